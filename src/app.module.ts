@@ -1,0 +1,48 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AccessGuard } from './common/auth/access.guard';
+import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
+import { graphqlConfig } from './common/graphql/graphql-config';
+import { OperationLimitsPlugin } from './common/graphql/operation-limits.plugin';
+import { InputValidationPipe } from './common/validation/input-validation.pipe';
+import { Environment } from './config/environment';
+import { HealthModule } from './health/health.module';
+import { CompaniesModule } from './modules/companies/companies.module';
+import { AuthService } from './modules/organizations/auth.service';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PlacementsModule } from './modules/placements/placements.module';
+import { StudentsModule } from './modules/students/students.module';
+import { CoreModule } from './core.module';
+import { WorkerModule } from './worker.module';
+
+/** The API: GraphQL over HTTP, health, and every feature module. */
+@Module({
+  imports: [
+    CoreModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [OrganizationsModule],
+      inject: [Environment, AuthService, ModuleRef],
+      useFactory: graphqlConfig,
+    }),
+    HealthModule,
+    OrganizationsModule,
+    StudentsModule,
+    CompaniesModule,
+    PlacementsModule,
+  ],
+  providers: [
+    OperationLimitsPlugin,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+  ],
+})
+export class AppModule {
+  /** `all` runs the worker inside the API process; `api` runs the API alone. */
+  static forRole(options: { withWorker: boolean }): DynamicModule {
+    return { module: AppModule, imports: options.withWorker ? [WorkerModule] : [] };
+  }
+}

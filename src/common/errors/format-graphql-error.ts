@@ -1,0 +1,35 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './domain-errors';
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/** Apollo's own codes for requests the client got wrong. */
+const CLIENT_MISTAKES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * The last step before an error leaves the server: every code is one of ours, and outside
+ * development no stack trace or internal message is shown.
+ */
+export function formatGraphqlError(error: GraphQLFormattedError, development: boolean): GraphQLFormattedError {
+  const original = String(error.extensions?.code ?? ErrorCode.INTERNAL);
+  const code = KNOWN_CODES.has(original)
+    ? original
+    : CLIENT_MISTAKES.has(original)
+      ? ErrorCode.BAD_USER_INPUT
+      : ErrorCode.INTERNAL;
+  const { stacktrace, ...extensions } = error.extensions ?? {};
+  const message = code === ErrorCode.INTERNAL && !development ? 'Internal server error' : error.message;
+  return {
+    message,
+    locations: error.locations,
+    path: error.path,
+    extensions: development && stacktrace ? { ...extensions, code, stacktrace } : { ...extensions, code },
+  };
+}

@@ -1,0 +1,28 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseLocalDate(value: unknown): string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new GraphQLError('LocalDate must be a calendar date written YYYY-MM-DD', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  const roundTrip = new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10);
+  if (roundTrip !== value) {
+    throw new GraphQLError(`LocalDate ${value} does not exist`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return value;
+}
+
+/** A date without time or zone (`YYYY-MM-DD`), as Postgres `date` columns hold it. */
+export const LocalDateScalar = new GraphQLScalarType<string, string>({
+  name: 'LocalDate',
+  description: 'A calendar date without time zone, written YYYY-MM-DD',
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
+  parseValue: parseLocalDate,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('LocalDate must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
+    return parseLocalDate(ast.value);
+  },
+});

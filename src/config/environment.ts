@@ -1,0 +1,102 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export enum AppRole {
+  All = 'all',
+  Api = 'api',
+  Worker = 'worker',
+}
+
+const DEV_JWT_SECRET = 'stagematch-development-secret-do-not-use-in-production';
+
+/** Every setting the process reads; validated once at boot (see `loadEnvironment`). */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsEnum(AppRole)
+  APP_ROLE: AppRole = AppRole.All;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/.+\/[^/?]+/, { message: 'DATABASE_URL must be a postgres:// URL with a database name' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/stagematch';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @IsString()
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 15m, 12h or 7d' })
+  JWT_EXPIRES_IN = '12h';
+
+  /** Key prefix of every BullMQ queue in Redis; separate deployments (or test runs) may share one Redis. */
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1–40 letters, digits, - or _' })
+  QUEUE_PREFIX = 'stagematch';
+
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @IsInt()
+  @Min(10)
+  GRAPHQL_MAX_COST = 5000;
+
+  /** Load the demo data set when the API starts on an empty database. */
+  @IsIn(['true', 'false'])
+  SEED_DEMO_ON_EMPTY: 'true' | 'false' = 'true';
+
+  @IsNotEmpty()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL = 'log';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+const NUMERIC_KEYS: ReadonlySet<string> = new Set(['PORT', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COST']);
+
+export class InvalidEnvironmentError extends Error {}
+
+/**
+ * Reads and validates the environment. Any invalid value stops the process with a message that
+ * names the variable; unset variables take the local-development defaults above.
+ */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(new Environment())) {
+    const value = source[key];
+    if (value === undefined || value === '') continue;
+    raw[key] = NUMERIC_KEYS.has(key) && /^-?\d+$/.test(value) ? Number(value) : value;
+  }
+  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const problems = validateSync(env, { whitelist: false }).map(
+    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  );
+  if (env.isProduction && env.JWT_SECRET === DEV_JWT_SECRET) {
+    problems.push('JWT_SECRET: must be set to a secret of at least 32 characters in production');
+  }
+  if (problems.length > 0) {
+    throw new InvalidEnvironmentError(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  }
+  return env;
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RedisModule } from './common/redis';
+import { ConfigModule } from './config/config.module';
+import { Environment } from './config/environment';
+import { typeormOptions } from './database/typeorm-options';
+import { QueuesModule } from './queues/queues.module';
+
+/** What both the API and the worker need: config, Postgres, Redis and the queues. */
+@Module({
+  imports: [
+    ConfigModule,
+    TypeOrmModule.forRootAsync({
+      inject: [Environment],
+      useFactory: (env: Environment) => typeormOptions(env.DATABASE_URL),
+    }),
+    RedisModule,
+    QueuesModule,
+  ],
+  exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],
+})
+export class CoreModule {}

@@ -1,0 +1,183 @@
+import { Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { hashPassword } from '../../common/auth/password-hasher';
+import { MembershipRole, OrganizationType } from '../../common/auth/roles';
+import { AccreditationEntity } from '../../modules/companies/accreditation.entity';
+import { BranchEntity } from '../../modules/companies/branch.entity';
+import { TrainerEntity } from '../../modules/companies/trainer.entity';
+import { OrganizationEntity } from '../../modules/organizations/organization.entity';
+import { UserEntity } from '../../modules/organizations/user.entity';
+import { PlacementEntity, PlacementStatus } from '../../modules/placements/placement.entity';
+import { StudentIdentityEntity } from '../../modules/students/student-identity.entity';
+import { StudentEntity } from '../../modules/students/student.entity';
+import { typeormOptions } from '../typeorm-options';
+import { COMPANIES, DEMO_PASSWORD, DEMO_USERS, FIRST_NAMES, LAST_NAMES, QUALIFICATIONS, SCHOOLS } from './demo-data';
+
+const logger = new Logger('Seed');
+const STUDENTS_PER_SCHOOL = 20;
+
+/** A deterministic pseudo-random sequence, so every run builds the same demo. */
+function sequence(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/** Loads the demo data set unless it is there already (keyed by the demo platform admin). */
+export async function seedDemo(dataSource: DataSource): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    if (await manager.existsBy(UserEntity, { email: DEMO_USERS.platformAdmin.email })) return false;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const addOrganization = (values: Partial<OrganizationEntity>) => manager.save(manager.create(OrganizationEntity, values));
+    const addUser = (organizationId: string, user: { email: string; name: string }, role: MembershipRole) =>
+      manager.insert(UserEntity, { organizationId, ...user, role, passwordHash, language: 'nl' });
+
+    const platform = await addOrganization({ type: OrganizationType.PLATFORM, name: 'Stagematch' });
+    await addUser(platform.id, DEMO_USERS.platformAdmin, MembershipRole.ADMIN);
+    const sbb = await addOrganization({ type: OrganizationType.SBB, name: 'SBB' });
+    await addUser(sbb.id, DEMO_USERS.sbbAuditor, MembershipRole.STAFF);
+
+    const random = sequence(2026);
+    const schools = [];
+    for (const school of SCHOOLS) {
+      schools.push(await addOrganization({ type: OrganizationType.SCHOOL, name: school.name, brinCode: school.brinCode }));
+    }
+    await addUser(schools[0].id, DEMO_USERS.schoolAdmin, MembershipRole.ADMIN);
+    await addUser(schools[0].id, DEMO_USERS.schoolStaff, MembershipRole.STAFF);
+    await addUser(schools[1].id, DEMO_USERS.otherSchoolAdmin, MembershipRole.ADMIN);
+
+    for (const [index, company] of COMPANIES.entries()) {
+      const organization = await addOrganization({
+        type: OrganizationType.COMPANY,
+        name: company.name,
+        kvkNumber: company.kvkNumber,
+        sector: company.sector,
+      });
+      if (index === 0) {
+        await addUser(organization.id, DEMO_USERS.companyAdmin, MembershipRole.ADMIN);
+        await addUser(organization.id, DEMO_USERS.companyStaff, MembershipRole.STAFF);
+      } else {
+        await addUser(organization.id, { email: `admin@${company.key}.demo`, name: `Beheerder ${company.name}` }, MembershipRole.ADMIN);
+      }
+      await seedCompany(manager, organization, company, random);
+    }
+    for (const [index, school] of SCHOOLS.entries()) await seedStudents(manager, schools[index], school, random);
+    return true;
+  });
+}
+
+async function seedCompany(
+  manager: EntityManager,
+  organization: OrganizationEntity,
+  company: (typeof COMPANIES)[number],
+  random: () => number,
+): Promise<void> {
+  for (const [branchIndex, address] of company.branches.entries()) {
+    const branch = await manager.save(
+      manager.create(BranchEntity, { ...address, pc4: address.postcode.slice(0, 4), companyId: organization.id }),
+    );
+    const trainers = [];
+    for (const n of [1, 2]) {
+      trainers.push(
+        await manager.save(
+          manager.create(TrainerEntity, {
+            companyId: organization.id,
+            branchId: branch.id,
+            name: `${FIRST_NAMES[(branchIndex * 3 + n * 7) % FIRST_NAMES.length]} ${LAST_NAMES[(n * 5 + branchIndex) % LAST_NAMES.length]}`,
+            qualificationLevel: 4,
+            yearsOfExperience: 3 + n,
+            courseCompletedOn: '2024-03-01',
+            refresherCompletedOn: '2025-09-15',
+          }),
+        ),
+      );
+    }
+    for (const key of company.qualifications) {
+      const qualification = QUALIFICATIONS[key];
+      await manager.insert(AccreditationEntity, {
+        branchId: branch.id,
+        companyId: organization.id,
+        crebo: qualification.crebo,
+        grantedOn: '2023-09-01',
+        lastReviewedOn: '2023-09-01',
+      });
+      const count = company.branches.length > 1 ? 2 : 4 / company.qualifications.length;
+      for (let n = 0; n < count; n += 1) {
+        const start = n % 2 === 0 ? '2027-02-01' : '2027-09-01';
+        await manager.insert(PlacementEntity, {
+          companyId: organization.id,
+          branchId: branch.id,
+          trainerId: trainers[n % trainers.length].id,
+          title: `${qualification.title} — ${address.city}${n > 0 ? ` (${n + 1})` : ''}`,
+          description: `Stage ${qualification.title} bij ${company.name}, ${branch.name}. Je werkt mee in een vast team met een eigen praktijkopleider.`,
+          crebos: [qualification.crebo],
+          level: qualification.level,
+          leerweg: qualification.leerweg,
+          werkprocessen: qualification.werkprocessen,
+          startDate: start,
+          endDate: start === '2027-02-01' ? '2027-06-30' : '2028-01-31',
+          daysPerWeek: 4,
+          hoursPerWeek: 32,
+          capacity: 1 + Math.floor(random() * 3),
+          stipendMonthlyCents: [40000, 32000, 50000, 45000][n % 4],
+          expenseAllowanceCents: 5000,
+          status: n === 3 ? PlacementStatus.DRAFT : PlacementStatus.PUBLISHED,
+          publishedAt: n === 3 ? null : new Date('2026-10-01T09:00:00Z'),
+        });
+      }
+    }
+  }
+}
+
+async function seedStudents(
+  manager: EntityManager,
+  school: OrganizationEntity,
+  config: (typeof SCHOOLS)[number],
+  random: () => number,
+): Promise<void> {
+  const offered = config.key === 'utrecht' ? ['verzorgende', 'kok', 'developer'] : ['monteur', 'logistiek', 'kok'];
+  for (let n = 0; n < STUDENTS_PER_SCHOOL; n += 1) {
+    const qualification = QUALIFICATIONS[offered[n % offered.length]];
+    const first = FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)];
+    const last = LAST_NAMES[Math.floor(random() * LAST_NAMES.length)];
+    const birthYear = 2006 + Math.floor(random() * 4);
+    const student = await manager.save(
+      manager.create(StudentEntity, {
+        schoolId: school.id,
+        crebo: qualification.crebo,
+        level: qualification.level,
+        leerweg: qualification.leerweg,
+        cohort: 2025,
+        learningWish: `Ik wil ervaring opdoen als ${qualification.title.toLowerCase()} in een team dat mij goed begeleidt.`,
+        werkprocessen: qualification.werkprocessen.slice(0, 2 + (n % 2)),
+        homePostcode: config.homes[n % config.homes.length],
+        radiusKm: [10, 15, 25, 40][n % 4],
+        availableFrom: n % 2 === 0 ? '2027-02-01' : '2027-09-01',
+        availableUntil: n % 2 === 0 ? '2027-07-15' : '2028-02-15',
+        daysPerWeek: 4,
+        hoursPerWeek: 32,
+        accessibilityNeeds: n % 9 === 4 ? 'Rolstoeltoegankelijke werkplek' : null,
+      }),
+    );
+    await manager.insert(StudentIdentityEntity, {
+      studentId: student.id,
+      fullName: `${first} ${last}`,
+      dateOfBirth: `${birthYear}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + ((n * 7) % 28)).padStart(2, '0')}`,
+      email: `${first.toLowerCase()}.${n}@student.${config.key}.demo`,
+      phone: null,
+    });
+  }
+}
+
+/** First start: load the demo when the database has no organizations yet. */
+export async function seedDemoIfEmpty(databaseUrl: string): Promise<void> {
+  const dataSource = await new DataSource({ ...typeormOptions(databaseUrl), extra: { max: 2 } }).initialize();
+  try {
+    if ((await dataSource.getRepository(OrganizationEntity).count()) > 0) return;
+    if (await seedDemo(dataSource)) logger.log('Loaded the demo data set (see README for the demo users)');
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { recordAudit } from '../../common/audit/audit-log';
+import { type Actor, OrganizationType } from '../../common/auth/roles';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { type Connection, paginate } from '../../common/graphql/pagination';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { PostcodesService } from '../postcodes/postcodes.service';
+import { AccreditationEntity, AccreditationStatus } from './accreditation.entity';
+import { BranchEntity } from './branch.entity';
+import type {
+  AccreditationsArgs,
+  CreateBranchInput,
+  CreateTrainerInput,
+  GrantAccreditationInput,
+  RevokeAccreditationInput,
+  UpdateTrainerInput,
+} from './dto/company.input';
+import { TrainerEntity } from './trainer.entity';
+
+/** Who may see a company's internals (trainers, hidden addresses): the company itself, SBB and the operator. */
+export function seesCompanyInternals(actor: Actor, companyId: string): boolean {
+  return (
+    actor.organizationId === companyId ||
+    actor.organizationType === OrganizationType.SBB ||
+    actor.organizationType === OrganizationType.PLATFORM
+  );
+}
+
+@Injectable()
+export class CompaniesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly postcodes: PostcodesService,
+  ) {}
+
+  async createBranch(actor: Actor, input: CreateBranchInput): Promise<BranchEntity> {
+    const digits = input.postcode.replace(/\s/g, '').toUpperCase();
+    const pc4 = digits.slice(0, 4);
+    return this.dataSource.transaction(async (manager) => {
+      await this.postcodes.require(pc4, 'input.postcode', manager);
+      const branch = await manager.save(
+        manager.create(BranchEntity, { ...input, postcode: `${pc4} ${digits.slice(4)}`, pc4, companyId: actor.organizationId }),
+      );
+      await recordAudit(manager, actor, { action: 'branch.created', entityType: 'branch', entityId: branch.id, after: branch });
+      return branch;
+    });
+  }
+
+  async findBranch(id: string, manager: EntityManager = this.dataSource.manager): Promise<BranchEntity> {
+    const branch = await manager.findOneBy(BranchEntity, { id });
+    if (!branch) throw new NotFoundError('Branch', id);
+    return branch;
+  }
+
+  /** A branch of the actor's own company, or BAD_USER_INPUT naming the field. */
+  async requireOwnBranch(actor: Actor, branchId: string, field: string, manager: EntityManager): Promise<BranchEntity> {
+    const branch = await manager.findOneBy(BranchEntity, { id: branchId, companyId: actor.organizationId });
+    if (!branch) throw BadUserInputError.field(field, `branch ${branchId} is not a branch of your company`);
+    return branch;
+  }
+
+  /** A praktijkopleider employed by the actor's own company (R5), or BAD_USER_INPUT naming the field. */
+  async requireOwnTrainer(actor: Actor, trainerId: string, field: string, manager: EntityManager): Promise<TrainerEntity> {
+    const trainer = await manager.findOneBy(TrainerEntity, { id: trainerId, companyId: actor.organizationId });
+    if (!trainer) throw BadUserInputError.field(field, `trainer ${trainerId} is not a praktijkopleider of your company (R5)`, 'R5');
+    return trainer;
+  }
+
+  /** SBB only (R1): an accreditation of one branch for one crebo. */
+  async grantAccreditation(actor: Actor, input: GrantAccreditationInput): Promise<AccreditationEntity> {
+    if (input.validUntil && input.validUntil < input.grantedOn) {
+      throw BadUserInputError.field('input.validUntil', 'validUntil must not be before grantedOn');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const branch = await manager.findOneBy(BranchEntity, { id: input.branchId });
+      if (!branch) throw BadUserInputError.field('input.branchId', `branch ${input.branchId} does not exist`);
+      const company = await manager.findOneByOrFail(OrganizationEntity, { id: branch.companyId });
+      const active = await manager.existsBy(AccreditationEntity, {
+        branchId: branch.id,
+        crebo: input.crebo,
+        status: AccreditationStatus.ACTIVE,
+      });
+      if (active) throw new ConflictError(`${company.name} already holds an active accreditation for crebo ${input.crebo} at this branch`);
+      const accreditation = await manager.save(
+        manager.create(AccreditationEntity, {
+          branchId: branch.id,
+          companyId: branch.companyId,
+          crebo: input.crebo,
+          grantedOn: input.grantedOn,
+          validUntil: input.validUntil ?? null,
+          lastReviewedOn: input.grantedOn,
+        }),
+      );
+      await recordAudit(manager, actor, {
+        action: 'accreditation.granted',
+        entityType: 'accreditation',
+        entityId: accreditation.id,
+        after: accreditation,
+      });
+      return accreditation;
+    });
+  }
+
+  /** SBB only (R2, Reglement art. 8). The cascade onto placements is the compliance engine's work. */
+  async revokeAccreditation(actor: Actor, input: RevokeAccreditationInput): Promise<AccreditationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const accreditation = await manager.findOne(AccreditationEntity, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!accreditation) throw BadUserInputError.field('input.id', `accreditation ${input.id} does not exist`);
+      if (accreditation.status !== AccreditationStatus.ACTIVE) {
+        throw new ConflictError(`Accreditation ${input.id} is ${accreditation.status}, not ACTIVE`);
+      }
+      const before = { ...accreditation };
+      accreditation.status = AccreditationStatus.REVOKED;
+      accreditation.revokedAt = new Date();
+      accreditation.revocationReason = input.reason;
+      await manager.save(accreditation);
+      await recordAudit(manager, actor, {
+        action: 'accreditation.revoked',
+        entityType: 'accreditation',
+        entityId: accreditation.id,
+        before,
+        after: accreditation,
+      });
+      return accreditation;
+    });
+  }
+
+  listAccreditations({ filter = {}, ...page }: AccreditationsArgs): Promise<Connection<AccreditationEntity>> {
+    const query = this.dataSource
+      .getRepository(AccreditationEntity)
+      .createQueryBuilder('accreditation')
+      .orderBy('accreditation.grantedOn', 'DESC')
+      .addOrderBy('accreditation.id');
+    if (filter.companyId) query.andWhere('accreditation.companyId = :companyId', { companyId: filter.companyId });
+    if (filter.crebo) query.andWhere('accreditation.crebo = :crebo', { crebo: filter.crebo });
+    if (filter.status) query.andWhere('accreditation.status = :status', { status: filter.status });
+    return paginate(query, page);
+  }
+
+  async createTrainer(actor: Actor, input: CreateTrainerInput): Promise<TrainerEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      if (input.branchId) await this.requireOwnBranch(actor, input.branchId, 'input.branchId', manager);
+      const trainer = await manager.save(manager.create(TrainerEntity, { ...input, companyId: actor.organizationId }));
+      await recordAudit(manager, actor, { action: 'trainer.created', entityType: 'trainer', entityId: trainer.id, after: trainer });
+      return trainer;
+    });
+  }
+
+  async updateTrainer(actor: Actor, id: string, input: UpdateTrainerInput): Promise<TrainerEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const trainer = await manager.findOneBy(TrainerEntity, { id, companyId: actor.organizationId });
+      if (!trainer) throw new NotFoundError('Trainer', id);
+      if (input.branchId) await this.requireOwnBranch(actor, input.branchId, 'input.branchId', manager);
+      const before = { ...trainer };
+      await manager.save(manager.merge(TrainerEntity, trainer, input));
+      await recordAudit(manager, actor, { action: 'trainer.updated', entityType: 'trainer', entityId: id, before, after: trainer });
+      return trainer;
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEmail, IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { MembershipRole, OrganizationType } from '../../../common/auth/roles';
+import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { Sector } from '../sector';
+
+@InputType()
+export class NewUserInput {
+  @Field()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @Field({ description: 'At least 12 characters' })
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(200)
+  password: string;
+
+  @Field({ nullable: true, defaultValue: 'nl' })
+  @IsOptional()
+  @IsIn(['nl', 'en'])
+  language?: 'nl' | 'en';
+}
+
+@InputType()
+export class AddUserInput extends NewUserInput {
+  @Field(() => MembershipRole, { defaultValue: MembershipRole.STAFF })
+  @IsEnum(MembershipRole)
+  role: MembershipRole;
+}
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field(() => OrganizationType)
+  @IsEnum(OrganizationType)
+  type: OrganizationType;
+
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @Field({ nullable: true, description: 'Required for a SCHOOL: 2 digits and 2 letters, e.g. 25LJ' })
+  @IsOptional()
+  @Matches(/^\d{2}[A-Z]{2}$/, { message: 'brinCode must be 2 digits followed by 2 capital letters' })
+  brinCode?: string;
+
+  @Field({ nullable: true, description: 'Required for a COMPANY: 8 digits' })
+  @IsOptional()
+  @Matches(/^\d{8}$/, { message: 'kvkNumber must be exactly 8 digits' })
+  kvkNumber?: string;
+
+  @Field(() => Sector, { nullable: true, description: 'Required for a COMPANY' })
+  @IsOptional()
+  @IsEnum(Sector)
+  sector?: Sector;
+
+  @Field(() => NewUserInput, { description: 'The first administrator of the organization' })
+  @ValidateNested()
+  @Type(() => NewUserInput)
+  firstAdmin: NewUserInput;
+}
+
+@ArgsType()
+export class OrganizationsArgs extends ConnectionArgs {
+  @Field(() => OrganizationType, { nullable: true })
+  @IsOptional()
+  @IsEnum(OrganizationType)
+  type?: OrganizationType;
+}

@@ -1,0 +1,41 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { MembershipRole } from '../../../common/auth/roles';
+import { ConnectionType } from '../../../common/graphql/pagination';
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => MembershipRole)
+  role: MembershipRole;
+
+  @Field({ description: 'nl or en: the language of e-mails' })
+  language: string;
+
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field()
+  createdAt: Date;
+}
+
+export const UserConnection = ConnectionType(UserModel);
+
+@ObjectType('AuthPayload')
+export class AuthPayloadModel {
+  @Field({ description: 'Send as `Authorization: Bearer <token>`' })
+  token: string;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field(() => UserModel)
+  user: UserModel;
+}

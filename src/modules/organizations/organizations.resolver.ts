@@ -1,0 +1,82 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type DataLoader from 'dataloader';
+import { Allow, Public } from '../../common/auth/allow.decorator';
+import { CurrentActor, type RequestContext } from '../../common/auth/request-context';
+import { type Actor, hasRole, Role } from '../../common/auth/roles';
+import { ForbiddenError } from '../../common/errors/domain-errors';
+import { ConnectionArgs } from '../../common/graphql/pagination';
+import { Loader } from '../../common/graphql/request-loaders';
+import { AuthService } from './auth.service';
+import { AddUserInput, CreateOrganizationInput, OrganizationsArgs } from './dto/organization.input';
+import { OrganizationEntity } from './organization.entity';
+import { OrganizationLoader } from './organization.loader';
+import { OrganizationsService } from './organizations.service';
+import { OrganizationConnection, OrganizationModel } from './models/organization.model';
+import { AuthPayloadModel, UserConnection, UserModel } from './models/user.model';
+import type { UserEntity } from './user.entity';
+
+const ORGANIZATION_ADMINS = [Role.SCHOOL_ADMIN, Role.COMPANY_ADMIN, Role.SBB_ADMIN, Role.PLATFORM_ADMIN];
+
+@Resolver(() => OrganizationModel)
+export class OrganizationsResolver {
+  constructor(private readonly service: OrganizationsService) {}
+
+  @Query(() => OrganizationModel, { description: 'Public facts of any organization (name, type, sector)' })
+  @Allow(Role.AUTHENTICATED)
+  organization(@Args('id', { type: () => ID }) id: string) {
+    return this.service.findOrganization(id);
+  }
+
+  @Query(() => OrganizationConnection)
+  @Allow(Role.AUTHENTICATED)
+  organizations(@Args() args: OrganizationsArgs) {
+    return this.service.listOrganizations(args);
+  }
+
+  @Mutation(() => OrganizationModel, { description: 'PLATFORM admins only: a new organization and its first admin' })
+  @Allow(Role.PLATFORM_ADMIN)
+  createOrganization(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganizationInput) {
+    return this.service.createOrganization(actor, input);
+  }
+
+  @ResolveField(() => UserConnection, { description: "The organization's users: its own admins and PLATFORM admins only" })
+  @Allow(...ORGANIZATION_ADMINS)
+  users(@CurrentActor() actor: Actor, @Parent() organization: OrganizationEntity, @Args() args: ConnectionArgs) {
+    if (actor.organizationId !== organization.id && !hasRole(actor, Role.PLATFORM_ADMIN)) throw new ForbiddenError();
+    return this.service.listUsers(organization.id, args);
+  }
+}
+
+@Resolver(() => UserModel)
+export class UsersResolver {
+  constructor(
+    private readonly service: OrganizationsService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Mutation(() => AuthPayloadModel)
+  @Public()
+  async login(@Args('email') email: string, @Args('password') password: string, @Context() context: RequestContext) {
+    const session = await this.auth.login(email, password);
+    context.actor = session.actor; // fields of the answer resolve as the user who just signed in
+    return session;
+  }
+
+  @Query(() => UserModel, { description: 'The signed-in user' })
+  @Allow(Role.AUTHENTICATED)
+  me(@CurrentActor() actor: Actor) {
+    return this.service.findUser(actor.userId);
+  }
+
+  @Mutation(() => UserModel, { description: "Organization admins add a user to their own organization" })
+  @Allow(...ORGANIZATION_ADMINS)
+  addUser(@CurrentActor() actor: Actor, @Args('input') input: AddUserInput) {
+    return this.service.addUser(actor, input);
+  }
+
+  @ResolveField(() => OrganizationModel)
+  @Allow(Role.AUTHENTICATED)
+  organization(@Parent() user: UserEntity, @Loader(OrganizationLoader) loader: DataLoader<string, OrganizationEntity | null>) {
+    return loader.load(user.organizationId);
+  }
+}

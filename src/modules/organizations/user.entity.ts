@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { MembershipRole } from '../../common/auth/roles';
+import { OrganizationEntity } from './organization.entity';
+
+export type Language = 'nl' | 'en';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  organization?: OrganizationEntity;
+
+  /** Stored lower-case; unique across the platform. */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'text' })
+  passwordHash: string;
+
+  @Column({ type: 'enum', enum: MembershipRole, enumName: 'membership_role' })
+  role: MembershipRole;
+
+  @Column({ type: 'varchar', length: 2, default: 'nl' })
+  language: Language;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

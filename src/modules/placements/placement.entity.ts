@@ -1,0 +1,104 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Leerweg } from '../../common/qualification';
+import { BranchEntity } from '../companies/branch.entity';
+import { TrainerEntity } from '../companies/trainer.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+
+export enum PlacementStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(PlacementStatus, { name: 'PlacementStatus', description: 'DRAFT → PUBLISHED → CLOSED' });
+
+/** An internship place a company branch offers. Money is in integer euro cents. */
+@Entity('placements')
+@Index(['status', 'startDate'])
+@Index(['companyId', 'status'])
+@Index('placements_crebos_gin', { synchronize: false })
+@Check('placements_capacity_non_negative', '"capacity" >= 0')
+@Check('placements_money_non_negative', '"stipend_monthly_cents" >= 0 AND "expense_allowance_cents" >= 0')
+@Check('placements_dates_ordered', '"end_date" >= "start_date"')
+@Check('placements_level_r4', '"level" BETWEEN 1 AND 4')
+export class PlacementEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  companyId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  company?: OrganizationEntity;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  branchId: string;
+
+  @ManyToOne(() => BranchEntity, { onDelete: 'RESTRICT' })
+  branch?: BranchEntity;
+
+  @Column({ type: 'uuid', nullable: true })
+  trainerId: string | null;
+
+  @ManyToOne(() => TrainerEntity, { onDelete: 'SET NULL' })
+  trainer?: TrainerEntity;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'text', array: true })
+  crebos: string[];
+
+  @Column({ type: 'smallint' })
+  level: number;
+
+  @Column({ type: 'enum', enum: Leerweg, enumName: 'leerweg' })
+  leerweg: Leerweg;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  werkprocessen: string[];
+
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Column({ type: 'date' })
+  endDate: string;
+
+  @Column({ type: 'smallint' })
+  daysPerWeek: number;
+
+  @Column({ type: 'smallint' })
+  hoursPerWeek: number;
+
+  /** Seats; 0 means the placement takes nobody for now. */
+  @Column({ type: 'integer' })
+  capacity: number;
+
+  @Column({ type: 'integer' })
+  stipendMonthlyCents: number;
+
+  @Column({ type: 'integer' })
+  expenseAllowanceCents: number;
+
+  @Column({ type: 'enum', enum: PlacementStatus, enumName: 'placement_status', default: PlacementStatus.DRAFT })
+  status: PlacementStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** Set by a `near` search: km from the searched postcode; not a column. */
+  distanceKm?: number | null;
+}

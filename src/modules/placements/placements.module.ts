@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CompaniesModule } from '../companies/companies.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { PostcodesModule } from '../postcodes/postcodes.module';
+import { PlacementsResolver } from './placements.resolver';
+import { PlacementsService } from './placements.service';
+
+@Module({
+  imports: [CompaniesModule, OrganizationsModule, PostcodesModule],
+  providers: [PlacementsService, PlacementsResolver],
+  exports: [PlacementsService],
+})
+export class PlacementsModule {}

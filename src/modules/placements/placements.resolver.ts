@@ -1,0 +1,89 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type DataLoader from 'dataloader';
+import { Allow } from '../../common/auth/allow.decorator';
+import { CurrentActor } from '../../common/auth/request-context';
+import { type Actor, Role } from '../../common/auth/roles';
+import { Loader } from '../../common/graphql/request-loaders';
+import type { BranchEntity } from '../companies/branch.entity';
+import { BranchLoader, TrainerLoader } from '../companies/companies.loaders';
+import { seesCompanyInternals } from '../companies/companies.service';
+import { BranchModel, TrainerModel } from '../companies/models/company.model';
+import type { TrainerEntity } from '../companies/trainer.entity';
+import { OrganizationModel } from '../organizations/models/organization.model';
+import type { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationLoader } from '../organizations/organization.loader';
+import { CompanyPlacementsArgs, CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.input';
+import { PlacementConnection, PlacementModel } from './models/placement.model';
+import type { PlacementEntity } from './placement.entity';
+import { PlacementsService } from './placements.service';
+
+const PLACEMENT_ID = { type: () => ID };
+
+@Resolver(() => PlacementModel)
+export class PlacementsResolver {
+  constructor(private readonly service: PlacementsService) {}
+
+  @Query(() => PlacementConnection, { description: 'Search published placements; `near` orders by distance' })
+  @Allow(Role.AUTHENTICATED)
+  placements(@Args() args: PlacementsArgs) {
+    return this.service.search(args);
+  }
+
+  @Query(() => PlacementConnection, { description: "Your company's placements in every status" })
+  @Allow(Role.COMPANY)
+  companyPlacements(@CurrentActor() actor: Actor, @Args() args: CompanyPlacementsArgs) {
+    return this.service.listOwn(actor, args);
+  }
+
+  @Query(() => PlacementModel)
+  @Allow(Role.AUTHENTICATED)
+  placement(@CurrentActor() actor: Actor, @Args('id', PLACEMENT_ID) id: string) {
+    return this.service.findVisible(actor, id);
+  }
+
+  @Mutation(() => PlacementModel, { description: 'A new DRAFT placement at one of your branches' })
+  @Allow(Role.COMPANY)
+  createPlacement(@CurrentActor() actor: Actor, @Args('input') input: CreatePlacementInput) {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => PlacementModel)
+  @Allow(Role.COMPANY)
+  updatePlacement(@CurrentActor() actor: Actor, @Args('id', PLACEMENT_ID) id: string, @Args('input') input: UpdatePlacementInput) {
+    return this.service.update(actor, id, input);
+  }
+
+  @Mutation(() => PlacementModel, { description: 'DRAFT → PUBLISHED; needs a praktijkopleider (R5)' })
+  @Allow(Role.COMPANY)
+  publishPlacement(@CurrentActor() actor: Actor, @Args('id', PLACEMENT_ID) id: string) {
+    return this.service.publish(actor, id);
+  }
+
+  @Mutation(() => PlacementModel, { description: '→ CLOSED' })
+  @Allow(Role.COMPANY)
+  closePlacement(@CurrentActor() actor: Actor, @Args('id', PLACEMENT_ID) id: string) {
+    return this.service.close(actor, id);
+  }
+
+  @ResolveField(() => OrganizationModel)
+  @Allow(Role.AUTHENTICATED)
+  company(@Parent() placement: PlacementEntity, @Loader(OrganizationLoader) loader: DataLoader<string, OrganizationEntity | null>) {
+    return loader.load(placement.companyId);
+  }
+
+  @ResolveField(() => BranchModel)
+  @Allow(Role.AUTHENTICATED)
+  branch(@Parent() placement: PlacementEntity, @Loader(BranchLoader) loader: DataLoader<string, BranchEntity | null>) {
+    return loader.load(placement.branchId);
+  }
+
+  @ResolveField(() => TrainerModel, { nullable: true, description: 'Null unless you are this company, SBB or the operator' })
+  @Allow(Role.AUTHENTICATED)
+  trainer(
+    @CurrentActor() actor: Actor,
+    @Parent() placement: PlacementEntity,
+    @Loader(TrainerLoader) loader: DataLoader<string, TrainerEntity | null>,
+  ) {
+    return placement.trainerId && seesCompanyInternals(actor, placement.companyId) ? loader.load(placement.trainerId) : null;
+  }
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { BadUserInputError } from '../../common/errors/domain-errors';
+import { PostcodeEntity } from './postcode.entity';
+
+@Injectable()
+export class PostcodesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The PC4 area, or BAD_USER_INPUT naming the field when no such postcode exists. */
+  async require(pc4: string, field: string, manager: EntityManager = this.dataSource.manager): Promise<PostcodeEntity> {
+    const postcode = await manager.findOneBy(PostcodeEntity, { pc4 });
+    if (!postcode) throw BadUserInputError.field(field, `postcode ${pc4} does not exist`);
+    return postcode;
+  }
+}

@@ -1,0 +1,163 @@
+import { ArgsType, Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { LocalDateScalar } from '../../../common/graphql/scalars';
+import { Leerweg } from '../../../common/qualification';
+import { IsCrebo, IsMboLevel, IsPc4, IsRadiusKm, IsShortText } from '../../../common/validation/domain-validators';
+
+@InputType()
+export class StudentIdentityInput {
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  fullName: string;
+
+  @Field(() => LocalDateScalar)
+  dateOfBirth: string;
+
+  @Field()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a phone number' })
+  phone?: string | null;
+}
+
+@InputType()
+export class CreateStudentInput {
+  @Field({ description: 'Qualification code, 5 digits (R4)' })
+  @IsCrebo()
+  crebo: string;
+
+  @Field(() => Int, { description: 'MBO level 1–4 (R4)' })
+  @IsMboLevel()
+  level: number;
+
+  @Field(() => Leerweg)
+  @IsEnum(Leerweg)
+  leerweg: Leerweg;
+
+  @Field(() => Int, { description: 'School year the student started, e.g. 2025' })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  cohort: number;
+
+  @Field({ description: 'What the student wants to learn (leerwens)' })
+  @IsString()
+  @Length(1, 2000)
+  learningWish: string;
+
+  @Field(() => [String], { description: 'Werkprocessen the student must practise' })
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(120, { each: true, message: 'each werkproces must be at most 120 characters' })
+  werkprocessen: string[];
+
+  @Field({ description: 'Home PC4 postcode; finer address data is never stored here (R20)' })
+  @IsPc4()
+  homePostcode: string;
+
+  @Field(() => Int)
+  @IsRadiusKm()
+  radiusKm: number;
+
+  @Field(() => LocalDateScalar)
+  availableFrom: string;
+
+  @Field(() => LocalDateScalar)
+  availableUntil: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  daysPerWeek: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  hoursPerWeek: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsShortText(1000)
+  accessibilityNeeds?: string | null;
+
+  @Field(() => StudentIdentityInput)
+  @ValidateNested()
+  @Type(() => StudentIdentityInput)
+  identity: StudentIdentityInput;
+}
+
+@InputType()
+export class UpdateStudentInput extends PartialType(OmitType(CreateStudentInput, ['identity'] as const)) {
+  @Field(() => StudentIdentityInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StudentIdentityInput)
+  identity?: StudentIdentityInput;
+}
+
+@InputType()
+export class StudentFilter {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsCrebo()
+  crebo?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsMboLevel()
+  level?: number;
+
+  @Field(() => Leerweg, { nullable: true })
+  @IsOptional()
+  @IsEnum(Leerweg)
+  leerweg?: Leerweg;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  cohort?: number;
+
+  @Field({ nullable: true, description: 'Part of the name (the school sees its own students by name)' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  name?: string;
+
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  includeArchived?: boolean;
+}
+
+@ArgsType()
+export class StudentsArgs extends ConnectionArgs {
+  @Field(() => StudentFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StudentFilter)
+  filter?: StudentFilter;
+}

@@ -1,0 +1,78 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../../../common/graphql/pagination';
+import { LocalDateScalar } from '../../../common/graphql/scalars';
+import { Leerweg } from '../../../common/qualification';
+
+@ObjectType('StudentIdentity', { description: 'Who the student is; readable only by her own school' })
+export class StudentIdentityModel {
+  @Field()
+  fullName: string;
+
+  @Field(() => LocalDateScalar)
+  dateOfBirth: string;
+
+  @Field()
+  email: string;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+}
+
+@ObjectType('Student', { description: "A student's objective profile, visible to her own school only" })
+export class StudentModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  schoolId: string;
+
+  @Field()
+  crebo: string;
+
+  @Field(() => Int)
+  level: number;
+
+  @Field(() => Leerweg)
+  leerweg: Leerweg;
+
+  @Field(() => Int)
+  cohort: number;
+
+  @Field()
+  learningWish: string;
+
+  @Field(() => [String])
+  werkprocessen: string[];
+
+  @Field()
+  homePostcode: string;
+
+  @Field(() => Int)
+  radiusKm: number;
+
+  @Field(() => LocalDateScalar)
+  availableFrom: string;
+
+  @Field(() => LocalDateScalar)
+  availableUntil: string;
+
+  @Field(() => Int)
+  daysPerWeek: number;
+
+  @Field(() => Int)
+  hoursPerWeek: number;
+
+  @Field(() => String, { nullable: true })
+  accessibilityNeeds: string | null;
+
+  @Field(() => Date, { nullable: true })
+  archivedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}
+
+export const StudentConnection = ConnectionType(StudentModel);

@@ -1,0 +1,65 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type DataLoader from 'dataloader';
+import { Allow } from '../../common/auth/allow.decorator';
+import { CurrentActor } from '../../common/auth/request-context';
+import { type Actor, Role } from '../../common/auth/roles';
+import { ForbiddenError } from '../../common/errors/domain-errors';
+import { Loader } from '../../common/graphql/request-loaders';
+import { CreateStudentInput, StudentsArgs, UpdateStudentInput } from './dto/student.input';
+import { StudentConnection, StudentIdentityModel, StudentModel } from './models/student.model';
+import type { StudentIdentityEntity } from './student-identity.entity';
+import { StudentIdentityLoader } from './student-identity.loader';
+import type { StudentEntity } from './student.entity';
+import { StudentsService } from './students.service';
+
+/** Students belong to a school: only that school's staff reach them (companies never do). */
+@Resolver(() => StudentModel)
+export class StudentsResolver {
+  constructor(private readonly service: StudentsService) {}
+
+  @Query(() => StudentConnection, { description: "Your school's students" })
+  @Allow(Role.SCHOOL)
+  students(@CurrentActor() actor: Actor, @Args() args: StudentsArgs) {
+    return this.service.list(actor, args);
+  }
+
+  @Query(() => StudentModel)
+  @Allow(Role.SCHOOL)
+  student(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.findOwn(actor, id);
+  }
+
+  @Mutation(() => StudentModel)
+  @Allow(Role.SCHOOL)
+  createStudent(@CurrentActor() actor: Actor, @Args('input') input: CreateStudentInput) {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => StudentModel)
+  @Allow(Role.SCHOOL)
+  updateStudent(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateStudentInput,
+  ) {
+    return this.service.update(actor, id, input);
+  }
+
+  @Mutation(() => StudentModel)
+  @Allow(Role.SCHOOL)
+  archiveStudent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.archive(actor, id);
+  }
+
+  /** Only the owning school ever reads who a student is (R20). */
+  @ResolveField(() => StudentIdentityModel, { nullable: true })
+  @Allow(Role.SCHOOL)
+  identity(
+    @CurrentActor() actor: Actor,
+    @Parent() student: StudentEntity,
+    @Loader(StudentIdentityLoader) loader: DataLoader<string, StudentIdentityEntity | null>,
+  ) {
+    if (student.schoolId !== actor.organizationId) throw new ForbiddenError();
+    return loader.load(student.id);
+  }
+}
