@@ -25,10 +25,10 @@ export class ConnectionArgs {
 
 @ObjectType()
 export class PageInfo {
-  @Field()
+  @Field(() => Boolean)
   hasNextPage: boolean;
 
-  @Field()
+  @Field(() => Boolean)
   hasPreviousPage: boolean;
 
   @Field(() => String, { nullable: true })

@@ -25,3 +25,6 @@ export const IsRadiusKm = () =>
   );
 
 export const IsShortText = (max = 200) => MaxLength(max, { message: `$property must be at most ${max} characters` });
+
+/** A `LocalDate` argument; the scalar has parsed it, this marks it as an allowed property. */
+export const IsLocalDate = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date written YYYY-MM-DD' });

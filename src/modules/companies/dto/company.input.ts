@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
-import { IsCrebo } from '../../../common/validation/domain-validators';
+import { IsCrebo, IsLocalDate } from '../../../common/validation/domain-validators';
 import { AccreditationStatus } from '../accreditation.entity';
 
 @InputType()
@@ -48,9 +48,11 @@ export class GrantAccreditationInput {
   crebo: string;
 
   @Field(() => LocalDateScalar)
+  @IsLocalDate()
   grantedOn: string;
 
   @Field(() => LocalDateScalar, { nullable: true })
+  @IsLocalDate()
   @IsOptional()
   validUntil?: string | null;
 }
@@ -98,18 +100,22 @@ export class CreateTrainerInput {
   yearsOfExperience: number;
 
   @Field(() => LocalDateScalar, { nullable: true })
+  @IsLocalDate()
   @IsOptional()
   courseCompletedOn?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true })
+  @IsLocalDate()
   @IsOptional()
   refresherCompletedOn?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true })
+  @IsLocalDate()
   @IsOptional()
   sectorTrainingCompletedOn?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true })
+  @IsLocalDate()
   @IsOptional()
   sectorTrainingDeadline?: string | null;
 }

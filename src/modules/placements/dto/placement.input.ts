@@ -18,7 +18,7 @@ import {
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
-import { IsCrebo, IsMboLevel, IsPc4, IsRadiusKm } from '../../../common/validation/domain-validators';
+import { IsCrebo, IsLocalDate, IsMboLevel, IsPc4, IsRadiusKm } from '../../../common/validation/domain-validators';
 import { PlacementStatus } from '../placement.entity';
 
 @InputType()
@@ -64,9 +64,11 @@ export class CreatePlacementInput {
   werkprocessen: string[];
 
   @Field(() => LocalDateScalar)
+  @IsLocalDate()
   startDate: string;
 
   @Field(() => LocalDateScalar)
+  @IsLocalDate()
   endDate: string;
 
   @Field(() => Int)
@@ -132,10 +134,12 @@ export class PlacementFilter {
   leerweg?: Leerweg;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Starts on or after this date' })
+  @IsLocalDate()
   @IsOptional()
   startFrom?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Starts on or before this date' })
+  @IsLocalDate()
   @IsOptional()
   startTo?: string;
 

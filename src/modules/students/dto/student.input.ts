@@ -18,7 +18,7 @@ import {
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
-import { IsCrebo, IsMboLevel, IsPc4, IsRadiusKm, IsShortText } from '../../../common/validation/domain-validators';
+import { IsCrebo, IsLocalDate, IsMboLevel, IsPc4, IsRadiusKm, IsShortText } from '../../../common/validation/domain-validators';
 
 @InputType()
 export class StudentIdentityInput {
@@ -28,6 +28,7 @@ export class StudentIdentityInput {
   fullName: string;
 
   @Field(() => LocalDateScalar)
+  @IsLocalDate()
   dateOfBirth: string;
 
   @Field()
@@ -81,9 +82,11 @@ export class CreateStudentInput {
   radiusKm: number;
 
   @Field(() => LocalDateScalar)
+  @IsLocalDate()
   availableFrom: string;
 
   @Field(() => LocalDateScalar)
+  @IsLocalDate()
   availableUntil: string;
 
   @Field(() => Int)

@@ -1,0 +1,28 @@
+/** Unit tests beside the code; end-to-end tests in test/ against real Postgres and Redis. */
+const transform = { '^.+\\.ts$': 'ts-jest' };
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      setupFiles: ['reflect-metadata'],
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      setupFiles: ['reflect-metadata'],
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      slowTestThreshold: 30,
+    },
+  ],
+  testTimeout: 60000,
+  // Each e2e file needs a fresh process: a second Nest GraphQL app built in the same process no
+  // longer maps Boolean/String fields (the realm of its scalar map differs). Recycling the worker
+  // after every file (any worker uses more than 1 MB) gives each file its own.
+  workerIdleMemoryLimit: '1MB',
+};

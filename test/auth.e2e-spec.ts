@@ -1,0 +1,127 @@
+import jwt from 'jsonwebtoken';
+import { loadEnvironment } from '../src/config/environment';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seed/demo-data';
+import { onlyError, TestApp } from './support/test-app';
+
+const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt user { email role organization { name type } } } }';
+const CREATE_ORGANIZATION = `mutation($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) { id name type brinCode kvkNumber sector } }`;
+const ADD_USER = 'mutation($input: AddUserInput!) { addUser(input: $input) { id email role organizationId } }';
+
+describe('organizations, users and login', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await TestApp.start()));
+  afterAll(() => t.stop());
+
+  it('signs a demo user in and answers me with their organization', async () => {
+    const { data } = await t.gql(LOGIN, { e: DEMO_USERS.schoolStaff.email, p: DEMO_PASSWORD });
+    expect(data?.login.user).toEqual({
+      email: DEMO_USERS.schoolStaff.email,
+      role: 'STAFF',
+      organization: { name: 'ROC Utrecht (demo)', type: 'SCHOOL' },
+    });
+    const me = await t.gql('{ me { email organization { brinCode } } }', {}, data!.login.token);
+    expect(me.data?.me).toEqual({ email: DEMO_USERS.schoolStaff.email, organization: { brinCode: '25PZ' } });
+  });
+
+  it('gives the same UNAUTHENTICATED answer for a wrong password and an unknown e-mail', async () => {
+    const wrongPassword = onlyError(await t.gql(LOGIN, { e: DEMO_USERS.schoolStaff.email, p: 'not-the-password' }));
+    const unknownEmail = onlyError(await t.gql(LOGIN, { e: 'nobody@nowhere.demo', p: DEMO_PASSWORD }));
+    expect(wrongPassword.extensions.code).toBe('UNAUTHENTICATED');
+    expect(unknownEmail).toEqual(wrongPassword);
+  });
+
+  it('refuses anonymous requests, forged and expired tokens with UNAUTHENTICATED', async () => {
+    const { JWT_SECRET } = loadEnvironment();
+    const userId = (await t.dataSource.query('SELECT id FROM users LIMIT 1'))[0].id;
+    const expired = jwt.sign({}, JWT_SECRET, { subject: userId, issuer: 'stagematch', expiresIn: -10 });
+    const forged = jwt.sign({}, 'another-secret-that-is-long-enough-to-sign', { subject: userId, issuer: 'stagematch' });
+    for (const token of [undefined, expired, forged, 'garbage']) {
+      const error = onlyError(await t.gql('{ me { id } }', {}, token));
+      expect(error.extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('lets a PLATFORM admin create a school with its first admin, who can then sign in', async () => {
+    const admin = await t.as('platformAdmin');
+    const input = {
+      type: 'SCHOOL',
+      name: 'Graafschap College (test)',
+      brinCode: '02MA',
+      firstAdmin: { email: 'Beheer@Graafschap.test', name: 'Beheer', password: 'correct horse battery' },
+    };
+    const { data } = await t.gql(CREATE_ORGANIZATION, { input }, admin);
+    expect(data?.createOrganization).toMatchObject({ type: 'SCHOOL', brinCode: '02MA', kvkNumber: null });
+    const login = await t.gql(LOGIN, { e: 'beheer@graafschap.test', p: 'correct horse battery' });
+    expect(login.data?.login.user).toMatchObject({ role: 'ADMIN', organization: { type: 'SCHOOL' } });
+  });
+
+  it('refuses invalid organization input with the field paths, and writes nothing', async () => {
+    const admin = await t.as('platformAdmin');
+    const before = await t.count('organizations');
+    const error = onlyError(
+      await t.gql(
+        CREATE_ORGANIZATION,
+        {
+          input: {
+            type: 'COMPANY',
+            name: 'x'.repeat(201),
+            kvkNumber: '123',
+            firstAdmin: { email: 'not-an-email', name: 'A', password: 'short' },
+          },
+        },
+        admin,
+      ),
+    );
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.fields!.map((field) => field.path).sort()).toEqual([
+      'input.firstAdmin.email',
+      'input.firstAdmin.password',
+      'input.kvkNumber',
+      'input.name',
+    ]);
+    const missingSector = onlyError(
+      await t.gql(
+        CREATE_ORGANIZATION,
+        { input: { type: 'COMPANY', name: 'Bedrijf', kvkNumber: '12345678', firstAdmin: { email: 'a@b.test', name: 'A', password: 'long enough password' } } },
+        admin,
+      ),
+    );
+    expect(missingSector.extensions.fields).toEqual([{ path: 'input.sector', message: 'a COMPANY needs its SBB sector' }]);
+    expect(await t.count('organizations')).toBe(before);
+    expect(await t.count('users WHERE email = \'a@b.test\'')).toBe(0);
+  });
+
+  it('only PLATFORM admins create organizations', async () => {
+    for (const user of ['schoolAdmin', 'companyAdmin', 'sbbAuditor'] as const) {
+      const error = onlyError(
+        await t.gql(CREATE_ORGANIZATION, { input: { type: 'SBB', name: 'X', firstAdmin: { email: `${user}@x.test`, name: 'X', password: 'long enough password' } } }, await t.as(user)),
+      );
+      expect(error.extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('lets an organization admin add users to their own organization only; staff cannot', async () => {
+    const schoolAdmin = await t.as('schoolAdmin');
+    const input = { email: 'mentor@roc-utrecht.demo', name: 'Mentor', password: 'a long mentor password', role: 'STAFF' };
+    const { data } = await t.gql(ADD_USER, { input }, schoolAdmin);
+    const schoolId = (await t.gql('{ me { organizationId } }', {}, schoolAdmin)).data!.me.organizationId;
+    expect(data?.addUser).toMatchObject({ email: 'mentor@roc-utrecht.demo', role: 'STAFF', organizationId: schoolId });
+
+    const duplicate = onlyError(await t.gql(ADD_USER, { input }, schoolAdmin));
+    expect(duplicate.extensions.fields).toEqual([{ path: 'input.email', message: 'a user with this e-mail address already exists' }]);
+
+    const staff = onlyError(await t.gql(ADD_USER, { input: { ...input, email: 'other@roc-utrecht.demo' } }, await t.as('schoolStaff')));
+    expect(staff.extensions.code).toBe('FORBIDDEN');
+  });
+
+  it("shows an organization's users to its own admins, not to another organization", async () => {
+    const query = 'query($id: ID!) { organization(id: $id) { users { totalCount edges { node { email } } } } }';
+    const schoolAdmin = await t.as('schoolAdmin');
+    const schoolId = (await t.gql('{ me { organizationId } }', {}, schoolAdmin)).data!.me.organizationId;
+    const own = await t.gql(query, { id: schoolId }, schoolAdmin);
+    expect(own.data?.organization.users.edges.map((edge: { node: { email: string } }) => edge.node.email)).toContain(DEMO_USERS.schoolStaff.email);
+    const other = onlyError(await t.gql(query, { id: schoolId }, await t.as('otherSchoolAdmin')));
+    expect(other.extensions.code).toBe('FORBIDDEN');
+  });
+});

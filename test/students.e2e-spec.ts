@@ -1,0 +1,115 @@
+import { dataOf, onlyError, TestApp } from './support/test-app';
+
+const CREATE = 'mutation($input: CreateStudentInput!) { createStudent(input: $input) { id crebo level homePostcode identity { fullName } } }';
+const UPDATE = 'mutation($id: ID!, $input: UpdateStudentInput!) { updateStudent(id: $id, input: $input) { id radiusKm } }';
+const ARCHIVE = 'mutation($id: ID!) { archiveStudent(id: $id) { id archivedAt } }';
+const READ = 'query($id: ID!) { student(id: $id) { id identity { fullName email } } }';
+
+export const validStudent = () => ({
+  crebo: '25604',
+  level: 4,
+  leerweg: 'BOL',
+  cohort: 2025,
+  learningWish: 'Backend-ontwikkeling in een klein team',
+  werkprocessen: ['realiseren', 'testen'],
+  homePostcode: '3511',
+  radiusKm: 20,
+  availableFrom: '2027-02-01',
+  availableUntil: '2027-06-30',
+  daysPerWeek: 4,
+  hoursPerWeek: 32,
+  identity: { fullName: 'Noor Haddad', dateOfBirth: '2008-05-14', email: 'noor@student.test' },
+});
+
+describe('students', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await TestApp.start()));
+  afterAll(() => t.stop());
+
+  it('lets school staff create, read, update, list and archive their students', async () => {
+    const staff = await t.as('schoolStaff');
+    const created = dataOf(await t.gql(CREATE, { input: validStudent() }, staff)).createStudent;
+    expect(created).toMatchObject({ crebo: '25604', level: 4, homePostcode: '3511', identity: { fullName: 'Noor Haddad' } });
+
+    expect((await t.gql(UPDATE, { id: created.id, input: { radiusKm: 35 } }, staff)).data?.updateStudent.radiusKm).toBe(35);
+    const found = await t.gql('{ students(first: 100, filter: { name: "haddad" }) { totalCount edges { node { id } } } }', {}, staff);
+    expect(found.data?.students.edges).toEqual([{ node: { id: created.id } }]);
+
+    expect((await t.gql(ARCHIVE, { id: created.id }, staff)).data?.archiveStudent.archivedAt).toEqual(expect.any(String));
+    const active = await t.gql('{ students(first: 100, filter: { name: "haddad" }) { totalCount } }', {}, staff);
+    expect(active.data?.students.totalCount).toBe(0);
+    const all = await t.gql('{ students(first: 100, filter: { name: "haddad", includeArchived: true }) { totalCount } }', {}, staff);
+    expect(all.data?.students.totalCount).toBe(1);
+  });
+
+  it('filters and pages through the school’s students with Relay cursors', async () => {
+    const staff = await t.as('schoolStaff');
+    const query = `query($after: String) { students(first: 3, after: $after, filter: { crebo: "25655" }) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id crebo } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page: any = (await t.gql(query, { after }, staff)).data!.students;
+      total = page.totalCount;
+      for (const edge of page.edges) {
+        expect(edge.node.crebo).toBe('25655');
+        seen.push(edge.node.id);
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(total).toBeGreaterThan(3);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it("hides school A's students from school B: no read, no change, no hint they exist", async () => {
+    const schoolA = await t.as('schoolStaff');
+    const schoolB = await t.as('otherSchoolAdmin');
+    const id = dataOf(await t.gql(CREATE, { input: validStudent() }, schoolA)).createStudent.id;
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+
+    const read = onlyError(await t.gql(READ, { id }, schoolB));
+    const readUnknown = onlyError(await t.gql(READ, { id: unknownId }, schoolB));
+    expect(read.extensions.code).toBe('NOT_FOUND');
+    expect(read.message.replace(id, '?')).toBe(readUnknown.message.replace(unknownId, '?'));
+    expect(onlyError(await t.gql(UPDATE, { id, input: { radiusKm: 1 } }, schoolB)).extensions.code).toBe('NOT_FOUND');
+    expect(onlyError(await t.gql(ARCHIVE, { id }, schoolB)).extensions.code).toBe('NOT_FOUND');
+
+    const listed = await t.gql('{ students(first: 100, filter: { includeArchived: true }) { edges { node { id schoolId } } } }', {}, schoolB);
+    const ids = listed.data!.students.edges.map((edge: any) => edge.node.id);
+    expect(ids).not.toContain(id);
+    expect(new Set(listed.data!.students.edges.map((edge: any) => edge.node.schoolId)).size).toBe(1);
+    expect((await t.gql(READ, { id }, schoolA)).data?.student.identity.fullName).toBe('Noor Haddad');
+  });
+
+  it('refuses students to company, SBB and platform users', async () => {
+    for (const user of ['companyAdmin', 'companyStaff', 'sbbAuditor', 'platformAdmin'] as const) {
+      const error = onlyError(await t.gql('{ students { totalCount } }', {}, await t.as(user)));
+      expect(error.extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it.each([
+    ['crebo', { crebo: '2560' }, 'input.crebo', 'R4'],
+    ['level', { level: 5 }, 'input.level', 'R4'],
+    ['radius 0', { radiusKm: 0 }, 'input.radiusKm', undefined],
+    ['radius 201', { radiusKm: 201 }, 'input.radiusKm', undefined],
+    ['unknown postcode', { homePostcode: '1000' }, 'input.homePostcode', undefined],
+    ['end before start', { availableUntil: '2027-01-31' }, 'input.availableUntil', undefined],
+    ['over-long wish', { learningWish: 'x'.repeat(2001) }, 'input.learningWish', undefined],
+    ['identity e-mail', { identity: { ...validStudent().identity, email: 'nope' } }, 'input.identity.email', undefined],
+  ])('refuses a student with an invalid %s, naming the field, and writes nothing', async (_name, change, path, rule) => {
+    const staff = await t.as('schoolStaff');
+    const [students, identities] = [await t.count('students'), await t.count('student_identities')];
+    const error = onlyError(await t.gql(CREATE, { input: { ...validStudent(), ...change } }, staff));
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.fields).toEqual([expect.objectContaining({ path, ...(rule ? { rule } : {}) })]);
+    expect([await t.count('students'), await t.count('student_identities')]).toEqual([students, identities]);
+  });
+
+  it('refuses a malformed date as BAD_USER_INPUT', async () => {
+    const error = onlyError(await t.gql(CREATE, { input: { ...validStudent(), availableFrom: '2027-02-30' } }, await t.as('schoolStaff')));
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toContain('2027-02-30');
+  });
+});

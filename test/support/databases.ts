@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { runMigrations } from '../../src/database/database-bootstrap';
+import { seedDemo } from '../../src/database/seed/demo-seed';
+import { typeormOptions } from '../../src/database/typeorm-options';
+
+/** Tests use the local Postgres unless TEST_DATABASE_URL points elsewhere (any database on the server). */
+const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEMPLATE_DATABASE = 'stagematch_test_template';
+const TEST_DATABASE_PREFIX = 'stagematch_test_';
+
+export function databaseUrl(name: string): string {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the template and every test database a previous run left behind. */
+export async function dropTestDatabases(): Promise<void> {
+  await withAdminClient(async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DATABASE_PREFIX}%'`,
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}
+
+/** An arbitrary advisory-lock key under which the first test file builds the template. */
+const TEMPLATE_LOCK = 74_2026_02;
+
+/**
+ * Builds the template database once per run: every migration applied (so they are exercised) and
+ * the demo data loaded. The first test file to get here builds it; the others wait on the lock.
+ * (The jest global setup only drops old databases: loading the app there breaks @nestjs/graphql's
+ * metadata for test files that later run in the same process.)
+ */
+async function ensureTemplate(client: Client): Promise<void> {
+  await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE_DATABASE]);
+    if (rowCount) return;
+    const building = `${TEMPLATE_DATABASE}_building`;
+    await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${building}"`);
+    await runMigrations(databaseUrl(building));
+    const dataSource = await new DataSource(typeormOptions(databaseUrl(building))).initialize();
+    try {
+      await seedDemo(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+    await client.query(`ALTER DATABASE "${building}" RENAME TO "${TEMPLATE_DATABASE}"`);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+  }
+}
+
+/** A fresh database for one test file, cloned from the migrated and seeded template. */
+export async function cloneTemplate(): Promise<string> {
+  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
+  await withAdminClient(async (client) => {
+    await ensureTemplate(client);
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+        return;
+      } catch (error) {
+        // Two files cloning at the same instant: the template is briefly "being accessed".
+        if ((error as { code?: string }).code !== '55006' || attempt > 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      }
+    }
+  });
+  return databaseUrl(name);
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}

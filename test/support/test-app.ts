@@ -1,0 +1,104 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/database/seed/demo-data';
+import { cloneTemplate, dropDatabase } from './databases';
+
+export interface GraphqlError {
+  message: string;
+  path?: string[];
+  extensions: { code: string; fields?: { path: string; message: string; rule?: string }[]; [key: string]: unknown };
+}
+
+export interface GraphqlResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: GraphqlError[];
+}
+
+export type DemoUser = keyof typeof DEMO_USERS;
+
+/**
+ * The real application (API and worker) on its own database cloned from the migrated, seeded
+ * template, and its own BullMQ key prefix in the real Redis.
+ */
+export class TestApp {
+  private readonly tokens = new Map<string, string>();
+
+  private constructor(
+    readonly app: INestApplication,
+    readonly databaseUrl: string,
+  ) {}
+
+  static async start(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+    const databaseUrl = await cloneTemplate();
+    Object.assign(process.env, {
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+      LOG_LEVEL: 'error',
+      ...options.env,
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: true })] }).compile();
+    const app = moduleRef.createNestApplication({ logger: ['error'] });
+    app.enableShutdownHooks();
+    await app.init();
+    return new TestApp(app, databaseUrl);
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get<DataSource>(getDataSourceToken());
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await dropDatabase(this.databaseUrl);
+  }
+
+  /** Posts one GraphQL operation, optionally as the holder of `token`. */
+  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string) {
+    const call = request(this.app.getHttpServer()).post('/graphql').send({ query, variables });
+    if (token) call.set('Authorization', `Bearer ${token}`);
+    const response = await call;
+    return response.body as GraphqlResponse<T>;
+  }
+
+  async login(email: string, password: string): Promise<string> {
+    const key = `${email}\n${password}`;
+    const cached = this.tokens.get(key);
+    if (cached) return cached;
+    const { data, errors } = await this.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: email,
+      p: password,
+    });
+    if (!data?.login) throw new Error(`login ${email} failed: ${JSON.stringify(errors)}`);
+    this.tokens.set(key, data.login.token);
+    return data.login.token;
+  }
+
+  /** A token of one of the demo users (see src/database/seed/demo-data.ts). */
+  as(user: DemoUser): Promise<string> {
+    return this.login(DEMO_USERS[user].email, DEMO_PASSWORD);
+  }
+
+  count(table: string): Promise<number> {
+    return this.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`).then((rows: { n: number }[]) => rows[0].n);
+  }
+}
+
+/** The one error of a response, failing loudly when there is none or data came back instead. */
+export function onlyError(response: GraphqlResponse): GraphqlError {
+  if (!response.errors || response.errors.length !== 1) {
+    throw new Error(`expected exactly one error, got ${JSON.stringify(response)}`);
+  }
+  return response.errors[0];
+}
+
+/** The data of a response that must have succeeded; fails with the errors otherwise. */
+export function dataOf<T = Record<string, any>>(response: GraphqlResponse<T>): T {
+  if (response.errors?.length || !response.data) throw new Error(`expected data, got ${JSON.stringify(response.errors)}`);
+  return response.data;
+}
