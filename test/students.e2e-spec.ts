@@ -1,25 +1,10 @@
+import { validStudent } from './support/fixtures';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
 const CREATE = 'mutation($input: CreateStudentInput!) { createStudent(input: $input) { id crebo level homePostcode identity { fullName } } }';
 const UPDATE = 'mutation($id: ID!, $input: UpdateStudentInput!) { updateStudent(id: $id, input: $input) { id radiusKm } }';
 const ARCHIVE = 'mutation($id: ID!) { archiveStudent(id: $id) { id archivedAt } }';
 const READ = 'query($id: ID!) { student(id: $id) { id identity { fullName email } } }';
-
-export const validStudent = () => ({
-  crebo: '25604',
-  level: 4,
-  leerweg: 'BOL',
-  cohort: 2025,
-  learningWish: 'Backend-ontwikkeling in een klein team',
-  werkprocessen: ['realiseren', 'testen'],
-  homePostcode: '3511',
-  radiusKm: 20,
-  availableFrom: '2027-02-01',
-  availableUntil: '2027-06-30',
-  daysPerWeek: 4,
-  hoursPerWeek: 32,
-  identity: { fullName: 'Noor Haddad', dateOfBirth: '2008-05-14', email: 'noor@student.test' },
-});
 
 describe('students', () => {
   let t: TestApp;

@@ -7,7 +7,7 @@ import { ForbiddenError } from '../../common/errors/domain-errors';
 import { ConnectionArgs } from '../../common/graphql/pagination';
 import { Loader } from '../../common/graphql/request-loaders';
 import { AuthService } from './auth.service';
-import { AddUserInput, CreateOrganizationInput, OrganizationsArgs } from './dto/organization.input';
+import { AddUserInput, CreateOrganizationInput, LoginArgs, OrganizationsArgs } from './dto/organization.input';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationLoader } from './organization.loader';
 import { OrganizationsService } from './organizations.service';
@@ -56,7 +56,7 @@ export class UsersResolver {
 
   @Mutation(() => AuthPayloadModel)
   @Public()
-  async login(@Args('email') email: string, @Args('password') password: string, @Context() context: RequestContext) {
+  async login(@Args() { email, password }: LoginArgs, @Context() context: RequestContext) {
     const session = await this.auth.login(email, password);
     context.actor = session.actor; // fields of the answer resolve as the user who just signed in
     return session;

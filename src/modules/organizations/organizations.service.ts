@@ -5,7 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { hashPassword } from '../../common/auth/password-hasher';
 import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
-import { type Connection, paginate } from '../../common/graphql/pagination';
+import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import type { AddUserInput, CreateOrganizationInput, NewUserInput, OrganizationsArgs } from './dto/organization.input';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
@@ -65,7 +65,7 @@ export class OrganizationsService {
     return paginate(query, args);
   }
 
-  listUsers(organizationId: string, args: OrganizationsArgs): Promise<Connection<UserEntity>> {
+  listUsers(organizationId: string, args: ConnectionArgs): Promise<Connection<UserEntity>> {
     const query = this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('user')

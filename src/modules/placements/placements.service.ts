@@ -168,12 +168,14 @@ export class PlacementsService {
   /** The daily clean-up: published placements whose end date has passed are closed. Idempotent. */
   async closeExpired(today: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const closed: { id: string }[] = await manager.query(
-        `UPDATE placements SET status = 'CLOSED', closed_at = now(), updated_at = now()
-          WHERE status = 'PUBLISHED' AND end_date < $1 RETURNING id`,
-        [today],
-      );
-      for (const { id } of closed) {
+      const { raw: closed } = await manager
+        .createQueryBuilder()
+        .update(PlacementEntity)
+        .set({ status: PlacementStatus.CLOSED, closedAt: () => 'now()' })
+        .where('status = :published AND end_date < :today', { published: PlacementStatus.PUBLISHED, today })
+        .returning('id')
+        .execute();
+      for (const { id } of closed as { id: string }[]) {
         await recordAudit(manager, null, { action: 'placement.closed', entityType: 'placement', entityId: id, after: { reason: 'end date passed' } });
       }
       return closed.length;

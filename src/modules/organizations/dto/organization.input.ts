@@ -75,3 +75,16 @@ export class OrganizationsArgs extends ConnectionArgs {
   @IsEnum(OrganizationType)
   type?: OrganizationType;
 }
+
+@ArgsType()
+export class LoginArgs {
+  @Field()
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}

@@ -1,0 +1,19 @@
+import { formatGraphqlError } from './format-graphql-error';
+
+describe('formatGraphqlError', () => {
+  it('keeps our codes and field lists', () => {
+    const error = { message: 'input.crebo: bad', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'input.crebo' }] } };
+    expect(formatGraphqlError(error, false)).toMatchObject({ message: 'input.crebo: bad', extensions: error.extensions });
+  });
+
+  it("maps Apollo's request errors to BAD_USER_INPUT", () => {
+    const formatted = formatGraphqlError({ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, false);
+    expect(formatted.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('hides internal messages and stack traces outside development', () => {
+    const error = { message: 'relation "x" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at db'] } };
+    expect(formatGraphqlError(error, false)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL' } });
+    expect(formatGraphqlError(error, true).extensions).toEqual({ code: 'INTERNAL', stacktrace: ['at db'] });
+  });
+});

@@ -1,0 +1,30 @@
+import { AppRole, InvalidEnvironmentError, loadEnvironment } from './environment';
+
+describe('loadEnvironment', () => {
+  it('gives working local defaults when nothing is set', () => {
+    const env = loadEnvironment({});
+    expect(env).toMatchObject({
+      APP_ROLE: AppRole.All,
+      PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/stagematch',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+  });
+
+  it('parses numbers and keeps explicit values', () => {
+    expect(loadEnvironment({ PORT: '8080', APP_ROLE: 'worker' })).toMatchObject({ PORT: 8080, APP_ROLE: AppRole.Worker });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ APP_ROLE: 'scheduler' }, 'APP_ROLE'],
+    [{ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+  ])('refuses %j naming %s', (source, variable) => {
+    expect(() => loadEnvironment(source)).toThrow(InvalidEnvironmentError);
+    expect(() => loadEnvironment(source)).toThrow(new RegExp(`^Invalid environment:\\n\\s+${variable}:`));
+  });
+});

@@ -1,0 +1,122 @@
+import { dataOf, onlyError, TestApp } from './support/test-app';
+
+const CREATE = 'mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { id status } }';
+const PUBLISH = 'mutation($id: ID!) { publishPlacement(id: $id) { id status publishedAt } }';
+const SEARCH = `query($filter: PlacementFilter, $first: Int) { placements(filter: $filter, first: $first) {
+  totalCount edges { node { id title distanceKm branch { city pc4 } company { name } } } } }`;
+
+describe('placements', () => {
+  let t: TestApp;
+  let branchId: string;
+  let trainerId: string;
+  const input = () => ({
+    branchId,
+    trainerId,
+    title: 'Verzorgende IG — nachtdienst',
+    description: 'Stage in de nachtploeg',
+    crebos: ['25655'],
+    level: 3,
+    leerweg: 'BOL',
+    werkprocessen: ['zorgplan uitvoeren'],
+    startDate: '2027-02-01',
+    endDate: '2027-06-30',
+    daysPerWeek: 4,
+    hoursPerWeek: 32,
+    capacity: 2,
+    stipendMonthlyCents: 40000,
+    expenseAllowanceCents: 5000,
+  });
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const company = dataOf(await t.gql('{ me { organization { branches { id } trainers { id } } } }', {}, await t.as('companyAdmin'))).me
+      .organization;
+    branchId = company.branches[0].id;
+    trainerId = company.trainers[0].id;
+  });
+  afterAll(() => t.stop());
+
+  it('finds placements near Utrecht (3511, 10 km), nearest first, none from Groningen', async () => {
+    const { placements } = dataOf(await t.gql(SEARCH, { filter: { near: { postcode: '3511', radiusKm: 10 } }, first: 100 }, await t.as('schoolStaff')));
+    const nodes = placements.edges.map((edge: any) => edge.node);
+    expect(nodes.length).toBeGreaterThan(3);
+    expect(placements.totalCount).toBe(nodes.length);
+    const distances = nodes.map((node: any) => node.distanceKm);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(Math.max(...distances)).toBeLessThanOrEqual(10);
+    expect(nodes.map((node: any) => node.branch.city)).toEqual(expect.arrayContaining(['Utrecht', 'Zeist']));
+    expect(nodes.some((node: any) => node.branch.city === 'Groningen' || node.branch.pc4.startsWith('9'))).toBe(false);
+
+    const wide = dataOf(await t.gql(SEARCH, { filter: { near: { postcode: '3511', radiusKm: 200 } }, first: 100 }, await t.as('schoolStaff')));
+    expect(wide.placements.edges.some((edge: any) => edge.node.branch.city === 'Groningen')).toBe(true);
+  });
+
+  it('filters by crebo, level, leerweg and start window', async () => {
+    const token = await t.as('schoolStaff');
+    const { placements } = dataOf(
+      await t.gql(SEARCH, { filter: { crebo: '25604', level: 4, leerweg: 'BOL', startFrom: '2027-01-01', startTo: '2027-03-01' }, first: 100 }, token),
+    );
+    expect(placements.totalCount).toBeGreaterThan(0);
+    for (const { node } of placements.edges) expect(node.title).toMatch(/Software developer/);
+  });
+
+  it('takes a placement from DRAFT to PUBLISHED; drafts stay invisible to others', async () => {
+    const admin = await t.as('companyAdmin');
+    const draft = dataOf(await t.gql(CREATE, { input: input() }, admin)).createPlacement;
+    expect(draft.status).toBe('DRAFT');
+    const read = 'query($id: ID!) { placement(id: $id) { id status } }';
+    expect(onlyError(await t.gql(read, { id: draft.id }, await t.as('schoolStaff'))).extensions.code).toBe('NOT_FOUND');
+    expect(dataOf(await t.gql(PUBLISH, { id: draft.id }, admin)).publishPlacement.status).toBe('PUBLISHED');
+    expect(dataOf(await t.gql(read, { id: draft.id }, await t.as('schoolStaff'))).placement.status).toBe('PUBLISHED');
+    expect(onlyError(await t.gql(PUBLISH, { id: draft.id }, admin)).extensions.code).toBe('CONFLICT');
+  });
+
+  it('refuses publishing without a praktijkopleider (R5)', async () => {
+    const admin = await t.as('companyAdmin');
+    const draft = dataOf(await t.gql(CREATE, { input: { ...input(), trainerId: null } }, admin)).createPlacement;
+    const error = onlyError(await t.gql(PUBLISH, { id: draft.id }, admin));
+    expect(error.extensions.fields).toEqual([expect.objectContaining({ path: 'trainerId', rule: 'R5' })]);
+  });
+
+  it("does not let another company change, publish or see a company's draft", async () => {
+    const draft = dataOf(await t.gql(CREATE, { input: input() }, await t.as('companyAdmin'))).createPlacement;
+    const other = await t.login('admin@brasserie.demo', 'stagematch-demo-2026');
+    expect(onlyError(await t.gql(PUBLISH, { id: draft.id }, other)).extensions.code).toBe('NOT_FOUND');
+    const update = 'mutation($id: ID!) { updatePlacement(id: $id, input: { capacity: 9 }) { id } }';
+    expect(onlyError(await t.gql(update, { id: draft.id }, other)).extensions.code).toBe('NOT_FOUND');
+    const foreignBranch = onlyError(await t.gql(CREATE, { input: input() }, other));
+    expect(foreignBranch.extensions.fields).toEqual([expect.objectContaining({ path: 'input.branchId' })]);
+  });
+
+  it.each([
+    ['negative capacity', { capacity: -1 }, 'input.capacity'],
+    ['negative stipend', { stipendMonthlyCents: -100 }, 'input.stipendMonthlyCents'],
+    ['a 4-digit crebo', { crebos: ['2565'] }, 'input.crebos'],
+    ['end before start', { endDate: '2027-01-31' }, 'input.endDate'],
+    ['level 0', { level: 0 }, 'input.level'],
+    ['an over-long title', { title: 'x'.repeat(201) }, 'input.title'],
+  ])('refuses a placement with %s, naming the field, and writes nothing', async (_name, change, path) => {
+    const before = await t.count('placements');
+    const error = onlyError(await t.gql(CREATE, { input: { ...input(), ...change } }, await t.as('companyAdmin')));
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.fields!.map((field) => field.path)).toEqual([path]);
+    expect(await t.count('placements')).toBe(before);
+  });
+
+  it.each([
+    [{ postcode: '3511', radiusKm: 0 }, 'filter.near.radiusKm'],
+    [{ postcode: '3511', radiusKm: 201 }, 'filter.near.radiusKm'],
+    [{ postcode: '0000', radiusKm: 10 }, 'filter.near.postcode'],
+    [{ postcode: '1000', radiusKm: 10 }, 'filter.near.postcode'],
+  ])('refuses the search near %j', async (near, path) => {
+    const error = onlyError(await t.gql(SEARCH, { filter: { near } }, await t.as('schoolStaff')));
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.fields![0].path).toBe(path);
+  });
+
+  it('lets only companies create placements', async () => {
+    for (const user of ['schoolAdmin', 'sbbAuditor'] as const) {
+      expect(onlyError(await t.gql(CREATE, { input: input() }, await t.as(user))).extensions.code).toBe('FORBIDDEN');
+    }
+  });
+});

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getQueueToken } from '@nestjs/bullmq';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { type Queue, QueueEvents } from 'bullmq';
+import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
+import request from 'supertest';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { printSortedSchema } from '../src/common/graphql/print-schema';
+import { JobName, QueueName } from '../src/queues/queues';
+import { validStudent } from './support/fixtures';
+import { dataOf, onlyError, TestApp } from './support/test-app';
+
+/** Root fields from which a type can be reached by following output fields. */
+function rootFieldsReaching(schema: GraphQLSchema, target: string): string[] {
+  const reaches = new Map<string, boolean>();
+  const visit = (typeName: string, path: Set<string>): boolean => {
+    if (typeName === target) return true;
+    if (reaches.has(typeName)) return reaches.get(typeName)!;
+    const type = schema.getType(typeName);
+    if (!isObjectType(type) || path.has(typeName)) return false;
+    const next = new Set([...path, typeName]);
+    const result = Object.values(type.getFields()).some((field) => visit(getNamedType(field.type).name, next));
+    reaches.set(typeName, result);
+    return result;
+  };
+  return (['Query', 'Mutation'] as const).flatMap((root) =>
+    Object.values((root === 'Query' ? schema.getQueryType() : schema.getMutationType())!.getFields())
+      .filter((field) => visit(getNamedType(field.type).name, new Set()))
+      .map((field) => `${root}.${field.name}`),
+  );
+}
+
+describe('platform conventions', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await TestApp.start()));
+  afterAll(() => t.stop());
+
+  it('keeps graphql/schema.graphql equal to the schema the code generates (run npm run schema:generate)', () => {
+    const committed = readFileSync(join(__dirname, '..', 'graphql', 'schema.graphql'), 'utf8');
+    expect(printSortedSchema(t.app.get(GraphQLSchemaHost).schema)).toBe(committed);
+  });
+
+  it('has no schema change that a migration does not cover', async () => {
+    const pending = await t.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('reaches student identity only through school-only operations, which companies are refused', async () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    expect(rootFieldsReaching(schema, 'StudentIdentity').sort()).toEqual([
+      'Mutation.archiveStudent',
+      'Mutation.createStudent',
+      'Mutation.updateStudent',
+      'Query.student',
+      'Query.students',
+    ]);
+    const schoolToken = await t.as('schoolStaff');
+    const studentId = dataOf(await t.gql('{ students(first: 1) { edges { node { id } } } }', {}, schoolToken)).students.edges[0].node.id;
+    for (const user of ['companyAdmin', 'companyStaff'] as const) {
+      const token = await t.as(user);
+      const attempts = [
+        t.gql('{ students { edges { node { identity { fullName dateOfBirth email phone } } } } }', {}, token),
+        t.gql('query($id: ID!) { student(id: $id) { identity { fullName } } }', { id: studentId }, token),
+        t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { identity { fullName } } }', { input: validStudent() }, token),
+        t.gql('mutation($id: ID!) { updateStudent(id: $id, input: { radiusKm: 5 }) { identity { fullName } } }', { id: studentId }, token),
+        t.gql('mutation($id: ID!) { archiveStudent(id: $id) { identity { fullName } } }', { id: studentId }, token),
+      ];
+      for (const response of await Promise.all(attempts)) {
+        expect(onlyError(response).extensions.code).toBe('FORBIDDEN');
+        expect(response.data ?? null).toBeNull();
+      }
+    }
+  });
+
+  it('refuses an operation deeper than the depth limit before running it', async () => {
+    let selection = 'id';
+    for (let level = 0; level < 6; level += 1) selection = `branches { company { ${selection} } }`;
+    const error = onlyError(await t.gql(`{ organizations(first: 1) { edges { node { ${selection} } } } }`, {}, await t.as('schoolStaff')));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 10 });
+    expect(error.message).toMatch(/depth is \d+, above the limit of 10/);
+  });
+
+  it('refuses an operation costlier than the cost limit before running it', async () => {
+    const query = '{ organizations(first: 100) { edges { node { users(first: 100) { edges { node { id email name } } } } } } }';
+    const error = onlyError(await t.gql(query, {}, await t.as('platformAdmin')));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 5000 });
+    expect(error.message).toMatch(/cost is \d+, above the limit of 5000/);
+  });
+
+  it('answers a nested list query with a number of SQL statements that does not grow with the page size', async () => {
+    const token = await t.as('sbbAuditor');
+    const query = `query($first: Int) { placements(first: $first) { edges { node { title
+      company { name branches { city accreditations { crebo status } } }
+      branch { city address { street } accreditations { crebo } }
+      trainer { name } } } } }`;
+    const statements = async (first: number) => {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        const { placements } = dataOf(await t.gql(query, { first }, token));
+        expect(placements.edges).toHaveLength(first);
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    // Without DataLoaders 15 placements would cost 15 × 5 relation queries; batched, it stays flat.
+    expect(await statements(2)).toBeLessThanOrEqual(10);
+    expect(await statements(15)).toBeLessThanOrEqual(10);
+  });
+
+  it('reports Postgres and Redis on GET /health', async () => {
+    const response = await request(t.app.getHttpServer()).get('/health');
+    expect(response.status).toBe(200);
+    expect(response.body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('runs the housekeeping job end to end: a worker closes placements whose end date has passed', async () => {
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.MAINTENANCE));
+    expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key)).toContain(JobName.CLOSE_EXPIRED_PLACEMENTS);
+
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM placements WHERE status = 'PUBLISHED' LIMIT 1`);
+    await t.dataSource.query(`UPDATE placements SET start_date = '2025-01-06', end_date = '2025-06-30' WHERE id = $1`, [id]);
+    const events = new QueueEvents(QueueName.MAINTENANCE, { connection: queue.opts.connection, prefix: queue.opts.prefix });
+    try {
+      await events.waitUntilReady();
+      const job = await queue.add(JobName.CLOSE_EXPIRED_PLACEMENTS, {});
+      const result = await job.waitUntilFinished(events, 20_000).catch(async (error) => {
+        throw new Error(`${error} (job state ${await job.getState()}, ${job.failedReason})`);
+      });
+      expect(result).toEqual({ closed: 1 });
+    } finally {
+      await events.close();
+    }
+    const [placement] = await t.dataSource.query('SELECT status FROM placements WHERE id = $1', [id]);
+    expect(placement.status).toBe('CLOSED');
+    const audit = await t.dataSource.query(`SELECT action, actor_role FROM audit_log WHERE entity_id = $1`, [id]);
+    expect(audit).toEqual([{ action: 'placement.closed', actor_role: 'SYSTEM' }]);
+  });
+});
