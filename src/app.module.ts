@@ -13,8 +13,10 @@ import { CompaniesModule } from './modules/companies/companies.module';
 import { AuthService } from './modules/organizations/auth.service';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlacementsModule } from './modules/placements/placements.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { StudentsModule } from './modules/students/students.module';
 import { CoreModule } from './core.module';
+import { QueueDashboardModule } from './queues/queue-dashboard.module';
 import { WorkerModule } from './worker.module';
 
 /** The API: GraphQL over HTTP, health, and every feature module. */
@@ -32,6 +34,8 @@ import { WorkerModule } from './worker.module';
     StudentsModule,
     CompaniesModule,
     PlacementsModule,
+    NotificationsModule,
+    QueueDashboardModule,
   ],
   providers: [
     OperationLimitsPlugin,

@@ -115,20 +115,21 @@ describe('platform conventions', () => {
     expect(response.body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
   });
 
-  it('runs the housekeeping job end to end: a worker closes placements whose end date has passed', async () => {
+  it('runs the daily job end to end: a worker closes placements whose end date has passed, once per day', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.MAINTENANCE));
-    expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key)).toContain(JobName.CLOSE_EXPIRED_PLACEMENTS);
+    expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key)).toContain(JobName.DAILY_RUN);
 
     const [{ id }] = await t.dataSource.query(`SELECT id FROM placements WHERE status = 'PUBLISHED' LIMIT 1`);
     await t.dataSource.query(`UPDATE placements SET start_date = '2025-01-06', end_date = '2025-06-30' WHERE id = $1`, [id]);
     const events = new QueueEvents(QueueName.MAINTENANCE, { connection: queue.opts.connection, prefix: queue.opts.prefix });
+    const runDaily = async () => {
+      const job = await queue.add(JobName.DAILY_RUN, { day: '2026-11-23' });
+      return job.waitUntilFinished(events, 20_000);
+    };
     try {
       await events.waitUntilReady();
-      const job = await queue.add(JobName.CLOSE_EXPIRED_PLACEMENTS, {});
-      const result = await job.waitUntilFinished(events, 20_000).catch(async (error) => {
-        throw new Error(`${error} (job state ${await job.getState()}, ${job.failedReason})`);
-      });
-      expect(result).toEqual({ closed: 1 });
+      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements'] });
+      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: [] });
     } finally {
       await events.close();
     }

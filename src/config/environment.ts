@@ -51,6 +51,30 @@ export class Environment {
   @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1–40 letters, digits, - or _' })
   QUEUE_PREFIX = 'stagematch';
 
+  /** How often the outbox relay looks for committed events when idle. */
+  @IsInt()
+  @Min(10)
+  @Max(10000)
+  OUTBOX_POLL_MS = 100;
+
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Stagematch <no-reply@stagematch.local>';
+
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  WEBHOOK_TIMEOUT_MS = 5000;
+
+  /** Tries per e-mail or webhook delivery before it becomes a dead letter. */
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  DELIVERY_MAX_ATTEMPTS = 6;
+
   @IsInt()
   @Min(1)
   @Max(50)
@@ -73,7 +97,14 @@ export class Environment {
   }
 }
 
-const NUMERIC_KEYS: ReadonlySet<string> = new Set(['PORT', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COST']);
+const NUMERIC_KEYS: ReadonlySet<string> = new Set([
+  'PORT',
+  'GRAPHQL_MAX_DEPTH',
+  'GRAPHQL_MAX_COST',
+  'OUTBOX_POLL_MS',
+  'WEBHOOK_TIMEOUT_MS',
+  'DELIVERY_MAX_ATTEMPTS',
+]);
 
 export class InvalidEnvironmentError extends Error {}
 

@@ -1,17 +1,23 @@
 /** Every BullMQ queue of the system. */
 export enum QueueName {
   MAINTENANCE = 'maintenance',
+  NOTIFICATION_DISPATCH = 'notification-dispatch',
+  NOTIFICATION_EMAIL = 'notification-email',
+  NOTIFICATION_WEBHOOK = 'notification-webhook',
 }
 
 /** Every job type; a job's payload carries ids only. */
 export enum JobName {
-  CLOSE_EXPIRED_PLACEMENTS = 'close-expired-placements',
+  DAILY_RUN = 'daily-run',
+  DISPATCH_EVENT = 'dispatch-event',
+  SEND_EMAIL = 'send-email',
+  SEND_WEBHOOK = 'send-webhook',
 }
 
 /** Retries with exponential backoff; finished jobs are trimmed but kept long enough to debug. */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 2000 },
-  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 10000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };

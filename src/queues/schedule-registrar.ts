@@ -18,9 +18,9 @@ export class ScheduleRegistrar implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.maintenance.upsertJobScheduler(
-      JobName.CLOSE_EXPIRED_PLACEMENTS,
-      { pattern: '0 2 * * *', tz: SCHEDULE_TIME_ZONE },
-      { name: JobName.CLOSE_EXPIRED_PLACEMENTS, data: {} },
+      JobName.DAILY_RUN,
+      { pattern: '0 6 * * *', tz: SCHEDULE_TIME_ZONE },
+      { name: JobName.DAILY_RUN, data: {} },
     );
     this.logger.log('Job schedulers registered');
   }

@@ -11,6 +11,12 @@ describe('formatGraphqlError', () => {
     expect(formatted.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('treats a variable that does not coerce as BAD_USER_INPUT, whatever code Apollo gave it', () => {
+    const message = 'Variable "$input" got invalid value "NOPE" at "input.eventTypes[0]"';
+    expect(formatGraphqlError({ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, false).extensions?.code).toBe('BAD_USER_INPUT');
+    expect(formatGraphqlError({ message: 'boom', path: ['me'] }, false).extensions?.code).toBe('INTERNAL');
+  });
+
   it('hides internal messages and stack traces outside development', () => {
     const error = { message: 'relation "x" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at db'] } };
     expect(formatGraphqlError(error, false)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL' } });

@@ -13,6 +13,9 @@ const CLIENT_MISTAKES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** graphql-js refusing a variable (Apollo does not always give these a code). */
+const VARIABLE_COERCION = /^Variable "\$\w+" (got invalid value|has invalid value|of required type|of non-null type)/;
+
 /**
  * The last step before an error leaves the server: every code is one of ours, and outside
  * development no stack trace or internal message is shown.
@@ -21,7 +24,7 @@ export function formatGraphqlError(error: GraphQLFormattedError, development: bo
   const original = String(error.extensions?.code ?? ErrorCode.INTERNAL);
   const code = KNOWN_CODES.has(original)
     ? original
-    : CLIENT_MISTAKES.has(original)
+    : CLIENT_MISTAKES.has(original) || VARIABLE_COERCION.test(error.message)
       ? ErrorCode.BAD_USER_INPUT
       : ErrorCode.INTERNAL;
   const { stacktrace, ...extensions } = error.extensions ?? {};

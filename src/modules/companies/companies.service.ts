@@ -5,6 +5,8 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { EventType } from '../notifications/event-type';
+import { recordEvent } from '../notifications/outbox';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import { AccreditationEntity, AccreditationStatus } from './accreditation.entity';
@@ -99,6 +101,7 @@ export class CompaniesService {
         entityId: accreditation.id,
         after: accreditation,
       });
+      await recordEvent(manager, EventType.ACCREDITATION_GRANTED, { accreditationId: accreditation.id });
       return accreditation;
     });
   }
@@ -126,6 +129,7 @@ export class CompaniesService {
         before,
         after: accreditation,
       });
+      await recordEvent(manager, EventType.ACCREDITATION_REVOKED, { accreditationId: accreditation.id });
       return accreditation;
     });
   }

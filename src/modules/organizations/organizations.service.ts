@@ -7,6 +7,8 @@ import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import type { AddUserInput, CreateOrganizationInput, NewUserInput, OrganizationsArgs } from './dto/organization.input';
+import { EventType } from '../notifications/event-type';
+import { recordEvent } from '../notifications/outbox';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
 
@@ -45,6 +47,7 @@ export class OrganizationsService {
       const user = await this.insertUser(manager, actor.organizationId, input, input.role, 'email');
       const { passwordHash: _, ...visible } = user;
       await recordAudit(manager, actor, { action: 'user.added', entityType: 'user', entityId: user.id, after: visible });
+      await recordEvent(manager, EventType.USER_ADDED, { userId: user.id });
       return user;
     });
   }

@@ -7,6 +7,8 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../common/er
 import { type Connection, pageWindow, paginate, toConnection } from '../../common/graphql/pagination';
 import { BranchEntity } from '../companies/branch.entity';
 import { CompaniesService } from '../companies/companies.service';
+import { EventType } from '../notifications/event-type';
+import { recordEvent } from '../notifications/outbox';
 import { PostcodeEntity } from '../postcodes/postcode.entity';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import { boundingBox, haversineSql } from '../postcodes/distance';
@@ -151,6 +153,9 @@ export class PlacementsService {
         before,
         after: placement,
       });
+      await recordEvent(manager, to === PlacementStatus.PUBLISHED ? EventType.PLACEMENT_PUBLISHED : EventType.PLACEMENT_CLOSED, {
+        placementId: id,
+      });
       return placement;
     });
   }
@@ -177,6 +182,7 @@ export class PlacementsService {
         .execute();
       for (const { id } of closed as { id: string }[]) {
         await recordAudit(manager, null, { action: 'placement.closed', entityType: 'placement', entityId: id, after: { reason: 'end date passed' } });
+        await recordEvent(manager, EventType.PLACEMENT_CLOSED, { placementId: id });
       }
       return closed.length;
     });

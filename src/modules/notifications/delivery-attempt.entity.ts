@@ -1,0 +1,24 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One try of a delivery: when, how long, and what the receiver answered. */
+@Entity('delivery_attempts')
+@Index(['deliveryId', 'attemptedAt'])
+export class DeliveryAttemptEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  deliveryId: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  attemptedAt: Date;
+
+  @Column({ type: 'integer', nullable: true })
+  statusCode: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @Column({ type: 'integer' })
+  durationMs: number;
+}

@@ -1,0 +1,79 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { EventType } from './event-type';
+
+export enum DeliveryChannel {
+  EMAIL = 'EMAIL',
+  WEBHOOK = 'WEBHOOK',
+}
+registerEnumType(DeliveryChannel, { name: 'DeliveryChannel' });
+
+export enum DeliveryStatus {
+  PENDING = 'PENDING',
+  DELIVERED = 'DELIVERED',
+  DEAD = 'DEAD',
+}
+registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: 'DEAD: retries exhausted (the dead letter)' });
+
+/** Rendered content of a delivery, so a retry sends exactly what the first attempt sent. */
+export interface DeliveryContent {
+  subject?: string;
+  text?: string;
+  body?: Record<string, unknown>;
+}
+
+/**
+ * One message to one recipient over e-mail or one webhook endpoint. Its id is the delivery id a
+ * receiver de-duplicates on; the unique key makes a repeated dispatch create nothing new.
+ */
+@Entity('deliveries')
+@Unique('deliveries_once_per_recipient', ['outboxId', 'channel', 'recipientKey'])
+@Index(['organizationId', 'status', 'createdAt'])
+export class DeliveryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'bigint' })
+  outboxId: string;
+
+  @Column({ type: 'enum', enum: DeliveryChannel, enumName: 'delivery_channel' })
+  channel: DeliveryChannel;
+
+  @Column({ type: 'enum', enum: EventType, enumName: 'event_type' })
+  eventType: EventType;
+
+  /** The recipient's organization: it (and the PLATFORM admin) may read this delivery. */
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  endpointId: string | null;
+
+  /** The user id (e-mail) or endpoint id (webhook). */
+  @Column({ type: 'uuid' })
+  recipientKey: string;
+
+  @Column({ type: 'jsonb' })
+  content: DeliveryContent;
+
+  @Column({ type: 'enum', enum: DeliveryStatus, enumName: 'delivery_status', default: DeliveryStatus.PENDING })
+  status: DeliveryStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attemptCount: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,55 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { DeliveryChannel, DeliveryStatus } from '../delivery.entity';
+import { EventType } from '../event-type';
+
+@ArgsType()
+export class NotificationsArgs extends ConnectionArgs {
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  unreadOnly: boolean;
+}
+
+@InputType()
+export class RegisterWebhookInput {
+  @Field({ description: 'http(s) URL, at most 2,048 characters; publicly routable in production' })
+  @IsString()
+  @MaxLength(4096)
+  url: string;
+
+  @Field(() => [EventType])
+  @ArrayMinSize(1, { message: 'eventTypes needs at least one event type' })
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsEnum(EventType, { each: true, message: 'each event type must be one of the EventType values' })
+  eventTypes: EventType[];
+}
+
+@InputType()
+export class DeliveryFilter {
+  @Field(() => DeliveryStatus, { nullable: true, description: 'DEAD lists the dead letters' })
+  @IsOptional()
+  @IsEnum(DeliveryStatus)
+  status?: DeliveryStatus;
+
+  @Field(() => DeliveryChannel, { nullable: true })
+  @IsOptional()
+  @IsEnum(DeliveryChannel)
+  channel?: DeliveryChannel;
+
+  @Field(() => ID, { nullable: true, description: 'PLATFORM admins only: one organization' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organizationId must be an id' })
+  organizationId?: string;
+}
+
+@ArgsType()
+export class DeliveriesArgs extends ConnectionArgs {
+  @Field(() => DeliveryFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeliveryFilter)
+  filter?: DeliveryFilter;
+}

@@ -1,0 +1,19 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** Every domain event that can notify someone; its payload carries ids only. */
+export enum EventType {
+  USER_ADDED = 'USER_ADDED',
+  PLACEMENT_PUBLISHED = 'PLACEMENT_PUBLISHED',
+  PLACEMENT_CLOSED = 'PLACEMENT_CLOSED',
+  ACCREDITATION_GRANTED = 'ACCREDITATION_GRANTED',
+  ACCREDITATION_REVOKED = 'ACCREDITATION_REVOKED',
+}
+registerEnumType(EventType, { name: 'EventType' });
+
+export interface EventPayloads {
+  [EventType.USER_ADDED]: { userId: string };
+  [EventType.PLACEMENT_PUBLISHED]: { placementId: string };
+  [EventType.PLACEMENT_CLOSED]: { placementId: string };
+  [EventType.ACCREDITATION_GRANTED]: { accreditationId: string };
+  [EventType.ACCREDITATION_REVOKED]: { accreditationId: string };
+}

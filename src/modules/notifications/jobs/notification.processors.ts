@@ -1,0 +1,49 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { QueueName } from '../../../queues/queues';
+import { EmailSender } from '../channels/email-sender.service';
+import { WebhookSender } from '../channels/webhook-sender.service';
+import { DeliveriesService } from '../deliveries.service';
+import { NotificationDispatcher } from '../notification-dispatcher.service';
+
+/** An outbox event → notifications and deliveries. */
+@Processor(QueueName.NOTIFICATION_DISPATCH, { concurrency: 8 })
+export class DispatchEventProcessor extends WorkerHost {
+  constructor(private readonly dispatcher: NotificationDispatcher) {
+    super();
+  }
+
+  process(job: Job<{ outboxId: string }>): Promise<void> {
+    return this.dispatcher.dispatch(job.data.outboxId);
+  }
+}
+
+/** One e-mail delivery. */
+@Processor(QueueName.NOTIFICATION_EMAIL, { concurrency: 8 })
+export class SendEmailProcessor extends WorkerHost {
+  constructor(
+    private readonly deliveries: DeliveriesService,
+    private readonly email: EmailSender,
+  ) {
+    super();
+  }
+
+  process(job: Job<{ deliveryId: string }>): Promise<void> {
+    return this.deliveries.attempt(job, (delivery) => this.email.send(delivery));
+  }
+}
+
+/** One webhook delivery. */
+@Processor(QueueName.NOTIFICATION_WEBHOOK, { concurrency: 32 })
+export class SendWebhookProcessor extends WorkerHost {
+  constructor(
+    private readonly deliveries: DeliveriesService,
+    private readonly webhooks: WebhookSender,
+  ) {
+    super();
+  }
+
+  process(job: Job<{ deliveryId: string }>): Promise<void> {
+    return this.deliveries.attempt(job, (delivery) => this.webhooks.send(delivery));
+  }
+}

@@ -1,0 +1,116 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../../../common/graphql/pagination';
+import { DeliveryChannel, DeliveryStatus } from '../delivery.entity';
+import { EventType } from '../event-type';
+
+@ObjectType('Notification', { description: 'An in-app notification' })
+export class NotificationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => EventType)
+  eventType: EventType;
+
+  @Field()
+  title: string;
+
+  @Field()
+  body: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  readAt: Date | null;
+}
+
+export const NotificationConnection = ConnectionType(NotificationModel);
+
+@ObjectType('NotificationPreference', { description: 'In-app is always on; e-mail can be switched off per event type' })
+export class NotificationPreferenceModel {
+  @Field(() => EventType)
+  eventType: EventType;
+
+  @Field()
+  inApp: boolean;
+
+  @Field()
+  email: boolean;
+}
+
+@ObjectType('WebhookEndpoint')
+export class WebhookEndpointModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  url: string;
+
+  @Field(() => [EventType])
+  eventTypes: EventType[];
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  disabledAt: Date | null;
+}
+
+@ObjectType('WebhookRegistration')
+export class WebhookRegistrationModel {
+  @Field(() => WebhookEndpointModel)
+  endpoint: WebhookEndpointModel;
+
+  @Field({ description: 'The HMAC-SHA256 signing secret. Shown only in this answer: store it now.' })
+  secret: string;
+}
+
+@ObjectType('DeliveryAttempt')
+export class DeliveryAttemptModel {
+  @Field()
+  attemptedAt: Date;
+
+  @Field(() => Int, { nullable: true })
+  statusCode: number | null;
+
+  @Field(() => String, { nullable: true })
+  error: string | null;
+
+  @Field(() => Int)
+  durationMs: number;
+}
+
+@ObjectType('Delivery', { description: 'One e-mail or webhook message; its id is the delivery id receivers de-duplicate on' })
+export class DeliveryModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DeliveryChannel)
+  channel: DeliveryChannel;
+
+  @Field(() => EventType)
+  eventType: EventType;
+
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => ID, { nullable: true })
+  endpointId: string | null;
+
+  @Field(() => DeliveryStatus)
+  status: DeliveryStatus;
+
+  @Field(() => Int)
+  attemptCount: number;
+
+  @Field(() => String, { nullable: true })
+  lastError: string | null;
+
+  @Field(() => Date, { nullable: true })
+  deliveredAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+export const DeliveryConnection = ConnectionType(DeliveryModel);

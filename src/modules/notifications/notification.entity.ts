@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { EventType } from './event-type';
+
+/** An in-app notification: one per event and recipient user. */
+@Entity('notifications')
+@Unique('notifications_once_per_event', ['outboxId', 'userId'])
+@Index(['userId', 'createdAt'])
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'bigint' })
+  outboxId: string;
+
+  @Column({ type: 'enum', enum: EventType, enumName: 'event_type' })
+  eventType: EventType;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'jsonb' })
+  payload: Record<string, string>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+}

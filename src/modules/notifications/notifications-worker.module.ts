@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { EmailSender } from './channels/email-sender.service';
+import { WebhookSender } from './channels/webhook-sender.service';
+import { DeliveriesService } from './deliveries.service';
+import { DispatchEventProcessor, SendEmailProcessor, SendWebhookProcessor } from './jobs/notification.processors';
+import { NotificationDispatcher } from './notification-dispatcher.service';
+import { OutboxRelay } from './outbox-relay.service';
+
+/** The worker side: the outbox relay and the dispatch, e-mail and webhook processors. */
+@Module({
+  providers: [
+    OutboxRelay,
+    NotificationDispatcher,
+    DeliveriesService,
+    EmailSender,
+    WebhookSender,
+    DispatchEventProcessor,
+    SendEmailProcessor,
+    SendWebhookProcessor,
+  ],
+  exports: [OutboxRelay],
+})
+export class NotificationsWorkerModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DeliveryAttemptsLoader } from './delivery-attempts.loader';
+import { NotificationDispatcher } from './notification-dispatcher.service';
+import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsService } from './notifications.service';
+
+/** The API side: inbox, preferences, webhook endpoints, delivery operations. */
+@Module({
+  providers: [NotificationsService, NotificationsResolver, NotificationDispatcher, DeliveryAttemptsLoader],
+  exports: [NotificationDispatcher],
+})
+export class NotificationsModule {}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, In, IsNull } from 'typeorm';
+import { recordAudit } from '../../common/audit/audit-log';
+import { type Actor, hasRole, Role } from '../../common/auth/roles';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
+import { type Connection, paginate } from '../../common/graphql/pagination';
+import { Environment } from '../../config/environment';
+import { webhookUrlProblem } from './channels/webhook-url-policy';
+import { DeliveryEntity, DeliveryStatus } from './delivery.entity';
+import type { DeliveriesArgs, NotificationsArgs, RegisterWebhookInput } from './dto/notification.input';
+import { EventType } from './event-type';
+import { NotificationDispatcher } from './notification-dispatcher.service';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { NotificationEntity } from './notification.entity';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+
+/** The API side of notifications: the in-app inbox, preferences, webhook endpoints, delivery operations. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dispatcher: NotificationDispatcher,
+    private readonly env: Environment,
+  ) {}
+
+  inbox(actor: Actor, { unreadOnly, ...page }: NotificationsArgs): Promise<Connection<NotificationEntity>> {
+    const query = this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('notification')
+      .where('notification.userId = :userId', { userId: actor.userId })
+      .orderBy('notification.createdAt', 'DESC')
+      .addOrderBy('notification.id');
+    if (unreadOnly) query.andWhere('notification.readAt IS NULL');
+    return paginate(query, page);
+  }
+
+  /** Marks the actor's own notifications read; returns how many changed. Ids of others are ignored. */
+  async markRead(actor: Actor, ids: string[]): Promise<number> {
+    const result = await this.dataSource
+      .getRepository(NotificationEntity)
+      .update({ id: In(ids), userId: actor.userId, readAt: IsNull() }, { readAt: new Date() });
+    return result.affected ?? 0;
+  }
+
+  async preferences(actor: Actor): Promise<{ eventType: EventType; inApp: true; email: boolean }[]> {
+    const rows = await this.dataSource.getRepository(NotificationPreferenceEntity).findBy({ userId: actor.userId });
+    const emailOff = new Set(rows.filter((row) => !row.email).map((row) => row.eventType));
+    return Object.values(EventType).map((eventType) => ({ eventType, inApp: true, email: !emailOff.has(eventType) }));
+  }
+
+  async setEmailPreference(actor: Actor, eventType: EventType, email: boolean) {
+    await this.dataSource.getRepository(NotificationPreferenceEntity).upsert({ userId: actor.userId, eventType, email }, ['userId', 'eventType']);
+    return this.preferences(actor);
+  }
+
+  async registerWebhook(actor: Actor, input: RegisterWebhookInput) {
+    const problem = webhookUrlProblem(input.url, this.env.isProduction);
+    if (problem) throw BadUserInputError.field('input.url', problem);
+    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+    return this.dataSource.transaction(async (manager) => {
+      const endpoint = await manager.save(
+        manager.create(WebhookEndpointEntity, { organizationId: actor.organizationId, url: input.url, eventTypes: input.eventTypes, secret }),
+      );
+      await recordAudit(manager, actor, {
+        action: 'webhook.registered',
+        entityType: 'webhook_endpoint',
+        entityId: endpoint.id,
+        after: { url: endpoint.url, eventTypes: endpoint.eventTypes },
+      });
+      return { endpoint, secret };
+    });
+  }
+
+  webhookEndpoints(actor: Actor): Promise<WebhookEndpointEntity[]> {
+    return this.dataSource.getRepository(WebhookEndpointEntity).find({ where: { organizationId: actor.organizationId }, order: { createdAt: 'ASC' } });
+  }
+
+  async disableWebhook(actor: Actor, id: string): Promise<WebhookEndpointEntity> {
+    const repository = this.dataSource.getRepository(WebhookEndpointEntity);
+    const endpoint = await repository.findOneBy({ id, organizationId: actor.organizationId });
+    if (!endpoint) throw new NotFoundError('Webhook endpoint', id);
+    endpoint.disabledAt ??= new Date();
+    return repository.save(endpoint);
+  }
+
+  /** The actor's organization's deliveries; a PLATFORM admin sees every organization's. */
+  deliveries(actor: Actor, { filter = {}, ...page }: DeliveriesArgs): Promise<Connection<DeliveryEntity>> {
+    const platform = hasRole(actor, Role.PLATFORM_ADMIN);
+    if (filter.organizationId && !platform) throw new ForbiddenError('Only PLATFORM admins read other organizations’ deliveries');
+    const query = this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('delivery').orderBy('delivery.createdAt', 'DESC').addOrderBy('delivery.id');
+    const organizationId = platform ? filter.organizationId : actor.organizationId;
+    if (organizationId) query.andWhere('delivery.organizationId = :organizationId', { organizationId });
+    if (filter.status) query.andWhere('delivery.status = :status', { status: filter.status });
+    if (filter.channel) query.andWhere('delivery.channel = :channel', { channel: filter.channel });
+    return paginate(query, page);
+  }
+
+  /** Sends a dead letter again (fresh tries); its delivery id stays the same for the receiver. */
+  async retryDelivery(actor: Actor, id: string): Promise<DeliveryEntity> {
+    const repository = this.dataSource.getRepository(DeliveryEntity);
+    const delivery = await repository.findOneBy({ id });
+    if (!delivery || (delivery.organizationId !== actor.organizationId && !hasRole(actor, Role.PLATFORM_ADMIN))) {
+      throw new NotFoundError('Delivery', id);
+    }
+    if (delivery.status !== DeliveryStatus.DEAD) throw new ConflictError(`Delivery ${id} is ${delivery.status}; only DEAD deliveries are retried`);
+    delivery.status = DeliveryStatus.PENDING;
+    await repository.save(delivery);
+    await this.dispatcher.enqueue([delivery], delivery.attemptCount);
+    return delivery;
+  }
+}
