@@ -17,6 +17,6 @@ export function typeormOptions(databaseUrl: string): DataSourceOptions {
     synchronize: false,
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    extra: { max: 10 },
+    extra: { max: 20 },
   };
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity, DeliveryStatus } from './delivery.entity';
 
 /** The receiver's answer to one attempt. */
@@ -48,24 +47,20 @@ export class DeliveriesService {
     }
   }
 
+  /** The attempt row and the delivery's new state in one statement. */
   private async record(
     delivery: DeliveryEntity,
     attempt: { statusCode: number | null; error: string | null; durationMs: number },
     status: DeliveryStatus,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(DeliveryAttemptEntity, { deliveryId: delivery.id, ...attempt });
-      await manager
-        .createQueryBuilder()
-        .update(DeliveryEntity)
-        .set({
-          status,
-          attemptCount: () => 'attempt_count + 1',
-          lastError: attempt.error,
-          ...(status === DeliveryStatus.DELIVERED ? { deliveredAt: () => 'now()' } : {}),
-        })
-        .where('id = :id', { id: delivery.id })
-        .execute();
-    });
+    await this.dataSource.query(
+      `WITH attempt AS (
+         INSERT INTO delivery_attempts (delivery_id, status_code, error, duration_ms) VALUES ($1, $2, $3, $4)
+       )
+       UPDATE deliveries SET status = $5::delivery_status, attempt_count = attempt_count + 1, last_error = $3, updated_at = now(),
+              delivered_at = CASE WHEN $5::delivery_status = 'DELIVERED' THEN now() ELSE delivered_at END
+        WHERE id = $1`,
+      [delivery.id, attempt.statusCode, attempt.error, attempt.durationMs, status],
+    );
   }
 }

@@ -2,24 +2,22 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment';
 import { JobName, QueueName } from '../../queues/queues';
-import { UserEntity } from '../organizations/user.entity';
+import type { Language } from '../organizations/user.entity';
 import { DeliveryChannel, DeliveryEntity, DeliveryStatus } from './delivery.entity';
 import { EVENT_CATALOG } from './event-catalog';
 import type { EventType } from './event-type';
-import { NotificationPreferenceEntity } from './notification-preference.entity';
-import { NotificationEntity } from './notification.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
-import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
 export const deliveryJobId = (deliveryId: string, retry = 0) => (retry ? `delivery-${deliveryId}-retry-${retry}` : `delivery-${deliveryId}`);
 
 /**
  * Turns one committed event into in-app notifications and e-mail and webhook deliveries, then
- * queues the deliveries. Safe to run any number of times for the same event: unique keys keep one
- * notification and one delivery per recipient, and only undelivered deliveries are queued.
+ * queues the deliveries. Safe to run any number of times for the same event (a retry, a crash
+ * half-way): unique keys keep one notification and one delivery per recipient, and only
+ * undelivered deliveries are queued.
  */
 @Injectable()
 export class NotificationDispatcher {
@@ -31,57 +29,66 @@ export class NotificationDispatcher {
   ) {}
 
   async dispatch(outboxId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const event = await manager.findOneBy(OutboxEventEntity, { id: outboxId });
-      if (!event) return;
-      const type = event.type as EventType;
-      const entry = EVENT_CATALOG[type];
-      const { organizationIds, role } = await entry.recipients(manager, event.payload);
-      if (organizationIds.length === 0) return;
-      const message = await entry.message(manager, event.payload);
-
-      const users = await manager.findBy(UserEntity, { organizationId: In(organizationIds), ...(role ? { role } : {}) });
-      const emailOff = new Set(
-        (await manager.findBy(NotificationPreferenceEntity, { userId: In(users.map((u) => u.id)), eventType: type, email: false })).map(
-          (preference) => preference.userId,
-        ),
-      );
-      const endpoints = (await manager.findBy(WebhookEndpointEntity, { organizationId: In(organizationIds) })).filter(
-        (endpoint) => !endpoint.disabledAt && endpoint.eventTypes.includes(type),
-      );
-
-      const insertIgnoring = <T extends object>(target: new () => T, rows: Partial<T>[]) =>
-        rows.length ? manager.createQueryBuilder().insert().into(target).values(rows as never).orIgnore().execute() : undefined;
-
-      await insertIgnoring(
-        NotificationEntity,
-        users.map((user) => ({ userId: user.id, outboxId, eventType: type, payload: event.payload, title: message[user.language].subject, body: message[user.language].text })),
-      );
-      await insertIgnoring(DeliveryEntity, [
+    const manager = this.dataSource.manager;
+    const event = await manager.findOneBy(OutboxEventEntity, { id: outboxId });
+    if (!event) return;
+    const type = event.type as EventType;
+    const entry = EVENT_CATALOG[type];
+    const { organizationIds, role } = await entry.recipients(manager, event.payload);
+    if (organizationIds.length > 0) {
+      const [message, users, endpoints] = await Promise.all([
+        entry.message(manager, event.payload),
+        manager.query(
+          `SELECT u.id, u.organization_id, u.language, coalesce(p.email, true) AS email FROM users u
+             LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.event_type = $2
+            WHERE u.organization_id = ANY($1) AND ($3::membership_role IS NULL OR u.role = $3)`,
+          [organizationIds, type, role ?? null],
+        ) as Promise<{ id: string; organization_id: string; language: Language; email: boolean }[]>,
+        manager.query(
+          `SELECT id, organization_id FROM webhook_endpoints WHERE organization_id = ANY($1) AND disabled_at IS NULL AND $2 = ANY(event_types)`,
+          [organizationIds, type],
+        ) as Promise<{ id: string; organization_id: string }[]>,
+      ]);
+      // Inserts that ignore what exists: running this again for the same event adds nothing.
+      if (users.length > 0) {
+        await manager.query(
+          `INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
+           SELECT u.id, $1, $2, $3, u.title, u.body FROM jsonb_to_recordset($4) AS u(id uuid, title text, body text)
+           ON CONFLICT DO NOTHING`,
+          [outboxId, type, event.payload, JSON.stringify(users.map((user) => ({ id: user.id, title: message[user.language].subject, body: message[user.language].text })))],
+        );
+      }
+      const deliveries = [
         ...users
-          .filter((user) => !emailOff.has(user.id))
+          .filter((user) => user.email)
           .map((user) => ({
-            outboxId,
             channel: DeliveryChannel.EMAIL,
-            eventType: type,
-            organizationId: user.organizationId,
-            userId: user.id,
-            recipientKey: user.id,
+            organization_id: user.organization_id,
+            user_id: user.id,
+            endpoint_id: null,
+            recipient_key: user.id,
             content: { subject: message[user.language].subject, text: message[user.language].text },
           })),
         ...endpoints.map((endpoint) => ({
-          outboxId,
           channel: DeliveryChannel.WEBHOOK,
-          eventType: type,
-          organizationId: endpoint.organizationId,
-          endpointId: endpoint.id,
-          recipientKey: endpoint.id,
+          organization_id: endpoint.organization_id,
+          user_id: null,
+          endpoint_id: endpoint.id,
+          recipient_key: endpoint.id,
           content: { body: { event: type, occurredAt: event.createdAt.toISOString(), data: event.payload } },
         })),
-      ]);
-    });
-
-    const pending = await this.dataSource.getRepository(DeliveryEntity).findBy({ outboxId, status: DeliveryStatus.PENDING });
+      ];
+      if (deliveries.length > 0) {
+        await manager.query(
+          `INSERT INTO deliveries (outbox_id, event_type, channel, organization_id, user_id, endpoint_id, recipient_key, content)
+           SELECT $1, $2, d.channel, d.organization_id, d.user_id, d.endpoint_id, d.recipient_key, d.content
+             FROM jsonb_to_recordset($3) AS d(channel delivery_channel, organization_id uuid, user_id uuid, endpoint_id uuid, recipient_key uuid, content jsonb)
+           ON CONFLICT DO NOTHING`,
+          [outboxId, type, JSON.stringify(deliveries)],
+        );
+      }
+    }
+    const pending = await manager.findBy(DeliveryEntity, { outboxId, status: DeliveryStatus.PENDING });
     await this.enqueue(pending);
   }
 
@@ -99,9 +106,8 @@ export class NotificationDispatcher {
             backoff: { type: 'exponential', delay: 1000 },
           },
         }));
-    await Promise.all([
-      this.emailQueue.addBulk(jobs(DeliveryChannel.EMAIL, JobName.SEND_EMAIL)),
-      this.webhookQueue.addBulk(jobs(DeliveryChannel.WEBHOOK, JobName.SEND_WEBHOOK)),
-    ]);
+    const emails = jobs(DeliveryChannel.EMAIL, JobName.SEND_EMAIL);
+    const webhooks = jobs(DeliveryChannel.WEBHOOK, JobName.SEND_WEBHOOK);
+    await Promise.all([emails.length && this.emailQueue.addBulk(emails), webhooks.length && this.webhookQueue.addBulk(webhooks)]);
   }
 }
