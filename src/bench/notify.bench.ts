@@ -1,20 +1,25 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { redisConnectionOptions } from '../common/redis';
 import { loadEnvironment } from '../config/environment';
-import { WorkerModule } from '../worker.module';
+import { QueueName } from '../queues/queues';
 import { freshBenchDatabase, percentile } from './bench-database';
 
 /**
  * `npm run bench:notify [-- EVENTS_PER_SECOND SECONDS]`: commits events into the outbox at a
  * steady rate and measures, at a local webhook receiver, the time from each commit to receipt
- * through outbox → relay → BullMQ → dispatch → webhook delivery.
+ * through outbox → relay → BullMQ → dispatch → webhook delivery. WORKERS sets the number of worker
+ * processes (default 2, one per core).
  */
 async function main(): Promise<void> {
   const rate = Number(process.argv[2] ?? 1000);
   const seconds = Number(process.argv[3] ?? 10);
+  const workerCount = Number(process.env.WORKERS ?? 2);
   const env = loadEnvironment();
   const databaseUrl = await freshBenchDatabase(env.DATABASE_URL, 'stagematch_bench_notify');
   Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: `bench-${Date.now()}`, LOG_LEVEL: 'warn' });
@@ -47,7 +52,12 @@ async function main(): Promise<void> {
     [company.id],
   );
 
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+  // The worker runs as in production: separate processes (APP_ROLE=worker), here WORKERS of them.
+  const workers = Array.from({ length: workerCount }, () =>
+    fork(join(__dirname, '..', 'main.js'), [], { env: { ...process.env, APP_ROLE: 'worker' }, stdio: 'inherit' }),
+  );
+  const dispatchQueue = new Queue(QueueName.NOTIFICATION_DISPATCH, { connection: redisConnectionOptions(env.REDIS_URL), prefix: process.env.QUEUE_PREFIX });
+  while ((await dispatchQueue.getWorkersCount()) < workerCount) await new Promise((resolve) => setTimeout(resolve, 100));
   const committed = new Map<string, number>();
   const total = rate * seconds;
   const batch = Math.max(1, Math.round(rate / 20)); // one transaction every 50 ms
@@ -70,13 +80,14 @@ async function main(): Promise<void> {
   const { rows: [counts] } = await db.query(
     `SELECT (SELECT count(*) FROM deliveries WHERE status = 'DELIVERED')::int AS delivered, (SELECT count(*) FROM notifications)::int AS in_app`,
   );
-  console.log(`bench:notify — ${total} events offered at ${rate}/s for ${seconds}s (outbox → relay → BullMQ → dispatch → webhook)`);
+  console.log(`bench:notify — ${total} events offered at ${rate}/s for ${seconds}s, ${workerCount} worker process(es) (outbox → relay → BullMQ → dispatch → webhook)`);
   console.log(`  received          ${received.size}/${total} events (${counts.delivered} webhook deliveries recorded, ${counts.in_app} in-app notifications)`);
   console.log(`  producer          ${((total / (produced - started)) * 1000).toFixed(0)} events/s committed`);
   console.log(`  throughput        ${((received.size / (finished - started)) * 1000).toFixed(0)} events/s from first commit to last receipt`);
   console.log(`  latency commit→receipt  p50 ${percentile(latencies, 50).toFixed(0)} ms  p99 ${percentile(latencies, 99).toFixed(0)} ms  max ${latencies.at(-1)!.toFixed(0)} ms`);
 
-  await worker.close();
+  for (const worker of workers) worker.kill('SIGTERM');
+  await dispatchQueue.close();
   await db.end();
   receiver.close();
   process.exit(received.size === total ? 0 : 1);

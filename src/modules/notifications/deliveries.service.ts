@@ -25,8 +25,9 @@ export class DeliveriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async attempt(job: Job<{ deliveryId: string }>, send: (delivery: DeliveryEntity) => Promise<number | null>): Promise<void> {
-    const repository = this.dataSource.getRepository(DeliveryEntity);
-    const delivery = await repository.findOneBy({ id: job.data.deliveryId });
+    const delivery = await this.dataSource
+      .getRepository(DeliveryEntity)
+      .findOne({ where: { id: job.data.deliveryId }, relations: { endpoint: true } });
     if (!delivery || delivery.status !== DeliveryStatus.PENDING) return;
 
     const started = Date.now();

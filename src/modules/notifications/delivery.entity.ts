@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { EventType } from './event-type';
 
 export enum DeliveryChannel {
@@ -51,6 +52,9 @@ export class DeliveryEntity {
 
   @Column({ type: 'uuid', nullable: true })
   endpointId: string | null;
+
+  @ManyToOne(() => WebhookEndpointEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
+  endpoint?: WebhookEndpointEntity;
 
   /** The user id (e-mail) or endpoint id (webhook). */
   @Column({ type: 'uuid' })

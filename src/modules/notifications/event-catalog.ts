@@ -45,6 +45,15 @@ async function schoolsLinkedTo(_manager: EntityManager, _companyId: string): Pro
   return [];
 }
 
+const companyOfPlacement = async (manager: EntityManager, { placementId }: Record<string, string>): Promise<Recipients> => ({
+  organizationIds: [(await placementOf(manager, placementId)).company_id],
+});
+
+const companyOfAccreditationAndItsSchools = async (manager: EntityManager, { accreditationId }: Record<string, string>): Promise<Recipients> => {
+  const { company_id } = await accreditationOf(manager, accreditationId);
+  return { organizationIds: [company_id, ...(await schoolsLinkedTo(manager, company_id))] };
+};
+
 /** Who hears of each event and what they read (Dutch, with English for users who chose it). */
 export const EVENT_CATALOG: Record<EventType, CatalogEntry> = {
   [EventType.USER_ADDED]: {
@@ -61,7 +70,7 @@ export const EVENT_CATALOG: Record<EventType, CatalogEntry> = {
     },
   },
   [EventType.PLACEMENT_PUBLISHED]: {
-    recipients: async (manager, { placementId }) => ({ organizationIds: [(await placementOf(manager, placementId)).company_id] }),
+    recipients: companyOfPlacement,
     message: async (manager, { placementId }) => {
       const placement = await placementOf(manager, placementId);
       return {
@@ -71,7 +80,7 @@ export const EVENT_CATALOG: Record<EventType, CatalogEntry> = {
     },
   },
   [EventType.PLACEMENT_CLOSED]: {
-    recipients: async (manager, { placementId }) => ({ organizationIds: [(await placementOf(manager, placementId)).company_id] }),
+    recipients: companyOfPlacement,
     message: async (manager, { placementId }) => {
       const placement = await placementOf(manager, placementId);
       return {
@@ -81,10 +90,7 @@ export const EVENT_CATALOG: Record<EventType, CatalogEntry> = {
     },
   },
   [EventType.ACCREDITATION_GRANTED]: {
-    recipients: async (manager, { accreditationId }) => {
-      const accreditation = await accreditationOf(manager, accreditationId);
-      return { organizationIds: [accreditation.company_id, ...(await schoolsLinkedTo(manager, accreditation.company_id))] };
-    },
+    recipients: companyOfAccreditationAndItsSchools,
     message: async (manager, { accreditationId }) => {
       const a = await accreditationOf(manager, accreditationId);
       return {
@@ -94,10 +100,7 @@ export const EVENT_CATALOG: Record<EventType, CatalogEntry> = {
     },
   },
   [EventType.ACCREDITATION_REVOKED]: {
-    recipients: async (manager, { accreditationId }) => {
-      const accreditation = await accreditationOf(manager, accreditationId);
-      return { organizationIds: [accreditation.company_id, ...(await schoolsLinkedTo(manager, accreditation.company_id))] };
-    },
+    recipients: companyOfAccreditationAndItsSchools,
     message: async (manager, { accreditationId }) => {
       const a = await accreditationOf(manager, accreditationId);
       return {

@@ -35,6 +35,7 @@ export class NotificationDispatcher {
     const type = event.type as EventType;
     const entry = EVENT_CATALOG[type];
     const { organizationIds, role } = await entry.recipients(manager, event.payload);
+    let pending: Pick<DeliveryEntity, 'id' | 'channel' | 'status'>[] = [];
     if (organizationIds.length > 0) {
       const [message, users, endpoints] = await Promise.all([
         entry.message(manager, event.payload),
@@ -79,21 +80,22 @@ export class NotificationDispatcher {
         })),
       ];
       if (deliveries.length > 0) {
-        await manager.query(
+        // The no-op update makes RETURNING include deliveries an earlier run created, so a re-run queues what is still pending.
+        pending = await manager.query(
           `INSERT INTO deliveries (outbox_id, event_type, channel, organization_id, user_id, endpoint_id, recipient_key, content)
            SELECT $1, $2, d.channel, d.organization_id, d.user_id, d.endpoint_id, d.recipient_key, d.content
              FROM jsonb_to_recordset($3) AS d(channel delivery_channel, organization_id uuid, user_id uuid, endpoint_id uuid, recipient_key uuid, content jsonb)
-           ON CONFLICT DO NOTHING`,
+           ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
+           RETURNING id, channel, status`,
           [outboxId, type, JSON.stringify(deliveries)],
         );
       }
     }
-    const pending = await manager.findBy(DeliveryEntity, { outboxId, status: DeliveryStatus.PENDING });
-    await this.enqueue(pending);
+    await this.enqueue(pending.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
   }
 
   /** Queues deliveries under their deterministic job id, so queueing twice sends once. */
-  async enqueue(deliveries: DeliveryEntity[], retry = 0): Promise<void> {
+  async enqueue(deliveries: Pick<DeliveryEntity, 'id' | 'channel'>[], retry = 0): Promise<void> {
     const jobs = (channel: DeliveryChannel, name: JobName) =>
       deliveries
         .filter((delivery) => delivery.channel === channel)

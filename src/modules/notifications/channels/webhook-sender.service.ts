@@ -19,7 +19,7 @@ export class WebhookSender {
   ) {}
 
   async send(delivery: DeliveryEntity): Promise<number> {
-    const endpoint = await this.dataSource.getRepository(WebhookEndpointEntity).findOneByOrFail({ id: delivery.endpointId! });
+    const endpoint = delivery.endpoint ?? (await this.dataSource.getRepository(WebhookEndpointEntity).findOneByOrFail({ id: delivery.endpointId! }));
     const body = JSON.stringify({ id: delivery.id, ...delivery.content.body });
     const timestamp = Math.floor(Date.now() / 1000);
     let response: Response;
