@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import request from 'supertest';
 import { redisConnectionOptions } from '../src/common/redis';
 import { verifyWebhook } from '../src/modules/notifications/channels/webhook-signature';
 import { WebhookSender } from '../src/modules/notifications/channels/webhook-sender.service';
@@ -181,6 +182,21 @@ describe('notifications: outbox → queue → in-app, e-mail and signed webhooks
     expect(unknown.extensions.code).toBe('BAD_USER_INPUT');
     const staff = onlyError(await t.gql(REGISTER, { input: { url: 'https://example.org/h', eventTypes: ['USER_ADDED'] } }, await t.as('companyStaff')));
     expect(staff.extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('serves the queue dashboard to PLATFORM admins only', async () => {
+    const dashboard = (token?: string) => {
+      const call = request(t.app.getHttpServer()).get('/admin/queues/api/queues');
+      return token ? call.set('Authorization', `Bearer ${token}`) : call;
+    };
+    expect((await dashboard()).status).toBe(401);
+    expect((await dashboard(await t.as('schoolAdmin'))).status).toBe(403);
+    expect((await dashboard(await t.as('sbbAuditor'))).status).toBe(403);
+    const platform = await dashboard(await t.as('platformAdmin'));
+    expect(platform.status).toBe(200);
+    expect(platform.body.queues.map((queue: { name: string }) => queue.name)).toEqual(
+      expect.arrayContaining([QueueName.NOTIFICATION_DISPATCH, QueueName.NOTIFICATION_WEBHOOK]),
+    );
   });
 
   it('lets a user switch e-mail off per event type; in-app stays on', async () => {

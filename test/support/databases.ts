@@ -7,8 +7,9 @@ import { typeormOptions } from '../../src/database/typeorm-options';
 
 /** Tests use the local Postgres unless TEST_DATABASE_URL points elsewhere (any database on the server). */
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DATABASE = 'stagematch_test_template';
-const TEST_DATABASE_PREFIX = 'stagematch_test_';
+/** One id per `npm test` run (set by the global setup), so runs sharing a server never touch each other's databases. */
+const RUN_PREFIX = `stagematch_test_${process.env.STAGEMATCH_TEST_RUN ?? 'adhoc'}_`;
+export const TEMPLATE_DATABASE = `${RUN_PREFIX}template`;
 
 export function databaseUrl(name: string): string {
   const url = new URL(SERVER_URL);
@@ -26,12 +27,10 @@ export async function withAdminClient<T>(work: (client: Client) => Promise<T>): 
   }
 }
 
-/** Drops the template and every test database a previous run left behind. */
-export async function dropTestDatabases(): Promise<void> {
+/** Drops this run's template and test databases. */
+export async function dropRunDatabases(): Promise<void> {
   await withAdminClient(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DATABASE_PREFIX}%'`,
-    );
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [RUN_PREFIX]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }
@@ -68,7 +67,7 @@ async function ensureTemplate(client: Client): Promise<void> {
 
 /** A fresh database for one test file, cloned from the migrated and seeded template. */
 export async function cloneTemplate(): Promise<string> {
-  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
+  const name = `${RUN_PREFIX}${randomBytes(6).toString('hex')}`;
   await withAdminClient(async (client) => {
     await ensureTemplate(client);
     for (let attempt = 0; ; attempt += 1) {

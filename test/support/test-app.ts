@@ -4,7 +4,9 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import IORedis from 'ioredis';
 import { AppModule } from '../../src/app.module';
+import { redisConnectionOptions } from '../../src/common/redis';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/database/seed/demo-data';
 import { cloneTemplate, dropDatabase } from './databases';
 
@@ -55,6 +57,10 @@ export class TestApp {
 
   async stop(): Promise<void> {
     await this.app.close();
+    const redis = new IORedis(redisConnectionOptions(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'));
+    const keys = await redis.keys(`${process.env.QUEUE_PREFIX}:*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
     await dropDatabase(this.databaseUrl);
   }
 

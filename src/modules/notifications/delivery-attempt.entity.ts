@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DeliveryEntity } from './delivery.entity';
 
 /** One try of a delivery: when, how long, and what the receiver answered. */
 @Entity('delivery_attempts')
@@ -9,6 +10,9 @@ export class DeliveryAttemptEntity {
 
   @Column({ type: 'uuid' })
   deliveryId: string;
+
+  @ManyToOne(() => DeliveryEntity, { onDelete: 'CASCADE' })
+  delivery?: DeliveryEntity;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   attemptedAt: Date;

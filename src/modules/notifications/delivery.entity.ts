@@ -1,5 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { UserEntity } from '../organizations/user.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { EventType } from './event-type';
 
@@ -47,13 +49,19 @@ export class DeliveryEntity {
   @Column({ type: 'uuid' })
   organizationId: string;
 
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  organization?: OrganizationEntity;
+
   @Column({ type: 'uuid', nullable: true })
   userId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  user?: UserEntity;
 
   @Column({ type: 'uuid', nullable: true })
   endpointId: string | null;
 
-  @ManyToOne(() => WebhookEndpointEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
+  @ManyToOne(() => WebhookEndpointEntity, { onDelete: 'CASCADE' })
   endpoint?: WebhookEndpointEntity;
 
   /** The user id (e-mail) or endpoint id (webhook). */

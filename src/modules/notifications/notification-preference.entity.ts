@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
+import { UserEntity } from '../organizations/user.entity';
 import { EventType } from './event-type';
 
 /** A user's choice for one event type; without a row, e-mail is on. In-app is always on. */
@@ -6,6 +7,9 @@ import { EventType } from './event-type';
 export class NotificationPreferenceEntity {
   @PrimaryColumn('uuid')
   userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  user?: UserEntity;
 
   @PrimaryColumn({ type: 'enum', enum: EventType, enumName: 'event_type' })
   eventType: EventType;

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { UserEntity } from '../organizations/user.entity';
 import { EventType } from './event-type';
 
 /** An in-app notification: one per event and recipient user. */
@@ -11,6 +12,9 @@ export class NotificationEntity {
 
   @Column({ type: 'uuid' })
   userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  user?: UserEntity;
 
   @Column({ type: 'bigint' })
   outboxId: string;

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrganizationEntity } from '../organizations/organization.entity';
 
 /** An organization's webhook receiver; the secret signs every delivery and is shown once. */
 @Entity('webhook_endpoints')
@@ -9,6 +10,9 @@ export class WebhookEndpointEntity {
   @Index()
   @Column({ type: 'uuid' })
   organizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  organization?: OrganizationEntity;
 
   @Column({ type: 'varchar', length: 2048 })
   url: string;
