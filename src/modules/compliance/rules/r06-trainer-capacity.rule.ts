@@ -1,0 +1,19 @@
+import type { Rule } from './rule';
+
+/** R6: at most N concurrent students per praktijkopleider (3 by default; per sector in the norm set). */
+export const trainerCapacityRule: Rule = {
+  id: 'R6',
+  evaluate({ trainer, sector }, norms) {
+    if (!trainer) return [];
+    const limit = norms.maxStudentsPerTrainerBySector[sector] ?? norms.maxStudentsPerTrainer;
+    return trainer.activeStudents + 1 > limit
+      ? [
+          {
+            field: 'trainerId',
+            message: `The praktijkopleider already guides ${trainer.activeStudents} students; at most ${limit} at a time`,
+            details: { activeStudents: trainer.activeStudents, limit },
+          },
+        ]
+      : [];
+  },
+};

@@ -1,0 +1,72 @@
+import type { Leerweg } from '../../../common/qualification';
+import type { Sector } from '../../organizations/sector';
+import type { Norms } from '../norms';
+
+export type RuleId = 'R1' | 'R4' | 'R5' | 'R6' | 'R7' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15' | 'R16';
+export type Severity = 'BLOCK' | 'WARN';
+
+/** What a rule found: which rule, what to fix (`field`, `message`) and the figures behind it. */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  field: string;
+  details?: Record<string, unknown>;
+}
+
+/** Everything a rule may look at, loaded once per evaluation. Dates are YYYY-MM-DD. */
+export interface ComplianceContext {
+  placement: {
+    companyId: string;
+    crebos: string[];
+    level: number;
+    leerweg: Leerweg;
+    startDate: string;
+    endDate: string;
+    daysPerWeek: number;
+    hoursPerWeek: number;
+    stipendMonthlyCents: number;
+    expenseAllowanceCents: number;
+  };
+  sector: Sector;
+  /** The accreditations of the placement's branch. */
+  accreditations: { crebo: string; status: string; grantedOn: string; validUntil: string | null }[];
+  trainer: {
+    companyId: string;
+    qualificationLevel: number;
+    yearsOfExperience: number;
+    courseCompletedOn: string | null;
+    refresherCompletedOn: string | null;
+    sectorTrainingCompletedOn: string | null;
+    sectorTrainingDeadline: string | null;
+    /** Students the trainer already guides, not counting the one being assigned. */
+    activeStudents: number;
+  } | null;
+  /** Known once a student is proposed or placed. */
+  student?: { crebo: string; dateOfBirth: string };
+  /** The company's other placements for the same crebo and hours (R16 compares their stipends). */
+  siblings?: { level: number; hoursPerWeek: number; stipendMonthlyCents: number }[];
+}
+
+/** A finding before the norm set gives it its severity. */
+export type RuleFinding = Omit<Finding, 'severity' | 'rule'> & { /** Overrides the norm set's severity (e.g. R12's warning above 32 h). */ severity?: Severity };
+
+/** One Stagepact rule: a pure function of the context and the norms in force. */
+export interface Rule {
+  id: RuleId;
+  evaluate(context: ComplianceContext, norms: Norms): RuleFinding[];
+}
+
+/** Age in whole years on a date (both YYYY-MM-DD). */
+export function ageOn(dateOfBirth: string, date: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [y, m, d] = date.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The date `years` after a date (YYYY-MM-DD). */
+export function addYears(date: string, years: number): string {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+}
+
+export const euros = (cents: number): string => `€${(cents / 100).toFixed(2)}`;
