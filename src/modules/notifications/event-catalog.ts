@@ -3,39 +3,23 @@ import { MembershipRole } from '../../common/auth/roles';
 import type { Language } from '../organizations/user.entity';
 import { EventType } from './event-type';
 
-export interface Recipients {
+export type Message = Record<Language, { subject: string; text: string }>;
+
+/** Who hears of an event, and what they read (Dutch, or English for users who chose it). */
+export interface Announcement {
   organizationIds: string[];
   /** Only users with this role in those organizations; all users when absent. */
   role?: MembershipRole;
+  message: Message;
 }
 
-export type Message = Record<Language, { subject: string; text: string }>;
-
-interface CatalogEntry {
-  recipients(manager: EntityManager, payload: Record<string, string>): Promise<Recipients>;
-  message(manager: EntityManager, payload: Record<string, string>): Promise<Message>;
-}
+type Resolve = (manager: EntityManager, payload: Record<string, string>) => Promise<Announcement>;
 
 async function one<T>(manager: EntityManager, sql: string, id: string): Promise<T> {
   const [row] = (await manager.query(sql, [id])) as T[];
   if (!row) throw new Error(`event refers to a missing row (${id})`);
   return row;
 }
-
-const placementOf = (manager: EntityManager, id: string) =>
-  one<{ company_id: string; title: string; company: string }>(
-    manager,
-    `SELECT p.company_id, p.title, o.name AS company FROM placements p JOIN organizations o ON o.id = p.company_id WHERE p.id = $1`,
-    id,
-  );
-
-const accreditationOf = (manager: EntityManager, id: string) =>
-  one<{ company_id: string; crebo: string; company: string; branch: string; reason: string | null }>(
-    manager,
-    `SELECT a.company_id, a.crebo, o.name AS company, b.name AS branch, a.revocation_reason AS reason
-       FROM accreditations a JOIN organizations o ON o.id = a.company_id JOIN branches b ON b.id = a.branch_id WHERE a.id = $1`,
-    id,
-  );
 
 /**
  * Schools with a student proposed or placed at the company. Proposals and internships arrive with
@@ -45,74 +29,66 @@ async function schoolsLinkedTo(_manager: EntityManager, _companyId: string): Pro
   return [];
 }
 
-const companyOfPlacement = async (manager: EntityManager, { placementId }: Record<string, string>): Promise<Recipients> => ({
-  organizationIds: [(await placementOf(manager, placementId)).company_id],
-});
+const placementEvent =
+  (message: (title: string) => Message): Resolve =>
+  async (manager, { placementId }) => {
+    const placement = await one<{ company_id: string; title: string }>(manager, 'SELECT company_id, title FROM placements WHERE id = $1', placementId);
+    return { organizationIds: [placement.company_id], message: message(placement.title) };
+  };
 
-const companyOfAccreditationAndItsSchools = async (manager: EntityManager, { accreditationId }: Record<string, string>): Promise<Recipients> => {
-  const { company_id } = await accreditationOf(manager, accreditationId);
-  return { organizationIds: [company_id, ...(await schoolsLinkedTo(manager, company_id))] };
-};
+interface AccreditationFacts {
+  company_id: string;
+  crebo: string;
+  company: string;
+  branch: string;
+  reason: string | null;
+}
 
-/** Who hears of each event and what they read (Dutch, with English for users who chose it). */
-export const EVENT_CATALOG: Record<EventType, CatalogEntry> = {
-  [EventType.USER_ADDED]: {
-    recipients: async (manager, { userId }) => {
-      const user = await one<{ organization_id: string }>(manager, 'SELECT organization_id FROM users WHERE id = $1', userId);
-      return { organizationIds: [user.organization_id], role: MembershipRole.ADMIN };
-    },
-    message: async (manager, { userId }) => {
-      const user = await one<{ name: string; email: string }>(manager, 'SELECT name, email FROM users WHERE id = $1', userId);
-      return {
+const accreditationEvent =
+  (message: (facts: AccreditationFacts) => Message): Resolve =>
+  async (manager, { accreditationId }) => {
+    const facts = await one<AccreditationFacts>(
+      manager,
+      `SELECT a.company_id, a.crebo, o.name AS company, b.name AS branch, a.revocation_reason AS reason
+         FROM accreditations a JOIN organizations o ON o.id = a.company_id JOIN branches b ON b.id = a.branch_id WHERE a.id = $1`,
+      accreditationId,
+    );
+    return { organizationIds: [facts.company_id, ...(await schoolsLinkedTo(manager, facts.company_id))], message: message(facts) };
+  };
+
+/** Every event type: its recipients and its message. */
+export const EVENT_CATALOG: Record<EventType, Resolve> = {
+  [EventType.USER_ADDED]: async (manager, { userId }) => {
+    const user = await one<{ organization_id: string; name: string; email: string }>(manager, 'SELECT organization_id, name, email FROM users WHERE id = $1', userId);
+    return {
+      organizationIds: [user.organization_id],
+      role: MembershipRole.ADMIN,
+      message: {
         nl: { subject: `Nieuwe gebruiker: ${user.name}`, text: `${user.name} (${user.email}) is toegevoegd aan uw organisatie.` },
         en: { subject: `New user: ${user.name}`, text: `${user.name} (${user.email}) was added to your organization.` },
-      };
-    },
+      },
+    };
   },
-  [EventType.PLACEMENT_PUBLISHED]: {
-    recipients: companyOfPlacement,
-    message: async (manager, { placementId }) => {
-      const placement = await placementOf(manager, placementId);
-      return {
-        nl: { subject: `Stageplaats gepubliceerd: ${placement.title}`, text: `De stageplaats "${placement.title}" staat nu open voor studenten.` },
-        en: { subject: `Placement published: ${placement.title}`, text: `The placement "${placement.title}" is now open to students.` },
-      };
+  [EventType.PLACEMENT_PUBLISHED]: placementEvent((title) => ({
+    nl: { subject: `Stageplaats gepubliceerd: ${title}`, text: `De stageplaats "${title}" staat nu open voor studenten.` },
+    en: { subject: `Placement published: ${title}`, text: `The placement "${title}" is now open to students.` },
+  })),
+  [EventType.PLACEMENT_CLOSED]: placementEvent((title) => ({
+    nl: { subject: `Stageplaats gesloten: ${title}`, text: `De stageplaats "${title}" is gesloten.` },
+    en: { subject: `Placement closed: ${title}`, text: `The placement "${title}" was closed.` },
+  })),
+  [EventType.ACCREDITATION_GRANTED]: accreditationEvent((a) => ({
+    nl: { subject: `Erkenning verleend: crebo ${a.crebo}`, text: `SBB heeft ${a.company} (${a.branch}) erkend voor crebo ${a.crebo}.` },
+    en: { subject: `Accreditation granted: crebo ${a.crebo}`, text: `SBB accredited ${a.company} (${a.branch}) for crebo ${a.crebo}.` },
+  })),
+  [EventType.ACCREDITATION_REVOKED]: accreditationEvent((a) => ({
+    nl: {
+      subject: `Erkenning ingetrokken: crebo ${a.crebo}`,
+      text: `SBB heeft de erkenning van ${a.company} (${a.branch}) voor crebo ${a.crebo} ingetrokken. Reden: ${a.reason ?? '-'}.`,
     },
-  },
-  [EventType.PLACEMENT_CLOSED]: {
-    recipients: companyOfPlacement,
-    message: async (manager, { placementId }) => {
-      const placement = await placementOf(manager, placementId);
-      return {
-        nl: { subject: `Stageplaats gesloten: ${placement.title}`, text: `De stageplaats "${placement.title}" is gesloten.` },
-        en: { subject: `Placement closed: ${placement.title}`, text: `The placement "${placement.title}" was closed.` },
-      };
+    en: {
+      subject: `Accreditation revoked: crebo ${a.crebo}`,
+      text: `SBB revoked the accreditation of ${a.company} (${a.branch}) for crebo ${a.crebo}. Reason: ${a.reason ?? '-'}.`,
     },
-  },
-  [EventType.ACCREDITATION_GRANTED]: {
-    recipients: companyOfAccreditationAndItsSchools,
-    message: async (manager, { accreditationId }) => {
-      const a = await accreditationOf(manager, accreditationId);
-      return {
-        nl: { subject: `Erkenning verleend: crebo ${a.crebo}`, text: `SBB heeft ${a.company} (${a.branch}) erkend voor crebo ${a.crebo}.` },
-        en: { subject: `Accreditation granted: crebo ${a.crebo}`, text: `SBB accredited ${a.company} (${a.branch}) for crebo ${a.crebo}.` },
-      };
-    },
-  },
-  [EventType.ACCREDITATION_REVOKED]: {
-    recipients: companyOfAccreditationAndItsSchools,
-    message: async (manager, { accreditationId }) => {
-      const a = await accreditationOf(manager, accreditationId);
-      return {
-        nl: {
-          subject: `Erkenning ingetrokken: crebo ${a.crebo}`,
-          text: `SBB heeft de erkenning van ${a.company} (${a.branch}) voor crebo ${a.crebo} ingetrokken. Reden: ${a.reason ?? '-'}.`,
-        },
-        en: {
-          subject: `Accreditation revoked: crebo ${a.crebo}`,
-          text: `SBB revoked the accreditation of ${a.company} (${a.branch}) for crebo ${a.crebo}. Reason: ${a.reason ?? '-'}.`,
-        },
-      };
-    },
-  },
+  })),
 };

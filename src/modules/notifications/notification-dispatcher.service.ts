@@ -11,6 +11,15 @@ import { EVENT_CATALOG } from './event-catalog';
 import type { EventType } from './event-type';
 import { OutboxEventEntity } from './outbox-event.entity';
 
+/** A user (in-app, and e-mail unless switched off) or a webhook endpoint that hears of an event. */
+interface Recipient {
+  kind: 'user' | 'endpoint';
+  id: string;
+  organization_id: string;
+  language: Language | null;
+  email: boolean;
+}
+
 export const deliveryJobId = (deliveryId: string, retry = 0) => (retry ? `delivery-${deliveryId}-retry-${retry}` : `delivery-${deliveryId}`);
 
 /**
@@ -33,64 +42,42 @@ export class NotificationDispatcher {
     const event = await manager.findOneBy(OutboxEventEntity, { id: outboxId });
     if (!event) return;
     const type = event.type as EventType;
-    const entry = EVENT_CATALOG[type];
-    const { organizationIds, role } = await entry.recipients(manager, event.payload);
-    let pending: Pick<DeliveryEntity, 'id' | 'channel' | 'status'>[] = [];
-    if (organizationIds.length > 0) {
-      const [message, users, endpoints] = await Promise.all([
-        entry.message(manager, event.payload),
-        manager.query(
-          `SELECT u.id, u.organization_id, u.language, coalesce(p.email, true) AS email FROM users u
-             LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.event_type = $2
-            WHERE u.organization_id = ANY($1) AND ($3::membership_role IS NULL OR u.role = $3)`,
+    const { organizationIds, role, message } = await EVENT_CATALOG[type](manager, event.payload);
+    const recipients: Recipient[] = organizationIds.length
+      ? await manager.query(
+          `SELECT 'user' AS kind, u.id, u.organization_id, u.language, coalesce(p.email, true) AS email FROM users u
+             LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.event_type = $2::event_type
+            WHERE u.organization_id = ANY($1) AND ($3::membership_role IS NULL OR u.role = $3)
+           UNION ALL
+           SELECT 'endpoint', e.id, e.organization_id, NULL, false FROM webhook_endpoints e
+            WHERE e.organization_id = ANY($1) AND e.disabled_at IS NULL AND $2::text = ANY(e.event_types)`,
           [organizationIds, type, role ?? null],
-        ) as Promise<{ id: string; organization_id: string; language: Language; email: boolean }[]>,
-        manager.query(
-          `SELECT id, organization_id FROM webhook_endpoints WHERE organization_id = ANY($1) AND disabled_at IS NULL AND $2 = ANY(event_types)`,
-          [organizationIds, type],
-        ) as Promise<{ id: string; organization_id: string }[]>,
-      ]);
-      // Inserts that ignore what exists: running this again for the same event adds nothing.
-      if (users.length > 0) {
-        await manager.query(
-          `INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
-           SELECT u.id, $1, $2, $3, u.title, u.body FROM jsonb_to_recordset($4) AS u(id uuid, title text, body text)
-           ON CONFLICT DO NOTHING`,
-          [outboxId, type, event.payload, JSON.stringify(users.map((user) => ({ id: user.id, title: message[user.language].subject, body: message[user.language].text })))],
-        );
-      }
-      const deliveries = [
-        ...users
-          .filter((user) => user.email)
-          .map((user) => ({
-            channel: DeliveryChannel.EMAIL,
-            organization_id: user.organization_id,
-            user_id: user.id,
-            endpoint_id: null,
-            recipient_key: user.id,
-            content: { subject: message[user.language].subject, text: message[user.language].text },
-          })),
-        ...endpoints.map((endpoint) => ({
-          channel: DeliveryChannel.WEBHOOK,
-          organization_id: endpoint.organization_id,
-          user_id: null,
-          endpoint_id: endpoint.id,
-          recipient_key: endpoint.id,
-          content: { body: { event: type, occurredAt: event.createdAt.toISOString(), data: event.payload } },
-        })),
-      ];
-      if (deliveries.length > 0) {
-        // The no-op update makes RETURNING include deliveries an earlier run created, so a re-run queues what is still pending.
-        pending = await manager.query(
-          `INSERT INTO deliveries (outbox_id, event_type, channel, organization_id, user_id, endpoint_id, recipient_key, content)
-           SELECT $1, $2, d.channel, d.organization_id, d.user_id, d.endpoint_id, d.recipient_key, d.content
-             FROM jsonb_to_recordset($3) AS d(channel delivery_channel, organization_id uuid, user_id uuid, endpoint_id uuid, recipient_key uuid, content jsonb)
-           ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
-           RETURNING id, channel, status`,
-          [outboxId, type, JSON.stringify(deliveries)],
-        );
-      }
-    }
+        )
+      : [];
+    const users = recipients.filter((r) => r.kind === 'user');
+    const notifications = users.map((user) => ({ user_id: user.id, title: message[user.language!].subject, body: message[user.language!].text }));
+    const deliveries = recipients
+      .filter((r) => r.kind === 'endpoint' || r.email)
+      .map((r) =>
+        r.kind === 'user'
+          ? { channel: DeliveryChannel.EMAIL, organization_id: r.organization_id, user_id: r.id, endpoint_id: null, recipient_key: r.id, content: { subject: message[r.language!].subject, text: message[r.language!].text } }
+          : { channel: DeliveryChannel.WEBHOOK, organization_id: r.organization_id, user_id: null, endpoint_id: r.id, recipient_key: r.id, content: { body: { event: type, occurredAt: event.createdAt.toISOString(), data: event.payload } } },
+      );
+    // One statement, safe to repeat: existing notifications are skipped, and the no-op update makes
+    // RETURNING include deliveries an earlier run created, so a re-run queues what is still pending.
+    const pending: Pick<DeliveryEntity, 'id' | 'channel' | 'status'>[] = await manager.query(
+      `WITH notified AS (
+         INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
+         SELECT n.user_id, $1, $2::event_type, $3, n.title, n.body FROM jsonb_to_recordset($4) AS n(user_id uuid, title text, body text)
+         ON CONFLICT DO NOTHING
+       )
+       INSERT INTO deliveries (outbox_id, event_type, channel, organization_id, user_id, endpoint_id, recipient_key, content)
+       SELECT $1, $2::event_type, d.channel, d.organization_id, d.user_id, d.endpoint_id, d.recipient_key, d.content
+         FROM jsonb_to_recordset($5) AS d(channel delivery_channel, organization_id uuid, user_id uuid, endpoint_id uuid, recipient_key uuid, content jsonb)
+       ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
+       RETURNING id, channel, status`,
+      [outboxId, type, event.payload, JSON.stringify(notifications), JSON.stringify(deliveries)],
+    );
     await this.enqueue(pending.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
   }
 
