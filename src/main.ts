@@ -3,8 +3,7 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { AppRole, InvalidEnvironmentError, loadEnvironment } from './config/environment';
-import { ensureDatabaseExists, runMigrations } from './database/database-bootstrap';
-import { seedDemoIfEmpty } from './database/seed/demo-seed';
+import { prepareDatabase } from './database/database-bootstrap';
 import { WorkerModule } from './worker.module';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -18,11 +17,7 @@ async function bootstrap(): Promise<void> {
   const env = loadEnvironment();
   const logger = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL as LogLevel) + 1);
 
-  if (env.APP_ROLE === AppRole.All) {
-    await ensureDatabaseExists(env.DATABASE_URL);
-    await runMigrations(env.DATABASE_URL);
-    if (env.SEED_DEMO_ON_EMPTY === 'true') await seedDemoIfEmpty(env.DATABASE_URL);
-  }
+  if (env.APP_ROLE === AppRole.All) await prepareDatabase(env);
 
   if (env.APP_ROLE === AppRole.Worker) {
     const worker = await NestFactory.createApplicationContext(WorkerModule, { logger });

@@ -21,7 +21,3 @@ export async function freshBenchDatabase(baseUrl: string, name: string): Promise
   await dataSource.destroy();
   return url.toString();
 }
-
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}

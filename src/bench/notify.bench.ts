@@ -8,7 +8,9 @@ import { Client } from 'pg';
 import { redisConnectionOptions } from '../common/redis';
 import { loadEnvironment } from '../config/environment';
 import { QueueName } from '../queues/queues';
-import { freshBenchDatabase, percentile } from './bench-database';
+import { freshBenchDatabase } from './bench-database';
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
  * `npm run bench:notify [-- EVENTS_PER_SECOND SECONDS]`: commits events into the outbox at a

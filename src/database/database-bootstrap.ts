@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import type { Environment } from '../config/environment';
+import { seedDemoIfEmpty } from './seed/demo-seed';
 import { typeormOptions } from './typeorm-options';
 
 /** An arbitrary constant that identifies the migration lock among advisory locks. */
@@ -47,4 +49,11 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** A deploy's database step: create the database if needed, migrate, and load the demo into an empty one. */
+export async function prepareDatabase(env: Environment): Promise<void> {
+  await ensureDatabaseExists(env.DATABASE_URL);
+  await runMigrations(env.DATABASE_URL);
+  if (env.SEED_DEMO_ON_EMPTY === 'true') await seedDemoIfEmpty(env.DATABASE_URL);
 }

@@ -11,11 +11,13 @@ export interface AuditedChange {
 }
 
 /**
- * Appends an audit row inside the caller's transaction, so the change and its record commit or
- * roll back together (design §5).
+ * Appends audit rows (one per change, in one statement) inside the caller's transaction, so the
+ * change and its record commit or roll back together (design §5).
  */
-export async function recordAudit(manager: EntityManager, actor: Actor | null, change: AuditedChange): Promise<void> {
-  const entry = manager.create(AuditEntryEntity, {
+export async function recordAudit(manager: EntityManager, actor: Actor | null, changes: AuditedChange | AuditedChange[]): Promise<void> {
+  const list = Array.isArray(changes) ? changes : [changes];
+  if (list.length === 0) return;
+  await manager.save(list.map((change) => manager.create(AuditEntryEntity, {
     actorUserId: actor?.userId ?? null,
     actorRole: actor ? rolesOf(actor).at(-1)! : 'SYSTEM',
     actorOrganizationId: actor?.organizationId ?? null,
@@ -24,6 +26,5 @@ export async function recordAudit(manager: EntityManager, actor: Actor | null, c
     entityId: change.entityId,
     before: (change.before ?? null) as Record<string, unknown> | null,
     after: (change.after ?? null) as Record<string, unknown> | null,
-  });
-  await manager.save(entry);
+  })));
 }

@@ -25,10 +25,10 @@ export class ConnectionArgs {
 
 @ObjectType()
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field()
   hasNextPage: boolean;
 
-  @Field(() => Boolean)
+  @Field()
   hasPreviousPage: boolean;
 
   @Field(() => String, { nullable: true })

@@ -20,7 +20,7 @@ interface Recipient {
   email: boolean;
 }
 
-export const deliveryJobId = (deliveryId: string, retry = 0) => (retry ? `delivery-${deliveryId}-retry-${retry}` : `delivery-${deliveryId}`);
+const deliveryJobId = (deliveryId: string, retry = 0) => (retry ? `delivery-${deliveryId}-retry-${retry}` : `delivery-${deliveryId}`);
 
 /**
  * Turns one committed event into in-app notifications and e-mail and webhook deliveries, then

@@ -180,11 +180,10 @@ export class PlacementsService {
         .where('status = :published AND end_date < :today', { published: PlacementStatus.PUBLISHED, today })
         .returning('id')
         .execute();
-      for (const { id } of closed as { id: string }[]) {
-        await recordAudit(manager, null, { action: 'placement.closed', entityType: 'placement', entityId: id, after: { reason: 'end date passed' } });
-        await recordEvent(manager, EventType.PLACEMENT_CLOSED, { placementId: id });
-      }
-      return closed.length;
+      const ids = (closed as { id: string }[]).map(({ id }) => id);
+      await recordAudit(manager, null, ids.map((id) => ({ action: 'placement.closed', entityType: 'placement', entityId: id, after: { reason: 'end date passed' } })));
+      await recordEvent(manager, EventType.PLACEMENT_CLOSED, ids.map((placementId) => ({ placementId })));
+      return ids.length;
     });
   }
 }
