@@ -77,6 +77,16 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
     nl: { subject: `Stageplaats gesloten: ${title}`, text: `De stageplaats "${title}" is gesloten.` },
     en: { subject: `Placement closed: ${title}`, text: `The placement "${title}" was closed.` },
   })),
+  [EventType.PLACEMENT_SUSPENDED]: placementEvent((title) => ({
+    nl: {
+      subject: `Stageplaats opgeschort: ${title}`,
+      text: `De stageplaats "${title}" voldoet niet meer aan de regels van het Stagepact en is opgeschort. Bekijk de bevindingen en pas de stageplaats aan.`,
+    },
+    en: {
+      subject: `Placement suspended: ${title}`,
+      text: `The placement "${title}" no longer meets the Stagepact rules and was suspended. Review its findings and fix the placement.`,
+    },
+  })),
   [EventType.ACCREDITATION_GRANTED]: accreditationEvent((a) => ({
     nl: { subject: `Erkenning verleend: crebo ${a.crebo}`, text: `SBB heeft ${a.company} (${a.branch}) erkend voor crebo ${a.crebo}.` },
     en: { subject: `Accreditation granted: crebo ${a.crebo}`, text: `SBB accredited ${a.company} (${a.branch}) for crebo ${a.crebo}.` },

@@ -5,6 +5,7 @@ export enum EventType {
   USER_ADDED = 'USER_ADDED',
   PLACEMENT_PUBLISHED = 'PLACEMENT_PUBLISHED',
   PLACEMENT_CLOSED = 'PLACEMENT_CLOSED',
+  PLACEMENT_SUSPENDED = 'PLACEMENT_SUSPENDED',
   ACCREDITATION_GRANTED = 'ACCREDITATION_GRANTED',
   ACCREDITATION_REVOKED = 'ACCREDITATION_REVOKED',
 }
@@ -14,6 +15,7 @@ export interface EventPayloads {
   [EventType.USER_ADDED]: { userId: string };
   [EventType.PLACEMENT_PUBLISHED]: { placementId: string };
   [EventType.PLACEMENT_CLOSED]: { placementId: string };
+  [EventType.PLACEMENT_SUSPENDED]: { placementId: string };
   [EventType.ACCREDITATION_GRANTED]: { accreditationId: string };
   [EventType.ACCREDITATION_REVOKED]: { accreditationId: string };
 }
