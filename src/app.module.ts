@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditLogResolver } from './common/audit/audit-log.resolver';
 import { AccessGuard } from './common/auth/access.guard';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
 import { graphqlConfig } from './common/graphql/graphql-config';
@@ -10,6 +11,7 @@ import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { Environment } from './config/environment';
 import { HealthModule } from './health/health.module';
 import { CompaniesModule } from './modules/companies/companies.module';
+import { ComplianceModule } from './modules/compliance/compliance.module';
 import { AuthService } from './modules/organizations/auth.service';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlacementsModule } from './modules/placements/placements.module';
@@ -34,10 +36,12 @@ import { WorkerModule } from './worker.module';
     StudentsModule,
     CompaniesModule,
     PlacementsModule,
+    ComplianceModule,
     NotificationsModule,
     QueueDashboardModule,
   ],
   providers: [
+    AuditLogResolver,
     OperationLimitsPlugin,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module';
+import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compliance/jobs/compliance.processor';
+import { ComplianceModule } from './modules/compliance/compliance.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { CloseExpiredPlacementsCheck } from './modules/placements/jobs/close-expired-placements.check';
 import { PlacementsModule } from './modules/placements/placements.module';
@@ -8,10 +10,12 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
 
 /** The worker: the outbox relay, BullMQ processors and the job schedulers; no HTTP. */
 @Module({
-  imports: [CoreModule, PlacementsModule, NotificationsWorkerModule],
+  imports: [CoreModule, PlacementsModule, ComplianceModule, NotificationsWorkerModule],
   providers: [
     CloseExpiredPlacementsCheck,
-    { provide: DAILY_CHECKS, inject: [CloseExpiredPlacementsCheck], useFactory: (...checks) => checks },
+    ReevaluateComplianceCheck,
+    { provide: DAILY_CHECKS, inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck], useFactory: (...checks) => checks },
+    ComplianceProcessor,
     DailyRunProcessor,
     ScheduleRegistrar,
   ],

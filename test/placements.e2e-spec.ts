@@ -1,7 +1,8 @@
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
 const CREATE = 'mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { id status } }';
-const PUBLISH = 'mutation($id: ID!) { publishPlacement(id: $id) { id status publishedAt } }';
+const PUBLISH = `mutation($id: ID!) { publishPlacement(id: $id) {
+  __typename ... on Placement { id status publishedAt } ... on ComplianceRejection { code rules findings { rule field message } } } }`;
 const SEARCH = `query($filter: PlacementFilter, $first: Int) { placements(filter: $filter, first: $first) {
   totalCount edges { node { id title distanceKm branch { city pc4 } company { name } } } } }`;
 
@@ -71,18 +72,21 @@ describe('placements', () => {
     expect(onlyError(await t.gql(PUBLISH, { id: draft.id }, admin)).extensions.code).toBe('CONFLICT');
   });
 
-  it('refuses publishing without a praktijkopleider (R5)', async () => {
+  it('refuses publishing without a praktijkopleider with a ComplianceRejection naming R5 and the field', async () => {
     const admin = await t.as('companyAdmin');
     const draft = dataOf(await t.gql(CREATE, { input: { ...input(), trainerId: null } }, admin)).createPlacement;
-    const error = onlyError(await t.gql(PUBLISH, { id: draft.id }, admin));
-    expect(error.extensions.fields).toEqual([expect.objectContaining({ path: 'trainerId', rule: 'R5' })]);
+    const result = dataOf(await t.gql(PUBLISH, { id: draft.id }, admin)).publishPlacement;
+    expect(result).toMatchObject({ __typename: 'ComplianceRejection', code: 'COMPLIANCE_REJECTED', rules: ['R5'] });
+    expect(result.findings).toEqual([expect.objectContaining({ rule: 'R5', field: 'trainerId' })]);
+    const read = 'query($id: ID!) { placement(id: $id) { status complianceStatus } }';
+    expect(dataOf(await t.gql(read, { id: draft.id }, admin)).placement).toEqual({ status: 'DRAFT', complianceStatus: 'BLOCKED' });
   });
 
   it("does not let another company change, publish or see a company's draft", async () => {
     const draft = dataOf(await t.gql(CREATE, { input: input() }, await t.as('companyAdmin'))).createPlacement;
     const other = await t.login('admin@brasserie.demo', 'stagematch-demo-2026');
     expect(onlyError(await t.gql(PUBLISH, { id: draft.id }, other)).extensions.code).toBe('NOT_FOUND');
-    const update = 'mutation($id: ID!) { updatePlacement(id: $id, input: { capacity: 9 }) { id } }';
+    const update = 'mutation($id: ID!) { updatePlacement(id: $id, input: { capacity: 9 }) { __typename } }';
     expect(onlyError(await t.gql(update, { id: draft.id }, other)).extensions.code).toBe('NOT_FOUND');
     const foreignBranch = onlyError(await t.gql(CREATE, { input: input() }, other));
     expect(foreignBranch.extensions.fields).toEqual([expect.objectContaining({ path: 'input.branchId' })]);

@@ -1,6 +1,7 @@
 /** Every BullMQ queue of the system. */
 export enum QueueName {
   MAINTENANCE = 'maintenance',
+  COMPLIANCE = 'compliance',
   NOTIFICATION_DISPATCH = 'notification-dispatch',
   NOTIFICATION_EMAIL = 'notification-email',
   NOTIFICATION_WEBHOOK = 'notification-webhook',
@@ -9,6 +10,7 @@ export enum QueueName {
 /** Every job type; a job's payload carries ids only. */
 export enum JobName {
   DAILY_RUN = 'daily-run',
+  REEVALUATE_FOR_NORM_SET = 'reevaluate-for-norm-set',
   DISPATCH_EVENT = 'dispatch-event',
   SEND_EMAIL = 'send-email',
   SEND_WEBHOOK = 'send-webhook',

@@ -26,3 +26,16 @@ export const LocalDateScalar = new GraphQLScalarType<string, string>({
     return parseLocalDate(ast.value);
   },
 });
+
+/** A JSON object, for figures whose shape depends on what produced them (a finding's details). */
+export const JSONObjectScalar = new GraphQLScalarType<Record<string, unknown>, Record<string, unknown>>({
+  name: 'JSONObject',
+  description: 'A JSON object',
+  serialize: (value) => value as Record<string, unknown>,
+  parseValue: () => {
+    throw new GraphQLError('JSONObject is output only', { extensions: { code: 'BAD_USER_INPUT' } });
+  },
+  parseLiteral: () => {
+    throw new GraphQLError('JSONObject is output only', { extensions: { code: 'BAD_USER_INPUT' } });
+  },
+});

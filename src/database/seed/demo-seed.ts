@@ -1,10 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { hashPassword } from '../../common/auth/password-hasher';
 import { MembershipRole, OrganizationType } from '../../common/auth/roles';
 import { AccreditationEntity } from '../../modules/companies/accreditation.entity';
 import { BranchEntity } from '../../modules/companies/branch.entity';
 import { TrainerEntity } from '../../modules/companies/trainer.entity';
+import { EvaluationTrigger } from '../../modules/compliance/compliance-status';
+import { NormSetEntity } from '../../modules/compliance/norm-set.entity';
+import { evaluatePlacements, recordEvaluations } from '../../modules/compliance/placement-compliance';
 import { OrganizationEntity } from '../../modules/organizations/organization.entity';
 import { UserEntity } from '../../modules/organizations/user.entity';
 import { PlacementEntity, PlacementStatus } from '../../modules/placements/placement.entity';
@@ -64,6 +67,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
       await seedCompany(manager, organization, company, random);
     }
     for (const [index, school] of SCHOOLS.entries()) await seedStudents(manager, schools[index], school, random);
+    await evaluateDemoPlacements(manager);
     return true;
   });
 }
@@ -90,6 +94,7 @@ async function seedCompany(
             yearsOfExperience: 3 + n,
             courseCompletedOn: '2024-03-01',
             refresherCompletedOn: '2025-09-15',
+            sectorTrainingCompletedOn: '2025-06-01',
           }),
         ),
       );
@@ -129,6 +134,13 @@ async function seedCompany(
       }
     }
   }
+}
+
+/** The demo placements get their first evaluation, as the API would have given them (they all comply). */
+async function evaluateDemoPlacements(manager: EntityManager): Promise<void> {
+  const placements = await manager.find(PlacementEntity);
+  await recordEvaluations(manager, await evaluatePlacements(manager, placements), EvaluationTrigger.CREATED, null);
+  await manager.update(NormSetEntity, { reevaluatedAt: IsNull() }, { reevaluatedAt: new Date() });
 }
 
 async function seedStudents(

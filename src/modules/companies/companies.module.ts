@@ -4,10 +4,13 @@ import { PostcodesModule } from '../postcodes/postcodes.module';
 import { COMPANY_LOADERS } from './companies.loaders';
 import { AccreditationsResolver, BranchesResolver, CompanyFieldsResolver, TrainersResolver } from './companies.resolver';
 import { CompaniesService } from './companies.service';
+import { ComplianceModule } from '../compliance/compliance.module';
+import { TrainerAssignmentsResolver } from './trainer-assignments.resolver';
+import { TrainerAssignmentsService } from './trainer-assignments.service';
 
 @Module({
-  imports: [PostcodesModule, OrganizationsModule],
-  providers: [CompaniesService, BranchesResolver, AccreditationsResolver, TrainersResolver, CompanyFieldsResolver, ...COMPANY_LOADERS],
+  imports: [PostcodesModule, OrganizationsModule, ComplianceModule],
+  providers: [CompaniesService, BranchesResolver, AccreditationsResolver, TrainersResolver, CompanyFieldsResolver, TrainerAssignmentsService, TrainerAssignmentsResolver, ...COMPANY_LOADERS],
   exports: [CompaniesService, ...COMPANY_LOADERS],
 })
 export class CompaniesModule {}

@@ -5,6 +5,8 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { ComplianceService } from '../compliance/compliance.service';
+import { EvaluationTrigger } from '../compliance/compliance-status';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -35,6 +37,7 @@ export class CompaniesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly postcodes: PostcodesService,
+    private readonly compliance: ComplianceService,
   ) {}
 
   async createBranch(actor: Actor, input: CreateBranchInput): Promise<BranchEntity> {
@@ -106,7 +109,10 @@ export class CompaniesService {
     });
   }
 
-  /** SBB only (R2, Reglement art. 8). The cascade onto placements is the compliance engine's work. */
+  /**
+   * SBB only (R2, Reglement art. 8). In the same transaction the branch's placements are
+   * re-evaluated: those now blocked by R1 are suspended and their company and schools notified.
+   */
   async revokeAccreditation(actor: Actor, input: RevokeAccreditationInput): Promise<AccreditationEntity> {
     return this.dataSource.transaction(async (manager) => {
       const accreditation = await manager.findOne(AccreditationEntity, {
@@ -130,6 +136,7 @@ export class CompaniesService {
         after: accreditation,
       });
       await recordEvent(manager, EventType.ACCREDITATION_REVOKED, { accreditationId: accreditation.id });
+      await this.compliance.reevaluateBranch(manager, actor, accreditation.branchId, EvaluationTrigger.ACCREDITATION_REVOKED);
       return accreditation;
     });
   }

@@ -1,12 +1,15 @@
 import type { Norms } from './norms';
 import { RULES } from './rules';
-import type { ComplianceContext, Finding } from './rules/rule';
+import type { ComplianceContext, Finding, RuleId } from './rules/rule';
 
 export type ComplianceVerdict = 'COMPLIANT' | 'WARNINGS' | 'BLOCKED';
 
-/** Runs every rule over a context; each finding takes its severity from the norm set unless the rule set one. */
-export function evaluateCompliance(context: ComplianceContext, norms: Norms): { verdict: ComplianceVerdict; findings: Finding[] } {
-  const findings = RULES.flatMap((rule) =>
+/**
+ * Runs every rule (or only the given ones) over a context; each finding takes its severity from
+ * the norm set unless the rule set one.
+ */
+export function evaluateCompliance(context: ComplianceContext, norms: Norms, only?: readonly RuleId[]): { verdict: ComplianceVerdict; findings: Finding[] } {
+  const findings = RULES.filter((rule) => !only || only.includes(rule.id)).flatMap((rule) =>
     rule.evaluate(context, norms).map(({ severity, ...finding }) => ({ rule: rule.id, severity: severity ?? norms.severities[rule.id], ...finding })),
   );
   const verdict = findings.some((f) => f.severity === 'BLOCK') ? 'BLOCKED' : findings.length ? 'WARNINGS' : 'COMPLIANT';

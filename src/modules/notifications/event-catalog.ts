@@ -22,18 +22,24 @@ async function one<T>(manager: EntityManager, sql: string, id: string): Promise<
 }
 
 /**
- * Schools with a student proposed or placed at the company. Proposals and internships arrive with
- * the matching issue; until then no school is linked to a company.
+ * Schools with a student placed at the company (or at one placement): today a student placed is
+ * one with a running trainer assignment there; proposals join with the matching issue.
  */
-async function schoolsLinkedTo(_manager: EntityManager, _companyId: string): Promise<string[]> {
-  return [];
+async function schoolsLinkedTo(manager: EntityManager, where: { companyId: string } | { placementId: string }): Promise<string[]> {
+  const [column, id] = 'companyId' in where ? ['company_id', where.companyId] : ['placement_id', where.placementId];
+  const rows = await manager.query<{ school_id: string }[]>(
+    `SELECT DISTINCT s.school_id FROM trainer_assignments a JOIN students s ON s.id = a.student_id WHERE a.${column} = $1 AND a.ended_at IS NULL`,
+    [id],
+  );
+  return rows.map((row) => row.school_id);
 }
 
 const placementEvent =
-  (message: (title: string) => Message): Resolve =>
+  (message: (title: string) => Message, { withSchools = false } = {}): Resolve =>
   async (manager, { placementId }) => {
     const placement = await one<{ company_id: string; title: string }>(manager, 'SELECT company_id, title FROM placements WHERE id = $1', placementId);
-    return { organizationIds: [placement.company_id], message: message(placement.title) };
+    const schools = withSchools ? await schoolsLinkedTo(manager, { placementId }) : [];
+    return { organizationIds: [placement.company_id, ...schools], message: message(placement.title) };
   };
 
 interface AccreditationFacts {
@@ -53,7 +59,7 @@ const accreditationEvent =
          FROM accreditations a JOIN organizations o ON o.id = a.company_id JOIN branches b ON b.id = a.branch_id WHERE a.id = $1`,
       accreditationId,
     );
-    return { organizationIds: [facts.company_id, ...(await schoolsLinkedTo(manager, facts.company_id))], message: message(facts) };
+    return { organizationIds: [facts.company_id, ...(await schoolsLinkedTo(manager, { companyId: facts.company_id }))], message: message(facts) };
   };
 
 /** Every event type: its recipients and its message. */
@@ -77,16 +83,19 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
     nl: { subject: `Stageplaats gesloten: ${title}`, text: `De stageplaats "${title}" is gesloten.` },
     en: { subject: `Placement closed: ${title}`, text: `The placement "${title}" was closed.` },
   })),
-  [EventType.PLACEMENT_SUSPENDED]: placementEvent((title) => ({
-    nl: {
-      subject: `Stageplaats opgeschort: ${title}`,
-      text: `De stageplaats "${title}" voldoet niet meer aan de regels van het Stagepact en is opgeschort. Bekijk de bevindingen en pas de stageplaats aan.`,
-    },
-    en: {
-      subject: `Placement suspended: ${title}`,
-      text: `The placement "${title}" no longer meets the Stagepact rules and was suspended. Review its findings and fix the placement.`,
-    },
-  })),
+  [EventType.PLACEMENT_SUSPENDED]: placementEvent(
+    (title) => ({
+      nl: {
+        subject: `Stageplaats opgeschort: ${title}`,
+        text: `De stageplaats "${title}" voldoet niet meer aan de regels van het Stagepact en is opgeschort. Bekijk de bevindingen en pas de stageplaats aan.`,
+      },
+      en: {
+        subject: `Placement suspended: ${title}`,
+        text: `The placement "${title}" no longer meets the Stagepact rules and was suspended. Review its findings and fix the placement.`,
+      },
+    }),
+    { withSchools: true },
+  ),
   [EventType.ACCREDITATION_GRANTED]: accreditationEvent((a) => ({
     nl: { subject: `Erkenning verleend: crebo ${a.crebo}`, text: `SBB heeft ${a.company} (${a.branch}) erkend voor crebo ${a.crebo}.` },
     en: { subject: `Accreditation granted: crebo ${a.crebo}`, text: `SBB accredited ${a.company} (${a.branch}) for crebo ${a.crebo}.` },

@@ -1,6 +1,8 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Leerweg } from '../../common/qualification';
+import { ComplianceStatus } from '../compliance/compliance-status';
+import type { Finding } from '../compliance/rules/rule';
 import { BranchEntity } from '../companies/branch.entity';
 import { TrainerEntity } from '../companies/trainer.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -8,15 +10,19 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 export enum PlacementStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
+  /** Taken out of search because a re-evaluation found BLOCK findings (R2); publishing again re-checks it. */
+  SUSPENDED = 'SUSPENDED',
   CLOSED = 'CLOSED',
 }
-registerEnumType(PlacementStatus, { name: 'PlacementStatus', description: 'DRAFT → PUBLISHED → CLOSED' });
+registerEnumType(PlacementStatus, { name: 'PlacementStatus', description: 'DRAFT → PUBLISHED ⇄ SUSPENDED → CLOSED' });
 
 /** An internship place a company branch offers. Money is in integer euro cents. */
 @Entity('placements')
 @Index(['status', 'startDate'])
 @Index(['companyId', 'status'])
+@Index(['complianceStatus'])
 @Index('placements_crebos_gin', { synchronize: false })
+@Index('placements_compliance_rules_gin', { synchronize: false })
 @Check('placements_capacity_non_negative', '"capacity" >= 0')
 @Check('placements_money_non_negative', '"stipend_monthly_cents" >= 0 AND "expense_allowance_cents" >= 0')
 @Check('placements_dates_ordered', '"end_date" >= "start_date"')
@@ -92,6 +98,26 @@ export class PlacementEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedAt: Date | null;
+
+  /** The latest evaluation, kept on the placement so reports aggregate without joining the history. */
+  @Column({ type: 'enum', enum: ComplianceStatus, enumName: 'compliance_status', default: ComplianceStatus.BLOCKED })
+  complianceStatus: ComplianceStatus;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  complianceFindings: Finding[];
+
+  /** The rule ids among those findings (GIN-indexed for "most violated rules"). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  complianceRules: string[];
+
+  @Column({ type: 'integer', nullable: true })
+  normSetVersion: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  evaluatedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

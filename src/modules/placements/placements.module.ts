@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
+import { ComplianceModule } from '../compliance/compliance.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PostcodesModule } from '../postcodes/postcodes.module';
 import { PlacementsResolver } from './placements.resolver';
 import { PlacementsService } from './placements.service';
 
 @Module({
-  imports: [CompaniesModule, OrganizationsModule, PostcodesModule],
+  imports: [CompaniesModule, ComplianceModule, OrganizationsModule, PostcodesModule],
   providers: [PlacementsService, PlacementsResolver],
   exports: [PlacementsService],
 })

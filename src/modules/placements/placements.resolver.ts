@@ -13,7 +13,7 @@ import { OrganizationModel } from '../organizations/models/organization.model';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationLoader } from '../organizations/organization.loader';
 import { CompanyPlacementsArgs, CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.input';
-import { PlacementConnection, PlacementModel } from './models/placement.model';
+import { PlacementConnection, PlacementModel, PublishPlacementResult, UpdatePlacementResult } from './models/placement.model';
 import type { PlacementEntity } from './placement.entity';
 import { PlacementsService } from './placements.service';
 
@@ -47,13 +47,15 @@ export class PlacementsResolver {
     return this.service.create(actor, input);
   }
 
-  @Mutation(() => PlacementModel)
+  @Mutation(() => UpdatePlacementResult, { description: 'Re-evaluates the placement; a published one cannot be edited into BLOCK findings' })
   @Allow(Role.COMPANY)
   updatePlacement(@CurrentActor() actor: Actor, @Args('id', PLACEMENT_ID) id: string, @Args('input') input: UpdatePlacementInput) {
     return this.service.update(actor, id, input);
   }
 
-  @Mutation(() => PlacementModel, { description: 'DRAFT → PUBLISHED; needs a praktijkopleider (R5)' })
+  @Mutation(() => PublishPlacementResult, {
+    description: 'DRAFT or SUSPENDED → PUBLISHED unless a Stagepact rule (R1, R4–R7, R10–R16) has a BLOCK finding; WARN findings are stored and shown',
+  })
   @Allow(Role.COMPANY)
   publishPlacement(@CurrentActor() actor: Actor, @Args('id', PLACEMENT_ID) id: string) {
     return this.service.publish(actor, id);

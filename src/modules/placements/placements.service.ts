@@ -4,6 +4,9 @@ import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } fro
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { ComplianceRejected, ComplianceService } from '../compliance/compliance.service';
+import { EvaluationTrigger } from '../compliance/compliance-status';
+import type { ComplianceRejection } from '../compliance/models/compliance.model';
 import { type Connection, pageWindow, paginate, toConnection } from '../../common/graphql/pagination';
 import { BranchEntity } from '../companies/branch.entity';
 import { CompaniesService } from '../companies/companies.service';
@@ -21,6 +24,7 @@ export class PlacementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly companies: CompaniesService,
     private readonly postcodes: PostcodesService,
+    private readonly compliance: ComplianceService,
   ) {}
 
   async create(actor: Actor, input: CreatePlacementInput): Promise<PlacementEntity> {
@@ -30,39 +34,70 @@ export class PlacementsService {
       const placement = manager.create(PlacementEntity, { ...input, trainerId: input.trainerId ?? null, companyId: actor.organizationId });
       checkDates(placement);
       await manager.save(placement);
+      await this.compliance.record(manager, await this.compliance.judge(manager, placement), EvaluationTrigger.CREATED, actor);
       await recordAudit(manager, actor, { action: 'placement.created', entityType: 'placement', entityId: placement.id, after: placement });
       return placement;
     });
   }
 
-  async update(actor: Actor, id: string, input: UpdatePlacementInput): Promise<PlacementEntity> {
+  /** Re-evaluates the result; a published placement may not be edited into BLOCK findings (nothing is written then). */
+  async update(actor: Actor, id: string, input: UpdatePlacementInput): Promise<PlacementEntity | ComplianceRejection> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const placement = await this.lockOwn(actor, id, manager);
+        if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${id} is closed and can no longer change`);
+        if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId', manager);
+        const before = { ...placement };
+        manager.merge(PlacementEntity, placement, input);
+        checkDates(placement);
+        await manager.save(placement);
+        const evaluation = await this.compliance.judge(manager, placement);
+        const rejection = placement.status === PlacementStatus.PUBLISHED && this.compliance.rejectionFor(evaluation, 'This change to a published placement');
+        if (rejection) throw new ComplianceRejected(rejection);
+        await this.compliance.record(manager, evaluation, EvaluationTrigger.UPDATED, actor);
+        await recordAudit(manager, actor, { action: 'placement.updated', entityType: 'placement', entityId: id, before, after: placement });
+        return placement;
+      });
+    } catch (error) {
+      if (error instanceof ComplianceRejected) return error.rejection;
+      throw error;
+    }
+  }
+
+  /**
+   * DRAFT or SUSPENDED → PUBLISHED when no rule has a BLOCK finding. A rejection leaves the
+   * placement as it was but stores the evaluation, so the company and SBB see what blocked it.
+   */
+  async publish(actor: Actor, id: string): Promise<PlacementEntity | ComplianceRejection> {
     return this.dataSource.transaction(async (manager) => {
       const placement = await this.lockOwn(actor, id, manager);
-      if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${id} is closed and can no longer change`);
-      if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId', manager);
+      if (placement.status !== PlacementStatus.DRAFT && placement.status !== PlacementStatus.SUSPENDED) {
+        throw new ConflictError(`Placement ${id} is ${placement.status}, not DRAFT or SUSPENDED`);
+      }
+      const evaluation = await this.compliance.judge(manager, placement);
+      const rejection = this.compliance.rejectionFor(evaluation, 'This placement');
+      if (rejection) {
+        await this.compliance.record(manager, evaluation, EvaluationTrigger.PUBLISH, actor);
+        return rejection;
+      }
       const before = { ...placement };
-      manager.merge(PlacementEntity, placement, input);
-      checkDates(placement);
+      Object.assign(placement, { status: PlacementStatus.PUBLISHED, publishedAt: new Date(), suspendedAt: null });
       await manager.save(placement);
-      await recordAudit(manager, actor, { action: 'placement.updated', entityType: 'placement', entityId: id, before, after: placement });
+      await this.compliance.record(manager, evaluation, EvaluationTrigger.PUBLISH, actor);
+      await this.audited(manager, actor, before, placement);
       return placement;
     });
   }
 
-  async publish(actor: Actor, id: string): Promise<PlacementEntity> {
-    return this.transition(actor, id, PlacementStatus.PUBLISHED, (placement) => {
-      if (placement.status !== PlacementStatus.DRAFT) throw new ConflictError(`Placement ${id} is ${placement.status}, not DRAFT`);
-      if (!placement.trainerId) {
-        throw BadUserInputError.field('trainerId', 'a placement needs its praktijkopleider before it is published (R5)', 'R5');
-      }
-      placement.publishedAt = new Date();
-    });
-  }
-
   async close(actor: Actor, id: string): Promise<PlacementEntity> {
-    return this.transition(actor, id, PlacementStatus.CLOSED, (placement) => {
+    return this.dataSource.transaction(async (manager) => {
+      const placement = await this.lockOwn(actor, id, manager);
       if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${id} is already closed`);
-      placement.closedAt = new Date();
+      const before = { ...placement };
+      Object.assign(placement, { status: PlacementStatus.CLOSED, closedAt: new Date() });
+      await manager.save(placement);
+      await this.audited(manager, actor, before, placement);
+      return placement;
     });
   }
 
@@ -134,29 +169,17 @@ export class PlacementsService {
       .setParameters({ originLat: origin.lat, originLon: origin.lon });
   }
 
-  private async transition(
-    actor: Actor,
-    id: string,
-    to: PlacementStatus,
-    check: (placement: PlacementEntity) => void,
-  ): Promise<PlacementEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const placement = await this.lockOwn(actor, id, manager);
-      const before = { ...placement };
-      check(placement);
-      placement.status = to;
-      await manager.save(placement);
-      await recordAudit(manager, actor, {
-        action: `placement.${to.toLowerCase()}`,
-        entityType: 'placement',
-        entityId: id,
-        before,
-        after: placement,
-      });
-      await recordEvent(manager, to === PlacementStatus.PUBLISHED ? EventType.PLACEMENT_PUBLISHED : EventType.PLACEMENT_CLOSED, {
-        placementId: id,
-      });
-      return placement;
+  /** The audit row and the event of a status change, in the change's transaction. */
+  private async audited(manager: EntityManager, actor: Actor, before: PlacementEntity, placement: PlacementEntity): Promise<void> {
+    await recordAudit(manager, actor, {
+      action: `placement.${placement.status.toLowerCase()}`,
+      entityType: 'placement',
+      entityId: placement.id,
+      before,
+      after: placement,
+    });
+    await recordEvent(manager, placement.status === PlacementStatus.PUBLISHED ? EventType.PLACEMENT_PUBLISHED : EventType.PLACEMENT_CLOSED, {
+      placementId: placement.id,
     });
   }
 
@@ -170,14 +193,14 @@ export class PlacementsService {
     return placement;
   }
 
-  /** The daily clean-up: published placements whose end date has passed are closed. Idempotent. */
+  /** The daily clean-up: published or suspended placements whose end date has passed are closed. Idempotent. */
   async closeExpired(today: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const { raw: closed } = await manager
         .createQueryBuilder()
         .update(PlacementEntity)
         .set({ status: PlacementStatus.CLOSED, closedAt: () => 'now()' })
-        .where('status = :published AND end_date < :today', { published: PlacementStatus.PUBLISHED, today })
+        .where('status IN (:...open) AND end_date < :today', { open: [PlacementStatus.PUBLISHED, PlacementStatus.SUSPENDED], today })
         .returning('id')
         .execute();
       const ids = (closed as { id: string }[]).map(({ id }) => id);

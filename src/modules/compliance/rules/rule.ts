@@ -5,13 +5,16 @@ import type { Norms } from '../norms';
 export type RuleId = 'R1' | 'R4' | 'R5' | 'R6' | 'R7' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15' | 'R16';
 export type Severity = 'BLOCK' | 'WARN';
 
+/** A figure behind a finding (an amount, a date, the levels involved). */
+export type FindingFigure = string | number | boolean | null | (string | number)[];
+
 /** What a rule found: which rule, what to fix (`field`, `message`) and the figures behind it. */
 export interface Finding {
   rule: RuleId;
   severity: Severity;
   message: string;
   field: string;
-  details?: Record<string, unknown>;
+  details?: Record<string, FindingFigure>;
 }
 
 /** Everything a rule may look at, loaded once per evaluation. Dates are YYYY-MM-DD. */

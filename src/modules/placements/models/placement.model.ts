@@ -1,7 +1,9 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { createUnionType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
+import { ComplianceStatus } from '../../compliance/compliance-status';
+import { ComplianceRejection } from '../../compliance/models/compliance.model';
 import { PlacementStatus } from '../placement.entity';
 
 @ObjectType('Placement', { description: 'An internship place offered by a leerbedrijf branch' })
@@ -60,8 +62,31 @@ export class PlacementModel {
   @Field(() => Date, { nullable: true })
   publishedAt: Date | null;
 
+  @Field(() => Date, { nullable: true })
+  suspendedAt: Date | null;
+
+  @Field(() => ComplianceStatus, { description: 'The latest evaluation against the Stagepact rules, or SUSPENDED (R2)' })
+  complianceStatus: ComplianceStatus;
+
+  @Field(() => Int, { nullable: true, description: 'The norm-set version of the latest evaluation' })
+  normSetVersion: number | null;
+
+  @Field(() => Date, { nullable: true })
+  evaluatedAt: Date | null;
+
   @Field(() => Float, { nullable: true, description: 'Km from the postcode of a `near` search' })
   distanceKm?: number | null;
 }
 
 export const PlacementConnection = ConnectionType(PlacementModel);
+
+const placementOrRejection = (name: string, description: string) =>
+  createUnionType({
+    name,
+    description,
+    types: () => [PlacementModel, ComplianceRejection] as const,
+    resolveType: (value: object) => (value instanceof ComplianceRejection ? ComplianceRejection : PlacementModel),
+  });
+
+export const PublishPlacementResult = placementOrRejection('PublishPlacementResult', 'The published placement, or the rules that block it');
+export const UpdatePlacementResult = placementOrRejection('UpdatePlacementResult', 'The changed placement, or the rules a published placement would break');

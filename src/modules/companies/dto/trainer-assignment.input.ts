@@ -1,0 +1,37 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { ConnectionArgs } from '../../../common/graphql/pagination';
+
+@InputType()
+export class AssignTrainerInput {
+  @Field(() => ID, { description: 'One of your placements; the assignment runs for its period' })
+  @IsUUID('all', { message: 'placementId must be an id' })
+  placementId: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'studentId must be an id' })
+  studentId: string;
+
+  @Field(() => ID, { nullable: true, description: "Defaults to the placement's praktijkopleider" })
+  @IsOptional()
+  @IsUUID('all', { message: 'trainerId must be an id' })
+  trainerId?: string;
+}
+
+@ArgsType()
+export class TrainerAssignmentsArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'trainerId must be an id' })
+  trainerId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'placementId must be an id' })
+  placementId?: string;
+
+  @Field({ nullable: true, description: 'Only assignments not ended (default true)' })
+  @IsOptional()
+  @IsBoolean()
+  activeOnly?: boolean;
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BadUserInputError } from '../../common/errors/domain-errors';
+import { type Connection, paginate } from '../../common/graphql/pagination';
+import { Leerweg } from '../../common/qualification';
+import { dutchToday } from '../../queues/daily-run';
+import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
+import { ComplianceStatus } from './compliance-status';
+import type { ComplianceOverviewFilter, CompliancePlacementsArgs } from './dto/compliance-report.input';
+import type { ComplianceOverviewModel } from './models/compliance.model';
+import { NormSetHistory } from './placement-compliance';
+
+/** SBB's view of where the rules are broken: aggregates in SQL, never the placements in memory. */
+@Injectable()
+export class ComplianceReportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async overview(filter: ComplianceOverviewFilter = {}): Promise<ComplianceOverviewModel> {
+    const { sql: scope, params } = await this.scope(filter);
+    const fullTimeHours = (await NormSetHistory.load(this.dataSource.manager)).inForceOn(dutchToday()).norms.fullTimeHoursPerWeek;
+    const query = <T>(sql: string, extra: unknown[] = []) => this.dataSource.query<T[]>(`WITH scope AS (${scope}) ${sql}`, [...params, ...extra]);
+    const next = params.length + 1;
+    const [[summary], rules, trainerLoad] = await Promise.all([
+      // One scan for the statuses and the stipends (R15; BOL only).
+      query<Record<ComplianceStatus, number> & { bol: number; median: number | null; median_full_time: number | null; below_floor: number | null; without: number | null }>(
+        `SELECT ${Object.values(ComplianceStatus).map((status) => `count(*) FILTER (WHERE compliance_status = '${status}')::int AS "${status}"`).join(', ')},
+                count(*) FILTER (WHERE leerweg = $${next + 1})::int AS bol,
+                percentile_disc(0.5) WITHIN GROUP (ORDER BY stipend_monthly_cents) FILTER (WHERE leerweg = $${next + 1}) AS median,
+                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY stipend_monthly_cents * $${next}::numeric / hours_per_week) FILTER (WHERE leerweg = $${next + 1}))::int AS median_full_time,
+                avg(('R15' = ANY(compliance_rules))::int) FILTER (WHERE leerweg = $${next + 1})::float AS below_floor,
+                avg((stipend_monthly_cents = 0)::int) FILTER (WHERE leerweg = $${next + 1})::float AS without
+           FROM scope`,
+        [fullTimeHours, Leerweg.BOL],
+      ),
+      query<{ rule: string; placements: number }>(
+        'SELECT rule, count(*)::int AS placements FROM scope, unnest(compliance_rules) AS rule GROUP BY rule ORDER BY 2 DESC, 1',
+      ),
+      query<{ students: number; trainers: number }>(
+        `SELECT students, count(*)::int AS trainers FROM (
+           SELECT t.trainer_id, count(a.id)::int AS students
+             FROM (SELECT DISTINCT trainer_id FROM scope WHERE trainer_id IS NOT NULL) t
+             LEFT JOIN trainer_assignments a ON a.trainer_id = t.trainer_id AND a.ended_at IS NULL AND a.start_date <= $${next} AND a.end_date >= $${next}
+            GROUP BY t.trainer_id) load
+          GROUP BY students ORDER BY students`,
+        [dutchToday()],
+      ),
+    ]);
+    const byStatus = Object.values(ComplianceStatus)
+      .map((status) => ({ status, placements: summary[status] }))
+      .filter((row) => row.placements > 0);
+    return {
+      placements: byStatus.reduce((sum, row) => sum + row.placements, 0),
+      byStatus,
+      mostViolatedRules: rules,
+      stipends: {
+        placements: summary.bol,
+        medianMonthlyCents: summary.median,
+        medianFullTimeCents: summary.median_full_time,
+        shareBelowFloor: summary.below_floor ?? 0,
+        shareWithoutStipend: summary.without ?? 0,
+      },
+      trainerLoad,
+    };
+  }
+
+  /** A company's placements in every status but draft, optionally by compliance status, worst first. */
+  companyPlacements(companyId: string, { complianceStatus, ...page }: CompliancePlacementsArgs): Promise<Connection<PlacementEntity>> {
+    const query = this.dataSource
+      .getRepository(PlacementEntity)
+      .createQueryBuilder('placement')
+      .where('placement.companyId = :companyId', { companyId })
+      .andWhere('placement.status <> :draft', { draft: PlacementStatus.DRAFT })
+      .orderBy('placement.complianceStatus', 'DESC')
+      .addOrderBy('placement.startDate')
+      .addOrderBy('placement.id');
+    if (complianceStatus) query.andWhere('placement.complianceStatus = :complianceStatus', { complianceStatus });
+    return paginate(query, page);
+  }
+
+  /** The placements in scope as SQL: every status but draft, narrowed by the filter. */
+  private async scope(filter: ComplianceOverviewFilter): Promise<{ sql: string; params: unknown[] }> {
+    if (filter.from && filter.to && filter.from > filter.to) throw BadUserInputError.field('filter.to', 'to must not be before from');
+    if (filter.region) {
+      const [known] = await this.dataSource.query<unknown[]>('SELECT 1 FROM postcodes WHERE province = $1 LIMIT 1', [filter.region]);
+      if (!known) throw BadUserInputError.field('filter.region', `${filter.region} is not a Dutch province`);
+    }
+    const params: unknown[] = [];
+    const where = [`p.status <> '${PlacementStatus.DRAFT}'`];
+    const joins: string[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (filter.sector) {
+      joins.push('JOIN organizations o ON o.id = p.company_id');
+      where.push(`o.sector = ${param(filter.sector)}`);
+    }
+    if (filter.region) {
+      joins.push('JOIN branches b ON b.id = p.branch_id JOIN postcodes pc ON pc.pc4 = b.pc4');
+      where.push(`pc.province = ${param(filter.region)}`);
+    }
+    if (filter.crebo) where.push(`p.crebos @> ARRAY[${param(filter.crebo)}]::text[]`);
+    if (filter.companyId) where.push(`p.company_id = ${param(filter.companyId)}`);
+    if (filter.from) where.push(`p.start_date >= ${param(filter.from)}`);
+    if (filter.to) where.push(`p.start_date <= ${param(filter.to)}`);
+    const columns = 'p.compliance_status, p.compliance_rules, p.leerweg, p.stipend_monthly_cents, p.hours_per_week, p.trainer_id';
+    return { sql: `SELECT ${columns} FROM placements p ${joins.join(' ')} WHERE ${where.join(' AND ')}`, params };
+  }
+}

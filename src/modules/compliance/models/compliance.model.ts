@@ -1,0 +1,253 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../../../common/graphql/pagination';
+import { JSONObjectScalar, LocalDateScalar } from '../../../common/graphql/scalars';
+import { Sector } from '../../organizations/sector';
+import { ComplianceStatus, EvaluationTrigger } from '../compliance-status';
+import type { Norms } from '../norms';
+import type { Finding, FindingFigure, RuleId, Severity } from '../rules/rule';
+
+export const SeverityEnum = { BLOCK: 'BLOCK', WARN: 'WARN' } as const;
+registerEnumType(SeverityEnum, { name: 'Severity', description: 'BLOCK stops publishing; WARN is stored and shown' });
+
+@ObjectType('ComplianceFinding', { description: 'What a Stagepact rule found, the field to fix and the figures behind it' })
+export class ComplianceFindingModel {
+  @Field(() => String, { description: 'The rule id, R1–R24 (domain brief section 7)' })
+  rule: RuleId;
+
+  @Field(() => SeverityEnum)
+  severity: Severity;
+
+  @Field()
+  message: string;
+
+  @Field({ description: 'The placement field to change' })
+  field: string;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'The figures behind the finding, e.g. `floorCents` and `shortCents` for R15' })
+  details?: Record<string, FindingFigure>;
+}
+
+/** A business outcome, not an error: the rules refused the change and say what to fix. */
+@ObjectType('ComplianceRejection', { description: 'The Stagepact rules refused the change; nothing was changed' })
+export class ComplianceRejection {
+  @Field(() => String, { description: 'Always COMPLIANCE_REJECTED' })
+  readonly code = 'COMPLIANCE_REJECTED';
+
+  @Field()
+  message: string;
+
+  @Field(() => [String], { description: 'The rules with BLOCK findings' })
+  rules: RuleId[];
+
+  @Field(() => [ComplianceFindingModel], { description: 'Every finding, BLOCK and WARN' })
+  findings: Finding[];
+
+  @Field(() => Int, { description: 'The norm-set version the rules applied' })
+  normSetVersion: number;
+
+  constructor(findings: Finding[], normSetVersion: number, what: string) {
+    this.findings = findings;
+    this.normSetVersion = normSetVersion;
+    this.rules = [...new Set(findings.filter((f) => f.severity === 'BLOCK').map((f) => f.rule))];
+    this.message = `${what} breaks Stagepact rule${this.rules.length > 1 ? 's' : ''} ${this.rules.join(', ')}: ${findings
+      .filter((f) => f.severity === 'BLOCK')
+      .map((f) => f.message)
+      .join('; ')}`;
+  }
+}
+
+@ObjectType('ComplianceEvaluation', { description: 'One stored evaluation of a placement' })
+export class ComplianceEvaluationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  placementId: string;
+
+  @Field(() => Int)
+  normSetVersion: number;
+
+  @Field(() => EvaluationTrigger)
+  trigger: EvaluationTrigger;
+
+  @Field(() => ComplianceStatus, { description: 'COMPLIANT, WARNINGS or BLOCKED' })
+  verdict: ComplianceStatus;
+
+  @Field(() => [ComplianceFindingModel])
+  findings: Finding[];
+
+  @Field()
+  evaluatedAt: Date;
+}
+export const ComplianceEvaluationConnection = ConnectionType(ComplianceEvaluationModel);
+
+@ObjectType('SectorTrainerLimit')
+export class SectorTrainerLimitModel {
+  @Field(() => Sector)
+  sector: Sector;
+
+  @Field(() => Int)
+  maxStudents: number;
+}
+
+@ObjectType('AgeWage')
+export class AgeWageModel {
+  @Field(() => Int)
+  age: number;
+
+  @Field(() => Int)
+  centsPerHour: number;
+}
+
+@ObjectType('RuleSeverity')
+export class RuleSeverityModel {
+  @Field(() => String)
+  rule: RuleId;
+
+  @Field(() => SeverityEnum)
+  severity: Severity;
+}
+
+@ObjectType('Norms', { description: 'The figures the rules apply (money in euro cents)' })
+export class NormsModel {
+  @Field(() => Int, { description: 'R15: BOL stipend floor a month at full time, pro rata' })
+  stipendFloorCentsPerMonth: number;
+
+  @Field(() => Int)
+  fullTimeHoursPerWeek: number;
+
+  @Field(() => Int, { description: 'R12' })
+  bolMaxHoursPerWeek: number;
+
+  @Field(() => Int, { description: 'R12: warn above' })
+  bolWarnAboveHoursPerWeek: number;
+
+  @Field(() => Float, { description: 'R11' })
+  minorMaxHoursPerDay: number;
+
+  @Field(() => Float, { description: 'R11' })
+  minorMaxHoursPerWeek: number;
+
+  @Field(() => Float, { description: 'R11' })
+  minorMaxAverageHoursPerWeek: number;
+
+  @Field(() => Float, { description: 'R11' })
+  adultMaxHoursPerDay: number;
+
+  @Field(() => Float, { description: 'R11' })
+  adultMaxHoursPerWeek: number;
+
+  @Field(() => Int, { description: 'R6: default for every sector' })
+  maxStudentsPerTrainer: number;
+
+  @Field(() => [SectorTrainerLimitModel], { description: 'R6 per sector' })
+  maxStudentsPerTrainerBySector: SectorTrainerLimitModel[];
+
+  @Field(() => Int, { description: 'R10' })
+  bblMinimumBpvHoursPerYear: number;
+
+  @Field(() => Int, { description: 'R10' })
+  weeksPerStudyYear: number;
+
+  @Field(() => [AgeWageModel], { description: 'R14: statutory minimum (youth) wage by age' })
+  minimumWage: AgeWageModel[];
+
+  @Field(() => [RuleSeverityModel])
+  severities: RuleSeverityModel[];
+}
+
+@ObjectType('NormSet', { description: 'One version of the Stagepact norms; in force from its effective date until the next version' })
+export class NormSetModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => LocalDateScalar)
+  effectiveFrom: string;
+
+  @Field()
+  note: string;
+
+  @Field(() => NormsModel)
+  norms: Norms;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the placements this version governs were re-evaluated' })
+  reevaluatedAt: Date | null;
+}
+
+@ObjectType('StatusCount')
+export class StatusCountModel {
+  @Field(() => ComplianceStatus)
+  status: ComplianceStatus;
+
+  @Field(() => Int)
+  placements: number;
+}
+
+@ObjectType('RuleCount')
+export class RuleCountModel {
+  @Field()
+  rule: string;
+
+  @Field(() => Int)
+  placements: number;
+}
+
+@ObjectType('StipendDistribution', { description: 'BOL placements in scope (R15)' })
+export class StipendDistributionModel {
+  @Field(() => Int)
+  placements: number;
+
+  @Field(() => Int, { nullable: true })
+  medianMonthlyCents: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The median stipend scaled to 40 hours a week' })
+  medianFullTimeCents: number | null;
+
+  @Field(() => Float, { description: 'Share (0–1) with an R15 finding: below the pro-rata floor' })
+  shareBelowFloor: number;
+
+  @Field(() => Float, { description: 'Share (0–1) paying no stipend at all' })
+  shareWithoutStipend: number;
+}
+
+@ObjectType('TrainerLoadBucket')
+export class TrainerLoadBucketModel {
+  @Field(() => Int, { description: 'Students guided today' })
+  students: number;
+
+  @Field(() => Int, { description: 'Praktijkopleiders with that many students' })
+  trainers: number;
+}
+
+@ObjectType('ComplianceOverview', { description: 'Placements in scope (all but drafts) by compliance status, rule, stipend and trainer load' })
+export class ComplianceOverviewModel {
+  @Field(() => Int)
+  placements: number;
+
+  @Field(() => [StatusCountModel])
+  byStatus: StatusCountModel[];
+
+  @Field(() => [RuleCountModel], { description: 'Most violated rules first' })
+  mostViolatedRules: RuleCountModel[];
+
+  @Field(() => StipendDistributionModel)
+  stipends: StipendDistributionModel;
+
+  @Field(() => [TrainerLoadBucketModel], { description: 'Praktijkopleiders of the placements in scope by their current number of students (R6)' })
+  trainerLoad: TrainerLoadBucketModel[];
+}
+
+@ObjectType('CompanyComplianceProfile')
+export class CompanyComplianceProfileModel {
+  @Field(() => ID)
+  companyId: string;
+
+  @Field(() => ComplianceOverviewModel)
+  overview: ComplianceOverviewModel;
+}

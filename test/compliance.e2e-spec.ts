@@ -1,0 +1,230 @@
+import { eventually } from './support/receivers';
+import { dataOf, onlyError, TestApp } from './support/test-app';
+
+const CREATE = 'mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { id status complianceStatus } }';
+const RESULT = `__typename
+  ... on Placement { id status complianceStatus stipendMonthlyCents complianceFindings { rule severity field message details } }
+  ... on ComplianceRejection { code message rules normSetVersion findings { rule severity field message details } }`;
+const PUBLISH = `mutation($id: ID!) { publishPlacement(id: $id) { ${RESULT} } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdatePlacementInput!) { updatePlacement(id: $id, input: $input) { ${RESULT} } }`;
+const READ = `query($id: ID!) { placement(id: $id) { status complianceStatus normSetVersion stipendMonthlyCents
+  complianceFindings { rule severity field } complianceHistory(first: 20) { edges { node { trigger verdict normSetVersion findings { rule } } } } } }`;
+const REVOKE = 'mutation($input: RevokeAccreditationInput!) { revokeAccreditation(input: $input) { id status } }';
+const INBOX = '{ notifications(first: 50) { edges { node { eventType title } } } }';
+const ASSIGN = `mutation($input: AssignTrainerInput!) { assignTrainer(input: $input) {
+  __typename ... on TrainerAssignment { id trainerId } ... on ComplianceRejection { rules findings { rule details } } } }`;
+const NORM_SET = 'mutation($input: CreateNormSetInput!) { createNormSet(input: $input) { id version effectiveFrom norms { stipendFloorCentsPerMonth } } }';
+const OVERVIEW = `query($filter: ComplianceOverviewFilter) { complianceOverview(filter: $filter) {
+  placements byStatus { status placements } mostViolatedRules { rule placements }
+  stipends { placements medianMonthlyCents medianFullTimeCents shareBelowFloor shareWithoutStipend } trainerLoad { students trainers } } }`;
+
+describe('compliance: Stagepact rules at the point of entry, re-evaluation and SBB reports', () => {
+  let t: TestApp;
+  let companyId: string;
+  let branchId: string;
+  let trainerId: string;
+  const placement = (change: Record<string, unknown> = {}) => ({
+    branchId,
+    trainerId,
+    title: 'Verzorgende IG — avonddienst',
+    description: 'Stage in de avondploeg',
+    crebos: ['25655'],
+    level: 3,
+    leerweg: 'BOL',
+    werkprocessen: ['zorgplan uitvoeren'],
+    startDate: '2027-02-01',
+    endDate: '2027-06-30',
+    daysPerWeek: 4,
+    hoursPerWeek: 32,
+    capacity: 2,
+    stipendMonthlyCents: 32000,
+    expenseAllowanceCents: 5000,
+    ...change,
+  });
+  const draft = async (change: Record<string, unknown> = {}) =>
+    dataOf(await t.gql(CREATE, { input: placement(change) }, await t.as('companyAdmin'))).createPlacement.id as string;
+  const studentIds = async (count: number): Promise<string[]> =>
+    (await t.dataSource.query<{ id: string }[]>('SELECT id FROM students ORDER BY id LIMIT $1', [count])).map(({ id }) => id);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const me = dataOf(await t.gql('{ me { organization { id branches { id } trainers { id } } } }', {}, await t.as('companyAdmin'))).me;
+    companyId = me.organization.id;
+    branchId = me.organization.branches[0].id;
+    trainerId = me.organization.trainers[0].id;
+  });
+  afterAll(() => t.stop());
+
+  it('rejects a stipend one cent below the floor (R15) naming the field and the amount, publishes after the fix, and suspends and notifies on revocation (R2)', async () => {
+    const admin = await t.as('companyAdmin');
+    const id = await draft({ stipendMonthlyCents: 31999 });
+
+    const rejected = dataOf(await t.gql(PUBLISH, { id }, admin)).publishPlacement;
+    expect(rejected).toMatchObject({ __typename: 'ComplianceRejection', code: 'COMPLIANCE_REJECTED', rules: ['R15'], normSetVersion: 1 });
+    expect(rejected.findings).toEqual([
+      expect.objectContaining({ rule: 'R15', severity: 'BLOCK', field: 'stipendMonthlyCents', details: { floorCents: 32000, shortCents: 1 } }),
+    ]);
+    expect(rejected.message).toContain('€320.00');
+    expect(dataOf(await t.gql(READ, { id }, admin)).placement).toMatchObject({ status: 'DRAFT', complianceStatus: 'BLOCKED' });
+
+    const fixed = dataOf(await t.gql(UPDATE, { id, input: { stipendMonthlyCents: 32000 } }, admin)).updatePlacement;
+    expect(fixed).toMatchObject({ __typename: 'Placement', status: 'DRAFT', complianceStatus: 'COMPLIANT', complianceFindings: [] });
+    expect(dataOf(await t.gql(PUBLISH, { id }, admin)).publishPlacement).toMatchObject({ __typename: 'Placement', status: 'PUBLISHED' });
+
+    const [accreditation] = dataOf(
+      await t.gql('query($f: AccreditationFilter) { accreditations(filter: $f, first: 50) { edges { node { id branchId } } } }', {
+        f: { companyId, crebo: '25655', status: 'ACTIVE' },
+      }, admin),
+    ).accreditations.edges.map((edge: any) => edge.node).filter((node: any) => node.branchId === branchId);
+    dataOf(await t.gql(REVOKE, { input: { id: accreditation.id, reason: 'Begeleiding ontbreekt' } }, await t.as('sbbAuditor')));
+
+    const suspended = dataOf(await t.gql(READ, { id }, admin)).placement;
+    expect(suspended).toMatchObject({ status: 'SUSPENDED', complianceStatus: 'SUSPENDED', complianceFindings: [{ rule: 'R1', severity: 'BLOCK', field: 'crebos' }] });
+    expect(suspended.complianceHistory.edges.map((edge: any) => [edge.node.trigger, edge.node.verdict])).toEqual([
+      ['ACCREDITATION_REVOKED', 'BLOCKED'],
+      ['PUBLISH', 'COMPLIANT'],
+      ['UPDATED', 'COMPLIANT'],
+      ['PUBLISH', 'BLOCKED'],
+      ['CREATED', 'BLOCKED'],
+    ]);
+    const search = 'query { placements(filter: { crebo: "25655" }, first: 100) { edges { node { id } } } }';
+    expect(dataOf(await t.gql(search, {}, await t.as('schoolStaff'))).placements.edges.map((edge: any) => edge.node.id)).not.toContain(id);
+
+    const inbox = await eventually(async () => {
+      const nodes = dataOf(await t.gql(INBOX, {}, admin)).notifications.edges.map((edge: any) => edge.node);
+      return nodes.some((node: any) => node.eventType === 'PLACEMENT_SUSPENDED' && node.title.includes('avonddienst')) ? nodes : null;
+    });
+    expect(inbox.filter((node: any) => node.eventType === 'PLACEMENT_SUSPENDED' && node.title.includes('avonddienst'))).toHaveLength(1);
+
+    const audit = dataOf(
+      await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { action actorRole after } } } }', {
+        f: { entityType: 'placement', entityId: id },
+      }, await t.as('sbbAuditor')),
+    ).auditLog.edges.map((edge: any) => edge.node);
+    expect(audit.map((entry: any) => entry.action)).toEqual(['placement.suspended', 'placement.published', 'placement.updated', 'placement.created']);
+    expect(audit[0]).toMatchObject({ actorRole: 'SBB', after: { trigger: 'ACCREDITATION_REVOKED', rules: ['R1'] } });
+  });
+
+  it('stores and shows WARN findings without blocking: a BOL placement above 32 hours a week (R12)', async () => {
+    const admin = await t.as('companyAdmin');
+    const id = await draft({ hoursPerWeek: 36, daysPerWeek: 5, stipendMonthlyCents: 36000, branchId: (await otherBranch()) });
+    const published = dataOf(await t.gql(PUBLISH, { id }, admin)).publishPlacement;
+    expect(published).toMatchObject({ __typename: 'Placement', status: 'PUBLISHED', complianceStatus: 'WARNINGS' });
+    expect(published.complianceFindings).toEqual([expect.objectContaining({ rule: 'R12', severity: 'WARN', field: 'hoursPerWeek' })]);
+  });
+
+  it('refuses to edit a published placement into a BLOCK finding and writes nothing', async () => {
+    const admin = await t.as('companyAdmin');
+    const id = await draft({ branchId: await otherBranch() });
+    dataOf(await t.gql(PUBLISH, { id }, admin));
+    const evaluations = await t.count('compliance_evaluations');
+    const audits = await t.count('audit_log');
+
+    const result = dataOf(await t.gql(UPDATE, { id, input: { stipendMonthlyCents: 10000 } }, admin)).updatePlacement;
+    expect(result).toMatchObject({ __typename: 'ComplianceRejection', rules: ['R15'] });
+    expect(dataOf(await t.gql(READ, { id }, admin)).placement).toMatchObject({ status: 'PUBLISHED', complianceStatus: 'COMPLIANT', stipendMonthlyCents: 32000 });
+    expect([await t.count('compliance_evaluations'), await t.count('audit_log')]).toEqual([evaluations, audits]);
+  });
+
+  it("keeps a company's findings from other companies and schools (FORBIDDEN); SBB reads them", async () => {
+    const id = await draft({ branchId: await otherBranch() });
+    const brasserie = await t.login('admin@brasserie.demo', 'stagematch-demo-2026');
+    const findings = 'query($id: ID!) { placement(id: $id) { complianceFindings { rule } } }';
+    dataOf(await t.gql(PUBLISH, { id }, await t.as('companyAdmin')));
+    expect(onlyError(await t.gql(findings, { id }, brasserie)).extensions.code).toBe('FORBIDDEN');
+    expect(onlyError(await t.gql(findings, { id }, await t.as('schoolStaff'))).extensions.code).toBe('FORBIDDEN');
+    expect(dataOf(await t.gql(findings, { id }, await t.as('sbbAuditor'))).placement.complianceFindings).toEqual([]);
+
+    const profile = 'query($c: ID!) { companyCompliance(companyId: $c) { companyId overview { placements } history(first: 5) { totalCount } } }';
+    expect(onlyError(await t.gql(profile, { c: companyId }, brasserie)).extensions.code).toBe('FORBIDDEN');
+    const own = dataOf(await t.gql(profile, { c: companyId }, await t.as('companyAdmin'))).companyCompliance;
+    expect(own.history.totalCount).toBeGreaterThan(0);
+    for (const user of ['companyAdmin', 'schoolAdmin'] as const) {
+      expect(onlyError(await t.gql(OVERVIEW, {}, await t.as(user))).extensions.code).toBe('FORBIDDEN');
+      expect(onlyError(await t.gql('{ auditLog { totalCount } }', {}, await t.as(user))).extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('lets exactly one of 20 concurrent assignments take the last free slot of a praktijkopleider (R6)', async () => {
+    const admin = await t.as('companyAdmin');
+    const trainer = dataOf(
+      await t.gql('mutation($input: CreateTrainerInput!) { createTrainer(input: $input) { id } }', {
+        input: { name: 'Noor Bakker', qualificationLevel: 4, yearsOfExperience: 6, courseCompletedOn: '2025-01-15' },
+      }, admin),
+    ).createTrainer.id;
+    const id = await draft({ trainerId: trainer, capacity: 30 });
+    const students = await studentIds(22);
+    for (const studentId of students.slice(0, 2)) {
+      expect(dataOf(await t.gql(ASSIGN, { input: { placementId: id, studentId } }, admin)).assignTrainer.__typename).toBe('TrainerAssignment');
+    }
+
+    const results = await Promise.all(
+      students.slice(2).map(async (studentId) => dataOf(await t.gql(ASSIGN, { input: { placementId: id, studentId } }, admin)).assignTrainer),
+    );
+    expect(results.filter((result) => result.__typename === 'TrainerAssignment')).toHaveLength(1);
+    const refused = results.filter((result) => result.__typename === 'ComplianceRejection');
+    expect(refused).toHaveLength(19);
+    expect(refused[0]).toMatchObject({ rules: ['R6'], findings: [{ rule: 'R6', details: { activeStudents: 3, limit: 3 } }] });
+    const [{ active }] = await t.dataSource.query('SELECT count(*)::int AS active FROM trainer_assignments WHERE trainer_id = $1 AND ended_at IS NULL', [trainer]);
+    expect(active).toBe(3);
+  });
+
+  it('gives SBB the overview: statuses, most violated rules, stipends and trainer load, filtered by region and period', async () => {
+    const sbb = await t.as('sbbAuditor');
+    const all = dataOf(await t.gql(OVERVIEW, {}, sbb)).complianceOverview;
+    expect(all.placements).toBe(all.byStatus.reduce((sum: number, row: any) => sum + row.placements, 0));
+    expect(all.byStatus).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'SUSPENDED' }), expect.objectContaining({ status: 'COMPLIANT' })]));
+    expect(all.mostViolatedRules[0]).toMatchObject({ rule: 'R1' });
+    expect(all.stipends.medianMonthlyCents).toBeGreaterThanOrEqual(32000);
+    expect(all.trainerLoad.reduce((sum: number, row: any) => sum + row.trainers, 0)).toBeGreaterThan(0);
+
+    const groningen = dataOf(await t.gql(OVERVIEW, { filter: { region: 'Groningen' } }, sbb)).complianceOverview;
+    expect(groningen.placements).toBeGreaterThan(0);
+    expect(groningen.placements).toBeLessThan(all.placements);
+    expect(groningen.mostViolatedRules).toEqual([]);
+    const none = dataOf(await t.gql(OVERVIEW, { filter: { from: '2030-01-01' } }, sbb)).complianceOverview;
+    expect(none).toMatchObject({ placements: 0, byStatus: [], stipends: { placements: 0, medianMonthlyCents: null } });
+
+    expect(onlyError(await t.gql(OVERVIEW, { filter: { region: 'Atlantis' } }, sbb)).extensions.fields).toEqual([
+      expect.objectContaining({ path: 'filter.region' }),
+    ]);
+    expect(onlyError(await t.gql(OVERVIEW, { filter: { from: '2027-02-01', to: '2027-01-01' } }, sbb)).extensions.fields).toEqual([
+      expect.objectContaining({ path: 'filter.to' }),
+    ]);
+  });
+
+  it.each([
+    ['a negative amount', { effectiveFrom: '2027-08-01', note: 'Nieuwe norm', norms: { stipendFloorCentsPerMonth: -1 } }, 'input.norms.stipendFloorCentsPerMonth', 'R15'],
+    ['an effective date overlapping version 1', { effectiveFrom: '2023-09-01', note: 'Nieuwe norm', norms: {} }, 'input.effectiveFrom', undefined],
+    ['an unknown rule id', { effectiveFrom: '2027-08-01', note: 'Nieuwe norm', norms: { severities: [{ rule: 'R99', severity: 'WARN' }] } }, 'input.norms.severities.0.rule', undefined],
+  ])('refuses a norm set with %s (BAD_USER_INPUT) and stores nothing', async (_name, input, path, rule) => {
+    const error = onlyError(await t.gql(NORM_SET, { input }, await t.as('sbbAuditor')));
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.fields).toEqual([expect.objectContaining({ path, ...(rule ? { rule } : {}) })]);
+    expect(await t.count('norm_sets')).toBe(1);
+  });
+
+  it('lets only SBB add a norm-set version; the placements it governs are re-evaluated and suspended where it now blocks', async () => {
+    const input = { effectiveFrom: '2027-01-01', note: 'Stipendium omhoog naar €450 bij 40 uur', norms: { stipendFloorCentsPerMonth: 45000 } };
+    expect(onlyError(await t.gql(NORM_SET, { input }, await t.as('companyAdmin'))).extensions.code).toBe('FORBIDDEN');
+    expect(await t.count('norm_sets')).toBe(1);
+
+    const id = await draft({ branchId: await otherBranch() });
+    dataOf(await t.gql(PUBLISH, { id }, await t.as('companyAdmin')));
+    const created = dataOf(await t.gql(NORM_SET, { input }, await t.as('sbbAuditor'))).createNormSet;
+    expect(created).toMatchObject({ version: 2, effectiveFrom: '2027-01-01', norms: { stipendFloorCentsPerMonth: 45000 } });
+
+    // 32 h at €450 for 40 h is €360 a month: the €320 placement starting 2027-02-01 no longer complies.
+    const placementNow = await eventually(async () => {
+      const read = dataOf(await t.gql(READ, { id }, await t.as('companyAdmin'))).placement;
+      return read.status === 'SUSPENDED' ? read : null;
+    });
+    expect(placementNow).toMatchObject({ complianceStatus: 'SUSPENDED', normSetVersion: 2, complianceFindings: [{ rule: 'R15' }] });
+    expect(placementNow.complianceHistory.edges[0].node).toMatchObject({ trigger: 'NORM_SET', verdict: 'BLOCKED', normSetVersion: 2 });
+  });
+
+  async function otherBranch(): Promise<string> {
+    const branches = dataOf(await t.gql('{ me { organization { branches { id } } } }', {}, await t.as('companyAdmin'))).me.organization.branches;
+    return branches[1].id;
+  }
+});
