@@ -70,6 +70,10 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     const fixed = dataOf(await t.gql(UPDATE, { id, input: { stipendMonthlyCents: 32000 } }, admin)).updatePlacement;
     expect(fixed).toMatchObject({ __typename: 'Placement', status: 'DRAFT', complianceStatus: 'COMPLIANT', complianceFindings: [] });
     expect(dataOf(await t.gql(PUBLISH, { id }, admin)).publishPlacement).toMatchObject({ __typename: 'Placement', status: 'PUBLISHED' });
+    const [{ id: utrechtStudent }] = await t.dataSource.query(
+      `SELECT s.id FROM students s JOIN organizations o ON o.id = s.school_id WHERE o.brin_code = '25PZ' ORDER BY s.id LIMIT 1`,
+    );
+    expect(dataOf(await t.gql(ASSIGN, { input: { placementId: id, studentId: utrechtStudent } }, admin)).assignTrainer.__typename).toBe('TrainerAssignment');
 
     const [accreditation] = dataOf(
       await t.gql('query($f: AccreditationFilter) { accreditations(filter: $f, first: 50) { edges { node { id branchId } } } }', {
@@ -95,6 +99,13 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
       return nodes.some((node: any) => node.eventType === 'PLACEMENT_SUSPENDED' && node.title.includes('avonddienst')) ? nodes : null;
     });
     expect(inbox.filter((node: any) => node.eventType === 'PLACEMENT_SUSPENDED' && node.title.includes('avonddienst'))).toHaveLength(1);
+    // R2: the school of the student placed there hears of it too; a school without one does not.
+    const suspensionsFor = async (user: 'schoolAdmin' | 'otherSchoolAdmin') =>
+      dataOf(await t.gql(INBOX, {}, await t.as(user))).notifications.edges.filter(
+        (edge: any) => edge.node.eventType === 'PLACEMENT_SUSPENDED' && edge.node.title.includes('avonddienst'),
+      ).length;
+    await eventually(async () => (await suspensionsFor('schoolAdmin')) === 1);
+    expect(await suspensionsFor('otherSchoolAdmin')).toBe(0);
 
     const audit = dataOf(
       await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { action actorRole after } } } }', {

@@ -44,15 +44,11 @@ export class ComplianceService {
   }
 
   /** Inside the caller's transaction: every live placement of a branch (an accreditation changed, R2). */
-  async reevaluateBranch(manager: EntityManager, actor: Actor, branchId: string, trigger: EvaluationTrigger): Promise<string[]> {
-    const suspended: string[] = [];
+  async reevaluateBranch(manager: EntityManager, actor: Actor, branchId: string, trigger: EvaluationTrigger): Promise<void> {
     let afterId: string | null = null;
     do {
-      const batch = await reevaluateBatch(manager, { branchId }, trigger, afterId, actor);
-      suspended.push(...batch.suspended);
-      afterId = batch.lastId;
+      afterId = (await reevaluateBatch(manager, { branchId }, trigger, afterId, actor)).lastId;
     } while (afterId);
-    return suspended;
   }
 
   /** Every live placement in scope, one transaction per batch so a long run holds no lock for long. */
