@@ -12,6 +12,8 @@ import { Environment } from './config/environment';
 import { HealthModule } from './health/health.module';
 import { CompaniesModule } from './modules/companies/companies.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
+import { InternshipsModule } from './modules/internships/internships.module';
+import { MatchingModule } from './modules/matching/matching.module';
 import { AuthService } from './modules/organizations/auth.service';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlacementsModule } from './modules/placements/placements.module';
@@ -37,6 +39,8 @@ import { WorkerModule } from './worker.module';
     CompaniesModule,
     PlacementsModule,
     ComplianceModule,
+    MatchingModule,
+    InternshipsModule,
     NotificationsModule,
     QueueDashboardModule,
   ],

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module';
 import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compliance/jobs/compliance.processor';
 import { ComplianceModule } from './modules/compliance/compliance.module';
+import { MatchRoundProcessor, ProposalExpiryCheck } from './modules/matching/jobs/matching.jobs';
+import { MatchingModule } from './modules/matching/matching.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { CloseExpiredPlacementsCheck } from './modules/placements/jobs/close-expired-placements.check';
 import { PlacementsModule } from './modules/placements/placements.module';
@@ -10,12 +12,14 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
 
 /** The worker: the outbox relay, BullMQ processors and the job schedulers; no HTTP. */
 @Module({
-  imports: [CoreModule, PlacementsModule, ComplianceModule, NotificationsWorkerModule],
+  imports: [CoreModule, PlacementsModule, ComplianceModule, MatchingModule, NotificationsWorkerModule],
   providers: [
     CloseExpiredPlacementsCheck,
     ReevaluateComplianceCheck,
-    { provide: DAILY_CHECKS, inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck], useFactory: (...checks) => checks },
+    ProposalExpiryCheck,
+    { provide: DAILY_CHECKS, inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck], useFactory: (...checks) => checks },
     ComplianceProcessor,
+    MatchRoundProcessor,
     DailyRunProcessor,
     ScheduleRegistrar,
   ],

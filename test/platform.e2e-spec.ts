@@ -47,15 +47,18 @@ describe('platform conventions', () => {
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 
-  it('reaches student identity only through school-only operations, which companies are refused', async () => {
+  it('reaches student identity only through school-only operations (refused to companies) and internships, which exist only after both sides accepted', async () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     expect(rootFieldsReaching(schema, 'StudentIdentity').sort()).toEqual([
       'Mutation.archiveStudent',
       'Mutation.createStudent',
       'Mutation.updateStudent',
+      'Query.internships',
       'Query.student',
       'Query.students',
     ]);
+    // matching.e2e-spec.ts shows the reveal itself; without an accepted proposal a company has no internship.
+    expect(dataOf(await t.gql('{ internships { totalCount } }', {}, await t.as('companyAdmin'))).internships.totalCount).toBe(0);
     const schoolToken = await t.as('schoolStaff');
     const studentId = dataOf(await t.gql('{ students(first: 1) { edges { node { id } } } }', {}, schoolToken)).students.edges[0].node.id;
     for (const user of ['companyAdmin', 'companyStaff'] as const) {
@@ -131,7 +134,7 @@ describe('platform conventions', () => {
     };
     try {
       await events.waitUntilReady();
-      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements', 'reevaluate-compliance'] });
+      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements', 'reevaluate-compliance', 'expire-proposals'] });
       expect(await runDaily()).toEqual({ day: '2026-11-23', ran: [] });
     } finally {
       await events.close();

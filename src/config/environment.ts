@@ -78,6 +78,16 @@ export class Environment {
   @IsInt()
   @Min(1)
   @Max(50)
+  MATCH_MAX_PREFERENCES = 20;
+
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  OFFER_EXPIRY_DAYS = 7;
+
+  @IsInt()
+  @Min(1)
+  @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
   @IsInt()
@@ -104,6 +114,8 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'OUTBOX_POLL_MS',
   'WEBHOOK_TIMEOUT_MS',
   'DELIVERY_MAX_ATTEMPTS',
+  'MATCH_MAX_PREFERENCES',
+  'OFFER_EXPIRY_DAYS',
 ]);
 
 export class InvalidEnvironmentError extends Error {}

@@ -2,6 +2,7 @@
 export enum QueueName {
   MAINTENANCE = 'maintenance',
   COMPLIANCE = 'compliance',
+  MATCHING = 'matching',
   NOTIFICATION_DISPATCH = 'notification-dispatch',
   NOTIFICATION_EMAIL = 'notification-email',
   NOTIFICATION_WEBHOOK = 'notification-webhook',
@@ -11,6 +12,7 @@ export enum QueueName {
 export enum JobName {
   DAILY_RUN = 'daily-run',
   REEVALUATE_FOR_NORM_SET = 'reevaluate-for-norm-set',
+  RUN_MATCH_ROUND = 'run-match-round',
   DISPATCH_EVENT = 'dispatch-event',
   SEND_EMAIL = 'send-email',
   SEND_WEBHOOK = 'send-webhook',

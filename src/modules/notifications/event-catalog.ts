@@ -22,13 +22,15 @@ async function one<T>(manager: EntityManager, sql: string, id: string): Promise<
 }
 
 /**
- * Schools with a student placed at the company (or at one placement): today a student placed is
- * one with a running trainer assignment there; proposals join with the matching issue.
+ * Schools with a student proposed or placed at the company (or at one placement): an open or
+ * accepted proposal, an active internship or a running trainer assignment there.
  */
 async function schoolsLinkedTo(manager: EntityManager, where: { companyId: string } | { placementId: string }): Promise<string[]> {
   const [column, id] = 'companyId' in where ? ['company_id', where.companyId] : ['placement_id', where.placementId];
   const rows = await manager.query<{ school_id: string }[]>(
-    `SELECT DISTINCT s.school_id FROM trainer_assignments a JOIN students s ON s.id = a.student_id WHERE a.${column} = $1 AND a.ended_at IS NULL`,
+    `SELECT school_id FROM proposals WHERE ${column} = $1 AND status IN ('OPEN', 'ACCEPTED')
+     UNION SELECT school_id FROM internships WHERE ${column} = $1 AND status = 'ACTIVE'
+     UNION SELECT s.school_id FROM trainer_assignments a JOIN students s ON s.id = a.student_id WHERE a.${column} = $1 AND a.ended_at IS NULL`,
     [id],
   );
   return rows.map((row) => row.school_id);
@@ -61,6 +63,29 @@ const accreditationEvent =
     );
     return { organizationIds: [facts.company_id, ...(await schoolsLinkedTo(manager, { companyId: facts.company_id }))], message: message(facts) };
   };
+
+interface ProposalFacts {
+  company_id: string;
+  school_id: string;
+  pseudonym: string;
+  title: string;
+  expires_at: Date;
+}
+
+/** A proposal concerns its company (which knows the student by pseudonym only) and her school. */
+const proposalEvent =
+  (message: (facts: ProposalFacts, by?: string) => Message): Resolve =>
+  async (manager, { proposalId, by }) => {
+    const facts = await one<ProposalFacts>(
+      manager,
+      `SELECT o.company_id, o.school_id, o.pseudonym, p.title, o.expires_at FROM proposals o JOIN placements p ON p.id = o.placement_id WHERE o.id = $1`,
+      proposalId,
+    );
+    return { organizationIds: [facts.company_id, facts.school_id], message: message(facts, by) };
+  };
+
+const side = (by: string | undefined, nl: boolean) => (by === 'COMPANY' ? (nl ? 'het leerbedrijf' : 'the company') : nl ? 'de school' : 'the school');
+const day = (date: Date) => new Date(date).toISOString().slice(0, 10);
 
 /** Every event type: its recipients and its message. */
 export const EVENT_CATALOG: Record<EventType, Resolve> = {
@@ -109,5 +134,21 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
       subject: `Accreditation revoked: crebo ${a.crebo}`,
       text: `SBB revoked the accreditation of ${a.company} (${a.branch}) for crebo ${a.crebo}. Reason: ${a.reason ?? '-'}.`,
     },
+  })),
+  [EventType.PROPOSAL_MADE]: proposalEvent((o) => ({
+    nl: { subject: `Matchvoorstel: ${o.title}`, text: `${o.pseudonym} is voorgesteld voor "${o.title}". Beide kanten kunnen het voorstel accepteren tot ${day(o.expires_at)}.` },
+    en: { subject: `Match proposal: ${o.title}`, text: `${o.pseudonym} was proposed for "${o.title}". Both sides can accept the proposal until ${day(o.expires_at)}.` },
+  })),
+  [EventType.PROPOSAL_ACCEPTED]: proposalEvent((o, by) => ({
+    nl: { subject: `Voorstel geaccepteerd: ${o.title}`, text: `${side(by, true)} heeft het voorstel van ${o.pseudonym} voor "${o.title}" geaccepteerd.` },
+    en: { subject: `Proposal accepted: ${o.title}`, text: `${side(by, false)} accepted the proposal of ${o.pseudonym} for "${o.title}".` },
+  })),
+  [EventType.PROPOSAL_DECLINED]: proposalEvent((o, by) => ({
+    nl: { subject: `Voorstel afgewezen: ${o.title}`, text: `${side(by, true)} heeft het voorstel van ${o.pseudonym} voor "${o.title}" afgewezen; de plaats komt vrij.` },
+    en: { subject: `Proposal declined: ${o.title}`, text: `${side(by, false)} declined the proposal of ${o.pseudonym} for "${o.title}"; the seat is free again.` },
+  })),
+  [EventType.PROPOSAL_EXPIRING]: proposalEvent((o) => ({
+    nl: { subject: `Voorstel verloopt bijna: ${o.title}`, text: `Het voorstel van ${o.pseudonym} voor "${o.title}" verloopt op ${day(o.expires_at)}. Geef op tijd antwoord.` },
+    en: { subject: `Proposal expiring: ${o.title}`, text: `The proposal of ${o.pseudonym} for "${o.title}" expires on ${day(o.expires_at)}. Please answer in time.` },
   })),
 };

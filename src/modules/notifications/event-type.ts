@@ -8,6 +8,10 @@ export enum EventType {
   PLACEMENT_SUSPENDED = 'PLACEMENT_SUSPENDED',
   ACCREDITATION_GRANTED = 'ACCREDITATION_GRANTED',
   ACCREDITATION_REVOKED = 'ACCREDITATION_REVOKED',
+  PROPOSAL_MADE = 'PROPOSAL_MADE',
+  PROPOSAL_ACCEPTED = 'PROPOSAL_ACCEPTED',
+  PROPOSAL_DECLINED = 'PROPOSAL_DECLINED',
+  PROPOSAL_EXPIRING = 'PROPOSAL_EXPIRING',
 }
 registerEnumType(EventType, { name: 'EventType' });
 
@@ -18,4 +22,9 @@ export interface EventPayloads {
   [EventType.PLACEMENT_SUSPENDED]: { placementId: string };
   [EventType.ACCREDITATION_GRANTED]: { accreditationId: string };
   [EventType.ACCREDITATION_REVOKED]: { accreditationId: string };
+  [EventType.PROPOSAL_MADE]: { proposalId: string };
+  /** `by`: the side that answered (COMPANY or SCHOOL). */
+  [EventType.PROPOSAL_ACCEPTED]: { proposalId: string; by: string };
+  [EventType.PROPOSAL_DECLINED]: { proposalId: string; by: string };
+  [EventType.PROPOSAL_EXPIRING]: { proposalId: string };
 }

@@ -7,6 +7,6 @@ import { StudentsService } from './students.service';
 @Module({
   imports: [PostcodesModule],
   providers: [StudentsService, StudentsResolver, StudentIdentityLoader],
-  exports: [StudentsService],
+  exports: [StudentsService, StudentIdentityLoader],
 })
 export class StudentsModule {}

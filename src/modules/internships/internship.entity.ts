@@ -1,0 +1,54 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { PlacementEntity } from '../placements/placement.entity';
+import { StudentEntity } from '../students/student.entity';
+
+export enum InternshipStatus {
+  ACTIVE = 'ACTIVE',
+  COMPLETED = 'COMPLETED',
+  TERMINATED = 'TERMINATED',
+}
+registerEnumType(InternshipStatus, { name: 'InternshipStatus' });
+
+/** A student's place at a placement, created when both sides accept a proposal; it takes a seat. */
+@Entity('internships')
+@Index(['placementId', 'status'])
+@Index(['companyId', 'status'])
+@Index(['schoolId', 'status'])
+export class InternshipEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', unique: true })
+  proposalId: string;
+
+  @Column({ type: 'uuid' })
+  studentId: string;
+
+  @ManyToOne(() => StudentEntity, { onDelete: 'RESTRICT' })
+  student?: StudentEntity;
+
+  @Column({ type: 'uuid' })
+  placementId: string;
+
+  @ManyToOne(() => PlacementEntity, { onDelete: 'RESTRICT' })
+  placement?: PlacementEntity;
+
+  @Column({ type: 'uuid' })
+  companyId: string;
+
+  @Column({ type: 'uuid' })
+  schoolId: string;
+
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Column({ type: 'date' })
+  endDate: string;
+
+  @Column({ type: 'enum', enum: InternshipStatus, enumName: 'internship_status', default: InternshipStatus.ACTIVE })
+  status: InternshipStatus;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

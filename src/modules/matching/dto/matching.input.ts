@@ -1,0 +1,65 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { LocalDateScalar } from '../../../common/graphql/scalars';
+import { IsLocalDate } from '../../../common/validation/domain-validators';
+import { DeclineReason, ProposalStatus } from '../proposal.entity';
+
+@ArgsType()
+export class SetPreferencesArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'studentId must be an id' })
+  studentId: string;
+
+  @Field(() => [ID], { description: 'Best first; at most MATCH_MAX_PREFERENCES (default 20); an empty list clears it' })
+  @IsArray()
+  @IsUUID('all', { each: true, message: 'each placement id must be an id' })
+  placementIds: string[];
+}
+
+@InputType()
+export class OpenMatchRoundInput {
+  @Field(() => String, { nullable: true, description: 'A province (of the branch postcode); all of the country when left out' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  region?: string;
+
+  @Field(() => LocalDateScalar, { description: 'Placements starting on or after' })
+  @IsLocalDate()
+  periodFrom: string;
+
+  @Field(() => LocalDateScalar, { description: 'Placements starting on or before' })
+  @IsLocalDate()
+  periodTo: string;
+}
+
+@ArgsType()
+export class ProposalsArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'placementId must be an id' })
+  placementId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Schools only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'studentId must be an id' })
+  studentId?: string;
+
+  @Field(() => ProposalStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(ProposalStatus)
+  status?: ProposalStatus;
+}
+
+@InputType()
+export class AnswerProposalInput {
+  @Field()
+  @IsBoolean()
+  accept: boolean;
+
+  @Field(() => DeclineReason, { nullable: true, description: 'R21: required when a company declines' })
+  @IsOptional()
+  @IsEnum(DeclineReason, { message: 'declineReason must be one of the DeclineReason codes (R21)', context: { rule: 'R21' } })
+  declineReason?: DeclineReason;
+}

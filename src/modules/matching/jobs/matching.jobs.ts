@@ -1,0 +1,38 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { DailyCheck } from '../../../queues/daily-run';
+import { JobName, QueueName } from '../../../queues/queues';
+import { MatchRoundsService } from '../match-rounds.service';
+import { ProposalsService } from '../proposals.service';
+
+/** Runs match rounds, one at a time; queues the unfinished ones when the worker starts. */
+@Processor(QueueName.MATCHING, { concurrency: 1 })
+export class MatchRoundProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(private readonly rounds: MatchRoundsService) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.rounds.enqueueUnfinished();
+  }
+
+  async process(job: Job<{ roundId: string }>): Promise<{ status: string }> {
+    if (job.name !== JobName.RUN_MATCH_ROUND) throw new Error(`Unknown matching job ${job.name}`);
+    const round = await this.rounds.run(job.data.roundId);
+    return { status: round.status };
+  }
+}
+
+/** Daily: open proposals past their expiry free their seat; those expiring within two days are announced once. */
+@Injectable()
+export class ProposalExpiryCheck implements DailyCheck {
+  readonly name = 'expire-proposals';
+
+  constructor(private readonly proposals: ProposalsService) {}
+
+  async run(): Promise<void> {
+    await this.proposals.expireDue();
+    await this.proposals.remindExpiring();
+  }
+}

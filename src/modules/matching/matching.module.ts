@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { BlindCandidateLoader, PlacementByIdLoader } from './matching.loaders';
+import { MatchingResolver, ProposalFieldsResolver } from './matching.resolver';
+import { MatchRoundsService } from './match-rounds.service';
+import { PreferencesService } from './preferences.service';
+import { ProposalsService } from './proposals.service';
+
+/** Blind stable matching: preferences, rounds, proposals and answers (R20, R21). */
+@Module({
+  providers: [PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, BlindCandidateLoader, PlacementByIdLoader],
+  exports: [MatchRoundsService, ProposalsService],
+})
+export class MatchingModule {}

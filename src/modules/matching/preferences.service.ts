@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { recordAudit } from '../../common/audit/audit-log';
+import type { Actor } from '../../common/auth/roles';
+import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { Environment } from '../../config/environment';
+import { StudentEntity } from '../students/student.entity';
+import { ineligibility, INELIGIBILITY_MESSAGES } from './eligibility';
+import { IneligiblePreferences } from './models/matching.model';
+import { loadPlacementFacts, STUDENT_COLUMNS, type StudentFacts } from './placement-facts';
+import { StudentPreferenceEntity } from './student-preference.entity';
+
+@Injectable()
+export class PreferencesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly env: Environment,
+  ) {}
+
+  /**
+   * Replaces a student's ranked list (school staff, own students only). Every entry must be one
+   * she may be matched to today; otherwise the whole list is refused with each entry's reason.
+   */
+  async set(actor: Actor, studentId: string, placementIds: string[]): Promise<StudentPreferenceEntity[] | IneligiblePreferences> {
+    if (placementIds.length > this.env.MATCH_MAX_PREFERENCES) {
+      throw BadUserInputError.field('placementIds', `at most ${this.env.MATCH_MAX_PREFERENCES} placements may be ranked`);
+    }
+    const duplicate = placementIds.findIndex((id, index) => placementIds.indexOf(id) !== index);
+    if (duplicate >= 0) throw BadUserInputError.field(`placementIds.${duplicate}`, 'a placement may appear once in the list');
+    return this.dataSource.transaction(async (manager) => {
+      const [student] = await manager.query<StudentFacts[]>(
+        `SELECT ${STUDENT_COLUMNS} FROM students s JOIN postcodes pc ON pc.pc4 = s.home_postcode
+          WHERE s.id = $1 AND s.school_id = $2 AND s.archived_at IS NULL FOR UPDATE OF s`,
+        [studentId, actor.organizationId],
+      );
+      if (!student) throw BadUserInputError.field('studentId', `student ${studentId} is not a student of your school`);
+      const placements = new Map((await loadPlacementFacts(manager, 'p.id = ANY($1)', [placementIds])).map((p) => [p.id, p]));
+      const missing = placementIds.findIndex((id) => !placements.has(id));
+      if (missing >= 0) throw BadUserInputError.field(`placementIds.${missing}`, `placement ${placementIds[missing]} does not exist`);
+
+      // Seats come and go until the round; only the lasting constraints refuse an entry now.
+      const refused = placementIds.flatMap((placementId, position) => {
+        const reason = ineligibility(student, { ...placements.get(placementId)!, freeSeats: 1 });
+        return reason ? [{ placementId, position, reason, message: INELIGIBILITY_MESSAGES[reason] }] : [];
+      });
+      if (refused.length) return new IneligiblePreferences(refused);
+
+      await manager.delete(StudentPreferenceEntity, { studentId });
+      const entries = placementIds.map((placementId, index) => manager.create(StudentPreferenceEntity, { studentId, placementId, rank: index + 1 }));
+      if (entries.length) await manager.insert(StudentPreferenceEntity, entries);
+      await recordAudit(manager, actor, { action: 'student.preferences_set', entityType: 'student', entityId: studentId, after: { placementIds } });
+      return entries;
+    });
+  }
+
+  async list(actor: Actor, studentId: string): Promise<StudentPreferenceEntity[]> {
+    const own = await this.dataSource.getRepository(StudentEntity).existsBy({ id: studentId, schoolId: actor.organizationId });
+    if (!own) throw new NotFoundError('Student', studentId);
+    return this.dataSource.getRepository(StudentPreferenceEntity).find({ where: { studentId }, order: { rank: 'ASC' } });
+  }
+}

@@ -1,0 +1,106 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { PlacementEntity } from '../placements/placement.entity';
+import { StudentEntity } from '../students/student.entity';
+import { MatchRoundEntity } from './match-round.entity';
+
+export enum ProposalStatus {
+  /** Waiting for the company's and the school's answers. */
+  OPEN = 'OPEN',
+  /** Both said yes: an internship exists and the company sees who the student is. */
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  EXPIRED = 'EXPIRED',
+}
+registerEnumType(ProposalStatus, { name: 'ProposalStatus' });
+
+export enum Answer {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+}
+registerEnumType(Answer, { name: 'Answer' });
+
+/** R21: the only reasons a company may give for declining; each is about the work, never the person. */
+export enum DeclineReason {
+  WERKPROCESSEN_NOT_OFFERED = 'WERKPROCESSEN_NOT_OFFERED',
+  SCHEDULE_INCOMPATIBLE = 'SCHEDULE_INCOMPATIBLE',
+  ACCESSIBILITY_NOT_POSSIBLE = 'ACCESSIBILITY_NOT_POSSIBLE',
+  PLACE_NO_LONGER_AVAILABLE = 'PLACE_NO_LONGER_AVAILABLE',
+  TRAINER_UNAVAILABLE = 'TRAINER_UNAVAILABLE',
+  REQUIRED_CERTIFICATE_MISSING = 'REQUIRED_CERTIFICATE_MISSING',
+}
+registerEnumType(DeclineReason, { name: 'DeclineReason', description: 'R21: job-related reasons only; every decline is audited' });
+
+/** The matcher's offer of one placement to one student in one round. */
+@Entity('proposals')
+@Index(['roundId', 'studentId'], { unique: true })
+@Index(['placementId', 'status'])
+@Index(['companyId', 'status'])
+@Index(['schoolId', 'status'])
+@Index(['studentId', 'status'])
+export class ProposalEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  roundId: string;
+
+  @ManyToOne(() => MatchRoundEntity, { onDelete: 'CASCADE' })
+  round?: MatchRoundEntity;
+
+  @Column({ type: 'uuid' })
+  studentId: string;
+
+  @ManyToOne(() => StudentEntity, { onDelete: 'CASCADE' })
+  student?: StudentEntity;
+
+  @Column({ type: 'uuid' })
+  placementId: string;
+
+  @ManyToOne(() => PlacementEntity, { onDelete: 'CASCADE' })
+  placement?: PlacementEntity;
+
+  /** Denormalised for access checks: the placement's company and the student's school. */
+  @Column({ type: 'uuid' })
+  companyId: string;
+
+  @Column({ type: 'uuid' })
+  schoolId: string;
+
+  /** What the company sees instead of a name; unique to this proposal. */
+  @Column({ type: 'text', unique: true })
+  pseudonym: string;
+
+  /** The placement's position in the student's list (1 = first choice). */
+  @Column({ type: 'smallint' })
+  rank: number;
+
+  /** The blind priority the placement gave the student. */
+  @Column({ type: 'double precision' })
+  priority: number;
+
+  @Column({ type: 'enum', enum: ProposalStatus, enumName: 'proposal_status', default: ProposalStatus.OPEN })
+  status: ProposalStatus;
+
+  @Column({ type: 'enum', enum: Answer, enumName: 'proposal_answer', default: Answer.PENDING })
+  companyAnswer: Answer;
+
+  @Column({ type: 'enum', enum: DeclineReason, enumName: 'decline_reason', nullable: true })
+  declineReason: DeclineReason | null;
+
+  @Column({ type: 'enum', enum: Answer, enumName: 'proposal_answer', default: Answer.PENDING })
+  studentAnswer: Answer;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  expiryReminderSentAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+}
