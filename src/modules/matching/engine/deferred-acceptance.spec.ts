@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { type MatchOutcome, type MatchProblem, solveMatching } from './deferred-acceptance';
 import { allStableAssignments } from './testing/brute-force';
 import { blockingPairs, validityViolations } from './testing/checks';
-import { type DenseInstance, instanceArbitrary, MEDIUM, rankIn, SMALL, toProblem } from './testing/model';
+import { CONTESTED, type DenseInstance, instanceArbitrary, MEDIUM, rankIn, SMALL, toProblem } from './testing/model';
 
 const solve = (instance: DenseInstance): MatchOutcome => solveMatching(toProblem(instance));
 const assigned = (instance: DenseInstance): number[] => Array.from(solve(instance).assignment);
@@ -158,20 +158,26 @@ describe('solveMatching', () => {
       );
     });
 
-    it('equals the student-optimal stable matching found by brute force (guarantee 3)', () => {
+    it.each([
+      ['small random instances', SMALL],
+      ['contested instances, often with several stable matchings', CONTESTED],
+    ])('equals the student-optimal stable matching found by brute force on %s (guarantee 3)', (_, limits) => {
+      let severalStable = 0;
       fc.assert(
-        fc.property(instanceArbitrary(SMALL), (instance) => {
+        fc.property(instanceArbitrary(limits), (instance) => {
           const problem = toProblem(instance);
           const ours = solveMatching(problem).assignment;
           const stable = allStableAssignments(problem);
+          if (stable.length > 1) severalStable++;
           expect(stable).toContainEqual(ours);
           // Every student weakly prefers ours to every stable matching.
           for (const other of stable) {
             instance.lists.forEach((list, s) => expect(rankIn(list, ours[s])).toBeLessThanOrEqual(rankIn(list, other[s])));
           }
         }),
-        { numRuns: 300 },
+        { numRuns: 400 },
       );
+      if (limits === CONTESTED) expect(severalStable).toBeGreaterThan(20); // the property was not vacuous
     });
 
     it('does not depend on the order of students or placements (guarantee 4)', () => {
@@ -202,8 +208,13 @@ describe('solveMatching', () => {
     });
 
     describe('strategy-proofness (guarantee 5)', () => {
-      it('no student gains by permuting, truncating or extending her list', () => {
-        const withLie = instanceArbitrary(SMALL)
+      const kinds = [
+        ['small random instances', SMALL],
+        ['contested instances', CONTESTED],
+      ] as const;
+
+      it.each(kinds)('no student gains by permuting, truncating or extending her list (%s)', (_, limits) => {
+        const withLie = instanceArbitrary(limits)
           .filter((instance) => instance.lists.length > 0)
           .chain((instance) =>
             fc.record({
@@ -223,8 +234,8 @@ describe('solveMatching', () => {
         );
       });
 
-      it('raising a student’s score at a placement never hurts her', () => {
-        const withRaise = instanceArbitrary(SMALL)
+      it.each(kinds)('raising a student’s score at a placement never hurts her (%s)', (_, limits) => {
+        const withRaise = instanceArbitrary(limits)
           .filter((instance) => instance.lists.length > 0 && instance.capacities.length > 0)
           .chain((instance) =>
             fc.record({

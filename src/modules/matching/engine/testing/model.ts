@@ -36,6 +36,7 @@ export const rankIn = (list: readonly number[], p: number): number => (p >= 0 &&
 export interface Limits {
   minStudents?: number;
   maxStudents: number;
+  minPlacements?: number;
   maxPlacements: number;
   minCapacity?: number;
   maxCapacity: number;
@@ -48,14 +49,27 @@ export interface Limits {
 
 export const SMALL: Limits = { maxStudents: 5, maxPlacements: 4, maxCapacity: 2, maxListLength: 4, maxScore: 2 };
 export const MEDIUM: Limits = { maxStudents: 40, maxPlacements: 12, maxCapacity: 4, maxListLength: 8, maxScore: 3 };
-/** Full lists, seats for some, and scores that disagree between placements: often several stable matchings. */
-export const CONTESTED: Limits = { minStudents: 3, maxStudents: 6, maxPlacements: 3, minCapacity: 1, maxCapacity: 2, minListLength: 3, maxListLength: 3, maxScore: 20 };
+/**
+ * Full lists, a seat or two per placement and scores that disagree between placements: about one
+ * instance in five has several stable matchings, so student-optimality is really put to the test.
+ */
+export const CONTESTED: Limits = {
+  minStudents: 4,
+  maxStudents: 6,
+  minPlacements: 3,
+  maxPlacements: 4,
+  minCapacity: 1,
+  maxCapacity: 2,
+  minListLength: 4,
+  maxListLength: 4,
+  maxScore: 20,
+};
 
 export function instanceArbitrary(limits: Limits): fc.Arbitrary<DenseInstance> {
   return fc
     .record({
       students: fc.integer({ min: limits.minStudents ?? 0, max: limits.maxStudents }),
-      placements: fc.integer({ min: 0, max: limits.maxPlacements }),
+      placements: fc.integer({ min: limits.minPlacements ?? 0, max: limits.maxPlacements }),
     })
     .chain(({ students, placements }) => {
       const placementIndexes = Array.from({ length: placements }, (_, p) => p);
