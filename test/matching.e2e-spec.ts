@@ -1,3 +1,4 @@
+import { ProposalsService } from '../src/modules/matching/proposals.service';
 import { validStudent } from './support/fixtures';
 import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
@@ -194,5 +195,24 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
       await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { action after } } } }', { f: { entityId: open } }, await t.as('sbbAuditor')),
     ).auditLog.edges.map((edge: any) => edge.node);
     expect(audit[0]).toMatchObject({ action: 'proposal.declined_by_company', after: expect.objectContaining({ declineReason: 'PLACE_NO_LONGER_AVAILABLE' }) });
+  });
+
+  it('expires open proposals after their time (the seat is free again) and warns both sides once two days before', async () => {
+    const company = await t.login('admin@codeerfabriek.demo', 'stagematch-demo-2026');
+    const [late, soon] = dataOf(await t.gql(PROPOSALS, { status: 'OPEN' }, company)).proposals.edges.map((edge: any) => edge.node.id);
+    await t.dataSource.query(`UPDATE proposals SET expires_at = now() - interval '1 hour' WHERE id = $1`, [late]);
+    await t.dataSource.query(`UPDATE proposals SET expires_at = now() + interval '1 day' WHERE id = $1`, [soon]);
+    const proposals = t.app.get(ProposalsService);
+    expect(await proposals.expireDue()).toBe(1);
+    expect(onlyError(await t.gql(ANSWER, { id: late, input: { accept: true } }, company)).extensions.code).toBe('CONFLICT');
+    expect(await t.count(`proposals WHERE id = '${late}' AND status = 'EXPIRED'`)).toBe(1);
+
+    expect(await proposals.remindExpiring()).toBe(1);
+    expect(await proposals.remindExpiring()).toBe(0);
+    const expiring = async () =>
+      dataOf(await t.gql('{ notifications(first: 100) { edges { node { eventType } } } }', {}, company)).notifications.edges.filter(
+        (edge: any) => edge.node.eventType === 'PROPOSAL_EXPIRING',
+      ).length;
+    await eventually(async () => (await expiring()) === 1);
   });
 });

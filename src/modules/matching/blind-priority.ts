@@ -27,24 +27,54 @@ export interface PlacementWork {
 const WEIGHTS = { werkprocessen: 60, availability: 30, learningWish: 10 };
 
 const normalise = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N} ]+/gu, ' ');
-const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+const DAY_MS = 86_400_000;
+
+/** Normalised words and werkprocessen, computed once per student and placement in a round. */
+const studentFeatures = new WeakMap<BlindProfile, { werkprocessen: string[]; wish: Set<string>; from: number; until: number }>();
+const placementFeatures = new WeakMap<PlacementWork, { werkprocessen: Set<string>; titleWords: string[]; start: number; end: number }>();
+
+function featuresOf(student: BlindProfile) {
+  let features = studentFeatures.get(student);
+  if (!features) {
+    features = {
+      werkprocessen: student.werkprocessen.map(normalise),
+      wish: new Set(normalise(student.learningWish).split(' ').filter((word) => word.length > 2)),
+      from: Date.parse(student.availableFrom),
+      until: Date.parse(student.availableUntil),
+    };
+    studentFeatures.set(student, features);
+  }
+  return features;
+}
+
+function workOf(placement: PlacementWork) {
+  let features = placementFeatures.get(placement);
+  if (!features) {
+    features = {
+      werkprocessen: new Set(placement.werkprocessen.map(normalise)),
+      titleWords: normalise(placement.title).split(' ').filter((word) => word.length > 2),
+      start: Date.parse(placement.startDate),
+      end: Date.parse(placement.endDate),
+    };
+    placementFeatures.set(placement, features);
+  }
+  return features;
+}
 
 export function blindPriority(student: BlindProfile, placement: PlacementWork): number {
+  const { werkprocessen: wanted, wish, from, until } = featuresOf(student);
+  const { werkprocessen: offered, titleWords, start, end } = workOf(placement);
+
   // Werkprocessen: the BPV exists to practise them; the share of hers that the place offers.
-  const offered = new Set(placement.werkprocessen.map(normalise));
-  const wanted = student.werkprocessen.map(normalise);
   const werkprocessen = wanted.length ? wanted.filter((w) => offered.has(w)).length / wanted.length : 0;
 
   // Availability: she can only be trained on the days and weeks she is there.
-  const overlap = Math.max(0, days(student.availableFrom > placement.startDate ? student.availableFrom : placement.startDate,
-    student.availableUntil < placement.endDate ? student.availableUntil : placement.endDate));
-  const period = overlap / days(placement.startDate, placement.endDate);
+  const overlapDays = Math.max(0, (Math.min(until, end) - Math.max(from, start)) / DAY_MS + 1);
+  const period = overlapDays / ((end - start) / DAY_MS + 1);
   const week = Math.min(1, student.daysPerWeek / placement.daysPerWeek, student.hoursPerWeek / placement.hoursPerWeek);
   const availability = Math.min(1, period) * week;
 
   // Learning wish: words of the placement's title in her own description of the work she wants.
-  const wish = new Set(normalise(student.learningWish).split(' ').filter((word) => word.length > 2));
-  const titleWords = normalise(placement.title).split(' ').filter((word) => word.length > 2);
   const learningWish = titleWords.length ? titleWords.filter((word) => wish.has(word)).length / titleWords.length : 0;
 
   const score = WEIGHTS.werkprocessen * werkprocessen + WEIGHTS.availability * availability + WEIGHTS.learningWish * learningWish;

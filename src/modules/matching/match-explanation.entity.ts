@@ -1,16 +1,11 @@
 import { Column, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
 import { MatchRoundEntity } from './match-round.entity';
 
-export interface ExplainedChoice {
-  placementId: string;
-  rank: number;
-  outcome: string;
-  message: string;
-  priority: number | null;
-  cutoff: number | null;
-}
-
-/** Stored with the round's results: why a student got what she got. */
+/**
+ * Why a student got what she got in a round: her list up to her match (all of it when unmatched),
+ * one array element per choice. Stored as parallel arrays, placements as indexes into the round's
+ * `placementIds`, because a national round writes one row for each of 100,000 students.
+ */
 @Entity('match_explanations')
 export class MatchExplanationEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -28,6 +23,23 @@ export class MatchExplanationEntity {
   @Column({ type: 'smallint', nullable: true })
   rank: number | null;
 
-  @Column({ type: 'jsonb' })
-  choices: ExplainedChoice[];
+  /** 1-based ranks in her list. */
+  @Column({ type: 'smallint', array: true })
+  ranks: number[];
+
+  /** MATCHED, FULL_BELOW_CUTOFF, or an Ineligibility reason. */
+  @Column({ type: 'text', array: true })
+  outcomes: string[];
+
+  /** Index into the round's placementIds; -1 for a placement outside the round (see `outsideRound`). */
+  @Column({ type: 'integer', array: true })
+  placements: number[];
+
+  /** Her priority there; null where she was not eligible. */
+  @Column({ type: 'real', array: true })
+  priorities: (number | null)[];
+
+  /** Ids of her choices outside the round, in list order. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  outsideRound: string[];
 }

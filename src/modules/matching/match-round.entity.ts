@@ -60,6 +60,10 @@ export class MatchRoundEntity {
   @Column({ type: 'integer', default: 0 })
   unmatched: number;
 
+  /** The round's placements in the solver's order; explanations refer to them by index. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  placementIds: string[];
+
   /** Per placement id: its cutoff, or null when it was not full. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   cutoffs: Record<string, Cutoff | null>;

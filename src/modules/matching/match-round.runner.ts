@@ -4,17 +4,21 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { dutchToday } from '../../queues/daily-run';
 import { NormSetHistory } from '../compliance/placement-compliance';
 import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
 import { blindPriority } from './blind-priority';
 import { type MatchProblem, solveMatching } from './engine/deferred-acceptance';
 import { explainStudent } from './engine/explain';
-import { ineligibility, Ineligibility, INELIGIBILITY_MESSAGES } from './eligibility';
-import type { ExplainedChoice } from './match-explanation.entity';
+import { ineligibility, Ineligibility } from './eligibility';
 import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
 import { loadPlacementFacts, type PlacementFacts, STUDENT_COLUMNS, type StudentFacts } from './placement-facts';
 import { lotteryNumber } from './lottery';
 
-type Student = StudentFacts & { prefs: string[] };
+/**
+ * A student with her list as placement indexes into the round's placements (-1: outside the
+ * round); integers instead of 2 million id strings keep a national round within its memory budget.
+ */
+type Student = StudentFacts & { prefs: number[]; outsideRound: string[] | null };
+
+const EXPLANATIONS_PER_STATEMENT = 10_000;
 
 /** Seconds since `start`, to three decimals. */
 const since = (start: number) => Math.round(performance.now() - start) / 1000;
@@ -46,8 +50,9 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
   const inRound = ['p.start_date BETWEEN $1 AND $2', "p.status <> 'CLOSED'", ...(round.region ? ['pc.province = $3'] : [])].join(' AND ');
   const placements = await loadPlacementFacts(dataSource.manager, inRound, [round.periodFrom, round.periodTo, ...(round.region ? [round.region] : [])]);
   const students = await dataSource.query<Student[]>(
-    `WITH round_placements AS (SELECT unnest($1::uuid[]) AS id)
-     SELECT ${STUDENT_COLUMNS}, array_agg(sp.placement_id::text ORDER BY sp.rank) AS prefs
+    `WITH round_placements AS (SELECT id, index - 1 AS index FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, index))
+     SELECT ${STUDENT_COLUMNS}, array_agg(coalesce(rp.index, -1) ORDER BY sp.rank)::int[] AS prefs,
+            array_agg(sp.placement_id::text ORDER BY sp.rank) FILTER (WHERE rp.id IS NULL) AS "outsideRound"
        FROM students s JOIN postcodes pc ON pc.pc4 = s.home_postcode
        JOIN student_preferences sp ON sp.student_id = s.id
        LEFT JOIN round_placements rp ON rp.id = sp.placement_id
@@ -62,7 +67,6 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
 
   // Eligibility and scoring build the solver's lists (CSR over integer indexes).
   start = performance.now();
-  const placementIndex = new Map(placements.map((p, index) => [p.id, index]));
   const eligibleRanks: number[][] = []; // per student: the list rank (0-based) of each eligible entry
   const reasons: Map<number, Ineligibility>[] = [];
   const prefOffsets = new Int32Array(students.length + 1);
@@ -70,13 +74,12 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
   for (const [s, student] of students.entries()) {
     const ranks: number[] = [];
     const refused = new Map<number, Ineligibility>();
-    student.prefs.forEach((placementId, rank) => {
-      const index = placementIndex.get(placementId);
-      const reason = index === undefined ? Ineligibility.OUT_OF_ROUND : ineligibility(student, placements[index]);
+    student.prefs.forEach((index, rank) => {
+      const reason = index < 0 ? Ineligibility.OUT_OF_ROUND : ineligibility(student, placements[index]);
       if (reason) refused.set(rank, reason);
       else {
         ranks.push(rank);
-        listPlacements.push(index!);
+        listPlacements.push(index);
       }
     });
     eligibleRanks.push(ranks);
@@ -113,19 +116,18 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
   start = performance.now();
   const expiresAt = new Date(Date.now() + offerExpiryDays * 86_400_000);
   const matched = students.flatMap((student, s) => (outcome.assignment[s] >= 0 ? [s] : []));
+  const placementIds = placements.map((p) => p.id);
   const cutoffs: Record<string, Cutoff | null> = Object.fromEntries(
     placements.map((p, index) => [p.id, Number.isNaN(outcome.cutoffScore[index]) ? null : { score: outcome.cutoffScore[index], lottery: outcome.cutoffLottery[index] }]),
   );
-  const explanations = students.map((student, s) => explain(student, s, problem, outcome, placements, eligibleRanks[s], reasons[s]));
   const completed = await dataSource.transaction(async (manager) => {
     const current = await manager.findOneOrFail(MatchRoundEntity, { where: { id: round.id }, lock: { mode: 'pessimistic_write' } });
     if (current.status !== MatchRoundStatus.RUNNING) return current;
-    const proposalIds = await manager.query<{ id: string }[]>(
+    await manager.query(
       `INSERT INTO proposals (round_id, student_id, placement_id, company_id, school_id, pseudonym, rank, priority, expires_at)
        SELECT $1, student_id, placement_id, company_id, school_id, pseudonym, rank, priority, $2
          FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::int[], $9::float8[])
-           AS v(student_id, placement_id, company_id, school_id, pseudonym, rank, priority)
-       RETURNING id`,
+           AS v(student_id, placement_id, company_id, school_id, pseudonym, rank, priority)`,
       [
         round.id,
         expiresAt,
@@ -138,23 +140,30 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
         matched.map((s) => prefScores[prefOffsets[s] + outcome.assignedRank[s]]),
       ],
     );
-    await manager.query(
-      `INSERT INTO match_explanations (round_id, student_id, placement_id, rank, choices)
-       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::jsonb[])`,
-      [
-        round.id,
-        students.map((student) => student.id),
-        explanations.map((e) => e.placementId),
-        explanations.map((e) => e.rank),
-        explanations.map((e) => JSON.stringify(e.choices)),
-      ],
-    );
-    await recordEvent(manager, EventType.PROPOSAL_MADE, proposalIds.map(({ id }) => ({ proposalId: id })));
+    for (let from = 0; from < students.length; from += EXPLANATIONS_PER_STATEMENT) {
+      const chunk = students
+        .slice(from, from + EXPLANATIONS_PER_STATEMENT)
+        .map((student, i) => explain(student, from + i, problem, outcome, eligibleRanks[from + i], reasons[from + i]));
+      // One JSON document per chunk: Postgres parses it faster than array literals.
+      await manager.query(
+        `INSERT INTO match_explanations (round_id, student_id, placement_id, rank, ranks, outcomes, placements, priorities, outside_round)
+         SELECT $1, e.student_id, ($3::uuid[])[e.placement_id + 1], e.rank, e.ranks, e.outcomes, e.placements, e.priorities, e.outside_round
+           FROM jsonb_to_recordset($2::jsonb)
+             AS e(student_id uuid, placement_id int, rank int, ranks smallint[], outcomes text[], placements int[], priorities real[], outside_round uuid[])`,
+        [round.id, JSON.stringify(chunk), placementIds],
+      );
+    }
+    // One PROPOSAL_MADE event per proposal, in one statement (recordEvent's parameters would not fit).
+    await manager.query(`INSERT INTO outbox (type, payload) SELECT $2, jsonb_build_object('proposalId', id) FROM proposals WHERE round_id = $1`, [
+      round.id,
+      EventType.PROPOSAL_MADE,
+    ]);
     Object.assign(current, {
       status: MatchRoundStatus.COMPLETED,
       proposals: matched.length,
       unmatched: students.length - matched.length,
       cutoffs,
+      placementIds,
       completedAt: new Date(),
     });
     timings.persist = since(start);
@@ -187,37 +196,36 @@ function hashInput(students: Student[], placements: PlacementFacts[], problem: M
   return hash.digest('hex');
 }
 
-/** Her whole list up to what she got: the match, each higher choice's rejection, each ineligible entry. */
+/** Her list up to what she got (all of it when unmatched): each choice's outcome and her priority there. */
 function explain(
   student: Student,
   s: number,
   problem: MatchProblem,
   outcome: ReturnType<typeof solveMatching>,
-  placements: PlacementFacts[],
   eligibleRanks: number[],
   refused: Map<number, Ineligibility>,
-): { placementId: string | null; rank: number | null; choices: ExplainedChoice[] } {
+) {
   const { got, rejections } = explainStudent(problem, outcome, s);
   const gotRank = got ? eligibleRanks[got.rank] : student.prefs.length;
-  const choices: ExplainedChoice[] = [];
+  const choices: { rank: number; outcome: string; placement: number; priority: number | null }[] = [];
   for (const [rank, reason] of refused) {
-    if (rank < gotRank) choices.push({ placementId: student.prefs[rank], rank: rank + 1, outcome: reason, message: INELIGIBILITY_MESSAGES[reason], priority: null, cutoff: null });
+    if (rank < gotRank) choices.push({ rank: rank + 1, outcome: reason, placement: student.prefs[rank], priority: null });
   }
   for (const rejection of rejections) {
-    const full = rejection.reason === 'FULL_BELOW_CUTOFF';
-    choices.push({
-      placementId: placements[rejection.placement].id,
-      rank: eligibleRanks[rejection.rank] + 1,
-      outcome: rejection.reason,
-      message: full ? 'full with students of higher priority (or equal priority and a better lottery number)' : 'the placement has no free seat',
-      priority: full ? rejection.yourScore : null,
-      cutoff: full ? rejection.cutoffScore : null,
-    });
+    const priority = rejection.reason === 'FULL_BELOW_CUTOFF' ? rejection.yourScore : null;
+    choices.push({ rank: eligibleRanks[rejection.rank] + 1, outcome: rejection.reason, placement: rejection.placement, priority });
   }
-  if (got) {
-    const score = problem.prefScores[problem.prefOffsets[s] + got.rank];
-    choices.push({ placementId: placements[got.placement].id, rank: gotRank + 1, outcome: 'MATCHED', message: 'matched: a proposal was made', priority: score, cutoff: null });
-  }
+  if (got) choices.push({ rank: gotRank + 1, outcome: 'MATCHED', placement: got.placement, priority: problem.prefScores[problem.prefOffsets[s] + got.rank] });
   choices.sort((a, b) => a.rank - b.rank);
-  return { placementId: got ? placements[got.placement].id : null, rank: got ? gotRank + 1 : null, choices };
+  const outsideRound = (student.outsideRound ?? []).slice(0, choices.filter((c) => c.placement < 0).length);
+  return {
+    student_id: student.id,
+    placement_id: got ? student.prefs[gotRank] : null,
+    rank: got ? gotRank + 1 : null,
+    ranks: choices.map((c) => c.rank),
+    outcomes: choices.map((c) => c.outcome),
+    placements: choices.map((c) => c.placement),
+    priorities: choices.map((c) => c.priority),
+    outside_round: outsideRound,
+  };
 }

@@ -10,10 +10,18 @@ import { type Connection, type ConnectionArgs, paginate } from '../../common/gra
 import { Environment } from '../../config/environment';
 import { JobName, QueueName } from '../../queues/queues';
 import type { OpenMatchRoundInput } from './dto/matching.input';
-import { MatchExplanationEntity } from './match-explanation.entity';
-import { MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
+import { INELIGIBILITY_MESSAGES } from './eligibility';
+import type { MatchExplanationEntity } from './match-explanation.entity';
+import type { MatchExplanationModel } from './models/matching.model';
+import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
 import { runMatchRound } from './match-round.runner';
 import { newLotterySeed } from './lottery';
+
+const CHOICE_MESSAGES: Record<string, string> = {
+  ...INELIGIBILITY_MESSAGES,
+  MATCHED: 'matched: a proposal was made',
+  FULL_BELOW_CUTOFF: 'full with students of higher priority (or equal priority and a better lottery number)',
+};
 
 @Injectable()
 export class MatchRoundsService {
@@ -72,15 +80,24 @@ export class MatchRoundsService {
   }
 
   /** For the student's own school: what she got in a round and why not her higher choices. */
-  async explanation(actor: Actor, studentId: string, roundId: string): Promise<MatchExplanationEntity> {
-    const [explanation] = await this.dataSource.query<MatchExplanationEntity[]>(
-      `SELECT e.round_id AS "roundId", e.student_id AS "studentId", e.placement_id AS "placementId", e.rank, e.choices
-         FROM match_explanations e JOIN students s ON s.id = e.student_id
+  async explanation(actor: Actor, studentId: string, roundId: string): Promise<MatchExplanationModel> {
+    const [row] = await this.dataSource.query<(MatchExplanationEntity & { placementIdsOfChoices: (string | null)[]; cutoffs: Record<string, Cutoff | null> })[]>(
+      `SELECT e.round_id AS "roundId", e.student_id AS "studentId", e.placement_id AS "placementId", e.rank, e.ranks, e.outcomes,
+              e.priorities, e.outside_round AS "outsideRound", r.cutoffs,
+              ARRAY(SELECT r.placement_ids[i + 1] FROM unnest(e.placements) WITH ORDINALITY AS c(i, n) ORDER BY n) AS "placementIdsOfChoices"
+         FROM match_explanations e JOIN match_rounds r ON r.id = e.round_id JOIN students s ON s.id = e.student_id
         WHERE e.round_id = $1 AND e.student_id = $2 AND s.school_id = $3`,
       [roundId, studentId, actor.organizationId],
     );
-    if (!explanation) throw new NotFoundError('MatchExplanation', `${studentId} in round ${roundId}`);
-    return explanation;
+    if (!row) throw new NotFoundError('MatchExplanation', `${studentId} in round ${roundId}`);
+    const outside = [...row.outsideRound];
+    const choices = row.ranks.map((rank, n) => {
+      const placementId = row.placementIdsOfChoices[n] ?? outside.shift()!;
+      const outcome = row.outcomes[n];
+      const cutoff = outcome === 'FULL_BELOW_CUTOFF' ? (row.cutoffs[placementId]?.score ?? null) : null;
+      return { placementId, rank, outcome, message: CHOICE_MESSAGES[outcome], priority: row.priorities[n], cutoff };
+    });
+    return { roundId: row.roundId, studentId: row.studentId, placementId: row.placementId, rank: row.rank, choices };
   }
 
   private async enqueue(roundId: string): Promise<void> {
