@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import { MembershipRole } from '../../common/auth/roles';
+import type { Queryable } from '../../database/prepared-queries';
 import type { Language } from '../organizations/user.entity';
 import { EventType } from './event-type';
 
@@ -13,30 +13,41 @@ export interface Announcement {
   message: Message;
 }
 
-type Resolve = (manager: EntityManager, payload: Record<string, string>) => Promise<Announcement>;
+/**
+ * Resolves a batch of events of one type in a query or two: one announcement per payload, in
+ * order, or an Error for an event that cannot be announced (it fails that event alone).
+ */
+type Resolve = (db: Queryable, payloads: Record<string, string>[]) => Promise<(Announcement | Error)[]>;
 
-async function one<T>(manager: EntityManager, sql: string, id: string): Promise<T> {
-  const [row] = (await manager.query(sql, [id])) as T[];
-  if (!row) throw new Error(`event refers to a missing row (${id})`);
-  return row;
+/** The rows an event batch refers to (`sql` selects `WHERE id = ANY($1)`), in payload order. */
+async function rowsById<T extends { id: string }>(db: Queryable, sql: string, ids: string[]): Promise<(T | Error)[]> {
+  const rows = new Map((await db.query<T>(sql, [ids])).map((row) => [row.id, row]));
+  return ids.map((id) => rows.get(id) ?? new Error(`event refers to a missing row (${id})`));
 }
 
+const announce = <T>(rows: (T | Error)[], announcement: (row: T) => Announcement) => rows.map((row) => (row instanceof Error ? row : announcement(row)));
+
 /**
- * Schools with a student proposed or placed at the company. Proposals and internships arrive with
+ * Schools with a student proposed or placed at each company. Proposals and internships arrive with
  * the matching issue; until then no school is linked to a company.
  */
-async function schoolsLinkedTo(_manager: EntityManager, _companyId: string): Promise<string[]> {
-  return [];
+async function schoolsLinkedTo(_db: Queryable, _companyIds: string[]): Promise<Map<string, string[]>> {
+  return new Map();
 }
 
 const placementEvent =
   (message: (title: string) => Message): Resolve =>
-  async (manager, { placementId }) => {
-    const placement = await one<{ company_id: string; title: string }>(manager, 'SELECT company_id, title FROM placements WHERE id = $1', placementId);
-    return { organizationIds: [placement.company_id], message: message(placement.title) };
+  async (db, payloads) => {
+    const placements = await rowsById<{ id: string; company_id: string; title: string }>(
+      db,
+      'SELECT id, company_id, title FROM placements WHERE id = ANY($1::uuid[])',
+      payloads.map((payload) => payload.placementId),
+    );
+    return announce(placements, (placement) => ({ organizationIds: [placement.company_id], message: message(placement.title) }));
   };
 
 interface AccreditationFacts {
+  id: string;
   company_id: string;
   crebo: string;
   company: string;
@@ -46,28 +57,37 @@ interface AccreditationFacts {
 
 const accreditationEvent =
   (message: (facts: AccreditationFacts) => Message): Resolve =>
-  async (manager, { accreditationId }) => {
-    const facts = await one<AccreditationFacts>(
-      manager,
-      `SELECT a.company_id, a.crebo, o.name AS company, b.name AS branch, a.revocation_reason AS reason
-         FROM accreditations a JOIN organizations o ON o.id = a.company_id JOIN branches b ON b.id = a.branch_id WHERE a.id = $1`,
-      accreditationId,
+  async (db, payloads) => {
+    const accreditations = await rowsById<AccreditationFacts>(
+      db,
+      `SELECT a.id, a.company_id, a.crebo, o.name AS company, b.name AS branch, a.revocation_reason AS reason
+         FROM accreditations a JOIN organizations o ON o.id = a.company_id JOIN branches b ON b.id = a.branch_id WHERE a.id = ANY($1::uuid[])`,
+      payloads.map((payload) => payload.accreditationId),
     );
-    return { organizationIds: [facts.company_id, ...(await schoolsLinkedTo(manager, facts.company_id))], message: message(facts) };
+    const found = accreditations.filter((facts): facts is AccreditationFacts => !(facts instanceof Error));
+    const schools = await schoolsLinkedTo(db, found.map((facts) => facts.company_id));
+    return announce(accreditations, (facts) => ({
+      organizationIds: [facts.company_id, ...(schools.get(facts.company_id) ?? [])],
+      message: message(facts),
+    }));
   };
 
 /** Every event type: its recipients and its message. */
 export const EVENT_CATALOG: Record<EventType, Resolve> = {
-  [EventType.USER_ADDED]: async (manager, { userId }) => {
-    const user = await one<{ organization_id: string; name: string; email: string }>(manager, 'SELECT organization_id, name, email FROM users WHERE id = $1', userId);
-    return {
+  [EventType.USER_ADDED]: async (db, payloads) => {
+    const users = await rowsById<{ id: string; organization_id: string; name: string; email: string }>(
+      db,
+      'SELECT id, organization_id, name, email FROM users WHERE id = ANY($1::uuid[])',
+      payloads.map((payload) => payload.userId),
+    );
+    return announce(users, (user) => ({
       organizationIds: [user.organization_id],
       role: MembershipRole.ADMIN,
       message: {
         nl: { subject: `Nieuwe gebruiker: ${user.name}`, text: `${user.name} (${user.email}) is toegevoegd aan uw organisatie.` },
         en: { subject: `New user: ${user.name}`, text: `${user.name} (${user.email}) was added to your organization.` },
       },
-    };
+    }));
   },
   [EventType.PLACEMENT_PUBLISHED]: placementEvent((title) => ({
     nl: { subject: `Stageplaats gepubliceerd: ${title}`, text: `De stageplaats "${title}" staat nu open voor studenten.` },
