@@ -7,7 +7,7 @@ import { DeliveriesService } from '../deliveries.service';
 import { NotificationDispatcher } from '../notification-dispatcher.service';
 
 /** An outbox event → notifications and deliveries. */
-@Processor(QueueName.NOTIFICATION_DISPATCH, { concurrency: 32 })
+@Processor(QueueName.NOTIFICATION_DISPATCH, { concurrency: 128 })
 export class DispatchEventProcessor extends WorkerHost {
   constructor(private readonly dispatcher: NotificationDispatcher) {
     super();
@@ -34,7 +34,7 @@ export class SendEmailProcessor extends WorkerHost {
 }
 
 /** One webhook delivery. */
-@Processor(QueueName.NOTIFICATION_WEBHOOK, { concurrency: 64 })
+@Processor(QueueName.NOTIFICATION_WEBHOOK, { concurrency: 256 })
 export class SendWebhookProcessor extends WorkerHost {
   constructor(
     private readonly deliveries: DeliveriesService,
