@@ -5,7 +5,6 @@ import { MicroBatcher } from '../../common/micro-batcher';
 import { Environment } from '../../config/environment';
 import { PreparedQueries } from '../../database/prepared-queries';
 import { JobName, QueueName } from '../../queues/queues';
-import type { Language } from '../organizations/user.entity';
 import { DeliveryChannel, type DeliveryEntity, DeliveryStatus } from './delivery.entity';
 import { type Announcement, EVENT_CATALOG } from './event-catalog';
 import type { EventType } from './event-type';
@@ -17,38 +16,34 @@ interface OutboxRow {
   created_at: Date;
 }
 
-/** A user (in-app, and e-mail unless switched off for the event type) or a webhook endpoint. */
-interface Recipient {
-  kind: 'user' | 'endpoint';
-  id: string;
-  organization_id: string;
-  role: string | null;
-  language: Language | null;
-  /** Users: the event types they switched e-mail off for. Endpoints: the event types they receive. */
-  event_types: string[];
-}
-
-const RECIPIENTS = `
-  SELECT 'user' AS kind, u.id, u.organization_id, u.role::text AS role, u.language,
-         array(SELECT p.event_type::text FROM notification_preferences p WHERE p.user_id = u.id AND NOT p.email) AS event_types
-    FROM users u WHERE u.organization_id = ANY($1::uuid[])
-  UNION ALL
-  SELECT 'endpoint', e.id, e.organization_id, NULL, NULL, e.event_types
-    FROM webhook_endpoints e WHERE e.organization_id = ANY($1::uuid[]) AND e.disabled_at IS NULL`;
-
-// One statement, safe to repeat: existing notifications are skipped, and the no-op update makes
-// RETURNING include deliveries an earlier run created, so a re-run queues what is still pending.
+/**
+ * One statement for a whole batch, safe to repeat. Per event: one in-app notification per user of
+ * its organizations (with its role, when it names one), one e-mail delivery per such user who has
+ * not switched e-mail off for the event type, one webhook delivery per enabled endpoint of those
+ * organizations that subscribed to the type. Existing notifications are skipped, and the no-op
+ * update makes RETURNING include deliveries an earlier run created, so a re-run queues what is
+ * still pending.
+ */
 const NOTIFY = `
-  WITH notified AS (
+  WITH event AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb)
+      AS e(outbox_id bigint, event_type event_type, payload jsonb, occurred_at text, organization_ids uuid[], role membership_role, message jsonb)
+  ), reader AS (
+    SELECT e.outbox_id, e.event_type, e.payload, u.id AS user_id, u.organization_id, e.message -> u.language AS message,
+           NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = u.id AND p.event_type = e.event_type AND NOT p.email) AS email
+      FROM event e JOIN users u ON u.organization_id = ANY(e.organization_ids) AND (e.role IS NULL OR u.role = e.role)
+  ), notified AS (
     INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
-    SELECT n.user_id, n.outbox_id, n.event_type, n.payload, n.title, n.body
-      FROM jsonb_to_recordset($1::jsonb) AS n(user_id uuid, outbox_id bigint, event_type event_type, payload jsonb, title text, body text)
+    SELECT user_id, outbox_id, event_type, payload, message ->> 'subject', message ->> 'text' FROM reader
     ON CONFLICT DO NOTHING
   )
   INSERT INTO deliveries (outbox_id, event_type, channel, organization_id, user_id, endpoint_id, recipient_key, content)
-  SELECT d.outbox_id, d.event_type, d.channel, d.organization_id, d.user_id, d.endpoint_id, d.recipient_key, d.content
-    FROM jsonb_to_recordset($2::jsonb)
-      AS d(outbox_id bigint, event_type event_type, channel delivery_channel, organization_id uuid, user_id uuid, endpoint_id uuid, recipient_key uuid, content jsonb)
+  SELECT outbox_id, event_type, 'EMAIL'::delivery_channel, organization_id, user_id, NULL::uuid, user_id, jsonb_build_object('subject', message -> 'subject', 'text', message -> 'text')
+    FROM reader WHERE email
+  UNION ALL
+  SELECT e.outbox_id, e.event_type, 'WEBHOOK'::delivery_channel, w.organization_id, NULL::uuid, w.id, w.id,
+         jsonb_build_object('body', jsonb_build_object('event', e.event_type, 'occurredAt', e.occurred_at, 'data', e.payload))
+    FROM event e JOIN webhook_endpoints w ON w.organization_id = ANY(e.organization_ids) AND w.disabled_at IS NULL AND e.event_type::text = ANY(w.event_types)
   ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
   RETURNING id, channel, status`;
 
@@ -66,7 +61,7 @@ const deliveryJobId = (deliveryId: string, retry = 0) => (retry ? `delivery-${de
 
 /**
  * Turns committed events into in-app notifications and e-mail and webhook deliveries, then queues
- * the deliveries. Dispatch jobs that arrive within a few milliseconds share one batch: four
+ * the deliveries. Dispatch jobs that arrive within a few milliseconds share one batch: three
  * statements and one enqueue for all of them. Safe to run any number of times for the same event
  * (a retry, a crash half-way): unique keys keep one notification and one delivery per recipient,
  * and only undelivered deliveries are queued.
@@ -92,37 +87,15 @@ export class NotificationDispatcher {
       [...new Set(outboxIds)],
     ]);
     const announcements = await this.announce(events);
-    const announced = events.filter((event) => !(announcements.get(event.id) instanceof Error));
-
-    const organizationIds = new Set(announced.flatMap((event) => (announcements.get(event.id) as Announcement).organizationIds));
-    const recipients = organizationIds.size ? await this.db.query<Recipient>(RECIPIENTS, [[...organizationIds]]) : [];
-    const byOrganization = groupBy(recipients, (recipient) => recipient.organization_id);
-
-    const notifications: object[] = [];
-    const deliveries: object[] = [];
-    for (const event of announced) {
-      const { organizationIds, role, message } = announcements.get(event.id) as Announcement;
-      const base = { outbox_id: event.id, event_type: event.type };
-      for (const organizationId of new Set(organizationIds)) {
-        for (const r of byOrganization.get(organizationId) ?? []) {
-          if (r.kind === 'endpoint') {
-            if (!r.event_types.includes(event.type)) continue;
-            const body = { event: event.type, occurredAt: event.created_at.toISOString(), data: event.payload };
-            deliveries.push({ ...base, channel: DeliveryChannel.WEBHOOK, organization_id: r.organization_id, endpoint_id: r.id, recipient_key: r.id, content: { body } });
-            continue;
-          }
-          if (role && r.role !== role) continue;
-          const { subject, text } = message[r.language!];
-          notifications.push({ ...base, user_id: r.id, payload: event.payload, title: subject, body: text });
-          if (!r.event_types.includes(event.type)) {
-            deliveries.push({ ...base, channel: DeliveryChannel.EMAIL, organization_id: r.organization_id, user_id: r.id, recipient_key: r.id, content: { subject, text } });
-          }
-        }
-      }
-    }
-    if (notifications.length || deliveries.length) {
-      const pending = await this.db.query<Pick<DeliveryEntity, 'id' | 'channel' | 'status'>>(NOTIFY, [JSON.stringify(notifications), JSON.stringify(deliveries)]);
-      await this.enqueue(pending.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
+    const announced = events.flatMap((event) => {
+      const announcement = announcements.get(event.id);
+      if (!announcement || announcement instanceof Error) return [];
+      const { organizationIds, role, message } = announcement;
+      return [{ outbox_id: event.id, event_type: event.type, payload: event.payload, occurred_at: event.created_at.toISOString(), organization_ids: organizationIds, role, message }];
+    });
+    if (announced.length) {
+      const deliveries = await this.db.query<Pick<DeliveryEntity, 'id' | 'channel' | 'status'>>(NOTIFY, [JSON.stringify(announced)]);
+      await this.enqueue(deliveries.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
     }
     return outboxIds.map((id) => {
       const announcement = announcements.get(id);
