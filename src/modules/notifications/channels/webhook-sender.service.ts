@@ -62,7 +62,7 @@ export class WebhookSender implements OnApplicationShutdown {
           method: 'POST',
           headers: { ...headers, 'content-length': Buffer.byteLength(body) },
           agent: https ? this.https : this.http,
-          signal: AbortSignal.timeout(this.env.WEBHOOK_TIMEOUT_MS),
+          timeout: this.env.WEBHOOK_TIMEOUT_MS,
         },
         (response) => {
           response.resume();
@@ -70,6 +70,7 @@ export class WebhookSender implements OnApplicationShutdown {
           resolve(response.statusCode!);
         },
       );
+      request.on('timeout', () => request.destroy(new Error(`no answer within ${this.env.WEBHOOK_TIMEOUT_MS} ms`)));
       request.on('error', reject);
       request.end(body);
     });

@@ -6,8 +6,13 @@ import { WebhookSender } from '../channels/webhook-sender.service';
 import { DeliveriesService } from '../deliveries.service';
 import { NotificationDispatcher } from '../notification-dispatcher.service';
 
+// Concurrent jobs share micro-batches (see NotificationDispatcher, DeliveriesService). More
+// concurrency does not help: a BullMQ worker fetches waiting jobs one round trip at a time and
+// starts none of them until it has fetched as many as its concurrency allows or the queue is empty,
+// so larger settings (128/256 were tried) only add latency.
+
 /** An outbox event → notifications and deliveries. */
-@Processor(QueueName.NOTIFICATION_DISPATCH, { concurrency: 128 })
+@Processor(QueueName.NOTIFICATION_DISPATCH, { concurrency: 32 })
 export class DispatchEventProcessor extends WorkerHost {
   constructor(private readonly dispatcher: NotificationDispatcher) {
     super();
@@ -34,7 +39,7 @@ export class SendEmailProcessor extends WorkerHost {
 }
 
 /** One webhook delivery. */
-@Processor(QueueName.NOTIFICATION_WEBHOOK, { concurrency: 256 })
+@Processor(QueueName.NOTIFICATION_WEBHOOK, { concurrency: 64 })
 export class SendWebhookProcessor extends WorkerHost {
   constructor(
     private readonly deliveries: DeliveriesService,
