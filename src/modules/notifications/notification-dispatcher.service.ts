@@ -91,7 +91,8 @@ export class NotificationDispatcher {
       const announcement = announcements.get(event.id);
       if (!announcement || announcement instanceof Error) return [];
       const { organizationIds, role, message } = announcement;
-      return [{ outbox_id: event.id, event_type: event.type, payload: event.payload, occurred_at: event.created_at.toISOString(), organization_ids: organizationIds, role, message }];
+      const occurredAt = event.created_at.toISOString();
+      return [{ outbox_id: event.id, event_type: event.type, payload: event.payload, occurred_at: occurredAt, organization_ids: organizationIds, role, message }];
     });
     if (announced.length) {
       const deliveries = await this.db.query<Pick<DeliveryEntity, 'id' | 'channel' | 'status'>>(NOTIFY, [JSON.stringify(announced)]);
