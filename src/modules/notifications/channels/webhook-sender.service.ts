@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Agent as HttpAgent, type OutgoingHttpHeaders, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -11,12 +11,15 @@ import { DELIVERY_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from
 /** 408 and 429 say "try later"; every other 4xx says the request itself is wrong. */
 const RETRYABLE_CLIENT_ERRORS = new Set([408, 429]);
 
-/** Connections per receiver host and process; kept open between deliveries (no TCP/TLS handshake each time). */
+/**
+ * Connections per receiver host and process; kept open between deliveries (no TCP/TLS handshake
+ * each time). Idle ones do not keep the process alive, and shutdown lets requests in flight finish.
+ */
 const MAX_SOCKETS = 64;
 
 /** POSTs a signed JSON delivery; the delivery id lets the receiver drop a repeat. */
 @Injectable()
-export class WebhookSender implements OnApplicationShutdown {
+export class WebhookSender {
   private readonly http = new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   private readonly https = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
 
@@ -24,11 +27,6 @@ export class WebhookSender implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly env: Environment,
   ) {}
-
-  onApplicationShutdown(): void {
-    this.http.destroy();
-    this.https.destroy();
-  }
 
   async send(delivery: Pick<DeliveryToSend, 'id' | 'content' | 'endpointId' | 'endpoint'>): Promise<number> {
     const endpoint = delivery.endpoint ?? (await this.dataSource.getRepository(WebhookEndpointEntity).findOneByOrFail({ id: delivery.endpointId! }));
