@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { DeliveryEntity, DeliveryStatus } from './delivery.entity';
+import { MicroBatcher } from '../../common/micro-batcher';
+import { PreparedQueries } from '../../database/prepared-queries';
+import type { UserEntity } from '../organizations/user.entity';
+import { type DeliveryEntity, DeliveryStatus } from './delivery.entity';
+import type { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
 /** The receiver's answer to one attempt. */
 export class DeliveryFailure extends Error {
@@ -16,52 +18,112 @@ export class DeliveryFailure extends Error {
   }
 }
 
+/** A delivery with what its channel needs to send it: the endpoint (webhook) or the user (e-mail). */
+export type DeliveryToSend = Pick<DeliveryEntity, 'id' | 'status' | 'content' | 'userId' | 'endpointId'> & {
+  endpoint?: Pick<WebhookEndpointEntity, 'url' | 'secret'>;
+  user?: Pick<UserEntity, 'name' | 'email'>;
+};
+
+interface AttemptRecord {
+  deliveryId: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+  status: DeliveryStatus;
+}
+
+const LOAD = `
+  SELECT d.id, d.status, d.content, d.user_id, d.endpoint_id, e.url, e.secret, u.name, u.email
+    FROM deliveries d LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id LEFT JOIN users u ON u.id = d.user_id
+   WHERE d.id = ANY($1::uuid[])`;
+
+/** Every attempt row of the batch and the deliveries' new states in one statement. */
+const RECORD = `
+  WITH attempt AS (
+    SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::delivery_status[]) AS a(delivery_id, status_code, error, duration_ms, status)
+  ), recorded AS (
+    INSERT INTO delivery_attempts (delivery_id, status_code, error, duration_ms) SELECT delivery_id, status_code, error, duration_ms FROM attempt
+  )
+  UPDATE deliveries d SET status = a.status, attempt_count = d.attempt_count + 1, last_error = a.error, updated_at = now(),
+         delivered_at = CASE WHEN a.status = 'DELIVERED' THEN now() ELSE d.delivered_at END
+    FROM attempt a WHERE d.id = a.delivery_id`;
+
+const BATCH = { maxSize: 200, maxWaitMs: 3 };
+
 /**
  * Runs one attempt of a delivery inside its BullMQ job: skips deliveries already delivered or dead,
  * records every attempt, and turns the delivery into a dead letter when its tries are used up.
+ * Concurrent jobs share their reads and their writes (one statement each per batch); each job
+ * still finishes only once its own attempt is recorded.
  */
 @Injectable()
 export class DeliveriesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly loader = new MicroBatcher<string, DeliveryToSend | null>((ids) => this.load(ids), BATCH);
+  private readonly recorder = new MicroBatcher<AttemptRecord, void>((attempts) => this.record(attempts), BATCH);
 
-  async attempt(job: Job<{ deliveryId: string }>, send: (delivery: DeliveryEntity) => Promise<number | null>): Promise<void> {
-    const delivery = await this.dataSource
-      .getRepository(DeliveryEntity)
-      .findOne({ where: { id: job.data.deliveryId }, relations: { endpoint: true } });
+  constructor(private readonly db: PreparedQueries) {}
+
+  async attempt(job: Job<{ deliveryId: string }>, send: (delivery: DeliveryToSend) => Promise<number | null>): Promise<void> {
+    const delivery = await this.loader.add(job.data.deliveryId);
     if (!delivery || delivery.status !== DeliveryStatus.PENDING) return;
 
     const started = Date.now();
     try {
       const statusCode = await send(delivery);
-      await this.record(delivery, { statusCode, error: null, durationMs: Date.now() - started }, DeliveryStatus.DELIVERED);
+      await this.recorder.add({ deliveryId: delivery.id, statusCode, error: null, durationMs: Date.now() - started, status: DeliveryStatus.DELIVERED });
     } catch (error) {
       const failure = error instanceof DeliveryFailure ? error : new DeliveryFailure((error as Error).message);
       const tries = job.opts.attempts ?? 1;
       // A permanent failure (a 4xx other than 408/429) gets one retry, no more.
       const final = job.attemptsMade + 1 >= tries || (failure.permanent && job.attemptsMade >= 1);
-      await this.record(
-        delivery,
-        { statusCode: failure.statusCode, error: failure.message, durationMs: Date.now() - started },
-        final ? DeliveryStatus.DEAD : DeliveryStatus.PENDING,
-      );
+      await this.recorder.add({
+        deliveryId: delivery.id,
+        statusCode: failure.statusCode,
+        error: failure.message,
+        durationMs: Date.now() - started,
+        status: final ? DeliveryStatus.DEAD : DeliveryStatus.PENDING,
+      });
       throw final ? new UnrecoverableError(failure.message) : failure;
     }
   }
 
-  /** The attempt row and the delivery's new state in one statement. */
-  private async record(
-    delivery: DeliveryEntity,
-    attempt: { statusCode: number | null; error: string | null; durationMs: number },
-    status: DeliveryStatus,
-  ): Promise<void> {
-    await this.dataSource.query(
-      `WITH attempt AS (
-         INSERT INTO delivery_attempts (delivery_id, status_code, error, duration_ms) VALUES ($1, $2, $3, $4)
-       )
-       UPDATE deliveries SET status = $5::delivery_status, attempt_count = attempt_count + 1, last_error = $3, updated_at = now(),
-              delivered_at = CASE WHEN $5::delivery_status = 'DELIVERED' THEN now() ELSE delivered_at END
-        WHERE id = $1`,
-      [delivery.id, attempt.statusCode, attempt.error, attempt.durationMs, status],
+  private async load(ids: string[]): Promise<(DeliveryToSend | null)[]> {
+    const rows = await this.db.query<{
+      id: string;
+      status: DeliveryStatus;
+      content: DeliveryEntity['content'];
+      user_id: string | null;
+      endpoint_id: string | null;
+      url: string | null;
+      secret: string | null;
+      name: string | null;
+      email: string | null;
+    }>(LOAD, [[...new Set(ids)]]);
+    const byId = new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          status: row.status,
+          content: row.content,
+          userId: row.user_id,
+          endpointId: row.endpoint_id,
+          endpoint: row.url === null ? undefined : { url: row.url, secret: row.secret! },
+          user: row.email === null ? undefined : { name: row.name!, email: row.email },
+        },
+      ]),
     );
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private async record(attempts: AttemptRecord[]): Promise<void[]> {
+    await this.db.query(RECORD, [
+      attempts.map((a) => a.deliveryId),
+      attempts.map((a) => a.statusCode),
+      attempts.map((a) => a.error),
+      attempts.map((a) => a.durationMs),
+      attempts.map((a) => a.status),
+    ]);
+    return attempts.map(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import { MembershipRole } from '../../common/auth/roles';
+import type { Queryable } from '../../database/prepared-queries';
 import type { Language } from '../organizations/user.entity';
 import { EventType } from './event-type';
 
@@ -13,38 +13,51 @@ export interface Announcement {
   message: Message;
 }
 
-type Resolve = (manager: EntityManager, payload: Record<string, string>) => Promise<Announcement>;
+/**
+ * Resolves a batch of events of one type in a query or two: one announcement per payload, in
+ * order, or an Error for an event that cannot be announced (it fails that event alone).
+ */
+type Resolve = (db: Queryable, payloads: Record<string, string>[]) => Promise<(Announcement | Error)[]>;
 
-async function one<T>(manager: EntityManager, sql: string, id: string): Promise<T> {
-  const [row] = (await manager.query(sql, [id])) as T[];
-  if (!row) throw new Error(`event refers to a missing row (${id})`);
-  return row;
+/** The rows an event batch refers to (`sql` selects `WHERE id = ANY($1)`), in payload order. */
+async function rowsById<T extends { id: string }>(db: Queryable, sql: string, ids: string[]): Promise<(T | Error)[]> {
+  const rows = new Map((await db.query<T>(sql, [ids])).map((row) => [row.id, row]));
+  return ids.map((id) => rows.get(id) ?? new Error(`event refers to a missing row (${id})`));
 }
 
+const announce = <T>(rows: (T | Error)[], announcement: (row: T) => Announcement) => rows.map((row) => (row instanceof Error ? row : announcement(row)));
+
 /**
- * Schools with a student proposed or placed at the company (or at one placement): an open or
- * accepted proposal, an active internship or a running trainer assignment there.
+ * Schools with a student proposed or placed at each company (or placement): an open or accepted
+ * proposal, an active internship or a running trainer assignment there.
  */
-async function schoolsLinkedTo(manager: EntityManager, where: { companyId: string } | { placementId: string }): Promise<string[]> {
-  const [column, id] = 'companyId' in where ? ['company_id', where.companyId] : ['placement_id', where.placementId];
-  const rows = await manager.query<{ school_id: string }[]>(
-    `SELECT school_id FROM proposals WHERE ${column} = $1 AND status IN ('OPEN', 'ACCEPTED')
-     UNION SELECT school_id FROM internships WHERE ${column} = $1 AND status = 'ACTIVE'
-     UNION SELECT s.school_id FROM trainer_assignments a JOIN students s ON s.id = a.student_id WHERE a.${column} = $1 AND a.ended_at IS NULL`,
-    [id],
+async function schoolsLinkedTo(db: Queryable, by: 'company_id' | 'placement_id', ids: string[]): Promise<Map<string, string[]>> {
+  const rows = await db.query<{ id: string; school_id: string }>(
+    `SELECT ${by} AS id, school_id FROM proposals WHERE ${by} = ANY($1::uuid[]) AND status IN ('OPEN', 'ACCEPTED')
+     UNION SELECT ${by}, school_id FROM internships WHERE ${by} = ANY($1::uuid[]) AND status = 'ACTIVE'
+     UNION SELECT a.${by}, s.school_id FROM trainer_assignments a JOIN students s ON s.id = a.student_id
+            WHERE a.${by} = ANY($1::uuid[]) AND a.ended_at IS NULL`,
+    [ids],
   );
-  return rows.map((row) => row.school_id);
+  const schools = new Map<string, string[]>();
+  for (const row of rows) schools.set(row.id, [...(schools.get(row.id) ?? []), row.school_id]);
+  return schools;
 }
 
 const placementEvent =
   (message: (title: string) => Message, { withSchools = false } = {}): Resolve =>
-  async (manager, { placementId }) => {
-    const placement = await one<{ company_id: string; title: string }>(manager, 'SELECT company_id, title FROM placements WHERE id = $1', placementId);
-    const schools = withSchools ? await schoolsLinkedTo(manager, { placementId }) : [];
-    return { organizationIds: [placement.company_id, ...schools], message: message(placement.title) };
+  async (db, payloads) => {
+    const ids = payloads.map((payload) => payload.placementId);
+    const placements = await rowsById<{ id: string; company_id: string; title: string }>(db, 'SELECT id, company_id, title FROM placements WHERE id = ANY($1::uuid[])', ids);
+    const schools = withSchools ? await schoolsLinkedTo(db, 'placement_id', ids) : new Map<string, string[]>();
+    return announce(placements, (placement) => ({
+      organizationIds: [placement.company_id, ...(schools.get(placement.id) ?? [])],
+      message: message(placement.title),
+    }));
   };
 
 interface AccreditationFacts {
+  id: string;
   company_id: string;
   crebo: string;
   company: string;
@@ -54,17 +67,23 @@ interface AccreditationFacts {
 
 const accreditationEvent =
   (message: (facts: AccreditationFacts) => Message): Resolve =>
-  async (manager, { accreditationId }) => {
-    const facts = await one<AccreditationFacts>(
-      manager,
-      `SELECT a.company_id, a.crebo, o.name AS company, b.name AS branch, a.revocation_reason AS reason
-         FROM accreditations a JOIN organizations o ON o.id = a.company_id JOIN branches b ON b.id = a.branch_id WHERE a.id = $1`,
-      accreditationId,
+  async (db, payloads) => {
+    const accreditations = await rowsById<AccreditationFacts>(
+      db,
+      `SELECT a.id, a.company_id, a.crebo, o.name AS company, b.name AS branch, a.revocation_reason AS reason
+         FROM accreditations a JOIN organizations o ON o.id = a.company_id JOIN branches b ON b.id = a.branch_id WHERE a.id = ANY($1::uuid[])`,
+      payloads.map((payload) => payload.accreditationId),
     );
-    return { organizationIds: [facts.company_id, ...(await schoolsLinkedTo(manager, { companyId: facts.company_id }))], message: message(facts) };
+    const found = accreditations.filter((facts): facts is AccreditationFacts => !(facts instanceof Error));
+    const schools = await schoolsLinkedTo(db, 'company_id', found.map((facts) => facts.company_id));
+    return announce(accreditations, (facts) => ({
+      organizationIds: [facts.company_id, ...(schools.get(facts.company_id) ?? [])],
+      message: message(facts),
+    }));
   };
 
 interface ProposalFacts {
+  id: string;
   company_id: string;
   school_id: string;
   pseudonym: string;
@@ -75,13 +94,15 @@ interface ProposalFacts {
 /** A proposal concerns its company (which knows the student by pseudonym only) and her school. */
 const proposalEvent =
   (message: (facts: ProposalFacts, by?: string) => Message): Resolve =>
-  async (manager, { proposalId, by }) => {
-    const facts = await one<ProposalFacts>(
-      manager,
-      `SELECT o.company_id, o.school_id, o.pseudonym, p.title, o.expires_at FROM proposals o JOIN placements p ON p.id = o.placement_id WHERE o.id = $1`,
-      proposalId,
+  async (db, payloads) => {
+    const proposals = await rowsById<ProposalFacts>(
+      db,
+      `SELECT o.id, o.company_id, o.school_id, o.pseudonym, p.title, o.expires_at FROM proposals o JOIN placements p ON p.id = o.placement_id WHERE o.id = ANY($1::uuid[])`,
+      payloads.map((payload) => payload.proposalId),
     );
-    return { organizationIds: [facts.company_id, facts.school_id], message: message(facts, by) };
+    return proposals.map((facts, index) =>
+      facts instanceof Error ? facts : { organizationIds: [facts.company_id, facts.school_id], message: message(facts, payloads[index].by) },
+    );
   };
 
 const side = (by: string | undefined, nl: boolean) => (by === 'COMPANY' ? (nl ? 'het leerbedrijf' : 'the company') : nl ? 'de school' : 'the school');
@@ -89,16 +110,20 @@ const day = (date: Date) => new Date(date).toISOString().slice(0, 10);
 
 /** Every event type: its recipients and its message. */
 export const EVENT_CATALOG: Record<EventType, Resolve> = {
-  [EventType.USER_ADDED]: async (manager, { userId }) => {
-    const user = await one<{ organization_id: string; name: string; email: string }>(manager, 'SELECT organization_id, name, email FROM users WHERE id = $1', userId);
-    return {
+  [EventType.USER_ADDED]: async (db, payloads) => {
+    const users = await rowsById<{ id: string; organization_id: string; name: string; email: string }>(
+      db,
+      'SELECT id, organization_id, name, email FROM users WHERE id = ANY($1::uuid[])',
+      payloads.map((payload) => payload.userId),
+    );
+    return announce(users, (user) => ({
       organizationIds: [user.organization_id],
       role: MembershipRole.ADMIN,
       message: {
         nl: { subject: `Nieuwe gebruiker: ${user.name}`, text: `${user.name} (${user.email}) is toegevoegd aan uw organisatie.` },
         en: { subject: `New user: ${user.name}`, text: `${user.name} (${user.email}) was added to your organization.` },
       },
-    };
+    }));
   },
   [EventType.PLACEMENT_PUBLISHED]: placementEvent((title) => ({
     nl: { subject: `Stageplaats gepubliceerd: ${title}`, text: `De stageplaats "${title}" staat nu open voor studenten.` },

@@ -1,84 +1,120 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { MicroBatcher } from '../../common/micro-batcher';
 import { Environment } from '../../config/environment';
+import { PreparedQueries } from '../../database/prepared-queries';
 import { JobName, QueueName } from '../../queues/queues';
-import type { Language } from '../organizations/user.entity';
-import { DeliveryChannel, DeliveryEntity, DeliveryStatus } from './delivery.entity';
-import { EVENT_CATALOG } from './event-catalog';
+import { DeliveryChannel, type DeliveryEntity, DeliveryStatus } from './delivery.entity';
+import { type Announcement, EVENT_CATALOG } from './event-catalog';
 import type { EventType } from './event-type';
-import { OutboxEventEntity } from './outbox-event.entity';
 
-/** A user (in-app, and e-mail unless switched off) or a webhook endpoint that hears of an event. */
-interface Recipient {
-  kind: 'user' | 'endpoint';
+interface OutboxRow {
   id: string;
-  organization_id: string;
-  language: Language | null;
-  email: boolean;
+  type: EventType;
+  payload: Record<string, string>;
+  created_at: Date;
+}
+
+/**
+ * One statement for a whole batch, safe to repeat. Per event: one in-app notification per user of
+ * its organizations (with its role, when it names one), one e-mail delivery per such user who has
+ * not switched e-mail off for the event type, one webhook delivery per enabled endpoint of those
+ * organizations that subscribed to the type. Existing notifications are skipped, and the no-op
+ * update makes RETURNING include deliveries an earlier run created, so a re-run queues what is
+ * still pending.
+ */
+const NOTIFY = `
+  WITH event AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb)
+      AS e(outbox_id bigint, event_type event_type, payload jsonb, occurred_at text, organization_ids uuid[], role membership_role, message jsonb)
+  ), reader AS (
+    SELECT e.outbox_id, e.event_type, e.payload, u.id AS user_id, u.organization_id, e.message -> u.language AS message,
+           NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = u.id AND p.event_type = e.event_type AND NOT p.email) AS email
+      FROM event e JOIN users u ON u.organization_id = ANY(e.organization_ids) AND (e.role IS NULL OR u.role = e.role)
+  ), notified AS (
+    INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
+    SELECT user_id, outbox_id, event_type, payload, message ->> 'subject', message ->> 'text' FROM reader
+    ON CONFLICT DO NOTHING
+  )
+  INSERT INTO deliveries (outbox_id, event_type, channel, organization_id, user_id, endpoint_id, recipient_key, content)
+  SELECT outbox_id, event_type, 'EMAIL'::delivery_channel, organization_id, user_id, NULL::uuid, user_id, jsonb_build_object('subject', message -> 'subject', 'text', message -> 'text')
+    FROM reader WHERE email
+  UNION ALL
+  SELECT e.outbox_id, e.event_type, 'WEBHOOK'::delivery_channel, w.organization_id, NULL::uuid, w.id, w.id,
+         jsonb_build_object('body', jsonb_build_object('event', e.event_type, 'occurredAt', e.occurred_at, 'data', e.payload))
+    FROM event e JOIN webhook_endpoints w ON w.organization_id = ANY(e.organization_ids) AND w.disabled_at IS NULL AND e.event_type::text = ANY(w.event_types)
+  ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
+  RETURNING id, channel, status`;
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 const deliveryJobId = (deliveryId: string, retry = 0) => (retry ? `delivery-${deliveryId}-retry-${retry}` : `delivery-${deliveryId}`);
 
 /**
- * Turns one committed event into in-app notifications and e-mail and webhook deliveries, then
- * queues the deliveries. Safe to run any number of times for the same event (a retry, a crash
- * half-way): unique keys keep one notification and one delivery per recipient, and only
- * undelivered deliveries are queued.
+ * Turns committed events into in-app notifications and e-mail and webhook deliveries, then queues
+ * the deliveries. Dispatch jobs that arrive within a few milliseconds share one batch: three
+ * statements and one enqueue for all of them. Safe to run any number of times for the same event
+ * (a retry, a crash half-way): unique keys keep one notification and one delivery per recipient,
+ * and only undelivered deliveries are queued.
  */
 @Injectable()
 export class NotificationDispatcher {
+  private readonly batcher = new MicroBatcher<string, void>((outboxIds) => this.dispatchBatch(outboxIds), { maxSize: 200, maxWaitMs: 5 });
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: PreparedQueries,
     @InjectQueue(QueueName.NOTIFICATION_EMAIL) private readonly emailQueue: Queue,
     @InjectQueue(QueueName.NOTIFICATION_WEBHOOK) private readonly webhookQueue: Queue,
     private readonly env: Environment,
   ) {}
 
-  async dispatch(outboxId: string): Promise<void> {
-    const manager = this.dataSource.manager;
-    const event = await manager.findOneBy(OutboxEventEntity, { id: outboxId });
-    if (!event) return;
-    const type = event.type as EventType;
-    const { organizationIds, role, message } = await EVENT_CATALOG[type](manager, event.payload);
-    const recipients: Recipient[] = organizationIds.length
-      ? await manager.query(
-          `SELECT 'user' AS kind, u.id, u.organization_id, u.language, coalesce(p.email, true) AS email FROM users u
-             LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.event_type = $2::event_type
-            WHERE u.organization_id = ANY($1) AND ($3::membership_role IS NULL OR u.role = $3)
-           UNION ALL
-           SELECT 'endpoint', e.id, e.organization_id, NULL, false FROM webhook_endpoints e
-            WHERE e.organization_id = ANY($1) AND e.disabled_at IS NULL AND $2::text = ANY(e.event_types)`,
-          [organizationIds, type, role ?? null],
-        )
-      : [];
-    const users = recipients.filter((r) => r.kind === 'user');
-    const notifications = users.map((user) => ({ user_id: user.id, title: message[user.language!].subject, body: message[user.language!].text }));
-    const deliveries = recipients
-      .filter((r) => r.kind === 'endpoint' || r.email)
-      .map((r) =>
-        r.kind === 'user'
-          ? { channel: DeliveryChannel.EMAIL, organization_id: r.organization_id, user_id: r.id, endpoint_id: null, recipient_key: r.id, content: { subject: message[r.language!].subject, text: message[r.language!].text } }
-          : { channel: DeliveryChannel.WEBHOOK, organization_id: r.organization_id, user_id: null, endpoint_id: r.id, recipient_key: r.id, content: { body: { event: type, occurredAt: event.createdAt.toISOString(), data: event.payload } } },
-      );
-    // One statement, safe to repeat: existing notifications are skipped, and the no-op update makes
-    // RETURNING include deliveries an earlier run created, so a re-run queues what is still pending.
-    const pending: Pick<DeliveryEntity, 'id' | 'channel' | 'status'>[] = await manager.query(
-      `WITH notified AS (
-         INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
-         SELECT n.user_id, $1, $2::event_type, $3, n.title, n.body FROM jsonb_to_recordset($4) AS n(user_id uuid, title text, body text)
-         ON CONFLICT DO NOTHING
-       )
-       INSERT INTO deliveries (outbox_id, event_type, channel, organization_id, user_id, endpoint_id, recipient_key, content)
-       SELECT $1, $2::event_type, d.channel, d.organization_id, d.user_id, d.endpoint_id, d.recipient_key, d.content
-         FROM jsonb_to_recordset($5) AS d(channel delivery_channel, organization_id uuid, user_id uuid, endpoint_id uuid, recipient_key uuid, content jsonb)
-       ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
-       RETURNING id, channel, status`,
-      [outboxId, type, event.payload, JSON.stringify(notifications), JSON.stringify(deliveries)],
+  dispatch(outboxId: string): Promise<void> {
+    return this.batcher.add(outboxId);
+  }
+
+  /** Dispatches a batch of events; an event that cannot be announced fails alone. */
+  private async dispatchBatch(outboxIds: string[]): Promise<(void | Error)[]> {
+    const events = await this.db.query<OutboxRow>('SELECT id, type, payload, created_at FROM outbox WHERE id = ANY($1::bigint[])', [
+      [...new Set(outboxIds)],
+    ]);
+    const announcements = await this.announce(events);
+    const announced = events.flatMap((event) => {
+      const announcement = announcements.get(event.id);
+      if (!announcement || announcement instanceof Error) return [];
+      const { organizationIds, role, message } = announcement;
+      const occurredAt = event.created_at.toISOString();
+      return [{ outbox_id: event.id, event_type: event.type, payload: event.payload, occurred_at: occurredAt, organization_ids: organizationIds, role, message }];
+    });
+    if (announced.length) {
+      const deliveries = await this.db.query<Pick<DeliveryEntity, 'id' | 'channel' | 'status'>>(NOTIFY, [JSON.stringify(announced)]);
+      await this.enqueue(deliveries.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
+    }
+    return outboxIds.map((id) => {
+      const announcement = announcements.get(id);
+      return announcement instanceof Error ? announcement : undefined;
+    });
+  }
+
+  /** Each event's announcement (or why it has none), one catalog call per event type. */
+  private async announce(events: OutboxRow[]): Promise<Map<string, Announcement | Error>> {
+    const announcements = new Map<string, Announcement | Error>();
+    await Promise.all(
+      [...groupBy(events, (event) => event.type)].map(async ([type, group]) => {
+        const resolve = EVENT_CATALOG[type];
+        const results = resolve ? await resolve(this.db, group.map((event) => event.payload)) : group.map(() => new Error(`unknown event type ${type}`));
+        group.forEach((event, i) => announcements.set(event.id, results[i]));
+      }),
     );
-    await this.enqueue(pending.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
+    return announcements;
   }
 
   /** Queues deliveries under their deterministic job id, so queueing twice sends once. */

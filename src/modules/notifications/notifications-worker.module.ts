@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PreparedQueries } from '../../database/prepared-queries';
 import { EmailSender } from './channels/email-sender.service';
 import { WebhookSender } from './channels/webhook-sender.service';
 import { DeliveriesService } from './deliveries.service';
@@ -9,6 +10,7 @@ import { OutboxRelay } from './outbox-relay.service';
 /** The worker side: the outbox relay and the dispatch, e-mail and webhook processors. */
 @Module({
   providers: [
+    PreparedQueries,
     OutboxRelay,
     NotificationDispatcher,
     DeliveriesService,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PreparedQueries } from '../../database/prepared-queries';
 import { DeliveryAttemptsLoader } from './delivery-attempts.loader';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 import { NotificationsResolver } from './notifications.resolver';
@@ -6,7 +7,7 @@ import { NotificationsService } from './notifications.service';
 
 /** The API side: inbox, preferences, webhook endpoints, delivery operations. */
 @Module({
-  providers: [NotificationsService, NotificationsResolver, NotificationDispatcher, DeliveryAttemptsLoader],
+  providers: [PreparedQueries, NotificationsService, NotificationsResolver, NotificationDispatcher, DeliveryAttemptsLoader],
   exports: [NotificationDispatcher],
 })
 export class NotificationsModule {}

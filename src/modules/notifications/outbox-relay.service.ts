@@ -1,18 +1,20 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment';
+import { PreparedQueries } from '../../database/prepared-queries';
 import { JobName, QueueName } from '../../queues/queues';
-import { OutboxEventEntity } from './outbox-event.entity';
 
 const BATCH_SIZE = 500;
+const RELAY = `
+  UPDATE outbox SET relayed_at = now()
+   WHERE id IN (SELECT id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+  RETURNING id`;
 const QUEUE_TIMEOUT_MS = 5000;
 
 /**
  * Moves committed outbox rows to BullMQ. Rows are locked (SKIP LOCKED, so several workers share
- * the work), queued with the outbox id as job id, and marked relayed in the same transaction: if
+ * the work), marked relayed and queued with the outbox id as job id in one transaction: if
  * Redis is down the transaction rolls back and the rows wait; if the process dies after queueing
  * but before commit, the next pass queues them again and BullMQ drops the duplicate job id.
  */
@@ -23,7 +25,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private loop: Promise<void> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: PreparedQueries,
     @InjectQueue(QueueName.NOTIFICATION_DISPATCH) private readonly dispatchQueue: Queue,
     private readonly env: Environment,
   ) {}
@@ -50,29 +52,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One pass: relays up to a batch of committed events into `queue` and returns how many. */
   async relayOnce(queue: Queue = this.dispatchQueue): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const events = await manager
-        .createQueryBuilder(OutboxEventEntity, 'event')
-        .select('event.id')
-        .where('event.relayedAt IS NULL')
-        .orderBy('event.id')
-        .limit(BATCH_SIZE)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+    return this.db.transaction(async (transaction) => {
+      // Marked relayed first, but the mark commits only after Redis has the jobs.
+      const events = await transaction.query<{ id: string }>(RELAY, [BATCH_SIZE]);
       if (events.length === 0) return 0;
+      events.sort((a, b) => Number(a.id) - Number(b.id));
       const jobs = events.map(({ id }) => ({ name: JobName.DISPATCH_EVENT, data: { outboxId: id }, opts: { jobId: `outbox-${id}` } }));
       // Without Redis, BullMQ waits for it; give up instead so the rows stay unrelayed and no lock is held long.
       await Promise.race([
         queue.addBulk(jobs),
         new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not accept the jobs in time')), QUEUE_TIMEOUT_MS).unref()),
       ]);
-      await manager
-        .createQueryBuilder()
-        .update(OutboxEventEntity)
-        .set({ relayedAt: () => 'now()' })
-        .whereInIds(events.map(({ id }) => id))
-        .execute();
       return events.length;
     });
   }

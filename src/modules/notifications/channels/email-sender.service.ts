@@ -4,7 +4,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { Environment } from '../../../config/environment';
 import { UserEntity } from '../../organizations/user.entity';
-import type { DeliveryEntity } from '../delivery.entity';
+import type { DeliveryToSend } from '../deliveries.service';
 import { DELIVERY_HEADER } from './webhook-signature';
 
 /** Sends e-mail deliveries over SMTP (Mailpit locally, a real relay in production). */
@@ -23,8 +23,8 @@ export class EmailSender implements OnApplicationShutdown {
     this.transport.close();
   }
 
-  async send(delivery: DeliveryEntity): Promise<null> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: delivery.userId! });
+  async send(delivery: Pick<DeliveryToSend, 'id' | 'content' | 'userId' | 'user'>): Promise<null> {
+    const user = delivery.user ?? (await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: delivery.userId! }));
     await this.transport.sendMail({
       from: this.env.MAIL_FROM,
       to: `"${user.name.replace(/"/g, '')}" <${user.email}>`,

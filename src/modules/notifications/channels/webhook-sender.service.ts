@@ -1,48 +1,76 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Agent as HttpAgent, type OutgoingHttpHeaders, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { DataSource } from 'typeorm';
 import { Environment } from '../../../config/environment';
-import type { DeliveryEntity } from '../delivery.entity';
-import { DeliveryFailure } from '../deliveries.service';
+import { DeliveryFailure, type DeliveryToSend } from '../deliveries.service';
 import { WebhookEndpointEntity } from '../webhook-endpoint.entity';
 import { DELIVERY_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature';
 
 /** 408 and 429 say "try later"; every other 4xx says the request itself is wrong. */
 const RETRYABLE_CLIENT_ERRORS = new Set([408, 429]);
 
+/**
+ * Connections per receiver host and process; kept open between deliveries (no TCP/TLS handshake
+ * each time). Idle ones do not keep the process alive, and shutdown lets requests in flight finish.
+ */
+const MAX_SOCKETS = 64;
+
 /** POSTs a signed JSON delivery; the delivery id lets the receiver drop a repeat. */
 @Injectable()
 export class WebhookSender {
+  private readonly http = new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  private readonly https = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly env: Environment,
   ) {}
 
-  async send(delivery: DeliveryEntity): Promise<number> {
+  async send(delivery: Pick<DeliveryToSend, 'id' | 'content' | 'endpointId' | 'endpoint'>): Promise<number> {
     const endpoint = delivery.endpoint ?? (await this.dataSource.getRepository(WebhookEndpointEntity).findOneByOrFail({ id: delivery.endpointId! }));
     const body = JSON.stringify({ id: delivery.id, ...delivery.content.body });
     const timestamp = Math.floor(Date.now() / 1000);
-    let response: Response;
+    let status: number;
     try {
-      response = await fetch(endpoint.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Stagematch-Webhooks/1',
-          [DELIVERY_HEADER]: delivery.id,
-          [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook(endpoint.secret, timestamp, body),
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.env.WEBHOOK_TIMEOUT_MS),
+      status = await this.post(endpoint.url, body, {
+        'content-type': 'application/json',
+        'user-agent': 'Stagematch-Webhooks/1',
+        [DELIVERY_HEADER]: delivery.id,
+        [TIMESTAMP_HEADER]: String(timestamp),
+        [SIGNATURE_HEADER]: signWebhook(endpoint.secret, timestamp, body),
       });
-      await response.body?.cancel();
     } catch (error) {
       throw new DeliveryFailure(`request failed: ${(error as Error).message}`);
     }
-    if (response.status >= 200 && response.status < 300) return response.status;
-    const permanent = response.status >= 400 && response.status < 500 && !RETRYABLE_CLIENT_ERRORS.has(response.status);
-    throw new DeliveryFailure(`receiver answered ${response.status}`, response.status, permanent);
+    if (status >= 200 && status < 300) return status;
+    const permanent = status >= 400 && status < 500 && !RETRYABLE_CLIENT_ERRORS.has(status);
+    throw new DeliveryFailure(`receiver answered ${status}`, status, permanent);
+  }
+
+  /** The receiver's status code; redirects are not followed, and the response body is discarded. */
+  private post(url: string, body: string, headers: OutgoingHttpHeaders): Promise<number> {
+    const target = new URL(url);
+    const https = target.protocol === 'https:';
+    return new Promise((resolve, reject) => {
+      const request = (https ? httpsRequest : httpRequest)(
+        target,
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+          agent: https ? this.https : this.http,
+          timeout: this.env.WEBHOOK_TIMEOUT_MS,
+        },
+        (response) => {
+          response.resume();
+          response.on('error', () => undefined);
+          resolve(response.statusCode!);
+        },
+      );
+      request.on('timeout', () => request.destroy(new Error(`no answer within ${this.env.WEBHOOK_TIMEOUT_MS} ms`)));
+      request.on('error', reject);
+      request.end(body);
+    });
   }
 }

@@ -6,6 +6,11 @@ import { WebhookSender } from '../channels/webhook-sender.service';
 import { DeliveriesService } from '../deliveries.service';
 import { NotificationDispatcher } from '../notification-dispatcher.service';
 
+// Concurrent jobs share micro-batches (see NotificationDispatcher, DeliveriesService). More
+// concurrency does not help: a BullMQ worker fetches waiting jobs one round trip at a time and
+// starts none of them until it has fetched as many as its concurrency allows or the queue is empty,
+// so larger settings (128/256 were tried) only add latency.
+
 /** An outbox event → notifications and deliveries. */
 @Processor(QueueName.NOTIFICATION_DISPATCH, { concurrency: 32 })
 export class DispatchEventProcessor extends WorkerHost {
