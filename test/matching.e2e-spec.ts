@@ -43,7 +43,9 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
   it('refuses ineligible, duplicate, foreign and unknown entries, storing nothing', async () => {
     const staff = await t.as('schoolStaff');
     const id = dataOf(await t.gql(CREATE_STUDENT, { input: student('Ilse Vermeer') }, staff)).createStudent.id;
-    const [kok] = dataOf(await t.gql(SEARCH, { filter: { crebo: '25180' } }, staff)).placements.edges.map((edge: any) => edge.node.id);
+    const [kok] = dataOf(await t.gql(SEARCH, { filter: { crebo: '25180', near: { postcode: '3511', radiusKm: 15 } } }, staff)).placements.edges.map(
+      (edge: any) => edge.node.id,
+    );
     const [groningen] = dataOf(await t.gql(SEARCH, { filter: { crebo: '25180', near: { postcode: '9711', radiusKm: 30 } } }, staff)).placements.edges.map(
       (edge: any) => edge.node.id,
     );

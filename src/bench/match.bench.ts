@@ -49,14 +49,18 @@ async function seed(dataSource: DataSource, students: number, placements: number
          FROM generate_series(1, $1) g JOIN schools sc ON sc.n = 1 + g % 2 JOIN areas a ON a.n = 1 + (g * 13) % a.total`,
       [students],
     );
+    await manager.query('ANALYZE placements, students'); // fresh statistics, or the planner joins 2M picks by crebo alone
     // Each list: ${listLength} distinct placements of her crebo (53 is coprime with the 1,000 per crebo).
     await manager.query(
-      `WITH numbered_students AS (SELECT id, crebo, row_number() OVER (ORDER BY id) AS n FROM students),
-            numbered_placements AS (SELECT id, crebos[1] AS crebo, row_number() OVER (PARTITION BY crebos[1] ORDER BY id) AS k,
-                                           count(*) OVER (PARTITION BY crebos[1]) AS per_crebo FROM placements WHERE description = 'Bench')
+      `WITH numbered_placements AS (SELECT id, crebos[1] AS crebo, row_number() OVER (PARTITION BY crebos[1] ORDER BY id) AS k
+                                     FROM placements WHERE description = 'Bench'),
+            per_crebo AS (SELECT crebo, count(*) AS placements FROM numbered_placements GROUP BY crebo),
+            numbered_students AS (SELECT id, crebo, row_number() OVER (ORDER BY id) AS n FROM students),
+            picks AS (SELECT s.id AS student_id, s.crebo, r AS rank, 1 + (s.n * 37 + r * 53) % c.placements AS k
+                        FROM numbered_students s JOIN per_crebo c ON c.crebo = s.crebo CROSS JOIN generate_series(1, $1) r)
        INSERT INTO student_preferences (student_id, placement_id, rank)
-       SELECT s.id, p.id, r FROM numbered_students s CROSS JOIN generate_series(1, $1) r
-         JOIN numbered_placements p ON p.crebo = s.crebo AND p.k = 1 + (s.n * 37 + r * 53) % p.per_crebo`,
+       SELECT picks.student_id, p.id, picks.rank FROM picks JOIN numbered_placements p ON p.crebo = picks.crebo AND p.k = picks.k
+        ORDER BY picks.student_id, picks.rank`,
       [listLength],
     );
   });

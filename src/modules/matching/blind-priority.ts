@@ -25,59 +25,89 @@ export interface PlacementWork {
 }
 
 const WEIGHTS = { werkprocessen: 60, availability: 30, learningWish: 10 };
-
-const normalise = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N} ]+/gu, ' ');
 const DAY_MS = 86_400_000;
 
-/** Normalised words and werkprocessen, computed once per student and placement in a round. */
-const studentFeatures = new WeakMap<BlindProfile, { werkprocessen: string[]; wish: Set<string>; from: number; until: number }>();
-const placementFeatures = new WeakMap<PlacementWork, { werkprocessen: Set<string>; titleWords: string[]; start: number; end: number }>();
+const normalise = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N} ]+/gu, ' ');
+const words = (text: string) => normalise(text).split(' ').filter((word) => word.length > 2);
 
-function featuresOf(student: BlindProfile) {
-  let features = studentFeatures.get(student);
-  if (!features) {
-    features = {
-      werkprocessen: student.werkprocessen.map(normalise),
-      wish: new Set(normalise(student.learningWish).split(' ').filter((word) => word.length > 2)),
-      from: Date.parse(student.availableFrom),
-      until: Date.parse(student.availableUntil),
-    };
-    studentFeatures.set(student, features);
+/**
+ * Words and werkprocessen as small integers, so a round scores a million pairs by comparing
+ * numbers. One vocabulary per round (or per single call).
+ */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+
+  idsOf(terms: string[]): Int32Array {
+    return Int32Array.from(terms, (term) => {
+      let id = this.ids.get(term);
+      if (id === undefined) this.ids.set(term, (id = this.ids.size));
+      return id;
+    });
   }
-  return features;
 }
 
-function workOf(placement: PlacementWork) {
-  let features = placementFeatures.get(placement);
-  if (!features) {
-    features = {
-      werkprocessen: new Set(placement.werkprocessen.map(normalise)),
-      titleWords: normalise(placement.title).split(' ').filter((word) => word.length > 2),
-      start: Date.parse(placement.startDate),
-      end: Date.parse(placement.endDate),
-    };
-    placementFeatures.set(placement, features);
-  }
-  return features;
+export interface StudentFeatures {
+  werkprocessen: Int32Array;
+  wish: Int32Array;
+  from: number;
+  until: number;
+  daysPerWeek: number;
+  hoursPerWeek: number;
 }
 
-export function blindPriority(student: BlindProfile, placement: PlacementWork): number {
-  const { werkprocessen: wanted, wish, from, until } = featuresOf(student);
-  const { werkprocessen: offered, titleWords, start, end } = workOf(placement);
+export interface PlacementFeatures {
+  werkprocessen: Int32Array;
+  titleWords: Int32Array;
+  start: number;
+  end: number;
+  daysPerWeek: number;
+  hoursPerWeek: number;
+}
 
+export const studentFeatures = (student: BlindProfile, vocabulary: Vocabulary): StudentFeatures => ({
+  werkprocessen: vocabulary.idsOf(student.werkprocessen.map(normalise)),
+  wish: vocabulary.idsOf(words(student.learningWish)),
+  from: Date.parse(student.availableFrom),
+  until: Date.parse(student.availableUntil),
+  daysPerWeek: student.daysPerWeek,
+  hoursPerWeek: student.hoursPerWeek,
+});
+
+export const placementFeatures = (placement: PlacementWork, vocabulary: Vocabulary): PlacementFeatures => ({
+  werkprocessen: vocabulary.idsOf(placement.werkprocessen.map(normalise)),
+  titleWords: vocabulary.idsOf(words(placement.title)),
+  start: Date.parse(placement.startDate),
+  end: Date.parse(placement.endDate),
+  daysPerWeek: placement.daysPerWeek,
+  hoursPerWeek: placement.hoursPerWeek,
+});
+
+/** How many of `terms` occur in `among` (both a handful of ids). */
+function shared(terms: Int32Array, among: Int32Array): number {
+  let count = 0;
+  for (const term of terms) if (among.includes(term)) count += 1;
+  return count;
+}
+
+export function priority(student: StudentFeatures, placement: PlacementFeatures): number {
   // Werkprocessen: the BPV exists to practise them; the share of hers that the place offers.
-  const werkprocessen = wanted.length ? wanted.filter((w) => offered.has(w)).length / wanted.length : 0;
+  const werkprocessen = student.werkprocessen.length ? shared(student.werkprocessen, placement.werkprocessen) / student.werkprocessen.length : 0;
 
   // Availability: she can only be trained on the days and weeks she is there.
-  const overlapDays = Math.max(0, (Math.min(until, end) - Math.max(from, start)) / DAY_MS + 1);
-  const period = overlapDays / ((end - start) / DAY_MS + 1);
+  const overlapDays = Math.max(0, (Math.min(student.until, placement.end) - Math.max(student.from, placement.start)) / DAY_MS + 1);
+  const period = Math.min(1, overlapDays / ((placement.end - placement.start) / DAY_MS + 1));
   const week = Math.min(1, student.daysPerWeek / placement.daysPerWeek, student.hoursPerWeek / placement.hoursPerWeek);
-  const availability = Math.min(1, period) * week;
 
   // Learning wish: words of the placement's title in her own description of the work she wants.
-  const learningWish = titleWords.length ? titleWords.filter((word) => wish.has(word)).length / titleWords.length : 0;
+  const learningWish = placement.titleWords.length ? shared(placement.titleWords, student.wish) / placement.titleWords.length : 0;
 
-  const score = WEIGHTS.werkprocessen * werkprocessen + WEIGHTS.availability * availability + WEIGHTS.learningWish * learningWish;
+  const score = WEIGHTS.werkprocessen * werkprocessen + WEIGHTS.availability * period * week + WEIGHTS.learningWish * learningWish;
   // Whole points: near-equal candidates tie and the round's lottery decides, not noise in the features.
   return Math.round(score);
+}
+
+/** One pair's priority (a round prepares the features once instead). */
+export function blindPriority(student: BlindProfile, placement: PlacementWork): number {
+  const vocabulary = new Vocabulary();
+  return priority(studentFeatures(student, vocabulary), placementFeatures(placement, vocabulary));
 }

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
+import { copyRows } from '../../database/copy-rows';
 import { dutchToday } from '../../queues/daily-run';
 import { NormSetHistory } from '../compliance/placement-compliance';
 import { EventType } from '../notifications/event-type';
-import { blindPriority } from './blind-priority';
+import { placementFeatures, priority, studentFeatures, Vocabulary } from './blind-priority';
 import { type MatchProblem, solveMatching } from './engine/deferred-acceptance';
 import { explainStudent } from './engine/explain';
 import { ineligibility, Ineligibility } from './eligibility';
@@ -18,12 +19,15 @@ import { lotteryNumber } from './lottery';
  */
 type Student = StudentFacts & { prefs: number[]; outsideRound: string[] | null };
 
-const EXPLANATIONS_PER_STATEMENT = 10_000;
 
 /** Seconds since `start`, to three decimals. */
 const since = (start: number) => Math.round(performance.now() - start) / 1000;
 
-const pseudonym = () => `Kandidaat ${randomBytes(5).toString('hex').toUpperCase()}`;
+/** What a company calls a proposed student: 40 random bits per proposal, unique by constraint. */
+const pseudonyms = (count: number): string[] => {
+  const hex = randomBytes(5 * count).toString('hex').toUpperCase();
+  return Array.from({ length: count }, (_, i) => `Kandidaat ${hex.slice(i * 10, i * 10 + 10)}`);
+};
 
 /**
  * Runs one round: load, eligibility, blind scoring, deferred acceptance, persist. The seed is the
@@ -48,21 +52,30 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
   const timings: Record<string, number> = {};
   let start = performance.now();
   const inRound = ['p.start_date BETWEEN $1 AND $2', "p.status <> 'CLOSED'", ...(round.region ? ['pc.province = $3'] : [])].join(' AND ');
-  const placements = await loadPlacementFacts(dataSource.manager, inRound, [round.periodFrom, round.periodTo, ...(round.region ? [round.region] : [])]);
-  const students = await dataSource.query<Student[]>(
-    `WITH round_placements AS (SELECT id, index - 1 AS index FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, index))
-     SELECT ${STUDENT_COLUMNS}, array_agg(coalesce(rp.index, -1) ORDER BY sp.rank)::int[] AS prefs,
-            array_agg(sp.placement_id::text ORDER BY sp.rank) FILTER (WHERE rp.id IS NULL) AS "outsideRound"
-       FROM students s JOIN postcodes pc ON pc.pc4 = s.home_postcode
-       JOIN student_preferences sp ON sp.student_id = s.id
-       LEFT JOIN round_placements rp ON rp.id = sp.placement_id
-      WHERE s.archived_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM internships i WHERE i.student_id = s.id AND i.status = 'ACTIVE')
-        AND NOT EXISTS (SELECT 1 FROM proposals o WHERE o.student_id = s.id AND o.status IN ('OPEN', 'ACCEPTED'))
-      GROUP BY s.id, pc.lat, pc.lon
-     HAVING bool_or(rp.id IS NOT NULL)`,
-    [placements.map((p) => p.id)],
-  );
+  const params = [round.periodFrom, round.periodTo, ...(round.region ? [round.region] : [])];
+  // Both in id order, on two connections at once: the order is canonical (the input hash relies
+  // on it) and a student's list arrives as indexes into the placements.
+  const [placements, students] = await Promise.all([
+    loadPlacementFacts(dataSource.manager, `${inRound} ORDER BY p.id`, params),
+    dataSource.query<Student[]>(
+      `WITH round_placements AS (
+              SELECT p.id, row_number() OVER (ORDER BY p.id) - 1 AS index
+                FROM placements p JOIN branches b ON b.id = p.branch_id JOIN postcodes pc ON pc.pc4 = b.pc4 WHERE ${inRound}),
+            lists AS (
+              SELECT sp.student_id, array_agg(coalesce(rp.index, -1) ORDER BY sp.rank)::int[] AS prefs,
+                     array_agg(sp.placement_id::text ORDER BY sp.rank) FILTER (WHERE rp.id IS NULL) AS outside_round
+                FROM student_preferences sp LEFT JOIN round_placements rp ON rp.id = sp.placement_id
+               GROUP BY sp.student_id
+              HAVING bool_or(rp.id IS NOT NULL))
+       SELECT ${STUDENT_COLUMNS}, l.prefs, l.outside_round AS "outsideRound"
+         FROM lists l JOIN students s ON s.id = l.student_id JOIN postcodes pc ON pc.pc4 = s.home_postcode
+        WHERE s.archived_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM internships i WHERE i.student_id = s.id AND i.status = 'ACTIVE')
+          AND NOT EXISTS (SELECT 1 FROM proposals o WHERE o.student_id = s.id AND o.status IN ('OPEN', 'ACCEPTED'))
+        ORDER BY s.id`,
+      params,
+    ),
+  ]);
   timings.load = since(start);
 
   // Eligibility and scoring build the solver's lists (CSR over integer indexes).
@@ -91,8 +104,11 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
   start = performance.now();
   const prefPlacements = Int32Array.from(listPlacements);
   const prefScores = new Float64Array(prefPlacements.length);
+  const vocabulary = new Vocabulary();
+  const work = placements.map((placement) => placementFeatures(placement, vocabulary));
   for (let s = 0; s < students.length; s += 1) {
-    for (let k = prefOffsets[s]; k < prefOffsets[s + 1]; k += 1) prefScores[k] = blindPriority(students[s], placements[prefPlacements[k]]);
+    const profile = studentFeatures(students[s], vocabulary);
+    for (let k = prefOffsets[s]; k < prefOffsets[s + 1]; k += 1) prefScores[k] = priority(profile, work[prefPlacements[k]]);
   }
   const lottery = Float64Array.from(students, (student) => lotteryNumber(round.lotterySeed, student.id));
   const problem: MatchProblem = {
@@ -123,36 +139,28 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
   const completed = await dataSource.transaction(async (manager) => {
     const current = await manager.findOneOrFail(MatchRoundEntity, { where: { id: round.id }, lock: { mode: 'pessimistic_write' } });
     if (current.status !== MatchRoundStatus.RUNNING) return current;
-    await manager.query(
-      `INSERT INTO proposals (round_id, student_id, placement_id, company_id, school_id, pseudonym, rank, priority, expires_at)
-       SELECT $1, student_id, placement_id, company_id, school_id, pseudonym, rank, priority, $2
-         FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::int[], $9::float8[])
-           AS v(student_id, placement_id, company_id, school_id, pseudonym, rank, priority)`,
-      [
-        round.id,
-        expiresAt,
-        matched.map((s) => students[s].id),
-        matched.map((s) => placements[outcome.assignment[s]].id),
-        matched.map((s) => placements[outcome.assignment[s]].companyId),
-        matched.map((s) => students[s].schoolId),
-        matched.map(() => pseudonym()),
-        matched.map((s) => eligibleRanks[s][outcome.assignedRank[s]] + 1),
-        matched.map((s) => prefScores[prefOffsets[s] + outcome.assignedRank[s]]),
-      ],
+    const names = pseudonyms(matched.length);
+    await copyRows(
+      manager,
+      'proposals',
+      ['round_id', 'student_id', 'placement_id', 'company_id', 'school_id', 'pseudonym', 'rank', 'priority', 'expires_at'],
+      matched.map((s, i) => {
+        const placement = placements[outcome.assignment[s]];
+        const k = prefOffsets[s] + outcome.assignedRank[s];
+        return [round.id, students[s].id, placement.id, placement.companyId, students[s].schoolId, names[i], eligibleRanks[s][outcome.assignedRank[s]] + 1, prefScores[k], expiresAt];
+      }),
     );
-    for (let from = 0; from < students.length; from += EXPLANATIONS_PER_STATEMENT) {
-      const chunk = students
-        .slice(from, from + EXPLANATIONS_PER_STATEMENT)
-        .map((student, i) => explain(student, from + i, problem, outcome, eligibleRanks[from + i], reasons[from + i]));
-      // One JSON document per chunk: Postgres parses it faster than array literals.
-      await manager.query(
-        `INSERT INTO match_explanations (round_id, student_id, placement_id, rank, ranks, outcomes, placements, priorities, outside_round)
-         SELECT $1, e.student_id, ($3::uuid[])[e.placement_id + 1], e.rank, e.ranks, e.outcomes, e.placements, e.priorities, e.outside_round
-           FROM jsonb_to_recordset($2::jsonb)
-             AS e(student_id uuid, placement_id int, rank int, ranks smallint[], outcomes text[], placements int[], priorities real[], outside_round uuid[])`,
-        [round.id, JSON.stringify(chunk), placementIds],
-      );
-    }
+    await copyRows(
+      manager,
+      'match_explanations',
+      ['round_id', 'student_id', 'placement_id', 'rank', 'ranks', 'outcomes', 'placements', 'priorities', 'outside_round'],
+      (function* () {
+        for (const [s, student] of students.entries()) {
+          const e = explain(student, s, problem, outcome, eligibleRanks[s], reasons[s], placementIds);
+          yield [round.id, student.id, e.placement, e.rank, e.ranks, e.outcomes, e.placements, e.priorities, e.outsideRound];
+        }
+      })(),
+    );
     // One PROPOSAL_MADE event per proposal, in one statement (recordEvent's parameters would not fit).
     await manager.query(`INSERT INTO outbox (type, payload) SELECT $2, jsonb_build_object('proposalId', id) FROM proposals WHERE round_id = $1`, [
       round.id,
@@ -180,18 +188,12 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
   return completed;
 }
 
-/** SHA-256 over everything the solver sees, in a canonical order (students and placements by id). */
+/** SHA-256 over everything the solver sees; students and placements come in id order, so it is canonical. */
 function hashInput(students: Student[], placements: PlacementFacts[], problem: MatchProblem): string {
   const hash = createHash('sha256');
-  for (const index of placements.map((_, i) => i).sort((a, b) => (placements[a].id < placements[b].id ? -1 : 1))) {
-    hash.update(`p ${placements[index].id} ${problem.capacities[index]}\n`);
-  }
-  for (const s of students.map((_, i) => i).sort((a, b) => (students[a].id < students[b].id ? -1 : 1))) {
-    hash.update(`s ${students[s].id} ${problem.lottery[s]}`);
-    for (let k = problem.prefOffsets[s]; k < problem.prefOffsets[s + 1]; k += 1) {
-      hash.update(` ${placements[problem.prefPlacements[k]].id}:${problem.prefScores[k]}`);
-    }
-    hash.update('\n');
+  hash.update(placements.map((p) => p.id).join(',')).update(students.map((s) => s.id).join(','));
+  for (const array of [problem.capacities, problem.prefOffsets, problem.prefPlacements, problem.prefScores, problem.lottery]) {
+    hash.update(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
   }
   return hash.digest('hex');
 }
@@ -204,6 +206,7 @@ function explain(
   outcome: ReturnType<typeof solveMatching>,
   eligibleRanks: number[],
   refused: Map<number, Ineligibility>,
+  placementIds: string[],
 ) {
   const { got, rejections } = explainStudent(problem, outcome, s);
   const gotRank = got ? eligibleRanks[got.rank] : student.prefs.length;
@@ -219,13 +222,12 @@ function explain(
   choices.sort((a, b) => a.rank - b.rank);
   const outsideRound = (student.outsideRound ?? []).slice(0, choices.filter((c) => c.placement < 0).length);
   return {
-    student_id: student.id,
-    placement_id: got ? student.prefs[gotRank] : null,
+    placement: got ? placementIds[got.placement] : null,
     rank: got ? gotRank + 1 : null,
     ranks: choices.map((c) => c.rank),
     outcomes: choices.map((c) => c.outcome),
     placements: choices.map((c) => c.placement),
     priorities: choices.map((c) => c.priority),
-    outside_round: outsideRound,
+    outsideRound,
   };
 }

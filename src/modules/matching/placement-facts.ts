@@ -40,7 +40,7 @@ interface PlacementRow {
   freeSeats: string;
 }
 
-/** Placements with their branch's coordinates and free seats, by a WHERE clause over `p` and `pc`. */
+/** Placements with their branch's coordinates and free seats, by a WHERE clause (and ORDER BY) over `p` and `pc`. */
 export async function loadPlacementFacts(manager: EntityManager, where: string, params: unknown[]): Promise<PlacementFacts[]> {
   const rows = await manager.query<PlacementRow[]>(
     `SELECT ${PLACEMENT_COLUMNS} FROM placements p JOIN branches b ON b.id = p.branch_id JOIN postcodes pc ON pc.pc4 = b.pc4 WHERE ${where}`,
