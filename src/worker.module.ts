@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module';
 import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compliance/jobs/compliance.processor';
 import { ComplianceModule } from './modules/compliance/compliance.module';
-import { MatchRoundProcessor, ProposalExpiryCheck } from './modules/matching/jobs/matching.jobs';
+import { MatchRoundProcessor, ProposalExpiryCheck, ScheduledMatchRoundCheck } from './modules/matching/jobs/matching.jobs';
 import { MatchingModule } from './modules/matching/matching.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { CloseExpiredPlacementsCheck } from './modules/placements/jobs/close-expired-placements.check';
@@ -17,7 +17,12 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
     CloseExpiredPlacementsCheck,
     ReevaluateComplianceCheck,
     ProposalExpiryCheck,
-    { provide: DAILY_CHECKS, inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck], useFactory: (...checks) => checks },
+    ScheduledMatchRoundCheck,
+    {
+      provide: DAILY_CHECKS,
+      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck],
+      useFactory: (...checks) => checks,
+    },
     ComplianceProcessor,
     MatchRoundProcessor,
     DailyRunProcessor,

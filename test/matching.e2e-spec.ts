@@ -71,6 +71,25 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
     expect(await t.count(`student_preferences WHERE student_id = '${id}'`)).toBe(0);
   });
 
+  it('completes a list with eligible suggestions, marked as suggested, after her own choices', async () => {
+    const staff = await t.as('schoolStaff');
+    const id = dataOf(await t.gql(CREATE_STUDENT, { input: student('Sanne Kok') }, staff)).createStudent.id;
+    const eligible = dataOf(
+      await t.gql(SEARCH, { filter: { crebo: '25655', startFrom: '2027-02-01', startTo: '2027-02-01', near: { postcode: '3511', radiusKm: 15 } } }, staff),
+    ).placements.edges.map((edge: any) => edge.node.id);
+    expect(eligible.length).toBeGreaterThan(1);
+    const query = `mutation($studentId: ID!, $placementIds: [ID!]!) { setStudentPreferences(studentId: $studentId, placementIds: $placementIds, completeWithSuggestions: true) {
+      ... on StudentPreferenceList { entries { rank placementId suggested } } } }`;
+    const { entries } = dataOf(await t.gql(query, { studentId: id, placementIds: [eligible[0]] }, staff)).setStudentPreferences;
+    expect(entries[0]).toEqual({ rank: 1, placementId: eligible[0], suggested: false });
+    expect(entries.slice(1).every((entry: any) => entry.suggested)).toBe(true);
+    expect(entries.map((entry: any) => entry.placementId).sort()).toEqual([...eligible].sort());
+    expect(entries.map((entry: any) => entry.rank)).toEqual(entries.map((_: unknown, index: number) => index + 1));
+
+    // An empty list clears hers (and keeps her out of the next test's round).
+    expect(dataOf(await t.gql(SET_PREFERENCES, { studentId: id, placementIds: [] }, staff)).setStudentPreferences.entries).toEqual([]);
+  });
+
   it('runs a round; the company sees blind candidates only; both accept; only then is the student revealed, and audited', async () => {
     const staff = await t.as('schoolStaff');
     const names = ['Yara Benali', 'Daan de Wit'];

@@ -121,7 +121,7 @@ describe('platform conventions', () => {
     expect(response.body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
   });
 
-  it('runs the daily job end to end: a worker closes placements whose end date has passed, once per day', async () => {
+  it('runs the daily job end to end once per day: it closes placements whose end date has passed and, on a Monday, opens the national match round', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.MAINTENANCE));
     expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key)).toContain(JobName.DAILY_RUN);
 
@@ -134,7 +134,7 @@ describe('platform conventions', () => {
     };
     try {
       await events.waitUntilReady();
-      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements', 'reevaluate-compliance', 'expire-proposals'] });
+      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements', 'reevaluate-compliance', 'expire-proposals', 'open-scheduled-match-round'] });
       expect(await runDaily()).toEqual({ day: '2026-11-23', ran: [] });
     } finally {
       await events.close();
@@ -143,5 +143,7 @@ describe('platform conventions', () => {
     expect(placement.status).toBe('CLOSED');
     const audit = await t.dataSource.query(`SELECT action, actor_role FROM audit_log WHERE entity_id = $1`, [id]);
     expect(audit).toEqual([{ action: 'placement.closed', actor_role: 'SYSTEM' }]);
+    const rounds = await t.dataSource.query(`SELECT region, period_from::text, period_to::text FROM match_rounds`);
+    expect(rounds).toEqual([{ region: null, period_from: '2026-11-23', period_to: '2027-05-24' }]);
   });
 });

@@ -42,8 +42,8 @@ export class MatchingResolver {
 
   @Mutation(() => SetPreferencesResult, { description: "School staff: a student's ranked placements (best first); each must be eligible for her" })
   @Allow(Role.SCHOOL)
-  async setStudentPreferences(@CurrentActor() actor: Actor, @Args() { studentId, placementIds }: SetPreferencesArgs) {
-    const result = await this.preferences.set(actor, studentId, placementIds);
+  async setStudentPreferences(@CurrentActor() actor: Actor, @Args() { studentId, placementIds, completeWithSuggestions }: SetPreferencesArgs) {
+    const result = await this.preferences.set(actor, studentId, placementIds, completeWithSuggestions);
     return result instanceof IneligiblePreferences ? result : { studentId, entries: result };
   }
 

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { Environment } from '../../config/environment';
 import { StudentEntity } from '../students/student.entity';
-import { ineligibility, INELIGIBILITY_MESSAGES } from './eligibility';
+import { boundingBox } from '../postcodes/distance';
+import { blindPriority } from './blind-priority';
+import { distanceKm, ineligibility, INELIGIBILITY_MESSAGES } from './eligibility';
 import { IneligiblePreferences } from './models/matching.model';
 import { loadPlacementFacts, STUDENT_COLUMNS, type StudentFacts } from './placement-facts';
 import { StudentPreferenceEntity } from './student-preference.entity';
@@ -21,8 +23,9 @@ export class PreferencesService {
   /**
    * Replaces a student's ranked list (school staff, own students only). Every entry must be one
    * she may be matched to today; otherwise the whole list is refused with each entry's reason.
+   * On request the list is completed with suggestions, marked as such.
    */
-  async set(actor: Actor, studentId: string, placementIds: string[]): Promise<StudentPreferenceEntity[] | IneligiblePreferences> {
+  async set(actor: Actor, studentId: string, placementIds: string[], completeWithSuggestions = false): Promise<StudentPreferenceEntity[] | IneligiblePreferences> {
     if (placementIds.length > this.env.MATCH_MAX_PREFERENCES) {
       throw BadUserInputError.field('placementIds', `at most ${this.env.MATCH_MAX_PREFERENCES} placements may be ranked`);
     }
@@ -46,12 +49,38 @@ export class PreferencesService {
       });
       if (refused.length) return new IneligiblePreferences(refused);
 
+      const suggestions = completeWithSuggestions ? await this.suggest(manager, student, placementIds) : [];
       await manager.delete(StudentPreferenceEntity, { studentId });
-      const entries = placementIds.map((placementId, index) => manager.create(StudentPreferenceEntity, { studentId, placementId, rank: index + 1 }));
+      const entries = [...placementIds, ...suggestions].map((placementId, index) =>
+        manager.create(StudentPreferenceEntity, { studentId, placementId, rank: index + 1, suggested: index >= placementIds.length }),
+      );
       if (entries.length) await manager.insert(StudentPreferenceEntity, entries);
       await recordAudit(manager, actor, { action: 'student.preferences_set', entityType: 'student', entityId: studentId, after: { placementIds } });
       return entries;
     });
+  }
+
+  /**
+   * Placements she may be matched to, not yet on her list, best fit first (blind priority), then
+   * nearest: enough to fill the list up to the limit. Candidates come from the crebo index and a
+   * bounding box around her home, not from scanning every placement.
+   */
+  private async suggest(manager: EntityManager, student: StudentFacts, chosen: string[]): Promise<string[]> {
+    const room = this.env.MATCH_MAX_PREFERENCES - chosen.length;
+    if (room <= 0) return [];
+    const box = boundingBox(student.lat, student.lon, student.radiusKm);
+    const candidates = await loadPlacementFacts(
+      manager,
+      `p.crebos @> ARRAY[$1]::text[] AND p.level = $2 AND p.leerweg = $3 AND p.status = 'PUBLISHED' AND p.id <> ALL($4::uuid[])
+         AND pc.lat BETWEEN $5 AND $6 AND pc.lon BETWEEN $7 AND $8`,
+      [student.crebo, student.level, student.leerweg, chosen, box.minLat, box.maxLat, box.minLon, box.maxLon],
+    );
+    return candidates
+      .filter((placement) => !ineligibility(student, placement))
+      .map((placement) => ({ id: placement.id, fit: blindPriority(student, placement), km: distanceKm(student.lat, student.lon, placement.lat, placement.lon) }))
+      .sort((a, b) => b.fit - a.fit || a.km - b.km)
+      .slice(0, room)
+      .map(({ id }) => id);
   }
 
   async list(actor: Actor, studentId: string): Promise<StudentPreferenceEntity[]> {

@@ -15,6 +15,11 @@ export class SetPreferencesArgs {
   @IsArray()
   @IsUUID('all', { each: true, message: 'each placement id must be an id' })
   placementIds: string[];
+
+  @Field({ nullable: true, description: 'Fill the list up to the limit with eligible placements, best fit then nearest, marked suggested' })
+  @IsOptional()
+  @IsBoolean()
+  completeWithSuggestions?: boolean;
 }
 
 @InputType()

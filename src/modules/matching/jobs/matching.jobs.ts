@@ -24,6 +24,23 @@ export class MatchRoundProcessor extends WorkerHost implements OnApplicationBoot
   }
 }
 
+/** The national round the schedule opens each Monday: placements starting in the coming half year. */
+export const SCHEDULED_ROUND_HORIZON_DAYS = 182;
+
+/** Daily, acting on Mondays: opens the week's national round (PLATFORM admins may open others at any time). */
+@Injectable()
+export class ScheduledMatchRoundCheck implements DailyCheck {
+  readonly name = 'open-scheduled-match-round';
+
+  constructor(private readonly rounds: MatchRoundsService) {}
+
+  async run(day: string): Promise<void> {
+    if (new Date(`${day}T12:00:00Z`).getUTCDay() !== 1) return;
+    const until = new Date(Date.parse(`${day}T00:00:00Z`) + SCHEDULED_ROUND_HORIZON_DAYS * 86_400_000).toISOString().slice(0, 10);
+    await this.rounds.open(null, { periodFrom: day, periodTo: until });
+  }
+}
+
 /** Daily: open proposals past their expiry free their seat; those expiring within two days are announced once. */
 @Injectable()
 export class ProposalExpiryCheck implements DailyCheck {
