@@ -10,6 +10,7 @@ import { OperationLimitsPlugin } from './common/graphql/operation-limits.plugin'
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { Environment } from './config/environment';
 import { HealthModule } from './health/health.module';
+import { AgreementsModule } from './modules/agreements/agreements.module';
 import { CompaniesModule } from './modules/companies/companies.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { InternshipsModule } from './modules/internships/internships.module';
@@ -41,6 +42,7 @@ import { WorkerModule } from './worker.module';
     ComplianceModule,
     MatchingModule,
     InternshipsModule,
+    AgreementsModule,
     NotificationsModule,
     QueueDashboardModule,
   ],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module';
+import { AgreementsCheck, AgreementsModule } from './modules/agreements/agreements.module';
 import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compliance/jobs/compliance.processor';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { MatchRoundProcessor, ProposalExpiryCheck, ScheduledMatchRoundCheck } from './modules/matching/jobs/matching.jobs';
@@ -12,7 +13,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
 
 /** The worker: the outbox relay, BullMQ processors and the job schedulers; no HTTP. */
 @Module({
-  imports: [CoreModule, PlacementsModule, ComplianceModule, MatchingModule, NotificationsWorkerModule],
+  imports: [CoreModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, NotificationsWorkerModule],
   providers: [
     CloseExpiredPlacementsCheck,
     ReevaluateComplianceCheck,
@@ -20,7 +21,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
     ScheduledMatchRoundCheck,
     {
       provide: DAILY_CHECKS,
-      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck],
+      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck, AgreementsCheck],
       useFactory: (...checks) => checks,
     },
     ComplianceProcessor,

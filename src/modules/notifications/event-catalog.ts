@@ -105,6 +105,31 @@ const proposalEvent =
     );
   };
 
+interface AgreementFacts {
+  id: string;
+  school_id: string;
+  company_id: string;
+  school: string;
+  company: string;
+  version: number;
+  end_date: string;
+}
+
+/** An agreement concerns both parties' admins. */
+const agreementEvent =
+  (message: (facts: AgreementFacts, payload: Record<string, string>) => Message): Resolve =>
+  async (db, payloads) => {
+    const agreements = await rowsById<AgreementFacts>(
+      db,
+      `SELECT a.id, a.school_id, a.company_id, s.name AS school, c.name AS company, a.version, a.end_date::text AS end_date
+         FROM agreements a JOIN organizations s ON s.id = a.school_id JOIN organizations c ON c.id = a.company_id WHERE a.id = ANY($1::uuid[])`,
+      payloads.map((payload) => payload.agreementId),
+    );
+    return agreements.map((facts, index) =>
+      facts instanceof Error ? facts : { organizationIds: [facts.school_id, facts.company_id], role: MembershipRole.ADMIN, message: message(facts, payloads[index]) },
+    );
+  };
+
 const side = (by: string | undefined, nl: boolean) => (by === 'COMPANY' ? (nl ? 'het leerbedrijf' : 'the company') : nl ? 'de school' : 'the school');
 const day = (date: Date) => new Date(date).toISOString().slice(0, 10);
 
@@ -175,5 +200,21 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
   [EventType.PROPOSAL_EXPIRING]: proposalEvent((o) => ({
     nl: { subject: `Voorstel verloopt bijna: ${o.title}`, text: `Het voorstel van ${o.pseudonym} voor "${o.title}" verloopt op ${day(o.expires_at)}. Geef op tijd antwoord.` },
     en: { subject: `Proposal expiring: ${o.title}`, text: `The proposal of ${o.pseudonym} for "${o.title}" expires on ${day(o.expires_at)}. Please answer in time.` },
+  })),
+  [EventType.AGREEMENT_PROPOSED]: agreementEvent((a) => ({
+    nl: { subject: `Samenwerkingsovereenkomst voorgesteld`, text: `De overeenkomst tussen ${a.school} en ${a.company} (versie ${a.version}) wacht op ondertekening.` },
+    en: { subject: `Agreement proposed`, text: `The agreement between ${a.school} and ${a.company} (version ${a.version}) awaits signatures.` },
+  })),
+  [EventType.AGREEMENT_SIGNED]: agreementEvent((a) => ({
+    nl: { subject: `Samenwerkingsovereenkomst ondertekend`, text: `Beide partijen hebben versie ${a.version} van de overeenkomst tussen ${a.school} en ${a.company} ondertekend.` },
+    en: { subject: `Agreement signed`, text: `Both parties signed version ${a.version} of the agreement between ${a.school} and ${a.company}.` },
+  })),
+  [EventType.AGREEMENT_EXPIRING]: agreementEvent((a, { days }) => ({
+    nl: { subject: `Overeenkomst loopt af over ${days} dagen`, text: `De overeenkomst tussen ${a.school} en ${a.company} loopt af op ${a.end_date}. Verleng of vernieuw haar op tijd.` },
+    en: { subject: `Agreement ends in ${days} days`, text: `The agreement between ${a.school} and ${a.company} ends on ${a.end_date}. Renew it in time.` },
+  })),
+  [EventType.AGREEMENT_UNSIGNED]: agreementEvent((a) => ({
+    nl: { subject: `Overeenkomst nog niet ondertekend`, text: `Versie ${a.version} van de overeenkomst tussen ${a.school} en ${a.company} is al 14 dagen voorgesteld maar niet door beide partijen ondertekend.` },
+    en: { subject: `Agreement still unsigned`, text: `Version ${a.version} of the agreement between ${a.school} and ${a.company} was proposed 14 days ago and is not signed by both parties.` },
   })),
 };

@@ -12,6 +12,10 @@ export enum EventType {
   PROPOSAL_ACCEPTED = 'PROPOSAL_ACCEPTED',
   PROPOSAL_DECLINED = 'PROPOSAL_DECLINED',
   PROPOSAL_EXPIRING = 'PROPOSAL_EXPIRING',
+  AGREEMENT_PROPOSED = 'AGREEMENT_PROPOSED',
+  AGREEMENT_SIGNED = 'AGREEMENT_SIGNED',
+  AGREEMENT_EXPIRING = 'AGREEMENT_EXPIRING',
+  AGREEMENT_UNSIGNED = 'AGREEMENT_UNSIGNED',
 }
 registerEnumType(EventType, { name: 'EventType' });
 
@@ -27,4 +31,9 @@ export interface EventPayloads {
   [EventType.PROPOSAL_ACCEPTED]: { proposalId: string; by: string };
   [EventType.PROPOSAL_DECLINED]: { proposalId: string; by: string };
   [EventType.PROPOSAL_EXPIRING]: { proposalId: string };
+  [EventType.AGREEMENT_PROPOSED]: { agreementId: string };
+  [EventType.AGREEMENT_SIGNED]: { agreementId: string };
+  /** `days`: 90 or 30 before the end of the term. */
+  [EventType.AGREEMENT_EXPIRING]: { agreementId: string; days: string };
+  [EventType.AGREEMENT_UNSIGNED]: { agreementId: string };
 }

@@ -1,0 +1,87 @@
+import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { Allow } from '../../common/auth/allow.decorator';
+import { CurrentActor } from '../../common/auth/request-context';
+import { type Actor, Role } from '../../common/auth/roles';
+import { ConnectionArgs } from '../../common/graphql/pagination';
+import { AgreementEntity, AgreementStatus } from './agreement.entity';
+import { AgreementsService } from './agreements.service';
+import { AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
+import { AgreementCommitmentModel, AgreementConnection, AgreementFulfilmentModel, AgreementModel } from './models/agreement.model';
+
+@ArgsType()
+class AgreementsArgs extends ConnectionArgs {
+  @Field(() => AgreementStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(AgreementStatus)
+  status?: AgreementStatus;
+}
+
+const ID_ARG = { type: () => ID };
+const PARTIES = [Role.SCHOOL, Role.COMPANY] as const;
+const READERS = [Role.SCHOOL, Role.COMPANY, Role.SBB, Role.PLATFORM] as const;
+
+@Resolver(() => AgreementModel)
+export class AgreementsResolver {
+  constructor(private readonly service: AgreementsService) {}
+
+  @Query(() => AgreementConnection, { description: 'Your agreements (every version); SBB and the operator see all' })
+  @Allow(...READERS)
+  agreements(@CurrentActor() actor: Actor, @Args() args: AgreementsArgs) {
+    return this.service.list(actor, args);
+  }
+
+  @Query(() => AgreementModel)
+  @Allow(...READERS)
+  agreement(@CurrentActor() actor: Actor, @Args('id', ID_ARG) id: string) {
+    return this.service.find(actor, id);
+  }
+
+  @Mutation(() => AgreementModel, { description: 'School or company admins draft an agreement with the other party (1–4 school years)' })
+  @Allow(Role.SCHOOL_ADMIN, Role.COMPANY_ADMIN)
+  createAgreement(@CurrentActor() actor: Actor, @Args('input') input: CreateAgreementInput) {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => AgreementModel, { description: 'DRAFT → PROPOSED: the other party is asked to sign' })
+  @Allow(Role.SCHOOL_ADMIN, Role.COMPANY_ADMIN)
+  proposeAgreement(@CurrentActor() actor: Actor, @Args('id', ID_ARG) id: string) {
+    return this.service.propose(actor, id);
+  }
+
+  @Mutation(() => AgreementModel, { description: "Signs for your organization (admins only); with both signatures it is SIGNED, or ACTIVE once its term has begun" })
+  @Allow(...PARTIES)
+  signAgreement(@CurrentActor() actor: Actor, @Args('id', ID_ARG) id: string) {
+    return this.service.sign(actor, id);
+  }
+
+  @Mutation(() => AgreementModel, { description: 'A signed agreement never changes: this drafts the next version, which both sign again' })
+  @Allow(Role.SCHOOL_ADMIN, Role.COMPANY_ADMIN)
+  amendAgreement(@CurrentActor() actor: Actor, @Args('id', ID_ARG) id: string, @Args('input') input: AgreementTermsInput) {
+    return this.service.amend(actor, id, input);
+  }
+
+  @Mutation(() => AgreementModel, { description: 'ACTIVE → TERMINATED, with a reason and the notice date' })
+  @Allow(Role.SCHOOL_ADMIN, Role.COMPANY_ADMIN)
+  terminateAgreement(@CurrentActor() actor: Actor, @Args('id', ID_ARG) id: string, @Args('input') input: TerminateAgreementInput) {
+    return this.service.terminate(actor, id, input);
+  }
+
+  @ResolveField(() => [AgreementCommitmentModel])
+  @Allow(...READERS)
+  commitments(@Parent() agreement: AgreementEntity) {
+    return this.service.commitments(agreement.id);
+  }
+
+  @ResolveField(() => [AgreementFulfilmentModel], { description: 'Per school year and crebo: committed, offered, started, completed' })
+  @Allow(...READERS)
+  async fulfilment(@Parent() agreement: AgreementEntity) {
+    return (await this.service.fulfilment(agreement)).map((row) => ({ ...row, places: row.committed }));
+  }
+
+  @ResolveField(() => [AgreementModel], { description: 'Every version of this agreement, oldest first' })
+  @Allow(...READERS)
+  versions(@Parent() agreement: AgreementEntity) {
+    return this.service.versions(agreement);
+  }
+}

@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
+import { recordAudit } from '../../common/audit/audit-log';
+import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/roles';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
+import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
+import { NormSetHistory } from '../compliance/placement-compliance';
+import { EventType } from '../notifications/event-type';
+import { recordEvent } from '../notifications/outbox';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { AgreementCommitmentEntity, AgreementEntity, AgreementStatus } from './agreement.entity';
+import type { AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
+
+
+export interface FulfilmentRow {
+  schoolYear: number;
+  crebo: string;
+  leerweg: string;
+  committed: number;
+  offered: number;
+  started: number;
+  completed: number;
+}
+
+@Injectable()
+export class AgreementsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A school or company admin drafts version 1 with the other party. */
+  async create(actor: Actor, input: CreateAgreementInput): Promise<AgreementEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const counterparty = await manager.findOneBy(OrganizationEntity, { id: input.counterpartyId });
+      const wanted = actor.organizationType === OrganizationType.SCHOOL ? OrganizationType.COMPANY : OrganizationType.SCHOOL;
+      if (counterparty?.type !== wanted) throw BadUserInputError.field('input.counterpartyId', `the other party must be a ${wanted.toLowerCase()}`);
+      const parties = actor.organizationType === OrganizationType.SCHOOL
+        ? { schoolId: actor.organizationId, companyId: counterparty.id }
+        : { schoolId: counterparty.id, companyId: actor.organizationId };
+      const agreement = await this.draft(manager, actor, { ...parties, version: 1 }, input);
+      await manager.update(AgreementEntity, { id: agreement.id }, { lineageId: agreement.id });
+      agreement.lineageId = agreement.id;
+      return agreement;
+    });
+  }
+
+  /** An amendment: the next version of a signed or active agreement, as a draft both sign again. */
+  async amend(actor: Actor, id: string, input: AgreementTermsInput): Promise<AgreementEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.lockOwn(manager, actor, id);
+      if (current.status !== AgreementStatus.SIGNED && current.status !== AgreementStatus.ACTIVE) {
+        throw new ConflictError(`Only a signed or active agreement can be amended; version ${current.version} is ${current.status}`);
+      }
+      const open = await manager.existsBy(AgreementEntity, { lineageId: current.lineageId, status: In([AgreementStatus.DRAFT, AgreementStatus.PROPOSED]) });
+      if (open) throw new ConflictError('An amendment of this agreement is already being drafted or proposed');
+      return this.draft(manager, actor, { schoolId: current.schoolId, companyId: current.companyId, version: current.version + 1, lineageId: current.lineageId }, input);
+    });
+  }
+
+  async propose(actor: Actor, id: string): Promise<AgreementEntity> {
+    return this.transition(actor, id, AgreementStatus.DRAFT, async (manager, agreement) => {
+      Object.assign(agreement, { status: AgreementStatus.PROPOSED, proposedAt: new Date() });
+      await recordEvent(manager, EventType.AGREEMENT_PROPOSED, { agreementId: agreement.id });
+    });
+  }
+
+  /**
+   * An admin of either party signs for it (who and when are recorded). With both signatures it is
+   * SIGNED — ACTIVE at once when its term has begun — and a previous version is SUPERSEDED.
+   */
+  async sign(actor: Actor, id: string): Promise<AgreementEntity> {
+    if (actor.membershipRole !== MembershipRole.ADMIN) throw new ForbiddenError('Only an admin of a party may sign for it');
+    return this.transition(actor, id, AgreementStatus.PROPOSED, async (manager, agreement) => {
+      const side = agreement.schoolId === actor.organizationId ? 'school' : 'company';
+      if (agreement[`${side}SignedAt`]) throw new ConflictError(`The ${side} has already signed version ${agreement.version}`);
+      Object.assign(agreement, { [`${side}SignedByUserId`]: actor.userId, [`${side}SignedAt`]: new Date() });
+      if (!agreement.schoolSignedAt || !agreement.companySignedAt) return;
+      const today = new Date().toISOString().slice(0, 10);
+      agreement.status = agreement.startDate <= today ? AgreementStatus.ACTIVE : AgreementStatus.SIGNED;
+      const previous = await manager.findOne(AgreementEntity, {
+        where: { lineageId: agreement.lineageId, status: In([AgreementStatus.SIGNED, AgreementStatus.ACTIVE]) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (previous) {
+        await manager.update(AgreementEntity, { id: previous.id }, { status: AgreementStatus.SUPERSEDED });
+        await recordAudit(manager, actor, { action: 'agreement.superseded', entityType: 'agreement', entityId: previous.id, after: { by: agreement.id } });
+      }
+      await recordEvent(manager, EventType.AGREEMENT_SIGNED, { agreementId: agreement.id });
+    });
+  }
+
+  async terminate(actor: Actor, id: string, input: TerminateAgreementInput): Promise<AgreementEntity> {
+    return this.transition(actor, id, AgreementStatus.ACTIVE, async (_manager, agreement) => {
+      Object.assign(agreement, { status: AgreementStatus.TERMINATED, terminatedAt: new Date(), terminationReason: input.reason, noticeDate: input.noticeDate });
+    });
+  }
+
+  /** Each party reads its own agreements (every version); SBB and the operator read all. */
+  async find(actor: Actor, id: string): Promise<AgreementEntity> {
+    const agreement = await this.dataSource.getRepository(AgreementEntity).findOneBy({ id });
+    if (!agreement || !this.reads(actor, agreement)) throw new NotFoundError('Agreement', id);
+    return agreement;
+  }
+
+  list(actor: Actor, { status, ...page }: ConnectionArgs & { status?: AgreementStatus }): Promise<Connection<AgreementEntity>> {
+    const query = this.dataSource.getRepository(AgreementEntity).createQueryBuilder('agreement').orderBy('agreement.createdAt', 'DESC').addOrderBy('agreement.id');
+    if (actor.organizationType === OrganizationType.SCHOOL || actor.organizationType === OrganizationType.COMPANY) {
+      query.where('(agreement.schoolId = :org OR agreement.companyId = :org)', { org: actor.organizationId });
+    }
+    if (status) query.andWhere('agreement.status = :status', { status });
+    return paginate(query, page);
+  }
+
+  versions(agreement: AgreementEntity): Promise<AgreementEntity[]> {
+    return this.dataSource.getRepository(AgreementEntity).find({ where: { lineageId: agreement.lineageId }, order: { version: 'ASC' } });
+  }
+
+  commitments(agreementId: string): Promise<AgreementCommitmentEntity[]> {
+    return this.dataSource.getRepository(AgreementCommitmentEntity).find({ where: { agreementId }, order: { schoolYear: 'ASC', crebo: 'ASC' } });
+  }
+
+  /**
+   * Per school year and crebo: places committed, places the company offered (published placements
+   * of that crebo starting in the school year) and internships of the school's students there,
+   * started and completed. Counted from the placements and internships themselves.
+   */
+  fulfilment(agreement: AgreementEntity): Promise<FulfilmentRow[]> {
+    return this.dataSource.query<FulfilmentRow[]>(
+      `SELECT c.school_year AS "schoolYear", c.crebo, c.leerweg, c.places AS committed,
+              coalesce((SELECT sum(p.capacity) FROM placements p
+                         WHERE p.company_id = $2 AND p.published_at IS NOT NULL AND p.leerweg = c.leerweg AND p.crebos @> ARRAY[c.crebo::text]
+                           AND p.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31)), 0)::int AS offered,
+              (SELECT count(*) FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
+                WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg
+                  AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31))::int AS started,
+              (SELECT count(*) FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
+                WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg AND i.status = 'COMPLETED'
+                  AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31))::int AS completed
+         FROM agreement_commitments c WHERE c.agreement_id = $1 ORDER BY c.school_year, c.crebo, c.leerweg`,
+      [agreement.id, agreement.companyId, agreement.schoolId],
+    );
+  }
+
+  /** Daily: start and end terms, and send each reminder once (90 and 30 days before the end, 14 days unsigned). */
+  async daily(today: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const starting = await manager.findBy(AgreementEntity, { status: AgreementStatus.SIGNED, startDate: LessThanOrEqual(today) });
+      const ending = await manager.findBy(AgreementEntity, { status: AgreementStatus.ACTIVE, endDate: LessThan(today) });
+      for (const [agreements, status] of [[starting, AgreementStatus.ACTIVE], [ending, AgreementStatus.EXPIRED]] as const) {
+        if (!agreements.length) continue;
+        await manager.update(AgreementEntity, { id: In(agreements.map((a) => a.id)) }, { status });
+        await recordAudit(manager, null, agreements.map((a) => ({ action: `agreement.${status.toLowerCase()}`, entityType: 'agreement', entityId: a.id })));
+      }
+      for (const days of [90, 30]) {
+        const key = `expiry-${days}`;
+        const [due] = await manager.query<[{ id: string }[], number]>(
+          `UPDATE agreements SET reminders_sent = reminders_sent || $3::text
+            WHERE status = 'ACTIVE' AND end_date <= $1::date + $2::int AND NOT ($3 = ANY(reminders_sent)) RETURNING id`,
+          [today, days, key],
+        );
+        await recordEvent(manager, EventType.AGREEMENT_EXPIRING, due.map((row) => ({ agreementId: row.id, days: String(days) })));
+      }
+      // UPDATE … RETURNING through manager.query answers [rows, count].
+      const [unsigned] = await manager.query<[{ id: string }[], number]>(
+        `UPDATE agreements SET reminders_sent = reminders_sent || 'unsigned'::text
+          WHERE status = 'PROPOSED' AND proposed_at <= $1::date - 14 AND NOT ('unsigned' = ANY(reminders_sent)) RETURNING id`,
+        [today],
+      );
+      await recordEvent(manager, EventType.AGREEMENT_UNSIGNED, unsigned.map((row) => ({ agreementId: row.id })));
+    });
+  }
+
+  private async draft(
+    manager: EntityManager,
+    actor: Actor,
+    fields: Pick<AgreementEntity, 'schoolId' | 'companyId' | 'version'> & { lineageId?: string },
+    input: AgreementTermsInput,
+  ): Promise<AgreementEntity> {
+    const lastYear = input.firstSchoolYear + input.years - 1;
+    input.commitments.forEach((commitment, index) => {
+      if (commitment.schoolYear < input.firstSchoolYear || commitment.schoolYear > lastYear) {
+        throw BadUserInputError.field(`input.commitments.${index}.schoolYear`, `must lie in the term, ${input.firstSchoolYear}–${lastYear}`);
+      }
+    });
+    const keys = input.commitments.map((c) => `${c.schoolYear}/${c.crebo}/${c.leerweg}`);
+    const duplicate = keys.findIndex((key, index) => keys.indexOf(key) !== index);
+    if (duplicate >= 0) throw BadUserInputError.field(`input.commitments.${duplicate}`, 'each school year, crebo and leerweg once');
+    const floor = (await NormSetHistory.load(manager)).inForceOn(`${input.firstSchoolYear}-08-01`).norms.stipendFloorCentsPerMonth;
+    if (input.minimumStipendMonthlyCents < floor) {
+      throw BadUserInputError.field('input.minimumStipendMonthlyCents', `the stipend policy must be at least the norm, ${floor} cents a month at full time (R15)`, 'R15');
+    }
+    const { firstSchoolYear, years, commitments, ...terms } = input;
+    const agreement = await manager.save(
+      manager.create(AgreementEntity, {
+        ...fields,
+        ...terms,
+        lineageId: fields.lineageId ?? '00000000-0000-0000-0000-000000000000',
+        startDate: `${firstSchoolYear}-08-01`,
+        endDate: `${firstSchoolYear + years}-07-31`,
+        createdByUserId: actor.userId,
+        commitments: commitments.map((commitment) => manager.create(AgreementCommitmentEntity, commitment)),
+      }),
+    );
+    await recordAudit(manager, actor, { action: 'agreement.drafted', entityType: 'agreement', entityId: agreement.id, after: agreement });
+    return agreement;
+  }
+
+  private async transition(
+    actor: Actor,
+    id: string,
+    from: AgreementStatus,
+    change: (manager: EntityManager, agreement: AgreementEntity) => Promise<void>,
+  ): Promise<AgreementEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const agreement = await this.lockOwn(manager, actor, id);
+      if (agreement.status === AgreementStatus.SUPERSEDED) throw new ConflictError(`Version ${agreement.version} is superseded by a later version`);
+      if (agreement.status !== from) throw new ConflictError(`Agreement ${id} is ${agreement.status}, not ${from}`);
+      const before = { ...agreement };
+      await change(manager, agreement);
+      await manager.save(agreement);
+      await recordAudit(manager, actor, { action: `agreement.${actionOf(before, agreement)}`, entityType: 'agreement', entityId: id, before, after: agreement });
+      return agreement;
+    });
+  }
+
+  private async lockOwn(manager: EntityManager, actor: Actor, id: string): Promise<AgreementEntity> {
+    const agreement = await manager.findOne(AgreementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!agreement) throw new NotFoundError('Agreement', id);
+    if (agreement.schoolId !== actor.organizationId && agreement.companyId !== actor.organizationId) {
+      throw new ForbiddenError('Only the parties to an agreement change or sign it');
+    }
+    return agreement;
+  }
+
+  private reads(actor: Actor, agreement: AgreementEntity): boolean {
+    return (
+      agreement.schoolId === actor.organizationId ||
+      agreement.companyId === actor.organizationId ||
+      actor.organizationType === OrganizationType.SBB ||
+      actor.organizationType === OrganizationType.PLATFORM
+    );
+  }
+}
+
+function actionOf(before: AgreementEntity, after: AgreementEntity): string {
+  if (before.status !== after.status) return after.status.toLowerCase();
+  return 'signed_by_one_party';
+}
+

@@ -1,0 +1,119 @@
+import { AgreementsService } from '../src/modules/agreements/agreements.service';
+import { validStudent } from './support/fixtures';
+import { eventually } from './support/receivers';
+import { dataOf, onlyError, TestApp } from './support/test-app';
+
+const FIELDS = 'id version status startDate endDate schoolSignedAt companySignedAt';
+const CREATE = `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { ${FIELDS} } }`;
+const PROPOSE = `mutation($id: ID!) { proposeAgreement(id: $id) { ${FIELDS} } }`;
+const SIGN = `mutation($id: ID!) { signAgreement(id: $id) { ${FIELDS} schoolSignedByUserId companySignedByUserId } }`;
+const AMEND = `mutation($id: ID!, $input: AgreementTermsInput!) { amendAgreement(id: $id, input: $input) { ${FIELDS} } }`;
+const READ = `query($id: ID!) { agreement(id: $id) { ${FIELDS} versions { version status } commitments { schoolYear crebo places }
+  fulfilment { schoolYear crebo leerweg committed offered started completed } } }`;
+
+describe('school–company agreements', () => {
+  let t: TestApp;
+  let companyId: string;
+  const terms = (change: Record<string, unknown> = {}) => ({
+    firstSchoolYear: 2026,
+    years: 1,
+    commitments: [{ schoolYear: 2026, crebo: '25655', leerweg: 'BOL', places: 4 }],
+    contactsPerPeriod: 3,
+    trainerTraining: true,
+    minimumStipendMonthlyCents: 40000,
+    blindMatching: true,
+    ...change,
+  });
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    companyId = dataOf(await t.gql('{ me { organization { id } } }', {}, await t.as('companyAdmin'))).me.organization.id;
+  });
+  afterAll(() => t.stop());
+
+  it('lives its whole life: draft, propose, both sign, active, amend, sign again, fulfilment from real internships, expiry reminder once', async () => {
+    const school = await t.as('schoolAdmin');
+    const company = await t.as('companyAdmin');
+    const draft = dataOf(await t.gql(CREATE, { input: { ...terms(), counterpartyId: companyId } }, school)).createAgreement;
+    expect(draft).toMatchObject({ version: 1, status: 'DRAFT', startDate: '2026-08-01', endDate: '2027-07-31' });
+    expect(dataOf(await t.gql(PROPOSE, { id: draft.id }, school)).proposeAgreement.status).toBe('PROPOSED');
+
+    expect(onlyError(await t.gql(SIGN, { id: draft.id }, await t.as('schoolStaff'))).extensions.code).toBe('FORBIDDEN');
+    expect(onlyError(await t.gql(SIGN, { id: draft.id }, await t.as('otherSchoolAdmin'))).extensions.code).toBe('FORBIDDEN');
+    const halfSigned = dataOf(await t.gql(SIGN, { id: draft.id }, school)).signAgreement;
+    expect(halfSigned).toMatchObject({ status: 'PROPOSED', companySignedAt: null });
+    expect(halfSigned.schoolSignedByUserId).toBeTruthy();
+    expect(onlyError(await t.gql(SIGN, { id: draft.id }, school)).extensions.code).toBe('CONFLICT');
+    // The term began on 1 August 2026, so both signatures make it ACTIVE at once.
+    expect(dataOf(await t.gql(SIGN, { id: draft.id }, company)).signAgreement.status).toBe('ACTIVE');
+
+    const amendment = dataOf(
+      await t.gql(AMEND, { id: draft.id, input: terms({ commitments: [{ schoolYear: 2026, crebo: '25655', leerweg: 'BOL', places: 6 }] }) }, company),
+    ).amendAgreement;
+    expect(amendment).toMatchObject({ version: 2, status: 'DRAFT' });
+    dataOf(await t.gql(PROPOSE, { id: amendment.id }, company));
+    dataOf(await t.gql(SIGN, { id: amendment.id }, company));
+    expect(dataOf(await t.gql(SIGN, { id: amendment.id }, school)).signAgreement.status).toBe('ACTIVE');
+    expect(onlyError(await t.gql(SIGN, { id: draft.id }, school)).extensions.code).toBe('CONFLICT');
+
+    // A real internship: a student of the school, matched and accepted by both sides at the company.
+    const staff = await t.as('schoolStaff');
+    const student = { ...validStudent(), crebo: '25655', level: 3, radiusKm: 15, availableFrom: '2027-02-01', availableUntil: '2027-07-15' };
+    const studentId = dataOf(await t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }', { input: student }, staff)).createStudent.id;
+    const placements = dataOf(
+      await t.gql('query($f: PlacementFilter) { placements(filter: $f, first: 50) { edges { node { id } } } }', {
+        f: { crebo: '25655', companyId, startFrom: '2027-02-01', startTo: '2027-02-01', near: { postcode: '3511', radiusKm: 15 } },
+      }, staff),
+    ).placements.edges.map((edge: any) => edge.node.id);
+    dataOf(await t.gql('mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) { __typename } }', { s: studentId, p: placements }, staff));
+    const round = dataOf(
+      await t.gql('mutation { openMatchRound(input: { periodFrom: "2027-01-01", periodTo: "2027-03-01" }) { id } }', {}, await t.as('platformAdmin')),
+    ).openMatchRound;
+    await eventually(async () => dataOf(await t.gql('query($id: ID!) { matchRound(id: $id) { status } }', { id: round.id }, staff)).matchRound.status === 'COMPLETED');
+    const [proposal] = dataOf(await t.gql('{ proposals(status: OPEN) { edges { node { id } } } }', {}, company)).proposals.edges.map((edge: any) => edge.node.id);
+    const answer = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
+    dataOf(await t.gql(answer, { id: proposal }, company));
+    expect(dataOf(await t.gql(answer, { id: proposal }, staff)).answerProposal.status).toBe('ACCEPTED');
+
+    const current = dataOf(await t.gql(READ, { id: amendment.id }, await t.as('sbbAuditor'))).agreement;
+    expect(current.versions).toEqual([
+      { version: 1, status: 'SUPERSEDED' },
+      { version: 2, status: 'ACTIVE' },
+    ]);
+    const [row] = current.fulfilment;
+    expect(row).toMatchObject({ schoolYear: 2026, crebo: '25655', leerweg: 'BOL', committed: 6, started: 1, completed: 0 });
+    expect(row.offered).toBeGreaterThan(0);
+
+    const agreements = t.app.get(AgreementsService);
+    await agreements.daily('2027-05-15'); // 77 days before the end: the 90-day reminder
+    await agreements.daily('2027-05-16');
+    const expiring = async () =>
+      dataOf(await t.gql('{ notifications(first: 100) { edges { node { eventType } } } }', {}, school)).notifications.edges.filter(
+        (edge: any) => edge.node.eventType === 'AGREEMENT_EXPIRING',
+      ).length;
+    await eventually(async () => (await expiring()) >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await expiring()).toBe(1);
+  });
+
+  it.each([
+    ['a term of five school years', { years: 5 }, 'input.years'],
+    ['zero committed places', { commitments: [{ schoolYear: 2026, crebo: '25655', leerweg: 'BOL', places: 0 }] }, 'input.commitments.0.places'],
+    ['a commitment outside the term', { commitments: [{ schoolYear: 2030, crebo: '25655', leerweg: 'BOL', places: 2 }] }, 'input.commitments.0.schoolYear'],
+    ['a stipend policy below the norm (R15)', { minimumStipendMonthlyCents: 39999 }, 'input.minimumStipendMonthlyCents'],
+    ['two contacts per period (R17)', { contactsPerPeriod: 2 }, 'input.contactsPerPeriod'],
+  ])('refuses %s and stores nothing', async (_name, change, path) => {
+    const before = await t.count('agreements');
+    const error = onlyError(await t.gql(CREATE, { input: { ...terms(change), counterpartyId: companyId } }, await t.as('schoolAdmin')));
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.fields![0].path).toBe(path);
+    expect(await t.count('agreements')).toBe(before);
+  });
+
+  it("keeps an agreement from other schools and companies; SBB reads it", async () => {
+    const id = dataOf(await t.gql(CREATE, { input: { ...terms(), counterpartyId: companyId } }, await t.as('schoolAdmin'))).createAgreement.id;
+    expect(onlyError(await t.gql(READ, { id }, await t.as('otherSchoolAdmin'))).extensions.code).toBe('NOT_FOUND');
+    expect(onlyError(await t.gql(READ, { id }, await t.login('admin@brasserie.demo', 'stagematch-demo-2026'))).extensions.code).toBe('NOT_FOUND');
+    expect(dataOf(await t.gql(READ, { id }, await t.as('sbbAuditor'))).agreement.id).toBe(id);
+  });
+});
