@@ -15,6 +15,7 @@ export class Agreements1795455850295 implements MigrationInterface {
         await queryRunner.query(`ALTER TYPE "public"."event_type" ADD VALUE 'AGREEMENT_SIGNED'`);
         await queryRunner.query(`ALTER TYPE "public"."event_type" ADD VALUE 'AGREEMENT_EXPIRING'`);
         await queryRunner.query(`ALTER TYPE "public"."event_type" ADD VALUE 'AGREEMENT_UNSIGNED'`);
+        await queryRunner.query(`ALTER TYPE "public"."event_type" ADD VALUE 'AGREEMENT_UNDER_FULFILLED'`);
         await queryRunner.query(`ALTER TABLE "agreements" ADD CONSTRAINT "FK_83b7ac4f51e311cdb902b47d94a" FOREIGN KEY ("school_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "agreements" ADD CONSTRAINT "FK_62928c21e195af37bc61fda9b7d" FOREIGN KEY ("company_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "agreement_commitments" ADD CONSTRAINT "FK_a47c2eced9b3934f92918cb486e" FOREIGN KEY ("agreement_id") REFERENCES "agreements"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);

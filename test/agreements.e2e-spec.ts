@@ -116,4 +116,30 @@ describe('school–company agreements', () => {
     expect(onlyError(await t.gql(READ, { id }, await t.login('admin@brasserie.demo', 'stagematch-demo-2026'))).extensions.code).toBe('NOT_FOUND');
     expect(dataOf(await t.gql(READ, { id }, await t.as('sbbAuditor'))).agreement.id).toBe(id);
   });
+
+  it('flags fewer places offered than committed after the fulfilment date, and tells both parties once', async () => {
+    const school = await t.as('schoolAdmin');
+    const company = await t.as('companyAdmin');
+    const input = { ...terms({ commitments: [{ schoolYear: 2026, crebo: '25180', leerweg: 'BOL', places: 2 }] }), counterpartyId: companyId };
+    const { id } = dataOf(await t.gql(CREATE, { input }, school)).createAgreement;
+    dataOf(await t.gql(PROPOSE, { id }, school));
+    dataOf(await t.gql(SIGN, { id }, school));
+    dataOf(await t.gql(SIGN, { id }, company));
+    const fulfilment = 'query($id: ID!) { agreement(id: $id) { fulfilment { crebo committed offered dueOn underFulfilled } } }';
+    expect(dataOf(await t.gql(fulfilment, { id }, company)).agreement.fulfilment).toEqual([
+      { crebo: '25180', committed: 2, offered: 0, dueOn: '2027-03-01', underFulfilled: false },
+    ]);
+
+    const agreements = t.app.get(AgreementsService);
+    await agreements.daily('2027-02-28');
+    await agreements.daily('2027-03-01');
+    await agreements.daily('2027-03-02');
+    const flagged = async (token: string) =>
+      dataOf(await t.gql('{ notifications(first: 100) { edges { node { eventType title } } } }', {}, token)).notifications.edges.filter(
+        (edge: any) => edge.node.eventType === 'AGREEMENT_UNDER_FULFILLED' && edge.node.title.includes('25180'),
+      ).length;
+    await eventually(async () => (await flagged(company)) >= 1 && (await flagged(school)) >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect([await flagged(company), await flagged(school)]).toEqual([1, 1]);
+  });
 });

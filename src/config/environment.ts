@@ -85,6 +85,10 @@ export class Environment {
   @Max(60)
   OFFER_EXPIRY_DAYS = 7;
 
+  /** Month and day (MM-DD) in each school year by which committed places must have been offered. */
+  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'AGREEMENT_FULFILMENT_DATE must be MM-DD' })
+  AGREEMENT_FULFILMENT_DATE = '03-01';
+
   @IsInt()
   @Min(1)
   @Max(50)

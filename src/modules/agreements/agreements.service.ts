@@ -5,6 +5,8 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
+import { Environment } from '../../config/environment';
+import { dutchToday } from '../../queues/daily-run';
 import { NormSetHistory } from '../compliance/placement-compliance';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
@@ -21,11 +23,18 @@ export interface FulfilmentRow {
   offered: number;
   started: number;
   completed: number;
+  /** The day in this school year by which the committed places must be offered. */
+  dueOn: string;
+  /** Past that day with fewer places offered than committed. */
+  underFulfilled: boolean;
 }
 
 @Injectable()
 export class AgreementsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly env: Environment,
+  ) {}
 
   /** A school or company admin drafts version 1 with the other party. */
   async create(actor: Actor, input: CreateAgreementInput): Promise<AgreementEntity> {
@@ -123,8 +132,8 @@ export class AgreementsService {
    * of that crebo starting in the school year) and internships of the school's students there,
    * started and completed. Counted from the placements and internships themselves.
    */
-  fulfilment(agreement: AgreementEntity): Promise<FulfilmentRow[]> {
-    return this.dataSource.query<FulfilmentRow[]>(
+  async fulfilment(agreement: AgreementEntity, today = dutchToday(), manager: EntityManager = this.dataSource.manager): Promise<FulfilmentRow[]> {
+    const rows = await manager.query<Omit<FulfilmentRow, 'dueOn' | 'underFulfilled'>[]>(
       `SELECT c.school_year AS "schoolYear", c.crebo, c.leerweg, c.places AS committed,
               coalesce((SELECT sum(p.capacity) FROM placements p
                          WHERE p.company_id = $2 AND p.published_at IS NOT NULL AND p.leerweg = c.leerweg AND p.crebos @> ARRAY[c.crebo::text]
@@ -138,9 +147,18 @@ export class AgreementsService {
          FROM agreement_commitments c WHERE c.agreement_id = $1 ORDER BY c.school_year, c.crebo, c.leerweg`,
       [agreement.id, agreement.companyId, agreement.schoolId],
     );
+    const monthDay = this.env.AGREEMENT_FULFILMENT_DATE;
+    return rows.map((row) => {
+      // The school year runs from 1 August: a date before August falls in its second calendar year.
+      const dueOn = `${monthDay >= '08-01' ? row.schoolYear : row.schoolYear + 1}-${monthDay}`;
+      return { ...row, dueOn, underFulfilled: today >= dueOn && row.offered < row.committed };
+    });
   }
 
-  /** Daily: start and end terms, and send each reminder once (90 and 30 days before the end, 14 days unsigned). */
+  /**
+   * Daily: start and end terms, and send each reminder once (90 and 30 days before the end, 14
+   * days unsigned, and fewer places offered than committed past the fulfilment date).
+   */
   async daily(today: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const starting = await manager.findBy(AgreementEntity, { status: AgreementStatus.SIGNED, startDate: LessThanOrEqual(today) });
@@ -166,6 +184,18 @@ export class AgreementsService {
         [today],
       );
       await recordEvent(manager, EventType.AGREEMENT_UNSIGNED, unsigned.map((row) => ({ agreementId: row.id })));
+
+      for (const agreement of await manager.findBy(AgreementEntity, { status: AgreementStatus.ACTIVE })) {
+        const short = (await this.fulfilment(agreement, today, manager)).filter((row) => row.underFulfilled);
+        const fresh = short.filter((row) => !agreement.remindersSent.includes(underFulfilledKey(row)));
+        if (!fresh.length) continue;
+        await manager.update(AgreementEntity, { id: agreement.id }, { remindersSent: [...agreement.remindersSent, ...fresh.map(underFulfilledKey)] });
+        await recordEvent(
+          manager,
+          EventType.AGREEMENT_UNDER_FULFILLED,
+          fresh.map((row) => ({ agreementId: agreement.id, schoolYear: String(row.schoolYear), crebo: row.crebo, offered: String(row.offered), committed: String(row.committed) })),
+        );
+      }
     });
   }
 
@@ -240,6 +270,8 @@ export class AgreementsService {
     );
   }
 }
+
+const underFulfilledKey = (row: FulfilmentRow) => `under-fulfilled-${row.schoolYear}-${row.crebo}-${row.leerweg}`;
 
 function actionOf(before: AgreementEntity, after: AgreementEntity): string {
   if (before.status !== after.status) return after.status.toLowerCase();

@@ -217,4 +217,14 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
     nl: { subject: `Overeenkomst nog niet ondertekend`, text: `Versie ${a.version} van de overeenkomst tussen ${a.school} en ${a.company} is al 14 dagen voorgesteld maar niet door beide partijen ondertekend.` },
     en: { subject: `Agreement still unsigned`, text: `Version ${a.version} of the agreement between ${a.school} and ${a.company} was proposed 14 days ago and is not signed by both parties.` },
   })),
+  [EventType.AGREEMENT_UNDER_FULFILLED]: agreementEvent((a, { schoolYear, crebo, offered, committed }) => ({
+    nl: {
+      subject: `Minder plaatsen aangeboden dan afgesproken (crebo ${crebo})`,
+      text: `${a.company} heeft voor schooljaar ${schoolYear}/${Number(schoolYear) + 1} en crebo ${crebo} ${offered} van de ${committed} afgesproken plaatsen aangeboden (overeenkomst met ${a.school}).`,
+    },
+    en: {
+      subject: `Fewer places offered than committed (crebo ${crebo})`,
+      text: `${a.company} offered ${offered} of the ${committed} places committed for school year ${schoolYear}/${Number(schoolYear) + 1} and crebo ${crebo} (agreement with ${a.school}).`,
+    },
+  })),
 };

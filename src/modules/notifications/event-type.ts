@@ -16,6 +16,7 @@ export enum EventType {
   AGREEMENT_SIGNED = 'AGREEMENT_SIGNED',
   AGREEMENT_EXPIRING = 'AGREEMENT_EXPIRING',
   AGREEMENT_UNSIGNED = 'AGREEMENT_UNSIGNED',
+  AGREEMENT_UNDER_FULFILLED = 'AGREEMENT_UNDER_FULFILLED',
 }
 registerEnumType(EventType, { name: 'EventType' });
 
@@ -36,4 +37,5 @@ export interface EventPayloads {
   /** `days`: 90 or 30 before the end of the term. */
   [EventType.AGREEMENT_EXPIRING]: { agreementId: string; days: string };
   [EventType.AGREEMENT_UNSIGNED]: { agreementId: string };
+  [EventType.AGREEMENT_UNDER_FULFILLED]: { agreementId: string; schoolYear: string; crebo: string; offered: string; committed: string };
 }

@@ -32,6 +32,12 @@ export class AgreementFulfilmentModel extends AgreementCommitmentModel {
 
   @Field(() => Int)
   completed: number;
+
+  @Field(() => LocalDateScalar, { description: 'By this day the committed places must be offered (AGREEMENT_FULFILMENT_DATE)' })
+  dueOn: string;
+
+  @Field({ description: 'Past dueOn with fewer places offered than committed (flagged and notified once)' })
+  underFulfilled: boolean;
 }
 
 @ObjectType('Agreement', { description: 'One version of a multi-year school–company agreement' })
