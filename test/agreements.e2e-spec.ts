@@ -1,5 +1,5 @@
 import { AgreementsService } from '../src/modules/agreements/agreements.service';
-import { validStudent } from './support/fixtures';
+import { placeStudent } from './support/placement-flow';
 import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
@@ -56,24 +56,15 @@ describe('school–company agreements', () => {
     expect(dataOf(await t.gql(SIGN, { id: amendment.id }, school)).signAgreement.status).toBe('ACTIVE');
     expect(onlyError(await t.gql(SIGN, { id: draft.id }, school)).extensions.code).toBe('CONFLICT');
 
-    // A real internship: a student of the school, matched and accepted by both sides at the company.
-    const staff = await t.as('schoolStaff');
-    const student = { ...validStudent(), crebo: '25655', level: 3, radiusKm: 15, availableFrom: '2027-02-01', availableUntil: '2027-07-15' };
-    const studentId = dataOf(await t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }', { input: student }, staff)).createStudent.id;
-    const placements = dataOf(
-      await t.gql('query($f: PlacementFilter) { placements(filter: $f, first: 50) { edges { node { id } } } }', {
-        f: { crebo: '25655', companyId, startFrom: '2027-02-01', startTo: '2027-02-01', near: { postcode: '3511', radiusKm: 15 } },
-      }, staff),
-    ).placements.edges.map((edge: any) => edge.node.id);
-    dataOf(await t.gql('mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) { __typename } }', { s: studentId, p: placements }, staff));
-    const round = dataOf(
-      await t.gql('mutation { openMatchRound(input: { periodFrom: "2027-01-01", periodTo: "2027-03-01" }) { id } }', {}, await t.as('platformAdmin')),
-    ).openMatchRound;
-    await eventually(async () => dataOf(await t.gql('query($id: ID!) { matchRound(id: $id) { status } }', { id: round.id }, staff)).matchRound.status === 'COMPLETED');
-    const [proposal] = dataOf(await t.gql('{ proposals(status: OPEN) { edges { node { id } } } }', {}, company)).proposals.edges.map((edge: any) => edge.node.id);
-    const answer = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
-    dataOf(await t.gql(answer, { id: proposal }, company));
-    expect(dataOf(await t.gql(answer, { id: proposal }, staff)).answerProposal.status).toBe('ACCEPTED');
+    // A real internship: a student of the school matched there, both accept, the POK is signed and it starts.
+    const internshipId = await placeStudent(t, { fullName: 'Eva Smit', dateOfBirth: '2007-01-10', email: 'eva@student.test' });
+    const pok = dataOf(await t.gql('query { internships { edges { node { id pok { id } } } } }', {}, company)).internships.edges.find(
+      (edge: any) => edge.node.id === internshipId,
+    ).node.pok.id;
+    const sign = 'mutation($id: ID!, $party: PokParty!) { signPok(id: $id, party: $party) { status } }';
+    for (const party of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(sign, { id: pok, party }, school));
+    dataOf(await t.gql(sign, { id: pok, party: 'COMPANY' }, company));
+    dataOf(await t.gql('mutation($id: ID!) { startInternship(id: $id) { status } }', { id: internshipId }, company));
 
     const current = dataOf(await t.gql(READ, { id: amendment.id }, await t.as('sbbAuditor'))).agreement;
     expect(current.versions).toEqual([

@@ -52,6 +52,7 @@ describe('platform conventions', () => {
     expect(rootFieldsReaching(schema, 'StudentIdentity').sort()).toEqual([
       'Mutation.archiveStudent',
       'Mutation.createStudent',
+      'Mutation.startInternship',
       'Mutation.updateStudent',
       'Query.internships',
       'Query.student',

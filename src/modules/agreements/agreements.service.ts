@@ -139,7 +139,7 @@ export class AgreementsService {
                          WHERE p.company_id = $2 AND p.published_at IS NOT NULL AND p.leerweg = c.leerweg AND p.crebos @> ARRAY[c.crebo::text]
                            AND p.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31)), 0)::int AS offered,
               (SELECT count(*) FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
-                WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg
+                WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg AND i.started_at IS NOT NULL
                   AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31))::int AS started,
               (SELECT count(*) FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
                 WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg AND i.status = 'COMPLETED'

@@ -4,11 +4,16 @@ import { PlacementEntity } from '../placements/placement.entity';
 import { StudentEntity } from '../students/student.entity';
 
 export enum InternshipStatus {
+  /** Both sides accepted; it starts once its praktijkovereenkomst is fully signed (R8). */
+  PLANNED = 'PLANNED',
   ACTIVE = 'ACTIVE',
   COMPLETED = 'COMPLETED',
   TERMINATED = 'TERMINATED',
 }
-registerEnumType(InternshipStatus, { name: 'InternshipStatus' });
+registerEnumType(InternshipStatus, { name: 'InternshipStatus', description: 'PLANNED → ACTIVE (POK signed) → COMPLETED or TERMINATED' });
+
+/** The statuses in which an internship holds its seat at the placement (SQL list). */
+export const HOLDS_SEAT = `('PLANNED', 'ACTIVE')`;
 
 /** A student's place at a placement, created when both sides accept a proposal; it takes a seat. */
 @Entity('internships')
@@ -46,8 +51,11 @@ export class InternshipEntity {
   @Column({ type: 'date' })
   endDate: string;
 
-  @Column({ type: 'enum', enum: InternshipStatus, enumName: 'internship_status', default: InternshipStatus.ACTIVE })
+  @Column({ type: 'enum', enum: InternshipStatus, enumName: 'internship_status', default: InternshipStatus.PLANNED })
   status: InternshipStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,4 @@
-import { Args, ArgsType, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsEnum, IsOptional } from 'class-validator';
 import type DataLoader from 'dataloader';
@@ -13,6 +13,44 @@ import { StudentIdentityModel } from '../students/models/student.model';
 import type { StudentIdentityEntity } from '../students/student-identity.entity';
 import { StudentIdentityLoader } from '../students/student-identity.loader';
 import { InternshipEntity, InternshipStatus } from './internship.entity';
+import { PokEntity, PokParty, PokStatus } from './pok.entity';
+import { PoksService } from './poks.service';
+
+@ObjectType('PokTerms', { description: 'What R8 requires the praktijkovereenkomst to state' })
+export class PokTermsModel {
+  @Field() school: string;
+  @Field() company: string;
+  @Field() branch: string;
+  @Field() student: string;
+  @Field() crebo: string;
+  @Field(() => Int) level: number;
+  @Field() leerweg: string;
+  @Field(() => LocalDateScalar) startDate: string;
+  @Field(() => LocalDateScalar) endDate: string;
+  @Field(() => Int) hoursPerWeek: number;
+  @Field(() => Int) totalHours: number;
+  @Field(() => String, { nullable: true }) praktijkopleider: string | null;
+  @Field(() => [String]) werkprocessen: string[];
+  @Field() assessment: string;
+  @Field() guidanceFrequency: string;
+  @Field() terminationClause: string;
+}
+
+@ObjectType('PokSignature')
+export class PokSignatureModel {
+  @Field(() => PokParty) party: PokParty;
+  @Field(() => ID, { description: 'The user who recorded it' }) userId: string;
+  @Field() at: Date;
+}
+
+@ObjectType('Pok', { description: 'The praktijkovereenkomst (R8): the internship starts only when every required party has signed' })
+export class PokModel {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+  @Field(() => PokStatus) status: PokStatus;
+  @Field({ description: 'The student is under 18 on the start date: her guardian signs too' }) guardianRequired: boolean;
+  @Field(() => PokTermsModel) terms: PokTermsModel;
+}
 
 @ObjectType('Internship', { description: 'A student placed at a placement after both sides accepted the proposal' })
 export class InternshipModel {
@@ -37,6 +75,9 @@ export class InternshipModel {
   @Field(() => InternshipStatus)
   status: InternshipStatus;
 
+  @Field(() => Date, { nullable: true })
+  startedAt: Date | null;
+
   @Field()
   createdAt: Date;
 }
@@ -50,9 +91,39 @@ class InternshipsArgs extends ConnectionArgs {
   status?: InternshipStatus;
 }
 
+@Resolver(() => PokModel)
+export class PokFieldsResolver {
+  @ResolveField(() => [PokSignatureModel])
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  signatures(@Parent() pok: PokEntity): PokSignatureModel[] {
+    return Object.entries(pok.signatures).map(([party, signature]) => ({ party: party as PokParty, userId: signature!.userId, at: new Date(signature!.at) }));
+  }
+}
+
 @Resolver(() => InternshipModel)
 export class InternshipsResolver {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly poks: PoksService,
+  ) {}
+
+  @Mutation(() => PokModel, { description: 'Records a signature: the school for the student, her guardian and itself; the company for itself (R8)' })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  signPok(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('party', { type: () => PokParty }) party: PokParty) {
+    return this.poks.sign(actor, id, party);
+  }
+
+  @Mutation(() => InternshipModel, { description: 'PLANNED → ACTIVE; refused (CONFLICT) until the POK is fully signed (R8)' })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  startInternship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.poks.start(actor, id);
+  }
+
+  @ResolveField(() => PokModel, { nullable: true, description: 'The current version of its praktijkovereenkomst' })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  pok(@Parent() internship: InternshipEntity) {
+    return this.poks.current(internship.id);
+  }
 
   @Query(() => InternshipConnection, { description: "Your company's or your school's internships" })
   @Allow(Role.COMPANY, Role.SCHOOL)

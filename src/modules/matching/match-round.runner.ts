@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
+import { HOLDS_SEAT } from '../internships/internship.entity';
 import { copyRows } from '../../database/copy-rows';
 import { dutchToday } from '../../queues/daily-run';
 import { NormSetHistory } from '../compliance/placement-compliance';
@@ -70,7 +71,7 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
        SELECT ${STUDENT_COLUMNS}, l.prefs, l.outside_round AS "outsideRound"
          FROM lists l JOIN students s ON s.id = l.student_id JOIN postcodes pc ON pc.pc4 = s.home_postcode
         WHERE s.archived_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM internships i WHERE i.student_id = s.id AND i.status = 'ACTIVE')
+          AND NOT EXISTS (SELECT 1 FROM internships i WHERE i.student_id = s.id AND i.status IN ${HOLDS_SEAT})
           AND NOT EXISTS (SELECT 1 FROM proposals o WHERE o.student_id = s.id AND o.status IN ('OPEN', 'ACCEPTED'))
         ORDER BY s.id`,
       params,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InternshipsModule } from '../internships/internships.module';
 import { BlindCandidateLoader, PlacementByIdLoader } from './matching.loaders';
 import { MatchingResolver, ProposalFieldsResolver } from './matching.resolver';
 import { MatchRoundsService } from './match-rounds.service';
@@ -7,6 +8,7 @@ import { ProposalsService } from './proposals.service';
 
 /** Blind stable matching: preferences, rounds, proposals and answers (R20, R21). */
 @Module({
+  imports: [InternshipsModule],
   providers: [PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, BlindCandidateLoader, PlacementByIdLoader],
   exports: [MatchRoundsService, ProposalsService],
 })

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Leerweg } from '../../common/qualification';
+import { HOLDS_SEAT } from '../internships/internship.entity';
 import type { ComplianceStatus } from '../compliance/compliance-status';
 import type { PlacementStatus } from '../placements/placement.entity';
 import type { BlindProfile, PlacementWork } from './blind-priority';
@@ -14,7 +15,7 @@ export type StudentFacts = EligibilityStudent & BlindProfile & { id: string; sch
 const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.crebos, p.level, p.leerweg, p.start_date::text AS "startDate", p.end_date::text AS "endDate",
   p.days_per_week AS "daysPerWeek", p.hours_per_week AS "hoursPerWeek", p.status, p.compliance_status AS "complianceStatus",
   p.werkprocessen, p.title, pc.lat, pc.lon,
-  p.capacity - (SELECT count(*) FROM internships i WHERE i.placement_id = p.id AND i.status = 'ACTIVE')
+  p.capacity - (SELECT count(*) FROM internships i WHERE i.placement_id = p.id AND i.status IN ${HOLDS_SEAT})
              - (SELECT count(*) FROM proposals o WHERE o.placement_id = p.id AND o.status = 'OPEN') AS "freeSeats"`;
 
 export const STUDENT_COLUMNS = `s.id, s.school_id AS "schoolId", s.crebo, s.level, s.leerweg, s.werkprocessen, s.learning_wish AS "learningWish",

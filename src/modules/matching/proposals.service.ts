@@ -6,6 +6,7 @@ import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { InternshipEntity, InternshipStatus } from '../internships/internship.entity';
+import { PoksService } from '../internships/poks.service';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { PlacementEntity } from '../placements/placement.entity';
@@ -21,7 +22,10 @@ const REMIND_BEFORE_MS = 2 * 86_400_000;
 
 @Injectable()
 export class ProposalsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly poks: PoksService,
+  ) {}
 
   /** A company's proposals (blind), or a school's proposals for its students. */
   list(actor: Actor, side: Side, { placementId, studentId, status, ...page }: ProposalsArgs): Promise<Connection<ProposalEntity>> {
@@ -83,7 +87,7 @@ export class ProposalsService {
 
   private async takeSeat(manager: EntityManager, actor: Actor, proposal: ProposalEntity): Promise<void> {
     const placement = await manager.findOneOrFail(PlacementEntity, { where: { id: proposal.placementId }, lock: { mode: 'pessimistic_write' } });
-    const taken = await manager.countBy(InternshipEntity, { placementId: placement.id, status: InternshipStatus.ACTIVE });
+    const taken = await manager.countBy(InternshipEntity, { placementId: placement.id, status: In([InternshipStatus.PLANNED, InternshipStatus.ACTIVE]) });
     if (taken >= placement.capacity) {
       throw new ConflictError(`Placement ${placement.id} has no free seat left (${taken} of ${placement.capacity} taken)`);
     }
@@ -99,6 +103,7 @@ export class ProposalsService {
       }),
     );
     Object.assign(proposal, { status: ProposalStatus.ACCEPTED, decidedAt: new Date() });
+    await this.poks.generate(manager, internship);
     await recordAudit(manager, actor, [
       { action: 'internship.created', entityType: 'internship', entityId: internship.id, after: internship },
       // R20: from here on the company sees who the student is.

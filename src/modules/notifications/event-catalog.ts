@@ -34,7 +34,7 @@ const announce = <T>(rows: (T | Error)[], announcement: (row: T) => Announcement
 async function schoolsLinkedTo(db: Queryable, by: 'company_id' | 'placement_id', ids: string[]): Promise<Map<string, string[]>> {
   const rows = await db.query<{ id: string; school_id: string }>(
     `SELECT ${by} AS id, school_id FROM proposals WHERE ${by} = ANY($1::uuid[]) AND status IN ('OPEN', 'ACCEPTED')
-     UNION SELECT ${by}, school_id FROM internships WHERE ${by} = ANY($1::uuid[]) AND status = 'ACTIVE'
+     UNION SELECT ${by}, school_id FROM internships WHERE ${by} = ANY($1::uuid[]) AND status IN ('PLANNED', 'ACTIVE')
      UNION SELECT a.${by}, s.school_id FROM trainer_assignments a JOIN students s ON s.id = a.student_id
             WHERE a.${by} = ANY($1::uuid[]) AND a.ended_at IS NULL`,
     [ids],
