@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module';
 import { AgreementsCheck, AgreementsModule } from './modules/agreements/agreements.module';
+import { GuidanceMidpointCheck, InternshipsModule } from './modules/internships/internships.module';
 import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compliance/jobs/compliance.processor';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { MatchRoundProcessor, ProposalExpiryCheck, ScheduledMatchRoundCheck } from './modules/matching/jobs/matching.jobs';
@@ -13,7 +14,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
 
 /** The worker: the outbox relay, BullMQ processors and the job schedulers; no HTTP. */
 @Module({
-  imports: [CoreModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, NotificationsWorkerModule],
+  imports: [CoreModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, NotificationsWorkerModule],
   providers: [
     CloseExpiredPlacementsCheck,
     ReevaluateComplianceCheck,
@@ -21,7 +22,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
     ScheduledMatchRoundCheck,
     {
       provide: DAILY_CHECKS,
-      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck, AgreementsCheck],
+      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck, AgreementsCheck, GuidanceMidpointCheck],
       useFactory: (...checks) => checks,
     },
     ComplianceProcessor,

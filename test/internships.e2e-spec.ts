@@ -1,4 +1,6 @@
+import { GuidanceService } from '../src/modules/internships/guidance.service';
 import { placeStudent } from './support/placement-flow';
+import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
 const SIGN = 'mutation($id: ID!, $party: PokParty!) { signPok(id: $id, party: $party) { status signatures { party } } }';
@@ -45,5 +47,42 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
     const internship = dataOf(await t.gql(POK, {}, await t.as('schoolAdmin'))).internships.edges.map((edge: any) => edge.node).find((node: any) => node.id === internshipId);
     expect(internship.pok.guardianRequired).toBe(false);
     expect(onlyError(await t.gql(SIGN, { id: internship.pok.id, party: 'GUARDIAN' }, await t.as('schoolAdmin'))).extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('logs guidance contacts (R17): an ended internship with two contacts shows a finding in the compliance report, one with three (one on site) does not', async () => {
+    const school = await t.as('schoolAdmin');
+    const company = await t.as('companyAdmin');
+    const all = dataOf(await t.gql(POK, {}, company)).internships.edges.map((edge: any) => edge.node);
+    const ruben = all.find((node: any) => node.status === 'PLANNED');
+    for (const party of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(SIGN, { id: ruben.pok.id, party }, school));
+    dataOf(await t.gql(SIGN, { id: ruben.pok.id, party: 'COMPANY' }, company));
+    dataOf(await t.gql(START, { id: ruben.id }, company));
+    const [mila] = all.filter((node: any) => node.id !== ruben.id);
+    // Both periods are over: they ran in the spring of 2026.
+    await t.dataSource.query(`UPDATE internships SET start_date = '2026-02-02', end_date = '2026-06-26' WHERE id = ANY($1)`, [[mila.id, ruben.id]]);
+
+    // Past the midpoint with no contact logged: both parties hear it, once.
+    const guidance = t.app.get(GuidanceService);
+    await guidance.alertAtMidpoint('2026-04-20');
+    await guidance.alertAtMidpoint('2026-04-21');
+    const alerts = async () =>
+      dataOf(await t.gql('{ notifications(first: 100) { edges { node { eventType } } } }', {}, company)).notifications.edges.filter(
+        (edge: any) => edge.node.eventType === 'GUIDANCE_BEHIND',
+      ).length;
+    await eventually(async () => (await alerts()) === 2);
+
+    const LOG = 'mutation($id: ID!, $input: LogContactMomentInput!) { logContactMoment(internshipId: $id, input: $input) { id date onSite } }';
+    const contact = (date: string, onSite = false) => ({ date, type: 'PROGRESS', onSite, participants: ['STUDENT', 'SCHOOL', 'COMPANY'] });
+    expect(onlyError(await t.gql(LOG, { id: mila.id, input: contact('2027-01-01') }, school)).extensions.fields).toEqual([expect.objectContaining({ path: 'input.date' })]);
+    expect(onlyError(await t.gql(LOG, { id: mila.id, input: contact('2026-07-01') }, school)).extensions.fields).toEqual([expect.objectContaining({ path: 'input.date' })]);
+    expect(onlyError(await t.gql(LOG, { id: mila.id, input: contact('2026-03-01') }, await t.as('otherSchoolAdmin'))).extensions.code).toBe('NOT_FOUND');
+    for (const input of [contact('2026-02-10', true), contact('2026-04-14')]) dataOf(await t.gql(LOG, { id: mila.id, input }, school));
+    for (const input of [contact('2026-02-10'), contact('2026-04-14', true), contact('2026-06-20')]) dataOf(await t.gql(LOG, { id: ruben.id, input }, company));
+
+    const report = dataOf(
+      await t.gql('{ companyCompliance { guidanceFindings { internshipId findings { rule field message } } overview { guidance { endedInternships withFindings tooFewContacts noOnSiteContact } } } }', {}, company),
+    ).companyCompliance;
+    expect(report.guidanceFindings).toEqual([{ internshipId: mila.id, findings: [expect.objectContaining({ rule: 'R17', field: 'contactMoments' })] }]);
+    expect(report.overview.guidance).toEqual({ endedInternships: 2, withFindings: 1, tooFewContacts: 1, noOnSiteContact: 0 });
   });
 });

@@ -9,7 +9,9 @@ import { PlacementEntity, PlacementStatus } from '../placements/placement.entity
 import { ComplianceStatus } from './compliance-status';
 import type { ComplianceOverviewFilter, CompliancePlacementsArgs } from './dto/compliance-report.input';
 import type { ComplianceOverviewModel } from './models/compliance.model';
+import { guidanceFindings, MIN_CONTACTS_PER_PERIOD } from './guidance';
 import { NormSetHistory } from './placement-compliance';
+import type { Finding } from './rules/rule';
 
 /** SBB's view of where the rules are broken: aggregates in SQL, never the placements in memory. */
 @Injectable()
@@ -21,7 +23,7 @@ export class ComplianceReportsService {
     const fullTimeHours = (await NormSetHistory.load(this.dataSource.manager)).inForceOn(dutchToday()).norms.fullTimeHoursPerWeek;
     const query = <T>(sql: string, extra: unknown[] = []) => this.dataSource.query<T[]>(`WITH scope AS (${scope}) ${sql}`, [...params, ...extra]);
     const next = params.length + 1;
-    const [[summary], rules, trainerLoad] = await Promise.all([
+    const [[summary], rules, trainerLoad, [guidance]] = await Promise.all([
       // One scan for the statuses and the stipends (R15; BOL only).
       query<Record<ComplianceStatus, number> & { bol: number; median: number | null; median_full_time: number | null; below_floor: number | null; without: number | null }>(
         `SELECT ${Object.values(ComplianceStatus).map((status) => `count(*) FILTER (WHERE compliance_status = '${status}')::int AS "${status}"`).join(', ')},
@@ -45,6 +47,18 @@ export class ComplianceReportsService {
           GROUP BY students ORDER BY students`,
         [dutchToday()],
       ),
+      // R17 over internships whose BPV period is over.
+      query<{ ended: number; too_few: number; no_on_site: number; with_findings: number }>(
+        `, ended AS (
+           SELECT (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id) AS contacts,
+                  EXISTS (SELECT 1 FROM contact_moments c WHERE c.internship_id = i.id AND c.on_site) AS on_site
+             FROM internships i JOIN scope ON scope.id = i.placement_id
+            WHERE i.end_date < $${next} AND i.status IN ('ACTIVE', 'COMPLETED'))
+         SELECT count(*)::int AS ended, count(*) FILTER (WHERE contacts < $${next + 1})::int AS too_few,
+                count(*) FILTER (WHERE NOT on_site)::int AS no_on_site, count(*) FILTER (WHERE contacts < $${next + 1} OR NOT on_site)::int AS with_findings
+           FROM ended`,
+        [dutchToday(), MIN_CONTACTS_PER_PERIOD],
+      ),
     ]);
     const byStatus = Object.values(ComplianceStatus)
       .map((status) => ({ status, placements: summary[status] }))
@@ -61,7 +75,26 @@ export class ComplianceReportsService {
         shareWithoutStipend: summary.without ?? 0,
       },
       trainerLoad,
+      guidance: { endedInternships: guidance.ended, withFindings: guidance.with_findings, tooFewContacts: guidance.too_few, noOnSiteContact: guidance.no_on_site },
     };
+  }
+
+  /** A company's internships whose BPV period is over with R17 findings (too few contacts, none on site). */
+  async guidanceFindings(companyId: string, today = dutchToday()): Promise<{ internshipId: string; placementId: string; endDate: string; findings: Finding[] }[]> {
+    const rows = await this.dataSource.query<{ id: string; placement_id: string; start_date: string; end_date: string; contacts: { date: string; onSite: boolean }[] }[]>(
+      `SELECT i.id, i.placement_id, i.start_date::text, i.end_date::text,
+              coalesce((SELECT json_agg(json_build_object('date', c.date, 'onSite', c.on_site)) FROM contact_moments c WHERE c.internship_id = i.id), '[]') AS contacts
+         FROM internships i WHERE i.company_id = $1 AND i.end_date < $2 AND i.status IN ('ACTIVE', 'COMPLETED') ORDER BY i.end_date DESC, i.id`,
+      [companyId, today],
+    );
+    return rows
+      .map((row) => ({
+        internshipId: row.id,
+        placementId: row.placement_id,
+        endDate: row.end_date,
+        findings: guidanceFindings({ startDate: row.start_date, endDate: row.end_date, contacts: row.contacts }, today),
+      }))
+      .filter((row) => row.findings.length);
   }
 
   /** A company's placements in every status but draft, optionally by compliance status, worst first. */
@@ -101,7 +134,7 @@ export class ComplianceReportsService {
     if (filter.companyId) where.push(`p.company_id = ${param(filter.companyId)}`);
     if (filter.from) where.push(`p.start_date >= ${param(filter.from)}`);
     if (filter.to) where.push(`p.start_date <= ${param(filter.to)}`);
-    const columns = 'p.compliance_status, p.compliance_rules, p.leerweg, p.stipend_monthly_cents, p.hours_per_week, p.trainer_id';
+    const columns = 'p.id, p.compliance_status, p.compliance_rules, p.leerweg, p.stipend_monthly_cents, p.hours_per_week, p.trainer_id';
     return { sql: `SELECT ${columns} FROM placements p ${joins.join(' ')} WHERE ${where.join(' AND ')}`, params };
   }
 }

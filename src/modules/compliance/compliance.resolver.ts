@@ -16,6 +16,7 @@ import {
   ComplianceEvaluationConnection,
   ComplianceFindingModel,
   ComplianceOverviewModel,
+  InternshipGuidanceFindingModel,
   NormSetModel,
   NormsModel,
 } from './models/compliance.model';
@@ -96,6 +97,12 @@ export class ComplianceReportsResolver {
   @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
   placements(@Parent() { companyId }: CompanyComplianceProfileModel, @Args() args: CompliancePlacementsArgs) {
     return this.reports.companyPlacements(companyId, args);
+  }
+
+  @ResolveField(() => [InternshipGuidanceFindingModel], { description: 'Its internships whose BPV period is over with R17 findings' })
+  @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
+  guidanceFindings(@Parent() { companyId }: CompanyComplianceProfileModel) {
+    return this.reports.guidanceFindings(companyId);
   }
 
   @ResolveField(() => ComplianceEvaluationConnection, { description: 'Every stored evaluation of its placements, newest first' })

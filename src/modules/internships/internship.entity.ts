@@ -57,6 +57,10 @@ export class InternshipEntity {
   @Column({ type: 'timestamptz', nullable: true })
   startedAt: Date | null;
 
+  /** When both parties were told that fewer than two contacts were logged by the midpoint (R17). */
+  @Column({ type: 'timestamptz', nullable: true })
+  midpointAlertSentAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,12 +1,26 @@
-import { Module } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
+import type { DailyCheck } from '../../queues/daily-run';
+import { GuidanceService } from './guidance.service';
 import { StudentsModule } from '../students/students.module';
 import { InternshipsResolver, PokFieldsResolver } from './internships.resolver';
 import { PoksService } from './poks.service';
 
+/** Daily: internships past their midpoint with fewer than two contacts are flagged to both parties, once (R17). */
+@Injectable()
+export class GuidanceMidpointCheck implements DailyCheck {
+  readonly name = 'guidance-midpoint';
+
+  constructor(private readonly guidance: GuidanceService) {}
+
+  run(day: string): Promise<void> {
+    return this.guidance.alertAtMidpoint(day);
+  }
+}
+
 /** Internships: what a mutually accepted proposal becomes; the one place a company sees a student's identity (R20). */
 @Module({
   imports: [StudentsModule],
-  providers: [InternshipsResolver, PokFieldsResolver, PoksService],
-  exports: [PoksService],
+  providers: [InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, GuidanceMidpointCheck],
+  exports: [PoksService, GuidanceMidpointCheck],
 })
 export class InternshipsModule {}

@@ -12,7 +12,21 @@ import { LocalDateScalar } from '../../common/graphql/scalars';
 import { StudentIdentityModel } from '../students/models/student.model';
 import type { StudentIdentityEntity } from '../students/student-identity.entity';
 import { StudentIdentityLoader } from '../students/student-identity.loader';
+import { ContactMomentEntity, ContactParticipant, ContactType } from './contact-moment.entity';
+import { LogContactMomentInput } from './dto/guidance.input';
+import { GuidanceService } from './guidance.service';
 import { InternshipEntity, InternshipStatus } from './internship.entity';
+
+@ObjectType('ContactMoment', { description: 'A guidance contact during an internship (R17)' })
+export class ContactMomentModel {
+  @Field(() => ID) id: string;
+  @Field(() => LocalDateScalar) date: string;
+  @Field(() => ContactType) type: ContactType;
+  @Field() onSite: boolean;
+  @Field(() => [ContactParticipant]) participants: ContactParticipant[];
+  @Field(() => String, { nullable: true }) notes: string | null;
+  @Field(() => ID) organizationId: string;
+}
 import { PokEntity, PokParty, PokStatus } from './pok.entity';
 import { PoksService } from './poks.service';
 
@@ -105,7 +119,20 @@ export class InternshipsResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly poks: PoksService,
+    private readonly guidance: GuidanceService,
   ) {}
+
+  @Mutation(() => ContactMomentModel, { description: 'The school or the company logs a guidance contact: dated in the internship, not in the future (R17)' })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  logContactMoment(@CurrentActor() actor: Actor, @Args('internshipId', { type: () => ID }) internshipId: string, @Args('input') input: LogContactMomentInput) {
+    return this.guidance.log(actor, internshipId, input);
+  }
+
+  @ResolveField(() => [ContactMomentModel])
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  contactMoments(@Parent() internship: InternshipEntity): Promise<ContactMomentEntity[]> {
+    return this.guidance.list(internship.id);
+  }
 
   @Mutation(() => PokModel, { description: 'Records a signature: the school for the student, her guardian and itself; the company for itself (R8)' })
   @Allow(Role.COMPANY, Role.SCHOOL)

@@ -227,4 +227,19 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
       text: `${a.company} offered ${offered} of the ${committed} places committed for school year ${schoolYear}/${Number(schoolYear) + 1} and crebo ${crebo} (agreement with ${a.school}).`,
     },
   })),
+  [EventType.GUIDANCE_BEHIND]: async (db, payloads) => {
+    const internships = await rowsById<{ id: string; school_id: string; company_id: string; title: string; contacts: number }>(
+      db,
+      `SELECT i.id, i.school_id, i.company_id, p.title, (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id)::int AS contacts
+         FROM internships i JOIN placements p ON p.id = i.placement_id WHERE i.id = ANY($1::uuid[])`,
+      payloads.map((payload) => payload.internshipId),
+    );
+    return announce(internships, (i) => ({
+      organizationIds: [i.school_id, i.company_id],
+      message: {
+        nl: { subject: `Begeleiding loopt achter: ${i.title}`, text: `Halverwege de stage "${i.title}" zijn ${i.contacts} contactmomenten vastgelegd; plan er nog minstens ${3 - i.contacts}, waarvan één op locatie (R17).` },
+        en: { subject: `Guidance behind: ${i.title}`, text: `Halfway through the internship "${i.title}", ${i.contacts} contact moments are logged; plan at least ${3 - i.contacts} more, one on site (R17).` },
+      },
+    }));
+  },
 };

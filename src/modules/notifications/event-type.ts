@@ -17,6 +17,7 @@ export enum EventType {
   AGREEMENT_EXPIRING = 'AGREEMENT_EXPIRING',
   AGREEMENT_UNSIGNED = 'AGREEMENT_UNSIGNED',
   AGREEMENT_UNDER_FULFILLED = 'AGREEMENT_UNDER_FULFILLED',
+  GUIDANCE_BEHIND = 'GUIDANCE_BEHIND',
 }
 registerEnumType(EventType, { name: 'EventType' });
 
@@ -37,5 +38,6 @@ export interface EventPayloads {
   /** `days`: 90 or 30 before the end of the term. */
   [EventType.AGREEMENT_EXPIRING]: { agreementId: string; days: string };
   [EventType.AGREEMENT_UNSIGNED]: { agreementId: string };
+  [EventType.GUIDANCE_BEHIND]: { internshipId: string };
   [EventType.AGREEMENT_UNDER_FULFILLED]: { agreementId: string; schoolYear: string; crebo: string; offered: string; committed: string };
 }

@@ -12,7 +12,7 @@ registerEnumType(SeverityEnum, { name: 'Severity', description: 'BLOCK stops pub
 @ObjectType('ComplianceFinding', { description: 'What a Stagepact rule found, the field to fix and the figures behind it' })
 export class ComplianceFindingModel {
   @Field(() => String, { description: 'The rule id, R1–R24 (domain brief section 7)' })
-  rule: RuleId;
+  rule: Finding['rule'];
 
   @Field(() => SeverityEnum)
   severity: Severity;
@@ -37,7 +37,7 @@ export class ComplianceRejection {
   message: string;
 
   @Field(() => [String], { description: 'The rules with BLOCK findings' })
-  rules: RuleId[];
+  rules: Finding['rule'][];
 
   @Field(() => [ComplianceFindingModel], { description: 'Every finding, BLOCK and WARN' })
   findings: Finding[];
@@ -225,6 +225,36 @@ export class TrainerLoadBucketModel {
   trainers: number;
 }
 
+@ObjectType('GuidanceSummary', { description: 'R17 over internships whose BPV period is over' })
+export class GuidanceSummaryModel {
+  @Field(() => Int)
+  endedInternships: number;
+
+  @Field(() => Int, { description: 'With at least one R17 finding' })
+  withFindings: number;
+
+  @Field(() => Int, { description: 'Fewer than three contact moments' })
+  tooFewContacts: number;
+
+  @Field(() => Int, { description: 'No contact moment on site' })
+  noOnSiteContact: number;
+}
+
+@ObjectType('InternshipGuidanceFinding', { description: "An internship whose period is over with R17 findings" })
+export class InternshipGuidanceFindingModel {
+  @Field(() => ID)
+  internshipId: string;
+
+  @Field(() => ID)
+  placementId: string;
+
+  @Field(() => LocalDateScalar)
+  endDate: string;
+
+  @Field(() => [ComplianceFindingModel])
+  findings: Finding[];
+}
+
 @ObjectType('ComplianceOverview', { description: 'Placements in scope (all but drafts) by compliance status, rule, stipend and trainer load' })
 export class ComplianceOverviewModel {
   @Field(() => Int)
@@ -241,6 +271,9 @@ export class ComplianceOverviewModel {
 
   @Field(() => [TrainerLoadBucketModel], { description: 'Praktijkopleiders of the placements in scope by their current number of students (R6)' })
   trainerLoad: TrainerLoadBucketModel[];
+
+  @Field(() => GuidanceSummaryModel, { description: 'Guidance contacts (R17) of the internships at these placements' })
+  guidance: GuidanceSummaryModel;
 }
 
 @ObjectType('CompanyComplianceProfile')

@@ -3,6 +3,8 @@ import type { Sector } from '../../organizations/sector';
 import type { Norms } from '../norms';
 
 export type RuleId = 'R1' | 'R4' | 'R5' | 'R6' | 'R7' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15' | 'R16';
+/** Rules judged on an internship rather than a placement (see guidance.ts). */
+export type InternshipRuleId = 'R17';
 export type Severity = 'BLOCK' | 'WARN';
 
 /** A figure behind a finding (an amount, a date, the levels involved). */
@@ -10,7 +12,7 @@ export type FindingFigure = string | number | boolean | null | (string | number)
 
 /** What a rule found: which rule, what to fix (`field`, `message`) and the figures behind it. */
 export interface Finding {
-  rule: RuleId;
+  rule: RuleId | InternshipRuleId;
   severity: Severity;
   message: string;
   field: string;

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { recordAudit } from '../../common/audit/audit-log';
+import type { Actor } from '../../common/auth/roles';
+import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { dutchToday } from '../../queues/daily-run';
+import { MIN_CONTACTS_AT_MIDPOINT } from '../compliance/guidance';
+import { EventType } from '../notifications/event-type';
+import { recordEvent } from '../notifications/outbox';
+import { ContactMomentEntity } from './contact-moment.entity';
+import type { LogContactMomentInput } from './dto/guidance.input';
+import { InternshipEntity } from './internship.entity';
+
+@Injectable()
+export class GuidanceService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The school or the company logs a contact moment of one of its internships (R17). */
+  async log(actor: Actor, internshipId: string, input: LogContactMomentInput, today = dutchToday()): Promise<ContactMomentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const internship = await manager.findOneBy(InternshipEntity, { id: internshipId });
+      if (!internship || (internship.schoolId !== actor.organizationId && internship.companyId !== actor.organizationId)) {
+        throw new NotFoundError('Internship', internshipId);
+      }
+      if (input.date > today) throw BadUserInputError.field('input.date', 'a contact moment cannot be dated in the future', 'R17');
+      if (input.date < internship.startDate || input.date > internship.endDate) {
+        throw BadUserInputError.field('input.date', `the contact must fall in the internship, ${internship.startDate} to ${internship.endDate}`, 'R17');
+      }
+      const contact = await manager.save(
+        manager.create(ContactMomentEntity, { ...input, notes: input.notes ?? null, internshipId, loggedByUserId: actor.userId, organizationId: actor.organizationId }),
+      );
+      await recordAudit(manager, actor, { action: 'contact_moment.logged', entityType: 'internship', entityId: internshipId, after: contact });
+      return contact;
+    });
+  }
+
+  list(internshipId: string): Promise<ContactMomentEntity[]> {
+    return this.dataSource.getRepository(ContactMomentEntity).find({ where: { internshipId }, order: { date: 'ASC' } });
+  }
+
+  /** Daily: active internships past their midpoint with fewer than two contacts; both parties hear once. */
+  async alertAtMidpoint(today: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [behind] = await manager.query<[{ id: string }[], number]>(
+        `UPDATE internships i SET midpoint_alert_sent_at = now()
+          WHERE i.status = 'ACTIVE' AND i.midpoint_alert_sent_at IS NULL
+            AND i.start_date + (i.end_date - i.start_date) / 2 <= $1::date
+            AND (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id) < $2
+          RETURNING i.id`,
+        [today, MIN_CONTACTS_AT_MIDPOINT],
+      );
+      await recordEvent(manager, EventType.GUIDANCE_BEHIND, behind.map(({ id }) => ({ internshipId: id })));
+    });
+  }
+}
