@@ -85,4 +85,42 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
     expect(report.guidanceFindings).toEqual([{ internshipId: mila.id, findings: [expect.objectContaining({ rule: 'R17', field: 'contactMoments' })] }]);
     expect(report.overview.guidance).toEqual({ endedInternships: 2, withFindings: 1, tooFewContacts: 1, noOnSiteContact: 0 });
   });
+
+  it('closes an internship only with the end evaluations of student, praktijkopleider and school (R18, R19); an early end frees the seat and gives the student priority', async () => {
+    const school = await t.as('schoolAdmin');
+    const company = await t.as('companyAdmin');
+    const [mila, ruben] = await t.dataSource.query<{ id: string; student_id: string }[]>(
+      `SELECT i.id, i.student_id FROM internships i JOIN student_identities s ON s.student_id = i.student_id ORDER BY s.full_name`,
+    );
+    const COMPLETE = 'mutation($id: ID!) { completeInternship(id: $id) { status endedAt } }';
+    const EVALUATE = 'mutation($id: ID!, $input: EvaluationInput!) { recordEvaluation(internshipId: $id, input: $input) { evaluator rating } }';
+    const evaluation = (evaluator: string, rating = 8) => ({ evaluator, rating, satisfiedWithSchoolGuidance: true, satisfiedWithCompanyGuidance: true });
+
+    const refused = onlyError(await t.gql(COMPLETE, { id: mila.id }, company));
+    expect(refused.extensions.code).toBe('CONFLICT');
+    expect(refused.message).toContain('STUDENT, TRAINER, SCHOOL');
+    expect(onlyError(await t.gql(EVALUATE, { id: mila.id, input: evaluation('STUDENT') }, company)).extensions.code).toBe('BAD_USER_INPUT');
+    expect(onlyError(await t.gql(EVALUATE, { id: mila.id, input: evaluation('SCHOOL', 11) }, school)).extensions.fields).toEqual([
+      expect.objectContaining({ path: 'input.rating', rule: 'R19' }),
+    ]);
+    for (const evaluator of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(EVALUATE, { id: mila.id, input: evaluation(evaluator) }, school));
+    expect(onlyError(await t.gql(COMPLETE, { id: mila.id }, company)).message).toContain('TRAINER');
+    dataOf(await t.gql(EVALUATE, { id: mila.id, input: evaluation('TRAINER', 7) }, company));
+    expect(dataOf(await t.gql(COMPLETE, { id: mila.id }, company)).completeInternship.status).toBe('COMPLETED');
+
+    const TERMINATE = 'mutation($id: ID!, $input: TerminateInternshipInput!) { terminateInternship(id: $id, input: $input) { status terminationReason } }';
+    expect(dataOf(await t.gql(TERMINATE, { id: ruben.id, input: { reason: 'Het bedrijf sluit de afdeling' } }, company)).terminateInternship).toEqual({
+      status: 'TERMINATED',
+      terminationReason: 'Het bedrijf sluit de afdeling',
+    });
+    const [{ rematch_priority }] = await t.dataSource.query('SELECT rematch_priority FROM students WHERE id = $1', [ruben.student_id]);
+    expect(rematch_priority).toBe(true);
+    await eventually(async () =>
+      dataOf(await t.gql('{ notifications(first: 100) { edges { node { eventType } } } }', {}, school)).notifications.edges.some(
+        (edge: any) => edge.node.eventType === 'INTERNSHIP_TERMINATED',
+      ),
+    );
+    const counts = dataOf(await t.gql('{ companyCompliance { overview { internships { current completed terminated } } } }', {}, company)).companyCompliance.overview.internships;
+    expect(counts).toEqual({ current: 0, completed: 1, terminated: 1 });
+  });
 });

@@ -51,8 +51,10 @@ describe('platform conventions', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     expect(rootFieldsReaching(schema, 'StudentIdentity').sort()).toEqual([
       'Mutation.archiveStudent',
+      'Mutation.completeInternship',
       'Mutation.createStudent',
       'Mutation.startInternship',
+      'Mutation.terminateInternship',
       'Mutation.updateStudent',
       'Query.internships',
       'Query.student',

@@ -23,6 +23,7 @@ export interface FulfilmentRow {
   offered: number;
   started: number;
   completed: number;
+  terminated: number;
   /** The day in this school year by which the committed places must be offered. */
   dueOn: string;
   /** Past that day with fewer places offered than committed. */
@@ -143,7 +144,10 @@ export class AgreementsService {
                   AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31))::int AS started,
               (SELECT count(*) FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
                 WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg AND i.status = 'COMPLETED'
-                  AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31))::int AS completed
+                  AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31))::int AS completed,
+              (SELECT count(*) FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
+                WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg AND i.status = 'TERMINATED'
+                  AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31))::int AS terminated
          FROM agreement_commitments c WHERE c.agreement_id = $1 ORDER BY c.school_year, c.crebo, c.leerweg`,
       [agreement.id, agreement.companyId, agreement.schoolId],
     );

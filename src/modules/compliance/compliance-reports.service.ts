@@ -48,15 +48,18 @@ export class ComplianceReportsService {
         [dutchToday()],
       ),
       // R17 over internships whose BPV period is over.
-      query<{ ended: number; too_few: number; no_on_site: number; with_findings: number }>(
-        `, ended AS (
-           SELECT (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id) AS contacts,
+      query<{ ended: number; too_few: number; no_on_site: number; with_findings: number; active: number; completed: number; terminated: number }>(
+        `, placed AS (
+           SELECT i.status, i.end_date < $${next} AND i.status IN ('ACTIVE', 'COMPLETED') AS ended,
+                  (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id) AS contacts,
                   EXISTS (SELECT 1 FROM contact_moments c WHERE c.internship_id = i.id AND c.on_site) AS on_site
-             FROM internships i JOIN scope ON scope.id = i.placement_id
-            WHERE i.end_date < $${next} AND i.status IN ('ACTIVE', 'COMPLETED'))
-         SELECT count(*)::int AS ended, count(*) FILTER (WHERE contacts < $${next + 1})::int AS too_few,
-                count(*) FILTER (WHERE NOT on_site)::int AS no_on_site, count(*) FILTER (WHERE contacts < $${next + 1} OR NOT on_site)::int AS with_findings
-           FROM ended`,
+             FROM internships i JOIN scope ON scope.id = i.placement_id)
+         SELECT count(*) FILTER (WHERE ended)::int AS ended, count(*) FILTER (WHERE ended AND contacts < $${next + 1})::int AS too_few,
+                count(*) FILTER (WHERE ended AND NOT on_site)::int AS no_on_site,
+                count(*) FILTER (WHERE ended AND (contacts < $${next + 1} OR NOT on_site))::int AS with_findings,
+                count(*) FILTER (WHERE status IN ('PLANNED', 'ACTIVE'))::int AS active, count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
+                count(*) FILTER (WHERE status = 'TERMINATED')::int AS terminated
+           FROM placed`,
         [dutchToday(), MIN_CONTACTS_PER_PERIOD],
       ),
     ]);
@@ -76,6 +79,7 @@ export class ComplianceReportsService {
       },
       trainerLoad,
       guidance: { endedInternships: guidance.ended, withFindings: guidance.with_findings, tooFewContacts: guidance.too_few, noOnSiteContact: guidance.no_on_site },
+      internships: { current: guidance.active, completed: guidance.completed, terminated: guidance.terminated },
     };
   }
 

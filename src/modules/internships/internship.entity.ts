@@ -57,6 +57,16 @@ export class InternshipEntity {
   @Column({ type: 'timestamptz', nullable: true })
   startedAt: Date | null;
 
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  terminationReason: string | null;
+
+  /** The party that ended it early. */
+  @Column({ type: 'uuid', nullable: true })
+  terminatedByOrganizationId: string | null;
+
   /** When both parties were told that fewer than two contacts were logged by the midpoint (R17). */
   @Column({ type: 'timestamptz', nullable: true })
   midpointAlertSentAt: Date | null;

@@ -15,6 +15,19 @@ import { StudentIdentityLoader } from '../students/student-identity.loader';
 import { ContactMomentEntity, ContactParticipant, ContactType } from './contact-moment.entity';
 import { LogContactMomentInput } from './dto/guidance.input';
 import { GuidanceService } from './guidance.service';
+import { EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
+import { EvaluationEntity, Evaluator } from './evaluation.entity';
+import { InternshipLifecycleService } from './internship-lifecycle.service';
+
+@ObjectType('InternshipEvaluation', { description: 'An end evaluation (R18, R19)' })
+export class InternshipEvaluationModel {
+  @Field(() => Evaluator) evaluator: Evaluator;
+  @Field(() => Int) rating: number;
+  @Field() satisfiedWithSchoolGuidance: boolean;
+  @Field() satisfiedWithCompanyGuidance: boolean;
+  @Field(() => String, { nullable: true }) comments: string | null;
+  @Field() createdAt: Date;
+}
 import { InternshipEntity, InternshipStatus } from './internship.entity';
 
 @ObjectType('ContactMoment', { description: 'A guidance contact during an internship (R17)' })
@@ -92,6 +105,12 @@ export class InternshipModel {
   @Field(() => Date, { nullable: true })
   startedAt: Date | null;
 
+  @Field(() => Date, { nullable: true })
+  endedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was ended early' })
+  terminationReason: string | null;
+
   @Field()
   createdAt: Date;
 }
@@ -120,7 +139,32 @@ export class InternshipsResolver {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly poks: PoksService,
     private readonly guidance: GuidanceService,
+    private readonly lifecycle: InternshipLifecycleService,
   ) {}
+
+  @Mutation(() => InternshipEvaluationModel, { description: 'An end evaluation: the school records the student and itself, the company the praktijkopleider (R19)' })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  recordEvaluation(@CurrentActor() actor: Actor, @Args('internshipId', { type: () => ID }) internshipId: string, @Args('input') input: EvaluationInput) {
+    return this.lifecycle.evaluate(actor, internshipId, input);
+  }
+
+  @Mutation(() => InternshipModel, { description: 'ACTIVE → COMPLETED; refused (CONFLICT) until student, praktijkopleider and school have evaluated (R18)' })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  completeInternship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.lifecycle.complete(actor, id);
+  }
+
+  @Mutation(() => InternshipModel, { description: 'Either party ends it early with a reason: the seat is free, the student gets priority in the next round, both are told' })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  terminateInternship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: TerminateInternshipInput) {
+    return this.lifecycle.terminate(actor, id, input);
+  }
+
+  @ResolveField(() => [InternshipEvaluationModel])
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  evaluations(@Parent() internship: InternshipEntity): Promise<EvaluationEntity[]> {
+    return this.lifecycle.evaluations(internship.id);
+  }
 
   @Mutation(() => ContactMomentModel, { description: 'The school or the company logs a guidance contact: dated in the internship, not in the future (R17)' })
   @Allow(Role.COMPANY, Role.SCHOOL)

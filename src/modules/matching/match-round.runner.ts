@@ -111,7 +111,8 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
     const profile = studentFeatures(students[s], vocabulary);
     for (let k = prefOffsets[s]; k < prefOffsets[s + 1]; k += 1) prefScores[k] = priority(profile, work[prefPlacements[k]]);
   }
-  const lottery = Float64Array.from(students, (student) => lotteryNumber(round.lotterySeed, student.id));
+  // A student whose internship ended early goes first among equal scores: her number drops below [0, 1).
+  const lottery = Float64Array.from(students, (student) => lotteryNumber(round.lotterySeed, student.id) - (student.rematchPriority ? 1 : 0));
   const problem: MatchProblem = {
     studentCount: students.length,
     capacities: Int32Array.from(placements, (p) => Math.max(0, p.freeSeats)),
@@ -162,6 +163,7 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
         }
       })(),
     );
+    await manager.query('UPDATE students SET rematch_priority = false WHERE rematch_priority AND id = ANY($1::uuid[])', [students.map((student) => student.id)]);
     // One PROPOSAL_MADE event per proposal, in one statement (recordEvent's parameters would not fit).
     await manager.query(`INSERT INTO outbox (type, payload) SELECT $2, jsonb_build_object('proposalId', id) FROM proposals WHERE round_id = $1`, [
       round.id,

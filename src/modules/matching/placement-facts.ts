@@ -10,7 +10,7 @@ import type { EligibilityPlacement, EligibilityStudent } from './eligibility';
 export type PlacementFacts = EligibilityPlacement & PlacementWork & { id: string; companyId: string };
 
 /** What matching knows of a student: her objective profile (R20), never her identity. */
-export type StudentFacts = EligibilityStudent & BlindProfile & { id: string; schoolId: string };
+export type StudentFacts = EligibilityStudent & BlindProfile & { id: string; schoolId: string; rematchPriority: boolean };
 
 const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.crebos, p.level, p.leerweg, p.start_date::text AS "startDate", p.end_date::text AS "endDate",
   p.days_per_week AS "daysPerWeek", p.hours_per_week AS "hoursPerWeek", p.status, p.compliance_status AS "complianceStatus",
@@ -20,7 +20,7 @@ const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.crebos, p.level,
 
 export const STUDENT_COLUMNS = `s.id, s.school_id AS "schoolId", s.crebo, s.level, s.leerweg, s.werkprocessen, s.learning_wish AS "learningWish",
   s.available_from::text AS "availableFrom", s.available_until::text AS "availableUntil", s.days_per_week AS "daysPerWeek",
-  s.hours_per_week AS "hoursPerWeek", s.radius_km AS "radiusKm", pc.lat, pc.lon`;
+  s.hours_per_week AS "hoursPerWeek", s.radius_km AS "radiusKm", s.rematch_priority AS "rematchPriority", pc.lat, pc.lon`;
 
 interface PlacementRow {
   id: string;

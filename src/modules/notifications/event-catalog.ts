@@ -242,4 +242,18 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
       },
     }));
   },
+  [EventType.INTERNSHIP_TERMINATED]: async (db, payloads) => {
+    const internships = await rowsById<{ id: string; school_id: string; company_id: string; title: string; reason: string }>(
+      db,
+      `SELECT i.id, i.school_id, i.company_id, p.title, i.termination_reason AS reason FROM internships i JOIN placements p ON p.id = i.placement_id WHERE i.id = ANY($1::uuid[])`,
+      payloads.map((payload) => payload.internshipId),
+    );
+    return announce(internships, (i) => ({
+      organizationIds: [i.school_id, i.company_id],
+      message: {
+        nl: { subject: `Stage voortijdig beëindigd: ${i.title}`, text: `De stage "${i.title}" is beëindigd. Reden: ${i.reason}. De student krijgt voorrang in de volgende matchronde.` },
+        en: { subject: `Internship ended early: ${i.title}`, text: `The internship "${i.title}" was ended. Reason: ${i.reason}. The student gets priority in the next match round.` },
+      },
+    }));
+  },
 };

@@ -18,6 +18,7 @@ export enum EventType {
   AGREEMENT_UNSIGNED = 'AGREEMENT_UNSIGNED',
   AGREEMENT_UNDER_FULFILLED = 'AGREEMENT_UNDER_FULFILLED',
   GUIDANCE_BEHIND = 'GUIDANCE_BEHIND',
+  INTERNSHIP_TERMINATED = 'INTERNSHIP_TERMINATED',
 }
 registerEnumType(EventType, { name: 'EventType' });
 
@@ -39,5 +40,6 @@ export interface EventPayloads {
   [EventType.AGREEMENT_EXPIRING]: { agreementId: string; days: string };
   [EventType.AGREEMENT_UNSIGNED]: { agreementId: string };
   [EventType.GUIDANCE_BEHIND]: { internshipId: string };
+  [EventType.INTERNSHIP_TERMINATED]: { internshipId: string };
   [EventType.AGREEMENT_UNDER_FULFILLED]: { agreementId: string; schoolYear: string; crebo: string; offered: string; committed: string };
 }

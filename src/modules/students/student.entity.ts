@@ -71,6 +71,10 @@ export class StudentEntity {
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
 
+  /** Her internship was ended early: she goes first among equals in the next match round. */
+  @Column({ type: 'boolean', default: false })
+  rematchPriority: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -33,6 +33,9 @@ export class AgreementFulfilmentModel extends AgreementCommitmentModel {
   @Field(() => Int)
   completed: number;
 
+  @Field(() => Int, { description: 'Ended early' })
+  terminated: number;
+
   @Field(() => LocalDateScalar, { description: 'By this day the committed places must be offered (AGREEMENT_FULFILMENT_DATE)' })
   dueOn: string;
 

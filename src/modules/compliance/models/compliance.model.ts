@@ -240,6 +240,18 @@ export class GuidanceSummaryModel {
   noOnSiteContact: number;
 }
 
+@ObjectType('InternshipCounts', { description: 'Internships at the placements in scope' })
+export class InternshipCountsModel {
+  @Field(() => Int, { description: 'Planned or active' })
+  current: number;
+
+  @Field(() => Int)
+  completed: number;
+
+  @Field(() => Int, { description: 'Ended early' })
+  terminated: number;
+}
+
 @ObjectType('InternshipGuidanceFinding', { description: "An internship whose period is over with R17 findings" })
 export class InternshipGuidanceFindingModel {
   @Field(() => ID)
@@ -274,6 +286,9 @@ export class ComplianceOverviewModel {
 
   @Field(() => GuidanceSummaryModel, { description: 'Guidance contacts (R17) of the internships at these placements' })
   guidance: GuidanceSummaryModel;
+
+  @Field(() => InternshipCountsModel)
+  internships: InternshipCountsModel;
 }
 
 @ObjectType('CompanyComplianceProfile')

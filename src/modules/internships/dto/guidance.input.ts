@@ -1,8 +1,9 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMinSize, IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsLocalDate } from '../../../common/validation/domain-validators';
 import { ContactParticipant, ContactType } from '../contact-moment.entity';
+import { Evaluator } from '../evaluation.entity';
 
 @InputType()
 export class LogContactMomentInput {
@@ -28,4 +29,40 @@ export class LogContactMomentInput {
   @IsString()
   @MaxLength(4000)
   notes?: string;
+}
+
+@InputType()
+export class EvaluationInput {
+  @Field(() => Evaluator, { description: 'STUDENT and SCHOOL are recorded by the school, TRAINER by the company' })
+  @IsEnum(Evaluator)
+  evaluator: Evaluator;
+
+  @Field(() => Int, { description: '1–10 (R19)' })
+  @IsInt()
+  @Min(1, { message: 'rating must be 1 to 10 (R19)', context: { rule: 'R19' } })
+  @Max(10, { message: 'rating must be 1 to 10 (R19)', context: { rule: 'R19' } })
+  rating: number;
+
+  @Field()
+  @IsBoolean()
+  satisfiedWithSchoolGuidance: boolean;
+
+  @Field()
+  @IsBoolean()
+  satisfiedWithCompanyGuidance: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comments?: string;
+}
+
+@InputType()
+export class TerminateInternshipInput {
+  @Field()
+  @IsString()
+  @MinLength(3, { message: 'say why the internship ends early' })
+  @MaxLength(2000)
+  reason: string;
 }
