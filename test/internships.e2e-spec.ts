@@ -40,6 +40,20 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
     expect(dataOf(await t.gql(SIGN, { id: pok, party: 'GUARDIAN' }, school)).signPok.status).toBe('SIGNED');
     expect(dataOf(await t.gql(START, { id: internshipId }, company)).startInternship).toMatchObject({ status: 'ACTIVE' });
     expect(onlyError(await t.gql(START, { id: internshipId }, company)).extensions.code).toBe('CONFLICT');
+
+    // R9: a change of terms is a new version, signed again by everyone; the old one is then superseded.
+    const AMEND = 'mutation($id: ID!, $input: AmendPokInput!) { amendPok(internshipId: $id, input: $input) { id version status terms { hoursPerWeek totalHours } } }';
+    const amended = dataOf(await t.gql(AMEND, { id: internshipId, input: { hoursPerWeek: 24 } }, company)).amendPok;
+    expect(amended).toMatchObject({ version: 2, status: 'PENDING', terms: { hoursPerWeek: 24 } });
+    expect(amended.terms.totalHours).toBeLessThan(terms.totalHours);
+    for (const party of ['STUDENT', 'SCHOOL', 'GUARDIAN']) dataOf(await t.gql(SIGN, { id: amended.id, party }, school));
+    expect(dataOf(await t.gql(SIGN, { id: amended.id, party: 'COMPANY' }, company)).signPok.status).toBe('SIGNED');
+    const history = await t.dataSource.query('SELECT version, status FROM poks WHERE internship_id = $1 ORDER BY version', [internshipId]);
+    expect(history).toEqual([
+      { version: 1, status: 'SUPERSEDED' },
+      { version: 2, status: 'SIGNED' },
+    ]);
+    expect(onlyError(await t.gql(SIGN, { id: pok, party: 'COMPANY' }, company)).extensions.code).toBe('CONFLICT');
   });
 
   it('needs no guardian for a student of 18 on the start date', async () => {

@@ -15,7 +15,7 @@ import { StudentIdentityLoader } from '../students/student-identity.loader';
 import { ContactMomentEntity, ContactParticipant, ContactType } from './contact-moment.entity';
 import { LogContactMomentInput } from './dto/guidance.input';
 import { GuidanceService } from './guidance.service';
-import { EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
+import { AmendPokInput, EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
 import { EvaluationEntity, Evaluator } from './evaluation.entity';
 import { InternshipLifecycleService } from './internship-lifecycle.service';
 
@@ -182,6 +182,12 @@ export class InternshipsResolver {
   @Allow(Role.COMPANY, Role.SCHOOL)
   signPok(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('party', { type: () => PokParty }) party: PokParty) {
     return this.poks.sign(actor, id, party);
+  }
+
+  @Mutation(() => PokModel, { description: 'A change of terms: the next POK version, which every party signs again (R9)' })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  amendPok(@CurrentActor() actor: Actor, @Args('internshipId', { type: () => ID }) internshipId: string, @Args('input') input: AmendPokInput) {
+    return this.poks.amend(actor, internshipId, input);
   }
 
   @Mutation(() => InternshipModel, { description: 'PLANNED → ACTIVE; refused (CONFLICT) until the POK is fully signed (R8)' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, LessThan } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
@@ -60,9 +60,39 @@ export class PoksService {
       if (pok.status === PokStatus.SUPERSEDED) throw new ConflictError(`POK version ${pok.version} is superseded`);
       if (pok.signatures[party]) throw new ConflictError(`${party} has already signed POK version ${pok.version}`);
       pok.signatures = { ...pok.signatures, [party]: { userId: actor.userId, at: new Date().toISOString() } };
-      if (requiredParties(pok).every((required) => pok.signatures[required])) pok.status = PokStatus.SIGNED;
+      if (requiredParties(pok).every((required) => pok.signatures[required])) {
+        pok.status = PokStatus.SIGNED;
+        await manager.update(PokEntity, { internshipId: pok.internshipId, status: PokStatus.SIGNED, version: LessThan(pok.version) }, { status: PokStatus.SUPERSEDED });
+      }
       await manager.save(pok);
       await recordAudit(manager, actor, { action: `pok.signed_for_${party.toLowerCase()}`, entityType: 'pok', entityId: pok.id, after: { status: pok.status, signatures: pok.signatures } });
+      return pok;
+    });
+  }
+
+  /**
+   * A change of terms is a new version that every party signs again (R9); the signed version stays
+   * in force until then. (Another company means another internship, and so a new POK.)
+   */
+  async amend(actor: Actor, internshipId: string, changes: Partial<Pick<PokTerms, 'endDate' | 'hoursPerWeek' | 'praktijkopleider' | 'werkprocessen' | 'assessment' | 'guidanceFrequency'>>): Promise<PokEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const internship = await manager.findOne(InternshipEntity, { where: { id: internshipId }, lock: { mode: 'pessimistic_write' } });
+      if (!internship || (internship.schoolId !== actor.organizationId && internship.companyId !== actor.organizationId)) {
+        throw new NotFoundError('Internship', internshipId);
+      }
+      if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
+        throw new ConflictError(`Internship ${internshipId} is ${internship.status}; its POK can no longer change`);
+      }
+      const current = (await this.current(internshipId, manager))!;
+      if (current.status === PokStatus.PENDING && current.version > 1) throw new ConflictError(`POK version ${current.version} still awaits signatures`);
+      const terms = { ...current.terms, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) };
+      if (terms.endDate < terms.startDate) throw BadUserInputError.field('input.endDate', 'the end date must not be before the start date', 'R8');
+      const weeks = Math.round((Date.parse(terms.endDate) - Date.parse(terms.startDate)) / (7 * 86_400_000));
+      const pok = await manager.save(
+        manager.create(PokEntity, { internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: weeks * terms.hoursPerWeek } }),
+      );
+      if (current.status === PokStatus.PENDING) await manager.update(PokEntity, { id: current.id }, { status: PokStatus.SUPERSEDED });
+      await recordAudit(manager, actor, { action: 'pok.amended', entityType: 'pok', entityId: pok.id, before: current.terms, after: pok.terms });
       return pok;
     });
   }

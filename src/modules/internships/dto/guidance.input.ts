@@ -1,4 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsArray } from 'class-validator';
 import { ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsLocalDate } from '../../../common/validation/domain-validators';
@@ -65,4 +66,43 @@ export class TerminateInternshipInput {
   @MinLength(3, { message: 'say why the internship ends early' })
   @MaxLength(2000)
   reason: string;
+}
+
+@InputType({ description: 'The terms to change; the rest is carried over (R9)' })
+export class AmendPokInput {
+  @Field(() => LocalDateScalar, { nullable: true })
+  @IsOptional()
+  @IsLocalDate()
+  endDate?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  hoursPerWeek?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  praktijkopleider?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  werkprocessen?: string[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  assessment?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  guidanceFrequency?: string;
 }
