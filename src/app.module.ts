@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditLogResolver } from './common/audit/audit-log.resolver';
+import { AuditLogService } from './common/audit/audit-log.service';
 import { AccessGuard } from './common/auth/access.guard';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
 import { graphqlConfig } from './common/graphql/graphql-config';
@@ -48,6 +49,7 @@ import { WorkerModule } from './worker.module';
   ],
   providers: [
     AuditLogResolver,
+    AuditLogService,
     OperationLimitsPlugin,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },

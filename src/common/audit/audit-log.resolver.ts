@@ -1,14 +1,11 @@
 import { Args, ArgsType, Field, ID, InputType, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsDateString, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { Allow } from '../auth/allow.decorator';
 import { Role } from '../auth/roles';
-import { BadUserInputError } from '../errors/domain-errors';
-import { ConnectionArgs, ConnectionType, paginate } from '../graphql/pagination';
+import { ConnectionArgs, ConnectionType } from '../graphql/pagination';
 import { JSONObjectScalar } from '../graphql/scalars';
-import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditLogService } from './audit-log.service';
 
 @ObjectType('AuditEntry', { description: 'One append-only audit row: who changed what, before and after' })
 export class AuditEntryModel {
@@ -91,20 +88,11 @@ export class AuditLogArgs extends ConnectionArgs {
 
 @Resolver(() => AuditEntryModel)
 export class AuditLogResolver {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly service: AuditLogService) {}
 
   @Query(() => AuditEntryConnection, { description: 'SBB only: the audit log, newest first' })
   @Allow(Role.SBB)
-  auditLog(@Args() { filter = {}, ...page }: AuditLogArgs) {
-    if (filter.from && filter.to && filter.from > filter.to) throw BadUserInputError.field('filter.to', 'to must not be before from');
-    const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('entry').orderBy('entry.id', 'DESC');
-    if (filter.action?.endsWith('.')) query.andWhere('starts_with(entry.action, :prefix)', { prefix: filter.action });
-    else if (filter.action) query.andWhere('entry.action = :action', { action: filter.action });
-    if (filter.entityType) query.andWhere('entry.entityType = :entityType', { entityType: filter.entityType });
-    if (filter.entityId) query.andWhere('entry.entityId = :entityId', { entityId: filter.entityId });
-    if (filter.actorOrganizationId) query.andWhere('entry.actorOrganizationId = :org', { org: filter.actorOrganizationId });
-    if (filter.from) query.andWhere('entry.occurredAt >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('entry.occurredAt < :to', { to: filter.to });
-    return paginate(query, page);
+  auditLog(@Args() args: AuditLogArgs) {
+    return this.service.list(args);
   }
 }

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BadUserInputError } from '../errors/domain-errors';
+import { type Connection, paginate } from '../graphql/pagination';
+import { AuditEntryEntity } from './audit-entry.entity';
+import type { AuditLogArgs } from './audit-log.resolver';
+
+/** SBB's view of the append-only audit log. */
+@Injectable()
+export class AuditLogService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list({ filter = {}, ...page }: AuditLogArgs): Promise<Connection<AuditEntryEntity>> {
+    if (filter.from && filter.to && filter.from > filter.to) throw BadUserInputError.field('filter.to', 'to must not be before from');
+    const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('entry').orderBy('entry.id', 'DESC');
+    if (filter.action?.endsWith('.')) query.andWhere('starts_with(entry.action, :prefix)', { prefix: filter.action });
+    else if (filter.action) query.andWhere('entry.action = :action', { action: filter.action });
+    if (filter.entityType) query.andWhere('entry.entityType = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) query.andWhere('entry.entityId = :entityId', { entityId: filter.entityId });
+    if (filter.actorOrganizationId) query.andWhere('entry.actorOrganizationId = :org', { org: filter.actorOrganizationId });
+    if (filter.from) query.andWhere('entry.occurredAt >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('entry.occurredAt < :to', { to: filter.to });
+    return paginate(query, page);
+  }
+}
