@@ -236,4 +236,49 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
       ).length;
     await eventually(async () => (await expiring()) === 1);
   });
+
+  it('gives a student whose internship ended early the first place among equal scores in the next round, once', async () => {
+    const staff = await t.as('schoolStaff');
+    const company = await t.login('admin@codeerfabriek.demo', 'stagematch-demo-2026');
+    const me = dataOf(await t.gql('{ me { organization { branches { id city } trainers { id } } } }', {}, company)).me.organization;
+    const winners: string[] = [];
+    for (const [round, start] of ['2029-03-01', '2029-09-03'].entries()) {
+      const input = {
+        branchId: me.branches.find((branch: any) => branch.city === 'Nieuwegein').id,
+        trainerId: me.trainers[0].id,
+        title: `Software developer — ronde ${round}`,
+        description: 'Eén plaats',
+        crebos: ['25604'],
+        level: 4,
+        leerweg: 'BOL',
+        werkprocessen: ['realiseren', 'testen'],
+        startDate: start,
+        endDate: '2029-12-20',
+        daysPerWeek: 4,
+        hoursPerWeek: 32,
+        capacity: 1,
+        stipendMonthlyCents: 40000,
+        expenseAllowanceCents: 5000,
+      };
+      const placementId = dataOf(await t.gql('mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { id } }', { input }, company)).createPlacement.id;
+      dataOf(await t.gql('mutation($id: ID!) { publishPlacement(id: $id) { __typename } }', { id: placementId }, company));
+      const twins: string[] = [];
+      for (const name of ['A', 'B']) {
+        const profile = { ...validStudent(), availableFrom: start, availableUntil: '2029-12-31', identity: { fullName: `Tweeling ${round}${name}`, dateOfBirth: '2008-01-01', email: `t${round}${name}@student.test` } };
+        const id = dataOf(await t.gql(CREATE_STUDENT, { input: profile }, staff)).createStudent.id;
+        dataOf(await t.gql(SET_PREFERENCES, { studentId: id, placementIds: [placementId] }, staff));
+        twins.push(id);
+      }
+      // The second twin (one round) and the first (the other) had an internship ended early.
+      const flagged = twins[1 - round];
+      await t.dataSource.query('UPDATE students SET rematch_priority = true WHERE id = $1', [flagged]);
+      const opened = dataOf(await t.gql(OPEN_ROUND, { input: { periodFrom: start, periodTo: start } }, await t.as('platformAdmin'))).openMatchRound;
+      expect(await waitForRound(opened.id)).toMatchObject({ status: 'COMPLETED', students: 2, proposals: 1 });
+      const [winner] = await t.dataSource.query('SELECT student_id FROM proposals WHERE round_id = $1', [opened.id]);
+      winners.push(winner.student_id === flagged ? 'flagged' : 'other');
+      const [{ rematch_priority }] = await t.dataSource.query('SELECT rematch_priority FROM students WHERE id = $1', [flagged]);
+      expect(rematch_priority).toBe(false);
+    }
+    expect(winners).toEqual(['flagged', 'flagged']);
+  });
 });
