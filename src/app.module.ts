@@ -16,6 +16,7 @@ import { CompaniesModule } from './modules/companies/companies.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { InternshipsModule } from './modules/internships/internships.module';
 import { MatchingModule } from './modules/matching/matching.module';
+import { OversightModule } from './modules/oversight/oversight.module';
 import { AuthService } from './modules/organizations/auth.service';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlacementsModule } from './modules/placements/placements.module';
@@ -44,6 +45,7 @@ import { WorkerModule } from './worker.module';
     MatchingModule,
     InternshipsModule,
     AgreementsModule,
+    OversightModule,
     NotificationsModule,
     QueueDashboardModule,
   ],

@@ -19,6 +19,7 @@ export enum AppRole {
 }
 
 const DEV_JWT_SECRET = 'stagematch-development-secret-do-not-use-in-production';
+const DEV_PROTECTED_ATTRIBUTES_KEY = '0'.repeat(63) + '1';
 
 /** Every setting the process reads; validated once at boot (see `loadEnvironment`). */
 export class Environment {
@@ -42,6 +43,10 @@ export class Environment {
   @IsString()
   @MinLength(32)
   JWT_SECRET = DEV_JWT_SECRET;
+
+  /** AES-256-GCM key (64 hex characters) for the protected attributes (R24). */
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'PROTECTED_ATTRIBUTES_KEY must be 32 bytes written as 64 hex characters' })
+  PROTECTED_ATTRIBUTES_KEY = DEV_PROTECTED_ATTRIBUTES_KEY;
 
   @IsString()
   @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 15m, 12h or 7d' })
@@ -141,6 +146,9 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   );
   if (env.isProduction && env.JWT_SECRET === DEV_JWT_SECRET) {
     problems.push('JWT_SECRET: must be set to a secret of at least 32 characters in production');
+  }
+  if (env.isProduction && env.PROTECTED_ATTRIBUTES_KEY === DEV_PROTECTED_ATTRIBUTES_KEY) {
+    problems.push('PROTECTED_ATTRIBUTES_KEY: must be set to a random 64-hex-character key in production');
   }
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(`Invalid environment:\n  ${problems.join('\n  ')}`);

@@ -1,0 +1,28 @@
+/**
+ * Fisher's exact test for a 2×2 table (two-sided: the probability of a table at least as extreme,
+ * summing every table with the same margins whose probability does not exceed the observed one).
+ * Used by the adverse-impact audit (R23): acceptances and refusals of two groups.
+ *
+ *              accepted  refused
+ *   group 1       a         b
+ *   group 2       c         d
+ */
+export function fisherExactTwoSided(a: number, b: number, c: number, d: number): number {
+  const row1 = a + b;
+  const row2 = c + d;
+  const col1 = a + c;
+  const n = row1 + row2;
+  const logFactorial = new Float64Array(n + 1);
+  for (let i = 2; i <= n; i += 1) logFactorial[i] = logFactorial[i - 1] + Math.log(i);
+  const logProbability = (x: number) =>
+    logFactorial[row1] + logFactorial[row2] + logFactorial[col1] + logFactorial[n - col1] -
+    (logFactorial[n] + logFactorial[x] + logFactorial[row1 - x] + logFactorial[col1 - x] + logFactorial[row2 - col1 + x]);
+  const observed = logProbability(a);
+  let p = 0;
+  for (let x = Math.max(0, col1 - row2); x <= Math.min(row1, col1); x += 1) {
+    const logP = logProbability(x);
+    // A relative tolerance keeps tables as probable as the observed one despite rounding.
+    if (logP <= observed + 1e-7) p += Math.exp(logP);
+  }
+  return Math.min(1, p);
+}

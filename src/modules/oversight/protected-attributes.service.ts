@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { recordAudit } from '../../common/audit/audit-log';
+import type { Actor } from '../../common/auth/roles';
+import { BadUserInputError } from '../../common/errors/domain-errors';
+import { Environment } from '../../config/environment';
+import { StudentEntity } from '../students/student.entity';
+import { AttributeCipher } from './attribute-cipher';
+import type { ProtectedAttributesInput } from './dto/protected-attributes.input';
+import { type ProtectedAttributes, ProtectedAttributesEntity } from './protected-attributes.entity';
+
+@Injectable()
+export class ProtectedAttributesService {
+  private readonly cipher: AttributeCipher;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    env: Environment,
+  ) {
+    this.cipher = new AttributeCipher(env.PROTECTED_ATTRIBUTES_KEY);
+  }
+
+  /** The school records what the student reported, with her consent; the audit row holds no values. */
+  async record(actor: Actor, studentId: string, input: ProtectedAttributesInput): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireOwnStudent(manager, actor, studentId);
+      const attributes: ProtectedAttributes = {
+        migrationBackground: input.migrationBackground ?? null,
+        gender: input.gender ?? null,
+        otherGround: input.otherGround ?? null,
+      };
+      await manager.save(
+        manager.create(ProtectedAttributesEntity, { studentId, ...this.cipher.seal(attributes), consentGivenOn: input.consentGivenOn, recordedByUserId: actor.userId }),
+      );
+      await recordAudit(manager, actor, { action: 'protected_attributes.recorded', entityType: 'student', entityId: studentId, after: { consentGivenOn: input.consentGivenOn } });
+      return true;
+    });
+  }
+
+  /** Withdrawn consent deletes what was stored (R24). */
+  async withdraw(actor: Actor, studentId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireOwnStudent(manager, actor, studentId);
+      const { affected } = await manager.delete(ProtectedAttributesEntity, { studentId });
+      await recordAudit(manager, actor, { action: 'protected_attributes.consent_withdrawn', entityType: 'student', entityId: studentId, after: { deleted: Boolean(affected) } });
+      return Boolean(affected);
+    });
+  }
+
+  private async requireOwnStudent(manager: EntityManager, actor: Actor, studentId: string): Promise<void> {
+    if (!(await manager.existsBy(StudentEntity, { id: studentId, schoolId: actor.organizationId }))) {
+      throw BadUserInputError.field('studentId', `student ${studentId} is not a student of your school`);
+    }
+  }
+}
