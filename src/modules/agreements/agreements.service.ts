@@ -84,8 +84,7 @@ export class AgreementsService {
       if (agreement[`${side}SignedAt`]) throw new ConflictError(`The ${side} has already signed version ${agreement.version}`);
       Object.assign(agreement, { [`${side}SignedByUserId`]: actor.userId, [`${side}SignedAt`]: new Date() });
       if (!agreement.schoolSignedAt || !agreement.companySignedAt) return;
-      const today = new Date().toISOString().slice(0, 10);
-      agreement.status = agreement.startDate <= today ? AgreementStatus.ACTIVE : AgreementStatus.SIGNED;
+      agreement.status = agreement.startDate <= dutchToday() ? AgreementStatus.ACTIVE : AgreementStatus.SIGNED;
       const previous = await manager.findOne(AgreementEntity, {
         where: { lineageId: agreement.lineageId, status: In([AgreementStatus.SIGNED, AgreementStatus.ACTIVE]) },
         lock: { mode: 'pessimistic_write' },
@@ -131,7 +130,7 @@ export class AgreementsService {
   /**
    * Per school year and crebo: places committed, places the company offered (published placements
    * of that crebo starting in the school year) and internships of the school's students there,
-   * started and completed. Counted from the placements and internships themselves.
+   * started, completed and terminated. Counted from the placements and internships themselves.
    */
   async fulfilment(agreement: AgreementEntity, today = dutchToday(), manager: EntityManager = this.dataSource.manager): Promise<FulfilmentRow[]> {
     const rows = await manager.query<Omit<FulfilmentRow, 'dueOn' | 'underFulfilled'>[]>(
@@ -139,16 +138,15 @@ export class AgreementsService {
               coalesce((SELECT sum(p.capacity) FROM placements p
                          WHERE p.company_id = $2 AND p.published_at IS NOT NULL AND p.leerweg = c.leerweg AND p.crebos @> ARRAY[c.crebo::text]
                            AND p.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31)), 0)::int AS offered,
-              (SELECT count(*) FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
-                WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg AND i.started_at IS NOT NULL
-                  AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31))::int AS started,
-              (SELECT count(*) FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
-                WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg AND i.status = 'COMPLETED'
-                  AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31))::int AS completed,
-              (SELECT count(*) FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
-                WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg AND i.status = 'TERMINATED'
-                  AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31))::int AS terminated
-         FROM agreement_commitments c WHERE c.agreement_id = $1 ORDER BY c.school_year, c.crebo, c.leerweg`,
+              placed.started, placed.completed, placed.terminated
+         FROM agreement_commitments c
+         CROSS JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE i.started_at IS NOT NULL)::int AS started, count(*) FILTER (WHERE i.status = 'COMPLETED')::int AS completed,
+                  count(*) FILTER (WHERE i.status = 'TERMINATED')::int AS terminated
+             FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
+            WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg
+              AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31)) placed
+        WHERE c.agreement_id = $1 ORDER BY c.school_year, c.crebo, c.leerweg`,
       [agreement.id, agreement.companyId, agreement.schoolId],
     );
     const monthDay = this.env.AGREEMENT_FULFILMENT_DATE;

@@ -1,4 +1,4 @@
-import { guidanceFindings, midpointOf } from './guidance';
+import { guidanceFindings } from './guidance';
 
 const period = { startDate: '2026-02-02', endDate: '2026-06-26' };
 const contact = (date: string, onSite = false) => ({ date, onSite });
@@ -18,9 +18,5 @@ describe('R17 guidance: at least three contacts per BPV period, one on site', ()
   it('judges a period only once it is over', () => {
     expect(guidanceFindings({ ...period, contacts: [] }, '2026-06-26')).toEqual([]);
     expect(guidanceFindings({ ...period, contacts: [] }, '2026-06-27')).toHaveLength(2);
-  });
-
-  it('finds the midpoint of the period', () => {
-    expect(midpointOf(period)).toBe('2026-04-15');
   });
 });

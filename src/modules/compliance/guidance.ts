@@ -10,11 +10,6 @@ export interface GuidanceRecord {
   contacts: { date: string; onSite: boolean }[];
 }
 
-/** The midpoint of a BPV period (YYYY-MM-DD). */
-export function midpointOf({ startDate, endDate }: Pick<GuidanceRecord, 'startDate' | 'endDate'>): string {
-  return new Date((Date.parse(startDate) + Date.parse(endDate)) / 2).toISOString().slice(0, 10);
-}
-
 /** R17's findings for an internship on a day: judged once its period is over. */
 export function guidanceFindings(record: GuidanceRecord, today: string): Finding[] {
   if (today <= record.endDate) return [];

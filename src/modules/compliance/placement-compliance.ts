@@ -107,9 +107,9 @@ export async function loadContexts(manager: EntityManager, placements: Placement
 }
 
 /** Judges placements against the norm set in force on each one's start date. Writes nothing. */
-export async function evaluatePlacements(manager: EntityManager, placements: PlacementEntity[], history?: NormSetHistory): Promise<PlacementEvaluation[]> {
+export async function evaluatePlacements(manager: EntityManager, placements: PlacementEntity[]): Promise<PlacementEvaluation[]> {
   if (!placements.length) return [];
-  const norms = history ?? (await NormSetHistory.load(manager));
+  const norms = await NormSetHistory.load(manager);
   const contexts = await loadContexts(manager, placements);
   return placements.map((placement) => {
     const normSet = norms.inForceOn(placement.startDate);

@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
-import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError } from '../../common/errors/domain-errors';
 import { dutchToday } from '../../queues/daily-run';
 import { MIN_CONTACTS_AT_MIDPOINT } from '../compliance/guidance';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { ContactMomentEntity } from './contact-moment.entity';
 import type { LogContactMomentInput } from './dto/guidance.input';
-import { InternshipEntity } from './internship.entity';
+import { lockPartyInternship } from './internship-access';
 
 @Injectable()
 export class GuidanceService {
@@ -19,10 +19,7 @@ export class GuidanceService {
   /** The school or the company logs a contact moment of one of its internships (R17). */
   async log(actor: Actor, internshipId: string, input: LogContactMomentInput, today = dutchToday()): Promise<ContactMomentEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const internship = await manager.findOneBy(InternshipEntity, { id: internshipId });
-      if (!internship || (internship.schoolId !== actor.organizationId && internship.companyId !== actor.organizationId)) {
-        throw new NotFoundError('Internship', internshipId);
-      }
+      const internship = await lockPartyInternship(manager, actor, internshipId);
       if (input.date > today) throw BadUserInputError.field('input.date', 'a contact moment cannot be dated in the future', 'R17');
       if (input.date < internship.startDate || input.date > internship.endDate) {
         throw BadUserInputError.field('input.date', `the contact must fall in the internship, ${internship.startDate} to ${internship.endDate}`, 'R17');

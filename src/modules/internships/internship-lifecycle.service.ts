@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { StudentEntity } from '../students/student.entity';
 import type { EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
 import { EvaluationEntity, Evaluator } from './evaluation.entity';
-import { InternshipEntity, InternshipStatus } from './internship.entity';
+import { lockPartyInternship } from './internship-access';
+import { type InternshipEntity, InternshipStatus } from './internship.entity';
 
 /** R18: the end evaluations an internship needs before it closes. */
 const REQUIRED_EVALUATIONS = [Evaluator.STUDENT, Evaluator.TRAINER, Evaluator.SCHOOL];
@@ -21,7 +22,7 @@ export class InternshipLifecycleService {
   /** An end evaluation (R19): the school records the student's and its own, the company the praktijkopleider's. */
   async evaluate(actor: Actor, internshipId: string, input: EvaluationInput): Promise<EvaluationEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const internship = await this.lockOwn(manager, actor, internshipId);
+      const internship = await lockPartyInternship(manager, actor, internshipId);
       const mayRecord = actor.organizationType === OrganizationType.COMPANY ? [Evaluator.TRAINER] : [Evaluator.STUDENT, Evaluator.SCHOOL];
       if (!mayRecord.includes(input.evaluator)) throw BadUserInputError.field('input.evaluator', `your organization records ${mayRecord.join(' and ')}`, 'R19');
       if (internship.status !== InternshipStatus.ACTIVE) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not ACTIVE`);
@@ -37,7 +38,7 @@ export class InternshipLifecycleService {
   /** ACTIVE → COMPLETED, only with the student's, the praktijkopleider's and the school's evaluations (R18). */
   async complete(actor: Actor, internshipId: string): Promise<InternshipEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const internship = await this.lockOwn(manager, actor, internshipId);
+      const internship = await lockPartyInternship(manager, actor, internshipId);
       if (internship.status !== InternshipStatus.ACTIVE) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not ACTIVE`);
       const given = (await manager.findBy(EvaluationEntity, { internshipId })).map((evaluation) => evaluation.evaluator);
       const missing = REQUIRED_EVALUATIONS.filter((evaluator) => !given.includes(evaluator));
@@ -55,7 +56,7 @@ export class InternshipLifecycleService {
    */
   async terminate(actor: Actor, internshipId: string, input: TerminateInternshipInput): Promise<InternshipEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const internship = await this.lockOwn(manager, actor, internshipId);
+      const internship = await lockPartyInternship(manager, actor, internshipId);
       if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
         throw new ConflictError(`Internship ${internshipId} is ${internship.status} and can no longer be terminated`);
       }
@@ -77,11 +78,4 @@ export class InternshipLifecycleService {
     return this.dataSource.getRepository(EvaluationEntity).find({ where: { internshipId }, order: { createdAt: 'ASC' } });
   }
 
-  private async lockOwn(manager: EntityManager, actor: Actor, internshipId: string): Promise<InternshipEntity> {
-    const internship = await manager.findOne(InternshipEntity, { where: { id: internshipId }, lock: { mode: 'pessimistic_write' } });
-    if (!internship || (internship.schoolId !== actor.organizationId && internship.companyId !== actor.organizationId)) {
-      throw new NotFoundError('Internship', internshipId);
-    }
-    return internship;
-  }
 }

@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { ageOn } from '../compliance/rules/rule';
+import { lockPartyInternship } from './internship-access';
 import { InternshipEntity, InternshipStatus } from './internship.entity';
 import { PokEntity, PokParty, PokStatus, type PokTerms } from './pok.entity';
 
@@ -50,10 +51,8 @@ export class PoksService {
   async sign(actor: Actor, pokId: string, party: PokParty): Promise<PokEntity> {
     return this.dataSource.transaction(async (manager) => {
       const pok = await manager.findOne(PokEntity, { where: { id: pokId }, lock: { mode: 'pessimistic_write' } });
-      const internship = pok && (await manager.findOneBy(InternshipEntity, { id: pok.internshipId }));
-      if (!pok || !internship || (internship.schoolId !== actor.organizationId && internship.companyId !== actor.organizationId)) {
-        throw new NotFoundError('Pok', pokId);
-      }
+      if (!pok) throw new NotFoundError('Pok', pokId);
+      await lockPartyInternship(manager, actor, pok.internshipId);
       const mayRecord = actor.organizationType === OrganizationType.COMPANY ? [PokParty.COMPANY] : [PokParty.STUDENT, PokParty.GUARDIAN, PokParty.SCHOOL];
       if (!mayRecord.includes(party)) throw BadUserInputError.field('party', `your organization records the signatures of ${mayRecord.join(', ')}`, 'R8');
       if (party === PokParty.GUARDIAN && !pok.guardianRequired) throw BadUserInputError.field('party', 'the student is 18 or older on the start date: no guardian signs', 'R8');
@@ -76,10 +75,7 @@ export class PoksService {
    */
   async amend(actor: Actor, internshipId: string, changes: Partial<Pick<PokTerms, 'endDate' | 'hoursPerWeek' | 'praktijkopleider' | 'werkprocessen' | 'assessment' | 'guidanceFrequency'>>): Promise<PokEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const internship = await manager.findOne(InternshipEntity, { where: { id: internshipId }, lock: { mode: 'pessimistic_write' } });
-      if (!internship || (internship.schoolId !== actor.organizationId && internship.companyId !== actor.organizationId)) {
-        throw new NotFoundError('Internship', internshipId);
-      }
+      const internship = await lockPartyInternship(manager, actor, internshipId);
       if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
         throw new ConflictError(`Internship ${internshipId} is ${internship.status}; its POK can no longer change`);
       }
@@ -100,10 +96,7 @@ export class PoksService {
   /** PLANNED → ACTIVE, only with a fully signed POK (R8). */
   async start(actor: Actor, internshipId: string): Promise<InternshipEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const internship = await manager.findOne(InternshipEntity, { where: { id: internshipId }, lock: { mode: 'pessimistic_write' } });
-      if (!internship || (internship.schoolId !== actor.organizationId && internship.companyId !== actor.organizationId)) {
-        throw new NotFoundError('Internship', internshipId);
-      }
+      const internship = await lockPartyInternship(manager, actor, internshipId);
       if (internship.status !== InternshipStatus.PLANNED) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not PLANNED`);
       const pok = await this.current(internshipId, manager);
       const missing = pok ? requiredParties(pok).filter((party) => !pok.signatures[party]) : [];
