@@ -4,7 +4,10 @@ import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
 import { ConnectionArgs } from '../../common/graphql/pagination';
-import { AgreementEntity, AgreementStatus } from './agreement.entity';
+import type DataLoader from 'dataloader';
+import { Loader } from '../../common/graphql/request-loaders';
+import { type AgreementCommitmentEntity, AgreementEntity, AgreementStatus } from './agreement.entity';
+import { CommitmentsByAgreementLoader, VersionsByLineageLoader } from './agreements.loaders';
 import { AgreementsService } from './agreements.service';
 import { AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
 import { AgreementCommitmentModel, AgreementConnection, AgreementFulfilmentModel, AgreementModel } from './models/agreement.model';
@@ -69,8 +72,8 @@ export class AgreementsResolver {
 
   @ResolveField(() => [AgreementCommitmentModel])
   @Allow(...READERS)
-  commitments(@Parent() agreement: AgreementEntity) {
-    return this.service.commitments(agreement.id);
+  commitments(@Parent() agreement: AgreementEntity, @Loader(CommitmentsByAgreementLoader) loader: DataLoader<string, AgreementCommitmentEntity[]>) {
+    return loader.load(agreement.id);
   }
 
   @ResolveField(() => [AgreementFulfilmentModel], { description: 'Per school year and crebo: committed, offered, started, completed' })
@@ -81,7 +84,7 @@ export class AgreementsResolver {
 
   @ResolveField(() => [AgreementModel], { description: 'Every version of this agreement, oldest first' })
   @Allow(...READERS)
-  versions(@Parent() agreement: AgreementEntity) {
-    return this.service.versions(agreement);
+  versions(@Parent() agreement: AgreementEntity, @Loader(VersionsByLineageLoader) loader: DataLoader<string, AgreementEntity[]>) {
+    return loader.load(agreement.lineageId);
   }
 }

@@ -119,14 +119,6 @@ export class AgreementsService {
     return paginate(query, page);
   }
 
-  versions(agreement: AgreementEntity): Promise<AgreementEntity[]> {
-    return this.dataSource.getRepository(AgreementEntity).find({ where: { lineageId: agreement.lineageId }, order: { version: 'ASC' } });
-  }
-
-  commitments(agreementId: string): Promise<AgreementCommitmentEntity[]> {
-    return this.dataSource.getRepository(AgreementCommitmentEntity).find({ where: { agreementId }, order: { schoolYear: 'ASC', crebo: 'ASC' } });
-  }
-
   /**
    * Per school year and crebo: places committed, places the company offered (published placements
    * of that crebo starting in the school year) and internships of the school's students there,

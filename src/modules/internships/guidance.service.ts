@@ -32,10 +32,6 @@ export class GuidanceService {
     });
   }
 
-  list(internshipId: string): Promise<ContactMomentEntity[]> {
-    return this.dataSource.getRepository(ContactMomentEntity).find({ where: { internshipId }, order: { date: 'ASC' } });
-  }
-
   /** Daily: active internships past their midpoint with fewer than two contacts; both parties hear once. */
   async alertAtMidpoint(today: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {

@@ -74,8 +74,4 @@ export class InternshipLifecycleService {
     });
   }
 
-  evaluations(internshipId: string): Promise<EvaluationEntity[]> {
-    return this.dataSource.getRepository(EvaluationEntity).find({ where: { internshipId }, order: { createdAt: 'ASC' } });
-  }
-
 }

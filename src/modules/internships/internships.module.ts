@@ -2,6 +2,7 @@ import { Injectable, Module } from '@nestjs/common';
 import type { DailyCheck } from '../../queues/daily-run';
 import { GuidanceService } from './guidance.service';
 import { InternshipLifecycleService } from './internship-lifecycle.service';
+import { INTERNSHIP_LOADERS } from './internships.loaders';
 import { StudentsModule } from '../students/students.module';
 import { InternshipsResolver, PokFieldsResolver } from './internships.resolver';
 import { PoksService } from './poks.service';
@@ -21,7 +22,7 @@ export class GuidanceMidpointCheck implements DailyCheck {
 /** Internships: what a mutually accepted proposal becomes; the one place a company sees a student's identity (R20). */
 @Module({
   imports: [StudentsModule],
-  providers: [InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, GuidanceMidpointCheck],
+  providers: [InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
   exports: [PoksService, GuidanceMidpointCheck],
 })
 export class InternshipsModule {}

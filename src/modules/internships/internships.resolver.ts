@@ -1,4 +1,4 @@
-import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsEnum, IsOptional } from 'class-validator';
 import type DataLoader from 'dataloader';
@@ -6,115 +6,28 @@ import { DataSource } from 'typeorm';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, OrganizationType, Role } from '../../common/auth/roles';
-import { ConnectionArgs, ConnectionType, paginate } from '../../common/graphql/pagination';
+import { ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import { Loader } from '../../common/graphql/request-loaders';
-import { LocalDateScalar } from '../../common/graphql/scalars';
 import { StudentIdentityModel } from '../students/models/student.model';
 import type { StudentIdentityEntity } from '../students/student-identity.entity';
 import { StudentIdentityLoader } from '../students/student-identity.loader';
-import { ContactMomentEntity, ContactParticipant, ContactType } from './contact-moment.entity';
-import { LogContactMomentInput } from './dto/guidance.input';
+import type { ContactMomentEntity } from './contact-moment.entity';
+import { AmendPokInput, EvaluationInput, LogContactMomentInput, TerminateInternshipInput } from './dto/guidance.input';
+import type { EvaluationEntity } from './evaluation.entity';
 import { GuidanceService } from './guidance.service';
-import { AmendPokInput, EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
-import { EvaluationEntity, Evaluator } from './evaluation.entity';
 import { InternshipLifecycleService } from './internship-lifecycle.service';
-
-@ObjectType('InternshipEvaluation', { description: 'An end evaluation (R18, R19)' })
-export class InternshipEvaluationModel {
-  @Field(() => Evaluator) evaluator: Evaluator;
-  @Field(() => Int) rating: number;
-  @Field() satisfiedWithSchoolGuidance: boolean;
-  @Field() satisfiedWithCompanyGuidance: boolean;
-  @Field(() => String, { nullable: true }) comments: string | null;
-  @Field() createdAt: Date;
-}
+import { ContactMomentsLoader, EvaluationsLoader, PoksLoader } from './internships.loaders';
 import { InternshipEntity, InternshipStatus } from './internship.entity';
-
-@ObjectType('ContactMoment', { description: 'A guidance contact during an internship (R17)' })
-export class ContactMomentModel {
-  @Field(() => ID) id: string;
-  @Field(() => LocalDateScalar) date: string;
-  @Field(() => ContactType) type: ContactType;
-  @Field() onSite: boolean;
-  @Field(() => [ContactParticipant]) participants: ContactParticipant[];
-  @Field(() => String, { nullable: true }) notes: string | null;
-  @Field(() => ID) organizationId: string;
-}
-import { PokEntity, PokParty, PokStatus } from './pok.entity';
+import {
+  ContactMomentModel,
+  InternshipConnection,
+  InternshipEvaluationModel,
+  InternshipModel,
+  PokModel,
+  PokSignatureModel,
+} from './models/internship.model';
+import { type PokEntity, PokParty } from './pok.entity';
 import { PoksService } from './poks.service';
-
-@ObjectType('PokTerms', { description: 'What R8 requires the praktijkovereenkomst to state' })
-export class PokTermsModel {
-  @Field() school: string;
-  @Field() company: string;
-  @Field() branch: string;
-  @Field() student: string;
-  @Field() crebo: string;
-  @Field(() => Int) level: number;
-  @Field() leerweg: string;
-  @Field(() => LocalDateScalar) startDate: string;
-  @Field(() => LocalDateScalar) endDate: string;
-  @Field(() => Int) hoursPerWeek: number;
-  @Field(() => Int) totalHours: number;
-  @Field(() => String, { nullable: true }) praktijkopleider: string | null;
-  @Field(() => [String]) werkprocessen: string[];
-  @Field() assessment: string;
-  @Field() guidanceFrequency: string;
-  @Field() terminationClause: string;
-}
-
-@ObjectType('PokSignature')
-export class PokSignatureModel {
-  @Field(() => PokParty) party: PokParty;
-  @Field(() => ID, { description: 'The user who recorded it' }) userId: string;
-  @Field() at: Date;
-}
-
-@ObjectType('Pok', { description: 'The praktijkovereenkomst (R8): the internship starts only when every required party has signed' })
-export class PokModel {
-  @Field(() => ID) id: string;
-  @Field(() => Int) version: number;
-  @Field(() => PokStatus) status: PokStatus;
-  @Field({ description: 'The student is under 18 on the start date: her guardian signs too' }) guardianRequired: boolean;
-  @Field(() => PokTermsModel) terms: PokTermsModel;
-}
-
-@ObjectType('Internship', { description: 'A student placed at a placement after both sides accepted the proposal' })
-export class InternshipModel {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => ID)
-  proposalId: string;
-
-  @Field(() => ID)
-  placementId: string;
-
-  @Field(() => ID)
-  studentId: string;
-
-  @Field(() => LocalDateScalar)
-  startDate: string;
-
-  @Field(() => LocalDateScalar)
-  endDate: string;
-
-  @Field(() => InternshipStatus)
-  status: InternshipStatus;
-
-  @Field(() => Date, { nullable: true })
-  startedAt: Date | null;
-
-  @Field(() => Date, { nullable: true })
-  endedAt: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Why it was ended early' })
-  terminationReason: string | null;
-
-  @Field()
-  createdAt: Date;
-}
-const InternshipConnection = ConnectionType(InternshipModel);
 
 @ArgsType()
 class InternshipsArgs extends ConnectionArgs {
@@ -162,8 +75,8 @@ export class InternshipsResolver {
 
   @ResolveField(() => [InternshipEvaluationModel])
   @Allow(Role.COMPANY, Role.SCHOOL)
-  evaluations(@Parent() internship: InternshipEntity): Promise<EvaluationEntity[]> {
-    return this.lifecycle.evaluations(internship.id);
+  evaluations(@Parent() internship: InternshipEntity, @Loader(EvaluationsLoader) loader: DataLoader<string, EvaluationEntity[]>) {
+    return loader.load(internship.id);
   }
 
   @Mutation(() => ContactMomentModel, { description: 'The school or the company logs a guidance contact: dated in the internship, not in the future (R17)' })
@@ -174,8 +87,8 @@ export class InternshipsResolver {
 
   @ResolveField(() => [ContactMomentModel])
   @Allow(Role.COMPANY, Role.SCHOOL)
-  contactMoments(@Parent() internship: InternshipEntity): Promise<ContactMomentEntity[]> {
-    return this.guidance.list(internship.id);
+  contactMoments(@Parent() internship: InternshipEntity, @Loader(ContactMomentsLoader) loader: DataLoader<string, ContactMomentEntity[]>) {
+    return loader.load(internship.id);
   }
 
   @Mutation(() => PokModel, { description: 'Records a signature: the school for the student, her guardian and itself; the company for itself (R8)' })
@@ -198,8 +111,8 @@ export class InternshipsResolver {
 
   @ResolveField(() => PokModel, { nullable: true, description: 'The current version of its praktijkovereenkomst' })
   @Allow(Role.COMPANY, Role.SCHOOL)
-  pok(@Parent() internship: InternshipEntity) {
-    return this.poks.current(internship.id);
+  async pok(@Parent() internship: InternshipEntity, @Loader(PoksLoader) loader: DataLoader<string, PokEntity[]>) {
+    return (await loader.load(internship.id)).at(-1) ?? null;
   }
 
   @Query(() => InternshipConnection, { description: "Your company's or your school's internships" })
