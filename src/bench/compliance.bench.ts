@@ -1,16 +1,11 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module';
 import { loadEnvironment } from '../config/environment';
-import { DEMO_PASSWORD, DEMO_USERS } from '../database/seed/demo-data';
 import { typeormOptions } from '../database/typeorm-options';
 import { EvaluationTrigger } from '../modules/compliance/compliance-status';
 import { reevaluateBatch } from '../modules/compliance/placement-compliance';
+import { percentile, startBenchApi } from './bench-api';
 import { freshBenchDatabase } from './bench-database';
-
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
  * Placements across 1,000 companies (2 branches each, all over the country), 20 crebos, mostly
@@ -97,7 +92,6 @@ async function main(): Promise<void> {
   const rounds = Number(process.argv[3] ?? 20);
   const env = loadEnvironment();
   const databaseUrl = await freshBenchDatabase(env.DATABASE_URL, 'stagematch_bench_compliance');
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, APP_ROLE: 'api', QUEUE_PREFIX: `bench-${Date.now()}`, LOG_LEVEL: 'warn' });
 
   const dataSource = await new DataSource(typeormOptions(databaseUrl)).initialize();
   let started = performance.now();
@@ -118,33 +112,17 @@ async function main(): Promise<void> {
   await dataSource.query('ANALYZE');
   await dataSource.destroy();
 
-  const app = await NestFactory.create(AppModule.forRole({ withWorker: false }), { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
-  const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const { login } = await post('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-    e: DEMO_USERS.sbbAuditor.email,
-    p: DEMO_PASSWORD,
-  });
+  const api = await startBenchApi(databaseUrl, 'sbbAuditor');
 
   console.log(`  complianceOverview over HTTP as SBB, ${rounds} rounds per filter after one warm-up (budget < 500 ms):`);
   const all: number[] = [];
   for (const [name, given] of FILTERS) {
     const filter = name === 'company' ? { companyId: company } : given;
-    const { complianceOverview: first } = await post(OVERVIEW, { filter }, login.token);
+    const { complianceOverview: first } = await api.post(OVERVIEW, { filter });
     const times: number[] = [];
     for (let round = 0; round < rounds; round += 1) {
       const start = performance.now();
-      await post(OVERVIEW, { filter }, login.token);
+      await api.post(OVERVIEW, { filter });
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
@@ -157,7 +135,7 @@ async function main(): Promise<void> {
   all.sort((a, b) => a - b);
   const p95 = percentile(all, 95);
   console.log(`  overall           p50 ${percentile(all, 50).toFixed(0)} ms  p95 ${p95.toFixed(0)} ms  max ${all.at(-1)!.toFixed(0)} ms — ${p95 < 500 ? 'within' : 'OVER'} the 500 ms budget`);
-  await app.close();
+  await api.close();
   process.exit(0);
 }
 

@@ -89,6 +89,10 @@ export class ProposalEntity {
   @Column({ type: 'enum', enum: DeclineReason, enumName: 'decline_reason', nullable: true })
   declineReason: DeclineReason | null;
 
+  /** When the company answered: the adverse-impact audit compares response times per group (R23). */
+  @Column({ type: 'timestamptz', nullable: true })
+  companyAnsweredAt: Date | null;
+
   @Column({ type: 'enum', enum: Answer, enumName: 'proposal_answer', default: Answer.PENDING })
   studentAnswer: Answer;
 

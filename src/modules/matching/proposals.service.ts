@@ -67,6 +67,7 @@ export class ProposalsService {
 
       const before = { ...proposal };
       proposal[own] = input.accept ? Answer.ACCEPTED : Answer.DECLINED;
+      if (side === Side.COMPANY) proposal.companyAnsweredAt = new Date();
       if (!input.accept) {
         Object.assign(proposal, { status: ProposalStatus.DECLINED, declineReason: input.declineReason ?? null, decidedAt: new Date() });
       } else if (proposal.companyAnswer === Answer.ACCEPTED && proposal.studentAnswer === Answer.ACCEPTED) {

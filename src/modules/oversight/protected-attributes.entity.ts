@@ -16,6 +16,19 @@ export enum Gender {
 }
 registerEnumType(Gender, { name: 'Gender' });
 
+/** The grounds the adverse-impact audit groups by (R23); the free "other" ground is not grouped. */
+export enum AuditGround {
+  MIGRATION_BACKGROUND = 'MIGRATION_BACKGROUND',
+  GENDER = 'GENDER',
+}
+registerEnumType(AuditGround, { name: 'AuditGround' });
+
+/** Per ground: its possible answers and the column holding its blind index. */
+export const AUDIT_GROUNDS: Record<AuditGround, { values: string[]; indexColumn: string }> = {
+  [AuditGround.MIGRATION_BACKGROUND]: { values: Object.values(MigrationBackground), indexColumn: 'migration_background_index' },
+  [AuditGround.GENDER]: { values: Object.values(Gender), indexColumn: 'gender_index' },
+};
+
 /** What the student reported, as sealed in `ciphertext`. */
 export interface ProtectedAttributes {
   migrationBackground: MigrationBackground | null;
@@ -45,6 +58,13 @@ export class ProtectedAttributesEntity {
 
   @Column({ type: 'bytea' })
   authTag: Buffer;
+
+  /** Blind indexes for the audit (see AttributeCipher); null when that question was not answered. */
+  @Column({ type: 'bytea', nullable: true })
+  migrationBackgroundIndex: Buffer | null;
+
+  @Column({ type: 'bytea', nullable: true })
+  genderIndex: Buffer | null;
 
   @Column({ type: 'date' })
   consentGivenOn: string;

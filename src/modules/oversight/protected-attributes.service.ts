@@ -4,22 +4,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
-import { Environment } from '../../config/environment';
 import { StudentEntity } from '../students/student.entity';
 import { AttributeCipher } from './attribute-cipher';
 import type { ProtectedAttributesInput } from './dto/protected-attributes.input';
-import { type ProtectedAttributes, ProtectedAttributesEntity } from './protected-attributes.entity';
+import { AuditGround, type ProtectedAttributes, ProtectedAttributesEntity } from './protected-attributes.entity';
 
 @Injectable()
 export class ProtectedAttributesService {
-  private readonly cipher: AttributeCipher;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    env: Environment,
-  ) {
-    this.cipher = new AttributeCipher(env.PROTECTED_ATTRIBUTES_KEY);
-  }
+    private readonly cipher: AttributeCipher,
+  ) {}
 
   /** The school records what the student reported, with her consent; the audit row holds no values. */
   async record(actor: Actor, studentId: string, input: ProtectedAttributesInput): Promise<boolean> {
@@ -31,7 +26,14 @@ export class ProtectedAttributesService {
         otherGround: input.otherGround ?? null,
       };
       await manager.save(
-        manager.create(ProtectedAttributesEntity, { studentId, ...this.cipher.seal(attributes), consentGivenOn: input.consentGivenOn, recordedByUserId: actor.userId }),
+        manager.create(ProtectedAttributesEntity, {
+          studentId,
+          ...this.cipher.seal(attributes),
+          migrationBackgroundIndex: this.index(studentId, AuditGround.MIGRATION_BACKGROUND, attributes.migrationBackground),
+          genderIndex: this.index(studentId, AuditGround.GENDER, attributes.gender),
+          consentGivenOn: input.consentGivenOn,
+          recordedByUserId: actor.userId,
+        }),
       );
       await recordAudit(manager, actor, { action: 'protected_attributes.recorded', entityType: 'student', entityId: studentId, after: { consentGivenOn: input.consentGivenOn } });
       return true;
@@ -46,6 +48,10 @@ export class ProtectedAttributesService {
       await recordAudit(manager, actor, { action: 'protected_attributes.consent_withdrawn', entityType: 'student', entityId: studentId, after: { deleted: Boolean(affected) } });
       return Boolean(affected);
     });
+  }
+
+  private index(studentId: string, ground: AuditGround, value: string | null): Buffer | null {
+    return value === null ? null : this.cipher.blindIndex(studentId, ground, value);
   }
 
   private async requireOwnStudent(manager: EntityManager, actor: Actor, studentId: string): Promise<void> {
