@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module';
+import { CompaniesModule } from './modules/companies/companies.module';
+import { AccreditationLifecycleCheck } from './modules/companies/jobs/accreditation-lifecycle.check';
 import { AgreementsCheck, AgreementsModule } from './modules/agreements/agreements.module';
 import { GuidanceMidpointCheck, InternshipsModule } from './modules/internships/internships.module';
 import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compliance/jobs/compliance.processor';
@@ -14,7 +16,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
 
 /** The worker: the outbox relay, BullMQ processors and the job schedulers; no HTTP. */
 @Module({
-  imports: [CoreModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, NotificationsWorkerModule],
+  imports: [CoreModule, CompaniesModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, NotificationsWorkerModule],
   providers: [
     CloseExpiredPlacementsCheck,
     ReevaluateComplianceCheck,
@@ -22,7 +24,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
     ScheduledMatchRoundCheck,
     {
       provide: DAILY_CHECKS,
-      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck, AgreementsCheck, GuidanceMidpointCheck],
+      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck, AgreementsCheck, GuidanceMidpointCheck, AccreditationLifecycleCheck],
       useFactory: (...checks) => checks,
     },
     ComplianceProcessor,

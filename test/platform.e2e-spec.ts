@@ -137,7 +137,7 @@ describe('platform conventions', () => {
     };
     try {
       await events.waitUntilReady();
-      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements', 'reevaluate-compliance', 'expire-proposals', 'open-scheduled-match-round', 'agreements', 'guidance-midpoint'] });
+      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements', 'reevaluate-compliance', 'expire-proposals', 'open-scheduled-match-round', 'agreements', 'guidance-midpoint', 'accreditation-lifecycle'] });
       expect(await runDaily()).toEqual({ day: '2026-11-23', ran: [] });
     } finally {
       await events.close();

@@ -90,6 +90,12 @@ export class Environment {
   @Max(60)
   OFFER_EXPIRY_DAYS = 7;
 
+  /** Days before an accreditation's four-yearly review falls due that SBB and the company are told (R3). */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  ACCREDITATION_REVIEW_NOTICE_DAYS = 30;
+
   /** Month and day (MM-DD) in each school year by which committed places must have been offered. */
   @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'AGREEMENT_FULFILMENT_DATE must be MM-DD' })
   AGREEMENT_FULFILMENT_DATE = '03-01';
@@ -125,6 +131,7 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'DELIVERY_MAX_ATTEMPTS',
   'MATCH_MAX_PREFERENCES',
   'OFFER_EXPIRY_DAYS',
+  'ACCREDITATION_REVIEW_NOTICE_DAYS',
 ]);
 
 export class InvalidEnvironmentError extends Error {}

@@ -10,6 +10,18 @@ export enum AccreditationStatus {
 }
 registerEnumType(AccreditationStatus, { name: 'AccreditationStatus' });
 
+/** Why an accreditation lapsed (R3). */
+export enum AccreditationLapseReason {
+  /** Granted more than four years ago and no student started (or is planned) at the branch for its crebo in the last four. */
+  NO_STUDENTS = 'NO_STUDENTS',
+  /** The end date SBB set (`validUntil`) has passed. */
+  VALIDITY_ENDED = 'VALIDITY_ENDED',
+}
+registerEnumType(AccreditationLapseReason, {
+  name: 'AccreditationLapseReason',
+  description: 'R3: NO_STUDENTS (four years without students) or VALIDITY_ENDED (validUntil passed)',
+});
+
 /** An erkenning: SBB accredits a branch for one crebo (R1–R3). */
 @Entity('accreditations')
 @Index(['branchId', 'crebo'], { unique: true, where: `status = 'ACTIVE'` })
@@ -52,6 +64,17 @@ export class AccreditationEntity {
 
   @Column({ type: 'text', nullable: true })
   revocationReason: string | null;
+
+  /** The day the daily check found it lapsed (R3). */
+  @Column({ type: 'date', nullable: true })
+  lapsedOn: string | null;
+
+  @Column({ type: 'enum', enum: AccreditationLapseReason, enumName: 'accreditation_lapse_reason', nullable: true })
+  lapseReason: AccreditationLapseReason | null;
+
+  /** The review due date SBB and the company were last told of (R3), so each review cycle is announced once. */
+  @Column({ type: 'date', nullable: true })
+  reviewNoticeSentFor: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -7,10 +7,26 @@ import { CompaniesService } from './companies.service';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { TrainerAssignmentsResolver } from './trainer-assignments.resolver';
 import { TrainerAssignmentsService } from './trainer-assignments.service';
+import { AccreditationLifecycleResolver, AccreditationRefusalsResolver } from './accreditation-lifecycle.resolver';
+import { AccreditationLifecycleService } from './accreditation-lifecycle.service';
+import { AccreditationLifecycleCheck } from './jobs/accreditation-lifecycle.check';
 
 @Module({
   imports: [PostcodesModule, OrganizationsModule, ComplianceModule],
-  providers: [CompaniesService, BranchesResolver, AccreditationsResolver, TrainersResolver, CompanyFieldsResolver, TrainerAssignmentsService, TrainerAssignmentsResolver, ...COMPANY_LOADERS],
-  exports: [CompaniesService, ...COMPANY_LOADERS],
+  providers: [
+    CompaniesService,
+    BranchesResolver,
+    AccreditationsResolver,
+    TrainersResolver,
+    CompanyFieldsResolver,
+    TrainerAssignmentsService,
+    TrainerAssignmentsResolver,
+    AccreditationLifecycleService,
+    AccreditationLifecycleResolver,
+    AccreditationRefusalsResolver,
+    AccreditationLifecycleCheck,
+    ...COMPANY_LOADERS,
+  ],
+  exports: [CompaniesService, AccreditationLifecycleCheck, ...COMPANY_LOADERS],
 })
 export class CompaniesModule {}

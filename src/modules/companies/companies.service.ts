@@ -12,6 +12,7 @@ import { recordEvent } from '../notifications/outbox';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import { AccreditationEntity, AccreditationStatus } from './accreditation.entity';
+import { assertReapplicationAllowed } from './accreditation-lifecycle.service';
 import { BranchEntity } from './branch.entity';
 import type {
   AccreditationsArgs,
@@ -73,7 +74,7 @@ export class CompaniesService {
     return trainer;
   }
 
-  /** SBB only (R1): an accreditation of one branch for one crebo. */
+  /** SBB only (R1): an accreditation of one branch for one crebo; not within six months of a refusal (R3). */
   async grantAccreditation(actor: Actor, input: GrantAccreditationInput): Promise<AccreditationEntity> {
     if (input.validUntil && input.validUntil < input.grantedOn) {
       throw BadUserInputError.field('input.validUntil', 'validUntil must not be before grantedOn');
@@ -81,6 +82,7 @@ export class CompaniesService {
     return this.dataSource.transaction(async (manager) => {
       const branch = await manager.findOneBy(BranchEntity, { id: input.branchId });
       if (!branch) throw BadUserInputError.field('input.branchId', `branch ${input.branchId} does not exist`);
+      await assertReapplicationAllowed(manager, branch.id, input.crebo, input.grantedOn);
       const company = await manager.findOneByOrFail(OrganizationEntity, { id: branch.companyId });
       const active = await manager.existsBy(AccreditationEntity, {
         branchId: branch.id,
@@ -150,6 +152,13 @@ export class CompaniesService {
     if (filter.companyId) query.andWhere('accreditation.companyId = :companyId', { companyId: filter.companyId });
     if (filter.crebo) query.andWhere('accreditation.crebo = :crebo', { crebo: filter.crebo });
     if (filter.status) query.andWhere('accreditation.status = :status', { status: filter.status });
+    if (filter.reviewDueBefore) {
+      // R3: reviewed every four years; `reviewDueOn` in accreditation-dates.ts computes the same date.
+      query.andWhere(`accreditation.status = 'ACTIVE' AND (accreditation.lastReviewedOn + interval '4 years')::date < :reviewDueBefore`, {
+        reviewDueBefore: filter.reviewDueBefore,
+      });
+      query.orderBy('accreditation.lastReviewedOn', 'ASC').addOrderBy('accreditation.id'); // most overdue first
+    }
     return paginate(query, page);
   }
 

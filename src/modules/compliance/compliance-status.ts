@@ -16,6 +16,8 @@ export enum EvaluationTrigger {
   UPDATED = 'UPDATED',
   PUBLISH = 'PUBLISH',
   ACCREDITATION_REVOKED = 'ACCREDITATION_REVOKED',
+  /** The daily check found an accreditation lapsed (R3): the branch's placements are re-evaluated as on a revocation (R2). */
+  ACCREDITATION_LAPSED = 'ACCREDITATION_LAPSED',
   NORM_SET = 'NORM_SET',
   DAILY = 'DAILY',
 }

@@ -43,8 +43,11 @@ export class ComplianceService {
     await recordEvaluations(manager, [evaluation], trigger, actor);
   }
 
-  /** Inside the caller's transaction: every live placement of a branch (an accreditation changed, R2). */
-  async reevaluateBranch(manager: EntityManager, actor: Actor, branchId: string, trigger: EvaluationTrigger): Promise<void> {
+  /**
+   * Inside the caller's transaction: every live placement of a branch (an accreditation changed, R2).
+   * `actor` is null when the system caused it (the daily check lapsing an accreditation, R3).
+   */
+  async reevaluateBranch(manager: EntityManager, actor: Actor | null, branchId: string, trigger: EvaluationTrigger): Promise<void> {
     let afterId: string | null = null;
     do {
       afterId = (await reevaluateBatch(manager, { branchId }, trigger, afterId, actor)).lastId;

@@ -10,6 +10,8 @@ export interface Announcement {
   organizationIds: string[];
   /** Only users with this role in those organizations; all users when absent. */
   role?: MembershipRole;
+  /** Further organizations all of whose users hear it, whatever `role` says (e.g. SBB). */
+  everyoneIn?: string[];
   message: Message;
 }
 
@@ -80,6 +82,35 @@ const accreditationEvent =
       organizationIds: [facts.company_id, ...(schools.get(facts.company_id) ?? [])],
       message: message(facts),
     }));
+  };
+
+interface AccreditationLifecycleFacts {
+  id: string;
+  company_id: string;
+  crebo: string;
+  company: string;
+  branch: string;
+  lapse_reason: string | null;
+  lapsed_on: string | null;
+  valid_until: string | null;
+}
+
+/** An accreditation's lifecycle (R3) concerns the company's admins and everyone at SBB. */
+const accreditationLifecycleEvent =
+  (message: (facts: AccreditationLifecycleFacts, payload: Record<string, string>) => Message): Resolve =>
+  async (db, payloads) => {
+    const accreditations = await rowsById<AccreditationLifecycleFacts>(
+      db,
+      `SELECT a.id, a.company_id, a.crebo, o.name AS company, b.name AS branch, a.lapse_reason, a.lapsed_on::text AS lapsed_on, a.valid_until::text AS valid_until
+         FROM accreditations a JOIN organizations o ON o.id = a.company_id JOIN branches b ON b.id = a.branch_id WHERE a.id = ANY($1::uuid[])`,
+      payloads.map((payload) => payload.accreditationId),
+    );
+    const sbb = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE type = 'SBB'`)).map((row) => row.id);
+    return accreditations.map((facts, index) =>
+      facts instanceof Error
+        ? facts
+        : { organizationIds: [facts.company_id], role: MembershipRole.ADMIN, everyoneIn: sbb, message: message(facts, payloads[index]) },
+    );
   };
 
 interface ProposalFacts {
@@ -183,6 +214,39 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
     en: {
       subject: `Accreditation revoked: crebo ${a.crebo}`,
       text: `SBB revoked the accreditation of ${a.company} (${a.branch}) for crebo ${a.crebo}. Reason: ${a.reason ?? '-'}.`,
+    },
+  })),
+  [EventType.ACCREDITATION_LAPSED]: accreditationLifecycleEvent((a) =>
+    a.lapse_reason === 'VALIDITY_ENDED'
+      ? {
+          nl: {
+            subject: `Erkenning vervallen: crebo ${a.crebo}`,
+            text: `De erkenning van ${a.company} (${a.branch}) voor crebo ${a.crebo} liep tot ${a.valid_until} en is op ${a.lapsed_on} vervallen. Stageplaatsen voor deze crebo zijn opgeschort (R2).`,
+          },
+          en: {
+            subject: `Accreditation lapsed: crebo ${a.crebo}`,
+            text: `The accreditation of ${a.company} (${a.branch}) for crebo ${a.crebo} ran until ${a.valid_until} and lapsed on ${a.lapsed_on}. Placements for this crebo are suspended (R2).`,
+          },
+        }
+      : {
+          nl: {
+            subject: `Erkenning vervallen: crebo ${a.crebo}`,
+            text: `De erkenning van ${a.company} (${a.branch}) voor crebo ${a.crebo} is op ${a.lapsed_on} vervallen: vier jaar lang is er geen student begonnen (R3). Vraag bij SBB een nieuwe erkenning aan om weer studenten op te leiden.`,
+          },
+          en: {
+            subject: `Accreditation lapsed: crebo ${a.crebo}`,
+            text: `The accreditation of ${a.company} (${a.branch}) for crebo ${a.crebo} lapsed on ${a.lapsed_on}: no student started there in four years (R3). Apply to SBB for a new accreditation to train students again.`,
+          },
+        },
+  ),
+  [EventType.ACCREDITATION_REVIEW_DUE]: accreditationLifecycleEvent((a, { dueOn }) => ({
+    nl: {
+      subject: `Herbeoordeling erkenning: crebo ${a.crebo}`,
+      text: `De erkenning van ${a.company} (${a.branch}) voor crebo ${a.crebo} moet uiterlijk ${dueOn} door SBB worden herbeoordeeld (eens per vier jaar, R3).`,
+    },
+    en: {
+      subject: `Accreditation review due: crebo ${a.crebo}`,
+      text: `The accreditation of ${a.company} (${a.branch}) for crebo ${a.crebo} is due for its SBB review by ${dueOn} (every four years, R3).`,
     },
   })),
   [EventType.PROPOSAL_MADE]: proposalEvent((o) => ({

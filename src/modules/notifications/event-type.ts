@@ -8,6 +8,8 @@ export enum EventType {
   PLACEMENT_SUSPENDED = 'PLACEMENT_SUSPENDED',
   ACCREDITATION_GRANTED = 'ACCREDITATION_GRANTED',
   ACCREDITATION_REVOKED = 'ACCREDITATION_REVOKED',
+  ACCREDITATION_LAPSED = 'ACCREDITATION_LAPSED',
+  ACCREDITATION_REVIEW_DUE = 'ACCREDITATION_REVIEW_DUE',
   PROPOSAL_MADE = 'PROPOSAL_MADE',
   PROPOSAL_ACCEPTED = 'PROPOSAL_ACCEPTED',
   PROPOSAL_DECLINED = 'PROPOSAL_DECLINED',
@@ -29,6 +31,9 @@ export interface EventPayloads {
   [EventType.PLACEMENT_SUSPENDED]: { placementId: string };
   [EventType.ACCREDITATION_GRANTED]: { accreditationId: string };
   [EventType.ACCREDITATION_REVOKED]: { accreditationId: string };
+  [EventType.ACCREDITATION_LAPSED]: { accreditationId: string };
+  /** `dueOn`: the review due date announced (R3), YYYY-MM-DD. */
+  [EventType.ACCREDITATION_REVIEW_DUE]: { accreditationId: string; dueOn: string };
   [EventType.PROPOSAL_MADE]: { proposalId: string };
   /** `by`: the side that answered (COMPANY or SCHOOL). */
   [EventType.PROPOSAL_ACCEPTED]: { proposalId: string; by: string };

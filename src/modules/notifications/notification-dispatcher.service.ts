@@ -18,20 +18,21 @@ interface OutboxRow {
 
 /**
  * One statement for a whole batch, safe to repeat. Per event: one in-app notification per user of
- * its organizations (with its role, when it names one), one e-mail delivery per such user who has
- * not switched e-mail off for the event type, one webhook delivery per enabled endpoint of those
- * organizations that subscribed to the type. Existing notifications are skipped, and the no-op
- * update makes RETURNING include deliveries an earlier run created, so a re-run queues what is
- * still pending.
+ * its organizations (with its role, when it names one) and of its `everyoneIn` organizations, one
+ * e-mail delivery per such user who has not switched e-mail off for the event type, one webhook
+ * delivery per enabled endpoint of those organizations that subscribed to the type. Existing
+ * notifications are skipped, and the no-op update makes RETURNING include deliveries an earlier run
+ * created, so a re-run queues what is still pending.
  */
 const NOTIFY = `
   WITH event AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb)
-      AS e(outbox_id bigint, event_type event_type, payload jsonb, occurred_at text, organization_ids uuid[], role membership_role, message jsonb)
+      AS e(outbox_id bigint, event_type event_type, payload jsonb, occurred_at text, organization_ids uuid[], role membership_role, everyone_in uuid[], message jsonb)
   ), reader AS (
     SELECT e.outbox_id, e.event_type, e.payload, u.id AS user_id, u.organization_id, e.message -> u.language AS message,
            NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = u.id AND p.event_type = e.event_type AND NOT p.email) AS email
-      FROM event e JOIN users u ON u.organization_id = ANY(e.organization_ids) AND (e.role IS NULL OR u.role = e.role)
+      FROM event e JOIN users u ON u.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}'))
+                               AND (e.role IS NULL OR u.role = e.role OR u.organization_id = ANY(e.everyone_in))
   ), notified AS (
     INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
     SELECT user_id, outbox_id, event_type, payload, message ->> 'subject', message ->> 'text' FROM reader
@@ -43,7 +44,7 @@ const NOTIFY = `
   UNION ALL
   SELECT e.outbox_id, e.event_type, 'WEBHOOK'::delivery_channel, w.organization_id, NULL::uuid, w.id, w.id,
          jsonb_build_object('body', jsonb_build_object('event', e.event_type, 'occurredAt', e.occurred_at, 'data', e.payload))
-    FROM event e JOIN webhook_endpoints w ON w.organization_id = ANY(e.organization_ids) AND w.disabled_at IS NULL AND e.event_type::text = ANY(w.event_types)
+    FROM event e JOIN webhook_endpoints w ON w.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}')) AND w.disabled_at IS NULL AND e.event_type::text = ANY(w.event_types)
   ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
   RETURNING id, channel, status`;
 
@@ -90,9 +91,11 @@ export class NotificationDispatcher {
     const announced = events.flatMap((event) => {
       const announcement = announcements.get(event.id);
       if (!announcement || announcement instanceof Error) return [];
-      const { organizationIds, role, message } = announcement;
+      const { organizationIds, role, everyoneIn, message } = announcement;
       const occurredAt = event.created_at.toISOString();
-      return [{ outbox_id: event.id, event_type: event.type, payload: event.payload, occurred_at: occurredAt, organization_ids: organizationIds, role, message }];
+      return [
+        { outbox_id: event.id, event_type: event.type, payload: event.payload, occurred_at: occurredAt, organization_ids: organizationIds, role, everyone_in: everyoneIn, message },
+      ];
     });
     if (announced.length) {
       const deliveries = await this.db.query<Pick<DeliveryEntity, 'id' | 'channel' | 'status'>>(NOTIFY, [JSON.stringify(announced)]);

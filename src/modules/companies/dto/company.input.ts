@@ -139,6 +139,14 @@ export class AccreditationFilter {
   @IsOptional()
   @IsEnum(AccreditationStatus)
   status?: AccreditationStatus;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Only ACTIVE accreditations whose four-yearly review (R3) falls due before this date (exclusive), overdue ones included',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  reviewDueBefore?: string;
 }
 
 @ArgsType()

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
-import { AccreditationStatus } from '../accreditation.entity';
+import { AccreditationLapseReason, AccreditationStatus } from '../accreditation.entity';
 
 @ObjectType('BranchAddress')
 export class BranchAddressModel {
@@ -70,6 +70,12 @@ export class AccreditationModel {
 
   @Field(() => String, { nullable: true })
   revocationReason: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When it lapsed (R3)' })
+  lapsedOn: string | null;
+
+  @Field(() => AccreditationLapseReason, { nullable: true })
+  lapseReason: AccreditationLapseReason | null;
 }
 
 export const AccreditationConnection = ConnectionType(AccreditationModel);
