@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module';
 import { AgreementsCheck, AgreementsModule } from './modules/agreements/agreements.module';
+import { DashboardsModule } from './modules/dashboards/dashboards.module';
+import { StudentsWithoutPlacementCheck } from './modules/dashboards/jobs/students-without-placement.check';
 import { GuidanceMidpointCheck, InternshipsModule } from './modules/internships/internships.module';
 import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compliance/jobs/compliance.processor';
 import { ComplianceModule } from './modules/compliance/compliance.module';
@@ -14,7 +16,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
 
 /** The worker: the outbox relay, BullMQ processors and the job schedulers; no HTTP. */
 @Module({
-  imports: [CoreModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, NotificationsWorkerModule],
+  imports: [CoreModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, DashboardsModule, NotificationsWorkerModule],
   providers: [
     CloseExpiredPlacementsCheck,
     ReevaluateComplianceCheck,
@@ -22,7 +24,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
     ScheduledMatchRoundCheck,
     {
       provide: DAILY_CHECKS,
-      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck, AgreementsCheck, GuidanceMidpointCheck],
+      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck, AgreementsCheck, GuidanceMidpointCheck, StudentsWithoutPlacementCheck],
       useFactory: (...checks) => checks,
     },
     ComplianceProcessor,
