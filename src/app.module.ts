@@ -12,6 +12,7 @@ import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { Environment } from './config/environment';
 import { HealthModule } from './health/health.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
+import { DashboardsModule } from './modules/dashboards/dashboards.module';
 import { CompaniesModule } from './modules/companies/companies.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { InternshipsModule } from './modules/internships/internships.module';
@@ -46,6 +47,7 @@ import { WorkerModule } from './worker.module';
     InternshipsModule,
     AgreementsModule,
     OversightModule,
+    DashboardsModule,
     NotificationsModule,
     QueueDashboardModule,
   ],

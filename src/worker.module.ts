@@ -3,6 +3,8 @@ import { CoreModule } from './core.module';
 import { CompaniesModule } from './modules/companies/companies.module';
 import { AccreditationLifecycleCheck } from './modules/companies/jobs/accreditation-lifecycle.check';
 import { AgreementsCheck, AgreementsModule } from './modules/agreements/agreements.module';
+import { DashboardsModule } from './modules/dashboards/dashboards.module';
+import { StudentsWithoutPlacementCheck } from './modules/dashboards/jobs/students-without-placement.check';
 import { GuidanceMidpointCheck, InternshipsModule } from './modules/internships/internships.module';
 import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compliance/jobs/compliance.processor';
 import { ComplianceModule } from './modules/compliance/compliance.module';
@@ -16,7 +18,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
 
 /** The worker: the outbox relay, BullMQ processors and the job schedulers; no HTTP. */
 @Module({
-  imports: [CoreModule, CompaniesModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, NotificationsWorkerModule],
+  imports: [CoreModule, CompaniesModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, DashboardsModule, NotificationsWorkerModule],
   providers: [
     CloseExpiredPlacementsCheck,
     ReevaluateComplianceCheck,
@@ -24,7 +26,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
     ScheduledMatchRoundCheck,
     {
       provide: DAILY_CHECKS,
-      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck, AgreementsCheck, GuidanceMidpointCheck, AccreditationLifecycleCheck],
+      inject: [CloseExpiredPlacementsCheck, ReevaluateComplianceCheck, ProposalExpiryCheck, ScheduledMatchRoundCheck, AgreementsCheck, GuidanceMidpointCheck, AccreditationLifecycleCheck, StudentsWithoutPlacementCheck],
       useFactory: (...checks) => checks,
     },
     ComplianceProcessor,

@@ -59,6 +59,7 @@ describe('platform conventions', () => {
       'Query.internships',
       'Query.student',
       'Query.students',
+      'Query.studentsWithoutPlacement',
     ]);
     // matching.e2e-spec.ts shows the reveal itself; without an accepted proposal a company has no internship.
     expect(dataOf(await t.gql('{ internships { totalCount } }', {}, await t.as('companyAdmin'))).internships.totalCount).toBe(0);
@@ -72,6 +73,7 @@ describe('platform conventions', () => {
         t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { identity { fullName } } }', { input: validStudent() }, token),
         t.gql('mutation($id: ID!) { updateStudent(id: $id, input: { radiusKm: 5 }) { identity { fullName } } }', { id: studentId }, token),
         t.gql('mutation($id: ID!) { archiveStudent(id: $id) { identity { fullName } } }', { id: studentId }, token),
+        t.gql('{ studentsWithoutPlacement { students { edges { node { student { identity { fullName } } } } } } }', {}, token),
       ];
       for (const response of await Promise.all(attempts)) {
         expect(onlyError(response).extensions.code).toBe('FORBIDDEN');
@@ -137,7 +139,7 @@ describe('platform conventions', () => {
     };
     try {
       await events.waitUntilReady();
-      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements', 'reevaluate-compliance', 'expire-proposals', 'open-scheduled-match-round', 'agreements', 'guidance-midpoint', 'accreditation-lifecycle'] });
+      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements', 'reevaluate-compliance', 'expire-proposals', 'open-scheduled-match-round', 'agreements', 'guidance-midpoint', 'accreditation-lifecycle', 'students-without-placement'] });
       expect(await runDaily()).toEqual({ day: '2026-11-23', ran: [] });
     } finally {
       await events.close();

@@ -13,6 +13,8 @@ describe('loadEnvironment', () => {
 
   it('parses numbers and keeps explicit values', () => {
     expect(loadEnvironment({ PORT: '8080', APP_ROLE: 'worker' })).toMatchObject({ PORT: 8080, APP_ROLE: AppRole.Worker });
+    expect(loadEnvironment({})).toMatchObject({ UNPLACED_ALERT_WEEKS: 6 });
+    expect(loadEnvironment({ UNPLACED_ALERT_WEEKS: '8' })).toMatchObject({ UNPLACED_ALERT_WEEKS: 8 });
   });
 
   it.each([
@@ -23,6 +25,8 @@ describe('loadEnvironment', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ UNPLACED_ALERT_WEEKS: '0' }, 'UNPLACED_ALERT_WEEKS'],
+    [{ UNPLACED_ALERT_WEEKS: '53' }, 'UNPLACED_ALERT_WEEKS'],
   ])('refuses %j naming %s', (source, variable) => {
     expect(() => loadEnvironment(source)).toThrow(InvalidEnvironmentError);
     expect(() => loadEnvironment(source)).toThrow(new RegExp(`^Invalid environment:\\n\\s+${variable}:`));

@@ -100,6 +100,12 @@ export class Environment {
   @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'AGREEMENT_FULFILMENT_DATE must be MM-DD' })
   AGREEMENT_FULFILMENT_DATE = '03-01';
 
+  /** A school hears of each of its students still without a placement this many weeks before her BPV start. */
+  @IsInt()
+  @Min(1)
+  @Max(52)
+  UNPLACED_ALERT_WEEKS = 6;
+
   @IsInt()
   @Min(1)
   @Max(50)
@@ -132,6 +138,7 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'MATCH_MAX_PREFERENCES',
   'OFFER_EXPIRY_DAYS',
   'ACCREDITATION_REVIEW_NOTICE_DAYS',
+  'UNPLACED_ALERT_WEEKS',
 ]);
 
 export class InvalidEnvironmentError extends Error {}

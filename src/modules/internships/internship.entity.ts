@@ -20,6 +20,8 @@ export const HOLDS_SEAT = `('PLANNED', 'ACTIVE')`;
 @Index(['placementId', 'status'])
 @Index(['companyId', 'status'])
 @Index(['schoolId', 'status'])
+/** A student's internships in order: whether she is placed, and her next internship after a termination (dashboards). */
+@Index(['studentId', 'createdAt'])
 export class InternshipEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

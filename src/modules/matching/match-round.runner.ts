@@ -72,7 +72,9 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
          FROM lists l JOIN students s ON s.id = l.student_id JOIN postcodes pc ON pc.pc4 = s.home_postcode
         WHERE s.archived_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM internships i WHERE i.student_id = s.id AND i.status IN ${HOLDS_SEAT})
-          AND NOT EXISTS (SELECT 1 FROM proposals o WHERE o.student_id = s.id AND o.status IN ('OPEN', 'ACCEPTED'))
+          -- An accepted proposal whose internship was terminated no longer holds her back: she is rematched.
+          AND NOT EXISTS (SELECT 1 FROM proposals o WHERE o.student_id = s.id AND (o.status = 'OPEN' OR (o.status = 'ACCEPTED'
+                AND NOT EXISTS (SELECT 1 FROM internships t WHERE t.proposal_id = o.id AND t.status = 'TERMINATED'))))
         ORDER BY s.id`,
       params,
     ),

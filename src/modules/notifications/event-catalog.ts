@@ -320,4 +320,30 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
       },
     }));
   },
+  // The school's own staff only; the message names no one (e-mail and webhooks leave the platform): the
+  // school finds the student by her id in `studentsWithoutPlacement`.
+  [EventType.STUDENT_WITHOUT_PLACEMENT]: async (db, payloads) => {
+    const students = await rowsById<{ id: string; school_id: string; crebo: string; level: number; leerweg: string }>(
+      db,
+      'SELECT id, school_id, crebo, level, leerweg FROM students WHERE id = ANY($1::uuid[])',
+      payloads.map((payload) => payload.studentId),
+    );
+    return students.map((s, index) => {
+      if (s instanceof Error) return s;
+      const start = payloads[index].startDate;
+      return {
+        organizationIds: [s.school_id],
+        message: {
+          nl: {
+            subject: `Student zonder stageplaats (start ${start})`,
+            text: `Een student (crebo ${s.crebo}, niveau ${s.level}, ${s.leerweg}; id ${s.id}) begint op ${start} aan de BPV maar heeft nog geen stageplaats. Zonder plaats dreigt uitval: zoek samen met haar een plaats.`,
+          },
+          en: {
+            subject: `Student without a placement (start ${start})`,
+            text: `A student (crebo ${s.crebo}, level ${s.level}, ${s.leerweg}; id ${s.id}) starts her BPV on ${start} but has no placement yet. Without one she risks dropping out: help her find a place.`,
+          },
+        },
+      };
+    });
+  },
 };

@@ -21,6 +21,7 @@ export enum EventType {
   AGREEMENT_UNDER_FULFILLED = 'AGREEMENT_UNDER_FULFILLED',
   GUIDANCE_BEHIND = 'GUIDANCE_BEHIND',
   INTERNSHIP_TERMINATED = 'INTERNSHIP_TERMINATED',
+  STUDENT_WITHOUT_PLACEMENT = 'STUDENT_WITHOUT_PLACEMENT',
 }
 registerEnumType(EventType, { name: 'EventType' });
 
@@ -46,5 +47,7 @@ export interface EventPayloads {
   [EventType.AGREEMENT_UNSIGNED]: { agreementId: string };
   [EventType.GUIDANCE_BEHIND]: { internshipId: string };
   [EventType.INTERNSHIP_TERMINATED]: { internshipId: string };
+  /** `startDate`: her BPV start (YYYY-MM-DD) the alert is for. */
+  [EventType.STUDENT_WITHOUT_PLACEMENT]: { studentId: string; startDate: string };
   [EventType.AGREEMENT_UNDER_FULFILLED]: { agreementId: string; schoolYear: string; crebo: string; offered: string; committed: string };
 }
