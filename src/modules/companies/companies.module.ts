@@ -5,11 +5,12 @@ import { COMPANY_LOADERS } from './companies.loaders';
 import { AccreditationsResolver, BranchesResolver, CompanyFieldsResolver, TrainersResolver } from './companies.resolver';
 import { CompaniesService } from './companies.service';
 import { ComplianceModule } from '../compliance/compliance.module';
+import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
 import { TrainerAssignmentsResolver } from './trainer-assignments.resolver';
 import { TrainerAssignmentsService } from './trainer-assignments.service';
 
 @Module({
-  imports: [PostcodesModule, OrganizationsModule, ComplianceModule],
+  imports: [PostcodesModule, OrganizationsModule, ComplianceModule, SchoolTasksModule],
   providers: [CompaniesService, BranchesResolver, AccreditationsResolver, TrainersResolver, CompanyFieldsResolver, TrainerAssignmentsService, TrainerAssignmentsResolver, ...COMPANY_LOADERS],
   exports: [CompaniesService, ...COMPANY_LOADERS],
 })

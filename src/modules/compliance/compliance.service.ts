@@ -43,12 +43,19 @@ export class ComplianceService {
     await recordEvaluations(manager, [evaluation], trigger, actor);
   }
 
-  /** Inside the caller's transaction: every live placement of a branch (an accreditation changed, R2). */
-  async reevaluateBranch(manager: EntityManager, actor: Actor, branchId: string, trigger: EvaluationTrigger): Promise<void> {
+  /**
+   * Inside the caller's transaction: every live placement of a branch (an accreditation changed,
+   * R2). Returns the placements it suspended.
+   */
+  async reevaluateBranch(manager: EntityManager, actor: Actor, branchId: string, trigger: EvaluationTrigger): Promise<{ suspended: string[] }> {
+    const suspended: string[] = [];
     let afterId: string | null = null;
     do {
-      afterId = (await reevaluateBatch(manager, { branchId }, trigger, afterId, actor)).lastId;
+      const batch = await reevaluateBatch(manager, { branchId }, trigger, afterId, actor);
+      suspended.push(...batch.suspended);
+      afterId = batch.lastId;
     } while (afterId);
+    return { suspended };
   }
 
   /** Every live placement in scope, one transaction per batch so a long run holds no lock for long. */
