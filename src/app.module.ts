@@ -17,10 +17,12 @@ import { CompaniesModule } from './modules/companies/companies.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { InternshipsModule } from './modules/internships/internships.module';
 import { MatchingModule } from './modules/matching/matching.module';
+import { MeldpuntModule } from './modules/meldpunt/meldpunt.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { AuthService } from './modules/organizations/auth.service';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlacementsModule } from './modules/placements/placements.module';
+import { SchoolTasksModule } from './modules/school-tasks/school-tasks.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { StudentsModule } from './modules/students/students.module';
 import { CoreModule } from './core.module';
@@ -48,6 +50,8 @@ import { WorkerModule } from './worker.module';
     AgreementsModule,
     OversightModule,
     DashboardsModule,
+    MeldpuntModule,
+    SchoolTasksModule,
     NotificationsModule,
     QueueDashboardModule,
   ],

@@ -3,11 +3,11 @@ import { dataOf, type TestApp } from './test-app';
 import { validStudent } from './fixtures';
 
 /**
- * Places a new student of ROC Utrecht (the demo school) at one of Zorggroep Domstad's verzorgende
- * placements the real way: profile, preferences, a match round, both sides accept. Returns the
- * internship's id.
+ * Proposes a new student of ROC Utrecht (the demo school) for one of Zorggroep Domstad's
+ * verzorgende placements the real way: profile, preferences, a match round. Returns her id and
+ * her OPEN proposal's.
  */
-export async function placeStudent(t: TestApp, identity: { fullName: string; dateOfBirth: string; email: string }): Promise<string> {
+export async function proposeStudent(t: TestApp, identity: { fullName: string; dateOfBirth: string; email: string }): Promise<{ studentId: string; proposalId: string }> {
   const staff = await t.as('schoolStaff');
   const company = await t.as('companyAdmin');
   const companyId = dataOf(await t.gql('{ me { organization { id } } }', {}, company)).me.organization.id;
@@ -22,12 +22,19 @@ export async function placeStudent(t: TestApp, identity: { fullName: string; dat
   const round = dataOf(await t.gql('mutation { openMatchRound(input: { periodFrom: "2027-01-01", periodTo: "2027-03-01" }) { id } }', {}, await t.as('platformAdmin')))
     .openMatchRound;
   await eventually(async () => dataOf(await t.gql('query($id: ID!) { matchRound(id: $id) { status } }', { id: round.id }, staff)).matchRound.status === 'COMPLETED');
-  const [proposal] = dataOf(await t.gql('query($s: ID!) { proposals(studentId: $s, status: OPEN) { edges { node { id } } } }', { s: studentId }, staff)).proposals.edges.map(
+  const [proposalId] = dataOf(await t.gql('query($s: ID!) { proposals(studentId: $s, status: OPEN) { edges { node { id } } } }', { s: studentId }, staff)).proposals.edges.map(
     (edge: any) => edge.node.id,
   );
+  return { studentId, proposalId };
+}
+
+/** Proposes a new student (see `proposeStudent`) and has both sides accept. Returns the internship's id. */
+export async function placeStudent(t: TestApp, identity: { fullName: string; dateOfBirth: string; email: string }): Promise<string> {
+  const staff = await t.as('schoolStaff');
+  const { studentId, proposalId } = await proposeStudent(t, identity);
   const answer = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
-  dataOf(await t.gql(answer, { id: proposal }, company));
-  dataOf(await t.gql(answer, { id: proposal }, staff));
+  dataOf(await t.gql(answer, { id: proposalId }, await t.as('companyAdmin')));
+  dataOf(await t.gql(answer, { id: proposalId }, staff));
   const internships = dataOf(await t.gql('{ internships(first: 100) { edges { node { id studentId } } } }', {}, staff)).internships.edges.map((edge: any) => edge.node);
   return internships.find((internship: any) => internship.studentId === studentId).id;
 }

@@ -1,41 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
 import { dutchToday } from '../../queues/daily-run';
-import { ComplianceService } from '../compliance/compliance.service';
 import { EvaluationTrigger } from '../compliance/compliance-status';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { AccreditationEntity, AccreditationLapseReason, AccreditationStatus } from './accreditation.entity';
 import { addDays, reapplicableFrom, REVIEW_INTERVAL_YEARS, studentWindowStart } from './accreditation-dates';
 import { AccreditationRefusalEntity } from './accreditation-refusal.entity';
+import { CompaniesService } from './companies.service';
 import { BranchEntity } from './branch.entity';
 import type { AccreditationRefusalsArgs, RecordAccreditationReviewInput, RefuseAccreditationInput } from './dto/accreditation-lifecycle.input';
-
-/**
- * R3: a branch refused for a crebo may be accredited for it again only from six months after the
- * refusal. Checked inside the grant's transaction, before anything is written.
- */
-export async function assertReapplicationAllowed(manager: EntityManager, branchId: string, crebo: string, grantedOn: string): Promise<void> {
-  const refusal = await manager.findOne(AccreditationRefusalEntity, {
-    where: { branchId, crebo, refusedOn: LessThanOrEqual(grantedOn) },
-    order: { refusedOn: 'DESC' },
-  });
-  if (!refusal) return;
-  const from = reapplicableFrom(refusal.refusedOn);
-  if (grantedOn < from) {
-    throw BadUserInputError.field(
-      'input.grantedOn',
-      `SBB refused this branch for crebo ${crebo} on ${refusal.refusedOn}; a new application is possible from ${from} (R3)`,
-      'R3',
-    );
-  }
-}
 
 /**
  * Which ACTIVE accreditations have lapsed on `$1` (R3), with `$2` the start of the four-year
@@ -62,7 +42,7 @@ export class AccreditationLifecycleService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly compliance: ComplianceService,
+    private readonly companies: CompaniesService,
     private readonly env: Environment,
   ) {}
 
@@ -176,7 +156,7 @@ export class AccreditationLifecycleService {
           after: accreditation,
         });
         await recordEvent(manager, EventType.ACCREDITATION_LAPSED, { accreditationId: accreditation.id });
-        await this.compliance.reevaluateBranch(manager, null, accreditation.branchId, EvaluationTrigger.ACCREDITATION_LAPSED);
+        await this.companies.cascadeLostAccreditation(manager, null, accreditation.branchId, EvaluationTrigger.ACCREDITATION_LAPSED);
         return 1;
       });
     }

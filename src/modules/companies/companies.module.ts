@@ -5,6 +5,7 @@ import { COMPANY_LOADERS } from './companies.loaders';
 import { AccreditationsResolver, BranchesResolver, CompanyFieldsResolver, TrainersResolver } from './companies.resolver';
 import { CompaniesService } from './companies.service';
 import { ComplianceModule } from '../compliance/compliance.module';
+import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
 import { TrainerAssignmentsResolver } from './trainer-assignments.resolver';
 import { TrainerAssignmentsService } from './trainer-assignments.service';
 import { AccreditationLifecycleResolver, AccreditationRefusalsResolver } from './accreditation-lifecycle.resolver';
@@ -12,7 +13,7 @@ import { AccreditationLifecycleService } from './accreditation-lifecycle.service
 import { AccreditationLifecycleCheck } from './jobs/accreditation-lifecycle.check';
 
 @Module({
-  imports: [PostcodesModule, OrganizationsModule, ComplianceModule],
+  imports: [PostcodesModule, OrganizationsModule, ComplianceModule, SchoolTasksModule],
   providers: [
     CompaniesService,
     BranchesResolver,

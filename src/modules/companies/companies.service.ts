@@ -11,8 +11,9 @@ import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PostcodesService } from '../postcodes/postcodes.service';
+import { SchoolTasksService } from '../school-tasks/school-tasks.service';
 import { AccreditationEntity, AccreditationStatus } from './accreditation.entity';
-import { assertReapplicationAllowed } from './accreditation-lifecycle.service';
+import { assertReapplicationAllowed } from './reapplication';
 import { BranchEntity } from './branch.entity';
 import type {
   AccreditationsArgs,
@@ -39,6 +40,7 @@ export class CompaniesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly postcodes: PostcodesService,
     private readonly compliance: ComplianceService,
+    private readonly schoolTasks: SchoolTasksService,
   ) {}
 
   async createBranch(actor: Actor, input: CreateBranchInput): Promise<BranchEntity> {
@@ -111,10 +113,7 @@ export class CompaniesService {
     });
   }
 
-  /**
-   * SBB only (R2, Reglement art. 8). In the same transaction the branch's placements are
-   * re-evaluated: those now blocked by R1 are suspended and their company and schools notified.
-   */
+  /** SBB only (R2, Reglement art. 8): one accreditation, with the cascade of `revokeWithin`. */
   async revokeAccreditation(actor: Actor, input: RevokeAccreditationInput): Promise<AccreditationEntity> {
     return this.dataSource.transaction(async (manager) => {
       const accreditation = await manager.findOne(AccreditationEntity, {
@@ -125,22 +124,56 @@ export class CompaniesService {
       if (accreditation.status !== AccreditationStatus.ACTIVE) {
         throw new ConflictError(`Accreditation ${input.id} is ${accreditation.status}, not ACTIVE`);
       }
-      const before = { ...accreditation };
-      accreditation.status = AccreditationStatus.REVOKED;
-      accreditation.revokedAt = new Date();
-      accreditation.revocationReason = input.reason;
-      await manager.save(accreditation);
-      await recordAudit(manager, actor, {
-        action: 'accreditation.revoked',
-        entityType: 'accreditation',
-        entityId: accreditation.id,
-        before,
-        after: accreditation,
-      });
-      await recordEvent(manager, EventType.ACCREDITATION_REVOKED, { accreditationId: accreditation.id });
-      await this.compliance.reevaluateBranch(manager, actor, accreditation.branchId, EvaluationTrigger.ACCREDITATION_REVOKED);
-      return accreditation;
+      return this.revokeWithin(manager, actor, accreditation, input.reason);
     });
+  }
+
+  /**
+   * Every ACTIVE accreditation of a company, locked and revoked in the caller's transaction (a
+   * meldpunt sanction, R22), each with the cascade of `revokeWithin`.
+   */
+  async revokeAllOfCompany(manager: EntityManager, actor: Actor, companyId: string, reason: string): Promise<AccreditationEntity[]> {
+    const active = await manager.find(AccreditationEntity, {
+      where: { companyId, status: AccreditationStatus.ACTIVE },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const revoked: AccreditationEntity[] = [];
+    for (const accreditation of active) revoked.push(await this.revokeWithin(manager, actor, accreditation, reason));
+    return revoked;
+  }
+
+  /**
+   * R2, inside the caller's transaction, for an ACTIVE accreditation it has locked: REVOKED,
+   * audited and announced, then `cascadeLostAccreditation`. Every revocation goes through here.
+   */
+  private async revokeWithin(manager: EntityManager, actor: Actor, accreditation: AccreditationEntity, reason: string): Promise<AccreditationEntity> {
+    const before = { ...accreditation };
+    accreditation.status = AccreditationStatus.REVOKED;
+    accreditation.revokedAt = new Date();
+    accreditation.revocationReason = reason;
+    await manager.save(accreditation);
+    await recordAudit(manager, actor, {
+      action: 'accreditation.revoked',
+      entityType: 'accreditation',
+      entityId: accreditation.id,
+      before,
+      after: accreditation,
+    });
+    await recordEvent(manager, EventType.ACCREDITATION_REVOKED, { accreditationId: accreditation.id });
+    await this.cascadeLostAccreditation(manager, actor, accreditation.branchId, EvaluationTrigger.ACCREDITATION_REVOKED);
+    return accreditation;
+  }
+
+  /**
+   * R2's cascade when a branch loses an accreditation (revoked, or lapsed under R3), inside the
+   * caller's transaction: its placements re-evaluated, those now blocked by R1 suspended with their
+   * company and schools notified; and for each student proposed or placed at a suspended placement,
+   * a replacement search for her school and priority in the next round (she is not penalised).
+   */
+  async cascadeLostAccreditation(manager: EntityManager, actor: Actor | null, branchId: string, trigger: EvaluationTrigger): Promise<void> {
+    const { suspended } = await this.compliance.reevaluateBranch(manager, actor, branchId, trigger);
+    await this.schoolTasks.openReplacementSearches(manager, actor, suspended);
   }
 
   listAccreditations({ filter = {}, ...page }: AccreditationsArgs): Promise<Connection<AccreditationEntity>> {

@@ -44,14 +44,19 @@ export class ComplianceService {
   }
 
   /**
-   * Inside the caller's transaction: every live placement of a branch (an accreditation changed, R2).
-   * `actor` is null when the system caused it (the daily check lapsing an accreditation, R3).
+   * Inside the caller's transaction: every live placement of a branch (an accreditation changed,
+   * R2). `actor` is null when the system caused it (the daily check lapsing an accreditation, R3).
+   * Returns the placements it suspended.
    */
-  async reevaluateBranch(manager: EntityManager, actor: Actor | null, branchId: string, trigger: EvaluationTrigger): Promise<void> {
+  async reevaluateBranch(manager: EntityManager, actor: Actor | null, branchId: string, trigger: EvaluationTrigger): Promise<{ suspended: string[] }> {
+    const suspended: string[] = [];
     let afterId: string | null = null;
     do {
-      afterId = (await reevaluateBatch(manager, { branchId }, trigger, afterId, actor)).lastId;
+      const batch = await reevaluateBatch(manager, { branchId }, trigger, afterId, actor);
+      suspended.push(...batch.suspended);
+      afterId = batch.lastId;
     } while (afterId);
+    return { suspended };
   }
 
   /** Every live placement in scope, one transaction per batch so a long run holds no lock for long. */

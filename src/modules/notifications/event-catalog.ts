@@ -1,5 +1,6 @@
 import { MembershipRole } from '../../common/auth/roles';
 import type { Queryable } from '../../database/prepared-queries';
+import { GROUND_LABELS } from '../meldpunt/grounds';
 import type { Language } from '../organizations/user.entity';
 import { EventType } from './event-type';
 
@@ -160,6 +161,26 @@ const agreementEvent =
       facts instanceof Error ? facts : { organizationIds: [facts.school_id, facts.company_id], role: MembershipRole.ADMIN, message: message(facts, payloads[index]) },
     );
   };
+
+interface ReportFacts {
+  id: string;
+  company_id: string;
+  company: string;
+  ground: string;
+  sanction_reason: string | null;
+}
+
+/**
+ * A discrimination report's facts for a message. Deliberately without the reporting school, the
+ * reporting user and the student (R22): a message built from these can go to the company.
+ */
+const reportFacts = (db: Queryable, payloads: Record<string, string>[]) =>
+  rowsById<ReportFacts>(
+    db,
+    `SELECT r.id, r.company_id, c.name AS company, r.ground, r.sanction_reason FROM discrimination_reports r JOIN organizations c ON c.id = r.company_id
+      WHERE r.id = ANY($1::uuid[])`,
+    payloads.map((payload) => payload.reportId),
+  );
 
 const side = (by: string | undefined, nl: boolean) => (by === 'COMPANY' ? (nl ? 'het leerbedrijf' : 'the company') : nl ? 'de school' : 'the school');
 const day = (date: Date) => new Date(date).toISOString().slice(0, 10);
@@ -345,5 +366,73 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
         },
       };
     });
+  },
+  [EventType.DISCRIMINATION_REPORT_ESCALATED]: async (db, payloads) => {
+    const reports = await reportFacts(db, payloads);
+    const sbb = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE type = 'SBB'`, [])).map((row) => row.id);
+    return announce(reports, (r) => ({
+      organizationIds: sbb,
+      message: {
+        nl: {
+          subject: `Melding van discriminatie voorgelegd: ${r.company}`,
+          text: `Een school heeft een melding van discriminatie (${GROUND_LABELS[r.ground].nl}) over ${r.company} aan SBB voorgelegd (R22). Beoordeel de melding: een waarschuwing, intrekking van de erkenning, of afhandelen zonder sanctie.`,
+        },
+        en: {
+          subject: `Discrimination report escalated: ${r.company}`,
+          text: `A school put a discrimination report (${GROUND_LABELS[r.ground].en}) about ${r.company} to SBB (R22). Review it: a warning, revocation of the accreditation, or closing it without a sanction.`,
+        },
+      },
+    }));
+  },
+  // R22: goes to the company; it names no reporter, school or student (reportFacts selects none).
+  [EventType.COMPANY_WARNED]: async (db, payloads) =>
+    announce(await reportFacts(db, payloads), (r) => ({
+      organizationIds: [r.company_id],
+      role: MembershipRole.ADMIN,
+      message: {
+        nl: {
+          subject: `Waarschuwing van SBB: ${r.company}`,
+          text: `SBB geeft ${r.company} een waarschuwing na een melding van discriminatie op grond van ${GROUND_LABELS[r.ground].nl}. Toelichting van SBB: ${r.sanction_reason ?? '-'}. Bij herhaling kan SBB de erkenning intrekken.`,
+        },
+        en: {
+          subject: `Warning from SBB: ${r.company}`,
+          text: `SBB warns ${r.company} after a report of discrimination on the ground of ${GROUND_LABELS[r.ground].en}. SBB's explanation: ${r.sanction_reason ?? '-'}. If it happens again, SBB may revoke the accreditation.`,
+        },
+      },
+    })),
+  [EventType.SCHOOL_TASK_CREATED]: async (db, payloads) => {
+    const tasks = await rowsById<{ id: string; school_id: string; kind: string; title: string | null; company: string | null }>(
+      db,
+      `SELECT t.id, t.school_id, t.kind, p.title, c.name AS company
+         FROM school_tasks t LEFT JOIN placements p ON p.id = t.placement_id LEFT JOIN discrimination_reports r ON r.id = t.report_id
+         LEFT JOIN organizations c ON c.id = coalesce(p.company_id, r.company_id)
+        WHERE t.id = ANY($1::uuid[])`,
+      payloads.map((payload) => payload.taskId),
+    );
+    return announce(tasks, (task) => ({
+      organizationIds: [task.school_id],
+      message:
+        task.kind === 'AFTERCARE'
+          ? {
+              nl: {
+                subject: `Nieuwe taak: nazorg na een melding`,
+                text: `Uw school heeft een melding van discriminatie over ${task.company ?? 'een leerbedrijf'} gedaan. Bied de student nazorg (R22) en rond de taak af als dat is gebeurd.`,
+              },
+              en: {
+                subject: `New task: aftercare after a report`,
+                text: `Your school reported discrimination by ${task.company ?? 'a company'}. Offer the student aftercare (R22) and complete the task once that is done.`,
+              },
+            }
+          : {
+              nl: {
+                subject: `Nieuwe taak: vervangende stageplaats zoeken`,
+                text: `De erkenning van ${task.company ?? 'het leerbedrijf'} is ingetrokken of vervallen en de stageplaats "${task.title ?? '-'}" is opgeschort (R2). Zoek samen met de student een andere plaats; zij wordt niet benadeeld en gaat voor in de volgende matchronde.`,
+              },
+              en: {
+                subject: `New task: find a replacement placement`,
+                text: `The accreditation of ${task.company ?? 'the company'} was revoked or lapsed and the placement "${task.title ?? '-'}" suspended (R2). Find the student another place; she is not penalised and goes first in the next match round.`,
+              },
+            },
+    }));
   },
 };

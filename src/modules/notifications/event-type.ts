@@ -22,6 +22,12 @@ export enum EventType {
   GUIDANCE_BEHIND = 'GUIDANCE_BEHIND',
   INTERNSHIP_TERMINATED = 'INTERNSHIP_TERMINATED',
   STUDENT_WITHOUT_PLACEMENT = 'STUDENT_WITHOUT_PLACEMENT',
+  /** R22: a school put a discrimination report to SBB. */
+  DISCRIMINATION_REPORT_ESCALATED = 'DISCRIMINATION_REPORT_ESCALATED',
+  /** R22: SBB warned a company after a report; the message names no reporter, school or student. */
+  COMPANY_WARNED = 'COMPANY_WARNED',
+  /** A school got a task: aftercare (R22) or a replacement search (R2). */
+  SCHOOL_TASK_CREATED = 'SCHOOL_TASK_CREATED',
 }
 registerEnumType(EventType, { name: 'EventType' });
 
@@ -49,5 +55,8 @@ export interface EventPayloads {
   [EventType.INTERNSHIP_TERMINATED]: { internshipId: string };
   /** `startDate`: her BPV start (YYYY-MM-DD) the alert is for. */
   [EventType.STUDENT_WITHOUT_PLACEMENT]: { studentId: string; startDate: string };
+  [EventType.DISCRIMINATION_REPORT_ESCALATED]: { reportId: string };
+  [EventType.COMPANY_WARNED]: { reportId: string };
+  [EventType.SCHOOL_TASK_CREATED]: { taskId: string };
   [EventType.AGREEMENT_UNDER_FULFILLED]: { agreementId: string; schoolYear: string; crebo: string; offered: string; committed: string };
 }

@@ -1,0 +1,104 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { LocalDateScalar } from '../../../common/graphql/scalars';
+import { IsLocalDate } from '../../../common/validation/domain-validators';
+import { DiscriminationGround, ReportStatus, Sanction } from '../discrimination-report.entity';
+
+const R22 = { context: { rule: 'R22' } };
+
+@InputType()
+export class FileDiscriminationReportInput {
+  @Field(() => ID, { description: 'The company (leerbedrijf) reported' })
+  @IsUUID('all', { message: 'companyId must be an id', ...R22 })
+  companyId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Narrows the report to one placement of that company' })
+  @IsOptional()
+  @IsUUID('all', { message: 'placementId must be an id', ...R22 })
+  placementId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Narrows it to an internship of your student at that company (her student and placement are then taken from it)" })
+  @IsOptional()
+  @IsUUID('all', { message: 'internshipId must be an id', ...R22 })
+  internshipId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Your own student it concerns; she gets an AFTERCARE task. Never shown to the company' })
+  @IsOptional()
+  @IsUUID('all', { message: 'studentId must be an id', ...R22 })
+  studentId?: string;
+
+  @Field(() => DiscriminationGround)
+  @IsEnum(DiscriminationGround, { message: 'ground must be one of the AWGB grounds or OTHER (R22)', ...R22 })
+  ground: DiscriminationGround;
+
+  @Field({ description: 'What happened, 10–5000 characters' })
+  @IsString(R22)
+  @Length(10, 5000, { message: 'description must be 10 to 5000 characters (R22)', ...R22 })
+  @Matches(/\S/, { message: 'description must not be blank (R22)', ...R22 })
+  description: string;
+
+  @Field(() => LocalDateScalar, { description: 'When it happened; not in the future' })
+  @IsLocalDate()
+  incidentDate: string;
+}
+
+@InputType()
+export class DiscriminationReportFilter {
+  @Field(() => ReportStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(ReportStatus)
+  status?: ReportStatus;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'companyId must be an id' })
+  companyId?: string;
+}
+
+@ArgsType()
+export class DiscriminationReportsArgs extends ConnectionArgs {
+  @Field(() => DiscriminationReportFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DiscriminationReportFilter)
+  filter?: DiscriminationReportFilter;
+}
+
+@ArgsType()
+export class ReportStepArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be an id' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Kept in the report history' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000, { message: 'note must be 1 to 2000 characters' })
+  note?: string;
+}
+
+@ArgsType()
+export class ResolutionArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be an id' })
+  id: string;
+
+  @Field(() => String, { description: 'How it was resolved (R22), kept on the report and in its history' })
+  @IsString()
+  @Length(3, 2000, { message: 'note must be 3 to 2000 characters (R22)', ...R22 })
+  note: string;
+}
+
+@InputType()
+export class SanctionInput {
+  @Field(() => Sanction)
+  @IsEnum(Sanction, R22)
+  sanction: Sanction;
+
+  @Field({ description: "Why. A WARNING's reason is shown to the company's admins and a REVOCATION's in the revocation notice: never name the reporter, school or student" })
+  @IsString()
+  @Length(3, 2000, { message: 'reason must be 3 to 2000 characters (R22)', ...R22 })
+  reason: string;
+}

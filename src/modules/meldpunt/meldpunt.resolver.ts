@@ -1,0 +1,83 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type DataLoader from 'dataloader';
+import { Allow } from '../../common/auth/allow.decorator';
+import { CurrentActor } from '../../common/auth/request-context';
+import { type Actor, Role } from '../../common/auth/roles';
+import { Loader } from '../../common/graphql/request-loaders';
+import { OrganizationModel } from '../organizations/models/organization.model';
+import type { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationLoader } from '../organizations/organization.loader';
+import type { DiscriminationReportEntity, ReportTransitionEntity } from './discrimination-report.entity';
+import { DiscriminationReportsArgs, FileDiscriminationReportInput, ReportStepArgs, ResolutionArgs, SanctionInput } from './dto/discrimination-report.input';
+import { TransitionsByReportLoader } from './meldpunt.loaders';
+import { MeldpuntService } from './meldpunt.service';
+import { DiscriminationReportConnection, DiscriminationReportModel, ReportTransitionModel } from './models/discrimination-report.model';
+
+const ID_ARG = { type: () => ID };
+/** R22: the reporting school and SBB; companies (and the operator) never reach a report. */
+const READERS = [Role.SCHOOL, Role.SBB] as const;
+
+@Resolver(() => DiscriminationReportModel)
+export class MeldpuntResolver {
+  constructor(private readonly service: MeldpuntService) {}
+
+  @Query(() => DiscriminationReportConnection, { description: "R22: SBB reads every report, a school its own; companies are refused" })
+  @Allow(...READERS)
+  discriminationReports(@CurrentActor() actor: Actor, @Args() args: DiscriminationReportsArgs) {
+    return this.service.list(actor, args);
+  }
+
+  @Query(() => DiscriminationReportModel, { description: "R22: another school's report is FORBIDDEN, as is any report to a company" })
+  @Allow(...READERS)
+  discriminationReport(@CurrentActor() actor: Actor, @Args('id', ID_ARG) id: string) {
+    return this.service.find(actor, id);
+  }
+
+  @Mutation(() => DiscriminationReportModel, {
+    description: 'R22: school staff file a report (for a student, or for the school) about a company, optionally one placement or internship of it → RECEIVED',
+  })
+  @Allow(Role.SCHOOL)
+  fileDiscriminationReport(@CurrentActor() actor: Actor, @Args('input') input: FileDiscriminationReportInput) {
+    return this.service.file(actor, input);
+  }
+
+  @Mutation(() => DiscriminationReportModel, { description: 'R22: RECEIVED → INVESTIGATING, by the reporting school' })
+  @Allow(Role.SCHOOL)
+  investigateDiscriminationReport(@CurrentActor() actor: Actor, @Args() { id, note }: ReportStepArgs) {
+    return this.service.investigate(actor, id, note);
+  }
+
+  @Mutation(() => DiscriminationReportModel, { description: 'R22: INVESTIGATING → ESCALATED_TO_SBB, by the reporting school; SBB is notified' })
+  @Allow(Role.SCHOOL)
+  escalateDiscriminationReport(@CurrentActor() actor: Actor, @Args() { id, note }: ReportStepArgs) {
+    return this.service.escalate(actor, id, note);
+  }
+
+  @Mutation(() => DiscriminationReportModel, {
+    description: 'R22: → RESOLVED with a resolution note: the reporting school from INVESTIGATING, or SBB dismissing it from ESCALATED_TO_SBB',
+  })
+  @Allow(Role.SCHOOL, Role.SBB)
+  resolveDiscriminationReport(@CurrentActor() actor: Actor, @Args() { id, note }: ResolutionArgs) {
+    return this.service.resolve(actor, id, note);
+  }
+
+  @Mutation(() => DiscriminationReportModel, {
+    description: 'R22, SBB only: ESCALATED_TO_SBB → SANCTIONED. WARNING tells the company (not who reported); REVOCATION revokes every active accreditation of the company (R2 cascade)',
+  })
+  @Allow(Role.SBB)
+  sanctionDiscriminationReport(@CurrentActor() actor: Actor, @Args('id', ID_ARG) id: string, @Args('input') input: SanctionInput) {
+    return this.service.sanction(actor, id, input);
+  }
+
+  @ResolveField(() => OrganizationModel, { description: 'The company reported' })
+  @Allow(...READERS)
+  company(@Parent() report: DiscriminationReportEntity, @Loader(OrganizationLoader) loader: DataLoader<string, OrganizationEntity | null>) {
+    return loader.load(report.companyId);
+  }
+
+  @ResolveField(() => [ReportTransitionModel], { description: 'Every step, oldest first (R22)' })
+  @Allow(...READERS)
+  transitions(@Parent() report: DiscriminationReportEntity, @Loader(TransitionsByReportLoader) loader: DataLoader<string, ReportTransitionEntity[]>) {
+    return loader.load(report.id);
+  }
+}

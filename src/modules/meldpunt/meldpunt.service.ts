@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { recordAudit } from '../../common/audit/audit-log';
+import { type Actor, OrganizationType } from '../../common/auth/roles';
+import { BadUserInputError, ConflictError, type FieldProblem, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
+import { type Connection, paginate } from '../../common/graphql/pagination';
+import { dutchToday } from '../../queues/daily-run';
+import { CompaniesService } from '../companies/companies.service';
+import { InternshipEntity } from '../internships/internship.entity';
+import { EventType } from '../notifications/event-type';
+import { recordEvent } from '../notifications/outbox';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { PlacementEntity } from '../placements/placement.entity';
+import { SchoolTasksService } from '../school-tasks/school-tasks.service';
+import { StudentEntity } from '../students/student.entity';
+import { DiscriminationReportEntity, ReportStatus, ReportTransitionEntity, Sanction } from './discrimination-report.entity';
+import type { DiscriminationReportsArgs, FileDiscriminationReportInput, SanctionInput } from './dto/discrimination-report.input';
+
+/** One step of the R22 flow: who takes it, from which status, to which. */
+interface Step {
+  by: OrganizationType.SCHOOL | OrganizationType.SBB;
+  from: ReportStatus;
+  to: ReportStatus;
+  /** The audit action, `discrimination_report.<action>`. */
+  action: string;
+}
+
+/** The R22 flow. Any other move is a CONFLICT naming the report's current status. */
+const STEPS = {
+  investigate: { by: OrganizationType.SCHOOL, from: ReportStatus.RECEIVED, to: ReportStatus.INVESTIGATING, action: 'investigation_started' },
+  resolve: { by: OrganizationType.SCHOOL, from: ReportStatus.INVESTIGATING, to: ReportStatus.RESOLVED, action: 'resolved' },
+  escalate: { by: OrganizationType.SCHOOL, from: ReportStatus.INVESTIGATING, to: ReportStatus.ESCALATED_TO_SBB, action: 'escalated' },
+  dismiss: { by: OrganizationType.SBB, from: ReportStatus.ESCALATED_TO_SBB, to: ReportStatus.RESOLVED, action: 'dismissed' },
+  sanction: { by: OrganizationType.SBB, from: ReportStatus.ESCALATED_TO_SBB, to: ReportStatus.SANCTIONED, action: 'sanctioned' },
+} satisfies Record<string, Step>;
+
+/**
+ * The meldpunt (R22): schools file discrimination reports about companies and take them through
+ * investigation to a resolution or to SBB, which may sanction. The company never reads a report,
+ * and no message to it names the reporter, the school or the student.
+ */
+@Injectable()
+export class MeldpuntService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly companies: CompaniesService,
+    private readonly schoolTasks: SchoolTasksService,
+  ) {}
+
+  /**
+   * A school files a report (RECEIVED). Everything it names is checked first and nothing is written
+   * on bad input. A report about a company where the school has no student is allowed but flagged.
+   * When it names a student, her school gets an AFTERCARE task.
+   */
+  async file(actor: Actor, input: FileDiscriminationReportInput): Promise<DiscriminationReportEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const problems: FieldProblem[] = [];
+      const problem = (field: string, message: string) => problems.push({ path: `input.${field}`, message, rule: 'R22' });
+      const schoolId = actor.organizationId;
+      if (input.incidentDate > dutchToday()) problem('incidentDate', `incidentDate ${input.incidentDate} is in the future`);
+      const company = await manager.findOneBy(OrganizationEntity, { id: input.companyId });
+      if (company?.type !== OrganizationType.COMPANY) problem('companyId', `${input.companyId} is not a company (leerbedrijf)`);
+      if (input.studentId && !(await manager.existsBy(StudentEntity, { id: input.studentId, schoolId }))) {
+        problem('studentId', `student ${input.studentId} is not a student of your school`);
+      }
+      if (input.placementId) {
+        const placement = await manager.findOneBy(PlacementEntity, { id: input.placementId });
+        if (!placement) problem('placementId', `placement ${input.placementId} does not exist`);
+        else if (placement.companyId !== input.companyId) problem('placementId', `placement ${input.placementId} is not a placement of this company`);
+      }
+      const internship = input.internshipId ? await manager.findOneBy(InternshipEntity, { id: input.internshipId, schoolId }) : null;
+      if (input.internshipId) {
+        if (!internship) problem('internshipId', `internship ${input.internshipId} is not an internship of a student of your school`);
+        else if (internship.companyId !== input.companyId) problem('internshipId', `internship ${input.internshipId} is not at this company`);
+        else if (input.studentId && internship.studentId !== input.studentId) problem('internshipId', `internship ${input.internshipId} is not this student's`);
+        else if (input.placementId && internship.placementId !== input.placementId) problem('internshipId', `internship ${input.internshipId} is not at this placement`);
+      }
+      if (problems.length) throw new BadUserInputError(problems);
+
+      const report = await manager.save(
+        manager.create(DiscriminationReportEntity, {
+          schoolId,
+          reportedByUserId: actor.userId,
+          companyId: input.companyId,
+          studentId: input.studentId ?? internship?.studentId ?? null,
+          placementId: input.placementId ?? internship?.placementId ?? null,
+          internshipId: internship?.id ?? null,
+          ground: input.ground,
+          description: input.description,
+          incidentDate: input.incidentDate,
+          noStudentLink: !(await this.hasStudentLink(manager, schoolId, input.companyId)),
+        }),
+      );
+      await this.recordStep(manager, actor, report, null, null, 'filed', { ...report });
+      if (report.studentId) await this.schoolTasks.openAftercare(manager, actor, { schoolId, studentId: report.studentId, reportId: report.id });
+      return report;
+    });
+  }
+
+  /** RECEIVED → INVESTIGATING, by the reporting school. */
+  investigate(actor: Actor, id: string, note?: string): Promise<DiscriminationReportEntity> {
+    return this.transition(actor, id, STEPS.investigate, note ?? null);
+  }
+
+  /** INVESTIGATING → ESCALATED_TO_SBB, by the reporting school; SBB is told. */
+  escalate(actor: Actor, id: string, note?: string): Promise<DiscriminationReportEntity> {
+    return this.transition(actor, id, STEPS.escalate, note ?? null, async (manager, report) => {
+      await recordEvent(manager, EventType.DISCRIMINATION_REPORT_ESCALATED, { reportId: report.id });
+    });
+  }
+
+  /** → RESOLVED with a note: the school from INVESTIGATING, SBB (dismissing it) from ESCALATED_TO_SBB. */
+  resolve(actor: Actor, id: string, note: string): Promise<DiscriminationReportEntity> {
+    const step = actor.organizationType === OrganizationType.SBB ? STEPS.dismiss : STEPS.resolve;
+    return this.transition(actor, id, step, note, async (_manager, report) => {
+      report.resolutionNote = note;
+    });
+  }
+
+  /**
+   * ESCALATED_TO_SBB → SANCTIONED, by SBB. WARNING: recorded, and the company's admins are told
+   * without the reporter. REVOCATION: every active accreditation of the company is revoked in this
+   * transaction, with R2's cascade (placements suspended, schools told, replacement searches).
+   */
+  sanction(actor: Actor, id: string, input: SanctionInput): Promise<DiscriminationReportEntity> {
+    return this.transition(actor, id, STEPS.sanction, input.reason, async (manager, report) => {
+      Object.assign(report, { sanction: input.sanction, sanctionReason: input.reason });
+      if (input.sanction === Sanction.WARNING) {
+        await recordEvent(manager, EventType.COMPANY_WARNED, { reportId: report.id });
+        return {};
+      }
+      const revoked = await this.companies.revokeAllOfCompany(manager, actor, report.companyId, `Sanctie na een melding van discriminatie (R22): ${input.reason}`);
+      return { revokedAccreditationIds: revoked.map((accreditation) => accreditation.id) };
+    });
+  }
+
+  /** SBB reads every report; a school its own (another school's is FORBIDDEN). */
+  async find(actor: Actor, id: string): Promise<DiscriminationReportEntity> {
+    const report = await this.dataSource.getRepository(DiscriminationReportEntity).findOneBy({ id });
+    if (!report) throw new NotFoundError('Discrimination report', id);
+    this.assertReads(actor, report);
+    return report;
+  }
+
+  list(actor: Actor, { filter = {}, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
+    const query = this.dataSource
+      .getRepository(DiscriminationReportEntity)
+      .createQueryBuilder('report')
+      .orderBy('report.createdAt', 'DESC')
+      .addOrderBy('report.id');
+    if (actor.organizationType !== OrganizationType.SBB) query.where('report.schoolId = :school', { school: actor.organizationId });
+    if (filter.status) query.andWhere('report.status = :status', { status: filter.status });
+    if (filter.companyId) query.andWhere('report.companyId = :companyId', { companyId: filter.companyId });
+    return paginate(query, page);
+  }
+
+  private assertReads(actor: Actor, report: DiscriminationReportEntity): void {
+    if (actor.organizationType !== OrganizationType.SBB && report.schoolId !== actor.organizationId) {
+      throw new ForbiddenError('This report belongs to another school (R22)');
+    }
+  }
+
+  /** Takes one step under the report's row lock: checks who and from where, applies it, keeps the history and audits it. */
+  private async transition(
+    actor: Actor,
+    id: string,
+    step: Step,
+    note: string | null,
+    apply?: (manager: EntityManager, report: DiscriminationReportEntity) => Promise<object | void>,
+  ): Promise<DiscriminationReportEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const report = await manager.findOne(DiscriminationReportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!report) throw new NotFoundError('Discrimination report', id);
+      this.assertReads(actor, report);
+      if (actor.organizationType !== step.by) throw new ForbiddenError(`Only ${step.by === OrganizationType.SBB ? 'SBB' : 'the reporting school'} may take this step (R22)`);
+      if (report.status !== step.from) {
+        throw new ConflictError(`Discrimination report ${id} is ${report.status}; this step needs it ${step.from} (R22)`);
+      }
+      const from = report.status;
+      report.status = step.to;
+      const outcome = (await apply?.(manager, report)) ?? {};
+      await manager.save(report);
+      await this.recordStep(manager, actor, report, from, note, step.action, { status: report.status, note, ...outcome });
+      return report;
+    });
+  }
+
+  private async recordStep(
+    manager: EntityManager,
+    actor: Actor,
+    report: DiscriminationReportEntity,
+    from: ReportStatus | null,
+    note: string | null,
+    action: string,
+    after: object,
+  ): Promise<void> {
+    await manager.insert(ReportTransitionEntity, {
+      reportId: report.id,
+      fromStatus: from,
+      toStatus: report.status,
+      byUserId: actor.userId,
+      byOrganizationId: actor.organizationId,
+      note,
+    });
+    await recordAudit(manager, actor, {
+      action: `discrimination_report.${action}`,
+      entityType: 'discrimination_report',
+      entityId: report.id,
+      before: from ? { status: from } : null,
+      after,
+    });
+  }
+
+  /** Whether the school ever had a student at the company: a proposal, an internship or a trainer assignment. */
+  private async hasStudentLink(manager: EntityManager, schoolId: string, companyId: string): Promise<boolean> {
+    const [{ linked }] = await manager.query<{ linked: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM proposals WHERE school_id = $1 AND company_id = $2)
+           OR EXISTS (SELECT 1 FROM internships WHERE school_id = $1 AND company_id = $2)
+           OR EXISTS (SELECT 1 FROM trainer_assignments a JOIN students s ON s.id = a.student_id WHERE s.school_id = $1 AND a.company_id = $2) AS linked`,
+      [schoolId, companyId],
+    );
+    return linked;
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { SchoolTasksResolver } from './school-tasks.resolver';
+import { SchoolTasksService } from './school-tasks.service';
+
+/** Tasks for schools: aftercare after a discrimination report (R22), replacement searches after a revocation (R2). */
+@Module({
+  providers: [SchoolTasksService, SchoolTasksResolver],
+  exports: [SchoolTasksService],
+})
+export class SchoolTasksModule {}
