@@ -24,7 +24,7 @@ export class AccreditationLifecycle1795459369303 implements MigrationInterface {
         await queryRunner.query(`DELETE FROM "notifications" WHERE "event_type"::text IN ('ACCREDITATION_LAPSED', 'ACCREDITATION_REVIEW_DUE')`);
         await queryRunner.query(`DELETE FROM "deliveries" WHERE "event_type"::text IN ('ACCREDITATION_LAPSED', 'ACCREDITATION_REVIEW_DUE')`);
         await queryRunner.query(`DELETE FROM "notification_preferences" WHERE "event_type"::text IN ('ACCREDITATION_LAPSED', 'ACCREDITATION_REVIEW_DUE')`);
-        await queryRunner.query(`CREATE TYPE "public"."event_type_old" AS ENUM('USER_ADDED', 'PLACEMENT_PUBLISHED', 'PLACEMENT_CLOSED', 'ACCREDITATION_GRANTED', 'ACCREDITATION_REVOKED', 'PLACEMENT_SUSPENDED', 'PROPOSAL_MADE', 'PROPOSAL_ACCEPTED', 'PROPOSAL_DECLINED', 'PROPOSAL_EXPIRING', 'AGREEMENT_PROPOSED', 'AGREEMENT_SIGNED', 'AGREEMENT_EXPIRING', 'AGREEMENT_UNSIGNED', 'AGREEMENT_UNDER_FULFILLED', 'GUIDANCE_BEHIND', 'INTERNSHIP_TERMINATED')`);
+        await queryRunner.query(`CREATE TYPE "public"."event_type_old" AS ENUM('USER_ADDED', 'PLACEMENT_PUBLISHED', 'PLACEMENT_CLOSED', 'ACCREDITATION_GRANTED', 'ACCREDITATION_REVOKED', 'PLACEMENT_SUSPENDED', 'PROPOSAL_MADE', 'PROPOSAL_ACCEPTED', 'PROPOSAL_DECLINED', 'PROPOSAL_EXPIRING', 'AGREEMENT_PROPOSED', 'AGREEMENT_SIGNED', 'AGREEMENT_EXPIRING', 'AGREEMENT_UNSIGNED', 'AGREEMENT_UNDER_FULFILLED', 'GUIDANCE_BEHIND', 'INTERNSHIP_TERMINATED', 'STUDENT_WITHOUT_PLACEMENT')`);
         for (const table of ['notifications', 'notification_preferences', 'deliveries']) {
             await queryRunner.query(`ALTER TABLE "${table}" ALTER COLUMN "event_type" TYPE "public"."event_type_old" USING "event_type"::"text"::"public"."event_type_old"`);
         }
