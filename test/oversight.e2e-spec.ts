@@ -47,3 +47,157 @@ describe('protected attributes (R24)', () => {
     expect(fieldNames.filter((name: string) => /migrationBackground|gender|otherGround/i.test(name))).toEqual([]);
   });
 });
+
+const AUDIT = `query($input: AdverseImpactAuditInput!) { adverseImpactAudit(input: $input) {
+  sampleSize unreported adverseImpact
+  groups { group suppressed observations accepted acceptanceRate impactRatio adverseImpact fisherPValue significant shortfall }
+  declineReasons { group suppressed declines reasons { reason suppressed count share } }
+  responseTimes { group suppressed answered meanHours }
+  companiesCompared flaggedCompanies { companyId companyName lowestImpactRatio groups { group impactRatio } } } }`;
+
+/**
+ * Seeded decisions: Zorggroep Domstad accepts 16 of 20 students without and 4 of 20 with a
+ * non-western migration background (declining those for "werkprocessen" and three days later);
+ * Brasserie Oudegracht and Codeerfabriek treat both groups alike.
+ */
+describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', () => {
+  let t: TestApp;
+  const companies: Record<'domstad' | 'brasserie' | 'codeerfabriek', string> = { domstad: '', brasserie: '', codeerfabriek: '' };
+  const period = { from: '2026-09-01', to: '2026-11-23' };
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const staff = await t.as('schoolStaff');
+    for (const [key, name] of [['domstad', 'Zorggroep Domstad'], ['brasserie', 'Brasserie Oudegracht'], ['codeerfabriek', 'Codeerfabriek']] as const) {
+      [{ id: companies[key] }] = await t.dataSource.query('SELECT id FROM organizations WHERE name = $1', [name]);
+    }
+    const students: Array<{ id: string; group: 'NONE' | 'NON_WESTERN' }> = [];
+    for (let n = 0; n < 40; n += 1) {
+      const group = n < 20 ? 'NONE' : 'NON_WESTERN';
+      const { id } = dataOf(await t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }', { input: validStudent() }, staff)).createStudent;
+      dataOf(await t.gql(RECORD, { s: id, input: { consent: true, consentGivenOn: '2026-08-20', migrationBackground: group } }, staff));
+      students.push({ id, group });
+    }
+    const accepts: Record<keyof typeof companies, Record<'NONE' | 'NON_WESTERN', number>> = {
+      domstad: { NONE: 16, NON_WESTERN: 4 },
+      brasserie: { NONE: 14, NON_WESTERN: 14 },
+      codeerfabriek: { NONE: 13, NON_WESTERN: 13 },
+    };
+    for (const key of Object.keys(companies) as Array<keyof typeof companies>) {
+      const [{ id: roundId }] = await t.dataSource.query(
+        `INSERT INTO match_rounds (period_from, period_to, lottery_seed, status) VALUES ('2027-01-01', '2027-06-30', $1, 'COMPLETED') RETURNING id`,
+        [`audit-${key}`],
+      );
+      const [{ id: placementId }] = await t.dataSource.query('SELECT id FROM placements WHERE company_id = $1 LIMIT 1', [companies[key]]);
+      for (const [index, student] of students.entries()) {
+        const accepted = index % 20 < accepts[key][student.group];
+        const biased = key === 'domstad' && student.group === 'NON_WESTERN';
+        await t.dataSource.query(
+          `INSERT INTO proposals (round_id, student_id, placement_id, company_id, school_id, pseudonym, rank, priority, status, company_answer,
+                                  decline_reason, expires_at, created_at, company_answered_at, decided_at)
+           SELECT $1, s.id, $2, $3, s.school_id, $4, 1, 0, $5::proposal_status, $6::proposal_answer, $7::decline_reason,
+                  '2026-10-15', '2026-10-01 10:00+02', '2026-10-01 10:00+02'::timestamptz + $8 * interval '1 hour', '2026-10-04 10:00+02'
+             FROM students s WHERE s.id = $9`,
+          [roundId, placementId, companies[key], `audit-${key}-${index}`, accepted ? 'OPEN' : 'DECLINED', accepted ? 'ACCEPTED' : 'DECLINED',
+            accepted ? null : biased ? 'WERKPROCESSEN_NOT_OFFERED' : 'SCHEDULE_INCOMPATIBLE', biased && !accepted ? 72 : 24, student.id],
+        );
+      }
+    }
+  });
+  afterAll(() => t.stop());
+
+  const audit = async (input: Record<string, unknown>, user: Parameters<TestApp['as']>[0] = 'sbbAuditor') =>
+    t.gql(AUDIT, { input: { ground: 'MIGRATION_BACKGROUND', ...period, ...input } }, await t.as(user));
+
+  it('flags the company that declines one group far more often, and no other', async () => {
+    const result = dataOf(await audit({})).adverseImpactAudit;
+    expect(result.flaggedCompanies.map((company: any) => company.companyName)).toEqual(['Zorggroep Domstad']);
+    expect(result.flaggedCompanies[0].lowestImpactRatio).toBeCloseTo(0.25, 6);
+    expect(result.companiesCompared).toBe(3);
+
+    // Nationally: 43 of 60 against 31 of 60 — a ratio of 0.72, flagged; WESTERN has no one.
+    expect(result).toMatchObject({ sampleSize: 120, unreported: 0, adverseImpact: true });
+    const [none, western, nonWestern] = result.groups;
+    expect(none).toMatchObject({ group: 'NONE', observations: 60, accepted: 43, impactRatio: 1, adverseImpact: false });
+    expect(western).toMatchObject({ group: 'WESTERN', suppressed: 'FEWER_THAN_10_OBSERVATIONS', observations: null, acceptanceRate: null });
+    expect(nonWestern).toMatchObject({ group: 'NON_WESTERN', observations: 60, accepted: 31, adverseImpact: true, significant: true, shortfall: 12 });
+    expect(nonWestern.impactRatio).toBeCloseTo(31 / 43, 6);
+    expect(nonWestern.fisherPValue).toBeLessThan(0.05);
+
+    const reasons = result.declineReasons.find((row: any) => row.group === 'NON_WESTERN');
+    expect(reasons.declines).toBe(29);
+    expect(reasons.reasons.find((row: any) => row.reason === 'WERKPROCESSEN_NOT_OFFERED')).toMatchObject({ count: 16, suppressed: null });
+    expect(reasons.reasons.find((row: any) => row.reason === 'SCHEDULE_INCOMPATIBLE')).toMatchObject({ count: 13 });
+    expect(reasons.reasons.find((row: any) => row.reason === 'TRAINER_UNAVAILABLE')).toMatchObject({ count: null, suppressed: 'FEWER_THAN_10_OBSERVATIONS' });
+    const times = Object.fromEntries(result.responseTimes.map((row: any) => [row.group, row.meanHours]));
+    expect(times.NONE).toBeCloseTo(24, 6);
+    expect(times.NON_WESTERN).toBeCloseTo((16 * 72 + 44 * 24) / 60, 6);
+  });
+
+  it('scopes to one company or sector, and reads nothing outside the period', async () => {
+    const brasserie = dataOf(await audit({ companyId: companies.brasserie })).adverseImpactAudit;
+    expect(brasserie).toMatchObject({ sampleSize: 40, adverseImpact: false, flaggedCompanies: [] });
+    const care = dataOf(await audit({ sector: 'ZORG_WELZIJN_SPORT' })).adverseImpactAudit;
+    expect(care.flaggedCompanies.map((company: any) => company.companyId)).toEqual([companies.domstad]);
+    expect(dataOf(await audit({ from: '2026-10-02', to: '2026-11-23' })).adverseImpactAudit.sampleSize).toBe(0);
+  });
+
+  it('is for SBB only, and refuses a bad period or scope naming the field', async () => {
+    for (const user of ['schoolAdmin', 'companyAdmin', 'platformAdmin'] as const) expect(onlyError(await audit({}, user)).extensions.code).toBe('FORBIDDEN');
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ from: '2026-11-01', to: '2026-10-01' }, 'input.to'],
+      [{ from: '2020-01-01', to: '2025-06-01' }, 'input.to'],
+      [{ from: '2027-01-01', to: '2027-02-01' }, 'input.from'],
+      [{ companyId: '00000000-0000-4000-8000-000000000000' }, 'input.companyId'],
+      [{ companyId: (await t.dataSource.query(`SELECT id FROM organizations WHERE type = 'SCHOOL' LIMIT 1`))[0].id }, 'input.companyId'],
+      [{ region: 'Atlantis' }, 'input.region'],
+    ];
+    for (const [input, field] of cases) {
+      const error = onlyError(await audit(input));
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: field, rule: 'R23' })] });
+    }
+  });
+
+  it('exposes no student and no individual answer on any path from the audit', async () => {
+    const { types } = dataOf(await t.gql('{ __schema { types { name kind fields { name type { name kind ofType { name kind ofType { name kind ofType { name } } } } } } } }', {}, await t.as('sbbAuditor'))).__schema;
+    const byName = new Map<string, any>(types.map((type: any) => [type.name, type]));
+    const named = (type: any): string => type.name ?? named(type.ofType);
+    const reachable = new Set<string>();
+    const visit = (name: string) => {
+      if (reachable.has(name)) return;
+      reachable.add(name);
+      for (const field of byName.get(name)?.fields ?? []) visit(named(field.type));
+    };
+    visit('AdverseImpactAudit');
+    expect([...reachable].filter((name) => /Student|Identity|Candidate|Proposal/.test(name))).toEqual([]);
+    const fields = [...reachable].flatMap((name) => (byName.get(name)?.fields ?? []).map((field: any) => field.name));
+    expect(fields.filter((name: string) => /student|migrationBackground|gender|otherGround/i.test(name))).toEqual([]);
+  });
+
+  it('a report against the flagged company, escalated and sanctioned, revokes its accreditation and suspends its placements (R22, R2)', async () => {
+    const staff = await t.as('schoolStaff');
+    const sbb = await t.as('sbbAuditor');
+    const report = dataOf(
+      await t.gql('mutation($input: FileDiscriminationReportInput!) { fileDiscriminationReport(input: $input) { id status noStudentLink } }', {
+        input: { companyId: companies.domstad, ground: 'RACE_OR_ORIGIN', description: 'Studenten met een migratieachtergrond worden structureel afgewezen.', incidentDate: '2026-10-04' },
+      }, staff),
+    ).fileDiscriminationReport;
+    expect(report).toMatchObject({ status: 'RECEIVED', noStudentLink: false });
+    dataOf(await t.gql('mutation($id: ID!) { investigateDiscriminationReport(id: $id) { status } }', { id: report.id }, staff));
+    dataOf(await t.gql('mutation($id: ID!, $note: String) { escalateDiscriminationReport(id: $id, note: $note) { status } }', { id: report.id, note: 'Zie de audit' }, staff));
+    const sanctioned = dataOf(
+      await t.gql('mutation($id: ID!, $input: SanctionInput!) { sanctionDiscriminationReport(id: $id, input: $input) { status sanction } }', {
+        id: report.id,
+        input: { sanction: 'REVOCATION', reason: 'Impact ratio 0,25 in de audit, bevestigd na onderzoek' },
+      }, sbb),
+    ).sanctionDiscriminationReport;
+    expect(sanctioned).toEqual({ status: 'SANCTIONED', sanction: 'REVOCATION' });
+
+    const accreditations = await t.dataSource.query('SELECT DISTINCT status FROM accreditations WHERE company_id = $1', [companies.domstad]);
+    expect(accreditations).toEqual([{ status: 'REVOKED' }]);
+    const placements = await t.dataSource.query(`SELECT DISTINCT status FROM placements WHERE company_id = $1 AND status <> 'DRAFT' AND status <> 'CLOSED'`, [companies.domstad]);
+    expect(placements).toEqual([{ status: 'SUSPENDED' }]);
+    const others = await t.dataSource.query(`SELECT count(*)::int AS n FROM placements WHERE company_id = ANY($1) AND status = 'SUSPENDED'`, [[companies.brasserie, companies.codeerfabriek]]);
+    expect(others).toEqual([{ n: 0 }]);
+  });
+});
