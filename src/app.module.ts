@@ -18,6 +18,7 @@ import { ComplianceModule } from './modules/compliance/compliance.module';
 import { InternshipsModule } from './modules/internships/internships.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { MeldpuntModule } from './modules/meldpunt/meldpunt.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { AuthService } from './modules/organizations/auth.service';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -52,6 +53,7 @@ import { WorkerModule } from './worker.module';
     DashboardsModule,
     MeldpuntModule,
     SchoolTasksModule,
+    ExportsModule,
     NotificationsModule,
     QueueDashboardModule,
   ],

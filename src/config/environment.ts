@@ -48,6 +48,16 @@ export class Environment {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'PROTECTED_ATTRIBUTES_KEY must be 32 bytes written as 64 hex characters' })
   PROTECTED_ATTRIBUTES_KEY = DEV_PROTECTED_ATTRIBUTES_KEY;
 
+  /** Where clients reach the API; signed export links (CSV downloads) are built on it. */
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_URL must be an http(s) origin without a path, e.g. https://api.stagematch.nl' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** How long a signed CSV export link stays valid. */
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  EXPORT_LINK_TTL_MINUTES = 15;
+
   @IsString()
   @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 15m, 12h or 7d' })
   JWT_EXPIRES_IN = '12h';
@@ -139,6 +149,7 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'OFFER_EXPIRY_DAYS',
   'ACCREDITATION_REVIEW_NOTICE_DAYS',
   'UNPLACED_ALERT_WEEKS',
+  'EXPORT_LINK_TTL_MINUTES',
 ]);
 
 export class InvalidEnvironmentError extends Error {}

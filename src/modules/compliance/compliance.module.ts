@@ -7,6 +7,6 @@ import { NormSetsService } from './norm-sets.service';
 /** The Stagepact compliance engine: norm sets, evaluations at the point of entry, SBB reports. */
 @Module({
   providers: [ComplianceService, NormSetsService, ComplianceReportsService, NormSetsResolver, ComplianceReportsResolver, PlacementComplianceResolver],
-  exports: [ComplianceService, NormSetsService],
+  exports: [ComplianceService, NormSetsService, ComplianceReportsService],
 })
 export class ComplianceModule {}

@@ -9,5 +9,6 @@ import { MeldpuntService } from './meldpunt.service';
 @Module({
   imports: [CompaniesModule, SchoolTasksModule],
   providers: [MeldpuntService, MeldpuntResolver, ...MELDPUNT_LOADERS],
+  exports: [MeldpuntService],
 })
 export class MeldpuntModule {}

@@ -46,11 +46,14 @@ export class AuthService {
     } catch {
       return { actor: null, error: 'The token is invalid or has expired; sign in again' };
     }
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .findOne({ where: { id: userId }, relations: { organization: true } });
-    if (!user?.organization) return { actor: null, error: 'The token is invalid or has expired; sign in again' };
-    return { actor: actorOf(user, user.organization), error: null };
+    const actor = await this.actorFor(userId);
+    return actor ? { actor, error: null } : { actor: null, error: 'The token is invalid or has expired; sign in again' };
+  }
+
+  /** The user as she is now (her organization and role), or null when she no longer exists. */
+  async actorFor(userId: string): Promise<Actor | null> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId }, relations: { organization: true } });
+    return user?.organization ? actorOf(user, user.organization) : null;
   }
 }
 

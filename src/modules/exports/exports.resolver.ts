@@ -1,0 +1,19 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Allow } from '../../common/auth/allow.decorator';
+import { CurrentActor } from '../../common/auth/request-context';
+import { type Actor, Role } from '../../common/auth/roles';
+import { ReportExportInput, ReportExportModel } from './dto/report-export.input';
+import { ExportsService } from './exports.service';
+
+@Resolver()
+export class ExportsResolver {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Mutation(() => ReportExportModel, {
+    description: 'SBB only: a signed link (valid EXPORT_LINK_TTL_MINUTES) to download a report as CSV; the input is checked now, the figures are computed at download',
+  })
+  @Allow(Role.SBB)
+  createReportExport(@CurrentActor() actor: Actor, @Args('input') input: ReportExportInput) {
+    return this.exports.create(actor, input);
+  }
+}

@@ -1,0 +1,76 @@
+import request from 'supertest';
+import { dataOf, onlyError, TestApp } from './support/test-app';
+
+const CREATE = 'mutation($input: ReportExportInput!) { createReportExport(input: $input) { url expiresAt } }';
+
+describe('CSV exports through signed, expiring links', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(() => t.stop());
+
+  const create = async (input: Record<string, unknown>, user: Parameters<TestApp['as']>[0] = 'sbbAuditor') => t.gql(CREATE, { input }, await t.as(user));
+  const pathOf = (url: string) => new URL(url).pathname;
+  const download = (path: string) => request(t.app.getHttpServer()).get(path);
+
+  it('gives SBB a link to each report as CSV, without signing in, and audits creation and download', async () => {
+    const { url, expiresAt } = dataOf(await create({ report: 'PLACE_SUPPLY' })).createReportExport;
+    expect(url).toMatch(/^http:\/\/localhost:3000\/exports\/[\w-]+\.[\w-]{43}$/);
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+
+    const response = await download(pathOf(url));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="place-supply-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = response.text.trim().split('\r\n');
+    expect(lines[0]).toBe('field,value');
+    const figures = Object.fromEntries(lines.slice(1).map((line) => line.split(',')));
+    const { placeSupply } = dataOf(await t.gql('{ placeSupply { totals { openSeats studentsWithoutPlacement } } }', {}, await t.as('sbbAuditor')));
+    expect(Number(figures['totals.openSeats'])).toBe(placeSupply.totals.openSeats);
+    expect(Number(figures['totals.studentsWithoutPlacement'])).toBe(placeSupply.totals.studentsWithoutPlacement);
+
+    const actions = (await t.dataSource.query(`SELECT action FROM audit_log WHERE entity_type = 'report_export' ORDER BY id`)).map((row: any) => row.action);
+    expect(actions).toEqual(['report_export.created', 'report_export.downloaded']);
+  });
+
+  it('exports lists as tables and the audit as named figures', async () => {
+    const audit = dataOf(await create({ report: 'AUDIT_LOG', auditLog: { action: 'report_export.' } })).createReportExport;
+    const table = (await download(pathOf(audit.url))).text.trim().split('\r\n');
+    expect(table[0].split(',')).toEqual(expect.arrayContaining(['id', 'action', 'entityType', 'entityId', 'actorRole']));
+    expect(table.slice(1).every((line) => line.includes('report_export.'))).toBe(true);
+
+    const impact = dataOf(await create({ report: 'ADVERSE_IMPACT_AUDIT', adverseImpactAudit: { ground: 'GENDER', from: '2026-01-01', to: '2026-11-23' } })).createReportExport;
+    const csv = (await download(pathOf(impact.url))).text;
+    expect(csv).toContain('ground,GENDER\r\n');
+    expect(csv).toContain('groups.FEMALE.suppressed,FEWER_THAN_10_OBSERVATIONS\r\n');
+  });
+
+  it('refuses bad input at creation, naming the field, and everyone but SBB', async () => {
+    expect(onlyError(await create({ report: 'TERMINATIONS' })).extensions.fields).toEqual([expect.objectContaining({ path: 'input.terminations' })]);
+    const badPeriod = onlyError(await create({ report: 'ADVERSE_IMPACT_AUDIT', adverseImpactAudit: { ground: 'GENDER', from: '2026-11-01', to: '2026-01-01' } }));
+    expect(badPeriod.extensions.fields).toEqual([expect.objectContaining({ path: 'input.to', rule: 'R23' })]);
+    for (const user of ['schoolAdmin', 'companyAdmin', 'platformAdmin'] as const) {
+      expect(onlyError(await create({ report: 'PLACE_SUPPLY' }, user)).extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('refuses a tampered link (403) and an expired one (410)', async () => {
+    const { url } = dataOf(await create({ report: 'COMPLIANCE_OVERVIEW' })).createReportExport;
+    const [body, mac] = pathOf(url).split('/').pop()!.split('.');
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...payload, input: { report: 'AUDIT_LOG' } })).toString('base64url');
+    expect((await download(`/exports/${forged}.${mac}`)).status).toBe(403);
+    expect((await download(`/exports/${body}.${mac.slice(0, -2)}xx`)).status).toBe(403);
+    expect((await download('/exports/nonsense')).status).toBe(403);
+
+    jest.useFakeTimers({ now: Date.now() + 16 * 60_000, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'] });
+    try {
+      expect((await download(pathOf(url))).status).toBe(410);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect((await download(pathOf(url))).status).toBe(200);
+  });
+});
