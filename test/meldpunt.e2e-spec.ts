@@ -75,9 +75,29 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     ]);
     const [{ rematch_priority }] = await t.dataSource.query('SELECT rematch_priority FROM students WHERE id = $1', [studentId]);
     expect(rematch_priority).toBe(true);
+    // Her proposal there is withdrawn, so the next round includes her; it can no longer be accepted.
+    const [{ status }] = await t.dataSource.query('SELECT status FROM proposals WHERE id = $1', [proposalId]);
+    expect(status).toBe('WITHDRAWN');
+    const accept = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
+    expect(onlyError(await t.gql(accept, { id: proposalId }, staff)).extensions.code).toBe('CONFLICT');
+    // She finds a place elsewhere: archived, she leaves the Domstad seats to the students of the tests below.
+    dataOf(await t.gql('mutation($id: ID!) { archiveStudent(id: $id) { id } }', { id: studentId }, staff));
     // The school's staff hear of the task; another school has none.
     await eventually(async () => (await inbox(staff)).some((n: any) => n.eventType === 'SCHOOL_TASK_CREATED' && n.title.includes('vervangende stageplaats')));
     expect(dataOf(await t.gql(TASKS, {}, await as('otherSchoolAdmin'))).schoolTasks.totalCount).toBe(0);
+  });
+
+  it('starts no internship at a suspended placement, whatever suspended it (R1)', async () => {
+    const { proposalId } = await proposeStudent(t, { fullName: 'Sem Bos', dateOfBirth: '2008-02-11', email: 'sem@student.test' });
+    await t.dataSource.query(`UPDATE placements SET status = 'SUSPENDED' WHERE id = (SELECT placement_id FROM proposals WHERE id = $1)`, [proposalId]);
+    const accept = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
+    expect(dataOf(await t.gql(accept, { id: proposalId }, await as('companyAdmin'))).answerProposal.status).toBe('OPEN');
+    const refused = onlyError(await t.gql(accept, { id: proposalId }, await as('schoolStaff')));
+    expect(refused).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('SUSPENDED') });
+    expect(await t.count(`internships WHERE proposal_id = '${proposalId}'`)).toBe(0);
+    // Put back as the tests below expect it: the placement published, the seat free again.
+    await t.dataSource.query(`UPDATE placements SET status = 'PUBLISHED' WHERE id = (SELECT placement_id FROM proposals WHERE id = $1)`, [proposalId]);
+    dataOf(await t.gql('mutation($id: ID!) { answerProposal(id: $id, input: { accept: false }) { status } }', { id: proposalId }, await as('schoolStaff')));
   });
 
   it('takes a report through the whole flow to a REVOCATION: accreditations revoked, placements suspended, schools told, a replacement search, every step audited', async () => {

@@ -7,6 +7,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../common/er
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { ComplianceService } from '../compliance/compliance.service';
 import { EvaluationTrigger } from '../compliance/compliance-status';
+import { withdrawOpenProposals } from '../matching/proposal-withdrawal';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -169,11 +170,13 @@ export class CompaniesService {
    * R2's cascade when a branch loses an accreditation (revoked, or lapsed under R3), inside the
    * caller's transaction: its placements re-evaluated, those now blocked by R1 suspended with their
    * company and schools notified; and for each student proposed or placed at a suspended placement,
-   * a replacement search for her school and priority in the next round (she is not penalised).
+   * a replacement search for her school and priority in the next round (she is not penalised), her
+   * open proposal there withdrawn so that round includes her.
    */
   async cascadeLostAccreditation(manager: EntityManager, actor: Actor | null, branchId: string, trigger: EvaluationTrigger): Promise<void> {
     const { suspended } = await this.compliance.reevaluateBranch(manager, actor, branchId, trigger);
     await this.schoolTasks.openReplacementSearches(manager, actor, suspended);
+    await withdrawOpenProposals(manager, actor, suspended);
   }
 
   listAccreditations({ filter = {}, ...page }: AccreditationsArgs): Promise<Connection<AccreditationEntity>> {

@@ -11,6 +11,8 @@ export enum ProposalStatus {
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
   EXPIRED = 'EXPIRED',
+  /** The placement was suspended before both had said yes (R2); no one's decision, the student is free again. */
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(ProposalStatus, { name: 'ProposalStatus' });
 

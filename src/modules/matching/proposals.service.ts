@@ -9,7 +9,7 @@ import { InternshipEntity, InternshipStatus } from '../internships/internship.en
 import { PoksService } from '../internships/poks.service';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
-import { PlacementEntity } from '../placements/placement.entity';
+import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
 import type { AnswerProposalInput, ProposalsArgs } from './dto/matching.input';
 import { Answer, ProposalEntity, ProposalStatus } from './proposal.entity';
 
@@ -88,6 +88,7 @@ export class ProposalsService {
 
   private async takeSeat(manager: EntityManager, actor: Actor, proposal: ProposalEntity): Promise<void> {
     const placement = await manager.findOneOrFail(PlacementEntity, { where: { id: proposal.placementId }, lock: { mode: 'pessimistic_write' } });
+    if (placement.status !== PlacementStatus.PUBLISHED) throw new ConflictError(`Placement ${placement.id} is ${placement.status}; no internship can start there (R1, R2)`);
     const taken = await manager.countBy(InternshipEntity, { placementId: placement.id, status: In([InternshipStatus.PLANNED, InternshipStatus.ACTIVE]) });
     if (taken >= placement.capacity) {
       throw new ConflictError(`Placement ${placement.id} has no free seat left (${taken} of ${placement.capacity} taken)`);
