@@ -88,16 +88,17 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
   });
 
   it('starts no internship at a suspended placement, whatever suspended it (R1)', async () => {
-    const { proposalId } = await proposeStudent(t, { fullName: 'Sem Bos', dateOfBirth: '2008-02-11', email: 'sem@student.test' });
+    const { studentId, proposalId } = await proposeStudent(t, { fullName: 'Sem Bos', dateOfBirth: '2008-02-11', email: 'sem@student.test' });
     await t.dataSource.query(`UPDATE placements SET status = 'SUSPENDED' WHERE id = (SELECT placement_id FROM proposals WHERE id = $1)`, [proposalId]);
     const accept = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
     expect(dataOf(await t.gql(accept, { id: proposalId }, await as('companyAdmin'))).answerProposal.status).toBe('OPEN');
     const refused = onlyError(await t.gql(accept, { id: proposalId }, await as('schoolStaff')));
     expect(refused).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('SUSPENDED') });
     expect(await t.count(`internships WHERE proposal_id = '${proposalId}'`)).toBe(0);
-    // Put back as the tests below expect it: the placement published, the seat free again.
+    // Put back as the tests below expect it: the placement published, the seat free again, Sem out of the next rounds.
     await t.dataSource.query(`UPDATE placements SET status = 'PUBLISHED' WHERE id = (SELECT placement_id FROM proposals WHERE id = $1)`, [proposalId]);
     dataOf(await t.gql('mutation($id: ID!) { answerProposal(id: $id, input: { accept: false }) { status } }', { id: proposalId }, await as('schoolStaff')));
+    dataOf(await t.gql('mutation($id: ID!) { archiveStudent(id: $id) { id } }', { id: studentId }, await as('schoolStaff')));
   });
 
   it('takes a report through the whole flow to a REVOCATION: accreditations revoked, placements suspended, schools told, a replacement search, every step audited', async () => {
