@@ -7,7 +7,6 @@ import { BadUserInputError, ConflictError, ForbiddenError } from '../../common/e
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
 import { dutchToday } from '../../queues/daily-run';
-import { EvaluationTrigger } from '../compliance/compliance-status';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { AccreditationEntity, AccreditationLapseReason, AccreditationStatus } from './accreditation.entity';
@@ -143,20 +142,11 @@ export class AccreditationLifecycleService {
         );
         if (!still) return 0;
         const accreditation = await manager.findOneByOrFail(AccreditationEntity, { id });
-        const before = { ...accreditation };
-        accreditation.status = AccreditationStatus.LAPSED;
-        accreditation.lapsedOn = day;
-        accreditation.lapseReason = still.expired ? AccreditationLapseReason.VALIDITY_ENDED : AccreditationLapseReason.NO_STUDENTS;
-        await manager.save(accreditation);
-        await recordAudit(manager, null, {
-          action: 'accreditation.lapsed',
-          entityType: 'accreditation',
-          entityId: accreditation.id,
-          before,
-          after: accreditation,
+        await this.companies.endAccreditation(manager, null, accreditation, {
+          status: AccreditationStatus.LAPSED,
+          lapsedOn: day,
+          lapseReason: still.expired ? AccreditationLapseReason.VALIDITY_ENDED : AccreditationLapseReason.NO_STUDENTS,
         });
-        await recordEvent(manager, EventType.ACCREDITATION_LAPSED, { accreditationId: accreditation.id });
-        await this.companies.cascadeLostAccreditation(manager, null, accreditation.branchId, EvaluationTrigger.ACCREDITATION_LAPSED);
         return 1;
       });
     }

@@ -145,24 +145,35 @@ export class CompaniesService {
   }
 
   /**
-   * R2, inside the caller's transaction, for an ACTIVE accreditation it has locked: REVOKED,
-   * audited and announced, then `cascadeLostAccreditation`. Every revocation goes through here.
+   * R2, inside the caller's transaction, for an ACTIVE accreditation it has locked. Every
+   * revocation goes through here.
    */
   private async revokeWithin(manager: EntityManager, actor: Actor, accreditation: AccreditationEntity, reason: string): Promise<AccreditationEntity> {
+    return this.endAccreditation(manager, actor, accreditation, { status: AccreditationStatus.REVOKED, revokedAt: new Date(), revocationReason: reason });
+  }
+
+  /**
+   * An ACTIVE accreditation the caller has locked ends, revoked (R2) or lapsed (R3): saved,
+   * audited and announced, then `cascadeLostAccreditation`.
+   */
+  async endAccreditation(
+    manager: EntityManager,
+    actor: Actor | null,
+    accreditation: AccreditationEntity,
+    change: Partial<AccreditationEntity> & { status: AccreditationStatus.REVOKED | AccreditationStatus.LAPSED },
+  ): Promise<AccreditationEntity> {
+    const revoked = change.status === AccreditationStatus.REVOKED;
     const before = { ...accreditation };
-    accreditation.status = AccreditationStatus.REVOKED;
-    accreditation.revokedAt = new Date();
-    accreditation.revocationReason = reason;
-    await manager.save(accreditation);
+    await manager.save(Object.assign(accreditation, change));
     await recordAudit(manager, actor, {
-      action: 'accreditation.revoked',
+      action: revoked ? 'accreditation.revoked' : 'accreditation.lapsed',
       entityType: 'accreditation',
       entityId: accreditation.id,
       before,
       after: accreditation,
     });
-    await recordEvent(manager, EventType.ACCREDITATION_REVOKED, { accreditationId: accreditation.id });
-    await this.cascadeLostAccreditation(manager, actor, accreditation.branchId, EvaluationTrigger.ACCREDITATION_REVOKED);
+    await recordEvent(manager, revoked ? EventType.ACCREDITATION_REVOKED : EventType.ACCREDITATION_LAPSED, { accreditationId: accreditation.id });
+    await this.cascadeLostAccreditation(manager, actor, accreditation.branchId, revoked ? EvaluationTrigger.ACCREDITATION_REVOKED : EvaluationTrigger.ACCREDITATION_LAPSED);
     return accreditation;
   }
 
@@ -173,7 +184,7 @@ export class CompaniesService {
    * a replacement search for her school and priority in the next round (she is not penalised), her
    * open proposal there withdrawn so that round includes her.
    */
-  async cascadeLostAccreditation(manager: EntityManager, actor: Actor | null, branchId: string, trigger: EvaluationTrigger): Promise<void> {
+  private async cascadeLostAccreditation(manager: EntityManager, actor: Actor | null, branchId: string, trigger: EvaluationTrigger): Promise<void> {
     const { suspended } = await this.compliance.reevaluateBranch(manager, actor, branchId, trigger);
     await this.schoolTasks.openReplacementSearches(manager, actor, suspended);
     await withdrawOpenProposals(manager, actor, suspended);
