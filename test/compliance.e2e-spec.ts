@@ -1,3 +1,4 @@
+import { validPlacement } from './support/fixtures';
 import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
@@ -23,24 +24,7 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
   let companyId: string;
   let branchId: string;
   let trainerId: string;
-  const placement = (change: Record<string, unknown> = {}) => ({
-    branchId,
-    trainerId,
-    title: 'Verzorgende IG — avonddienst',
-    description: 'Stage in de avondploeg',
-    crebos: ['25655'],
-    level: 3,
-    leerweg: 'BOL',
-    werkprocessen: ['zorgplan uitvoeren'],
-    startDate: '2027-02-01',
-    endDate: '2027-06-30',
-    daysPerWeek: 4,
-    hoursPerWeek: 32,
-    capacity: 2,
-    stipendMonthlyCents: 32000,
-    expenseAllowanceCents: 5000,
-    ...change,
-  });
+  const placement = (change: Record<string, unknown> = {}) => validPlacement(branchId, trainerId, change);
   const draft = async (change: Record<string, unknown> = {}) =>
     dataOf(await t.gql(CREATE, { input: placement(change) }, await t.as('companyAdmin'))).createPlacement.id as string;
   const studentIds = async (count: number): Promise<string[]> =>

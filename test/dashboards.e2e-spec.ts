@@ -1,6 +1,6 @@
 import { StudentsWithoutPlacementCheck } from '../src/modules/dashboards/jobs/students-without-placement.check';
 import { dutchToday } from '../src/queues/daily-run';
-import { validStudent } from './support/fixtures';
+import { validPlacement, validStudent } from './support/fixtures';
 import { placeStudent } from './support/placement-flow';
 import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
@@ -88,23 +88,7 @@ describe('dashboards: places versus students, students without a placement, term
   it('counts a newly published placement as open seats, a new student as without a placement, and a placed student as neither', async () => {
     const company = await t.as('companyAdmin');
     const me = dataOf(await t.gql('{ me { organization { branches { id } trainers { id } } } }', {}, company)).me.organization;
-    const input = {
-      branchId: me.branches[0].id,
-      trainerId: me.trainers[0].id,
-      title: 'Verzorgende IG — dashboardplaats',
-      description: 'Twee plaatsen',
-      crebos: ['25655'],
-      level: 3,
-      leerweg: 'BOL',
-      werkprocessen: ['zorgplan uitvoeren'],
-      startDate: '2027-02-01',
-      endDate: '2027-06-30',
-      daysPerWeek: 4,
-      hoursPerWeek: 32,
-      capacity: 2,
-      stipendMonthlyCents: 32000,
-      expenseAllowanceCents: 5000,
-    };
+    const input = validPlacement(me.branches[0].id, me.trainers[0].id, { title: 'Verzorgende IG — dashboardplaats', description: 'Twee plaatsen' });
     const id = dataOf(await t.gql('mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { id } }', { input }, company)).createPlacement.id;
     // A draft is not a place yet.
     expect(row(await supply('sbbAuditor'), '25655', 'Utrecht')).toMatchObject({ openSeats: 5, placements: 4 });

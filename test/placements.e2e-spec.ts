@@ -1,3 +1,4 @@
+import { validPlacement } from './support/fixtures';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
 const CREATE = 'mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { id status } }';
@@ -10,23 +11,7 @@ describe('placements', () => {
   let t: TestApp;
   let branchId: string;
   let trainerId: string;
-  const input = () => ({
-    branchId,
-    trainerId,
-    title: 'Verzorgende IG — nachtdienst',
-    description: 'Stage in de nachtploeg',
-    crebos: ['25655'],
-    level: 3,
-    leerweg: 'BOL',
-    werkprocessen: ['zorgplan uitvoeren'],
-    startDate: '2027-02-01',
-    endDate: '2027-06-30',
-    daysPerWeek: 4,
-    hoursPerWeek: 32,
-    capacity: 2,
-    stipendMonthlyCents: 40000,
-    expenseAllowanceCents: 5000,
-  });
+  const input = () => validPlacement(branchId, trainerId, { title: 'Verzorgende IG — nachtdienst', description: 'Stage in de nachtploeg', stipendMonthlyCents: 40000 });
 
   beforeAll(async () => {
     t = await TestApp.start();

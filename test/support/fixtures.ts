@@ -14,3 +14,23 @@ export const validStudent = () => ({
   hoursPerWeek: 32,
   identity: { fullName: 'Noor Haddad', dateOfBirth: '2008-05-14', email: 'noor@student.test' },
 });
+
+/** A verzorgende-IG placement input (crebo 25655, BOL, 32 h at the R15 floor) every rule accepts. */
+export const validPlacement = (branchId: string, trainerId: string, change: Record<string, unknown> = {}) => ({
+  branchId,
+  trainerId,
+  title: 'Verzorgende IG — avonddienst',
+  description: 'Stage in de avondploeg',
+  crebos: ['25655'],
+  level: 3,
+  leerweg: 'BOL',
+  werkprocessen: ['zorgplan uitvoeren'],
+  startDate: '2027-02-01',
+  endDate: '2027-06-30',
+  daysPerWeek: 4,
+  hoursPerWeek: 32,
+  capacity: 2,
+  stipendMonthlyCents: 32000,
+  expenseAllowanceCents: 5000,
+  ...change,
+});
