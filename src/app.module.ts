@@ -2,8 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AuditLogResolver } from './common/audit/audit-log.resolver';
-import { AuditLogService } from './common/audit/audit-log.service';
+import { AuditModule } from './common/audit/audit.module';
 import { AccessGuard } from './common/auth/access.guard';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
 import { graphqlConfig } from './common/graphql/graphql-config';
@@ -53,13 +52,12 @@ import { WorkerModule } from './worker.module';
     DashboardsModule,
     MeldpuntModule,
     SchoolTasksModule,
+    AuditModule,
     ExportsModule,
     NotificationsModule,
     QueueDashboardModule,
   ],
   providers: [
-    AuditLogResolver,
-    AuditLogService,
     OperationLimitsPlugin,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },

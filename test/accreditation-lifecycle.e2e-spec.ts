@@ -1,4 +1,4 @@
-import { addDays, addYears } from '../src/modules/companies/accreditation-dates';
+import { addDays, addYears } from '../src/common/calendar';
 import { AccreditationLifecycleCheck } from '../src/modules/companies/jobs/accreditation-lifecycle.check';
 import { placeStudent } from './support/placement-flow';
 import { eventually } from './support/receivers';

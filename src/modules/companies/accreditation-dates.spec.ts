@@ -1,4 +1,5 @@
-import { addDays, addMonths, addYears, reapplicableFrom, reviewDueOn, studentWindowStart } from './accreditation-dates';
+import { addDays, addMonths, addYears } from '../../common/calendar';
+import { reapplicableFrom, reviewDueOn, studentWindowStart } from './accreditation-dates';
 
 describe('accreditation dates (R3)', () => {
   describe('six months after a refusal', () => {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { SqlParams } from '../../database/sql-params';
+import { requireProvince } from '../postcodes/postcodes.service';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Leerweg } from '../../common/qualification';
 import { dutchToday } from '../../queues/daily-run';
@@ -118,27 +120,23 @@ export class ComplianceReportsService {
   /** The placements in scope as SQL: every status but draft, narrowed by the filter. */
   private async scope(filter: ComplianceOverviewFilter): Promise<{ sql: string; params: unknown[] }> {
     if (filter.from && filter.to && filter.from > filter.to) throw BadUserInputError.field('filter.to', 'to must not be before from');
-    if (filter.region) {
-      const [known] = await this.dataSource.query<unknown[]>('SELECT 1 FROM postcodes WHERE province = $1 LIMIT 1', [filter.region]);
-      if (!known) throw BadUserInputError.field('filter.region', `${filter.region} is not a Dutch province`);
-    }
-    const params: unknown[] = [];
+    await requireProvince(this.dataSource, filter.region, 'filter.region');
+    const params = new SqlParams();
     const where = [`p.status <> '${PlacementStatus.DRAFT}'`];
     const joins: string[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
     if (filter.sector) {
       joins.push('JOIN organizations o ON o.id = p.company_id');
-      where.push(`o.sector = ${param(filter.sector)}`);
+      where.push(`o.sector = ${params.add(filter.sector)}`);
     }
     if (filter.region) {
       joins.push('JOIN branches b ON b.id = p.branch_id JOIN postcodes pc ON pc.pc4 = b.pc4');
-      where.push(`pc.province = ${param(filter.region)}`);
+      where.push(`pc.province = ${params.add(filter.region)}`);
     }
-    if (filter.crebo) where.push(`p.crebos @> ARRAY[${param(filter.crebo)}]::text[]`);
-    if (filter.companyId) where.push(`p.company_id = ${param(filter.companyId)}`);
-    if (filter.from) where.push(`p.start_date >= ${param(filter.from)}`);
-    if (filter.to) where.push(`p.start_date <= ${param(filter.to)}`);
+    if (filter.crebo) where.push(`p.crebos @> ARRAY[${params.add(filter.crebo)}]::text[]`);
+    if (filter.companyId) where.push(`p.company_id = ${params.add(filter.companyId)}`);
+    if (filter.from) where.push(`p.start_date >= ${params.add(filter.from)}`);
+    if (filter.to) where.push(`p.start_date <= ${params.add(filter.to)}`);
     const columns = 'p.id, p.compliance_status, p.compliance_rules, p.leerweg, p.stipend_monthly_cents, p.hours_per_week, p.trainer_id';
-    return { sql: `SELECT ${columns} FROM placements p ${joins.join(' ')} WHERE ${where.join(' AND ')}`, params };
+    return { sql: `SELECT ${columns} FROM placements p ${joins.join(' ')} WHERE ${where.join(' AND ')}`, params: params.values };
   }
 }

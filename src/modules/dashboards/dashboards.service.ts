@@ -5,14 +5,18 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { type ConnectionArgs, pageWindow, toConnection } from '../../common/graphql/pagination';
+import { addDays } from '../../common/calendar';
+import { assertReportPeriod } from '../../common/validation/report-period';
 import { Environment } from '../../config/environment';
+import { SqlParams } from '../../database/sql-params';
+import { requireProvince } from '../postcodes/postcodes.service';
 import { dutchToday } from '../../queues/daily-run';
 import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
 import { HOLDS_SEAT } from '../internships/internship.entity';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { StudentEntity } from '../students/student.entity';
-import { type DashboardFilter, MAX_REPORT_YEARS, type TerminationsFilter } from './dto/dashboards.input';
+import { type DashboardFilter, type TerminationsFilter } from './dto/dashboards.input';
 import type {
   PlaceSupplyFiguresModel,
   PlaceSupplyReportModel,
@@ -39,17 +43,6 @@ const unplaced = (today: string) => `s.archived_at IS NULL AND s.available_until
   AND NOT EXISTS (SELECT 1 FROM internships i WHERE i.student_id = s.id AND i.status IN ${PLACES_STUDENT}
                     AND i.start_date <= s.available_until AND i.end_date >= s.available_from)`;
 
-/** Collects positional parameters while a query is built. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    return `$${this.values.push(value)}`;
-  }
-}
-
-/** `date` plus whole years, as YYYY-MM-DD (29 February stays a string that compares correctly). */
-const plusYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-
 /**
  * The SBB and school dashboards (issue #7): places versus students, students without a placement
  * before their BPV start, terminations and rematch times. Every figure is a SQL aggregate; each
@@ -64,8 +57,8 @@ export class DashboardsService {
 
   /** The "enough places" pillar per crebo × province; see the `placeSupply` query for the definitions. */
   async placeSupply(filter: DashboardFilter = {}, scope: ReportScope = {}, asOf = dutchToday()): Promise<PlaceSupplyReportModel> {
-    await this.assertProvince(filter.region);
-    const p = new Params();
+    await requireProvince(this.dataSource, filter.region, 'filter.region');
+    const p = new SqlParams();
     const today = p.add(asOf);
     const placementWhere = [`p.status = 'PUBLISHED'`, `p.end_date >= ${today}::date`];
     const studentWhere = [unplaced(today)];
@@ -142,7 +135,7 @@ export class DashboardsService {
   async studentsWithoutPlacement(scope: ReportScope, args: ConnectionArgs & { weeks?: number } = {}, asOf = dutchToday()): Promise<StudentsWithoutPlacementReportModel> {
     const weeks = args.weeks ?? this.env.UNPLACED_ALERT_WEEKS;
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) throw BadUserInputError.field('weeks', 'weeks must be between 1 and 52');
-    const p = new Params();
+    const p = new SqlParams();
     const today = p.add(asOf);
     const horizon = p.add(weeks * 7);
     const where = [unplaced(today), `s.available_from <= ${today}::date + ${horizon}::int`];
@@ -198,12 +191,9 @@ export class DashboardsService {
    * students waited for a next internship (the first one created after the termination).
    */
   async terminationsReport(filter: TerminationsFilter, scope: ReportScope = {}, asOf = dutchToday()): Promise<TerminationsReportModel> {
-    if (filter.from > filter.to) throw BadUserInputError.field('filter.to', 'to must not be before from');
-    if (filter.to > plusYears(filter.from, MAX_REPORT_YEARS)) {
-      throw BadUserInputError.field('filter.to', `the period may span at most ${MAX_REPORT_YEARS} years`);
-    }
-    await this.assertProvince(filter.region);
-    const p = new Params();
+    assertReportPeriod(filter.from, filter.to, 'filter.to');
+    await requireProvince(this.dataSource, filter.region, 'filter.region');
+    const p = new SqlParams();
     const zone = p.add(SCHEDULE_TIME_ZONE);
     const today = p.add(asOf);
     const where = [`i.status = 'TERMINATED'`, `(i.ended_at AT TIME ZONE ${zone})::date BETWEEN ${p.add(filter.from)}::date AND ${p.add(filter.to)}::date`];
@@ -287,17 +277,4 @@ export class DashboardsService {
       return alerted.length;
     });
   }
-
-  /** An unknown region is bad input (the regions are the provinces of the PC4 table). */
-  private async assertProvince(region: string | undefined): Promise<void> {
-    if (region === undefined) return;
-    const [known] = await this.dataSource.query<unknown[]>('SELECT 1 FROM postcodes WHERE province = $1 LIMIT 1', [region]);
-    if (!known) throw BadUserInputError.field('filter.region', `${region} is not a Dutch province`);
-  }
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

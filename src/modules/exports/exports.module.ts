@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditLogService } from '../../common/audit/audit-log.service';
+import { AuditModule } from '../../common/audit/audit.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { DashboardsModule } from '../dashboards/dashboards.module';
 import { MeldpuntModule } from '../meldpunt/meldpunt.module';
@@ -11,8 +11,8 @@ import { ExportsService } from './exports.service';
 
 /** CSV downloads of the SBB reports through signed, expiring links (issue #7). */
 @Module({
-  imports: [OrganizationsModule, ComplianceModule, OversightModule, DashboardsModule, MeldpuntModule],
+  imports: [AuditModule, OrganizationsModule, ComplianceModule, OversightModule, DashboardsModule, MeldpuntModule],
   controllers: [ExportsController],
-  providers: [ExportsService, ExportsResolver, AuditLogService],
+  providers: [ExportsService, ExportsResolver],
 })
 export class ExportsModule {}

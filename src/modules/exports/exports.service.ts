@@ -7,6 +7,7 @@ import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { type Connection, MAX_PAGE_SIZE } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
+import { dutchToday } from '../../queues/daily-run';
 import { ComplianceReportsService } from '../compliance/compliance-reports.service';
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { MeldpuntService } from '../meldpunt/meldpunt.service';
@@ -65,7 +66,7 @@ export class ExportsService {
     const { input } = link.payload;
     const csv = await this.csvOf(actor, input);
     await recordAudit(this.dataSource.manager, actor, { action: 'report_export.downloaded', entityType: 'report_export', entityId: input.report, after: { ...input } });
-    return { ok: true, filename: `${input.report.toLowerCase().replace(/_/g, '-')}-${new Date().toISOString().slice(0, 10)}.csv`, csv };
+    return { ok: true, filename: `${input.report.toLowerCase().replace(/_/g, '-')}-${dutchToday()}.csv`, csv };
   }
 
   private async csvOf(actor: Actor, input: ReportExportInput): Promise<string> {

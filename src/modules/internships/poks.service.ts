@@ -14,6 +14,9 @@ const GUIDANCE = 'Minimaal drie contactmomenten tussen school, student en leerbe
 const TERMINATION = 'Elke partij kan de overeenkomst met opgave van redenen beëindigen; de school begeleidt de student naar een nieuwe plaats';
 
 /** Which parties must sign: the guardian only when the student is under 18 on the start date. */
+/** R8: the POK's total hours, whole weeks of the period at the weekly hours. */
+const totalHours = (terms: { startDate: string; endDate: string; hoursPerWeek: number }) =>
+  Math.round((Date.parse(terms.endDate) - Date.parse(terms.startDate)) / (7 * 86_400_000)) * terms.hoursPerWeek;
 const requiredParties = (pok: PokEntity) => [PokParty.STUDENT, PokParty.SCHOOL, PokParty.COMPANY, ...(pok.guardianRequired ? [PokParty.GUARDIAN] : [])];
 
 @Injectable()
@@ -33,13 +36,12 @@ export class PoksService {
       [internship.placementId, internship.studentId],
     );
     const { dateOfBirth, ...terms } = facts;
-    const weeks = Math.round((Date.parse(terms.endDate) - Date.parse(terms.startDate)) / (7 * 86_400_000));
     return manager.save(
       manager.create(PokEntity, {
         internshipId: internship.id,
         version: 1,
         guardianRequired: ageOn(dateOfBirth, terms.startDate) < 18,
-        terms: { ...terms, totalHours: weeks * terms.hoursPerWeek, assessment: ASSESSMENT, guidanceFrequency: GUIDANCE, terminationClause: TERMINATION },
+        terms: { ...terms, totalHours: totalHours(terms), assessment: ASSESSMENT, guidanceFrequency: GUIDANCE, terminationClause: TERMINATION },
       }),
     );
   }
@@ -83,9 +85,8 @@ export class PoksService {
       if (current.status === PokStatus.PENDING && current.version > 1) throw new ConflictError(`POK version ${current.version} still awaits signatures`);
       const terms = { ...current.terms, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) };
       if (terms.endDate < terms.startDate) throw BadUserInputError.field('input.endDate', 'the end date must not be before the start date', 'R8');
-      const weeks = Math.round((Date.parse(terms.endDate) - Date.parse(terms.startDate)) / (7 * 86_400_000));
-      const pok = await manager.save(
-        manager.create(PokEntity, { internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: weeks * terms.hoursPerWeek } }),
+        const pok = await manager.save(
+        manager.create(PokEntity, { internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: totalHours(terms) } }),
       );
       if (current.status === PokStatus.PENDING) await manager.update(PokEntity, { id: current.id }, { status: PokStatus.SUPERSEDED });
       await recordAudit(manager, actor, { action: 'pok.amended', entityType: 'pok', entityId: pok.id, before: current.terms, after: pok.terms });

@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
+import { requireProvince } from '../postcodes/postcodes.service';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
@@ -36,10 +37,7 @@ export class MatchRoundsService {
   /** PLATFORM admins (or the schedule) open a round; its seed is fixed now, before anything runs. */
   async open(actor: Actor | null, input: OpenMatchRoundInput): Promise<MatchRoundEntity> {
     if (input.periodTo < input.periodFrom) throw BadUserInputError.field('input.periodTo', 'periodTo must not be before periodFrom');
-    if (input.region) {
-      const [known] = await this.dataSource.query<unknown[]>('SELECT 1 FROM postcodes WHERE province = $1 LIMIT 1', [input.region]);
-      if (!known) throw BadUserInputError.field('input.region', `${input.region} is not a Dutch province`);
-    }
+    await requireProvince(this.dataSource, input.region, 'input.region');
     const round = await this.dataSource.transaction(async (manager) => {
       const created = await manager.save(
         manager.create(MatchRoundEntity, {

@@ -28,6 +28,9 @@ async function rowsById<T extends { id: string }>(db: Queryable, sql: string, id
   return ids.map((id) => rows.get(id) ?? new Error(`event refers to a missing row (${id})`));
 }
 
+/** SBB's organizations: all their users hear of what SBB oversees. */
+const sbbOrganizations = async (db: Queryable) => (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE type = 'SBB'`, [])).map((row) => row.id);
+
 const announce = <T>(rows: (T | Error)[], announcement: (row: T) => Announcement) => rows.map((row) => (row instanceof Error ? row : announcement(row)));
 
 /**
@@ -106,7 +109,7 @@ const accreditationLifecycleEvent =
          FROM accreditations a JOIN organizations o ON o.id = a.company_id JOIN branches b ON b.id = a.branch_id WHERE a.id = ANY($1::uuid[])`,
       payloads.map((payload) => payload.accreditationId),
     );
-    const sbb = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE type = 'SBB'`)).map((row) => row.id);
+    const sbb = await sbbOrganizations(db);
     return accreditations.map((facts, index) =>
       facts instanceof Error
         ? facts
@@ -369,7 +372,7 @@ export const EVENT_CATALOG: Record<EventType, Resolve> = {
   },
   [EventType.DISCRIMINATION_REPORT_ESCALATED]: async (db, payloads) => {
     const reports = await reportFacts(db, payloads);
-    const sbb = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE type = 'SBB'`, [])).map((row) => row.id);
+    const sbb = await sbbOrganizations(db);
     return announce(reports, (r) => ({
       organizationIds: sbb,
       message: {

@@ -4,15 +4,19 @@ import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { assertReportPeriod } from '../../common/validation/report-period';
+import { SqlParams } from '../../database/sql-params';
 import { dutchToday } from '../../queues/daily-run';
+import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
 import { Answer, DeclineReason, ProposalStatus } from '../matching/proposal.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { requireProvince } from '../postcodes/postcodes.service';
 import { assessGroups, cellSuppression, type GroupCell, type GroupImpact } from './adverse-impact';
 import { AttributeCipher, blindIndexSql } from './attribute-cipher';
 import type { AdverseImpactAuditInput } from './dto/adverse-impact.input';
 import type { AdverseImpactAuditModel, CompanyImpactModel, GroupDeclineReasonsModel, GroupResponseTimeModel } from './models/adverse-impact.model';
 import { AUDIT_GROUNDS } from './protected-attributes.entity';
 
-const MAX_PERIOD_YEARS = 5;
 const HOUR = 3600;
 
 /** Company decisions per group and company (`grp` null: the student did not answer the ground). */
@@ -73,7 +77,10 @@ export class AdverseImpactService {
   /** Companies whose own decisions show adverse impact that is also significant (p < 0.05). */
   private async companiesOf(input: AdverseImpactAuditInput, rows: DecisionRow[]): Promise<{ compared: number; flagged: CompanyImpactModel[] }> {
     const byCompany = new Map<string, DecisionRow[]>();
-    for (const row of rows) byCompany.set(row.company_id, [...(byCompany.get(row.company_id) ?? []), row]);
+    for (const row of rows) {
+      if (!byCompany.has(row.company_id)) byCompany.set(row.company_id, []);
+      byCompany.get(row.company_id)!.push(row);
+    }
     let compared = 0;
     const flagged: Array<Omit<CompanyImpactModel, 'companyName'>> = [];
     for (const [companyId, companyRows] of byCompany) {
@@ -113,18 +120,13 @@ export class AdverseImpactService {
 
   private async validate(input: AdverseImpactAuditInput): Promise<void> {
     if (input.from > dutchToday()) throw BadUserInputError.field('input.from', 'the period must not start in the future', 'R23');
-    if (input.to < input.from) throw BadUserInputError.field('input.to', 'to must not be before from', 'R23');
-    const limit = new Date(`${input.from}T00:00:00Z`);
-    limit.setUTCFullYear(limit.getUTCFullYear() + MAX_PERIOD_YEARS);
-    if (input.to > limit.toISOString().slice(0, 10)) throw BadUserInputError.field('input.to', `a period spans at most ${MAX_PERIOD_YEARS} years`, 'R23');
-    const checks: Array<[string | undefined, string, string, string]> = [
-      [input.companyId, 'input.companyId', `SELECT 1 FROM organizations WHERE id = $1 AND type = '${OrganizationType.COMPANY}'`, 'is not a company'],
-      [input.schoolId, 'input.schoolId', `SELECT 1 FROM organizations WHERE id = $1 AND type = '${OrganizationType.SCHOOL}'`, 'is not a school'],
-      [input.region, 'input.region', 'SELECT 1 FROM postcodes WHERE province = $1 LIMIT 1', 'is not a Dutch province'],
-    ];
-    for (const [value, field, sql, problem] of checks) {
-      if (value !== undefined && !(await this.dataSource.query<unknown[]>(sql, [value])).length) throw BadUserInputError.field(field, `${value} ${problem}`, 'R23');
+    assertReportPeriod(input.from, input.to, 'input.to', 'R23');
+    for (const [id, type, field] of [[input.companyId, OrganizationType.COMPANY, 'input.companyId'], [input.schoolId, OrganizationType.SCHOOL, 'input.schoolId']] as const) {
+      if (id !== undefined && !(await this.dataSource.getRepository(OrganizationEntity).existsBy({ id, type }))) {
+        throw BadUserInputError.field(field, `${id} is not a ${type.toLowerCase()}`, 'R23');
+      }
     }
+    await requireProvince(this.dataSource, input.region, 'input.region', 'R23');
   }
 
   /**
@@ -133,11 +135,12 @@ export class AdverseImpactService {
    * a CASE: that tells the planner there are only a few groups, so it aggregates in parallel.
    */
   private decisions(input: AdverseImpactAuditInput): Promise<DecisionRow[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
+    const params = new SqlParams();
+    const param = (value: unknown) => params.add(value);
+    const zone = param(SCHEDULE_TIME_ZONE);
     const where = [
-      `p.created_at >= ${param(input.from)}::date::timestamp AT TIME ZONE 'Europe/Amsterdam'`,
-      `p.created_at < (${param(input.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'`,
+      `p.created_at >= ${param(input.from)}::date::timestamp AT TIME ZONE ${zone}`,
+      `p.created_at < (${param(input.to)}::date + 1)::timestamp AT TIME ZONE ${zone}`,
       // The company's decision: an answer, or silence until the proposal expired.
       `(p.company_answer <> '${Answer.PENDING}' OR p.status = '${ProposalStatus.EXPIRED}')`,
     ];
@@ -162,7 +165,7 @@ export class AdverseImpactService {
          FROM proposals p ${joins.join(' ')} LEFT JOIN (${groups}) g ON g.student_id = p.student_id
         WHERE ${where.join(' AND ')}
         GROUP BY g.grp, p.company_id`,
-      params,
+      params.values,
     );
   }
 

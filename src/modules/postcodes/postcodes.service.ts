@@ -4,6 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { PostcodeEntity } from './postcode.entity';
 
+/** A region is a province of the PC4 table; anything else is BAD_USER_INPUT naming the field. */
+export async function requireProvince(db: Pick<DataSource, 'query'>, region: string | undefined, field: string, rule?: string): Promise<void> {
+  if (region === undefined) return;
+  const [known] = await db.query<unknown[]>('SELECT 1 FROM postcodes WHERE province = $1 LIMIT 1', [region]);
+  if (!known) throw BadUserInputError.field(field, `${region} is not a Dutch province`, rule);
+}
+
 @Injectable()
 export class PostcodesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -4,17 +4,10 @@ import { IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-vali
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsCrebo, IsLocalDate } from '../../../common/validation/domain-validators';
+import { BranchCreboInput } from './company.input';
 
 @InputType()
-export class RefuseAccreditationInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'branchId must be an id' })
-  branchId: string;
-
-  @Field({ description: 'Qualification code, 5 digits (R4)' })
-  @IsCrebo()
-  crebo: string;
-
+export class RefuseAccreditationInput extends BranchCreboInput {
   @Field(() => LocalDateScalar, { description: 'The date of the decision; not in the future. The branch may apply again six months later (R3).' })
   @IsLocalDate()
   refusedOn: string;

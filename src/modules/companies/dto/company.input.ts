@@ -37,8 +37,9 @@ export class CreateBranchInput {
   addressHidden: boolean;
 }
 
-@InputType()
-export class GrantAccreditationInput {
+/** A branch and a crebo: what an accreditation decision is about. */
+@InputType({ isAbstract: true })
+export class BranchCreboInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'branchId must be an id' })
   branchId: string;
@@ -46,7 +47,10 @@ export class GrantAccreditationInput {
   @Field({ description: 'Qualification code, 5 digits (R4)' })
   @IsCrebo()
   crebo: string;
+}
 
+@InputType()
+export class GrantAccreditationInput extends BranchCreboInput {
   @Field(() => LocalDateScalar)
   @IsLocalDate()
   grantedOn: string;

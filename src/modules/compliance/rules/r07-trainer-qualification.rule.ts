@@ -1,5 +1,6 @@
 import { Sector } from '../../organizations/sector';
-import { addYears, type Rule, type RuleFinding } from './rule';
+import { addYears } from '../../../common/calendar';
+import { type Rule, type RuleFinding } from './rule';
 
 /** R7: the sector's requirements for the praktijkopleider (Reglement annex 2); other sectors warn only. */
 export const trainerQualificationRule: Rule = {

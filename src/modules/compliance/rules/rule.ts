@@ -69,9 +69,4 @@ export function ageOn(dateOfBirth: string, date: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-/** The date `years` after a date (YYYY-MM-DD). */
-export function addYears(date: string, years: number): string {
-  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-}
-
 export const euros = (cents: number): string => `€${(cents / 100).toFixed(2)}`;

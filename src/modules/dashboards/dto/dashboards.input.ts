@@ -6,8 +6,6 @@ import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsCrebo, IsLocalDate } from '../../../common/validation/domain-validators';
 import { Sector } from '../../organizations/sector';
 
-/** The longest period a terminations report covers. */
-export const MAX_REPORT_YEARS = 5;
 
 @InputType({ description: 'Narrows a dashboard; every field is optional' })
 export class DashboardFilter {

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { addDays } from '../../../common/calendar';
 import type { DailyCheck } from '../../../queues/daily-run';
 import { JobName, QueueName } from '../../../queues/queues';
 import { MatchRoundsService } from '../match-rounds.service';
@@ -36,8 +37,7 @@ export class ScheduledMatchRoundCheck implements DailyCheck {
 
   async run(day: string): Promise<void> {
     if (new Date(`${day}T12:00:00Z`).getUTCDay() !== 1) return;
-    const until = new Date(Date.parse(`${day}T00:00:00Z`) + SCHEDULED_ROUND_HORIZON_DAYS * 86_400_000).toISOString().slice(0, 10);
-    await this.rounds.open(null, { periodFrom: day, periodTo: until });
+    await this.rounds.open(null, { periodFrom: day, periodTo: addDays(day, SCHEDULED_ROUND_HORIZON_DAYS) });
   }
 }
 
