@@ -116,6 +116,7 @@ export class Environment {
   @Max(52)
   UNPLACED_ALERT_WEEKS = 6;
 
+  /** Operation limits, checked on the parsed document before execution (README "GraphQL operation limits"). */
   @IsInt()
   @Min(1)
   @Max(50)
@@ -124,6 +125,26 @@ export class Environment {
   @IsInt()
   @Min(10)
   GRAPHQL_MAX_COST = 5000;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  @IsInt()
+  @Min(100)
+  @Max(100000)
+  GRAPHQL_MAX_TOKENS = 5000;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_DIRECTIVES = 10;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  GRAPHQL_MAX_ROOT_FIELDS = 10;
 
   /** Load the demo data set when the API starts on an empty database. */
   @IsIn(['true', 'false'])
@@ -142,6 +163,10 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'PORT',
   'GRAPHQL_MAX_DEPTH',
   'GRAPHQL_MAX_COST',
+  'GRAPHQL_MAX_ALIASES',
+  'GRAPHQL_MAX_TOKENS',
+  'GRAPHQL_MAX_DIRECTIVES',
+  'GRAPHQL_MAX_ROOT_FIELDS',
   'OUTBOX_POLL_MS',
   'WEBHOOK_TIMEOUT_MS',
   'DELIVERY_MAX_ATTEMPTS',

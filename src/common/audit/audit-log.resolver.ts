@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDateString, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Allow } from '../auth/allow.decorator';
 import { Role } from '../auth/roles';
+import { COST_WEIGHT } from '../graphql/cost-weights';
 import { ConnectionArgs, ConnectionType } from '../graphql/pagination';
 import { JSONObjectScalar } from '../graphql/scalars';
 import { AuditLogService } from './audit-log.service';
@@ -90,7 +91,7 @@ export class AuditLogArgs extends ConnectionArgs {
 export class AuditLogResolver {
   constructor(private readonly service: AuditLogService) {}
 
-  @Query(() => AuditEntryConnection, { description: 'SBB only: the audit log, newest first' })
+  @Query(() => AuditEntryConnection, { description: 'SBB only: the audit log, newest first', complexity: COST_WEIGHT.SEARCH })
   @Allow(Role.SBB)
   auditLog(@Args() args: AuditLogArgs) {
     return this.service.list(args);

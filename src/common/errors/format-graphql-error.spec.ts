@@ -22,4 +22,12 @@ describe('formatGraphqlError', () => {
     expect(formatGraphqlError(error, false)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL' } });
     expect(formatGraphqlError(error, true).extensions).toEqual({ code: 'INTERNAL', stacktrace: ['at db'] });
   });
+
+  it("reports graphql-js's token limit like the other operation limits", () => {
+    const error = { message: 'Syntax Error: Document contains more that 5000 tokens. Parsing aborted.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
+    expect(formatGraphqlError(error, false)).toMatchObject({
+      message: 'The operation has more tokens than the limit of 5000',
+      extensions: { code: 'BAD_USER_INPUT', operationLimit: 'tokens', limit: 5000 },
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { tokenLimitRefusal } from '../graphql/operation-limits';
 import { ErrorCode } from './domain-errors';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
@@ -22,6 +23,8 @@ const VARIABLE_COERCION = /^Variable "\$\w+" (got invalid value|has invalid valu
  */
 export function formatGraphqlError(error: GraphQLFormattedError, development: boolean): GraphQLFormattedError {
   const original = String(error.extensions?.code ?? ErrorCode.INTERNAL);
+  const tokenLimit = original === 'GRAPHQL_PARSE_FAILED' ? tokenLimitRefusal(error.message) : undefined;
+  if (tokenLimit) return { ...tokenLimit, locations: error.locations };
   const code = KNOWN_CODES.has(original)
     ? original
     : CLIENT_MISTAKES.has(original) || VARIABLE_COERCION.test(error.message)

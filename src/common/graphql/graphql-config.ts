@@ -5,11 +5,13 @@ import type { Environment } from '../../config/environment';
 import type { AuthService } from '../../modules/organizations/auth.service';
 import type { RequestContext } from '../auth/request-context';
 import { formatGraphqlError } from '../errors/format-graphql-error';
+import { operationLimitRules, operationLimitsOf } from './operation-limits';
 import { RequestLoaders } from './request-loaders';
 
-/** Apollo settings: code-first schema, per-request actor and DataLoaders, our error format. */
+/** Apollo settings: code-first schema, operation limits, per-request actor and DataLoaders, our error format. */
 export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: ModuleRef): ApolloDriverConfig {
   const development = env.NODE_ENV === 'development';
+  const limits = operationLimitsOf(env);
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -17,6 +19,8 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     introspection: !env.isProduction,
     includeStacktraceInErrorResponses: development,
     fieldResolverEnhancers: ['guards', 'filters'],
+    parseOptions: { maxLexicalTokens: limits.tokens },
+    validationRules: operationLimitRules(limits),
     formatError: (formatted) => formatGraphqlError(formatted, development),
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const { actor, error } = await auth.resolveActor(req.headers.authorization);

@@ -1,11 +1,17 @@
 import { Plugin } from '@nestjs/apollo';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { GraphQLError, getVariableValues } from 'graphql';
 import { Environment } from '../../config/environment';
-import { connectionEstimator, operationDepth, operationLimitError } from './operation-limits';
+import { BadUserInputError } from '../errors/domain-errors';
+import { analyzeOperation } from './operation-cost';
+import { OperationLimit, operationLimitError } from './operation-limits';
 
-/** Refuses, before anything resolves, an operation deeper or costlier than the configured limits. */
+/**
+ * Refuses, before anything resolves, an operation whose page sizes are out of range (BAD_USER_INPUT
+ * naming the argument) or, with valid page sizes only, whose cost is above GRAPHQL_MAX_COST. Both
+ * need the variables, so they run here rather than as validation rules (see operation-limits.ts).
+ */
 @Plugin()
 export class OperationLimitsPlugin implements ApolloServerPlugin {
   constructor(
@@ -15,20 +21,20 @@ export class OperationLimitsPlugin implements ApolloServerPlugin {
 
   async requestDidStart(): Promise<GraphQLRequestListener<object>> {
     const { schema } = this.schemaHost;
-    const { GRAPHQL_MAX_DEPTH: maxDepth, GRAPHQL_MAX_COST: maxCost } = this.env;
+    const maxCost = this.env.GRAPHQL_MAX_COST;
     return {
       async didResolveOperation({ document, operation, request }) {
         if (!operation) return;
-        const depth = operationDepth(document, operation);
-        if (depth > maxDepth) throw operationLimitError('depth', depth, maxDepth);
-        const cost = getComplexity({
-          schema,
-          query: document,
-          operationName: request.operationName ?? undefined,
-          variables: request.variables ?? {},
-          estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-        });
-        if (cost > maxCost) throw operationLimitError('cost', cost, maxCost);
+        const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+        if (!variables.coerced) return; // execution refuses the variables as BAD_USER_INPUT
+        const { pageSizeProblems, cost } = analyzeOperation(schema, document, operation, variables.coerced);
+        if (pageSizeProblems.length > 0) {
+          const error = new BadUserInputError(pageSizeProblems);
+          throw new GraphQLError(error.message, { extensions: { code: error.code, fields: error.fields, http: { status: 400 } } });
+        }
+        if (cost > maxCost) {
+          throw operationLimitError(OperationLimit.COST, maxCost, `The operation costs ${cost}, more than the limit of ${maxCost}`);
+        }
       },
     };
   }

@@ -1,8 +1,9 @@
 import { type Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Extensions, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { BadUserInputError } from '../errors/domain-errors';
+import { COST_WEIGHT, PAGE_ITEMS } from './cost-weights';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -63,12 +64,13 @@ export function ConnectionType<T>(nodeType: Type<T>, name = nodeType.name.replac
   @ObjectType(`${name}Connection`)
   class ConnectionClass {
     @Field(() => [EdgeType])
+    @Extensions({ [PAGE_ITEMS]: true })
     edges: EdgeType[];
 
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { complexity: COST_WEIGHT.TOTAL_COUNT })
     totalCount: number;
   }
   return ConnectionClass;

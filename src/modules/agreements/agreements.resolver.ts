@@ -3,6 +3,7 @@ import { IsEnum, IsOptional } from 'class-validator';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
+import { COST_WEIGHT } from '../../common/graphql/cost-weights';
 import { ConnectionArgs } from '../../common/graphql/pagination';
 import type DataLoader from 'dataloader';
 import { Loader } from '../../common/graphql/request-loaders';
@@ -76,7 +77,7 @@ export class AgreementsResolver {
     return loader.load(agreement.id);
   }
 
-  @ResolveField(() => [AgreementFulfilmentModel], { description: 'Per school year and crebo: committed, offered, started, completed' })
+  @ResolveField(() => [AgreementFulfilmentModel], { description: 'Per school year and crebo: committed, offered, started, completed', complexity: COST_WEIGHT.SEARCH })
   @Allow(...READERS)
   async fulfilment(@Parent() agreement: AgreementEntity) {
     return (await this.service.fulfilment(agreement)).map((row) => ({ ...row, places: row.committed }));

@@ -3,6 +3,7 @@ import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, OrganizationType, Role } from '../../common/auth/roles';
 import { BadUserInputError, ForbiddenError } from '../../common/errors/domain-errors';
+import { COST_WEIGHT } from '../../common/graphql/cost-weights';
 import { ConnectionArgs } from '../../common/graphql/pagination';
 import { seesCompanyInternals } from '../companies/companies.service';
 import { PlacementConnection, PlacementModel } from '../placements/models/placement.model';
@@ -67,7 +68,10 @@ export class ComplianceReportsResolver {
     private readonly compliance: ComplianceService,
   ) {}
 
-  @Query(() => ComplianceOverviewModel, { description: 'SBB only: placements (all but drafts) by compliance status, rule, stipend (R15) and trainer load (R6)' })
+  @Query(() => ComplianceOverviewModel, {
+    description: 'SBB only: placements (all but drafts) by compliance status, rule, stipend (R15) and trainer load (R6)',
+    complexity: COST_WEIGHT.REPORT,
+  })
   @Allow(Role.SBB)
   complianceOverview(@Args() { filter }: ComplianceOverviewArgs) {
     return this.reports.overview(filter);
@@ -87,7 +91,7 @@ export class ComplianceReportsResolver {
     return { companyId: id } as CompanyComplianceProfileModel;
   }
 
-  @ResolveField(() => ComplianceOverviewModel)
+  @ResolveField(() => ComplianceOverviewModel, { complexity: COST_WEIGHT.REPORT })
   @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
   overview(@Parent() { companyId }: CompanyComplianceProfileModel) {
     return this.reports.overview({ companyId });
@@ -99,7 +103,7 @@ export class ComplianceReportsResolver {
     return this.reports.companyPlacements(companyId, args);
   }
 
-  @ResolveField(() => [InternshipGuidanceFindingModel], { description: 'Its internships whose BPV period is over with R17 findings' })
+  @ResolveField(() => [InternshipGuidanceFindingModel], { description: 'Its internships whose BPV period is over with R17 findings', complexity: COST_WEIGHT.SEARCH })
   @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
   guidanceFindings(@Parent() { companyId }: CompanyComplianceProfileModel) {
     return this.reports.guidanceFindings(companyId);

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
+import { COST_WEIGHT } from '../../common/graphql/cost-weights';
 import { AdverseImpactService } from './adverse-impact.service';
 import { AdverseImpactAuditInput } from './dto/adverse-impact.input';
 import { ProtectedAttributesInput } from './dto/protected-attributes.input';
@@ -35,6 +36,7 @@ export class AdverseImpactResolver {
       'SBB only (R23): acceptance of proposals by companies per group of one protected ground — impact ratio against the best group (flag below 0.80), ' +
       "Fisher's exact p-value, shortfall, decline reasons and response times; cells under 10 observations or groups under 5% of the sample are suppressed. " +
       'Observations: proposals made in the period that the company accepted, declined or let expire.',
+    complexity: COST_WEIGHT.AUDIT,
   })
   @Allow(Role.SBB)
   adverseImpactAudit(@CurrentActor() actor: Actor, @Args('input') input: AdverseImpactAuditInput) {

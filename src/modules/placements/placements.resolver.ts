@@ -3,6 +3,7 @@ import type DataLoader from 'dataloader';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
+import { COST_WEIGHT } from '../../common/graphql/cost-weights';
 import { Loader } from '../../common/graphql/request-loaders';
 import type { BranchEntity } from '../companies/branch.entity';
 import { BranchLoader, TrainerLoader } from '../companies/companies.loaders';
@@ -23,7 +24,7 @@ const PLACEMENT_ID = { type: () => ID };
 export class PlacementsResolver {
   constructor(private readonly service: PlacementsService) {}
 
-  @Query(() => PlacementConnection, { description: 'Search published placements; `near` orders by distance' })
+  @Query(() => PlacementConnection, { description: 'Search published placements; `near` orders by distance', complexity: COST_WEIGHT.SEARCH })
   @Allow(Role.AUTHENTICATED)
   placements(@Args() args: PlacementsArgs) {
     return this.service.search(args);
