@@ -23,6 +23,20 @@ describe('formatGraphqlError', () => {
     expect(formatGraphqlError(error, true).extensions).toEqual({ code: 'INTERNAL', stacktrace: ['at db'] });
   });
 
+  it('removes every "Did you mean" suggestion when asked (production), and keeps them otherwise', () => {
+    const messages = [
+      ['Cannot query field "nmae" on type "User". Did you mean "name"?', 'Cannot query field "nmae" on type "User".'],
+      ['Unknown argument "frist" on field "Query.placements". Did you mean "first" or "after"?', 'Unknown argument "frist" on field "Query.placements".'],
+      ['Value "BOLL" does not exist in "Leerweg" enum. Did you mean the enum value "BOL" or "BBL"?', 'Value "BOLL" does not exist in "Leerweg" enum.'],
+      ['Cannot query field "x" on type "Node". Did you mean to use an inline fragment on "User"?', 'Cannot query field "x" on type "Node".'],
+    ];
+    for (const [message, hidden] of messages) {
+      const error = { message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+      expect(formatGraphqlError(error, false, { hideSuggestions: true }).message).toBe(hidden);
+      expect(formatGraphqlError(error, true).message).toBe(message);
+    }
+  });
+
   it("reports graphql-js's token limit like the other operation limits", () => {
     const error = { message: 'Syntax Error: Document contains more that 5000 tokens. Parsing aborted.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
     expect(formatGraphqlError(error, false)).toMatchObject({

@@ -17,11 +17,19 @@ const CLIENT_MISTAKES = new Set([
 /** graphql-js refusing a variable (Apollo does not always give these a code). */
 const VARIABLE_COERCION = /^Variable "\$\w+" (got invalid value|has invalid value|of required type|of non-null type)/;
 
+/** graphql-js's hints at names in the schema: ' Did you mean "name"?', '… the enum value "X"?', '… to use an inline fragment on "T"?'. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
 /**
  * The last step before an error leaves the server: every code is one of ours, and outside
- * development no stack trace or internal message is shown.
+ * development no stack trace or internal message is shown. With `hideSuggestions` (where
+ * introspection is off) no message suggests a name in the schema.
  */
-export function formatGraphqlError(error: GraphQLFormattedError, development: boolean): GraphQLFormattedError {
+export function formatGraphqlError(
+  error: GraphQLFormattedError,
+  development: boolean,
+  { hideSuggestions = false }: { hideSuggestions?: boolean } = {},
+): GraphQLFormattedError {
   const original = String(error.extensions?.code ?? ErrorCode.INTERNAL);
   const tokenLimit = original === 'GRAPHQL_PARSE_FAILED' ? tokenLimitRefusal(error.message) : undefined;
   if (tokenLimit) return { ...tokenLimit, locations: error.locations };
@@ -31,7 +39,12 @@ export function formatGraphqlError(error: GraphQLFormattedError, development: bo
       ? ErrorCode.BAD_USER_INPUT
       : ErrorCode.INTERNAL;
   const { stacktrace, ...extensions } = error.extensions ?? {};
-  const message = code === ErrorCode.INTERNAL && !development ? 'Internal server error' : error.message;
+  const message =
+    code === ErrorCode.INTERNAL && !development
+      ? 'Internal server error'
+      : hideSuggestions
+        ? error.message.replace(SUGGESTION, '')
+        : error.message;
   return {
     message,
     locations: error.locations,

@@ -12,16 +12,18 @@ import { RequestLoaders } from './request-loaders';
 export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: ModuleRef): ApolloDriverConfig {
   const development = env.NODE_ENV === 'development';
   const limits = operationLimitsOf(env);
+  const introspection = !env.isProduction;
   return {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    introspection: !env.isProduction,
+    introspection,
     includeStacktraceInErrorResponses: development,
     fieldResolverEnhancers: ['guards', 'filters'],
     parseOptions: { maxLexicalTokens: limits.tokens },
     validationRules: operationLimitRules(limits),
-    formatError: (formatted) => formatGraphqlError(formatted, development),
+    // Suggestions ("Did you mean …") would tell what introspection hides.
+    formatError: (formatted) => formatGraphqlError(formatted, development, { hideSuggestions: !introspection }),
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const { actor, error } = await auth.resolveActor(req.headers.authorization);
       return { req, actor, authError: error, loaders: new RequestLoaders(moduleRef) };
