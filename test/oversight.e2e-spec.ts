@@ -53,7 +53,11 @@ const AUDIT = `query($input: AdverseImpactAuditInput!) { adverseImpactAudit(inpu
   groups { group suppressed observations accepted acceptanceRate impactRatio adverseImpact fisherPValue significant shortfall }
   declineReasons { group suppressed declines reasons { reason suppressed count share } }
   responseTimes { group suppressed answered meanHours }
-  companiesCompared flaggedCompanies { companyId companyName lowestImpactRatio groups { group impactRatio } } } }`;
+  falseDiscoveryRate companiesCompared underpoweredCompanies
+  flaggedCompanies { ...company } watchedCompanies { ...company } company { ...company } } }
+fragment company on CompanyImpactModel {
+  companyId companyName status lowestImpactRatio lowestImpactRatioInterval { low high } pValue qValue detectableImpactRatio underpowered
+  groups { group impactRatio impactRatioInterval { low high } } }`;
 
 /**
  * Seeded decisions: Zorggroep Domstad accepts 16 of 20 students without and 4 of 20 with a
@@ -112,8 +116,19 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
   it('flags the company that declines one group far more often, and no other', async () => {
     const result = dataOf(await audit({})).adverseImpactAudit;
     expect(result.flaggedCompanies.map((company: any) => company.companyName)).toEqual(['Zorggroep Domstad']);
-    expect(result.flaggedCompanies[0].lowestImpactRatio).toBeCloseTo(0.25, 6);
-    expect(result.companiesCompared).toBe(3);
+    const [domstad] = result.flaggedCompanies;
+    // Flagged on a difference so large that 20 against 20 decisions show it, though a sample that
+    // small could not be relied on to show a true ratio of 0.8 (underpowered).
+    expect(domstad).toMatchObject({ status: 'FLAGGED', underpowered: true });
+    expect(domstad.lowestImpactRatio).toBeCloseTo(0.25, 6);
+    // R: epitools::riskratio(method = "wald") gives 0.1012874–0.6170559; fisher.test p = 0.00035997,
+    // and p.adjust(c(p, 1, 1), "BH") over the three companies compared gives q = 0.0010799.
+    expect(domstad.lowestImpactRatioInterval.low).toBeCloseTo(0.1012874, 6);
+    expect(domstad.lowestImpactRatioInterval.high).toBeCloseTo(0.6170559, 6);
+    expect(domstad.pValue).toBeCloseTo(0.00035997, 7);
+    expect(domstad.qValue).toBeCloseTo(0.0010799, 7);
+    expect(result).toMatchObject({ falseDiscoveryRate: 0.05, companiesCompared: 3, watchedCompanies: [], company: null });
+    expect(result.underpoweredCompanies).toBe(3);
 
     // Nationally: 43 of 60 against 31 of 60 — a ratio of 0.72, flagged; WESTERN has no one.
     expect(result).toMatchObject({ sampleSize: 120, unreported: 0, adverseImpact: true });
@@ -134,9 +149,18 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
     expect(times.NON_WESTERN).toBeCloseTo((16 * 72 + 44 * 24) / 60, 6);
   });
 
+  it('puts the company on watch, not flagged, when the false discovery rate asked for is stricter than its q-value', async () => {
+    const result = dataOf(await audit({ falseDiscoveryRate: 0.001 })).adverseImpactAudit;
+    expect(result.flaggedCompanies).toEqual([]);
+    expect(result.watchedCompanies).toEqual([expect.objectContaining({ companyName: 'Zorggroep Domstad', status: 'WATCH' })]);
+    expect(result.falseDiscoveryRate).toBe(0.001);
+  });
+
   it('scopes to one company or sector, and reads nothing outside the period', async () => {
     const brasserie = dataOf(await audit({ companyId: companies.brasserie })).adverseImpactAudit;
     expect(brasserie).toMatchObject({ sampleSize: 40, adverseImpact: false, flaggedCompanies: [] });
+    // Not flagged, and said to be too small a sample to mean much.
+    expect(brasserie.company).toMatchObject({ companyId: companies.brasserie, status: 'CLEAR', lowestImpactRatio: 1, underpowered: true });
     const care = dataOf(await audit({ sector: 'ZORG_WELZIJN_SPORT' })).adverseImpactAudit;
     expect(care.flaggedCompanies.map((company: any) => company.companyId)).toEqual([companies.domstad]);
     expect(dataOf(await audit({ from: '2026-10-02', to: '2026-11-23' })).adverseImpactAudit.sampleSize).toBe(0);
@@ -151,6 +175,8 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
       [{ companyId: '00000000-0000-4000-8000-000000000000' }, 'input.companyId'],
       [{ companyId: (await t.dataSource.query(`SELECT id FROM organizations WHERE type = 'SCHOOL' LIMIT 1`))[0].id }, 'input.companyId'],
       [{ region: 'Atlantis' }, 'input.region'],
+      [{ falseDiscoveryRate: 0.5 }, 'input.falseDiscoveryRate'],
+      [{ falseDiscoveryRate: 0 }, 'input.falseDiscoveryRate'],
     ];
     for (const [input, field] of cases) {
       const error = onlyError(await audit(input));
@@ -177,6 +203,7 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
   it('a report against the flagged company, escalated and sanctioned, revokes its accreditation and suspends its placements (R22, R2)', async () => {
     const staff = await t.as('schoolStaff');
     const sbb = await t.as('sbbAuditor');
+    dataOf(await audit({})); // the national audit that flags Domstad, before the report
     const report = dataOf(
       await t.gql('mutation($input: FileDiscriminationReportInput!) { fileDiscriminationReport(input: $input) { id status noStudentLink } }', {
         input: { companyId: companies.domstad, ground: 'RACE_OR_ORIGIN', description: 'Studenten met een migratieachtergrond worden structureel afgewezen.', incidentDate: '2026-10-04' },
@@ -192,6 +219,20 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
       }, sbb),
     ).sanctionDiscriminationReport;
     expect(sanctioned).toEqual({ status: 'SANCTIONED', sanction: 'REVOCATION' });
+
+    // The sanction shows the figures that flagged the company, as they were when it was sanctioned:
+    // a later audit at another false discovery rate does not change them.
+    dataOf(await audit({ falseDiscoveryRate: 0.2 }));
+    const FLAGS = 'query($id: ID!) { discriminationReport(id: $id) { adverseImpactFlags { ground falseDiscoveryRate lowestImpactRatio intervalLow intervalHigh qValue groups { group observations accepted } } } }';
+    const [flag, ...more] = dataOf(await t.gql(FLAGS, { id: report.id }, sbb)).discriminationReport.adverseImpactFlags;
+    expect(more).toEqual([]);
+    expect(flag).toMatchObject({ ground: 'MIGRATION_BACKGROUND', falseDiscoveryRate: 0.05 });
+    expect(flag.lowestImpactRatio).toBeCloseTo(0.25, 6);
+    expect(flag.intervalLow).toBeCloseTo(0.1012874, 6);
+    expect(flag.qValue).toBeCloseTo(0.0010799, 7);
+    expect(flag.groups).toEqual(expect.arrayContaining([{ group: 'NON_WESTERN', observations: 20, accepted: 4 }]));
+    // The reporting school reads its report, but not SBB's audit figures.
+    expect(onlyError(await t.gql(FLAGS, { id: report.id }, staff)).extensions.code).toBe('FORBIDDEN');
 
     const accreditations = await t.dataSource.query('SELECT DISTINCT status FROM accreditations WHERE company_id = $1', [companies.domstad]);
     expect(accreditations).toEqual([{ status: 'REVOKED' }]);

@@ -125,7 +125,7 @@ const AUDIT = `query($input: AdverseImpactAuditInput!) { adverseImpactAudit(inpu
   groups { group suppressed observations accepted acceptanceRate impactRatio adverseImpact fisherPValue shortfall }
   declineReasons { group declines reasons { reason count share suppressed } }
   responseTimes { group answered meanHours suppressed }
-  companiesCompared flaggedCompanies { companyId companyName lowestImpactRatio } } }`;
+  companiesCompared underpoweredCompanies flaggedCompanies { companyId companyName lowestImpactRatio qValue } watchedCompanies { companyId } } }`;
 
 /**
  * `npm run bench:audit [-- STUDENTS RUNS]`: seeds STUDENTS × 10 proposals (default 1,000,000) into
@@ -180,7 +180,8 @@ async function main(): Promise<void> {
     const flagged: string[] = first.flaggedCompanies.map((c: { companyId: string }) => c.companyId);
     const found = flagged.filter((id) => biased.includes(id)).length;
     console.log(
-      `    sample ${first.sampleSize} (+${first.unreported} unreported); ${groups}; ${first.companiesCompared} companies compared, ${flagged.length} flagged (${found} of them biased)`,
+      `    sample ${first.sampleSize} (+${first.unreported} unreported); ${groups}; ${first.companiesCompared} companies compared, ` +
+        `${flagged.length} flagged (${found} of them biased), ${first.watchedCompanies.length} on watch, ${first.underpoweredCompanies} underpowered`,
     );
   }
   console.log(`  sector-wide p95 ${worstSectorP95.toFixed(0)} ms — ${worstSectorP95 < 2000 ? 'within' : 'OVER'} the 2 s budget (${biased.length} companies were seeded biased)`);

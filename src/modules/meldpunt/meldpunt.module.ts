@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
+import { OversightModule } from '../oversight/oversight.module';
 import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
 import { MELDPUNT_LOADERS } from './meldpunt.loaders';
 import { MeldpuntResolver } from './meldpunt.resolver';
@@ -7,7 +8,7 @@ import { MeldpuntService } from './meldpunt.service';
 
 /** The meldpunt (R22): discrimination reports, their flow to SBB, and sanctions. */
 @Module({
-  imports: [CompaniesModule, SchoolTasksModule],
+  imports: [CompaniesModule, OversightModule, SchoolTasksModule],
   providers: [MeldpuntService, MeldpuntResolver, ...MELDPUNT_LOADERS],
   exports: [MeldpuntService],
 })

@@ -5,9 +5,11 @@ import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
 import { Loader } from '../../common/graphql/request-loaders';
 import { OrganizationModel } from '../organizations/models/organization.model';
+import { AdverseImpactService } from '../oversight/adverse-impact.service';
+import { AdverseImpactFlagModel } from '../oversight/models/adverse-impact.model';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationLoader } from '../organizations/organization.loader';
-import type { DiscriminationReportEntity, ReportTransitionEntity } from './discrimination-report.entity';
+import { type DiscriminationReportEntity, type ReportTransitionEntity, ReportStatus } from './discrimination-report.entity';
 import { DiscriminationReportsArgs, FileDiscriminationReportInput, ReportStepArgs, ResolutionArgs, SanctionInput } from './dto/discrimination-report.input';
 import { TransitionsByReportLoader } from './meldpunt.loaders';
 import { MeldpuntService } from './meldpunt.service';
@@ -19,7 +21,10 @@ const READERS = [Role.SCHOOL, Role.SBB] as const;
 
 @Resolver(() => DiscriminationReportModel)
 export class MeldpuntResolver {
-  constructor(private readonly service: MeldpuntService) {}
+  constructor(
+    private readonly service: MeldpuntService,
+    private readonly adverseImpact: AdverseImpactService,
+  ) {}
 
   @Query(() => DiscriminationReportConnection, { description: "R22: SBB reads every report, a school its own; companies are refused" })
   @Allow(...READERS)
@@ -79,5 +84,16 @@ export class MeldpuntResolver {
   @Allow(...READERS)
   transitions(@Parent() report: DiscriminationReportEntity, @Loader(TransitionsByReportLoader) loader: DataLoader<string, ReportTransitionEntity[]>) {
     return loader.load(report.id);
+  }
+
+  @ResolveField(() => [AdverseImpactFlagModel], {
+    description:
+      'SBB only (R22, R23): the latest adverse-impact flag of the company per ground — as of the sanction once SANCTIONED (the figures that flagged it then), else as of now. ' +
+      'A flag is a reason to investigate, never a sanction by itself',
+  })
+  @Allow(Role.SBB)
+  adverseImpactFlags(@Parent() report: DiscriminationReportEntity) {
+    // SANCTIONED is final, so the report's last change is the sanction.
+    return this.adverseImpact.flagsOf(report.companyId, report.status === ReportStatus.SANCTIONED ? report.updatedAt : new Date());
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
@@ -11,13 +11,23 @@ import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
 import { Answer, DeclineReason, ProposalStatus } from '../matching/proposal.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { requireProvince } from '../postcodes/postcodes.service';
+import { AdverseImpactFlagEntity } from './adverse-impact-flag.entity';
 import { assessGroups, cellSuppression, type GroupCell, type GroupImpact } from './adverse-impact';
 import { AttributeCipher, blindIndexSql } from './attribute-cipher';
 import type { AdverseImpactAuditInput } from './dto/adverse-impact.input';
 import type { AdverseImpactAuditModel, CompanyImpactModel, GroupDeclineReasonsModel, GroupResponseTimeModel } from './models/adverse-impact.model';
 import { AUDIT_GROUNDS } from './protected-attributes.entity';
+import { type CompanyScreening, screenCompanies, ScreeningStatus } from './screening';
 
 const HOUR = 3600;
+
+interface AuditedCompanies {
+  compared: number;
+  underpowered: number;
+  flagged: CompanyImpactModel[];
+  watched: CompanyImpactModel[];
+  requested: CompanyImpactModel | null;
+}
 
 /** Company decisions per group and company (`grp` null: the student did not answer the ground). */
 interface DecisionRow extends Record<DeclineReason, number> {
@@ -50,7 +60,10 @@ export class AdverseImpactService {
     const reported = rows.filter((row) => row.grp !== null);
     const groups = assessGroups(this.cellsOf(input, rows));
     const companies = await this.companiesOf(input, rows);
-    await recordAudit(this.dataSource.manager, actor, { action: 'adverse_impact_audit.run', entityType: 'adverse_impact_audit', entityId: input.ground, after: { ...input } });
+    await this.dataSource.transaction(async (manager) => {
+      await this.recordFlags(manager, actor, input, companies.flagged);
+      await recordAudit(manager, actor, { action: 'adverse_impact_audit.run', entityType: 'adverse_impact_audit', entityId: input.ground, after: { ...input } });
+    });
     return {
       ground: input.ground,
       from: input.from,
@@ -61,8 +74,12 @@ export class AdverseImpactService {
       groups,
       declineReasons: groups.map((group) => this.declineReasons(group, reported)),
       responseTimes: groups.map((group) => this.responseTime(group, reported)),
+      falseDiscoveryRate: input.falseDiscoveryRate,
       companiesCompared: companies.compared,
       flaggedCompanies: companies.flagged,
+      watchedCompanies: companies.watched,
+      underpoweredCompanies: companies.underpowered,
+      company: companies.requested,
     };
   }
 
@@ -74,24 +91,71 @@ export class AdverseImpactService {
     });
   }
 
-  /** Companies whose own decisions show adverse impact that is also significant (p < 0.05). */
-  private async companiesOf(input: AdverseImpactAuditInput, rows: DecisionRow[]): Promise<{ compared: number; flagged: CompanyImpactModel[] }> {
+  /**
+   * Every company in scope screened against all the others (R23): one test per company,
+   * Benjamini–Hochberg over those compared, FLAGGED only below 0.80 and significant after it.
+   */
+  private async companiesOf(input: AdverseImpactAuditInput, rows: DecisionRow[]): Promise<AuditedCompanies> {
     const byCompany = new Map<string, DecisionRow[]>();
     for (const row of rows) {
       if (!byCompany.has(row.company_id)) byCompany.set(row.company_id, []);
       byCompany.get(row.company_id)!.push(row);
     }
-    let compared = 0;
-    const flagged: Array<Omit<CompanyImpactModel, 'companyName'>> = [];
-    for (const [companyId, companyRows] of byCompany) {
-      const groups = assessGroups(this.cellsOf(input, companyRows));
-      const ratios = groups.filter((group) => group.impactRatio !== null).map((group) => group.impactRatio!);
-      if (ratios.length >= 2) compared += 1;
-      if (groups.some((group) => group.adverseImpact && group.significant)) flagged.push({ companyId, groups, lowestImpactRatio: Math.min(...ratios) });
-    }
-    flagged.sort((a, b) => a.lowestImpactRatio! - b.lowestImpactRatio!);
-    const names = await this.dataSource.query<Array<{ id: string; name: string }>>('SELECT id, name FROM organizations WHERE id = ANY($1)', [flagged.map((c) => c.companyId)]);
-    return { compared, flagged: flagged.map((company) => ({ ...company, companyName: names.find((row) => row.id === company.companyId)!.name })) };
+    const screened = screenCompanies(
+      [...byCompany].map(([companyId, companyRows]) => ({ companyId, cells: this.cellsOf(input, companyRows) })),
+      input.falseDiscoveryRate,
+    );
+    const compared = screened.filter((company) => company.status !== ScreeningStatus.NOT_COMPARED);
+    const withStatus = (status: ScreeningStatus) =>
+      screened.filter((company) => company.status === status).sort((a, b) => a.lowestImpactRatio! - b.lowestImpactRatio!);
+    const requested = input.companyId ? (screened.find((company) => company.companyId === input.companyId) ?? null) : null;
+    const [flagged, watched] = [withStatus(ScreeningStatus.FLAGGED), withStatus(ScreeningStatus.WATCH)];
+    const names = await this.companyNames([...flagged, ...watched, ...(requested ? [requested] : [])].map((company) => company.companyId));
+    const named = (company: CompanyScreening) => ({ ...company, companyName: names.get(company.companyId)! });
+    return {
+      compared: compared.length,
+      underpowered: compared.filter((company) => company.underpowered).length,
+      flagged: flagged.map(named),
+      watched: watched.map(named),
+      requested: requested ? named(requested) : null,
+    };
+  }
+
+  private async companyNames(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<Array<{ id: string; name: string }>>('SELECT id, name FROM organizations WHERE id = ANY($1)', [ids]);
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** Each flag is kept with its figures, for a later sanction to show what flagged the company (R22). */
+  private async recordFlags(manager: EntityManager, actor: Actor, input: AdverseImpactAuditInput, flagged: CompanyImpactModel[]): Promise<void> {
+    if (flagged.length === 0) return;
+    await manager.getRepository(AdverseImpactFlagEntity).insert(
+      flagged.map((company) => ({
+        companyId: company.companyId,
+        ground: input.ground,
+        periodFrom: input.from,
+        periodTo: input.to,
+        falseDiscoveryRate: input.falseDiscoveryRate,
+        lowestImpactRatio: company.lowestImpactRatio!,
+        intervalLow: company.lowestImpactRatioInterval!.low,
+        intervalHigh: company.lowestImpactRatioInterval!.high,
+        pValue: company.pValue!,
+        qValue: company.qValue!,
+        groups: company.groups,
+        auditedBy: actor.userId,
+      })),
+    );
+  }
+
+  /** The flags a company had by a moment (a sanction's), the latest per ground. */
+  async flagsOf(companyId: string, until: Date): Promise<AdverseImpactFlagEntity[]> {
+    return this.dataSource.getRepository(AdverseImpactFlagEntity)
+      .createQueryBuilder('flag')
+      .distinctOn(['flag.ground'])
+      .where('flag.companyId = :companyId AND flag.flaggedAt <= :until', { companyId, until })
+      .orderBy('flag.ground')
+      .addOrderBy('flag.flaggedAt', 'DESC')
+      .getMany();
   }
 
   private declineReasons({ group, suppressed, observations, accepted }: GroupImpact, rows: DecisionRow[]): GroupDeclineReasonsModel {

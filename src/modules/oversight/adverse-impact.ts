@@ -1,4 +1,5 @@
 import { fisherExactTwoSided } from './fisher';
+import { type Interval, katzInterval } from './statistics';
 
 /** R23 thresholds (assumptions A, after the EEOC four-fifths rule and the ONS cell threshold). */
 export const IMPACT_RATIO_FLAG = 0.8;
@@ -28,6 +29,8 @@ export interface GroupImpact {
   acceptanceRate: number | null;
   /** Acceptance rate ÷ the best reported group's rate; null when no group had an acceptance. */
   impactRatio: number | null;
+  /** The 95% confidence interval of the impact ratio (Katz); null for the best group itself. */
+  impactRatioInterval: Interval | null;
   adverseImpact: boolean;
   /** Two-sided Fisher exact test against the best group (null for the best group itself). */
   fisherPValue: number | null;
@@ -69,6 +72,7 @@ export function assessGroups(cells: GroupCell[]): GroupImpact[] {
       accepted: cell.accepted,
       acceptanceRate: rate(cell),
       impactRatio,
+      impactRatioInterval: cell === best || impactRatio === null ? null : katzInterval(cell.accepted, cell.observations, best.accepted, best.observations),
       adverseImpact: impactRatio !== null && impactRatio < IMPACT_RATIO_FLAG,
       fisherPValue,
       significant: fisherPValue !== null && fisherPValue < SIGNIFICANCE_LEVEL,
@@ -81,5 +85,5 @@ export function assessGroups(cells: GroupCell[]): GroupImpact[] {
 const rate = (cell: GroupCell) => cell.accepted / cell.observations;
 
 function withheld(group: string, suppressed: Suppression): GroupImpact {
-  return { group, suppressed, observations: null, accepted: null, acceptanceRate: null, impactRatio: null, adverseImpact: false, fisherPValue: null, significant: false, shortfall: null };
+  return { group, suppressed, observations: null, accepted: null, acceptanceRate: null, impactRatio: null, impactRatioInterval: null, adverseImpact: false, fisherPValue: null, significant: false, shortfall: null };
 }

@@ -1,9 +1,10 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsCrebo, IsLocalDate } from '../../../common/validation/domain-validators';
 import { Sector } from '../../organizations/sector';
 import { AuditGround } from '../protected-attributes.entity';
+import { DEFAULT_FALSE_DISCOVERY_RATE } from '../statistics';
 
 @InputType({ description: 'R23: one ground, a period of proposals, and any combination of scopes (none = national)' })
 export class AdverseImpactAuditInput {
@@ -44,4 +45,13 @@ export class AdverseImpactAuditInput {
   @IsOptional()
   @IsUUID('all', { message: 'schoolId must be an id' })
   schoolId?: string;
+
+  @Field(() => Float, {
+    defaultValue: DEFAULT_FALSE_DISCOVERY_RATE,
+    description: 'The false discovery rate q (0.001–0.2) for the Benjamini–Hochberg correction of the per-company tests',
+  })
+  @IsNumber({}, { message: 'falseDiscoveryRate must be a number' })
+  @Min(0.001, { message: 'falseDiscoveryRate must be at least 0.001', context: { rule: 'R23' } })
+  @Max(0.2, { message: 'falseDiscoveryRate must be at most 0.2', context: { rule: 'R23' } })
+  falseDiscoveryRate: number = DEFAULT_FALSE_DISCOVERY_RATE;
 }
