@@ -1,13 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import IORedis from 'ioredis';
 import { bootstrap } from '../src/bootstrap';
-import { hashPassword } from '../src/common/auth/password-hasher';
 import { redisConnectionOptions } from '../src/common/redis';
 import { InvalidEnvironmentError, loadEnvironment } from '../src/config/environment';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config/published-secrets';
@@ -128,22 +126,6 @@ describe('production start', () => {
       const login = await gql(LOGIN, { e: DEMO_USERS.platformAdmin.email, p: DEMO_PASSWORD });
       expect(login.body.data).toBeNull();
       expect(login.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    });
-
-    it('refuses a PLATFORM token forged with the published compose secret; its own token works', async () => {
-      const dataSource = app.get<DataSource>(getDataSourceToken());
-      const [{ id: organizationId }] = await dataSource.query(`INSERT INTO organizations (type, name) VALUES ('PLATFORM', 'Operator') RETURNING id`);
-      const [{ id: userId }] = await dataSource.query(
-        `INSERT INTO users (organization_id, email, name, password_hash, role) VALUES ($1, 'ops@operator.test', 'Ops', $2, 'ADMIN') RETURNING id`,
-        [organizationId, await hashPassword('a long operator password')],
-      );
-      const forged = jwt.sign({}, COMPOSE_FALLBACK_SECRET, { algorithm: 'HS256', subject: userId, issuer: 'stagematch', expiresIn: '1h' });
-      const refused = await gql('{ me { email } }', {}, { Authorization: `Bearer ${forged}` });
-      expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-
-      const { token } = (await gql(LOGIN, { e: 'ops@operator.test', p: 'a long operator password' })).body.data.login;
-      const me = await gql('{ me { email } }', {}, { Authorization: `Bearer ${token}` });
-      expect(me.body.data.me).toEqual({ email: 'ops@operator.test' });
     });
 
     it('answers a CORS preflight from an allowed origin with the allow headers, without credentials', async () => {

@@ -69,7 +69,7 @@ export class Environment {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  /** Signs tokens (HS256) and, through a derived key, export links. Production checks it further: see `productionSecretProblems`. */
+  /** Signs tokens (HS256) and, through a derived key, export links. Production checks it further: see `productionSecretProblem`. */
   @IsString()
   @MinLength(32, { message: `JWT_SECRET must be at least 32 characters; ${MAKE_A_SECRET}` })
   JWT_SECRET = DEVELOPMENT_JWT_SECRET;
@@ -222,8 +222,9 @@ const MIN_DISTINCT = 16;
  * Production refuses a secret published with Stagematch (a default, the compose fallback, an
  * example: anyone could forge a PLATFORM token with it) and a weak one: under 32 bytes (HS256
  * wants a key at least as long as its hash, RFC 7518 §3.2) or fewer than 16 distinct characters
- * (bytes for hex). A random 32-byte key has about 30 distinct bytes, so this never refuses one.
- * Variables that failed the schema already are not checked again.
+ * (bytes for hex: its 64 characters can show at most 16, and a quarter of random keys show
+ * fewer). A random 32-byte key has about 30 distinct bytes; one with fewer than 16 is
+ * astronomically unlikely, so a generated key is never refused.
  */
 function productionSecretProblem(name: 'JWT_SECRET' | 'PROTECTED_ATTRIBUTES_KEY', value: string): string | undefined {
   if (isPublishedSecret(value)) {
@@ -238,7 +239,7 @@ function productionSecretProblem(name: 'JWT_SECRET' | 'PROTECTED_ATTRIBUTES_KEY'
 
 /**
  * Reads and validates the environment. Any invalid value stops the process with a message that
- * names the variable; unset variables take the local-development defaults above.
+ * names the variable; unset variables take the defaults above (SEED_DEMO_ON_EMPTY's depends on NODE_ENV).
  */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const raw: Record<string, unknown> = {};
@@ -253,6 +254,7 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   const errors = validateSync(env, { whitelist: false });
   const problems = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
   if (env.isProduction) {
+    // A variable the schema refused already is not judged twice.
     const invalid = new Set(errors.map((error) => error.property));
     for (const name of ['JWT_SECRET', 'PROTECTED_ATTRIBUTES_KEY'] as const) {
       const problem = invalid.has(name) ? undefined : productionSecretProblem(name, env[name]);
