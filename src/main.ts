@@ -1,38 +1,16 @@
 import 'reflect-metadata';
-import { Logger, type LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
-import { AppRole, InvalidEnvironmentError, loadEnvironment } from './config/environment';
-import { prepareDatabase } from './database/database-bootstrap';
-import { WorkerModule } from './worker.module';
+import { bootstrap, logStarted } from './bootstrap';
+import { InvalidEnvironmentError } from './config/environment';
 
-const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
-
-/**
- * One entry point for every process. APP_ROLE=all (the default) prepares the database (create,
- * migrate under an advisory lock, demo data when empty) and runs the API and the worker together;
- * `api` and `worker` run one side each and expect the database to be migrated already.
- */
-async function bootstrap(): Promise<void> {
-  const env = loadEnvironment();
-  const logger = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL as LogLevel) + 1);
-
-  if (env.APP_ROLE === AppRole.All) await prepareDatabase(env);
-
-  if (env.APP_ROLE === AppRole.Worker) {
-    const worker = await NestFactory.createApplicationContext(WorkerModule, { logger });
-    worker.enableShutdownHooks();
-    Logger.log('Worker started', 'Bootstrap');
-    return;
-  }
-
-  const app = await NestFactory.create(AppModule.forRole({ withWorker: env.APP_ROLE === AppRole.All }), { logger });
+/** One entry point for every process; `bootstrap` says what APP_ROLE starts. */
+async function main(): Promise<void> {
+  const { env, app, port } = await bootstrap();
   app.enableShutdownHooks();
-  await app.listen(env.PORT);
-  Logger.log(`GraphQL API on http://localhost:${env.PORT}/graphql (role ${env.APP_ROLE})`, 'Bootstrap');
+  await app.listen(port);
+  logStarted(env, port);
 }
 
-bootstrap().catch((error: unknown) => {
+main().catch((error: unknown) => {
   if (error instanceof InvalidEnvironmentError) {
     console.error(error.message);
   } else {

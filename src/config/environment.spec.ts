@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { AppRole, InvalidEnvironmentError, loadEnvironment } from './environment';
+import { PUBLISHED_SECRETS } from './published-secrets';
 
 describe('loadEnvironment', () => {
   it('gives working local defaults when nothing is set', () => {
@@ -31,4 +33,95 @@ describe('loadEnvironment', () => {
     expect(() => loadEnvironment(source)).toThrow(InvalidEnvironmentError);
     expect(() => loadEnvironment(source)).toThrow(new RegExp(`^Invalid environment:\\n\\s+${variable}:`));
   });
+});
+
+describe('loadEnvironment in production', () => {
+  const strong = () => randomBytes(32).toString('hex');
+  const production = (overrides: Record<string, string> = {}) => ({
+    NODE_ENV: 'production',
+    JWT_SECRET: strong(),
+    PROTECTED_ATTRIBUTES_KEY: strong(),
+    ...overrides,
+  });
+  const refusal = (source: Record<string, string>) => {
+    try {
+      loadEnvironment(source);
+    } catch (error) {
+      if (error instanceof InvalidEnvironmentError) return error.message;
+      throw error;
+    }
+    throw new Error('the environment was accepted');
+  };
+
+  it('starts with strong secrets of its own', () => {
+    expect(loadEnvironment(production())).toMatchObject({ NODE_ENV: 'production' });
+    expect(loadEnvironment(production({ JWT_SECRET: randomBytes(48).toString('base64') }))).toMatchObject({ NODE_ENV: 'production' });
+  });
+
+  it('never refuses a key made with `openssl rand -hex 32`', () => {
+    for (let i = 0; i < 2000; i += 1) expect(() => loadEnvironment(production())).not.toThrow();
+  });
+
+  it.each(PUBLISHED_SECRETS.filter((value) => value.length >= 32))('refuses the published %s as JWT_SECRET', (value) => {
+    expect(refusal(production({ JWT_SECRET: value }))).toMatch(/\n\s+JWT_SECRET: this value is published .*`openssl rand -hex 32`/);
+  });
+
+  it.each(PUBLISHED_SECRETS.filter((value) => /^[0-9a-f]{64}$/i.test(value)))('refuses the published %s as PROTECTED_ATTRIBUTES_KEY', (value) => {
+    expect(refusal(production({ PROTECTED_ATTRIBUTES_KEY: value.toUpperCase() }))).toMatch(
+      /\n\s+PROTECTED_ATTRIBUTES_KEY: this value is published .*`openssl rand -hex 32`/,
+    );
+  });
+
+  it.each([
+    ['a JWT_SECRET of 31 bytes', { JWT_SECRET: 'Zq8#mX2$vL9!pR4&nT7*wK1@bF5^hJ3' }, /JWT_SECRET: .*at least 32 characters/],
+    ['a JWT_SECRET of 40 bytes with 4 distinct characters', { JWT_SECRET: 'wxyz'.repeat(10) }, /JWT_SECRET: too weak .*40 bytes with 4 distinct characters/],
+    ['a hex JWT_SECRET of 20 bytes', { JWT_SECRET: randomBytes(20).toString('hex') }, /JWT_SECRET: too weak .*20 bytes/],
+    ['a hex JWT_SECRET of 32 bytes with 8 distinct ones', { JWT_SECRET: '0123456789abcdef'.repeat(4) }, /JWT_SECRET: too weak .*32 bytes with 8 distinct bytes/],
+    ['a key that is not hex', { PROTECTED_ATTRIBUTES_KEY: 'z'.repeat(64) }, /PROTECTED_ATTRIBUTES_KEY: .*must be 32 bytes written as 64 hex characters; make one with `openssl rand -hex 32`/],
+    ['a key of 31 bytes', { PROTECTED_ATTRIBUTES_KEY: randomBytes(31).toString('hex') }, /PROTECTED_ATTRIBUTES_KEY: .*must be 32 bytes/],
+    ['a key with 15 distinct bytes', { PROTECTED_ATTRIBUTES_KEY: Buffer.from([...Array(32).keys()].map((i) => i % 15)).toString('hex') }, /PROTECTED_ATTRIBUTES_KEY: too weak .*15 distinct bytes/],
+  ])('refuses %s, saying how to make one', (_, overrides, message) => {
+    const text = refusal(production(overrides));
+    expect(text).toMatch(message);
+    expect(text).toContain('openssl rand -hex 32');
+  });
+
+  it('accepts a key with exactly 16 distinct bytes', () => {
+    const key = Buffer.from([...Array(32).keys()].map((i) => i % 16)).toString('hex');
+    expect(loadEnvironment(production({ PROTECTED_ATTRIBUTES_KEY: key })).PROTECTED_ATTRIBUTES_KEY).toBe(key);
+  });
+
+  it('keeps development and test working with their own values', () => {
+    expect(() => loadEnvironment({ NODE_ENV: 'test', JWT_SECRET: 'abcd'.repeat(10) })).not.toThrow();
+    expect(() => loadEnvironment({ NODE_ENV: 'development' })).not.toThrow();
+  });
+});
+
+describe('SEED_DEMO_ON_EMPTY', () => {
+  const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex') };
+
+  it('is off in production unless set, on in development and test', () => {
+    expect(loadEnvironment({ NODE_ENV: 'production', ...secrets }).SEED_DEMO_ON_EMPTY).toBe('false');
+    expect(loadEnvironment({ NODE_ENV: 'production', ...secrets, SEED_DEMO_ON_EMPTY: 'true' }).SEED_DEMO_ON_EMPTY).toBe('true');
+    expect(loadEnvironment({ NODE_ENV: 'development' }).SEED_DEMO_ON_EMPTY).toBe('true');
+    expect(loadEnvironment({ NODE_ENV: 'test' }).SEED_DEMO_ON_EMPTY).toBe('true');
+    expect(loadEnvironment({ NODE_ENV: 'test', SEED_DEMO_ON_EMPTY: 'false' }).SEED_DEMO_ON_EMPTY).toBe('false');
+  });
+});
+
+describe('CORS_ORIGINS', () => {
+  it('is empty (no origin) unless set, and takes a comma-separated list of origins', () => {
+    expect(loadEnvironment({}).corsOrigins).toEqual([]);
+    expect(loadEnvironment({ CORS_ORIGINS: 'https://app.stagematch.nl, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://app.stagematch.nl',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each(['*', 'app.stagematch.nl', 'https://app.stagematch.nl/', 'https://app.stagematch.nl/graphql', 'https://App.stagematch.nl', 'ftp://files.stagematch.nl', 'null'])(
+    'refuses %s naming CORS_ORIGINS',
+    (entry) => {
+      expect(() => loadEnvironment({ CORS_ORIGINS: `https://ok.stagematch.nl,${entry}` })).toThrow(/\n\s+CORS_ORIGINS: CORS_ORIGINS must be a comma-separated list of origins/);
+    },
+  );
 });

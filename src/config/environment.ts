@@ -9,8 +9,10 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
+import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_PROTECTED_ATTRIBUTES_KEY, isPublishedSecret } from './published-secrets';
 
 export enum AppRole {
   All = 'all',
@@ -18,8 +20,35 @@ export enum AppRole {
   Worker = 'worker',
 }
 
-const DEV_JWT_SECRET = 'stagematch-development-secret-do-not-use-in-production';
-const DEV_PROTECTED_ATTRIBUTES_KEY = '0'.repeat(63) + '1';
+const MAKE_A_SECRET = 'make one with `openssl rand -hex 32`';
+
+/** CORS_ORIGINS entries: an origin exactly as a browser sends it in its `Origin` header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+function IsOriginList(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isOriginList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && splitList(value).every(isOrigin),
+      defaultMessage: () =>
+        'CORS_ORIGINS must be a comma-separated list of origins as browsers send them: scheme://host[:port], lowercase, no path or trailing slash (e.g. https://app.stagematch.nl)',
+    },
+  });
+}
 
 /** Every setting the process reads; validated once at boot (see `loadEnvironment`). */
 export class Environment {
@@ -40,13 +69,18 @@ export class Environment {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /** Signs tokens (HS256) and, through a derived key, export links. Production checks it further: see `productionSecretProblem`. */
   @IsString()
-  @MinLength(32)
-  JWT_SECRET = DEV_JWT_SECRET;
+  @MinLength(32, { message: `JWT_SECRET must be at least 32 characters; ${MAKE_A_SECRET}` })
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
 
   /** AES-256-GCM key (64 hex characters) for the protected attributes (R24). */
-  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'PROTECTED_ATTRIBUTES_KEY must be 32 bytes written as 64 hex characters' })
-  PROTECTED_ATTRIBUTES_KEY = DEV_PROTECTED_ATTRIBUTES_KEY;
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: `PROTECTED_ATTRIBUTES_KEY must be 32 bytes written as 64 hex characters; ${MAKE_A_SECRET}` })
+  PROTECTED_ATTRIBUTES_KEY = DEVELOPMENT_PROTECTED_ATTRIBUTES_KEY;
+
+  /** Web-app origins allowed to call the API from a browser (comma-separated; empty: none). */
+  @IsOriginList()
+  CORS_ORIGINS = '';
 
   /** Where clients reach the API; signed export links (CSV downloads) are built on it. */
   @Matches(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_URL must be an http(s) origin without a path, e.g. https://api.stagematch.nl' })
@@ -146,9 +180,18 @@ export class Environment {
   @Max(100)
   GRAPHQL_MAX_ROOT_FIELDS = 10;
 
-  /** Load the demo data set when the API starts on an empty database. */
+  /**
+   * Load the demo data set (public password) when the database is empty. Unset, it is `true` in
+   * development and test and `false` in production (see `loadEnvironment`).
+   */
   @IsIn(['true', 'false'])
   SEED_DEMO_ON_EMPTY: 'true' | 'false' = 'true';
+
+  /** The worker role serves `GET /health` on this port (its container health check). */
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
 
   @IsNotEmpty()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
@@ -156,6 +199,10 @@ export class Environment {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  get corsOrigins(): string[] {
+    return splitList(this.CORS_ORIGINS);
   }
 }
 
@@ -175,13 +222,49 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'ACCREDITATION_REVIEW_NOTICE_DAYS',
   'UNPLACED_ALERT_WEEKS',
   'EXPORT_LINK_TTL_MINUTES',
+  'WORKER_HEALTH_PORT',
 ]);
 
 export class InvalidEnvironmentError extends Error {}
 
 /**
+ * How much a secret holds: a hex string counts by the bytes it encodes (so `openssl rand -hex 32`
+ * is 32 bytes; its 64 characters can only ever show 16 distinct ones), anything else by its UTF-8
+ * bytes and distinct characters.
+ */
+function secretMaterial(value: string): { bytes: number; distinct: number; unit: 'bytes' | 'characters' } {
+  if (/^(?:[0-9a-f]{2})+$/i.test(value)) {
+    const decoded = Buffer.from(value, 'hex');
+    return { bytes: decoded.length, distinct: new Set(decoded).size, unit: 'bytes' };
+  }
+  return { bytes: Buffer.byteLength(value, 'utf8'), distinct: new Set(value).size, unit: 'characters' };
+}
+
+const MIN_SECRET_BYTES = 32;
+const MIN_DISTINCT = 16;
+
+/**
+ * Production refuses a secret published with Stagematch (a default, the compose fallback, an
+ * example: anyone could forge a PLATFORM token with it) and a weak one: under 32 bytes (HS256
+ * wants a key at least as long as its hash, RFC 7518 §3.2) or fewer than 16 distinct characters
+ * (bytes for hex: its 64 characters can show at most 16, and a quarter of random keys show
+ * fewer). A random 32-byte key has about 30 distinct bytes; one with fewer than 16 is
+ * astronomically unlikely, so a generated key is never refused.
+ */
+function productionSecretProblem(name: 'JWT_SECRET' | 'PROTECTED_ATTRIBUTES_KEY', value: string): string | undefined {
+  if (isPublishedSecret(value)) {
+    return `${name}: this value is published in the Stagematch repository (a default or example), so anyone can use it; ${MAKE_A_SECRET}`;
+  }
+  const { bytes, distinct, unit } = secretMaterial(value);
+  if (bytes < MIN_SECRET_BYTES || distinct < MIN_DISTINCT) {
+    return `${name}: too weak for production (${bytes} bytes with ${distinct} distinct ${unit}; at least ${MIN_SECRET_BYTES} bytes with ${MIN_DISTINCT} distinct ${unit} needed); ${MAKE_A_SECRET}`;
+  }
+  return undefined;
+}
+
+/**
  * Reads and validates the environment. Any invalid value stops the process with a message that
- * names the variable; unset variables take the local-development defaults above.
+ * names the variable; unset variables take the defaults above (SEED_DEMO_ON_EMPTY's depends on NODE_ENV).
  */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const raw: Record<string, unknown> = {};
@@ -191,14 +274,17 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     raw[key] = NUMERIC_KEYS.has(key) && /^-?\d+$/.test(value) ? Number(value) : value;
   }
   const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
-  const problems = validateSync(env, { whitelist: false }).map(
-    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
-  );
-  if (env.isProduction && env.JWT_SECRET === DEV_JWT_SECRET) {
-    problems.push('JWT_SECRET: must be set to a secret of at least 32 characters in production');
-  }
-  if (env.isProduction && env.PROTECTED_ATTRIBUTES_KEY === DEV_PROTECTED_ATTRIBUTES_KEY) {
-    problems.push('PROTECTED_ATTRIBUTES_KEY: must be set to a random 64-hex-character key in production');
+  // The demo users share a published password: production loads them only when asked to.
+  if (raw.SEED_DEMO_ON_EMPTY === undefined) env.SEED_DEMO_ON_EMPTY = env.isProduction ? 'false' : 'true';
+  const errors = validateSync(env, { whitelist: false });
+  const problems = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+  if (env.isProduction) {
+    // A variable the schema refused already is not judged twice.
+    const invalid = new Set(errors.map((error) => error.property));
+    for (const name of ['JWT_SECRET', 'PROTECTED_ATTRIBUTES_KEY'] as const) {
+      const problem = invalid.has(name) ? undefined : productionSecretProblem(name, env[name]);
+      if (problem) problems.push(problem);
+    }
   }
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(`Invalid environment:\n  ${problems.join('\n  ')}`);

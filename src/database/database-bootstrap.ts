@@ -51,9 +51,11 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
   }
 }
 
-/** A deploy's database step: create the database if needed, migrate, and load the demo into an empty one. */
+/** A deploy's database step: create the database if needed, migrate, and load the demo into an empty one when SEED_DEMO_ON_EMPTY. */
 export async function prepareDatabase(env: Environment): Promise<void> {
   await ensureDatabaseExists(env.DATABASE_URL);
   await runMigrations(env.DATABASE_URL);
-  if (env.SEED_DEMO_ON_EMPTY === 'true') await seedDemoIfEmpty(env.DATABASE_URL);
+  if (env.SEED_DEMO_ON_EMPTY !== 'true') return;
+  if (env.isProduction) logger.warn('SEED_DEMO_ON_EMPTY=true in production: an empty database gets the demo users, whose password is public');
+  await seedDemoIfEmpty(env.DATABASE_URL);
 }

@@ -84,6 +84,16 @@ export async function cloneTemplate(): Promise<string> {
   return databaseUrl(name);
 }
 
+/** The URL of a database of this run that does not exist yet (for tests of a first start). */
+export function unusedDatabaseUrl(): string {
+  return databaseUrl(`${RUN_PREFIX}${randomBytes(6).toString('hex')}`);
+}
+
+export async function databaseExists(url: string): Promise<boolean> {
+  const name = new URL(url).pathname.slice(1);
+  return withAdminClient(async (client) => Boolean((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount));
+}
+
 export async function dropDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

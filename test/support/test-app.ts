@@ -6,7 +6,9 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import IORedis from 'ioredis';
 import { AppModule } from '../../src/app.module';
+import { configureApi } from '../../src/bootstrap';
 import { redisConnectionOptions } from '../../src/common/redis';
+import { loadEnvironment } from '../../src/config/environment';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/database/seed/demo-data';
 import { cloneTemplate, dropDatabase } from './databases';
 
@@ -46,6 +48,7 @@ export class TestApp {
     });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: true })] }).compile();
     const app = moduleRef.createNestApplication({ logger: ['error'] });
+    configureApi(app, loadEnvironment());
     app.enableShutdownHooks();
     await app.init();
     return new TestApp(app, databaseUrl);
