@@ -84,6 +84,13 @@ export class Environment {
   @Max(60000)
   WEBHOOK_TIMEOUT_MS = 5000;
 
+  /**
+   * Lets webhooks reach loopback, private and other non-routable addresses (a receiver on your own
+   * machine or network). Development and tests only: production refuses to start with it on.
+   */
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' | 'false' = 'false';
+
   /** Tries per e-mail or webhook delivery before it becomes a dead letter. */
   @IsInt()
   @Min(1)
@@ -136,6 +143,10 @@ export class Environment {
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
+
+  get webhooksMayReachPrivateTargets(): boolean {
+    return this.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true';
+  }
 }
 
 const NUMERIC_KEYS: ReadonlySet<string> = new Set([
@@ -174,6 +185,9 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   }
   if (env.isProduction && env.PROTECTED_ATTRIBUTES_KEY === DEV_PROTECTED_ATTRIBUTES_KEY) {
     problems.push('PROTECTED_ATTRIBUTES_KEY: must be set to a random 64-hex-character key in production');
+  }
+  if (env.isProduction && env.webhooksMayReachPrivateTargets) {
+    problems.push('WEBHOOK_ALLOW_PRIVATE_TARGETS: must be false in production (webhooks must not reach internal addresses)');
   }
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(`Invalid environment:\n  ${problems.join('\n  ')}`);
