@@ -1,5 +1,6 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { AddressObject } from 'mailparser';
 import { HostResolver, type ResolvedAddress } from '../src/modules/notifications/channels/host-resolver';
 import { eventually, startSmtpServer, startWebhookReceiver } from './support/receivers';
 import { dataOf, TestApp } from './support/test-app';
@@ -7,6 +8,7 @@ import { dataOf, TestApp } from './support/test-app';
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhookEndpoint(input: $input) { endpoint { id } } }`;
 const DISABLE = 'mutation($id: ID!) { disableWebhookEndpoint(id: $id) { id } }';
 const GRANT = 'mutation($input: GrantAccreditationInput!) { grantAccreditation(input: $input) { id } }';
+const ADD_USER = 'mutation($input: AddUserInput!) { addUser(input: $input) { id } }';
 const DEAD_WEBHOOKS = '{ deliveries(first: 50, filter: { channel: WEBHOOK, status: DEAD }) { edges { node { endpointId lastError attempts { error statusCode } } } } }';
 
 /** DNS that answers `localhost` with 127.0.0.2 twice (registration, the delivery's check), then as the OS does: 127.0.0.1. */
@@ -114,5 +116,28 @@ describe('webhook deliveries: the checked address, error classes; e-mail display
     }
     expect(JSON.stringify(response)).not.toMatch(/ECONNREFUSED|ECONNRESET|hang up|socket|127\.0\.0\.1|within/i);
     expect(redirectTarget.connections).toBe(0);
+  });
+
+  it('quotes e-mail display names: a trailing backslash or a name that looks like an address stays one recipient', async () => {
+    const admin = await t.as('companyAdmin');
+    const add = (email: string, name: string, role: string) =>
+      t.gql(ADD_USER, { input: { email, name, role, password: 'a-long-enough-password' } }, admin).then(dataOf);
+    await add('evil@zorggroep-domstad.demo', 'Evil \\', 'ADMIN');
+    await add('quote@zorggroep-domstad.demo', '"Quote", Name <x@y>', 'ADMIN');
+    await add('collega@zorggroep-domstad.demo', 'Nieuwe Collega', 'STAFF');
+
+    // USER_ADDED goes to every admin of the company: the demo admin and the two above.
+    const mails = await eventually(() => {
+      const about = smtp.messages.filter((mail) => mail.subject === 'Nieuwe gebruiker: Nieuwe Collega');
+      return about.length === 3 ? about : null;
+    });
+    const recipients = mails.map((mail) => (mail.to as AddressObject).value.map(({ address, name }) => ({ address, name })));
+    expect(recipients).toEqual(
+      expect.arrayContaining([
+        [{ address: 'evil@zorggroep-domstad.demo', name: 'Evil \\' }],
+        [{ address: 'quote@zorggroep-domstad.demo', name: '"Quote", Name <x@y>' }],
+      ]),
+    );
+    expect(smtp.messages.flatMap((mail) => (mail.to as AddressObject).value.map(({ address }) => address))).not.toContain('x@y');
   });
 });

@@ -41,7 +41,8 @@ export class EmailSender implements OnApplicationShutdown {
     await this.transport
       .sendMail({
         from: this.env.MAIL_FROM,
-        to: `"${user.name.replace(/"/g, '')}" <${user.email}>`,
+        // The object form: nodemailer quotes and escapes the display name (quotes, commas, a trailing backslash) itself.
+        to: { name: user.name, address: user.email },
         subject: delivery.content.subject,
         text: delivery.content.text,
         headers: { [DELIVERY_HEADER]: delivery.id },
