@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const workerCount = Number(process.env.WORKERS ?? 2);
   const env = loadEnvironment();
   const databaseUrl = await freshBenchDatabase(env.DATABASE_URL, 'stagematch_bench_notify');
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: `bench-${Date.now()}`, LOG_LEVEL: 'warn' });
+  // The receiver is on loopback, which webhooks may reach only when told so.
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: `bench-${Date.now()}`, LOG_LEVEL: 'warn', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
 
   const received = new Map<string, number>();
   const receiver = createServer((req, res) => {

@@ -27,11 +27,22 @@ describe('loadEnvironment', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' }, 'WEBHOOK_ALLOW_PRIVATE_TARGETS'],
     [{ UNPLACED_ALERT_WEEKS: '0' }, 'UNPLACED_ALERT_WEEKS'],
     [{ UNPLACED_ALERT_WEEKS: '53' }, 'UNPLACED_ALERT_WEEKS'],
   ])('refuses %j naming %s', (source, variable) => {
     expect(() => loadEnvironment(source)).toThrow(InvalidEnvironmentError);
     expect(() => loadEnvironment(source)).toThrow(new RegExp(`^Invalid environment:\\n\\s+${variable}:`));
+  });
+
+  it('keeps webhooks off private addresses unless development asks, and production never allows it', () => {
+    expect(loadEnvironment({}).webhooksMayReachPrivateTargets).toBe(false);
+    expect(loadEnvironment({ NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhooksMayReachPrivateTargets).toBe(true);
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PROTECTED_ATTRIBUTES_KEY: 'ab'.repeat(32) };
+    expect(loadEnvironment(production).webhooksMayReachPrivateTargets).toBe(false);
+    expect(() => loadEnvironment({ ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' })).toThrow(
+      /^Invalid environment:\n\s+WEBHOOK_ALLOW_PRIVATE_TARGETS: must be false in production/,
+    );
   });
 });
 

@@ -118,6 +118,13 @@ export class Environment {
   @Max(60000)
   WEBHOOK_TIMEOUT_MS = 5000;
 
+  /**
+   * Lets webhooks reach loopback, private and other non-routable addresses (a receiver on your own
+   * machine or network). Development and tests only: production refuses to start with it on.
+   */
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' | 'false' = 'false';
+
   /** Tries per e-mail or webhook delivery before it becomes a dead letter. */
   @IsInt()
   @Min(1)
@@ -204,6 +211,10 @@ export class Environment {
   get corsOrigins(): string[] {
     return splitList(this.CORS_ORIGINS);
   }
+
+  get webhooksMayReachPrivateTargets(): boolean {
+    return this.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true';
+  }
 }
 
 const NUMERIC_KEYS: ReadonlySet<string> = new Set([
@@ -285,6 +296,9 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
       const problem = invalid.has(name) ? undefined : productionSecretProblem(name, env[name]);
       if (problem) problems.push(problem);
     }
+  }
+  if (env.isProduction && env.webhooksMayReachPrivateTargets) {
+    problems.push('WEBHOOK_ALLOW_PRIVATE_TARGETS: must be false in production (webhooks must not reach internal addresses)');
   }
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(`Invalid environment:\n  ${problems.join('\n  ')}`);

@@ -27,9 +27,14 @@ export interface ReceivedWebhook {
   body: string;
 }
 
-/** A webhook receiver on a free loopback port; `answer` decides the status code of each request. */
-export async function startWebhookReceiver(answer: (request: ReceivedWebhook) => number = () => 200) {
+/**
+ * A webhook receiver on a free loopback port (or `port` on `host`, another loopback address);
+ * `answer` decides the status code of each request. `connections` counts every TCP connection,
+ * also those that never became a request.
+ */
+export async function startWebhookReceiver(answer: (request: ReceivedWebhook) => number = () => 200, { host = '127.0.0.1', port = 0 } = {}) {
   const received: ReceivedWebhook[] = [];
+  let connections = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -39,11 +44,16 @@ export async function startWebhookReceiver(answer: (request: ReceivedWebhook) =>
       res.writeHead(answer(request)).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hooks/stagematch`,
+    url: `http://${host}:${address.port}/hooks/stagematch`,
+    port: address.port,
     received,
+    get connections() {
+      return connections;
+    },
     setAnswer(next: (request: ReceivedWebhook) => number) {
       answer = next;
     },

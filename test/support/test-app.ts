@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -37,16 +37,22 @@ export class TestApp {
     readonly databaseUrl: string,
   ) {}
 
-  static async start(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  /**
+   * `configure` may replace providers (e.g. `HostResolver`, to stand in for DNS). Webhooks may reach
+   * the loopback test receivers unless the test says otherwise (production never allows it).
+   */
+  static async start(options: { env?: Record<string, string>; configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder } = {}): Promise<TestApp> {
     const databaseUrl = await cloneTemplate();
     Object.assign(process.env, {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: 'error',
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: options.env?.NODE_ENV === 'production' ? 'false' : 'true',
       ...options.env,
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: true })] }).compile();
+    const builder = Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: true })] });
+    const moduleRef = await (options.configure?.(builder) ?? builder).compile();
     const app = moduleRef.createNestApplication({ logger: ['error'] });
     configureApi(app, loadEnvironment());
     app.enableShutdownHooks();

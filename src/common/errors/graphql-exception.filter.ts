@@ -32,6 +32,8 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
     if (exception instanceof DomainError) {
       const extensions: Record<string, unknown> = { code: exception.code };
       if (exception.fields.length > 0) extensions.fields = exception.fields;
+      // Bad input answers HTTP 400, as Apollo already does for variables of the wrong type (Apollo strips `http`).
+      if (exception.code === ErrorCode.BAD_USER_INPUT) extensions.http = { status: 400 };
       return new GraphQLError(exception.message, { extensions });
     }
     if (exception instanceof HttpException) {

@@ -24,6 +24,8 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     validationRules: operationLimitRules(limits),
     // Suggestions ("Did you mean …") would tell what introspection hides.
     formatError: (formatted) => formatGraphqlError(formatted, development, { hideSuggestions: !introspection }),
+    // Keep the status an error asks for (BAD_USER_INPUT: 400, see GraphqlExceptionFilter) instead of Nest's blanket 200.
+    preserveHttpStatusForExecutionErrors: false,
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const { actor, error } = await auth.resolveActor(req.headers.authorization);
       return { req, actor, authError: error, loaders: new RequestLoaders(moduleRef) };

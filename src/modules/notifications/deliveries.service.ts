@@ -1,20 +1,29 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { MicroBatcher } from '../../common/micro-batcher';
 import { PreparedQueries } from '../../database/prepared-queries';
 import type { UserEntity } from '../organizations/user.entity';
-import { type DeliveryEntity, DeliveryStatus } from './delivery.entity';
+import { type DeliveryEntity, DeliveryErrorClass, DeliveryStatus } from './delivery.entity';
 import type { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
-/** The receiver's answer to one attempt. */
+/** Why one attempt failed: the class the organization sees, and the cause only the server log keeps. */
 export class DeliveryFailure extends Error {
+  readonly statusCode: number | null;
+  /** True when trying again cannot help (e.g. 404): one more try at most. */
+  readonly permanent: boolean;
+
   constructor(
-    message: string,
-    readonly statusCode: number | null = null,
-    /** True when trying again cannot help (e.g. 404): one more try at most. */
-    readonly permanent = false,
+    readonly errorClass: DeliveryErrorClass,
+    { statusCode = null, permanent = false, cause }: { statusCode?: number | null; permanent?: boolean; cause?: unknown } = {},
   ) {
-    super(message);
+    super(statusCode === null ? errorClass : `${errorClass} ${statusCode}`, { cause });
+    this.statusCode = statusCode;
+    this.permanent = permanent;
+  }
+
+  /** The underlying message, for the server log only. */
+  get detail(): string {
+    return this.cause instanceof Error ? this.cause.message : this.message;
   }
 }
 
@@ -27,7 +36,7 @@ export type DeliveryToSend = Pick<DeliveryEntity, 'id' | 'status' | 'content' | 
 interface AttemptRecord {
   deliveryId: string;
   statusCode: number | null;
-  error: string | null;
+  error: DeliveryErrorClass | null;
   durationMs: number;
   status: DeliveryStatus;
 }
@@ -40,7 +49,7 @@ const LOAD = `
 /** Every attempt row of the batch and the deliveries' new states in one statement. */
 const RECORD = `
   WITH attempt AS (
-    SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::delivery_status[]) AS a(delivery_id, status_code, error, duration_ms, status)
+    SELECT * FROM unnest($1::uuid[], $2::int[], $3::delivery_error_class[], $4::int[], $5::delivery_status[]) AS a(delivery_id, status_code, error, duration_ms, status)
   ), recorded AS (
     INSERT INTO delivery_attempts (delivery_id, status_code, error, duration_ms) SELECT delivery_id, status_code, error, duration_ms FROM attempt
   )
@@ -60,6 +69,7 @@ const BATCH = { maxSize: 200, maxWaitMs: 3 };
 export class DeliveriesService {
   private readonly loader = new MicroBatcher<string, DeliveryToSend | null>((ids) => this.load(ids), BATCH);
   private readonly recorder = new MicroBatcher<AttemptRecord, void>((attempts) => this.record(attempts), BATCH);
+  private readonly logger = new Logger(DeliveriesService.name);
 
   constructor(private readonly db: PreparedQueries) {}
 
@@ -72,14 +82,15 @@ export class DeliveriesService {
       const statusCode = await send(delivery);
       await this.recorder.add({ deliveryId: delivery.id, statusCode, error: null, durationMs: Date.now() - started, status: DeliveryStatus.DELIVERED });
     } catch (error) {
-      const failure = error instanceof DeliveryFailure ? error : new DeliveryFailure((error as Error).message);
+      const failure = error instanceof DeliveryFailure ? error : new DeliveryFailure(DeliveryErrorClass.INTERNAL_ERROR, { cause: error });
       const tries = job.opts.attempts ?? 1;
       // A permanent failure (a 4xx other than 408/429) gets one retry, no more.
       const final = job.attemptsMade + 1 >= tries || (failure.permanent && job.attemptsMade >= 1);
+      this.logger.warn(`delivery ${delivery.id} attempt ${job.attemptsMade + 1}/${tries} failed: ${failure.message} (${failure.detail})`);
       await this.recorder.add({
         deliveryId: delivery.id,
         statusCode: failure.statusCode,
-        error: failure.message,
+        error: failure.errorClass,
         durationMs: Date.now() - started,
         status: final ? DeliveryStatus.DEAD : DeliveryStatus.PENDING,
       });

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { DeliveryEntity } from './delivery.entity';
+import { DeliveryEntity, DeliveryErrorClass } from './delivery.entity';
 
 /** One try of a delivery: when, how long, and what the receiver answered. */
 @Entity('delivery_attempts')
@@ -20,8 +20,8 @@ export class DeliveryAttemptEntity {
   @Column({ type: 'integer', nullable: true })
   statusCode: number | null;
 
-  @Column({ type: 'text', nullable: true })
-  error: string | null;
+  @Column({ type: 'enum', enum: DeliveryErrorClass, enumName: 'delivery_error_class', nullable: true })
+  error: DeliveryErrorClass | null;
 
   @Column({ type: 'integer' })
   durationMs: number;

@@ -18,6 +18,31 @@ export enum DeliveryStatus {
 }
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: 'DEAD: retries exhausted (the dead letter)' });
 
+/**
+ * Why an attempt failed, as the organization sees it. The socket's own message stays in the
+ * server log: it would tell which internal hosts and ports answer.
+ */
+export enum DeliveryErrorClass {
+  TIMEOUT = 'TIMEOUT',
+  NETWORK_ERROR = 'NETWORK_ERROR',
+  HTTP_STATUS = 'HTTP_STATUS',
+  BLOCKED_ADDRESS = 'BLOCKED_ADDRESS',
+  SMTP_REJECTED = 'SMTP_REJECTED',
+  INTERNAL_ERROR = 'INTERNAL_ERROR',
+}
+registerEnumType(DeliveryErrorClass, {
+  name: 'DeliveryErrorClass',
+  description: 'Why a delivery attempt failed',
+  valuesMap: {
+    TIMEOUT: { description: 'The receiver (or its DNS) did not answer in time' },
+    NETWORK_ERROR: { description: 'The host did not resolve, the connection was refused or broke off, or TLS failed' },
+    HTTP_STATUS: { description: 'The receiver answered with a status other than 2xx (redirects are not followed); see statusCode' },
+    BLOCKED_ADDRESS: { description: 'The host resolved to a loopback, private or otherwise non-routable address; nothing was sent' },
+    SMTP_REJECTED: { description: 'The mail server refused the message' },
+    INTERNAL_ERROR: { description: 'Stagematch could not send it; the operators see the cause in the server log' },
+  },
+});
+
 /** Rendered content of a delivery, so a retry sends exactly what the first attempt sent. */
 export interface DeliveryContent {
   subject?: string;
@@ -77,8 +102,8 @@ export class DeliveryEntity {
   @Column({ type: 'integer', default: 0 })
   attemptCount: number;
 
-  @Column({ type: 'text', nullable: true })
-  lastError: string | null;
+  @Column({ type: 'enum', enum: DeliveryErrorClass, enumName: 'delivery_error_class', nullable: true })
+  lastError: DeliveryErrorClass | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;

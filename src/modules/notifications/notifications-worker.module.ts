@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PreparedQueries } from '../../database/prepared-queries';
+import { HostResolver } from './channels/host-resolver';
+import { WebhookTargetGuard } from './channels/webhook-target-guard.service';
 import { EmailSender } from './channels/email-sender.service';
 import { WebhookSender } from './channels/webhook-sender.service';
 import { DeliveriesService } from './deliveries.service';
@@ -15,6 +17,8 @@ import { OutboxRelay } from './outbox-relay.service';
     NotificationDispatcher,
     DeliveriesService,
     EmailSender,
+    HostResolver,
+    WebhookTargetGuard,
     WebhookSender,
     DispatchEventProcessor,
     SendEmailProcessor,

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PreparedQueries } from '../../database/prepared-queries';
+import { HostResolver } from './channels/host-resolver';
+import { WebhookTargetGuard } from './channels/webhook-target-guard.service';
 import { DeliveryAttemptsLoader } from './delivery-attempts.loader';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 import { NotificationsResolver } from './notifications.resolver';
@@ -7,7 +9,15 @@ import { NotificationsService } from './notifications.service';
 
 /** The API side: inbox, preferences, webhook endpoints, delivery operations. */
 @Module({
-  providers: [PreparedQueries, NotificationsService, NotificationsResolver, NotificationDispatcher, DeliveryAttemptsLoader],
+  providers: [
+    PreparedQueries,
+    HostResolver,
+    WebhookTargetGuard,
+    NotificationsService,
+    NotificationsResolver,
+    NotificationDispatcher,
+    DeliveryAttemptsLoader,
+  ],
   exports: [NotificationDispatcher],
 })
 export class NotificationsModule {}

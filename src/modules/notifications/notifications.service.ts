@@ -6,8 +6,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, hasRole, Role } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
-import { Environment } from '../../config/environment';
-import { webhookUrlProblem } from './channels/webhook-url-policy';
+import { WebhookTargetGuard } from './channels/webhook-target-guard.service';
 import { DeliveryEntity, DeliveryStatus } from './delivery.entity';
 import type { DeliveriesArgs, NotificationsArgs, RegisterWebhookInput } from './dto/notification.input';
 import { EventType } from './event-type';
@@ -22,7 +21,7 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dispatcher: NotificationDispatcher,
-    private readonly env: Environment,
+    private readonly webhookTargets: WebhookTargetGuard,
   ) {}
 
   inbox(actor: Actor, { unreadOnly, ...page }: NotificationsArgs): Promise<Connection<NotificationEntity>> {
@@ -56,7 +55,7 @@ export class NotificationsService {
   }
 
   async registerWebhook(actor: Actor, input: RegisterWebhookInput) {
-    const problem = webhookUrlProblem(input.url, this.env.isProduction);
+    const problem = await this.webhookTargets.registrationProblem(input.url);
     if (problem) throw BadUserInputError.field('input.url', problem);
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
     return this.dataSource.transaction(async (manager) => {

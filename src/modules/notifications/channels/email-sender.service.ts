@@ -4,8 +4,21 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { Environment } from '../../../config/environment';
 import { UserEntity } from '../../organizations/user.entity';
-import type { DeliveryToSend } from '../deliveries.service';
+import { DeliveryFailure, type DeliveryToSend } from '../deliveries.service';
+import { DeliveryErrorClass } from '../delivery.entity';
 import { DELIVERY_HEADER } from './webhook-signature';
+
+/** nodemailer's codes for a mail server that did not answer in time, or could not be reached. */
+const SMTP_TIMEOUT = new Set(['ETIMEDOUT']);
+const SMTP_UNREACHABLE = new Set(['ECONNECTION', 'ESOCKET', 'EDNS', 'ETLS']);
+
+function smtpFailure(error: unknown): DeliveryFailure {
+  const { code, responseCode } = error as { code?: string; responseCode?: number };
+  if (code && SMTP_TIMEOUT.has(code)) return new DeliveryFailure(DeliveryErrorClass.TIMEOUT, { cause: error });
+  if (code && SMTP_UNREACHABLE.has(code)) return new DeliveryFailure(DeliveryErrorClass.NETWORK_ERROR, { cause: error });
+  if (typeof responseCode === 'number') return new DeliveryFailure(DeliveryErrorClass.SMTP_REJECTED, { cause: error });
+  return new DeliveryFailure(DeliveryErrorClass.INTERNAL_ERROR, { cause: error });
+}
 
 /** Sends e-mail deliveries over SMTP (Mailpit locally, a real relay in production). */
 @Injectable()
@@ -25,13 +38,18 @@ export class EmailSender implements OnApplicationShutdown {
 
   async send(delivery: Pick<DeliveryToSend, 'id' | 'content' | 'userId' | 'user'>): Promise<null> {
     const user = delivery.user ?? (await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: delivery.userId! }));
-    await this.transport.sendMail({
-      from: this.env.MAIL_FROM,
-      to: `"${user.name.replace(/"/g, '')}" <${user.email}>`,
-      subject: delivery.content.subject,
-      text: delivery.content.text,
-      headers: { [DELIVERY_HEADER]: delivery.id },
-    });
+    await this.transport
+      .sendMail({
+        from: this.env.MAIL_FROM,
+        // The object form: nodemailer quotes and escapes the display name (quotes, commas, a trailing backslash) itself.
+        to: { name: user.name, address: user.email },
+        subject: delivery.content.subject,
+        text: delivery.content.text,
+        headers: { [DELIVERY_HEADER]: delivery.id },
+      })
+      .catch((error: unknown) => {
+        throw smtpFailure(error);
+      });
     return null;
   }
 }

@@ -1,21 +1,33 @@
-import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 const MAX_URL_LENGTH = 2048;
 
-/** Loopback, private, link-local, CGNAT and unspecified ranges: a webhook must never reach them in production. */
-function isNonRoutable(host: string): boolean {
-  const name = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || name.endsWith('.internal')) return true;
-  if (isIP(name) === 4) {
-    const [a, b] = name.split('.').map(Number);
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+/** NAT64's well-known prefix (RFC 6052): the last 32 bits are the IPv4 address it reaches. */
+const NAT64 = ipaddr.parseCIDR('64:ff9b::/96');
+
+/**
+ * True only for a public unicast address. Everything ipaddr.js files under another range is
+ * refused: loopback, private, link-local, CGNAT, unique-local, unspecified, multicast, broadcast,
+ * reserved and documentation ranges, 6to4 and Teredo. IPv4-mapped (`::ffff:127.0.0.1`) and NAT64
+ * addresses are judged by the IPv4 address inside them. Anything unparsable is refused.
+ */
+export function isPubliclyRoutable(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  let parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).match(NAT64)) {
+    parsed = ipaddr.fromByteArray((parsed as ipaddr.IPv6).toByteArray().slice(12));
   }
-  if (isIP(name) === 6) return name === '::1' || name === '::' || /^f[cd]/.test(name) || name.startsWith('fe80') || name.startsWith('::ffff:');
-  return false;
+  return parsed.range() === 'unicast';
 }
 
-/** Why a webhook URL is refused, or null when it is acceptable. */
-export function webhookUrlProblem(raw: string, production: boolean): string | null {
+/** The host of a URL as a bare IP address, or null when it is a name. */
+export function ipLiteralOf(url: URL): string | null {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return ipaddr.isValid(host) ? host : null;
+}
+
+/** Why a webhook URL is refused before its host is looked up, or null when its form is acceptable. */
+export function webhookUrlProblem(raw: string, { httpsOnly }: { httpsOnly: boolean }): string | null {
   if (raw.length > MAX_URL_LENGTH) return `url must be at most ${MAX_URL_LENGTH} characters`;
   let url: URL;
   try {
@@ -24,7 +36,7 @@ export function webhookUrlProblem(raw: string, production: boolean): string | nu
     return 'url must be an absolute http(s) URL';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'url must use http or https';
+  if (httpsOnly && url.protocol !== 'https:') return 'url must use https in production';
   if (url.username || url.password) return 'url must not contain credentials';
-  if (production && isNonRoutable(url.hostname)) return 'url must point at a publicly routable host';
   return null;
 }

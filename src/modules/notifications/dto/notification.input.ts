@@ -14,7 +14,10 @@ export class NotificationsArgs extends ConnectionArgs {
 
 @InputType()
 export class RegisterWebhookInput {
-  @Field({ description: 'http(s) URL, at most 2,048 characters; publicly routable in production' })
+  @Field({
+    description:
+      'http(s) URL (https in production), at most 2,048 characters, whose host resolves only to publicly routable addresses (checked again before every delivery)',
+  })
   @IsString()
   @MaxLength(4096)
   url: string;

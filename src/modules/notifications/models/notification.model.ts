@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
-import { DeliveryChannel, DeliveryStatus } from '../delivery.entity';
+import { DeliveryChannel, DeliveryErrorClass, DeliveryStatus } from '../delivery.entity';
 import { EventType } from '../event-type';
 
 @ObjectType('Notification', { description: 'An in-app notification' })
@@ -70,11 +70,11 @@ export class DeliveryAttemptModel {
   @Field()
   attemptedAt: Date;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The receiver's HTTP status, when it answered" })
   statusCode: number | null;
 
-  @Field(() => String, { nullable: true })
-  error: string | null;
+  @Field(() => DeliveryErrorClass, { nullable: true, description: 'Why the attempt failed; null when it succeeded' })
+  error: DeliveryErrorClass | null;
 
   @Field(() => Int)
   durationMs: number;
@@ -103,8 +103,8 @@ export class DeliveryModel {
   @Field(() => Int)
   attemptCount: number;
 
-  @Field(() => String, { nullable: true })
-  lastError: string | null;
+  @Field(() => DeliveryErrorClass, { nullable: true, description: 'Why the latest attempt failed' })
+  lastError: DeliveryErrorClass | null;
 
   @Field(() => Date, { nullable: true })
   deliveredAt: Date | null;
