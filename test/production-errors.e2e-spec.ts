@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { GraphqlResponse } from './support/test-app';
 import { TestApp } from './support/test-app';
@@ -9,7 +8,7 @@ describe('errors in production', () => {
   beforeAll(
     async () =>
       (t = await TestApp.start({
-        env: { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex') },
+        env: { NODE_ENV: 'production' },
       })),
   );
   afterAll(() => t.stop());

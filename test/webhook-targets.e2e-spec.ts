@@ -61,7 +61,7 @@ describe('webhook targets in production: no loopback, private or internal receiv
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     t = await TestApp.start({
-      env: { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', PROTECTED_ATTRIBUTES_KEY: 'ab'.repeat(32) },
+      env: { NODE_ENV: 'production' },
       configure: (builder) => builder.overrideProvider(HostResolver).useValue(dns),
     });
   });

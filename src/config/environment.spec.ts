@@ -38,7 +38,7 @@ describe('loadEnvironment', () => {
   it('keeps webhooks off private addresses unless development asks, and production never allows it', () => {
     expect(loadEnvironment({}).webhooksMayReachPrivateTargets).toBe(false);
     expect(loadEnvironment({ NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhooksMayReachPrivateTargets).toBe(true);
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PROTECTED_ATTRIBUTES_KEY: 'ab'.repeat(32) };
+    const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex') };
     expect(loadEnvironment(production).webhooksMayReachPrivateTargets).toBe(false);
     expect(() => loadEnvironment({ ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' })).toThrow(
       /^Invalid environment:\n\s+WEBHOOK_ALLOW_PRIVATE_TARGETS: must be false in production/,

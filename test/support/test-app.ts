@@ -40,15 +40,19 @@ export class TestApp {
   /**
    * `configure` may replace providers (e.g. `HostResolver`, to stand in for DNS). Webhooks may reach
    * the loopback test receivers unless the test says otherwise (production never allows it).
+   * With `env: { NODE_ENV: 'production' }` the app gets fresh strong secrets unless the test names its own.
    */
   static async start(options: { env?: Record<string, string>; configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder } = {}): Promise<TestApp> {
     const databaseUrl = await cloneTemplate();
+    const production = options.env?.NODE_ENV === 'production';
     Object.assign(process.env, {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: 'error',
-      WEBHOOK_ALLOW_PRIVATE_TARGETS: options.env?.NODE_ENV === 'production' ? 'false' : 'true',
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: production ? 'false' : 'true',
+      // Production refuses published and weak secrets: each production app gets fresh ones.
+      ...(production ? { JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex') } : {}),
       ...options.env,
     });
     const builder = Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: true })] });
