@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { IsTrustProxy, parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export enum AppRole {
   All = 'all',
@@ -116,6 +117,28 @@ export class Environment {
   @Max(52)
   UNPLACED_ALERT_WEEKS = 6;
 
+  /** Failed sign-ins for one e-mail address within LOGIN_FAILURE_WINDOW_SECONDS before it is refused (RATE_LIMITED). */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 10;
+
+  /** Failed sign-ins from one client address (an IPv6 /64) within the window before it is refused. */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_MAX_FAILURES_PER_IP = 100;
+
+  /** The counting window and, once a limit is passed, how long sign-in stays refused (15 minutes). */
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** Which proxies' X-Forwarded-For to believe for the client address: false, a hop count, or their addresses. */
+  @IsTrustProxy()
+  TRUST_PROXY = 'false';
+
   @IsInt()
   @Min(1)
   @Max(50)
@@ -136,6 +159,11 @@ export class Environment {
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
+
+  /** TRUST_PROXY as Express's `trust proxy` setting takes it. */
+  get trustProxy(): TrustProxy {
+    return parseTrustProxy(this.TRUST_PROXY)!;
+  }
 }
 
 const NUMERIC_KEYS: ReadonlySet<string> = new Set([
@@ -150,6 +178,9 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'ACCREDITATION_REVIEW_NOTICE_DAYS',
   'UNPLACED_ALERT_WEEKS',
   'EXPORT_LINK_TTL_MINUTES',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_MAX_FAILURES_PER_IP',
+  'LOGIN_FAILURE_WINDOW_SECONDS',
 ]);
 
 export class InvalidEnvironmentError extends Error {}

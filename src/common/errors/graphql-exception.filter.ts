@@ -3,7 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorCode } from './domain-errors';
+import { DomainError, ErrorCode, RateLimitedError } from './domain-errors';
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -32,6 +32,11 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
     if (exception instanceof DomainError) {
       const extensions: Record<string, unknown> = { code: exception.code };
       if (exception.fields.length > 0) extensions.fields = exception.fields;
+      if (exception instanceof RateLimitedError) {
+        extensions.retryAfterSeconds = exception.retryAfterSeconds;
+        // Apollo takes `http` out of the extensions and sends its headers.
+        extensions.http = { headers: new Map([['retry-after', String(exception.retryAfterSeconds)]]) };
+      }
       return new GraphQLError(exception.message, { extensions });
     }
     if (exception instanceof HttpException) {

@@ -19,8 +19,8 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     fieldResolverEnhancers: ['guards', 'filters'],
     formatError: (formatted) => formatGraphqlError(formatted, development),
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
-      const { actor, error } = await auth.resolveActor(req.headers.authorization);
-      return { req, actor, authError: error, loaders: new RequestLoaders(moduleRef) };
+      const { actor, sessionId, error } = await auth.resolveActor(req.headers.authorization);
+      return { req, actor, sessionId, authError: error, loaders: new RequestLoaders(moduleRef) };
     },
   };
 }
