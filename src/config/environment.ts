@@ -13,6 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_PROTECTED_ATTRIBUTES_KEY, isPublishedSecret } from './published-secrets';
+import { IsTrustProxy, parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export enum AppRole {
   All = 'all',
@@ -157,6 +158,28 @@ export class Environment {
   @Max(52)
   UNPLACED_ALERT_WEEKS = 6;
 
+  /** Failed sign-ins for one e-mail address within LOGIN_FAILURE_WINDOW_SECONDS before it is refused (RATE_LIMITED). */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 10;
+
+  /** Failed sign-ins from one client address (an IPv6 /64) within the window before it is refused. */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_MAX_FAILURES_PER_IP = 100;
+
+  /** The counting window and, once a limit is passed, how long sign-in stays refused (15 minutes). */
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** Which proxies' X-Forwarded-For to believe for the client address: false, a hop count, or their addresses. */
+  @IsTrustProxy()
+  TRUST_PROXY = 'false';
+
   /** Operation limits, checked on the parsed document before execution (README "GraphQL operation limits"). */
   @IsInt()
   @Min(1)
@@ -215,6 +238,11 @@ export class Environment {
   get webhooksMayReachPrivateTargets(): boolean {
     return this.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true';
   }
+
+  /** TRUST_PROXY as Express's `trust proxy` setting takes it. */
+  get trustProxy(): TrustProxy {
+    return parseTrustProxy(this.TRUST_PROXY)!;
+  }
 }
 
 const NUMERIC_KEYS: ReadonlySet<string> = new Set([
@@ -234,6 +262,9 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'UNPLACED_ALERT_WEEKS',
   'EXPORT_LINK_TTL_MINUTES',
   'WORKER_HEALTH_PORT',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_MAX_FAILURES_PER_IP',
+  'LOGIN_FAILURE_WINDOW_SECONDS',
 ]);
 
 export class InvalidEnvironmentError extends Error {}

@@ -9,6 +9,8 @@ import type { Actor } from './roles';
 export interface RequestContext {
   req: Request;
   actor: Actor | null;
+  /** The session of the bearer token, when it was valid (`logout` ends it). */
+  sessionId: string | null;
   /** Why the bearer token was refused, if one was sent and it was not valid. */
   authError: string | null;
   loaders: RequestLoaders;

@@ -61,3 +61,13 @@ export class ConflictError extends DomainError {
     super(ErrorCode.CONFLICT, message);
   }
 }
+
+/** Too many attempts: the client may try again after `retryAfterSeconds` (also sent as a Retry-After header). */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many attempts; try again in ${retryAfterSeconds} seconds`,
+  ) {
+    super(ErrorCode.RATE_LIMITED, message);
+  }
+}

@@ -3,7 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorCode } from './domain-errors';
+import { DomainError, ErrorCode, RateLimitedError } from './domain-errors';
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -34,6 +34,11 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
       if (exception.fields.length > 0) extensions.fields = exception.fields;
       // Bad input answers HTTP 400, as Apollo already does for variables of the wrong type (Apollo strips `http`).
       if (exception.code === ErrorCode.BAD_USER_INPUT) extensions.http = { status: 400 };
+      if (exception instanceof RateLimitedError) {
+        extensions.retryAfterSeconds = exception.retryAfterSeconds;
+        // Apollo takes `http` out of the extensions and sends its headers.
+        extensions.http = { headers: new Map([['retry-after', String(exception.retryAfterSeconds)]]) };
+      }
       return new GraphQLError(exception.message, { extensions });
     }
     if (exception instanceof HttpException) {

@@ -27,8 +27,8 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     // Keep the status an error asks for (BAD_USER_INPUT: 400, see GraphqlExceptionFilter) instead of Nest's blanket 200.
     preserveHttpStatusForExecutionErrors: false,
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
-      const { actor, error } = await auth.resolveActor(req.headers.authorization);
-      return { req, actor, authError: error, loaders: new RequestLoaders(moduleRef) };
+      const { actor, sessionId, error } = await auth.resolveActor(req.headers.authorization);
+      return { req, actor, sessionId, authError: error, loaders: new RequestLoaders(moduleRef) };
     },
   };
 }

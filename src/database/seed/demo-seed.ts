@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { hashPassword } from '../../common/auth/password-hasher';
+import { assertAcceptablePassword } from '../../common/auth/password-policy';
 import { MembershipRole, OrganizationType } from '../../common/auth/roles';
 import { AccreditationEntity } from '../../modules/companies/accreditation.entity';
 import { BranchEntity } from '../../modules/companies/branch.entity';
@@ -34,8 +35,10 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     if (await manager.existsBy(UserEntity, { email: DEMO_USERS.platformAdmin.email })) return false;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const addOrganization = (values: Partial<OrganizationEntity>) => manager.save(manager.create(OrganizationEntity, values));
-    const addUser = (organizationId: string, user: { email: string; name: string }, role: MembershipRole) =>
-      manager.insert(UserEntity, { organizationId, ...user, role, passwordHash, language: 'nl' });
+    const addUser = (organizationId: string, user: { email: string; name: string }, role: MembershipRole) => {
+      assertAcceptablePassword(DEMO_PASSWORD, 'DEMO_PASSWORD', user);
+      return manager.insert(UserEntity, { organizationId, ...user, role, passwordHash, language: 'nl' });
+    };
 
     const platform = await addOrganization({ type: OrganizationType.PLATFORM, name: 'Stagematch' });
     await addUser(platform.id, DEMO_USERS.platformAdmin, MembershipRole.ADMIN);

@@ -3,51 +3,66 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../common/auth/password-hasher';
 import type { Actor } from '../../common/auth/roles';
-import { type IssuedToken, TokenService } from '../../common/auth/token.service';
+import { clientAddressOf } from '../../common/http/client-address';
 import { UnauthenticatedError } from '../../common/errors/domain-errors';
+import { LoginThrottle } from './login-throttle.service';
 import type { OrganizationEntity } from './organization.entity';
+import { SessionKind } from './session.entity';
+import { SessionsService, type StartedSession, type ValidSession } from './sessions.service';
 import { UserEntity } from './user.entity';
 
-export interface Session extends IssuedToken {
+export interface Session extends StartedSession {
   user: UserEntity;
   actor: Actor;
 }
 
 export interface ActorResolution {
   actor: Actor | null;
+  /** The API session of the token, for `logout`. */
+  sessionId: string | null;
   error: string | null;
 }
+
+const INVALID_TOKEN = 'The token is invalid, has expired or was revoked; sign in again';
 
 @Injectable()
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionsService,
   ) {}
 
-  /** Same answer and about the same time whether the e-mail is unknown or the password wrong. */
-  async login(email: string, password: string): Promise<Session> {
+  /**
+   * Same answers, in about the same time, whether the e-mail is unknown or the password wrong: a
+   * wrong password and an unknown e-mail are both UNAUTHENTICATED, and both count towards the same
+   * RATE_LIMITED refusal (see LoginThrottle). `clientIp` is Express's `req.ip` (see TRUST_PROXY).
+   */
+  async login(email: string, password: string, clientIp: string | undefined): Promise<Session> {
+    const normalized = email.trim().toLowerCase();
+    const attempt = await this.throttle.begin(normalized, clientAddressOf(clientIp));
     const user = await this.dataSource
       .getRepository(UserEntity)
-      .findOne({ where: { email: email.trim().toLowerCase() }, relations: { organization: true } });
+      .findOne({ where: { email: normalized }, relations: { organization: true } });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!user?.organization || !valid) throw new UnauthenticatedError('Invalid e-mail or password');
-    return { ...this.tokens.issue(user.id), user, actor: actorOf(user, user.organization) };
+    await attempt.succeeded();
+    return { ...(await this.sessions.startApiSession(user)), user, actor: actorOf(user, user.organization) };
   }
 
-  /** Resolves the `Authorization: Bearer` header of a request to the acting user, if any. */
+  /** Resolves the `Authorization: Bearer` header of a request to the acting user and her session, if any. */
   async resolveActor(authorization: string | undefined): Promise<ActorResolution> {
-    if (!authorization) return { actor: null, error: null };
+    if (!authorization) return { actor: null, sessionId: null, error: null };
+    const session = await this.apiSession(authorization);
+    if (session === undefined) return { actor: null, sessionId: null, error: 'The Authorization header must be "Bearer <token>"' };
+    return session ? { actor: session.actor, sessionId: session.sessionId, error: null } : { actor: null, sessionId: null, error: INVALID_TOKEN };
+  }
+
+  /** The valid API session of an `Authorization: Bearer` header; null when refused, undefined when the header is malformed. */
+  async apiSession(authorization: string): Promise<ValidSession | null | undefined> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    if (!token) return { actor: null, error: 'The Authorization header must be "Bearer <token>"' };
-    let userId: string;
-    try {
-      userId = this.tokens.verify(token);
-    } catch {
-      return { actor: null, error: 'The token is invalid or has expired; sign in again' };
-    }
-    const actor = await this.actorFor(userId);
-    return actor ? { actor, error: null } : { actor: null, error: 'The token is invalid or has expired; sign in again' };
+    if (!token) return undefined;
+    return this.sessions.validate(token, SessionKind.API);
   }
 
   /** The user as she is now (her organization and role), or null when she no longer exists. */

@@ -1,12 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TokenService } from '../../common/auth/token.service';
+import { PreparedQueries } from '../../database/prepared-queries';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle.service';
 import { OrganizationLoader } from './organization.loader';
 import { OrganizationsResolver, UsersResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
+import { SessionsResolver } from './sessions.resolver';
+import { SessionsService } from './sessions.service';
 
 @Module({
-  providers: [OrganizationsService, AuthService, TokenService, OrganizationLoader, OrganizationsResolver, UsersResolver],
-  exports: [OrganizationsService, AuthService, OrganizationLoader],
+  providers: [
+    OrganizationsService,
+    AuthService,
+    TokenService,
+    PreparedQueries,
+    LoginThrottle,
+    SessionsService,
+    OrganizationLoader,
+    OrganizationsResolver,
+    UsersResolver,
+    SessionsResolver,
+  ],
+  exports: [OrganizationsService, AuthService, SessionsService, OrganizationLoader],
 })
 export class OrganizationsModule {}

@@ -54,11 +54,15 @@ export class UsersResolver {
     private readonly auth: AuthService,
   ) {}
 
-  @Mutation(() => AuthPayloadModel)
+  @Mutation(() => AuthPayloadModel, {
+    description:
+      'A bearer token for a new session. An unknown e-mail and a wrong password get the same UNAUTHENTICATED; past LOGIN_MAX_FAILURES_PER_ACCOUNT failures for the e-mail (or LOGIN_MAX_FAILURES_PER_IP from the address) within LOGIN_FAILURE_WINDOW_SECONDS every attempt is RATE_LIMITED, with `extensions.retryAfterSeconds`, until that many seconds have passed',
+  })
   @Public()
   async login(@Args() { email, password }: LoginArgs, @Context() context: RequestContext) {
-    const session = await this.auth.login(email, password);
+    const session = await this.auth.login(email, password, context.req.ip);
     context.actor = session.actor; // fields of the answer resolve as the user who just signed in
+    context.sessionId = session.sessionId;
     return session;
   }
 

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEmail, IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsAcceptablePassword } from '../../../common/auth/password-policy';
 import { MembershipRole, OrganizationType } from '../../../common/auth/roles';
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { Sector } from '../sector';
@@ -17,10 +18,12 @@ export class NewUserInput {
   @Length(1, 200)
   name: string;
 
-  @Field({ description: 'At least 12 characters' })
+  @Field({
+    description:
+      'At least 12 characters not counting spaces at either end (at most 200), not one character repeated, and not easy to guess: common passwords, their variants and simple patterns are refused',
+  })
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(200)
+  @IsAcceptablePassword()
   password: string;
 
   @Field({ nullable: true, defaultValue: 'nl' })

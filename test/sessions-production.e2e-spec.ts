@@ -1,0 +1,63 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seed/demo-data';
+import { type GraphqlResponse, onlyError, TestApp } from './support/test-app';
+
+const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
+const WINDOW_SECONDS = 4;
+
+/** What differs in production: the Secure cookie, and (TRUST_PROXY left unset) X-Forwarded-For ignored. */
+describe('sign-in and sessions in production mode', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({
+      env: {
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'),
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '2',
+        LOGIN_MAX_FAILURES_PER_IP: '4',
+        LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS),
+      },
+    });
+  });
+  afterAll(() => t.stop());
+
+  const login = async (email: string, password: string, forwardedFor?: string) => {
+    const call = request(t.app.getHttpServer()).post('/graphql').send({ query: LOGIN, variables: { e: email, p: password } });
+    if (forwardedFor) call.set('X-Forwarded-For', forwardedFor);
+    const response = await call;
+    return response.body as GraphqlResponse;
+  };
+  const codeOf = (body: GraphqlResponse) => body.errors?.[0]?.extensions.code ?? null;
+  const waitOut = (body: GraphqlResponse) =>
+    new Promise((resolve) => setTimeout(resolve, (onlyError(body).extensions.retryAfterSeconds as number) * 1000 + 300));
+
+  it('marks the queue dashboard cookie Secure, besides HttpOnly and SameSite=Strict', async () => {
+    const response = await request(t.app.getHttpServer()).post('/admin/queues/session').set('Authorization', `Bearer ${await t.as('platformAdmin')}`);
+    expect(response.status).toBe(204);
+    const [cookie] = response.headers['set-cookie'] as unknown as string[];
+    expect(cookie).toMatch(/^sm_queue_session=[^;]+; Max-Age=\d+; Path=\/admin\/queues; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/);
+    expect((await request(t.app.getHttpServer()).get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0])).status).toBe(200);
+  });
+
+  it('counts failures by the TCP peer, whatever X-Forwarded-For a client writes, and lets her in once the block has passed', async () => {
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(codeOf(await login(`nobody-${randomUUID()}@x.test`, 'a wrong password', `203.0.113.${attempt}`))).toBe('UNAUTHENTICATED');
+    }
+    const blocked = await login(DEMO_USERS.schoolStaff.email, DEMO_PASSWORD, '203.0.113.99');
+    expect(codeOf(blocked)).toBe('RATE_LIMITED');
+    expect(onlyError(blocked).extensions.retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
+    await waitOut(blocked);
+    expect(codeOf(await login(DEMO_USERS.schoolStaff.email, DEMO_PASSWORD))).toBeNull();
+  });
+
+  it("refuses an account's right password until its block has passed, then lets her in", async () => {
+    const email = DEMO_USERS.companyStaff.email;
+    for (let attempt = 1; attempt <= 2; attempt += 1) expect(codeOf(await login(email, `wrong password ${attempt}`))).toBe('UNAUTHENTICATED');
+    const blocked = await login(email, DEMO_PASSWORD);
+    expect(codeOf(blocked)).toBe('RATE_LIMITED');
+    await waitOut(blocked);
+    expect(codeOf(await login(email, DEMO_PASSWORD))).toBeNull();
+  });
+});
