@@ -36,8 +36,8 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
       if (exception.code === ErrorCode.BAD_USER_INPUT) extensions.http = { status: 400 };
       if (exception instanceof RateLimitedError) {
         extensions.retryAfterSeconds = exception.retryAfterSeconds;
-        // Apollo takes `http` out of the extensions and sends its headers.
-        extensions.http = { headers: new Map([['retry-after', String(exception.retryAfterSeconds)]]) };
+        // Apollo takes `http` out of the extensions and sends its status and headers.
+        extensions.http = { status: 429, headers: new Map([['retry-after', String(exception.retryAfterSeconds)]]) };
       }
       return new GraphQLError(exception.message, { extensions });
     }
