@@ -56,7 +56,8 @@ export class ForbiddenError extends DomainError {
  * related object. `field` names the input path when the id came inside an input.
  */
 export class NotFoundError extends DomainError {
-  constructor(what: string, field?: string) {
+  /** (An options object, not a string, so that an id passed by habit fails to compile.) */
+  constructor(what: string, { field }: { field?: string } = {}) {
     super(ErrorCode.NOT_FOUND, `${what} was not found`, field ? [{ path: field, message: `no ${what.toLowerCase()} with this id` }] : []);
   }
 }
@@ -70,7 +71,7 @@ export function ownedOrNotFound<T>(
   found: T | null | undefined,
   { visible = () => true, field }: { visible?: (found: T) => boolean; field?: string } = {},
 ): T {
-  if (found === null || found === undefined || !visible(found)) throw new NotFoundError(what, field);
+  if (found === null || found === undefined || !visible(found)) throw new NotFoundError(what, { field });
   return found;
 }
 

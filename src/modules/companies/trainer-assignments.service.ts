@@ -35,11 +35,11 @@ export class TrainerAssignmentsService {
         trainerId,
         actor.organizationId,
       ]);
-      if (!trainer) throw new NotFoundError('Trainer', 'input.trainerId');
+      if (!trainer) throw new NotFoundError('Trainer', { field: 'input.trainerId' });
       // R20: the company reaches only students matched to this placement; any other id (another
       // school's student, a student of no proposal here, a random id) is the same NOT_FOUND.
       const matchedHere = (await hasOpenProposal(manager, placement.id, input.studentId)) || (await holdsSeatAt(manager, placement.id, input.studentId));
-      if (!matchedHere) throw new NotFoundError('Student', 'input.studentId');
+      if (!matchedHere) throw new NotFoundError('Student', { field: 'input.studentId' });
       if (await manager.existsBy(TrainerAssignmentEntity, { placementId: placement.id, studentId: input.studentId, endedAt: IsNull() })) {
         throw new ConflictError('The student already has a praktijkopleider at this placement');
       }

@@ -55,6 +55,6 @@ export class ProtectedAttributesService {
   }
 
   private async requireOwnStudent(manager: EntityManager, actor: Actor, studentId: string): Promise<void> {
-    if (!(await manager.existsBy(StudentEntity, { id: studentId, schoolId: actor.organizationId }))) throw new NotFoundError('Student', 'studentId');
+    if (!(await manager.existsBy(StudentEntity, { id: studentId, schoolId: actor.organizationId }))) throw new NotFoundError('Student', { field: 'studentId' });
   }
 }
