@@ -1,6 +1,6 @@
 import { addDays, addYears } from '../src/common/calendar';
 import { AccreditationLifecycleCheck } from '../src/modules/companies/jobs/accreditation-lifecycle.check';
-import { placeStudent } from './support/placement-flow';
+import { arrangeOpenProposals, placeStudent } from './support/placement-flow';
 import { eventually } from './support/receivers';
 import { dataOf, type DemoUser, onlyError, TestApp } from './support/test-app';
 
@@ -174,6 +174,7 @@ describe('accreditation lifecycle (R3): refusals, four-yearly reviews, lapse aft
     const [{ id: utrechtStudent }] = await t.dataSource.query(
       `SELECT s.id FROM students s JOIN organizations o ON o.id = s.school_id WHERE o.brin_code = '25PZ' ORDER BY s.id LIMIT 1`,
     );
+    await arrangeOpenProposals(t, placementId, [utrechtStudent]);
     expect(dataOf(await t.gql(ASSIGN, { input: { placementId, studentId: utrechtStudent } }, admin)).assignTrainer.__typename).toBe('TrainerAssignment');
 
     const check = t.app.get(AccreditationLifecycleCheck);

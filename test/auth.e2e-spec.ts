@@ -109,7 +109,7 @@ describe('organizations, users and login', () => {
     expect(data?.addUser).toMatchObject({ email: 'mentor@roc-utrecht.demo', role: 'STAFF', organizationId: schoolId });
 
     const duplicate = onlyError(await t.gql(ADD_USER, { input }, schoolAdmin));
-    expect(duplicate.extensions.fields).toEqual([{ path: 'input.email', message: 'a user with this e-mail address already exists' }]);
+    expect(duplicate.extensions.fields).toEqual([{ path: 'input.email', message: 'this address cannot be used for a new account; choose another address or contact support' }]);
 
     const staff = onlyError(await t.gql(ADD_USER, { input: { ...input, email: 'other@roc-utrecht.demo' } }, await t.as('schoolStaff')));
     expect(staff.extensions.code).toBe('FORBIDDEN');

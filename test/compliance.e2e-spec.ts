@@ -1,4 +1,5 @@
 import { validPlacement } from './support/fixtures';
+import { arrangeOpenProposals } from './support/placement-flow';
 import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
@@ -57,6 +58,7 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     const [{ id: utrechtStudent }] = await t.dataSource.query(
       `SELECT s.id FROM students s JOIN organizations o ON o.id = s.school_id WHERE o.brin_code = '25PZ' ORDER BY s.id LIMIT 1`,
     );
+    await arrangeOpenProposals(t, id, [utrechtStudent]);
     expect(dataOf(await t.gql(ASSIGN, { input: { placementId: id, studentId: utrechtStudent } }, admin)).assignTrainer.__typename).toBe('TrainerAssignment');
 
     const [accreditation] = dataOf(
@@ -149,6 +151,7 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     ).createTrainer.id;
     const id = await draft({ trainerId: trainer, capacity: 30 });
     const students = await studentIds(22);
+    await arrangeOpenProposals(t, id, students);
     for (const studentId of students.slice(0, 2)) {
       expect(dataOf(await t.gql(ASSIGN, { input: { placementId: id, studentId } }, admin)).assignTrainer.__typename).toBe('TrainerAssignment');
     }

@@ -17,7 +17,7 @@ describe('CSV exports through signed, expiring links', () => {
 
   it('gives SBB a link to each report as CSV, without signing in, and audits creation and download', async () => {
     const { url, expiresAt } = dataOf(await create({ report: 'PLACE_SUPPLY' })).createReportExport;
-    expect(url).toMatch(/^http:\/\/localhost:3000\/exports\/[\w-]+\.[\w-]{43}$/);
+    expect(url).toMatch(/^http:\/\/localhost:3000\/exports\/[\w-]+$/);
     expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
 
     const response = await download(pathOf(url));
@@ -58,11 +58,11 @@ describe('CSV exports through signed, expiring links', () => {
 
   it('refuses a tampered link (403) and an expired one (410)', async () => {
     const { url } = dataOf(await create({ report: 'COMPLIANCE_OVERVIEW' })).createReportExport;
-    const [body, mac] = pathOf(url).split('/').pop()!.split('.');
-    const payload = JSON.parse(Buffer.from(body, 'base64url').toString());
-    const forged = Buffer.from(JSON.stringify({ ...payload, input: { report: 'AUDIT_LOG' } })).toString('base64url');
-    expect((await download(`/exports/${forged}.${mac}`)).status).toBe(403);
-    expect((await download(`/exports/${body}.${mac.slice(0, -2)}xx`)).status).toBe(403);
+    const token = pathOf(url).split('/').pop()!;
+    const flipped = Buffer.from(token, 'base64url');
+    flipped[flipped.length - 20] ^= 0x01;
+    expect((await download(`/exports/${flipped.toString('base64url')}`)).status).toBe(403);
+    expect((await download(`/exports/${token.slice(0, -2)}xx`)).status).toBe(403);
     expect((await download('/exports/nonsense')).status).toBe(403);
 
     jest.useFakeTimers({ now: Date.now() + 16 * 60_000, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'] });

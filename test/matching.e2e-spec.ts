@@ -57,14 +57,14 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
     ]);
 
     const bad = [
-      [{ studentId: id, placementIds: [kok, kok] }, staff, 'placementIds.1'],
-      [{ studentId: id, placementIds: Array.from({ length: 21 }, () => kok) }, staff, 'placementIds'],
-      [{ studentId: id, placementIds: ['00000000-0000-4000-8000-000000000000'] }, staff, 'placementIds.0'],
-      [{ studentId: id, placementIds: [kok] }, await t.as('otherSchoolAdmin'), 'studentId'],
+      [{ studentId: id, placementIds: [kok, kok] }, staff, 'BAD_USER_INPUT', 'placementIds.1'],
+      [{ studentId: id, placementIds: Array.from({ length: 21 }, () => kok) }, staff, 'BAD_USER_INPUT', 'placementIds'],
+      [{ studentId: id, placementIds: ['00000000-0000-4000-8000-000000000000'] }, staff, 'NOT_FOUND', 'placementIds.0'],
+      [{ studentId: id, placementIds: [kok] }, await t.as('otherSchoolAdmin'), 'NOT_FOUND', 'studentId'],
     ] as const;
-    for (const [variables, token, path] of bad) {
+    for (const [variables, token, code, path] of bad) {
       const error = onlyError(await t.gql(SET_PREFERENCES, variables, token));
-      expect(error.extensions.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions.code).toBe(code);
       expect(error.extensions.fields![0].path).toBe(path);
     }
     expect(onlyError(await t.gql(SET_PREFERENCES, { studentId: id, placementIds: [] }, await t.as('companyAdmin'))).extensions.code).toBe('FORBIDDEN');

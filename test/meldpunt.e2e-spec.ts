@@ -309,12 +309,15 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     expect(active).toBeGreaterThan(0);
   });
 
-  it('keeps reports from other schools (FORBIDDEN) and from companies and the operator entirely', async () => {
+  it("keeps reports from other schools (NOT_FOUND, as an unknown id) and from companies and the operator entirely", async () => {
     const id = flow.reportId;
     const other = await as('otherSchoolAdmin');
-    expect(onlyError(await t.gql(READ, { id }, other)).extensions.code).toBe('FORBIDDEN');
-    expect(onlyError(await t.gql(INVESTIGATE, { id }, other)).extensions.code).toBe('FORBIDDEN');
-    expect(onlyError(await t.gql(RESOLVE, { id, note: 'Niet van ons' }, other)).extensions.code).toBe('FORBIDDEN');
+    for (const [operation, variables] of [[READ, {}], [INVESTIGATE, {}], [RESOLVE, { note: 'Niet van ons' }]] as const) {
+      const theirs = onlyError(await t.gql(operation, { id, ...variables }, other));
+      const unknown = onlyError(await t.gql(operation, { id: randomUUID(), ...variables }, other));
+      expect(theirs.extensions).toEqual({ code: 'NOT_FOUND' });
+      expect(theirs.message).toBe(unknown.message);
+    }
     expect(dataOf(await t.gql(LIST, {}, other)).discriminationReports.totalCount).toBe(0);
     expect(onlyError(await t.gql(READ, { id: randomUUID() }, await as('schoolStaff'))).extensions.code).toBe('NOT_FOUND');
     expect(dataOf(await t.gql(LIST, {}, await as('schoolStaff'))).discriminationReports.totalCount).toBe(4);
@@ -335,6 +338,14 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
   describe('bad input: BAD_USER_INPUT naming the field and R22, nothing written', () => {
     const tables = ['discrimination_reports', 'discrimination_report_transitions', 'school_tasks', 'audit_log', 'outbox'];
     const counts = () => Promise.all(tables.map((table) => t.count(table)));
+    /** What the school may not see is NOT_FOUND naming the field, word for word as an unknown id, and nothing is written. */
+    const notFound = async (unknown: Record<string, unknown>, notYours: Record<string, unknown>, field: string, user: Parameters<typeof as>[0] = 'schoolStaff') => {
+      const before = await counts();
+      const [a, b] = [onlyError(await t.gql(FILE, { input: unknown }, await as(user))), onlyError(await t.gql(FILE, { input: notYours }, await as(user)))];
+      expect(a.extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ path: `input.${field}` })] });
+      expect(b).toEqual(a);
+      expect(await counts()).toEqual(before);
+    };
     const refuses = async (input: Record<string, unknown>, field: string, message?: RegExp) => {
       const before = await counts();
       const error = onlyError(await t.gql(FILE, { input }, await as('schoolStaff')));
@@ -349,20 +360,20 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
       await refuses(valid({ companyId: ids.roc }), 'companyId', /not a company/);
     });
 
-    it('refuses an unknown placement and a placement of another company', async () => {
+    it('refuses an unknown placement and a placement of another company alike (NOT_FOUND)', async () => {
       const [{ id: brasseriePlacement }] = await t.dataSource.query('SELECT id FROM placements WHERE company_id = $1 LIMIT 1', [ids.brasserie]);
-      await refuses(valid({ placementId: randomUUID() }), 'placementId', /does not exist/);
-      await refuses(valid({ placementId: brasseriePlacement }), 'placementId', /not a placement of this company/);
+      await notFound(valid({ placementId: randomUUID() }), valid({ placementId: brasseriePlacement }), 'placementId');
     });
 
-    it('refuses an unknown internship and an internship at another company', async () => {
-      await refuses(valid({ internshipId: randomUUID() }), 'internshipId');
+    it('refuses an unknown internship and another school\'s alike (NOT_FOUND); its own at another company is BAD_USER_INPUT', async () => {
+      // Noorderpoort names ROC Utrecht's internship.
+      await notFound(valid({ internshipId: randomUUID() }), valid({ internshipId: flow.internshipId }), 'internshipId', 'otherSchoolAdmin');
       await refuses(valid({ companyId: ids.brasserie, internshipId: flow.internshipId }), 'internshipId', /not at this company/);
     });
 
-    it('refuses a student of another school', async () => {
+    it('refuses a student of another school as an unknown one (NOT_FOUND)', async () => {
       const [{ id }] = await t.dataSource.query('SELECT id FROM students WHERE school_id = $1 LIMIT 1', [ids.noorderpoort]);
-      await refuses(valid({ studentId: id }), 'studentId', /not a student of your school/);
+      await notFound(valid({ studentId: randomUUID() }), valid({ studentId: id }), 'studentId');
     });
 
     it('refuses an incident date in the future, and an empty or blank description', async () => {

@@ -38,7 +38,7 @@ describe('protected attributes (R24)', () => {
   });
 
   it('is refused to other schools, companies and SBB, and no query returns the attributes', async () => {
-    expect(onlyError(await t.gql(RECORD, { s: studentId, input: answers }, await t.as('otherSchoolAdmin'))).extensions.code).toBe('BAD_USER_INPUT');
+    expect(onlyError(await t.gql(RECORD, { s: studentId, input: answers }, await t.as('otherSchoolAdmin'))).extensions.code).toBe('NOT_FOUND');
     for (const user of ['companyAdmin', 'sbbAuditor', 'platformAdmin'] as const) {
       expect(onlyError(await t.gql(RECORD, { s: studentId, input: answers }, await t.as(user))).extensions.code).toBe('FORBIDDEN');
     }

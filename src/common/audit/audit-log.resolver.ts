@@ -19,7 +19,7 @@ export class AuditEntryModel {
   @Field(() => ID, { nullable: true })
   actorUserId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'SYSTEM for the worker' })
+  @Field(() => String, { nullable: true, description: "The actor's role; SYSTEM for the worker, CLI for an operator's command-line task (npm run org:create), MIGRATION for a one-time data migration" })
   actorRole: string | null;
 
   @Field(() => ID, { nullable: true })

@@ -10,17 +10,25 @@ export interface AuditedChange {
   after?: object | null;
 }
 
+/** An operator's command-line task (e.g. `npm run org:create`): someone with database access, no signed-in user. */
+export const COMMAND_LINE = 'CLI';
+
+/** Who changed something: a signed-in user, an operator on the command line, or the system (null: the worker, the schedule). */
+export type AuditActor = Actor | typeof COMMAND_LINE | null;
+
 /**
  * Appends audit rows (one per change, in one statement) inside the caller's transaction, so the
- * change and its record commit or roll back together (design §5).
+ * change and its record commit or roll back together (design §5). SBB reads and exports these
+ * rows: `before`/`after` hold ids, never a student's identity (R20).
  */
-export async function recordAudit(manager: EntityManager, actor: Actor | null, changes: AuditedChange | AuditedChange[]): Promise<void> {
+export async function recordAudit(manager: EntityManager, actor: AuditActor, changes: AuditedChange | AuditedChange[]): Promise<void> {
   const list = Array.isArray(changes) ? changes : [changes];
   if (list.length === 0) return;
+  const user = actor === COMMAND_LINE ? null : actor;
   await manager.save(list.map((change) => manager.create(AuditEntryEntity, {
-    actorUserId: actor?.userId ?? null,
-    actorRole: actor ? rolesOf(actor).at(-1)! : 'SYSTEM',
-    actorOrganizationId: actor?.organizationId ?? null,
+    actorUserId: user?.userId ?? null,
+    actorRole: actor === COMMAND_LINE ? COMMAND_LINE : user ? rolesOf(user).at(-1)! : 'SYSTEM',
+    actorOrganizationId: user?.organizationId ?? null,
     action: change.action,
     entityType: change.entityType,
     entityId: change.entityId,

@@ -50,10 +50,29 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/**
+ * An object that does not exist, or that the actor may not see: the two answers are identical
+ * (README "Errors"), so the message names only the kind of object, never its id, owner or a
+ * related object. `field` names the input path when the id came inside an input.
+ */
 export class NotFoundError extends DomainError {
-  constructor(what: string, id?: string) {
-    super(ErrorCode.NOT_FOUND, id ? `${what} ${id} was not found` : `${what} was not found`);
+  /** (An options object, not a string, so that an id passed by habit fails to compile.) */
+  constructor(what: string, { field }: { field?: string } = {}) {
+    super(ErrorCode.NOT_FOUND, `${what} was not found`, field ? [{ path: field, message: `no ${what.toLowerCase()} with this id` }] : []);
   }
+}
+
+/**
+ * The one way to look an object up for an actor: missing, or not `visible` to her, is the same
+ * NOT_FOUND. Use it wherever an id comes from a client.
+ */
+export function ownedOrNotFound<T>(
+  what: string,
+  found: T | null | undefined,
+  { visible = () => true, field }: { visible?: (found: T) => boolean; field?: string } = {},
+): T {
+  if (found === null || found === undefined || !visible(found)) throw new NotFoundError(what, { field });
+  return found;
 }
 
 export class ConflictError extends DomainError {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/roles';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
 import { dutchToday } from '../../queues/daily-run';
@@ -106,8 +106,7 @@ export class AgreementsService {
   /** Each party reads its own agreements (every version); SBB and the operator read all. */
   async find(actor: Actor, id: string): Promise<AgreementEntity> {
     const agreement = await this.dataSource.getRepository(AgreementEntity).findOneBy({ id });
-    if (!agreement || !this.reads(actor, agreement)) throw new NotFoundError('Agreement', id);
-    return agreement;
+    return ownedOrNotFound('Agreement', agreement, { visible: (found) => this.reads(actor, found) });
   }
 
   list(actor: Actor, { status, ...page }: ConnectionArgs & { status?: AgreementStatus }): Promise<Connection<AgreementEntity>> {
@@ -248,11 +247,8 @@ export class AgreementsService {
 
   private async lockOwn(manager: EntityManager, actor: Actor, id: string): Promise<AgreementEntity> {
     const agreement = await manager.findOne(AgreementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!agreement) throw new NotFoundError('Agreement', id);
-    if (agreement.schoolId !== actor.organizationId && agreement.companyId !== actor.organizationId) {
-      throw new ForbiddenError('Only the parties to an agreement change or sign it');
-    }
-    return agreement;
+    // SBB and the operator read agreements but change none: those mutations are not open to their roles.
+    return ownedOrNotFound('Agreement', agreement, { visible: ({ schoolId, companyId }) => schoolId === actor.organizationId || companyId === actor.organizationId });
   }
 
   private reads(actor: Actor, agreement: AgreementEntity): boolean {

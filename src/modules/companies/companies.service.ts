@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { ComplianceService } from '../compliance/compliance.service';
 import { EvaluationTrigger } from '../compliance/compliance-status';
@@ -59,22 +59,18 @@ export class CompaniesService {
 
   async findBranch(id: string, manager: EntityManager = this.dataSource.manager): Promise<BranchEntity> {
     const branch = await manager.findOneBy(BranchEntity, { id });
-    if (!branch) throw new NotFoundError('Branch', id);
+    if (!branch) throw new NotFoundError('Branch');
     return branch;
   }
 
-  /** A branch of the actor's own company, or BAD_USER_INPUT naming the field. */
+  /** A branch of the actor's own company; another company's is NOT_FOUND naming the field, as an unknown id. */
   async requireOwnBranch(actor: Actor, branchId: string, field: string, manager: EntityManager): Promise<BranchEntity> {
-    const branch = await manager.findOneBy(BranchEntity, { id: branchId, companyId: actor.organizationId });
-    if (!branch) throw BadUserInputError.field(field, `branch ${branchId} is not a branch of your company`);
-    return branch;
+    return ownedOrNotFound('Branch', await manager.findOneBy(BranchEntity, { id: branchId, companyId: actor.organizationId }), { field });
   }
 
-  /** A praktijkopleider employed by the actor's own company (R5), or BAD_USER_INPUT naming the field. */
+  /** A praktijkopleider employed by the actor's own company (R5); another company's is NOT_FOUND naming the field. */
   async requireOwnTrainer(actor: Actor, trainerId: string, field: string, manager: EntityManager): Promise<TrainerEntity> {
-    const trainer = await manager.findOneBy(TrainerEntity, { id: trainerId, companyId: actor.organizationId });
-    if (!trainer) throw BadUserInputError.field(field, `trainer ${trainerId} is not a praktijkopleider of your company (R5)`, 'R5');
-    return trainer;
+    return ownedOrNotFound('Trainer', await manager.findOneBy(TrainerEntity, { id: trainerId, companyId: actor.organizationId }), { field });
   }
 
   /** SBB only (R1): an accreditation of one branch for one crebo; not within six months of a refusal (R3). */
@@ -221,7 +217,7 @@ export class CompaniesService {
   async updateTrainer(actor: Actor, id: string, input: UpdateTrainerInput): Promise<TrainerEntity> {
     return this.dataSource.transaction(async (manager) => {
       const trainer = await manager.findOneBy(TrainerEntity, { id, companyId: actor.organizationId });
-      if (!trainer) throw new NotFoundError('Trainer', id);
+      if (!trainer) throw new NotFoundError('Trainer');
       if (input.branchId) await this.requireOwnBranch(actor, input.branchId, 'input.branchId', manager);
       const before = { ...trainer };
       await manager.save(manager.merge(TrainerEntity, trainer, input));

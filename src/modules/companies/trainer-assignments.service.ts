@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { ComplianceRejection } from '../compliance/models/compliance.model';
 import { loadContexts, NormSetHistory } from '../compliance/placement-compliance';
 import { evaluateCompliance } from '../compliance/rule-engine';
 import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
-import { StudentEntity } from '../students/student.entity';
+import { holdsSeatAt } from '../internships/internships.facts';
+import { hasOpenProposal } from '../matching/matching.facts';
 import type { AssignTrainerInput, TrainerAssignmentsArgs } from './dto/trainer-assignment.input';
 import { TrainerAssignmentEntity } from './trainer-assignment.entity';
 
@@ -24,8 +25,9 @@ export class TrainerAssignmentsService {
    */
   async assign(actor: Actor, input: AssignTrainerInput): Promise<TrainerAssignmentEntity | ComplianceRejection> {
     return this.dataSource.transaction(async (manager) => {
-      const placement = await manager.findOneBy(PlacementEntity, { id: input.placementId, companyId: actor.organizationId });
-      if (!placement) throw BadUserInputError.field('input.placementId', `placement ${input.placementId} is not a placement of your company`);
+      const placement = ownedOrNotFound('Placement', await manager.findOneBy(PlacementEntity, { id: input.placementId, companyId: actor.organizationId }), {
+        field: 'input.placementId',
+      });
       if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${placement.id} is closed`);
       const trainerId = input.trainerId ?? placement.trainerId;
       if (!trainerId) throw BadUserInputError.field('input.trainerId', 'the placement has no praktijkopleider; name one (R5)', 'R5');
@@ -33,10 +35,11 @@ export class TrainerAssignmentsService {
         trainerId,
         actor.organizationId,
       ]);
-      if (!trainer) throw BadUserInputError.field('input.trainerId', `trainer ${trainerId} is not a praktijkopleider of your company (R5)`, 'R5');
-      if (!(await manager.existsBy(StudentEntity, { id: input.studentId }))) {
-        throw BadUserInputError.field('input.studentId', `student ${input.studentId} does not exist`);
-      }
+      if (!trainer) throw new NotFoundError('Trainer', { field: 'input.trainerId' });
+      // R20: the company reaches only students matched to this placement; any other id (another
+      // school's student, a student of no proposal here, a random id) is the same NOT_FOUND.
+      const matchedHere = (await hasOpenProposal(manager, placement.id, input.studentId)) || (await holdsSeatAt(manager, placement.id, input.studentId));
+      if (!matchedHere) throw new NotFoundError('Student', { field: 'input.studentId' });
       if (await manager.existsBy(TrainerAssignmentEntity, { placementId: placement.id, studentId: input.studentId, endedAt: IsNull() })) {
         throw new ConflictError('The student already has a praktijkopleider at this placement');
       }
@@ -71,7 +74,7 @@ export class TrainerAssignmentsService {
   async end(actor: Actor, id: string): Promise<TrainerAssignmentEntity> {
     return this.dataSource.transaction(async (manager) => {
       const assignment = await manager.findOne(TrainerAssignmentEntity, { where: { id, companyId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
-      if (!assignment) throw new NotFoundError('TrainerAssignment', id);
+      if (!assignment) throw new NotFoundError('Trainer assignment');
       if (assignment.endedAt) throw new ConflictError(`Trainer assignment ${id} has already ended`);
       assignment.endedAt = new Date();
       await manager.save(assignment);

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { Public } from '../../common/auth/allow.decorator';
 import { ExportsService } from './exports.service';
 
-/** `GET /exports/:token`: the CSV behind a signed link; 403 when forged or the user is no longer SBB, 410 when expired. */
+/** `GET /exports/:token`: the CSV behind a sealed link; 403 when forged, garbled or the user is no longer SBB, 410 when expired. */
 @Controller('exports')
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}

@@ -9,7 +9,7 @@ import { ExportsController } from './exports.controller';
 import { ExportsResolver } from './exports.resolver';
 import { ExportsService } from './exports.service';
 
-/** CSV downloads of the SBB reports through signed, expiring links (issue #7). */
+/** CSV downloads of the SBB reports through sealed, expiring links (issue #7). */
 @Module({
   imports: [AuditModule, OrganizationsModule, ComplianceModule, OversightModule, DashboardsModule, MeldpuntModule],
   controllers: [ExportsController],

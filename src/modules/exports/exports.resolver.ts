@@ -10,7 +10,7 @@ export class ExportsResolver {
   constructor(private readonly exports: ExportsService) {}
 
   @Mutation(() => ReportExportModel, {
-    description: 'SBB only: a signed link (valid EXPORT_LINK_TTL_MINUTES) to download a report as CSV; the input is checked now, the figures are computed at download',
+    description: 'SBB only: a sealed link (valid EXPORT_LINK_TTL_MINUTES) to download a report as CSV; the input is checked now, the figures are computed at download',
   })
   @Allow(Role.SBB)
   createReportExport(@CurrentActor() actor: Actor, @Args('input') input: ReportExportInput) {

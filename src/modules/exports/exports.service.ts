@@ -15,7 +15,7 @@ import { AuthService } from '../organizations/auth.service';
 import { AdverseImpactService } from '../oversight/adverse-impact.service';
 import { longFormat, table, toCsv } from './csv';
 import { ExportableReport, type ReportExportInput, type ReportExportModel } from './dto/report-export.input';
-import { SignedLinks } from './signed-link';
+import { SealedLinks } from './sealed-link';
 
 /** Lists are exported whole, up to this many rows (a bigger audit log: narrow the filter). */
 const MAX_EXPORT_ROWS = 100_000;
@@ -28,13 +28,14 @@ interface ExportLink {
 }
 
 /**
- * CSV exports of the SBB reports through signed, expiring links. The link carries the report,
- * its input and who asked; the report is computed when the link is used, for that user as she is
- * then (still SBB), and each creation and download is audited.
+ * CSV exports of the SBB reports through sealed, expiring links. The link carries the report,
+ * its input and who asked, encrypted (nobody holding the link can read them); the report is
+ * computed when the link is used, for that user as she is then (still SBB), and each creation and
+ * download is audited.
  */
 @Injectable()
 export class ExportsService {
-  private readonly links: SignedLinks;
+  private readonly links: SealedLinks;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -46,20 +47,20 @@ export class ExportsService {
     private readonly meldpunt: MeldpuntService,
     private readonly auditLog: AuditLogService,
   ) {
-    this.links = new SignedLinks(env.JWT_SECRET, 'report-exports');
+    this.links = new SealedLinks(env.JWT_SECRET, 'report-exports');
   }
 
   /** Runs the report once, so bad input is refused now (naming the field) rather than at download. */
   async create(actor: Actor, input: ReportExportInput): Promise<ReportExportModel> {
     await this.csvOf(actor, input);
     const expiresAt = new Date(Date.now() + this.env.EXPORT_LINK_TTL_MINUTES * 60_000);
-    const token = this.links.sign({ userId: actor.userId, input } satisfies ExportLink, expiresAt);
+    const token = this.links.seal({ userId: actor.userId, input } satisfies ExportLink, expiresAt);
     await recordAudit(this.dataSource.manager, actor, { action: 'report_export.created', entityType: 'report_export', entityId: input.report, after: { ...input, expiresAt } });
     return { url: `${this.env.PUBLIC_URL}/exports/${token}`, expiresAt };
   }
 
   async download(token: string): Promise<ExportCheck> {
-    const link = this.links.check<ExportLink>(token);
+    const link = this.links.open<ExportLink>(token);
     if (!link.ok) return link;
     const actor = await this.auth.actorFor(link.payload.userId);
     if (actor?.organizationType !== OrganizationType.SBB) return { ok: false, reason: 'FORBIDDEN' };

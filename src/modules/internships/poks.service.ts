@@ -17,6 +17,11 @@ const TERMINATION = 'Elke partij kan de overeenkomst met opgave van redenen beë
 /** R8: the POK's total hours, whole weeks of the period at the weekly hours. */
 const totalHours = (terms: { startDate: string; endDate: string; hoursPerWeek: number }) =>
   Math.round((Date.parse(terms.endDate) - Date.parse(terms.startDate)) / (7 * 86_400_000)) * terms.hoursPerWeek;
+/**
+ * The terms as SBB may read them in the audit log: without the student's name (R20); the audit
+ * row reaches her through the POK's internship id.
+ */
+const auditableTerms = ({ student: _name, ...terms }: PokTerms) => terms;
 const requiredParties = (pok: PokEntity) => [PokParty.STUDENT, PokParty.SCHOOL, PokParty.COMPANY, ...(pok.guardianRequired ? [PokParty.GUARDIAN] : [])];
 
 @Injectable()
@@ -53,8 +58,8 @@ export class PoksService {
   async sign(actor: Actor, pokId: string, party: PokParty): Promise<PokEntity> {
     return this.dataSource.transaction(async (manager) => {
       const pok = await manager.findOne(PokEntity, { where: { id: pokId }, lock: { mode: 'pessimistic_write' } });
-      if (!pok) throw new NotFoundError('Pok', pokId);
-      await lockPartyInternship(manager, actor, pok.internshipId);
+      if (!pok) throw new NotFoundError('Pok');
+      await lockPartyInternship(manager, actor, pok.internshipId, 'Pok');
       const mayRecord = actor.organizationType === OrganizationType.COMPANY ? [PokParty.COMPANY] : [PokParty.STUDENT, PokParty.GUARDIAN, PokParty.SCHOOL];
       if (!mayRecord.includes(party)) throw BadUserInputError.field('party', `your organization records the signatures of ${mayRecord.join(', ')}`, 'R8');
       if (party === PokParty.GUARDIAN && !pok.guardianRequired) throw BadUserInputError.field('party', 'the student is 18 or older on the start date: no guardian signs', 'R8');
@@ -89,7 +94,7 @@ export class PoksService {
         manager.create(PokEntity, { internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: totalHours(terms) } }),
       );
       if (current.status === PokStatus.PENDING) await manager.update(PokEntity, { id: current.id }, { status: PokStatus.SUPERSEDED });
-      await recordAudit(manager, actor, { action: 'pok.amended', entityType: 'pok', entityId: pok.id, before: current.terms, after: pok.terms });
+      await recordAudit(manager, actor, { action: 'pok.amended', entityType: 'pok', entityId: pok.id, before: auditableTerms(current.terms), after: auditableTerms(pok.terms) });
       return pok;
     });
   }

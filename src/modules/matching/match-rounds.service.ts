@@ -69,7 +69,7 @@ export class MatchRoundsService {
 
   async find(id: string): Promise<MatchRoundEntity> {
     const round = await this.dataSource.getRepository(MatchRoundEntity).findOneBy({ id });
-    if (!round) throw new NotFoundError('MatchRound', id);
+    if (!round) throw new NotFoundError('Match round');
     return round;
   }
 
@@ -87,7 +87,7 @@ export class MatchRoundsService {
         WHERE e.round_id = $1 AND e.student_id = $2 AND s.school_id = $3`,
       [roundId, studentId, actor.organizationId],
     );
-    if (!row) throw new NotFoundError('MatchExplanation', `${studentId} in round ${roundId}`);
+    if (!row) throw new NotFoundError('Match explanation');
     const outside = [...row.outsideRound];
     const choices = row.ranks.map((rank, n) => {
       const placementId = row.placementIdsOfChoices[n] ?? outside.shift()!;

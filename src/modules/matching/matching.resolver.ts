@@ -20,6 +20,7 @@ import {
   ProposalModel,
   StudentPreferenceListModel,
 } from './models/matching.model';
+import type { MatchRoundEntity } from './match-round.entity';
 import type { ProposalEntity } from './proposal.entity';
 import { PreferencesService } from './preferences.service';
 import { ProposalsService, Side } from './proposals.service';
@@ -29,6 +30,8 @@ const SetPreferencesResult = createUnionType({
   types: () => [StudentPreferenceListModel, IneligiblePreferences] as const,
   resolveType: (value: object) => (value instanceof IneligiblePreferences ? IneligiblePreferences : StudentPreferenceListModel),
 });
+
+const SEES_LOTTERY_SEED = [OrganizationType.PLATFORM, OrganizationType.SBB];
 
 const sideOf = (actor: Actor) => (actor.organizationType === OrganizationType.COMPANY ? Side.COMPANY : Side.SCHOOL);
 
@@ -79,6 +82,16 @@ export class MatchingResolver {
     @Args('roundId', { type: () => ID }) roundId: string,
   ) {
     return this.rounds.explanation(actor, studentId, roundId);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The seed of every lottery number in the round (stored before it runs), for PLATFORM and SBB only (they can reproduce and audit the tie-breaks); null for schools and companies, who could otherwise compute every lottery number',
+  })
+  @Allow(Role.AUTHENTICATED)
+  lotterySeed(@CurrentActor() actor: Actor, @Parent() round: MatchRoundEntity): string | null {
+    return SEES_LOTTERY_SEED.includes(actor.organizationType) ? round.lotterySeed : null;
   }
 
   @Query(() => ProposalConnection, { description: "A company's proposals (blind candidates), or a school's proposals for its students" })

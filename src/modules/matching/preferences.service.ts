@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { Environment } from '../../config/environment';
+import { PlacementStatus } from '../placements/placement.entity';
 import { StudentEntity } from '../students/student.entity';
 import { boundingBox } from '../postcodes/distance';
 import { blindPriority } from './blind-priority';
@@ -37,10 +38,11 @@ export class PreferencesService {
           WHERE s.id = $1 AND s.school_id = $2 AND s.archived_at IS NULL FOR UPDATE OF s`,
         [studentId, actor.organizationId],
       );
-      if (!student) throw BadUserInputError.field('studentId', `student ${studentId} is not a student of your school`);
+      if (!student) throw new NotFoundError('Student', { field: 'studentId' });
       const placements = new Map((await loadPlacementFacts(manager, 'p.id = ANY($1)', [placementIds])).map((p) => [p.id, p]));
-      const missing = placementIds.findIndex((id) => !placements.has(id));
-      if (missing >= 0) throw BadUserInputError.field(`placementIds.${missing}`, `placement ${placementIds[missing]} does not exist`);
+      // A draft was never public: to a school it does not exist (README "Errors").
+      const missing = placementIds.findIndex((id) => (placements.get(id)?.status ?? PlacementStatus.DRAFT) === PlacementStatus.DRAFT);
+      if (missing >= 0) throw new NotFoundError('Placement', { field: `placementIds.${missing}` });
 
       // Seats come and go until the round; only the lasting constraints refuse an entry now.
       const refused = placementIds.flatMap((placementId, position) => {
@@ -85,7 +87,7 @@ export class PreferencesService {
 
   async list(actor: Actor, studentId: string): Promise<StudentPreferenceEntity[]> {
     const own = await this.dataSource.getRepository(StudentEntity).existsBy({ id: studentId, schoolId: actor.organizationId });
-    if (!own) throw new NotFoundError('Student', studentId);
+    if (!own) throw new NotFoundError('Student', { field: 'studentId' });
     return this.dataSource.getRepository(StudentPreferenceEntity).find({ where: { studentId }, order: { rank: 'ASC' } });
   }
 }

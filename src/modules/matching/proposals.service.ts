@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { InternshipEntity, InternshipStatus } from '../internships/internship.entity';
 import { PoksService } from '../internships/poks.service';
@@ -27,8 +27,13 @@ export class ProposalsService {
     private readonly poks: PoksService,
   ) {}
 
-  /** A company's proposals (blind), or a school's proposals for its students. */
+  /**
+   * A company's proposals (blind), or a school's proposals for its students. A company may not
+   * filter by student: the answer would tie a pseudonym to a student id it learned elsewhere
+   * before she accepted (R20). Like every argument a role may not use, that is FORBIDDEN.
+   */
   list(actor: Actor, side: Side, { placementId, studentId, status, ...page }: ProposalsArgs): Promise<Connection<ProposalEntity>> {
+    if (side === Side.COMPANY && studentId) throw new ForbiddenError('Companies may not filter proposals by studentId: a candidate stays a pseudonym until both sides accept (R20)');
     const query = this.dataSource
       .getRepository(ProposalEntity)
       .createQueryBuilder('proposal')
@@ -59,7 +64,7 @@ export class ProposalsService {
         where: { id, ...(side === Side.COMPANY ? { companyId: actor.organizationId } : { schoolId: actor.organizationId }) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!proposal) throw new NotFoundError('Proposal', id);
+      if (!proposal) throw new NotFoundError('Proposal');
       if (proposal.status !== ProposalStatus.OPEN) throw new ConflictError(`Proposal ${id} is ${proposal.status}`);
       if (proposal.expiresAt < new Date()) throw new ConflictError(`Proposal ${id} expired on ${proposal.expiresAt.toISOString()}`);
       const own = side === Side.COMPANY ? 'companyAnswer' : 'studentAnswer';

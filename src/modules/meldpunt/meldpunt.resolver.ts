@@ -32,7 +32,7 @@ export class MeldpuntResolver {
     return this.service.list(actor, args);
   }
 
-  @Query(() => DiscriminationReportModel, { description: "R22: another school's report is FORBIDDEN, as is any report to a company" })
+  @Query(() => DiscriminationReportModel, { description: "R22: another school's report is NOT_FOUND, as an unknown id; companies and the operator are FORBIDDEN" })
   @Allow(...READERS)
   discriminationReport(@CurrentActor() actor: Actor, @Args('id', ID_ARG) id: string) {
     return this.service.find(actor, id);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
-import { BadUserInputError, ConflictError, type FieldProblem, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, type FieldProblem, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { dutchToday } from '../../queues/daily-run';
 import { CompaniesService } from '../companies/companies.service';
@@ -11,7 +11,7 @@ import { InternshipEntity } from '../internships/internship.entity';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { PlacementEntity } from '../placements/placement.entity';
+import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
 import { SchoolTasksService } from '../school-tasks/school-tasks.service';
 import { StudentEntity } from '../students/student.entity';
 import { DiscriminationReportEntity, ReportStatus, ReportTransitionEntity, Sanction } from './discrimination-report.entity';
@@ -61,18 +61,17 @@ export class MeldpuntService {
       if (input.incidentDate > dutchToday()) problem('incidentDate', `incidentDate ${input.incidentDate} is in the future`);
       const company = await manager.findOneBy(OrganizationEntity, { id: input.companyId });
       if (company?.type !== OrganizationType.COMPANY) problem('companyId', `${input.companyId} is not a company (leerbedrijf)`);
-      if (input.studentId && !(await manager.existsBy(StudentEntity, { id: input.studentId, schoolId }))) {
-        problem('studentId', `student ${input.studentId} is not a student of your school`);
-      }
+      // What the school may not see answers as if it did not exist (NOT_FOUND, README "Errors").
+      if (input.studentId) ownedOrNotFound('Student', await manager.findOneBy(StudentEntity, { id: input.studentId, schoolId }), { field: 'input.studentId' });
       if (input.placementId) {
-        const placement = await manager.findOneBy(PlacementEntity, { id: input.placementId });
-        if (!placement) problem('placementId', `placement ${input.placementId} does not exist`);
-        else if (placement.companyId !== input.companyId) problem('placementId', `placement ${input.placementId} is not a placement of this company`);
+        const placement = await manager.findOneBy(PlacementEntity, { id: input.placementId, companyId: input.companyId });
+        ownedOrNotFound('Placement', placement, { visible: ({ status }) => status !== PlacementStatus.DRAFT, field: 'input.placementId' });
       }
-      const internship = input.internshipId ? await manager.findOneBy(InternshipEntity, { id: input.internshipId, schoolId }) : null;
-      if (input.internshipId) {
-        if (!internship) problem('internshipId', `internship ${input.internshipId} is not an internship of a student of your school`);
-        else if (internship.companyId !== input.companyId) problem('internshipId', `internship ${input.internshipId} is not at this company`);
+      const internship = input.internshipId
+        ? ownedOrNotFound('Internship', await manager.findOneBy(InternshipEntity, { id: input.internshipId, schoolId }), { field: 'input.internshipId' })
+        : null;
+      if (internship) {
+        if (internship.companyId !== input.companyId) problem('internshipId', `internship ${input.internshipId} is not at this company`);
         else if (input.studentId && internship.studentId !== input.studentId) problem('internshipId', `internship ${input.internshipId} is not this student's`);
         else if (input.placementId && internship.placementId !== input.placementId) problem('internshipId', `internship ${input.internshipId} is not at this placement`);
       }
@@ -135,12 +134,9 @@ export class MeldpuntService {
     });
   }
 
-  /** SBB reads every report; a school its own (another school's is FORBIDDEN). */
+  /** SBB reads every report; a school its own (another school's is NOT_FOUND, as if it did not exist). */
   async find(actor: Actor, id: string): Promise<DiscriminationReportEntity> {
-    const report = await this.dataSource.getRepository(DiscriminationReportEntity).findOneBy({ id });
-    if (!report) throw new NotFoundError('Discrimination report', id);
-    this.assertReads(actor, report);
-    return report;
+    return this.readable(actor, await this.dataSource.getRepository(DiscriminationReportEntity).findOneBy({ id }));
   }
 
   list(actor: Actor, { filter = {}, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
@@ -155,10 +151,8 @@ export class MeldpuntService {
     return paginate(query, page);
   }
 
-  private assertReads(actor: Actor, report: DiscriminationReportEntity): void {
-    if (actor.organizationType !== OrganizationType.SBB && report.schoolId !== actor.organizationId) {
-      throw new ForbiddenError('This report belongs to another school (R22)');
-    }
+  private readable(actor: Actor, report: DiscriminationReportEntity | null): DiscriminationReportEntity {
+    return ownedOrNotFound('Discrimination report', report, { visible: ({ schoolId }) => actor.organizationType === OrganizationType.SBB || schoolId === actor.organizationId });
   }
 
   /** Takes one step under the report's row lock: checks who and from where, applies it, keeps the history and audits it. */
@@ -170,9 +164,7 @@ export class MeldpuntService {
     apply?: (manager: EntityManager, report: DiscriminationReportEntity) => Promise<object | void>,
   ): Promise<DiscriminationReportEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const report = await manager.findOne(DiscriminationReportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!report) throw new NotFoundError('Discrimination report', id);
-      this.assertReads(actor, report);
+      const report = this.readable(actor, await manager.findOne(DiscriminationReportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }));
       if (actor.organizationType !== step.by) throw new ForbiddenError(`Only ${step.by === OrganizationType.SBB ? 'SBB' : 'the reporting school'} may take this step (R22)`);
       if (report.status !== step.from) {
         throw new ConflictError(`Discrimination report ${id} is ${report.status}; this step needs it ${step.from} (R22)`);

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, hasRole, Role } from '../../common/auth/roles';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { WebhookTargetGuard } from './channels/webhook-target-guard.service';
 import { DeliveryEntity, DeliveryStatus } from './delivery.entity';
@@ -79,7 +79,7 @@ export class NotificationsService {
   async disableWebhook(actor: Actor, id: string): Promise<WebhookEndpointEntity> {
     const repository = this.dataSource.getRepository(WebhookEndpointEntity);
     const endpoint = await repository.findOneBy({ id, organizationId: actor.organizationId });
-    if (!endpoint) throw new NotFoundError('Webhook endpoint', id);
+    if (!endpoint) throw new NotFoundError('Webhook endpoint');
     endpoint.disabledAt ??= new Date();
     return repository.save(endpoint);
   }
@@ -99,10 +99,9 @@ export class NotificationsService {
   /** Sends a dead letter again (fresh tries); its delivery id stays the same for the receiver. */
   async retryDelivery(actor: Actor, id: string): Promise<DeliveryEntity> {
     const repository = this.dataSource.getRepository(DeliveryEntity);
-    const delivery = await repository.findOneBy({ id });
-    if (!delivery || (delivery.organizationId !== actor.organizationId && !hasRole(actor, Role.PLATFORM_ADMIN))) {
-      throw new NotFoundError('Delivery', id);
-    }
+    const delivery = ownedOrNotFound('Delivery', await repository.findOneBy({ id }), {
+      visible: ({ organizationId }) => organizationId === actor.organizationId || hasRole(actor, Role.PLATFORM_ADMIN),
+    });
     if (delivery.status !== DeliveryStatus.DEAD) throw new ConflictError(`Delivery ${id} is ${delivery.status}; only DEAD deliveries are retried`);
     delivery.status = DeliveryStatus.PENDING;
     await repository.save(delivery);

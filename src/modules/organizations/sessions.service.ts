@@ -111,7 +111,7 @@ export class SessionsService {
     return this.dataSource.transaction(async (manager) => {
       if (userId !== actor.userId) {
         const target = await manager.findOneBy(UserEntity, { id: userId, organizationId: actor.organizationId });
-        if (!target) throw new NotFoundError('User', userId);
+        if (!target) throw new NotFoundError('User', { field: 'userId' });
         if (actor.membershipRole !== MembershipRole.ADMIN) throw new ForbiddenError('Only an admin of her organization may end her sessions');
       }
       const revoked = await this.revokeEverySession(manager, userId);

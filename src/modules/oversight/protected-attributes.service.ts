@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
-import { BadUserInputError } from '../../common/errors/domain-errors';
+import { NotFoundError } from '../../common/errors/domain-errors';
 import { StudentEntity } from '../students/student.entity';
 import { AttributeCipher } from './attribute-cipher';
 import type { ProtectedAttributesInput } from './dto/protected-attributes.input';
@@ -55,8 +55,6 @@ export class ProtectedAttributesService {
   }
 
   private async requireOwnStudent(manager: EntityManager, actor: Actor, studentId: string): Promise<void> {
-    if (!(await manager.existsBy(StudentEntity, { id: studentId, schoolId: actor.organizationId }))) {
-      throw BadUserInputError.field('studentId', `student ${studentId} is not a student of your school`);
-    }
+    if (!(await manager.existsBy(StudentEntity, { id: studentId, schoolId: actor.organizationId }))) throw new NotFoundError('Student', { field: 'studentId' });
   }
 }

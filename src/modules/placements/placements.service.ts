@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { ComplianceRejected, ComplianceService } from '../compliance/compliance.service';
 import { EvaluationTrigger } from '../compliance/compliance-status';
 import type { ComplianceRejection } from '../compliance/models/compliance.model';
@@ -108,8 +108,7 @@ export class PlacementsService {
       placement?.companyId === actor.organizationId ||
       actor.organizationType === OrganizationType.SBB ||
       actor.organizationType === OrganizationType.PLATFORM;
-    if (!placement || (placement.status !== PlacementStatus.PUBLISHED && !internal)) throw new NotFoundError('Placement', id);
-    return placement;
+    return ownedOrNotFound('Placement', placement, { visible: ({ status }) => status === PlacementStatus.PUBLISHED || internal });
   }
 
   /** The company's own placements in any status. */
@@ -189,7 +188,7 @@ export class PlacementsService {
       where: { id, companyId: actor.organizationId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!placement) throw new NotFoundError('Placement', id);
+    if (!placement) throw new NotFoundError('Placement');
     return placement;
   }
 

@@ -93,7 +93,7 @@ export class SchoolTasksService {
   async complete(actor: Actor, id: string, note: string): Promise<SchoolTaskEntity> {
     return this.dataSource.transaction(async (manager) => {
       const task = await manager.findOne(SchoolTaskEntity, { where: { id, schoolId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
-      if (!task) throw new NotFoundError('School task', id);
+      if (!task) throw new NotFoundError('School task');
       if (task.status !== SchoolTaskStatus.OPEN) throw new ConflictError(`School task ${id} is already ${task.status}`);
       const before = { ...task };
       Object.assign(task, { status: SchoolTaskStatus.DONE, completedAt: new Date(), completedByUserId: actor.userId, completionNote: note });

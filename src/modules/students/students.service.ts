@@ -66,7 +66,7 @@ export class StudentsService {
   /** NOT_FOUND, never FORBIDDEN, for another school's student: no hint that she exists. */
   async findOwn(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<StudentEntity> {
     const student = await manager.findOneBy(StudentEntity, { id, schoolId: actor.organizationId });
-    if (!student) throw new NotFoundError('Student', id);
+    if (!student) throw new NotFoundError('Student');
     return student;
   }
 

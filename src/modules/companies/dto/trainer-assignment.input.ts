@@ -8,7 +8,7 @@ export class AssignTrainerInput {
   @IsUUID('all', { message: 'placementId must be an id' })
   placementId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A student with an open proposal or a planned or active internship at the placement; anyone else is NOT_FOUND (R20)' })
   @IsUUID('all', { message: 'studentId must be an id' })
   studentId: string;
 

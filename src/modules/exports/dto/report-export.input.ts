@@ -69,7 +69,7 @@ export class ReportExportInput {
   auditLog?: AuditLogFilter;
 }
 
-@ObjectType('ReportExport', { description: 'A signed link to the report as CSV; anyone holding it can download until it expires' })
+@ObjectType('ReportExport', { description: 'A sealed link to the report as CSV (its token reveals no user or filter); anyone holding it can download until it expires' })
 export class ReportExportModel {
   @Field()
   url: string;

@@ -46,7 +46,7 @@ export class ProposalsArgs extends ConnectionArgs {
   @IsUUID('all', { message: 'placementId must be an id' })
   placementId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Schools only' })
+  @Field(() => ID, { nullable: true, description: 'Schools only, for their own students; a company is FORBIDDEN to use it (R20)' })
   @IsOptional()
   @IsUUID('all', { message: 'studentId must be an id' })
   studentId?: string;

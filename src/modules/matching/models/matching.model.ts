@@ -79,7 +79,7 @@ export class MatchRoundModel {
   @Field(() => MatchRoundStatus)
   status: MatchRoundStatus;
 
-  @Field({ description: 'The seed of every lottery number in the round (stored before it runs)' })
+  /** Resolved per actor (MatchingResolver.lotterySeed): PLATFORM and SBB only. */
   lotterySeed: string;
 
   @Field(() => Int, { nullable: true })

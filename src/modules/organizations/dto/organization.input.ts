@@ -4,6 +4,7 @@ import { IsEmail, IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength
 import { IsAcceptablePassword } from '../../../common/auth/password-policy';
 import { MembershipRole, OrganizationType } from '../../../common/auth/roles';
 import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { API_ORGANIZATION_TYPES } from '../organization-creation';
 import { Sector } from '../sector';
 
 @InputType()
@@ -41,8 +42,10 @@ export class AddUserInput extends NewUserInput {
 
 @InputType()
 export class CreateOrganizationInput {
-  @Field(() => OrganizationType)
-  @IsEnum(OrganizationType)
+  @Field(() => OrganizationType, { description: 'SCHOOL or COMPANY; SBB and PLATFORM organizations are created on the command line only (npm run org:create)' })
+  @IsIn(API_ORGANIZATION_TYPES, {
+    message: 'type must be SCHOOL or COMPANY: SBB and PLATFORM organizations are created on the command line (npm run org:create), not through the API',
+  })
   type: OrganizationType;
 
   @Field()
