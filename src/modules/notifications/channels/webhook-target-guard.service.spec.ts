@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { loadEnvironment } from '../../../config/environment';
 import type { HostResolver, ResolvedAddress } from './host-resolver';
 import { BlockedAddressError, HostLookupTimeoutError, WebhookTargetGuard } from './webhook-target-guard.service';
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PROTECTED_ATTRIBUTES_KEY: 'ab'.repeat(32), WEBHOOK_TIMEOUT_MS: '100' };
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), WEBHOOK_TIMEOUT_MS: '100' };
 
 function guardWith(answers: Record<string, ResolvedAddress[] | 'slow'>, env: Record<string, string> = PRODUCTION) {
   const calls: string[] = [];
