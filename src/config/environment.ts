@@ -95,6 +95,16 @@ export class Environment {
   @Max(50)
   MATCH_MAX_PREFERENCES = 20;
 
+  /**
+   * Seconds a running match round's lease lasts (renewed every third of it). A round whose lease
+   * lapsed and whose job cannot run is queued again by any worker, which looks every half lease.
+   * Longer than the longest solve (the engine holds the event loop while it solves).
+   */
+  @IsInt()
+  @Min(2)
+  @Max(3600)
+  MATCH_ROUND_LEASE_SECONDS = 30;
+
   @IsInt()
   @Min(1)
   @Max(60)
@@ -146,6 +156,7 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'WEBHOOK_TIMEOUT_MS',
   'DELIVERY_MAX_ATTEMPTS',
   'MATCH_MAX_PREFERENCES',
+  'MATCH_ROUND_LEASE_SECONDS',
   'OFFER_EXPIRY_DAYS',
   'ACCREDITATION_REVIEW_NOTICE_DAYS',
   'UNPLACED_ALERT_WEEKS',

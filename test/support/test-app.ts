@@ -33,9 +33,11 @@ export class TestApp {
   private constructor(
     readonly app: INestApplication,
     readonly databaseUrl: string,
+    readonly queuePrefix: string,
   ) {}
 
-  static async start(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  /** `withWorker: false` starts the API alone (for tests that run workers as child processes, see worker-process.ts). */
+  static async start(options: { env?: Record<string, string>; withWorker?: boolean } = {}): Promise<TestApp> {
     const databaseUrl = await cloneTemplate();
     Object.assign(process.env, {
       NODE_ENV: 'test',
@@ -44,24 +46,31 @@ export class TestApp {
       LOG_LEVEL: 'error',
       ...options.env,
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: true })] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: options.withWorker ?? true })] }).compile();
     const app = moduleRef.createNestApplication({ logger: ['error'] });
     app.enableShutdownHooks();
     await app.init();
-    return new TestApp(app, databaseUrl);
+    return new TestApp(app, databaseUrl, process.env.QUEUE_PREFIX!);
   }
 
   get dataSource(): DataSource {
     return this.app.get<DataSource>(getDataSourceToken());
   }
 
-  async stop(): Promise<void> {
+  /** `keepQueues` leaves the queue's keys in Redis, as a database reset or restore would find them. */
+  async stop(options: { keepQueues?: boolean } = {}): Promise<void> {
     await this.app.close();
+    if (!options.keepQueues) await TestApp.deleteQueues(this.queuePrefix);
+    await dropDatabase(this.databaseUrl);
+  }
+
+  /** Deletes every key under a BullMQ prefix: Redis restarted without persistence, as far as the queues can tell. */
+  static async deleteQueues(prefix: string): Promise<number> {
     const redis = new IORedis(redisConnectionOptions(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'));
-    const keys = await redis.keys(`${process.env.QUEUE_PREFIX}:*`);
+    const keys = await redis.keys(`${prefix}:*`);
     if (keys.length) await redis.del(...keys);
     await redis.quit();
-    await dropDatabase(this.databaseUrl);
+    return keys.length;
   }
 
   /** Posts one GraphQL operation, optionally as the holder of `token`. */
