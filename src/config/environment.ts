@@ -105,6 +105,12 @@ export class Environment {
   @Max(3600)
   MATCH_ROUND_LEASE_SECONDS = 30;
 
+  /** How often each worker re-queues deliveries and dispatches whose BullMQ job was lost (and that long untouched). */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RECONCILE_INTERVAL_SECONDS = 60;
+
   @IsInt()
   @Min(1)
   @Max(60)
@@ -157,6 +163,7 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'DELIVERY_MAX_ATTEMPTS',
   'MATCH_MAX_PREFERENCES',
   'MATCH_ROUND_LEASE_SECONDS',
+  'RECONCILE_INTERVAL_SECONDS',
   'OFFER_EXPIRY_DAYS',
   'ACCREDITATION_REVIEW_NOTICE_DAYS',
   'UNPLACED_ALERT_WEEKS',

@@ -32,6 +32,7 @@ export interface DeliveryContent {
 @Entity('deliveries')
 @Unique('deliveries_once_per_recipient', ['outboxId', 'channel', 'recipientKey'])
 @Index(['organizationId', 'status', 'createdAt'])
+@Index('deliveries_pending', ['updatedAt'], { where: `status = 'PENDING'` })
 export class DeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -76,6 +77,10 @@ export class DeliveryEntity {
 
   @Column({ type: 'integer', default: 0 })
   attemptCount: number;
+
+  /** How often it was sent again after it died (`retryDelivery`): each time under a new job id. */
+  @Column({ type: 'integer', default: 0 })
+  manualRetries: number;
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
