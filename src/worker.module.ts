@@ -8,7 +8,7 @@ import { StudentsWithoutPlacementCheck } from './modules/dashboards/jobs/student
 import { GuidanceMidpointCheck, InternshipsModule } from './modules/internships/internships.module';
 import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compliance/jobs/compliance.processor';
 import { ComplianceModule } from './modules/compliance/compliance.module';
-import { MatchRoundProcessor, ProposalExpiryCheck, ScheduledMatchRoundCheck } from './modules/matching/jobs/matching.jobs';
+import { MatchRoundProcessor, MatchRoundRecovery, ProposalExpiryCheck, ScheduledMatchRoundCheck } from './modules/matching/jobs/matching.jobs';
 import { MatchingModule } from './modules/matching/matching.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { CloseExpiredPlacementsCheck } from './modules/placements/jobs/close-expired-placements.check';
@@ -31,6 +31,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
     },
     ComplianceProcessor,
     MatchRoundProcessor,
+    MatchRoundRecovery,
     DailyRunProcessor,
     ScheduleRegistrar,
   ],

@@ -95,6 +95,7 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
       const [{ id: placementId }] = await t.dataSource.query('SELECT id FROM placements WHERE company_id = $1 LIMIT 1', [companies[key]]);
       for (const [index, student] of students.entries()) {
         const accepted = index % 20 < accepts[key][student.group];
+        // Accepted by the company and left unanswered until it expired: a student has one OPEN proposal at a time.
         const biased = key === 'domstad' && student.group === 'NON_WESTERN';
         await t.dataSource.query(
           `INSERT INTO proposals (round_id, student_id, placement_id, company_id, school_id, pseudonym, rank, priority, status, company_answer,
@@ -102,7 +103,7 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
            SELECT $1, s.id, $2, $3, s.school_id, $4, 1, 0, $5::proposal_status, $6::proposal_answer, $7::decline_reason,
                   '2026-10-15', '2026-10-01 10:00+02', '2026-10-01 10:00+02'::timestamptz + $8 * interval '1 hour', '2026-10-04 10:00+02'
              FROM students s WHERE s.id = $9`,
-          [roundId, placementId, companies[key], `audit-${key}-${index}`, accepted ? 'OPEN' : 'DECLINED', accepted ? 'ACCEPTED' : 'DECLINED',
+          [roundId, placementId, companies[key], `audit-${key}-${index}`, accepted ? 'EXPIRED' : 'DECLINED', accepted ? 'ACCEPTED' : 'DECLINED',
             accepted ? null : biased ? 'WERKPROCESSEN_NOT_OFFERED' : 'SCHEDULE_INCOMPATIBLE', biased && !accepted ? 72 : 24, student.id],
         );
       }

@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   started = performance.now();
-  const result = await runMatchRound(dataSource, round.id, 7);
+  const result = await runMatchRound(dataSource, round.id, { offerExpiryDays: 7, leaseSeconds: 60 });
   const total = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);

@@ -137,6 +137,22 @@ export class Environment {
   @Max(50)
   MATCH_MAX_PREFERENCES = 20;
 
+  /**
+   * Seconds a running match round's lease lasts (renewed every third of it). A round whose lease
+   * lapsed and whose job cannot run is queued again by any worker, which looks every half lease.
+   * Longer than the longest solve (the engine holds the event loop while it solves).
+   */
+  @IsInt()
+  @Min(2)
+  @Max(3600)
+  MATCH_ROUND_LEASE_SECONDS = 30;
+
+  /** How often each worker re-queues deliveries and dispatches whose BullMQ job was lost (and that long untouched). */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RECONCILE_INTERVAL_SECONDS = 60;
+
   @IsInt()
   @Min(1)
   @Max(60)
@@ -257,6 +273,8 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'WEBHOOK_TIMEOUT_MS',
   'DELIVERY_MAX_ATTEMPTS',
   'MATCH_MAX_PREFERENCES',
+  'MATCH_ROUND_LEASE_SECONDS',
+  'RECONCILE_INTERVAL_SECONDS',
   'OFFER_EXPIRY_DAYS',
   'ACCREDITATION_REVIEW_NOTICE_DAYS',
   'UNPLACED_ALERT_WEEKS',

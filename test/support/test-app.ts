@@ -35,14 +35,16 @@ export class TestApp {
   private constructor(
     readonly app: INestApplication,
     readonly databaseUrl: string,
+    readonly queuePrefix: string,
   ) {}
 
   /**
    * `configure` may replace providers (e.g. `HostResolver`, to stand in for DNS). Webhooks may reach
    * the loopback test receivers unless the test says otherwise (production never allows it).
    * With `env: { NODE_ENV: 'production' }` the app gets fresh strong secrets unless the test names its own.
+   * `withWorker: false` starts the API alone (for tests that run workers as child processes, see worker-process.ts).
    */
-  static async start(options: { env?: Record<string, string>; configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder } = {}): Promise<TestApp> {
+  static async start(options: { env?: Record<string, string>; configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder; withWorker?: boolean } = {}): Promise<TestApp> {
     const databaseUrl = await cloneTemplate();
     const production = options.env?.NODE_ENV === 'production';
     Object.assign(process.env, {
@@ -55,26 +57,33 @@ export class TestApp {
       ...(production ? { JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex') } : {}),
       ...options.env,
     });
-    const builder = Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: true })] });
+    const builder = Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: options.withWorker ?? true })] });
     const moduleRef = await (options.configure?.(builder) ?? builder).compile();
     const app = moduleRef.createNestApplication({ logger: ['error'] });
     configureApi(app, loadEnvironment());
     app.enableShutdownHooks();
     await app.init();
-    return new TestApp(app, databaseUrl);
+    return new TestApp(app, databaseUrl, process.env.QUEUE_PREFIX!);
   }
 
   get dataSource(): DataSource {
     return this.app.get<DataSource>(getDataSourceToken());
   }
 
-  async stop(): Promise<void> {
+  /** `keepQueues` leaves the queue's keys in Redis, as a database reset or restore would find them. */
+  async stop(options: { keepQueues?: boolean } = {}): Promise<void> {
     await this.app.close();
+    if (!options.keepQueues) await TestApp.deleteQueues(this.queuePrefix);
+    await dropDatabase(this.databaseUrl);
+  }
+
+  /** Deletes every key under a BullMQ prefix: Redis restarted without persistence, as far as the queues can tell. */
+  static async deleteQueues(prefix: string): Promise<number> {
     const redis = new IORedis(redisConnectionOptions(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'));
-    const keys = await redis.keys(`${process.env.QUEUE_PREFIX}:*`);
+    const keys = await redis.keys(`${prefix}:*`);
     if (keys.length) await redis.del(...keys);
     await redis.quit();
-    await dropDatabase(this.databaseUrl);
+    return keys.length;
   }
 
   /** Posts one GraphQL operation, optionally as the holder of `token`. */

@@ -15,6 +15,9 @@ registerEnumType(InternshipStatus, { name: 'InternshipStatus', description: 'PLA
 /** The statuses in which an internship holds its seat at the placement (SQL list). */
 export const HOLDS_SEAT = `('PLANNED', 'ACTIVE')`;
 
+/** The unique index that keeps a student to one seat-holding internship. */
+export const ONE_SEAT_PER_STUDENT = 'internships_one_seat_per_student';
+
 /** A student's place at a placement, created when both sides accept a proposal; it takes a seat. */
 @Entity('internships')
 @Index(['placementId', 'status'])
@@ -22,6 +25,8 @@ export const HOLDS_SEAT = `('PLANNED', 'ACTIVE')`;
 @Index(['schoolId', 'status'])
 /** A student's internships in order: whether she is placed, and her next internship after a termination (dashboards). */
 @Index(['studentId', 'createdAt'])
+/** A student holds at most one seat: whatever runs at once, the database refuses a second. */
+@Index(ONE_SEAT_PER_STUDENT, ['studentId'], { unique: true, where: `status IN ${HOLDS_SEAT}` })
 export class InternshipEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -75,6 +75,14 @@ export class MatchRoundEntity {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
+  /** How often the round was queued again (after a worker died or by `rerunMatchRound`); part of its job id. */
+  @Column({ type: 'integer', default: 0 })
+  attempt: number;
+
+  /** Until when the worker running it (or the one that queued it again) vouches for it; renewed while it runs. */
+  @Column({ type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { HOLDS_SEAT } from '../internships/internship.entity';
+import { withAdvisoryLock } from '../../database/advisory-lock';
 import { copyRows } from '../../database/copy-rows';
 import { dutchToday } from '../../queues/daily-run';
 import { NormSetHistory } from '../compliance/placement-compliance';
@@ -31,25 +32,73 @@ const pseudonyms = (count: number): string[] => {
 };
 
 /**
+ * Held by the round that solves: from loading its input until its proposals are committed. One
+ * round at a time, whatever the queue does: two rounds over overlapping periods or regions would
+ * otherwise both see the same students free and the same seats empty (issue #13). It is the first
+ * lock a round takes (before any row lock: see "Lock order" in the README).
+ */
+export const MATCH_SOLVE_LOCK = 0x6d617463;
+
+export interface RoundRunSettings {
+  offerExpiryDays: number;
+  /** Seconds the round's lease lasts; the runner renews it every third of that while it waits or works. */
+  leaseSeconds: number;
+}
+
+/**
  * Runs one round: load, eligibility, blind scoring, deferred acceptance, persist. The seed is the
  * round's; the norm-set version and the input hash are stored before solving. All results are
- * written in one transaction, so a crash leaves the round RUNNING with nothing half-written and
- * a re-run (BullMQ retries a stalled job) starts over with the same seed.
+ * written in one transaction, so a worker that dies leaves the round RUNNING with nothing written;
+ * its lease then lapses and a worker runs it again from the start with the same seed (see
+ * `MatchRoundsService.recoverAbandoned`). Any number of runs of one round may be started: they
+ * queue on the solve lock, and only the first to find it RUNNING writes anything.
  */
-export async function runMatchRound(dataSource: DataSource, roundId: string, offerExpiryDays: number): Promise<MatchRoundEntity> {
+export async function runMatchRound(dataSource: DataSource, roundId: string, settings: RoundRunSettings): Promise<MatchRoundEntity> {
   const rounds = dataSource.getRepository(MatchRoundEntity);
-  const round = await rounds.findOneByOrFail({ id: roundId });
-  if (round.status === MatchRoundStatus.COMPLETED || round.status === MatchRoundStatus.FAILED) return round;
-  await rounds.update({ id: roundId }, { status: MatchRoundStatus.RUNNING, startedAt: new Date() });
+  const [, claimed] = await dataSource.query<[unknown, number]>(
+    `UPDATE match_rounds SET status = 'RUNNING', lease_until = now() + make_interval(secs => $2) WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+    [roundId, settings.leaseSeconds],
+  );
+  if (!claimed) return rounds.findOneByOrFail({ id: roundId });
+  const stopRenewing = keepLease(dataSource, roundId, settings.leaseSeconds);
   try {
-    return await solveAndPersist(dataSource, round, offerExpiryDays);
+    return await withAdvisoryLock(dataSource, MATCH_SOLVE_LOCK, async () => {
+      const round = await rounds.findOneByOrFail({ id: roundId });
+      if (round.status !== MatchRoundStatus.RUNNING) return round; // another run finished it while this one waited
+      round.startedAt = new Date();
+      await rounds.update({ id: roundId }, { startedAt: round.startedAt });
+      return solveAndPersist(dataSource, round, settings);
+    });
   } catch (error) {
-    await rounds.update({ id: roundId }, { status: MatchRoundStatus.FAILED, error: (error as Error).message, completedAt: new Date() });
+    await rounds
+      .update({ id: roundId, status: MatchRoundStatus.RUNNING }, { status: MatchRoundStatus.FAILED, error: (error as Error).message, completedAt: new Date(), leaseUntil: null })
+      .catch(() => undefined); // the database is gone too: the job's retry or the recovery runs it again
     throw error;
+  } finally {
+    stopRenewing();
   }
 }
 
-async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, offerExpiryDays: number): Promise<MatchRoundEntity> {
+/** Renews a round's lease. SKIP LOCKED: while the round's own write holds its row, that write has just renewed it. */
+const RENEW_LEASE = `
+  UPDATE match_rounds SET lease_until = now() + make_interval(secs => $2)
+   WHERE id = (SELECT id FROM match_rounds WHERE id = $1 AND status = 'RUNNING' FOR UPDATE SKIP LOCKED)`;
+
+/** Renews the lease every third of it, one renewal at a time; returns what stops it. */
+function keepLease(dataSource: DataSource, roundId: string, seconds: number): () => void {
+  let renewing = false;
+  const timer = setInterval(() => {
+    if (renewing) return;
+    renewing = true;
+    dataSource
+      .query(RENEW_LEASE, [roundId, seconds])
+      .catch(() => undefined) // the next beat tries again; a lapsed lease only gets the round run twice, and written once
+      .finally(() => (renewing = false));
+  }, (seconds * 1000) / 3);
+  return () => clearInterval(timer);
+}
+
+async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, { offerExpiryDays, leaseSeconds }: RoundRunSettings): Promise<MatchRoundEntity> {
   const timings: Record<string, number> = {};
   let start = performance.now();
   const inRound = ['p.start_date BETWEEN $1 AND $2', "p.status <> 'CLOSED'", ...(round.region ? ['pc.province = $3'] : [])].join(' AND ');
@@ -143,6 +192,7 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
   const completed = await dataSource.transaction(async (manager) => {
     const current = await manager.findOneOrFail(MatchRoundEntity, { where: { id: round.id }, lock: { mode: 'pessimistic_write' } });
     if (current.status !== MatchRoundStatus.RUNNING) return current;
+    await manager.query('UPDATE match_rounds SET lease_until = now() + make_interval(secs => $2) WHERE id = $1', [round.id, leaseSeconds]);
     const names = pseudonyms(matched.length);
     await copyRows(
       manager,
@@ -173,6 +223,7 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
     ]);
     Object.assign(current, {
       status: MatchRoundStatus.COMPLETED,
+      leaseUntil: null,
       proposals: matched.length,
       unmatched: students.length - matched.length,
       cutoffs,

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { requireProvince } from '../postcodes/postcodes.service';
-import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
 import { JobName, QueueName } from '../../queues/queues';
@@ -17,6 +17,18 @@ import type { MatchExplanationModel } from './models/matching.model';
 import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
 import { runMatchRound } from './match-round.runner';
 import { newLotterySeed } from './lottery';
+
+/**
+ * One job per attempt: BullMQ ignores `add` for a job id it still holds (even failed or completed),
+ * so a round queued again needs an id it has never had.
+ */
+export const matchRoundJobId = (roundId: string, attempt: number) => `match-round-${roundId}-${attempt}`;
+
+/** SQL: the round's lease ($1 seconds from its creation when it never had one) has run out. */
+const LEASE_LAPSED = `coalesce(lease_until, created_at + make_interval(secs => $1)) < now()`;
+
+/** Job states from which a worker will still run the job. */
+const WILL_RUN = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
 
 const CHOICE_MESSAGES: Record<string, string> = {
   ...INELIGIBILITY_MESSAGES,
@@ -51,20 +63,79 @@ export class MatchRoundsService {
       await recordAudit(manager, actor, { action: 'match_round.opened', entityType: 'match_round', entityId: created.id, after: created });
       return created;
     });
-    await this.enqueue(round.id);
+    await this.enqueue(round.id, 0);
     return round;
   }
 
-  /** Queues the rounds not finished (also at worker start: a crash or a lost enqueue loses no round). */
-  async enqueueUnfinished(): Promise<void> {
-    const rounds = await this.dataSource.getRepository(MatchRoundEntity).find({
-      where: [{ status: MatchRoundStatus.QUEUED }, { status: MatchRoundStatus.RUNNING }],
+  /**
+   * Queues again every round that no worker is running and no job will run: QUEUED or RUNNING,
+   * its lease lapsed (its worker died, or its job was lost with Redis), and its job missing,
+   * finished or failed (BullMQ fails a job that stalled twice), or still active on a dead worker.
+   * Each gets a fresh job id (`attempt` + 1, claimed in one statement, so several workers sweeping
+   * at once queue it once); a run already under way only makes the new one wait and then find the
+   * round done. Every worker calls this at start and every half lease. Returns the rounds queued.
+   */
+  async recoverAbandoned(): Promise<string[]> {
+    const lease = this.env.MATCH_ROUND_LEASE_SECONDS;
+    const abandoned = await this.dataSource.query<{ id: string; status: MatchRoundStatus; attempt: number }[]>(
+      `SELECT id, status, attempt FROM match_rounds WHERE status IN ('QUEUED', 'RUNNING') AND ${LEASE_LAPSED}`,
+      [lease],
+    );
+    const requeued: string[] = [];
+    for (const round of abandoned) {
+      const job = await this.queue.getJob(matchRoundJobId(round.id, round.attempt));
+      const state = job ? await job.getState() : 'missing';
+      if (WILL_RUN.has(state) || (state === 'active' && round.status === MatchRoundStatus.QUEUED)) continue;
+      // Still lapsed, still this attempt, and not being written (SKIP LOCKED): a round whose write is under way is never queued again.
+      const [rows] = await this.dataSource.query<[{ attempt: number }[], number]>(
+        `UPDATE match_rounds SET attempt = attempt + 1, lease_until = now() + make_interval(secs => $1)
+          WHERE id = (SELECT id FROM match_rounds WHERE id = $2 AND attempt = $3 AND status IN ('QUEUED', 'RUNNING') AND ${LEASE_LAPSED} FOR UPDATE SKIP LOCKED)
+          RETURNING attempt`,
+        [lease, round.id, round.attempt],
+      );
+      if (!rows.length) continue;
+      this.logger.warn(`Match round ${round.id} was abandoned (${round.status}, job ${state}); queued again as attempt ${rows[0].attempt}`);
+      await this.enqueue(round.id, rows[0].attempt);
+      requeued.push(round.id);
+    }
+    return requeued;
+  }
+
+  /**
+   * PLATFORM admins: queue a FAILED round again, or a RUNNING one whose worker is gone (its lease
+   * lapsed). Same seed, a fresh job; audited. Any other status is a CONFLICT that names it.
+   */
+  async rerun(actor: Actor, id: string): Promise<MatchRoundEntity> {
+    const round = await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query<{ status: MatchRoundStatus; error: string | null; attempt: number; lapsed: boolean }[]>(
+        `SELECT status, error, attempt, ${LEASE_LAPSED} AS lapsed FROM match_rounds WHERE id = $2 FOR UPDATE`,
+        [this.env.MATCH_ROUND_LEASE_SECONDS, id],
+      );
+      if (!current) throw new NotFoundError('MatchRound', { field: 'id' });
+      if (current.status !== MatchRoundStatus.FAILED && !(current.status === MatchRoundStatus.RUNNING && current.lapsed)) {
+        const why = current.status === MatchRoundStatus.RUNNING ? ' and a worker is running it' : '';
+        throw new ConflictError(`Match round ${id} is ${current.status}${why}; only FAILED rounds and RUNNING rounds whose worker is gone are run again`);
+      }
+      await manager.query(
+        `UPDATE match_rounds SET status = 'QUEUED', error = NULL, completed_at = NULL, attempt = attempt + 1, lease_until = now() + make_interval(secs => $2) WHERE id = $1`,
+        [id, this.env.MATCH_ROUND_LEASE_SECONDS],
+      );
+      const after = await manager.findOneByOrFail(MatchRoundEntity, { id });
+      await recordAudit(manager, actor, {
+        action: 'match_round.rerun',
+        entityType: 'match_round',
+        entityId: id,
+        before: { status: current.status, error: current.error, attempt: current.attempt },
+        after: { status: after.status, attempt: after.attempt },
+      });
+      return after;
     });
-    for (const { id } of rounds) await this.enqueue(id);
+    await this.enqueue(id, round.attempt);
+    return round;
   }
 
   run(roundId: string): Promise<MatchRoundEntity> {
-    return runMatchRound(this.dataSource, roundId, this.env.OFFER_EXPIRY_DAYS);
+    return runMatchRound(this.dataSource, roundId, { offerExpiryDays: this.env.OFFER_EXPIRY_DAYS, leaseSeconds: this.env.MATCH_ROUND_LEASE_SECONDS });
   }
 
   async find(id: string): Promise<MatchRoundEntity> {
@@ -98,11 +169,11 @@ export class MatchRoundsService {
     return { roundId: row.roundId, studentId: row.studentId, placementId: row.placementId, rank: row.rank, choices };
   }
 
-  private async enqueue(roundId: string): Promise<void> {
+  private async enqueue(roundId: string, attempt: number): Promise<void> {
     try {
-      await this.queue.add(JobName.RUN_MATCH_ROUND, { roundId }, { jobId: `match-round-${roundId}`, attempts: 3 });
+      await this.queue.add(JobName.RUN_MATCH_ROUND, { roundId }, { jobId: matchRoundJobId(roundId, attempt), attempts: 3 });
     } catch (error) {
-      this.logger.warn(`Could not queue match round ${roundId}: ${(error as Error).message}; the worker queues it at its next start`);
+      this.logger.warn(`Could not queue match round ${roundId}: ${(error as Error).message}; a worker queues it again once its lease lapses`);
     }
   }
 }

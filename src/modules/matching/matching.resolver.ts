@@ -62,6 +62,14 @@ export class MatchingResolver {
     return this.rounds.open(actor, input);
   }
 
+  @Mutation(() => MatchRoundModel, {
+    description: 'PLATFORM admins: run a FAILED round again, or a RUNNING one whose worker is gone (same seed; audited). Other statuses: CONFLICT',
+  })
+  @Allow(Role.PLATFORM_ADMIN)
+  rerunMatchRound(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.rounds.rerun(actor, id);
+  }
+
   @Query(() => MatchRoundConnection)
   @Allow(Role.PLATFORM, Role.SBB)
   matchRounds(@Args() page: ConnectionArgs) {

@@ -34,6 +34,9 @@ export enum DeclineReason {
 }
 registerEnumType(DeclineReason, { name: 'DeclineReason', description: 'R21: job-related reasons only; every decline is audited' });
 
+/** The unique index that keeps a student to one OPEN proposal. */
+export const ONE_OPEN_PROPOSAL_PER_STUDENT = 'proposals_one_open_per_student';
+
 /** The matcher's offer of one placement to one student in one round. */
 @Entity('proposals')
 @Index(['roundId', 'studentId'], { unique: true })
@@ -41,6 +44,8 @@ registerEnumType(DeclineReason, { name: 'DeclineReason', description: 'R21: job-
 @Index(['companyId', 'status'])
 @Index(['schoolId', 'status'])
 @Index(['studentId', 'status'])
+/** A student waits for at most one answer at a time, across rounds (several workers may run rounds at once). */
+@Index(ONE_OPEN_PROPOSAL_PER_STUDENT, ['studentId'], { unique: true, where: `status = 'OPEN'` })
 export class ProposalEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
-import type { Actor } from '../../common/auth/roles';
+import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
-import { InternshipEntity, InternshipStatus } from '../internships/internship.entity';
+import { InternshipEntity, InternshipStatus, ONE_SEAT_PER_STUDENT } from '../internships/internship.entity';
+import { isUniqueViolation } from '../../database/postgres-errors';
 import { PoksService } from '../internships/poks.service';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
@@ -19,6 +20,18 @@ export enum Side {
 }
 
 const REMIND_BEFORE_MS = 2 * 86_400_000;
+
+/**
+ * The student of `proposal` already holds a seat. Her school hears which internship; a company
+ * only that the candidate is placed elsewhere, nothing that would tell it who she is (R20).
+ */
+function alreadySeated(actor: Actor, proposal: ProposalEntity, held: Pick<InternshipEntity, 'id' | 'status' | 'placementId'> | null): ConflictError {
+  if (actor.organizationType === OrganizationType.COMPANY) {
+    return new ConflictError(`The candidate of proposal ${proposal.id} already holds a seat at another placement; this proposal cannot be accepted`);
+  }
+  const which = held ? `internship ${held.id} (${held.status}) at placement ${held.placementId}` : 'an internship accepted at the same moment';
+  return new ConflictError(`Student ${proposal.studentId} already holds a seat: ${which}; one student holds one seat`);
+}
 
 @Injectable()
 export class ProposalsService {
@@ -98,17 +111,28 @@ export class ProposalsService {
     if (taken >= placement.capacity) {
       throw new ConflictError(`Placement ${placement.id} has no free seat left (${taken} of ${placement.capacity} taken)`);
     }
-    const internship = await manager.save(
-      manager.create(InternshipEntity, {
-        proposalId: proposal.id,
-        studentId: proposal.studentId,
-        placementId: placement.id,
-        companyId: proposal.companyId,
-        schoolId: proposal.schoolId,
-        startDate: placement.startDate,
-        endDate: placement.endDate,
-      }),
-    );
+    // One seat per student. Checked here to name the seat she holds; the unique index refuses the
+    // same when another acceptance for her commits between this read and the insert.
+    const held = await manager.findOne(InternshipEntity, {
+      select: { id: true, status: true, placementId: true },
+      where: { studentId: proposal.studentId, status: In([InternshipStatus.PLANNED, InternshipStatus.ACTIVE]) },
+    });
+    if (held) throw alreadySeated(actor, proposal, held);
+    const internship = await manager
+      .save(
+        manager.create(InternshipEntity, {
+          proposalId: proposal.id,
+          studentId: proposal.studentId,
+          placementId: placement.id,
+          companyId: proposal.companyId,
+          schoolId: proposal.schoolId,
+          startDate: placement.startDate,
+          endDate: placement.endDate,
+        }),
+      )
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error, ONE_SEAT_PER_STUDENT) ? alreadySeated(actor, proposal, null) : error;
+      });
     Object.assign(proposal, { status: ProposalStatus.ACCEPTED, decidedAt: new Date() });
     await this.poks.generate(manager, internship);
     await recordAudit(manager, actor, [

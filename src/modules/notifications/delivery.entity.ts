@@ -57,6 +57,7 @@ export interface DeliveryContent {
 @Entity('deliveries')
 @Unique('deliveries_once_per_recipient', ['outboxId', 'channel', 'recipientKey'])
 @Index(['organizationId', 'status', 'createdAt'])
+@Index('deliveries_pending', ['updatedAt'], { where: `status = 'PENDING'` })
 export class DeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -101,6 +102,10 @@ export class DeliveryEntity {
 
   @Column({ type: 'integer', default: 0 })
   attemptCount: number;
+
+  /** How often it was sent again after it died (`retryDelivery`): each time under a new job id. */
+  @Column({ type: 'integer', default: 0 })
+  manualRetries: number;
 
   @Column({ type: 'enum', enum: DeliveryErrorClass, enumName: 'delivery_error_class', nullable: true })
   lastError: DeliveryErrorClass | null;

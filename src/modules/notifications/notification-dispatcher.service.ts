@@ -8,9 +8,11 @@ import { JobName, QueueName } from '../../queues/queues';
 import { DeliveryChannel, type DeliveryEntity, DeliveryStatus } from './delivery.entity';
 import { type Announcement, EVENT_CATALOG } from './event-catalog';
 import type { EventType } from './event-type';
+import type { DispatchJobData } from './outbox-relay.service';
 
 interface OutboxRow {
   id: string;
+  event_id: string;
   type: EventType;
   payload: Record<string, string>;
   created_at: Date;
@@ -22,7 +24,8 @@ interface OutboxRow {
  * e-mail delivery per such user who has not switched e-mail off for the event type, one webhook
  * delivery per enabled endpoint of those organizations that subscribed to the type. Existing
  * notifications are skipped, and the no-op update makes RETURNING include deliveries an earlier run
- * created, so a re-run queues what is still pending.
+ * created, so a re-run queues what is still pending. The events are marked dispatched: from here on
+ * their deliveries exist, and a lost delivery job is the reconciler's to find.
  */
 const NOTIFY = `
   WITH event AS (
@@ -33,6 +36,8 @@ const NOTIFY = `
            NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = u.id AND p.event_type = e.event_type AND NOT p.email) AS email
       FROM event e JOIN users u ON u.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}'))
                                AND (e.role IS NULL OR u.role = e.role OR u.organization_id = ANY(e.everyone_in))
+  ), dispatched AS (
+    UPDATE outbox SET dispatched_at = now() WHERE id IN (SELECT outbox_id FROM event) AND dispatched_at IS NULL
   ), notified AS (
     INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
     SELECT user_id, outbox_id, event_type, payload, message ->> 'subject', message ->> 'text' FROM reader
@@ -46,7 +51,7 @@ const NOTIFY = `
          jsonb_build_object('body', jsonb_build_object('event', e.event_type, 'occurredAt', e.occurred_at, 'data', e.payload))
     FROM event e JOIN webhook_endpoints w ON w.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}')) AND w.disabled_at IS NULL AND e.event_type::text = ANY(w.event_types)
   ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
-  RETURNING id, channel, status`;
+  RETURNING id, channel, status, manual_retries AS "manualRetries"`;
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -58,7 +63,12 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-const deliveryJobId = (deliveryId: string, retry = 0) => (retry ? `delivery-${deliveryId}-retry-${retry}` : `delivery-${deliveryId}`);
+/** A delivery's current job: a new one each time it is retried by hand, so BullMQ cannot take it for the dead one. */
+export const deliveryJobId = (delivery: Pick<DeliveryEntity, 'id' | 'manualRetries'>) =>
+  delivery.manualRetries ? `delivery-${delivery.id}-retry-${delivery.manualRetries}` : `delivery-${delivery.id}`;
+
+/** What a delivery needs to be queued. */
+export type QueuedDelivery = Pick<DeliveryEntity, 'id' | 'channel' | 'manualRetries'>;
 
 /**
  * Turns committed events into in-app notifications and e-mail and webhook deliveries, then queues
@@ -69,7 +79,7 @@ const deliveryJobId = (deliveryId: string, retry = 0) => (retry ? `delivery-${de
  */
 @Injectable()
 export class NotificationDispatcher {
-  private readonly batcher = new MicroBatcher<string, void>((outboxIds) => this.dispatchBatch(outboxIds), { maxSize: 200, maxWaitMs: 5 });
+  private readonly batcher = new MicroBatcher<DispatchJobData, void>((jobs) => this.dispatchBatch(jobs), { maxSize: 200, maxWaitMs: 5 });
 
   constructor(
     private readonly db: PreparedQueries,
@@ -78,15 +88,19 @@ export class NotificationDispatcher {
     private readonly env: Environment,
   ) {}
 
-  dispatch(outboxId: string): Promise<void> {
-    return this.batcher.add(outboxId);
+  dispatch(job: DispatchJobData): Promise<void> {
+    return this.batcher.add(job);
   }
 
   /** Dispatches a batch of events; an event that cannot be announced fails alone. */
-  private async dispatchBatch(outboxIds: string[]): Promise<(void | Error)[]> {
-    const events = await this.db.query<OutboxRow>('SELECT id, type, payload, created_at FROM outbox WHERE id = ANY($1::bigint[])', [
+  private async dispatchBatch(jobs: DispatchJobData[]): Promise<(void | Error)[]> {
+    const outboxIds = jobs.map((job) => job.outboxId);
+    const rows = await this.db.query<OutboxRow>('SELECT id, event_id, type, payload, created_at FROM outbox WHERE id = ANY($1::bigint[])', [
       [...new Set(outboxIds)],
     ]);
+    // A job left from before the database was reset or restored may name an id another event now has.
+    const wanted = new Set(jobs.map((job) => (job.eventId ? `${job.outboxId}/${job.eventId}` : job.outboxId)));
+    const events = rows.filter((row) => wanted.has(`${row.id}/${row.event_id}`) || wanted.has(row.id));
     const announcements = await this.announce(events);
     const announced = events.flatMap((event) => {
       const announcement = announcements.get(event.id);
@@ -98,7 +112,7 @@ export class NotificationDispatcher {
       ];
     });
     if (announced.length) {
-      const deliveries = await this.db.query<Pick<DeliveryEntity, 'id' | 'channel' | 'status'>>(NOTIFY, [JSON.stringify(announced)]);
+      const deliveries = await this.db.query<QueuedDelivery & Pick<DeliveryEntity, 'status'>>(NOTIFY, [JSON.stringify(announced)]);
       await this.enqueue(deliveries.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
     }
     return outboxIds.map((id) => {
@@ -121,7 +135,7 @@ export class NotificationDispatcher {
   }
 
   /** Queues deliveries under their deterministic job id, so queueing twice sends once. */
-  async enqueue(deliveries: Pick<DeliveryEntity, 'id' | 'channel'>[], retry = 0): Promise<void> {
+  async enqueue(deliveries: QueuedDelivery[]): Promise<void> {
     const jobs = (channel: DeliveryChannel, name: JobName) =>
       deliveries
         .filter((delivery) => delivery.channel === channel)
@@ -129,7 +143,7 @@ export class NotificationDispatcher {
           name,
           data: { deliveryId: delivery.id },
           opts: {
-            jobId: deliveryJobId(delivery.id, retry),
+            jobId: deliveryJobId(delivery),
             attempts: this.env.DELIVERY_MAX_ATTEMPTS,
             backoff: { type: 'exponential', delay: 1000 },
           },

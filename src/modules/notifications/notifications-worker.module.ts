@@ -7,6 +7,7 @@ import { WebhookSender } from './channels/webhook-sender.service';
 import { DeliveriesService } from './deliveries.service';
 import { DispatchEventProcessor, SendEmailProcessor, SendWebhookProcessor } from './jobs/notification.processors';
 import { NotificationDispatcher } from './notification-dispatcher.service';
+import { NotificationReconciler } from './notification-reconciler.service';
 import { OutboxRelay } from './outbox-relay.service';
 
 /** The worker side: the outbox relay and the dispatch, e-mail and webhook processors. */
@@ -23,6 +24,7 @@ import { OutboxRelay } from './outbox-relay.service';
     DispatchEventProcessor,
     SendEmailProcessor,
     SendWebhookProcessor,
+    NotificationReconciler,
   ],
   exports: [OutboxRelay],
 })

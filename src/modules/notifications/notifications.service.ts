@@ -104,8 +104,9 @@ export class NotificationsService {
     });
     if (delivery.status !== DeliveryStatus.DEAD) throw new ConflictError(`Delivery ${id} is ${delivery.status}; only DEAD deliveries are retried`);
     delivery.status = DeliveryStatus.PENDING;
+    delivery.manualRetries += 1;
     await repository.save(delivery);
-    await this.dispatcher.enqueue([delivery], delivery.attemptCount);
+    await this.dispatcher.enqueue([delivery]);
     return delivery;
   }
 }

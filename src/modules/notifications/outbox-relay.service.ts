@@ -9,14 +9,30 @@ const BATCH_SIZE = 500;
 const RELAY = `
   UPDATE outbox SET relayed_at = now()
    WHERE id IN (SELECT id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-  RETURNING id`;
+  RETURNING id, event_id`;
 const QUEUE_TIMEOUT_MS = 5000;
+
+/** What a dispatch job carries: the row to read, and the event it must be (ids repeat after a reset). */
+export interface DispatchJobData {
+  outboxId: string;
+  /** Absent only on jobs queued before event ids existed. */
+  eventId?: string;
+}
+
+/** The one dispatch job of an outbox event, named after its uuid, so it never collides with another's. */
+export function dispatchJob(event: { id: string; event_id: string }) {
+  const data: DispatchJobData = { outboxId: event.id, eventId: event.event_id };
+  return { name: JobName.DISPATCH_EVENT, data, opts: { jobId: dispatchJobId(event.event_id) } };
+}
+
+export const dispatchJobId = (eventId: string) => `outbox-${eventId}`;
 
 /**
  * Moves committed outbox rows to BullMQ. Rows are locked (SKIP LOCKED, so several workers share
- * the work), marked relayed and queued with the outbox id as job id in one transaction: if
+ * the work), marked relayed and queued with the event's uuid as job id in one transaction: if
  * Redis is down the transaction rolls back and the rows wait; if the process dies after queueing
- * but before commit, the next pass queues them again and BullMQ drops the duplicate job id.
+ * but before commit, the next pass queues them again and BullMQ drops the duplicate job id. A job
+ * Redis loses after the commit is queued again by the NotificationReconciler.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -54,10 +70,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(queue: Queue = this.dispatchQueue): Promise<number> {
     return this.db.transaction(async (transaction) => {
       // Marked relayed first, but the mark commits only after Redis has the jobs.
-      const events = await transaction.query<{ id: string }>(RELAY, [BATCH_SIZE]);
+      const events = await transaction.query<{ id: string; event_id: string }>(RELAY, [BATCH_SIZE]);
       if (events.length === 0) return 0;
       events.sort((a, b) => Number(a.id) - Number(b.id));
-      const jobs = events.map(({ id }) => ({ name: JobName.DISPATCH_EVENT, data: { outboxId: id }, opts: { jobId: `outbox-${id}` } }));
+      const jobs = events.map(dispatchJob);
       // Without Redis, BullMQ waits for it; give up instead so the rows stay unrelayed and no lock is held long.
       await Promise.race([
         queue.addBulk(jobs),

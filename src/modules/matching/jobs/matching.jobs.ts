@@ -1,27 +1,48 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { addDays } from '../../../common/calendar';
+import { PeriodicTask } from '../../../common/periodic-task';
+import { Environment } from '../../../config/environment';
 import type { DailyCheck } from '../../../queues/daily-run';
 import { JobName, QueueName } from '../../../queues/queues';
 import { MatchRoundsService } from '../match-rounds.service';
 import { ProposalsService } from '../proposals.service';
 
-/** Runs match rounds, one at a time; queues the unfinished ones when the worker starts. */
+/** Runs match rounds, one at a time per worker (and one at a time in all: see MATCH_SOLVE_LOCK). */
 @Processor(QueueName.MATCHING, { concurrency: 1 })
-export class MatchRoundProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MatchRoundProcessor extends WorkerHost {
   constructor(private readonly rounds: MatchRoundsService) {
     super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.rounds.enqueueUnfinished();
   }
 
   async process(job: Job<{ roundId: string }>): Promise<{ status: string }> {
     if (job.name !== JobName.RUN_MATCH_ROUND) throw new Error(`Unknown matching job ${job.name}`);
     const round = await this.rounds.run(job.data.roundId);
     return { status: round.status };
+  }
+}
+
+/**
+ * Every worker, at start and every half lease: a round whose worker died or whose job was lost is
+ * queued again (see `MatchRoundsService.recoverAbandoned`), so it finishes within about one and a
+ * half leases of a worker being up.
+ */
+@Injectable()
+export class MatchRoundRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly sweep = new PeriodicTask('MatchRoundRecovery', () => this.rounds.recoverAbandoned());
+
+  constructor(
+    private readonly rounds: MatchRoundsService,
+    private readonly env: Environment,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.sweep.start(this.env.MATCH_ROUND_LEASE_SECONDS * 500);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.sweep.stop();
   }
 }
 

@@ -103,6 +103,9 @@ export class MatchRoundModel {
   @Field(() => String, { nullable: true })
   error: string | null;
 
+  @Field(() => Int, { description: 'How often it was queued again: after its worker died, or by rerunMatchRound' })
+  attempt: number;
+
   @Field()
   createdAt: Date;
 

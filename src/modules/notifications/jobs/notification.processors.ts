@@ -5,6 +5,7 @@ import { EmailSender } from '../channels/email-sender.service';
 import { WebhookSender } from '../channels/webhook-sender.service';
 import { DeliveriesService } from '../deliveries.service';
 import { NotificationDispatcher } from '../notification-dispatcher.service';
+import type { DispatchJobData } from '../outbox-relay.service';
 
 // Concurrent jobs share micro-batches (see NotificationDispatcher, DeliveriesService). More
 // concurrency does not help: a BullMQ worker fetches waiting jobs one round trip at a time and
@@ -18,8 +19,8 @@ export class DispatchEventProcessor extends WorkerHost {
     super();
   }
 
-  process(job: Job<{ outboxId: string }>): Promise<void> {
-    return this.dispatcher.dispatch(job.data.outboxId);
+  process(job: Job<DispatchJobData>): Promise<void> {
+    return this.dispatcher.dispatch(job.data);
   }
 }
 
