@@ -116,6 +116,12 @@ export class Environment {
   @Max(52)
   UNPLACED_ALERT_WEEKS = 6;
 
+  /** Runs of a transaction PostgreSQL aborted as a deadlock or serialization failure before the client gets a retryable CONFLICT. */
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  TRANSACTION_MAX_ATTEMPTS = 3;
+
   @IsInt()
   @Min(1)
   @Max(50)
@@ -150,6 +156,7 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'ACCREDITATION_REVIEW_NOTICE_DAYS',
   'UNPLACED_ALERT_WEEKS',
   'EXPORT_LINK_TTL_MINUTES',
+  'TRANSACTION_MAX_ATTEMPTS',
 ]);
 
 export class InvalidEnvironmentError extends Error {}

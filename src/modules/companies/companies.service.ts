@@ -25,6 +25,7 @@ import type {
   UpdateTrainerInput,
 } from './dto/company.input';
 import { TrainerEntity } from './trainer.entity';
+import { inTransaction } from '../../database/transaction';
 
 /** Who may see a company's internals (trainers, hidden addresses): the company itself, SBB and the operator. */
 export function seesCompanyInternals(actor: Actor, companyId: string): boolean {
@@ -47,7 +48,7 @@ export class CompaniesService {
   async createBranch(actor: Actor, input: CreateBranchInput): Promise<BranchEntity> {
     const digits = input.postcode.replace(/\s/g, '').toUpperCase();
     const pc4 = digits.slice(0, 4);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.postcodes.require(pc4, 'input.postcode', manager);
       const branch = await manager.save(
         manager.create(BranchEntity, { ...input, postcode: `${pc4} ${digits.slice(4)}`, pc4, companyId: actor.organizationId }),
@@ -82,7 +83,7 @@ export class CompaniesService {
     if (input.validUntil && input.validUntil < input.grantedOn) {
       throw BadUserInputError.field('input.validUntil', 'validUntil must not be before grantedOn');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const branch = await manager.findOneBy(BranchEntity, { id: input.branchId });
       if (!branch) throw BadUserInputError.field('input.branchId', `branch ${input.branchId} does not exist`);
       await assertReapplicationAllowed(manager, branch.id, input.crebo, input.grantedOn);
@@ -116,7 +117,7 @@ export class CompaniesService {
 
   /** SBB only (R2, Reglement art. 8): one accreditation, with the cascade of `revokeWithin`. */
   async revokeAccreditation(actor: Actor, input: RevokeAccreditationInput): Promise<AccreditationEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const accreditation = await manager.findOne(AccreditationEntity, {
         where: { id: input.id },
         lock: { mode: 'pessimistic_write' },
@@ -210,7 +211,7 @@ export class CompaniesService {
   }
 
   async createTrainer(actor: Actor, input: CreateTrainerInput): Promise<TrainerEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       if (input.branchId) await this.requireOwnBranch(actor, input.branchId, 'input.branchId', manager);
       const trainer = await manager.save(manager.create(TrainerEntity, { ...input, companyId: actor.organizationId }));
       await recordAudit(manager, actor, { action: 'trainer.created', entityType: 'trainer', entityId: trainer.id, after: trainer });
@@ -219,7 +220,7 @@ export class CompaniesService {
   }
 
   async updateTrainer(actor: Actor, id: string, input: UpdateTrainerInput): Promise<TrainerEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const trainer = await manager.findOneBy(TrainerEntity, { id, companyId: actor.organizationId });
       if (!trainer) throw new NotFoundError('Trainer', id);
       if (input.branchId) await this.requireOwnBranch(actor, input.branchId, 'input.branchId', manager);

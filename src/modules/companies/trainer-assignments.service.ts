@@ -12,6 +12,7 @@ import { PlacementEntity, PlacementStatus } from '../placements/placement.entity
 import { StudentEntity } from '../students/student.entity';
 import type { AssignTrainerInput, TrainerAssignmentsArgs } from './dto/trainer-assignment.input';
 import { TrainerAssignmentEntity } from './trainer-assignment.entity';
+import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class TrainerAssignmentsService {
@@ -23,7 +24,7 @@ export class TrainerAssignmentsService {
    * another and can never exceed the limit (R6); R7 is checked on the same trainer.
    */
   async assign(actor: Actor, input: AssignTrainerInput): Promise<TrainerAssignmentEntity | ComplianceRejection> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const placement = await manager.findOneBy(PlacementEntity, { id: input.placementId, companyId: actor.organizationId });
       if (!placement) throw BadUserInputError.field('input.placementId', `placement ${input.placementId} is not a placement of your company`);
       if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${placement.id} is closed`);
@@ -69,7 +70,7 @@ export class TrainerAssignmentsService {
 
   /** Ends an assignment early (the student left, another trainer took over); frees the trainer's slot. */
   async end(actor: Actor, id: string): Promise<TrainerAssignmentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const assignment = await manager.findOne(TrainerAssignmentEntity, { where: { id, companyId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!assignment) throw new NotFoundError('TrainerAssignment', id);
       if (assignment.endedAt) throw new ConflictError(`Trainer assignment ${id} has already ended`);

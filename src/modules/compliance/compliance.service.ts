@@ -15,6 +15,7 @@ import {
   reevaluateBatch,
   type ReevaluationScope,
 } from './placement-compliance';
+import { inTransaction } from '../../database/transaction';
 
 /** Thrown inside a transaction to roll it back and answer with the rejection instead. */
 export class ComplianceRejected extends Error {
@@ -64,7 +65,7 @@ export class ComplianceService {
     let suspended = 0;
     let afterId: string | null = null;
     do {
-      const batch = await this.dataSource.transaction((manager) => reevaluateBatch(manager, scope, trigger, afterId));
+      const batch = await inTransaction(this.dataSource, (manager) => reevaluateBatch(manager, scope, trigger, afterId));
       suspended += batch.suspended.length;
       afterId = batch.lastId;
     } while (afterId);

@@ -12,6 +12,7 @@ import type { CreateNormSetInput, NormsInput } from './dto/norm-set.input';
 import { NormSetEntity } from './norm-set.entity';
 import type { Norms } from './norms';
 import type { RuleId, Severity } from './rules/rule';
+import { inTransaction } from '../../database/transaction';
 
 /** Serialises version numbering between concurrent SBB users. */
 const NORM_SET_LOCK = 0x6e6f726d;
@@ -34,7 +35,7 @@ export class NormSetsService {
    * effective date; the worker re-evaluates those (R2 suspends what no longer complies).
    */
   async create(actor: Actor, input: CreateNormSetInput): Promise<NormSetEntity> {
-    const normSet = await this.dataSource.transaction(async (manager) => {
+    const normSet = await inTransaction(this.dataSource, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [NORM_SET_LOCK]);
       const latest = await manager.findOneOrFail(NormSetEntity, { where: {}, order: { version: 'DESC' } });
       if (input.effectiveFrom <= latest.effectiveFrom) {

@@ -25,6 +25,7 @@ import type {
   TerminationsReportModel,
   UnplacedStudentRow,
 } from './models/dashboards.model';
+import { inTransaction } from '../../database/transaction';
 
 /** Whose figures a report holds: a school sees only its own students; SBB and the operator everyone. */
 export interface ReportScope {
@@ -259,7 +260,7 @@ export class DashboardsService {
    * `unplaced_student_alerts`). Returns how many were reported.
    */
   async alertUnplacedStudents(day: string): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const alerted = await manager.query<{ student_id: string; start_date: string }[]>(
         `INSERT INTO unplaced_student_alerts (student_id, start_date, school_id)
          SELECT s.id, s.available_from, s.school_id FROM students s

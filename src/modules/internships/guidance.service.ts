@@ -11,6 +11,7 @@ import { recordEvent } from '../notifications/outbox';
 import { ContactMomentEntity } from './contact-moment.entity';
 import type { LogContactMomentInput } from './dto/guidance.input';
 import { lockPartyInternship } from './internship-access';
+import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class GuidanceService {
@@ -18,7 +19,7 @@ export class GuidanceService {
 
   /** The school or the company logs a contact moment of one of its internships (R17). */
   async log(actor: Actor, internshipId: string, input: LogContactMomentInput, today = dutchToday()): Promise<ContactMomentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const internship = await lockPartyInternship(manager, actor, internshipId);
       if (input.date > today) throw BadUserInputError.field('input.date', 'a contact moment cannot be dated in the future', 'R17');
       if (input.date < internship.startDate || input.date > internship.endDate) {
@@ -34,7 +35,7 @@ export class GuidanceService {
 
   /** Daily: active internships past their midpoint with fewer than two contacts; both parties hear once. */
   async alertAtMidpoint(today: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const [behind] = await manager.query<[{ id: string }[], number]>(
         `UPDATE internships i SET midpoint_alert_sent_at = now()
           WHERE i.status = 'ACTIVE' AND i.midpoint_alert_sent_at IS NULL

@@ -12,6 +12,7 @@ import { distanceKm, ineligibility, INELIGIBILITY_MESSAGES } from './eligibility
 import { IneligiblePreferences } from './models/matching.model';
 import { loadPlacementFacts, STUDENT_COLUMNS, type StudentFacts } from './placement-facts';
 import { StudentPreferenceEntity } from './student-preference.entity';
+import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class PreferencesService {
@@ -31,7 +32,7 @@ export class PreferencesService {
     }
     const duplicate = placementIds.findIndex((id, index) => placementIds.indexOf(id) !== index);
     if (duplicate >= 0) throw BadUserInputError.field(`placementIds.${duplicate}`, 'a placement may appear once in the list');
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const [student] = await manager.query<StudentFacts[]>(
         `SELECT ${STUDENT_COLUMNS} FROM students s JOIN postcodes pc ON pc.pc4 = s.home_postcode
           WHERE s.id = $1 AND s.school_id = $2 AND s.archived_at IS NULL FOR UPDATE OF s`,

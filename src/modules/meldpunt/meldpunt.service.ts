@@ -16,6 +16,7 @@ import { SchoolTasksService } from '../school-tasks/school-tasks.service';
 import { StudentEntity } from '../students/student.entity';
 import { DiscriminationReportEntity, ReportStatus, ReportTransitionEntity, Sanction } from './discrimination-report.entity';
 import type { DiscriminationReportsArgs, FileDiscriminationReportInput, SanctionInput } from './dto/discrimination-report.input';
+import { inTransaction } from '../../database/transaction';
 
 /** One step of the R22 flow: who takes it, from which status, to which. */
 interface Step {
@@ -54,7 +55,7 @@ export class MeldpuntService {
    * When it names a student, her school gets an AFTERCARE task.
    */
   async file(actor: Actor, input: FileDiscriminationReportInput): Promise<DiscriminationReportEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const problems: FieldProblem[] = [];
       const problem = (field: string, message: string) => problems.push({ path: `input.${field}`, message, rule: 'R22' });
       const schoolId = actor.organizationId;
@@ -169,7 +170,7 @@ export class MeldpuntService {
     note: string | null,
     apply?: (manager: EntityManager, report: DiscriminationReportEntity) => Promise<object | void>,
   ): Promise<DiscriminationReportEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const report = await manager.findOne(DiscriminationReportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!report) throw new NotFoundError('Discrimination report', id);
       this.assertReads(actor, report);

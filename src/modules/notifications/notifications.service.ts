@@ -15,6 +15,7 @@ import { NotificationDispatcher } from './notification-dispatcher.service';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { inTransaction } from '../../database/transaction';
 
 /** The API side of notifications: the in-app inbox, preferences, webhook endpoints, delivery operations. */
 @Injectable()
@@ -59,7 +60,7 @@ export class NotificationsService {
     const problem = webhookUrlProblem(input.url, this.env.isProduction);
     if (problem) throw BadUserInputError.field('input.url', problem);
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const endpoint = await manager.save(
         manager.create(WebhookEndpointEntity, { organizationId: actor.organizationId, url: input.url, eventTypes: input.eventTypes, secret }),
       );

@@ -11,6 +11,7 @@ import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
+import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class OrganizationsService {
@@ -19,7 +20,7 @@ export class OrganizationsService {
   /** PLATFORM admins create an organization together with its first administrator. */
   async createOrganization(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationEntity> {
     this.checkIdentifiers(input);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.assertUnique(manager, input);
       const organization = await manager.save(
         manager.create(OrganizationEntity, {
@@ -43,7 +44,7 @@ export class OrganizationsService {
 
   /** An organization's admin adds a user to that same organization. */
   async addUser(actor: Actor, input: AddUserInput): Promise<UserEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const user = await this.insertUser(manager, actor.organizationId, input, input.role, 'email');
       const { passwordHash: _, ...visible } = user;
       await recordAudit(manager, actor, { action: 'user.added', entityType: 'user', entityId: user.id, after: visible });

@@ -16,6 +16,7 @@ import { AttributeCipher, blindIndexSql } from './attribute-cipher';
 import type { AdverseImpactAuditInput } from './dto/adverse-impact.input';
 import type { AdverseImpactAuditModel, CompanyImpactModel, GroupDeclineReasonsModel, GroupResponseTimeModel } from './models/adverse-impact.model';
 import { AUDIT_GROUNDS } from './protected-attributes.entity';
+import { inTransaction } from '../../database/transaction';
 
 const HOUR = 3600;
 
@@ -171,7 +172,7 @@ export class AdverseImpactService {
 
   /** JIT compilation costs more than it saves on these aggregates. */
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await manager.query('SET LOCAL jit = off');
       return manager.query<T[]>(sql, params);
     });

@@ -17,6 +17,7 @@ import { PostcodesService } from '../postcodes/postcodes.service';
 import { boundingBox, haversineSql } from '../postcodes/distance';
 import type { CompanyPlacementsArgs, CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.input';
 import { PlacementEntity, PlacementStatus } from './placement.entity';
+import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class PlacementsService {
@@ -28,7 +29,7 @@ export class PlacementsService {
   ) {}
 
   async create(actor: Actor, input: CreatePlacementInput): Promise<PlacementEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.companies.requireOwnBranch(actor, input.branchId, 'input.branchId', manager);
       if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId', manager);
       const placement = manager.create(PlacementEntity, { ...input, trainerId: input.trainerId ?? null, companyId: actor.organizationId });
@@ -43,7 +44,7 @@ export class PlacementsService {
   /** Re-evaluates the result; a published placement may not be edited into BLOCK findings (nothing is written then). */
   async update(actor: Actor, id: string, input: UpdatePlacementInput): Promise<PlacementEntity | ComplianceRejection> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await inTransaction(this.dataSource, async (manager) => {
         const placement = await this.lockOwn(actor, id, manager);
         if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${id} is closed and can no longer change`);
         if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId', manager);
@@ -69,7 +70,7 @@ export class PlacementsService {
    * placement as it was but stores the evaluation, so the company and SBB see what blocked it.
    */
   async publish(actor: Actor, id: string): Promise<PlacementEntity | ComplianceRejection> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const placement = await this.lockOwn(actor, id, manager);
       if (placement.status !== PlacementStatus.DRAFT && placement.status !== PlacementStatus.SUSPENDED) {
         throw new ConflictError(`Placement ${id} is ${placement.status}, not DRAFT or SUSPENDED`);
@@ -90,7 +91,7 @@ export class PlacementsService {
   }
 
   async close(actor: Actor, id: string): Promise<PlacementEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const placement = await this.lockOwn(actor, id, manager);
       if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${id} is already closed`);
       const before = { ...placement };
@@ -195,7 +196,7 @@ export class PlacementsService {
 
   /** The daily clean-up: published or suspended placements whose end date has passed are closed. Idempotent. */
   async closeExpired(today: string): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const { raw: closed } = await manager
         .createQueryBuilder()
         .update(PlacementEntity)

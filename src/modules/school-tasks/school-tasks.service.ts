@@ -10,6 +10,7 @@ import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import type { SchoolTasksArgs } from './dto/school-task.input';
 import { SchoolTaskEntity, SchoolTaskKind, SchoolTaskStatus } from './school-task.entity';
+import { inTransaction } from '../../database/transaction';
 
 type NewTask = Pick<SchoolTaskEntity, 'kind' | 'schoolId'> & Partial<Pick<SchoolTaskEntity, 'studentId' | 'reportId' | 'placementId' | 'internshipId'>>;
 
@@ -91,7 +92,7 @@ export class SchoolTasksService {
 
   /** OPEN → DONE by the task's own school, with a note; another school's task is NOT_FOUND. */
   async complete(actor: Actor, id: string, note: string): Promise<SchoolTaskEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const task = await manager.findOne(SchoolTaskEntity, { where: { id, schoolId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!task) throw new NotFoundError('School task', id);
       if (task.status !== SchoolTaskStatus.OPEN) throw new ConflictError(`School task ${id} is already ${task.status}`);

@@ -9,6 +9,7 @@ import { PostcodesService } from '../postcodes/postcodes.service';
 import type { CreateStudentInput, StudentsArgs, UpdateStudentInput } from './dto/student.input';
 import { StudentIdentityEntity } from './student-identity.entity';
 import { StudentEntity } from './student.entity';
+import { inTransaction } from '../../database/transaction';
 
 /** School staff manage their own students; another school's students do not exist for them. */
 @Injectable()
@@ -20,7 +21,7 @@ export class StudentsService {
 
   async create(actor: Actor, input: CreateStudentInput): Promise<StudentEntity> {
     const { identity, ...profile } = input;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const student = manager.create(StudentEntity, {
         ...profile,
         accessibilityNeeds: profile.accessibilityNeeds ?? null,
@@ -36,7 +37,7 @@ export class StudentsService {
 
   async update(actor: Actor, id: string, input: UpdateStudentInput): Promise<StudentEntity> {
     const { identity, ...changes } = input;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const student = await this.findOwn(actor, id, manager);
       const before = { ...student };
       manager.merge(StudentEntity, student, changes);
@@ -52,7 +53,7 @@ export class StudentsService {
 
   /** Archived students keep their history but leave lists and future match rounds. */
   async archive(actor: Actor, id: string): Promise<StudentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const student = await this.findOwn(actor, id, manager);
       if (!student.archivedAt) {
         student.archivedAt = new Date();
