@@ -5,8 +5,9 @@ import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
-import { InternshipEntity, InternshipStatus } from '../internships/internship.entity';
+import { InternshipEntity } from '../internships/internship.entity';
 import { PoksService } from '../internships/poks.service';
+import { seatsHeld } from '../internships/seats';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
@@ -91,7 +92,7 @@ export class ProposalsService {
   /** Under the placement's row lock, which the caller holds. */
   private async takeSeat(manager: EntityManager, actor: Actor, proposal: ProposalEntity, placement: PlacementEntity): Promise<void> {
     if (placement.status !== PlacementStatus.PUBLISHED) throw new ConflictError(`Placement ${placement.id} is ${placement.status}; no internship can start there (R1, R2)`);
-    const taken = await manager.countBy(InternshipEntity, { placementId: placement.id, status: In([InternshipStatus.PLANNED, InternshipStatus.ACTIVE]) });
+    const taken = await seatsHeld(manager, placement.id);
     if (taken >= placement.capacity) {
       throw new ConflictError(`Placement ${placement.id} has no free seat left (${taken} of ${placement.capacity} taken)`);
     }

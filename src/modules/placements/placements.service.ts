@@ -10,6 +10,7 @@ import type { ComplianceRejection } from '../compliance/models/compliance.model'
 import { type Connection, pageWindow, paginate, toConnection } from '../../common/graphql/pagination';
 import { BranchEntity } from '../companies/branch.entity';
 import { CompaniesService } from '../companies/companies.service';
+import { seatsHeld } from '../internships/seats';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { PostcodeEntity } from '../postcodes/postcode.entity';
@@ -48,6 +49,13 @@ export class PlacementsService {
         const placement = await this.lockOwn(actor, id, manager);
         if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${id} is closed and can no longer change`);
         if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId', manager);
+        if (input.capacity !== undefined) {
+          // Under the placement's lock, as a seat is taken (answerProposal): no seat can be taken in between.
+          const held = await seatsHeld(manager, id);
+          if (input.capacity < held) {
+            throw new ConflictError(`Placement ${id} holds ${held} seat${held === 1 ? '' : 's'} (planned or active internships); its capacity cannot go below ${held}`);
+          }
+        }
         const before = { ...placement };
         manager.merge(PlacementEntity, placement, input);
         checkDates(placement);
