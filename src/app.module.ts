@@ -6,6 +6,7 @@ import { AuditModule } from './common/audit/audit.module';
 import { AccessGuard } from './common/auth/access.guard';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
 import { graphqlConfig } from './common/graphql/graphql-config';
+import { InputBoundaryPlugin } from './common/graphql/input-boundary.plugin';
 import { OperationLimitsPlugin } from './common/graphql/operation-limits.plugin';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { Environment } from './config/environment';
@@ -58,6 +59,8 @@ import { WorkerModule } from './worker.module';
     QueueDashboardModule,
   ],
   providers: [
+    // First: its didResolveOperation then answers a bad variable (naming the argument) before another plugin trips over it.
+    InputBoundaryPlugin,
     OperationLimitsPlugin,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },

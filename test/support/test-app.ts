@@ -35,7 +35,8 @@ export class TestApp {
     readonly databaseUrl: string,
   ) {}
 
-  static async start(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  /** `worker: false` runs the API alone (APP_ROLE=api): nothing changes the database but the requests themselves. */
+  static async start(options: { env?: Record<string, string>; worker?: boolean } = {}): Promise<TestApp> {
     const databaseUrl = await cloneTemplate();
     Object.assign(process.env, {
       NODE_ENV: 'test',
@@ -44,7 +45,7 @@ export class TestApp {
       LOG_LEVEL: 'error',
       ...options.env,
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: true })] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: options.worker ?? true })] }).compile();
     const app = moduleRef.createNestApplication({ logger: ['error'] });
     app.enableShutdownHooks();
     await app.init();

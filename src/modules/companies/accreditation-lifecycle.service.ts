@@ -76,7 +76,8 @@ export class AccreditationLifecycleService {
   }
 
   /** Refusals, newest first: SBB sees every company's, a company only its own. */
-  listRefusals(actor: Actor, { filter = {}, ...page }: AccreditationRefusalsArgs): Promise<Connection<AccreditationRefusalEntity>> {
+  listRefusals(actor: Actor, { filter: given, ...page }: AccreditationRefusalsArgs): Promise<Connection<AccreditationRefusalEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     let companyId = filter.companyId;
     if (actor.organizationType === OrganizationType.COMPANY) {
       if (companyId && companyId !== actor.organizationId) throw new ForbiddenError('A company sees only its own refusals');

@@ -191,7 +191,8 @@ export class CompaniesService {
     await withdrawOpenProposals(manager, actor, suspended);
   }
 
-  listAccreditations({ filter = {}, ...page }: AccreditationsArgs): Promise<Connection<AccreditationEntity>> {
+  listAccreditations({ filter: given, ...page }: AccreditationsArgs): Promise<Connection<AccreditationEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.dataSource
       .getRepository(AccreditationEntity)
       .createQueryBuilder('accreditation')

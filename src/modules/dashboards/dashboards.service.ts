@@ -57,7 +57,8 @@ export class DashboardsService {
   ) {}
 
   /** The "enough places" pillar per crebo × province; see the `placeSupply` query for the definitions. */
-  async placeSupply(filter: DashboardFilter = {}, scope: ReportScope = {}, asOf = dutchToday()): Promise<PlaceSupplyReportModel> {
+  async placeSupply(given: DashboardFilter | null = {}, scope: ReportScope = {}, asOf = dutchToday()): Promise<PlaceSupplyReportModel> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     await requireProvince(this.dataSource, filter.region, 'filter.region');
     const p = new SqlParams();
     const today = p.add(asOf);

@@ -144,7 +144,8 @@ export class MeldpuntService {
     return report;
   }
 
-  list(actor: Actor, { filter = {}, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
+  list(actor: Actor, { filter: given, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.dataSource
       .getRepository(DiscriminationReportEntity)
       .createQueryBuilder('report')

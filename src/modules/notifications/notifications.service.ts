@@ -87,7 +87,8 @@ export class NotificationsService {
   }
 
   /** The actor's organization's deliveries; a PLATFORM admin sees every organization's. */
-  deliveries(actor: Actor, { filter = {}, ...page }: DeliveriesArgs): Promise<Connection<DeliveryEntity>> {
+  deliveries(actor: Actor, { filter: given, ...page }: DeliveriesArgs): Promise<Connection<DeliveryEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const platform = hasRole(actor, Role.PLATFORM_ADMIN);
     if (filter.organizationId && !platform) throw new ForbiddenError('Only PLATFORM admins read other organizations’ deliveries');
     const query = this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('delivery').orderBy('delivery.createdAt', 'DESC').addOrderBy('delivery.id');

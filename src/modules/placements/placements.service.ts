@@ -134,7 +134,8 @@ export class PlacementsService {
   }
 
   /** Search published placements; with `near`, only those within the radius, nearest first. */
-  async search({ filter = {}, ...page }: PlacementsArgs): Promise<Connection<PlacementEntity>> {
+  async search({ filter: given, ...page }: PlacementsArgs): Promise<Connection<PlacementEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.dataSource
       .getRepository(PlacementEntity)
       .createQueryBuilder('placement')

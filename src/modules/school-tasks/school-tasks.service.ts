@@ -82,7 +82,8 @@ export class SchoolTasksService {
   }
 
   /** A school reads its own tasks; SBB and the operator read every school's. */
-  list(actor: Actor, { filter = {}, ...page }: SchoolTasksArgs): Promise<Connection<SchoolTaskEntity>> {
+  list(actor: Actor, { filter: given, ...page }: SchoolTasksArgs): Promise<Connection<SchoolTaskEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.dataSource.getRepository(SchoolTaskEntity).createQueryBuilder('task').orderBy('task.createdAt', 'DESC').addOrderBy('task.id');
     if (actor.organizationType === OrganizationType.SCHOOL) query.where('task.schoolId = :school', { school: actor.organizationId });
     if (filter.status) query.andWhere('task.status = :status', { status: filter.status });

@@ -71,7 +71,8 @@ export class StudentsService {
     return student;
   }
 
-  list(actor: Actor, { filter = {}, ...page }: StudentsArgs): Promise<Connection<StudentEntity>> {
+  list(actor: Actor, { filter: given, ...page }: StudentsArgs): Promise<Connection<StudentEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.dataSource
       .getRepository(StudentEntity)
       .createQueryBuilder('student')
