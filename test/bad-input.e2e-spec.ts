@@ -21,7 +21,7 @@ import { type DemoUser, TestApp } from './support/test-app';
  * fuzzer (fast-check, fixed seeds) calls every mutation as a user whose role may run it, with
  * arguments of the right shape and, mixed in, the wrong ones (nulls, missing and unknown fields,
  * wrong types, non-UUID ids, NUL characters, lone surrogates, extreme numbers, impossible dates);
- * targeted cases pin down each class the issue found.
+ * targeted cases pin down each class the issue found. Queries get a lighter pass: never INTERNAL.
  */
 const SCHEMA = buildSchema(readFileSync(join(__dirname, '..', 'graphql', 'schema.graphql'), 'utf8'));
 const MUTATIONS = SCHEMA.getMutationType()!.getFields();
@@ -272,6 +272,22 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
         if (problem) throw new Error(`${problem}: ${JSON.stringify({ variables, status, body })}`);
       }),
       { seed: seedOf(name), numRuns: RUNS_PER_MUTATION, endOnFailure: true },
+    );
+  });
+
+  const QUERIES = SCHEMA.getQueryType()!.getFields();
+  const READERS: DemoUser[] = ['schoolStaff', 'companyAdmin', 'sbbAuditor', 'platformAdmin'];
+  it.each(Object.keys(QUERIES).filter((name) => QUERIES[name].args.length > 0))('query %s: generated arguments never answer INTERNAL or HTTP 5xx', async (name) => {
+    const field = QUERIES[name];
+    const query = operationOf(field).replace(/^mutation/, 'query');
+    const args = (noisy: boolean) => fc.record(Object.fromEntries(field.args.map((arg) => [arg.name, valueOf(arg.type, arg.name, noisy, pools)])));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(args(false), args(true)), fc.constantFrom(...READERS), async (variables, user) => {
+        const { status, body } = await post(query, variables, user);
+        const codes = (body.errors ?? []).map((error) => error.extensions?.code);
+        if (status >= 500 || codes.includes('INTERNAL')) throw new Error(`HTTP ${status}: ${JSON.stringify({ user, variables, body })}`);
+      }),
+      { seed: seedOf(name), numRuns: Number(process.env.FUZZ_QUERY_RUNS ?? 6), endOnFailure: true },
     );
   });
 
