@@ -6,6 +6,7 @@ import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { NormSetHistory } from '../compliance/placement-compliance';
 import { EventType } from '../notifications/event-type';
@@ -13,7 +14,6 @@ import { recordEvent } from '../notifications/outbox';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { AgreementCommitmentEntity, AgreementEntity, AgreementStatus } from './agreement.entity';
 import type { AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
-import { inTransaction } from '../../database/transaction';
 
 
 export interface FulfilmentRow {

@@ -6,6 +6,7 @@ import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
@@ -16,7 +17,6 @@ import { AccreditationRefusalEntity } from './accreditation-refusal.entity';
 import { CompaniesService } from './companies.service';
 import { BranchEntity } from './branch.entity';
 import type { AccreditationRefusalsArgs, RecordAccreditationReviewInput, RefuseAccreditationInput } from './dto/accreditation-lifecycle.input';
-import { inTransaction } from '../../database/transaction';
 
 /**
  * Which ACTIVE accreditations have lapsed on `$1` (R3), with `$2` the start of the four-year

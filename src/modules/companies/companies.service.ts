@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { ComplianceService } from '../compliance/compliance.service';
 import { EvaluationTrigger } from '../compliance/compliance-status';
 import { withdrawOpenProposals } from '../matching/proposal-withdrawal';
@@ -25,7 +26,6 @@ import type {
   UpdateTrainerInput,
 } from './dto/company.input';
 import { TrainerEntity } from './trainer.entity';
-import { inTransaction } from '../../database/transaction';
 
 /** Who may see a company's internals (trainers, hidden addresses): the company itself, SBB and the operator. */
 export function seesCompanyInternals(actor: Actor, companyId: string): boolean {

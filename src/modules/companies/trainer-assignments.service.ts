@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { ComplianceRejection } from '../compliance/models/compliance.model';
 import { loadContexts, NormSetHistory } from '../compliance/placement-compliance';
 import { evaluateCompliance } from '../compliance/rule-engine';
@@ -12,7 +13,6 @@ import { PlacementEntity, PlacementStatus } from '../placements/placement.entity
 import { StudentEntity } from '../students/student.entity';
 import type { AssignTrainerInput, TrainerAssignmentsArgs } from './dto/trainer-assignment.input';
 import { TrainerAssignmentEntity } from './trainer-assignment.entity';
-import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class TrainerAssignmentsService {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/roles';
 import { type Connection, paginate, type ConnectionArgs } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import type { PlacementEntity } from '../placements/placement.entity';
 import { ComplianceEvaluationEntity } from './compliance-evaluation.entity';
 import { ComplianceStatus, EvaluationTrigger } from './compliance-status';
@@ -15,7 +16,6 @@ import {
   reevaluateBatch,
   type ReevaluationScope,
 } from './placement-compliance';
-import { inTransaction } from '../../database/transaction';
 
 /** Thrown inside a transaction to roll it back and answer with the rejection instead. */
 export class ComplianceRejected extends Error {

@@ -6,13 +6,13 @@ import { DataSource, IsNull } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { inTransaction } from '../../database/transaction';
 import { JobName, QueueName } from '../../queues/queues';
 import type { Sector } from '../organizations/sector';
 import type { CreateNormSetInput, NormsInput } from './dto/norm-set.input';
 import { NormSetEntity } from './norm-set.entity';
 import type { Norms } from './norms';
 import type { RuleId, Severity } from './rules/rule';
-import { inTransaction } from '../../database/transaction';
 
 /** Serialises version numbering between concurrent SBB users. */
 const NORM_SET_LOCK = 0x6e6f726d;

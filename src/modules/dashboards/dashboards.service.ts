@@ -10,6 +10,7 @@ import { assertReportPeriod } from '../../common/validation/report-period';
 import { Environment } from '../../config/environment';
 import { SqlParams } from '../../database/sql-params';
 import { requireProvince } from '../postcodes/postcodes.service';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
 import { HOLDS_SEAT } from '../internships/internship.entity';
@@ -25,7 +26,6 @@ import type {
   TerminationsReportModel,
   UnplacedStudentRow,
 } from './models/dashboards.model';
-import { inTransaction } from '../../database/transaction';
 
 /** Whose figures a report holds: a school sees only its own students; SBB and the operator everyone. */
 export interface ReportScope {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { MIN_CONTACTS_AT_MIDPOINT } from '../compliance/guidance';
 import { EventType } from '../notifications/event-type';
@@ -11,7 +12,6 @@ import { recordEvent } from '../notifications/outbox';
 import { ContactMomentEntity } from './contact-moment.entity';
 import type { LogContactMomentInput } from './dto/guidance.input';
 import { lockPartyInternship } from './internship-access';
-import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class GuidanceService {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
+import { inTransaction } from '../../database/transaction';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { StudentEntity } from '../students/student.entity';
@@ -11,7 +12,6 @@ import type { EvaluationInput, TerminateInternshipInput } from './dto/guidance.i
 import { EvaluationEntity, Evaluator } from './evaluation.entity';
 import { lockPartyInternship } from './internship-access';
 import { type InternshipEntity, InternshipStatus } from './internship.entity';
-import { inTransaction } from '../../database/transaction';
 
 /** R18: the end evaluations an internship needs before it closes. */
 const REQUIRED_EVALUATIONS = [Evaluator.STUDENT, Evaluator.TRAINER, Evaluator.SCHOOL];

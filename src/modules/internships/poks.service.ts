@@ -4,11 +4,11 @@ import { DataSource, type EntityManager, LessThan } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { inTransaction } from '../../database/transaction';
 import { ageOn } from '../compliance/rules/rule';
 import { lockPartyInternship } from './internship-access';
 import { InternshipEntity, InternshipStatus } from './internship.entity';
 import { PokEntity, PokParty, PokStatus, type PokTerms } from './pok.entity';
-import { inTransaction } from '../../database/transaction';
 
 const ASSESSMENT = 'Beoordeling van de werkprocessen door de praktijkopleider, vastgesteld door de school';
 const GUIDANCE = 'Minimaal drie contactmomenten tussen school, student en leerbedrijf per BPV-periode, waarvan één op locatie (R17)';

@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { Environment } from '../../config/environment';
+import { inTransaction } from '../../database/transaction';
 import { StudentEntity } from '../students/student.entity';
 import { boundingBox } from '../postcodes/distance';
 import { blindPriority } from './blind-priority';
@@ -12,7 +13,6 @@ import { distanceKm, ineligibility, INELIGIBILITY_MESSAGES } from './eligibility
 import { IneligiblePreferences } from './models/matching.model';
 import { loadPlacementFacts, STUDENT_COLUMNS, type StudentFacts } from './placement-facts';
 import { StudentPreferenceEntity } from './student-preference.entity';
-import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class PreferencesService {

@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { InternshipEntity } from '../internships/internship.entity';
 import { PoksService } from '../internships/poks.service';
 import { seatsHeld } from '../internships/seats';
@@ -13,7 +14,6 @@ import { recordEvent } from '../notifications/outbox';
 import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
 import type { AnswerProposalInput, ProposalsArgs } from './dto/matching.input';
 import { Answer, ProposalEntity, ProposalStatus } from './proposal.entity';
-import { inTransaction } from '../../database/transaction';
 
 export enum Side {
   COMPANY = 'COMPANY',

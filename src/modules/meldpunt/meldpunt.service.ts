@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, type FieldProblem, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { CompaniesService } from '../companies/companies.service';
 import { InternshipEntity } from '../internships/internship.entity';
@@ -16,7 +17,6 @@ import { SchoolTasksService } from '../school-tasks/school-tasks.service';
 import { StudentEntity } from '../students/student.entity';
 import { DiscriminationReportEntity, ReportStatus, ReportTransitionEntity, Sanction } from './discrimination-report.entity';
 import type { DiscriminationReportsArgs, FileDiscriminationReportInput, SanctionInput } from './dto/discrimination-report.input';
-import { inTransaction } from '../../database/transaction';
 
 /** One step of the R22 flow: who takes it, from which status, to which. */
 interface Step {

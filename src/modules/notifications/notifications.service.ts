@@ -7,6 +7,7 @@ import { type Actor, hasRole, Role } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
+import { inTransaction } from '../../database/transaction';
 import { webhookUrlProblem } from './channels/webhook-url-policy';
 import { DeliveryEntity, DeliveryStatus } from './delivery.entity';
 import type { DeliveriesArgs, NotificationsArgs, RegisterWebhookInput } from './dto/notification.input';
@@ -15,7 +16,6 @@ import { NotificationDispatcher } from './notification-dispatcher.service';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
-import { inTransaction } from '../../database/transaction';
 
 /** The API side of notifications: the in-app inbox, preferences, webhook endpoints, delivery operations. */
 @Injectable()

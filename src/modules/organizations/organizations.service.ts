@@ -6,12 +6,12 @@ import { hashPassword } from '../../common/auth/password-hasher';
 import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import type { AddUserInput, CreateOrganizationInput, NewUserInput, OrganizationsArgs } from './dto/organization.input';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
-import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class OrganizationsService {

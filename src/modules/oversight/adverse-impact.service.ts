@@ -6,6 +6,7 @@ import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { assertReportPeriod } from '../../common/validation/report-period';
 import { SqlParams } from '../../database/sql-params';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
 import { Answer, DeclineReason, ProposalStatus } from '../matching/proposal.entity';
@@ -16,7 +17,6 @@ import { AttributeCipher, blindIndexSql } from './attribute-cipher';
 import type { AdverseImpactAuditInput } from './dto/adverse-impact.input';
 import type { AdverseImpactAuditModel, CompanyImpactModel, GroupDeclineReasonsModel, GroupResponseTimeModel } from './models/adverse-impact.model';
 import { AUDIT_GROUNDS } from './protected-attributes.entity';
-import { inTransaction } from '../../database/transaction';
 
 const HOUR = 3600;
 

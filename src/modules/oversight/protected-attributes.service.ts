@@ -4,11 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { inTransaction } from '../../database/transaction';
 import { StudentEntity } from '../students/student.entity';
 import { AttributeCipher } from './attribute-cipher';
 import type { ProtectedAttributesInput } from './dto/protected-attributes.input';
 import { AuditGround, type ProtectedAttributes, ProtectedAttributesEntity } from './protected-attributes.entity';
-import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class ProtectedAttributesService {

@@ -8,6 +8,7 @@ import { ComplianceRejected, ComplianceService } from '../compliance/compliance.
 import { EvaluationTrigger } from '../compliance/compliance-status';
 import type { ComplianceRejection } from '../compliance/models/compliance.model';
 import { type Connection, pageWindow, paginate, toConnection } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { BranchEntity } from '../companies/branch.entity';
 import { CompaniesService } from '../companies/companies.service';
 import { seatsHeld } from '../internships/seats';
@@ -18,7 +19,6 @@ import { PostcodesService } from '../postcodes/postcodes.service';
 import { boundingBox, haversineSql } from '../postcodes/distance';
 import type { CompanyPlacementsArgs, CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.input';
 import { PlacementEntity, PlacementStatus } from './placement.entity';
-import { inTransaction } from '../../database/transaction';
 
 @Injectable()
 export class PlacementsService {

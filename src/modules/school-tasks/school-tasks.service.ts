@@ -5,12 +5,12 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { HOLDS_SEAT } from '../internships/internship.entity';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import type { SchoolTasksArgs } from './dto/school-task.input';
 import { SchoolTaskEntity, SchoolTaskKind, SchoolTaskStatus } from './school-task.entity';
-import { inTransaction } from '../../database/transaction';
 
 type NewTask = Pick<SchoolTaskEntity, 'kind' | 'schoolId'> & Partial<Pick<SchoolTaskEntity, 'studentId' | 'reportId' | 'placementId' | 'internshipId'>>;
 

@@ -5,11 +5,11 @@ import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import type { CreateStudentInput, StudentsArgs, UpdateStudentInput } from './dto/student.input';
 import { StudentIdentityEntity } from './student-identity.entity';
 import { StudentEntity } from './student.entity';
-import { inTransaction } from '../../database/transaction';
 
 /** School staff manage their own students; another school's students do not exist for them. */
 @Injectable()
