@@ -7,6 +7,7 @@ import { AccessGuard } from './common/auth/access.guard';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
 import { TrustProxySetting } from './common/http/client-address';
 import { graphqlConfig } from './common/graphql/graphql-config';
+import { InputBoundaryPlugin } from './common/graphql/input-boundary.plugin';
 import { OperationLimitsPlugin } from './common/graphql/operation-limits.plugin';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { Environment } from './config/environment';
@@ -59,6 +60,8 @@ import { WorkerModule } from './worker.module';
     QueueDashboardModule,
   ],
   providers: [
+    // First: its didResolveOperation then answers a bad variable (naming the argument) before another plugin trips over it.
+    InputBoundaryPlugin,
     OperationLimitsPlugin,
     TrustProxySetting,
     { provide: APP_GUARD, useClass: AccessGuard },

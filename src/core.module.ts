@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RedisModule } from './common/redis';
 import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
+import { configureTransactionRetries } from './database/transaction';
 import { typeormOptions } from './database/typeorm-options';
 import { QueuesModule } from './queues/queues.module';
 
@@ -19,4 +20,8 @@ import { QueuesModule } from './queues/queues.module';
   ],
   exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],
 })
-export class CoreModule {}
+export class CoreModule {
+  constructor(env: Environment) {
+    configureTransactionRetries({ maxAttempts: env.TRANSACTION_MAX_ATTEMPTS });
+  }
+}

@@ -1,4 +1,5 @@
 import { validPlacement } from './support/fixtures';
+import { placeStudent } from './support/placement-flow';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
 const CREATE = 'mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { id status } }';
@@ -107,5 +108,23 @@ describe('placements', () => {
     for (const user of ['schoolAdmin', 'sbbAuditor'] as const) {
       expect(onlyError(await t.gql(CREATE, { input: input() }, await t.as(user))).extensions.code).toBe('FORBIDDEN');
     }
+  });
+
+  it('refuses a capacity below the seats held (CONFLICT naming them) and writes nothing; the seats held are still allowed', async () => {
+    const company = await t.as('companyAdmin');
+    const internshipId = await placeStudent(t, { fullName: 'Yara Capaciteit', dateOfBirth: '2007-04-04', email: 'yara@student.test' });
+    const [{ placementId }] = await t.dataSource.query('SELECT placement_id AS "placementId" FROM internships WHERE id = $1', [internshipId]);
+    const [{ held }] = await t.dataSource.query(`SELECT count(*)::int AS held FROM internships WHERE placement_id = $1 AND status IN ('PLANNED', 'ACTIVE')`, [placementId]);
+    const before = await t.dataSource.query('SELECT capacity, updated_at FROM placements WHERE id = $1', [placementId]);
+    const audits = await t.count('audit_log');
+    const UPDATE = 'mutation($id: ID!, $input: UpdatePlacementInput!) { updatePlacement(id: $id, input: $input) { __typename ... on Placement { capacity } } }';
+
+    const refused = onlyError(await t.gql(UPDATE, { id: placementId, input: { capacity: held - 1 } }, company));
+    expect(refused.extensions.code).toBe('CONFLICT');
+    expect(refused.message).toContain(`holds ${held} seat`);
+    expect(await t.dataSource.query('SELECT capacity, updated_at FROM placements WHERE id = $1', [placementId])).toEqual(before);
+    expect(await t.count('audit_log')).toBe(audits);
+
+    expect(dataOf(await t.gql(UPDATE, { id: placementId, input: { capacity: held } }, company)).updatePlacement).toEqual({ __typename: 'Placement', capacity: held });
   });
 });

@@ -174,6 +174,12 @@ export class Environment {
   @Max(52)
   UNPLACED_ALERT_WEEKS = 6;
 
+  /** Runs of a transaction PostgreSQL aborted as a deadlock or serialization failure before the client gets a retryable CONFLICT. */
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  TRANSACTION_MAX_ATTEMPTS = 3;
+
   /** Failed sign-ins for one e-mail address within LOGIN_FAILURE_WINDOW_SECONDS before it is refused (RATE_LIMITED). */
   @IsInt()
   @Min(1)
@@ -283,6 +289,7 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'LOGIN_MAX_FAILURES_PER_ACCOUNT',
   'LOGIN_MAX_FAILURES_PER_IP',
   'LOGIN_FAILURE_WINDOW_SECONDS',
+  'TRANSACTION_MAX_ATTEMPTS',
 ]);
 
 export class InvalidEnvironmentError extends Error {}

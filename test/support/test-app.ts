@@ -42,7 +42,8 @@ export class TestApp {
    * `configure` may replace providers (e.g. `HostResolver`, to stand in for DNS). Webhooks may reach
    * the loopback test receivers unless the test says otherwise (production never allows it).
    * With `env: { NODE_ENV: 'production' }` the app gets fresh strong secrets unless the test names its own.
-   * `withWorker: false` starts the API alone (for tests that run workers as child processes, see worker-process.ts).
+   * `withWorker: false` starts the API alone (APP_ROLE=api): for tests that run workers as child
+   * processes (worker-process.ts), or where nothing may change the database but the requests themselves.
    */
   static async start(options: { env?: Record<string, string>; configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder; withWorker?: boolean } = {}): Promise<TestApp> {
     const databaseUrl = await cloneTemplate();

@@ -11,7 +11,8 @@ import type { AuditLogArgs } from './audit-log.resolver';
 export class AuditLogService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  list({ filter = {}, ...page }: AuditLogArgs): Promise<Connection<AuditEntryEntity>> {
+  list({ filter: given, ...page }: AuditLogArgs): Promise<Connection<AuditEntryEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     if (filter.from && filter.to && filter.from > filter.to) throw BadUserInputError.field('filter.to', 'to must not be before from');
     const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('entry').orderBy('entry.id', 'DESC');
     if (filter.action?.endsWith('.')) query.andWhere('starts_with(entry.action, :prefix)', { prefix: filter.action });

@@ -76,8 +76,13 @@ export function ownedOrNotFound<T>(
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string) {
+  /** True when nothing is wrong with the request itself: it lost a race (a deadlock, a serialization failure) and may simply be sent again. */
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { retryable?: boolean; cause?: unknown } = {}) {
     super(ErrorCode.CONFLICT, message);
+    this.retryable = options.retryable ?? false;
+    if (options.cause !== undefined) this.cause = options.cause;
   }
 }
 

@@ -3,7 +3,8 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorCode, RateLimitedError } from './domain-errors';
+import { isRetryableTransactionError } from '../../database/transaction';
+import { ConflictError, DomainError, ErrorCode, RateLimitedError } from './domain-errors';
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -15,7 +16,7 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 };
 
 /** Postgres error codes a client can cause, e.g. two requests creating the same unique row. */
-const PG_CODES: Record<string, ErrorCode> = { '23505': ErrorCode.CONFLICT, '40001': ErrorCode.CONFLICT };
+const PG_CODES: Record<string, ErrorCode> = { '23505': ErrorCode.CONFLICT };
 
 /** Maps every exception thrown in a resolver to one GraphQL error of the design's vocabulary. */
 @Catch()
@@ -39,11 +40,16 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
         // Apollo takes `http` out of the extensions and sends its status and headers.
         extensions.http = { status: 429, headers: new Map([['retry-after', String(exception.retryAfterSeconds)]]) };
       }
+      if (exception instanceof ConflictError && exception.retryable) extensions.retryable = true;
       return new GraphQLError(exception.message, { extensions });
     }
     if (exception instanceof HttpException) {
       const code = HTTP_STATUS_CODES[exception.getStatus()];
       if (code) return new GraphQLError(exception.message, { extensions: { code } });
+    }
+    // A deadlock or serialization failure outside `inTransaction` (which retries them itself).
+    if (isRetryableTransactionError(exception)) {
+      return new GraphQLError('The change collided with a concurrent change to the same data; send it again', { extensions: { code: ErrorCode.CONFLICT, retryable: true } });
     }
     if (exception instanceof QueryFailedError) {
       const code = PG_CODES[(exception.driverError as { code?: string }).code ?? ''];

@@ -1,6 +1,12 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Every date the domain knows (births, agreements, accreditations) lies well within this range;
+ * outside it JavaScript and Postgres disagree (year 0000 parses in JS, Postgres refuses it).
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2999-12-31';
 
 function parseLocalDate(value: unknown): string {
   if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
@@ -11,6 +17,9 @@ function parseLocalDate(value: unknown): string {
   const roundTrip = new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10);
   if (roundTrip !== value) {
     throw new GraphQLError(`LocalDate ${value} does not exist`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (value < EARLIEST_DATE || value > LATEST_DATE) {
+    throw new GraphQLError(`LocalDate must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return value;
 }

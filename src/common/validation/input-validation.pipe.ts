@@ -7,9 +7,13 @@ function ruleOf(error: ValidationError, constraint: string): string | undefined 
   return context?.rule;
 }
 
+/** A null that reached the validators: the field is not optional-with-null (see `update-input.ts`). */
+const NOT_NULL = 'must not be null; leave the field out to keep its value';
+
 function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.value === null && error.constraints) return [{ path, message: NOT_NULL }];
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       path,
       message,
@@ -31,7 +35,8 @@ export class InputValidationPipe extends ValidationPipe {
       transform: true,
       whitelist: true,
       forbidNonWhitelisted: true,
-      validationError: { target: false, value: false },
+      // The value is read only to tell a null apart (`flatten`); no message repeats it.
+      validationError: { target: false, value: true },
       exceptionFactory: (errors) => new BadUserInputError(flatten(errors, '')),
     });
   }

@@ -6,6 +6,7 @@ import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/
 import { BadUserInputError, ConflictError, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { NormSetHistory } from '../compliance/placement-compliance';
 import { EventType } from '../notifications/event-type';
@@ -39,7 +40,7 @@ export class AgreementsService {
 
   /** A school or company admin drafts version 1 with the other party. */
   async create(actor: Actor, input: CreateAgreementInput): Promise<AgreementEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const counterparty = await manager.findOneBy(OrganizationEntity, { id: input.counterpartyId });
       const wanted = actor.organizationType === OrganizationType.SCHOOL ? OrganizationType.COMPANY : OrganizationType.SCHOOL;
       if (counterparty?.type !== wanted) throw BadUserInputError.field('input.counterpartyId', `the other party must be a ${wanted.toLowerCase()}`);
@@ -55,7 +56,7 @@ export class AgreementsService {
 
   /** An amendment: the next version of a signed or active agreement, as a draft both sign again. */
   async amend(actor: Actor, id: string, input: AgreementTermsInput): Promise<AgreementEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const current = await this.lockOwn(manager, actor, id);
       if (current.status !== AgreementStatus.SIGNED && current.status !== AgreementStatus.ACTIVE) {
         throw new ConflictError(`Only a signed or active agreement can be amended; version ${current.version} is ${current.status}`);
@@ -153,7 +154,7 @@ export class AgreementsService {
    * days unsigned, and fewer places offered than committed past the fulfilment date).
    */
   async daily(today: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const starting = await manager.findBy(AgreementEntity, { status: AgreementStatus.SIGNED, startDate: LessThanOrEqual(today) });
       const ending = await manager.findBy(AgreementEntity, { status: AgreementStatus.ACTIVE, endDate: LessThan(today) });
       for (const [agreements, status] of [[starting, AgreementStatus.ACTIVE], [ending, AgreementStatus.EXPIRED]] as const) {
@@ -233,7 +234,7 @@ export class AgreementsService {
     from: AgreementStatus,
     change: (manager: EntityManager, agreement: AgreementEntity) => Promise<void>,
   ): Promise<AgreementEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const agreement = await this.lockOwn(manager, actor, id);
       if (agreement.status === AgreementStatus.SUPERSEDED) throw new ConflictError(`Version ${agreement.version} is superseded by a later version`);
       if (agreement.status !== from) throw new ConflictError(`Agreement ${id} is ${agreement.status}, not ${from}`);

@@ -6,6 +6,7 @@ import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
@@ -49,7 +50,7 @@ export class AccreditationLifecycleService {
   /** SBB only: records a refused application; the branch may apply again after six months (R3). */
   async refuse(actor: Actor, input: RefuseAccreditationInput, today = dutchToday()): Promise<AccreditationRefusalEntity> {
     if (input.refusedOn > today) throw BadUserInputError.field('input.refusedOn', 'a refusal cannot be dated in the future', 'R3');
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const branch = await manager.findOneBy(BranchEntity, { id: input.branchId });
       if (!branch) throw BadUserInputError.field('input.branchId', `branch ${input.branchId} does not exist`);
       if (await manager.existsBy(AccreditationEntity, { branchId: branch.id, crebo: input.crebo, status: AccreditationStatus.ACTIVE })) {
@@ -75,7 +76,8 @@ export class AccreditationLifecycleService {
   }
 
   /** Refusals, newest first: SBB sees every company's, a company only its own. */
-  listRefusals(actor: Actor, { filter = {}, ...page }: AccreditationRefusalsArgs): Promise<Connection<AccreditationRefusalEntity>> {
+  listRefusals(actor: Actor, { filter: given, ...page }: AccreditationRefusalsArgs): Promise<Connection<AccreditationRefusalEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     let companyId = filter.companyId;
     if (actor.organizationType === OrganizationType.COMPANY) {
       if (companyId && companyId !== actor.organizationId) throw new ForbiddenError('A company sees only its own refusals');
@@ -94,7 +96,7 @@ export class AccreditationLifecycleService {
   /** SBB only: the four-yearly review took place (R3); the next one falls due four years later. */
   async recordReview(actor: Actor, input: RecordAccreditationReviewInput, today = dutchToday()): Promise<AccreditationEntity> {
     if (input.reviewedOn > today) throw BadUserInputError.field('input.reviewedOn', 'a review cannot be dated in the future', 'R3');
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const accreditation = await manager.findOne(AccreditationEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!accreditation) throw BadUserInputError.field('input.id', `accreditation ${input.id} does not exist`);
       if (accreditation.status !== AccreditationStatus.ACTIVE) {
@@ -135,7 +137,7 @@ export class AccreditationLifecycleService {
     const candidates = await this.dataSource.query<{ id: string }[]>(`SELECT a.id FROM accreditations a WHERE ${LAPSED} ORDER BY a.id`, [day, windowStart]);
     let lapsed = 0;
     for (const { id } of candidates) {
-      lapsed += await this.dataSource.transaction(async (manager) => {
+      lapsed += await inTransaction(this.dataSource, async (manager) => {
         // Locked and checked again: SBB may have revoked or a student may have started meanwhile.
         const [still] = await manager.query<{ id: string; expired: boolean }[]>(
           `SELECT a.id, a.valid_until IS NOT NULL AND a.valid_until < $1::date AS expired FROM accreditations a WHERE a.id = $3 AND ${LAPSED} FOR UPDATE OF a`,
@@ -160,7 +162,7 @@ export class AccreditationLifecycleService {
    * announced is stored, and a recorded review starts a new cycle.
    */
   async announceReviewsDue(day: string): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const [due] = await manager.query<[{ id: string; due_on: string }[], number]>(
         `UPDATE accreditations a SET review_notice_sent_for = ${REVIEW_DUE_SQL}
           WHERE a.status = 'ACTIVE' AND ${REVIEW_DUE_SQL} <= $1::date AND a.review_notice_sent_for IS DISTINCT FROM ${REVIEW_DUE_SQL}

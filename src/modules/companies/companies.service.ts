@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { ComplianceService } from '../compliance/compliance.service';
 import { EvaluationTrigger } from '../compliance/compliance-status';
 import { withdrawOpenProposals } from '../matching/proposal-withdrawal';
@@ -47,7 +48,7 @@ export class CompaniesService {
   async createBranch(actor: Actor, input: CreateBranchInput): Promise<BranchEntity> {
     const digits = input.postcode.replace(/\s/g, '').toUpperCase();
     const pc4 = digits.slice(0, 4);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.postcodes.require(pc4, 'input.postcode', manager);
       const branch = await manager.save(
         manager.create(BranchEntity, { ...input, postcode: `${pc4} ${digits.slice(4)}`, pc4, companyId: actor.organizationId }),
@@ -78,7 +79,7 @@ export class CompaniesService {
     if (input.validUntil && input.validUntil < input.grantedOn) {
       throw BadUserInputError.field('input.validUntil', 'validUntil must not be before grantedOn');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const branch = await manager.findOneBy(BranchEntity, { id: input.branchId });
       if (!branch) throw BadUserInputError.field('input.branchId', `branch ${input.branchId} does not exist`);
       await assertReapplicationAllowed(manager, branch.id, input.crebo, input.grantedOn);
@@ -112,7 +113,7 @@ export class CompaniesService {
 
   /** SBB only (R2, Reglement art. 8): one accreditation, with the cascade of `revokeWithin`. */
   async revokeAccreditation(actor: Actor, input: RevokeAccreditationInput): Promise<AccreditationEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const accreditation = await manager.findOne(AccreditationEntity, {
         where: { id: input.id },
         lock: { mode: 'pessimistic_write' },
@@ -186,7 +187,8 @@ export class CompaniesService {
     await withdrawOpenProposals(manager, actor, suspended);
   }
 
-  listAccreditations({ filter = {}, ...page }: AccreditationsArgs): Promise<Connection<AccreditationEntity>> {
+  listAccreditations({ filter: given, ...page }: AccreditationsArgs): Promise<Connection<AccreditationEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.dataSource
       .getRepository(AccreditationEntity)
       .createQueryBuilder('accreditation')
@@ -206,7 +208,7 @@ export class CompaniesService {
   }
 
   async createTrainer(actor: Actor, input: CreateTrainerInput): Promise<TrainerEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       if (input.branchId) await this.requireOwnBranch(actor, input.branchId, 'input.branchId', manager);
       const trainer = await manager.save(manager.create(TrainerEntity, { ...input, companyId: actor.organizationId }));
       await recordAudit(manager, actor, { action: 'trainer.created', entityType: 'trainer', entityId: trainer.id, after: trainer });
@@ -215,7 +217,7 @@ export class CompaniesService {
   }
 
   async updateTrainer(actor: Actor, id: string, input: UpdateTrainerInput): Promise<TrainerEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const trainer = await manager.findOneBy(TrainerEntity, { id, companyId: actor.organizationId });
       if (!trainer) throw new NotFoundError('Trainer');
       if (input.branchId) await this.requireOwnBranch(actor, input.branchId, 'input.branchId', manager);

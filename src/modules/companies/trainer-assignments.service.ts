@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { ComplianceRejection } from '../compliance/models/compliance.model';
 import { loadContexts, NormSetHistory } from '../compliance/placement-compliance';
 import { evaluateCompliance } from '../compliance/rule-engine';
@@ -24,7 +25,7 @@ export class TrainerAssignmentsService {
    * another and can never exceed the limit (R6); R7 is checked on the same trainer.
    */
   async assign(actor: Actor, input: AssignTrainerInput): Promise<TrainerAssignmentEntity | ComplianceRejection> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const placement = ownedOrNotFound('Placement', await manager.findOneBy(PlacementEntity, { id: input.placementId, companyId: actor.organizationId }), {
         field: 'input.placementId',
       });
@@ -72,7 +73,7 @@ export class TrainerAssignmentsService {
 
   /** Ends an assignment early (the student left, another trainer took over); frees the trainer's slot. */
   async end(actor: Actor, id: string): Promise<TrainerAssignmentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const assignment = await manager.findOne(TrainerAssignmentEntity, { where: { id, companyId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!assignment) throw new NotFoundError('Trainer assignment');
       if (assignment.endedAt) throw new ConflictError(`Trainer assignment ${id} has already ended`);

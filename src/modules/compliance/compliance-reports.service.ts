@@ -20,7 +20,8 @@ import type { Finding } from './rules/rule';
 export class ComplianceReportsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async overview(filter: ComplianceOverviewFilter = {}): Promise<ComplianceOverviewModel> {
+  async overview(given: ComplianceOverviewFilter | null = {}): Promise<ComplianceOverviewModel> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const { sql: scope, params } = await this.scope(filter);
     const fullTimeHours = (await NormSetHistory.load(this.dataSource.manager)).inForceOn(dutchToday()).norms.fullTimeHoursPerWeek;
     const query = <T>(sql: string, extra: unknown[] = []) => this.dataSource.query<T[]>(`WITH scope AS (${scope}) ${sql}`, [...params, ...extra]);

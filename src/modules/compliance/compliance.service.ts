@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/roles';
 import { type Connection, paginate, type ConnectionArgs } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import type { PlacementEntity } from '../placements/placement.entity';
 import { ComplianceEvaluationEntity } from './compliance-evaluation.entity';
 import { ComplianceStatus, EvaluationTrigger } from './compliance-status';
@@ -64,7 +65,7 @@ export class ComplianceService {
     let suspended = 0;
     let afterId: string | null = null;
     do {
-      const batch = await this.dataSource.transaction((manager) => reevaluateBatch(manager, scope, trigger, afterId));
+      const batch = await inTransaction(this.dataSource, (manager) => reevaluateBatch(manager, scope, trigger, afterId));
       suspended += batch.suspended.length;
       afterId = batch.lastId;
     } while (afterId);

@@ -6,6 +6,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { inTransaction } from '../../database/transaction';
 import { JobName, QueueName } from '../../queues/queues';
 import type { Sector } from '../organizations/sector';
 import type { CreateNormSetInput, NormsInput } from './dto/norm-set.input';
@@ -34,7 +35,7 @@ export class NormSetsService {
    * effective date; the worker re-evaluates those (R2 suspends what no longer complies).
    */
   async create(actor: Actor, input: CreateNormSetInput): Promise<NormSetEntity> {
-    const normSet = await this.dataSource.transaction(async (manager) => {
+    const normSet = await inTransaction(this.dataSource, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [NORM_SET_LOCK]);
       const latest = await manager.findOneOrFail(NormSetEntity, { where: {}, order: { version: 'DESC' } });
       if (input.effectiveFrom <= latest.effectiveFrom) {

@@ -10,6 +10,7 @@ import { assertReportPeriod } from '../../common/validation/report-period';
 import { Environment } from '../../config/environment';
 import { SqlParams } from '../../database/sql-params';
 import { requireProvince } from '../postcodes/postcodes.service';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
 import { HOLDS_SEAT } from '../internships/internship.entity';
@@ -56,7 +57,8 @@ export class DashboardsService {
   ) {}
 
   /** The "enough places" pillar per crebo × province; see the `placeSupply` query for the definitions. */
-  async placeSupply(filter: DashboardFilter = {}, scope: ReportScope = {}, asOf = dutchToday()): Promise<PlaceSupplyReportModel> {
+  async placeSupply(given: DashboardFilter | null = {}, scope: ReportScope = {}, asOf = dutchToday()): Promise<PlaceSupplyReportModel> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     await requireProvince(this.dataSource, filter.region, 'filter.region');
     const p = new SqlParams();
     const today = p.add(asOf);
@@ -259,7 +261,7 @@ export class DashboardsService {
    * `unplaced_student_alerts`). Returns how many were reported.
    */
   async alertUnplacedStudents(day: string): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const alerted = await manager.query<{ student_id: string; start_date: string }[]>(
         `INSERT INTO unplaced_student_alerts (student_id, start_date, school_id)
          SELECT s.id, s.available_from, s.school_id FROM students s

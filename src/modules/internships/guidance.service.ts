@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { MIN_CONTACTS_AT_MIDPOINT } from '../compliance/guidance';
 import { EventType } from '../notifications/event-type';
@@ -18,7 +19,7 @@ export class GuidanceService {
 
   /** The school or the company logs a contact moment of one of its internships (R17). */
   async log(actor: Actor, internshipId: string, input: LogContactMomentInput, today = dutchToday()): Promise<ContactMomentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const internship = await lockPartyInternship(manager, actor, internshipId);
       if (input.date > today) throw BadUserInputError.field('input.date', 'a contact moment cannot be dated in the future', 'R17');
       if (input.date < internship.startDate || input.date > internship.endDate) {
@@ -34,7 +35,7 @@ export class GuidanceService {
 
   /** Daily: active internships past their midpoint with fewer than two contacts; both parties hear once. */
   async alertAtMidpoint(today: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const [behind] = await manager.query<[{ id: string }[], number]>(
         `UPDATE internships i SET midpoint_alert_sent_at = now()
           WHERE i.status = 'ACTIVE' AND i.midpoint_alert_sent_at IS NULL

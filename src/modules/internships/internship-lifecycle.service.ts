@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
+import { inTransaction } from '../../database/transaction';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { StudentEntity } from '../students/student.entity';
@@ -21,7 +22,7 @@ export class InternshipLifecycleService {
 
   /** An end evaluation (R19): the school records the student's and its own, the company the praktijkopleider's. */
   async evaluate(actor: Actor, internshipId: string, input: EvaluationInput): Promise<EvaluationEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const internship = await lockPartyInternship(manager, actor, internshipId);
       const mayRecord = actor.organizationType === OrganizationType.COMPANY ? [Evaluator.TRAINER] : [Evaluator.STUDENT, Evaluator.SCHOOL];
       if (!mayRecord.includes(input.evaluator)) throw BadUserInputError.field('input.evaluator', `your organization records ${mayRecord.join(' and ')}`, 'R19');
@@ -37,7 +38,7 @@ export class InternshipLifecycleService {
 
   /** ACTIVE → COMPLETED, only with the student's, the praktijkopleider's and the school's evaluations (R18). */
   async complete(actor: Actor, internshipId: string): Promise<InternshipEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const internship = await lockPartyInternship(manager, actor, internshipId);
       if (internship.status !== InternshipStatus.ACTIVE) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not ACTIVE`);
       const given = (await manager.findBy(EvaluationEntity, { internshipId })).map((evaluation) => evaluation.evaluator);
@@ -55,7 +56,7 @@ export class InternshipLifecycleService {
    * gets priority in the next match round, and her school (and the company) are told.
    */
   async terminate(actor: Actor, internshipId: string, input: TerminateInternshipInput): Promise<InternshipEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const internship = await lockPartyInternship(manager, actor, internshipId);
       if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
         throw new ConflictError(`Internship ${internshipId} is ${internship.status} and can no longer be terminated`);

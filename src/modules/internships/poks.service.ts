@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, LessThan } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { inTransaction } from '../../database/transaction';
 import { ageOn } from '../compliance/rules/rule';
 import { lockPartyInternship } from './internship-access';
 import { InternshipEntity, InternshipStatus } from './internship.entity';
@@ -56,10 +57,12 @@ export class PoksService {
    * guardian and itself; the company for itself. Fully signed, the version is SIGNED.
    */
   async sign(actor: Actor, pokId: string, party: PokParty): Promise<PokEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const pok = await manager.findOne(PokEntity, { where: { id: pokId }, lock: { mode: 'pessimistic_write' } });
-      if (!pok) throw new NotFoundError('Pok');
-      await lockPartyInternship(manager, actor, pok.internshipId, 'Pok');
+    return inTransaction(this.dataSource, async (manager) => {
+      // Lock order (README, Operations): the internship before its POK, as `amend` takes them.
+      const unlocked = await manager.findOne(PokEntity, { select: { id: true, internshipId: true }, where: { id: pokId } });
+      if (!unlocked) throw new NotFoundError('Pok');
+      await lockPartyInternship(manager, actor, unlocked.internshipId, 'Pok');
+      const pok = await manager.findOneOrFail(PokEntity, { where: { id: pokId }, lock: { mode: 'pessimistic_write' } });
       const mayRecord = actor.organizationType === OrganizationType.COMPANY ? [PokParty.COMPANY] : [PokParty.STUDENT, PokParty.GUARDIAN, PokParty.SCHOOL];
       if (!mayRecord.includes(party)) throw BadUserInputError.field('party', `your organization records the signatures of ${mayRecord.join(', ')}`, 'R8');
       if (party === PokParty.GUARDIAN && !pok.guardianRequired) throw BadUserInputError.field('party', 'the student is 18 or older on the start date: no guardian signs', 'R8');
@@ -81,7 +84,7 @@ export class PoksService {
    * in force until then. (Another company means another internship, and so a new POK.)
    */
   async amend(actor: Actor, internshipId: string, changes: Partial<Pick<PokTerms, 'endDate' | 'hoursPerWeek' | 'praktijkopleider' | 'werkprocessen' | 'assessment' | 'guidanceFrequency'>>): Promise<PokEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const internship = await lockPartyInternship(manager, actor, internshipId);
       if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
         throw new ConflictError(`Internship ${internshipId} is ${internship.status}; its POK can no longer change`);
@@ -101,7 +104,7 @@ export class PoksService {
 
   /** PLANNED → ACTIVE, only with a fully signed POK (R8). */
   async start(actor: Actor, internshipId: string): Promise<InternshipEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const internship = await lockPartyInternship(manager, actor, internshipId);
       if (internship.status !== InternshipStatus.PLANNED) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not PLANNED`);
       const pok = await this.current(internshipId, manager);

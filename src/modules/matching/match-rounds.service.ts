@@ -1,4 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
+import { inTransaction } from '../../database/transaction';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
@@ -50,7 +51,7 @@ export class MatchRoundsService {
   async open(actor: Actor | null, input: OpenMatchRoundInput): Promise<MatchRoundEntity> {
     if (input.periodTo < input.periodFrom) throw BadUserInputError.field('input.periodTo', 'periodTo must not be before periodFrom');
     await requireProvince(this.dataSource, input.region, 'input.region');
-    const round = await this.dataSource.transaction(async (manager) => {
+    const round = await inTransaction(this.dataSource, async (manager) => {
       const created = await manager.save(
         manager.create(MatchRoundEntity, {
           region: input.region ?? null,
@@ -106,7 +107,7 @@ export class MatchRoundsService {
    * lapsed). Same seed, a fresh job; audited. Any other status is a CONFLICT that names it.
    */
   async rerun(actor: Actor, id: string): Promise<MatchRoundEntity> {
-    const round = await this.dataSource.transaction(async (manager) => {
+    const round = await inTransaction(this.dataSource, async (manager) => {
       const [current] = await manager.query<{ status: MatchRoundStatus; error: string | null; attempt: number; lapsed: boolean }[]>(
         `SELECT status, error, attempt, ${LEASE_LAPSED} AS lapsed FROM match_rounds WHERE id = $2 FOR UPDATE`,
         [this.env.MATCH_ROUND_LEASE_SECONDS, id],

@@ -6,6 +6,7 @@ import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { Environment } from '../../config/environment';
 import { PlacementStatus } from '../placements/placement.entity';
+import { inTransaction } from '../../database/transaction';
 import { StudentEntity } from '../students/student.entity';
 import { boundingBox } from '../postcodes/distance';
 import { blindPriority } from './blind-priority';
@@ -32,10 +33,12 @@ export class PreferencesService {
     }
     const duplicate = placementIds.findIndex((id, index) => placementIds.indexOf(id) !== index);
     if (duplicate >= 0) throw BadUserInputError.field(`placementIds.${duplicate}`, 'a placement may appear once in the list');
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
+      // NO KEY UPDATE: enough to keep two lists for her apart, and it does not block the foreign-key
+      // checks (KEY SHARE) of an internship taking her seat under its placement's lock (lock order, README).
       const [student] = await manager.query<StudentFacts[]>(
         `SELECT ${STUDENT_COLUMNS} FROM students s JOIN postcodes pc ON pc.pc4 = s.home_postcode
-          WHERE s.id = $1 AND s.school_id = $2 AND s.archived_at IS NULL FOR UPDATE OF s`,
+          WHERE s.id = $1 AND s.school_id = $2 AND s.archived_at IS NULL FOR NO KEY UPDATE OF s`,
         [studentId, actor.organizationId],
       );
       if (!student) throw new NotFoundError('Student', { field: 'studentId' });

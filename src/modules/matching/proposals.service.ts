@@ -7,7 +7,9 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { InternshipEntity, InternshipStatus, ONE_SEAT_PER_STUDENT } from '../internships/internship.entity';
 import { isUniqueViolation } from '../../database/postgres-errors';
+import { inTransaction } from '../../database/transaction';
 import { PoksService } from '../internships/poks.service';
+import { seatsHeld } from '../internships/seats';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
@@ -72,12 +74,13 @@ export class ProposalsService {
     if (side === Side.SCHOOL && input.declineReason) {
       throw BadUserInputError.field('input.declineReason', 'reason codes are for companies (R21); a student need not give one');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const proposal = await manager.findOne(ProposalEntity, {
-        where: { id, ...(side === Side.COMPANY ? { companyId: actor.organizationId } : { schoolId: actor.organizationId }) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!proposal) throw new NotFoundError('Proposal');
+    return inTransaction(this.dataSource, async (manager) => {
+      const where = { id, ...(side === Side.COMPANY ? { companyId: actor.organizationId } : { schoolId: actor.organizationId }) };
+      // Lock order (README, Operations): the placement before its proposal, as a revocation's cascade takes them.
+      const unlocked = await manager.findOne(ProposalEntity, { select: { id: true, placementId: true }, where });
+      if (!unlocked) throw new NotFoundError('Proposal');
+      const placement = await manager.findOneOrFail(PlacementEntity, { where: { id: unlocked.placementId }, lock: { mode: 'pessimistic_write' } });
+      const proposal = await manager.findOneOrFail(ProposalEntity, { where, lock: { mode: 'pessimistic_write' } });
       if (proposal.status !== ProposalStatus.OPEN) throw new ConflictError(`Proposal ${id} is ${proposal.status}`);
       if (proposal.expiresAt < new Date()) throw new ConflictError(`Proposal ${id} expired on ${proposal.expiresAt.toISOString()}`);
       const own = side === Side.COMPANY ? 'companyAnswer' : 'studentAnswer';
@@ -89,7 +92,7 @@ export class ProposalsService {
       if (!input.accept) {
         Object.assign(proposal, { status: ProposalStatus.DECLINED, declineReason: input.declineReason ?? null, decidedAt: new Date() });
       } else if (proposal.companyAnswer === Answer.ACCEPTED && proposal.studentAnswer === Answer.ACCEPTED) {
-        await this.takeSeat(manager, actor, proposal);
+        await this.takeSeat(manager, actor, proposal, placement);
       }
       await manager.save(proposal);
       await recordAudit(manager, actor, {
@@ -104,10 +107,10 @@ export class ProposalsService {
     });
   }
 
-  private async takeSeat(manager: EntityManager, actor: Actor, proposal: ProposalEntity): Promise<void> {
-    const placement = await manager.findOneOrFail(PlacementEntity, { where: { id: proposal.placementId }, lock: { mode: 'pessimistic_write' } });
+  /** Under the placement's row lock, which the caller holds. */
+  private async takeSeat(manager: EntityManager, actor: Actor, proposal: ProposalEntity, placement: PlacementEntity): Promise<void> {
     if (placement.status !== PlacementStatus.PUBLISHED) throw new ConflictError(`Placement ${placement.id} is ${placement.status}; no internship can start there (R1, R2)`);
-    const taken = await manager.countBy(InternshipEntity, { placementId: placement.id, status: In([InternshipStatus.PLANNED, InternshipStatus.ACTIVE]) });
+    const taken = await seatsHeld(manager, placement.id);
     if (taken >= placement.capacity) {
       throw new ConflictError(`Placement ${placement.id} has no free seat left (${taken} of ${placement.capacity} taken)`);
     }
@@ -144,7 +147,7 @@ export class ProposalsService {
 
   /** Daily: open proposals past their expiry free their seat; the student is in the next round. */
   async expireDue(now = new Date()): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const { raw } = await manager
         .createQueryBuilder()
         .update(ProposalEntity)
@@ -160,7 +163,7 @@ export class ProposalsService {
 
   /** Daily: both sides hear once that an open proposal expires within two days. */
   async remindExpiring(now = new Date()): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const due = await manager.find(ProposalEntity, {
         select: { id: true },
         where: { status: ProposalStatus.OPEN, expiresAt: LessThan(new Date(now.getTime() + REMIND_BEFORE_MS)), expiryReminderSentAt: IsNull() },

@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, type FieldProblem, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { CompaniesService } from '../companies/companies.service';
 import { InternshipEntity } from '../internships/internship.entity';
@@ -54,7 +55,7 @@ export class MeldpuntService {
    * When it names a student, her school gets an AFTERCARE task.
    */
   async file(actor: Actor, input: FileDiscriminationReportInput): Promise<DiscriminationReportEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const problems: FieldProblem[] = [];
       const problem = (field: string, message: string) => problems.push({ path: `input.${field}`, message, rule: 'R22' });
       const schoolId = actor.organizationId;
@@ -139,7 +140,8 @@ export class MeldpuntService {
     return this.readable(actor, await this.dataSource.getRepository(DiscriminationReportEntity).findOneBy({ id }));
   }
 
-  list(actor: Actor, { filter = {}, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
+  list(actor: Actor, { filter: given, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.dataSource
       .getRepository(DiscriminationReportEntity)
       .createQueryBuilder('report')
@@ -163,7 +165,7 @@ export class MeldpuntService {
     note: string | null,
     apply?: (manager: EntityManager, report: DiscriminationReportEntity) => Promise<object | void>,
   ): Promise<DiscriminationReportEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const report = this.readable(actor, await manager.findOne(DiscriminationReportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }));
       if (actor.organizationType !== step.by) throw new ForbiddenError(`Only ${step.by === OrganizationType.SBB ? 'SBB' : 'the reporting school'} may take this step (R22)`);
       if (report.status !== step.from) {

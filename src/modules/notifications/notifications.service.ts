@@ -7,6 +7,7 @@ import { type Actor, hasRole, Role } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { WebhookTargetGuard } from './channels/webhook-target-guard.service';
+import { inTransaction } from '../../database/transaction';
 import { DeliveryEntity, DeliveryStatus } from './delivery.entity';
 import type { DeliveriesArgs, NotificationsArgs, RegisterWebhookInput } from './dto/notification.input';
 import { EventType } from './event-type';
@@ -58,7 +59,7 @@ export class NotificationsService {
     const problem = await this.webhookTargets.registrationProblem(input.url);
     if (problem) throw BadUserInputError.field('input.url', problem);
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const endpoint = await manager.save(
         manager.create(WebhookEndpointEntity, { organizationId: actor.organizationId, url: input.url, eventTypes: input.eventTypes, secret }),
       );
@@ -85,7 +86,8 @@ export class NotificationsService {
   }
 
   /** The actor's organization's deliveries; a PLATFORM admin sees every organization's. */
-  deliveries(actor: Actor, { filter = {}, ...page }: DeliveriesArgs): Promise<Connection<DeliveryEntity>> {
+  deliveries(actor: Actor, { filter: given, ...page }: DeliveriesArgs): Promise<Connection<DeliveryEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const platform = hasRole(actor, Role.PLATFORM_ADMIN);
     if (filter.organizationId && !platform) throw new ForbiddenError('Only PLATFORM admins read other organizations’ deliveries');
     const query = this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('delivery').orderBy('delivery.createdAt', 'DESC').addOrderBy('delivery.id');

@@ -6,6 +6,7 @@ import type { Actor } from '../../common/auth/roles';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import type { AddUserInput, CreateOrganizationInput, OrganizationsArgs } from './dto/organization.input';
+import { inTransaction } from '../../database/transaction';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { createOrganizationWithAdmin, insertUser } from './organization-creation';
@@ -18,12 +19,12 @@ export class OrganizationsService {
 
   /** PLATFORM admins create a school or company together with its first administrator. */
   async createOrganization(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationEntity> {
-    return this.dataSource.transaction(async (manager) => (await createOrganizationWithAdmin(manager, actor, input)).organization);
+    return inTransaction(this.dataSource, async (manager) => (await createOrganizationWithAdmin(manager, actor, input)).organization);
   }
 
   /** An organization's admin adds a user to that same organization. */
   async addUser(actor: Actor, input: AddUserInput): Promise<UserEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const user = await insertUser(manager, actor.organizationId, input, input.role, 'input.email');
       const { passwordHash: _, ...visible } = user;
       await recordAudit(manager, actor, { action: 'user.added', entityType: 'user', entityId: user.id, after: visible });

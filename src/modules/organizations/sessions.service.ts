@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inTransaction } from '../../database/transaction';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -108,7 +109,7 @@ export class SessionsService {
    * not exist; a staff member asking for a colleague is FORBIDDEN. Returns how many were ended.
    */
   async revokeAllOf(actor: Actor, userId: string = actor.userId): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       if (userId !== actor.userId) {
         const target = await manager.findOneBy(UserEntity, { id: userId, organizationId: actor.organizationId });
         if (!target) throw new NotFoundError('User', { field: 'userId' });

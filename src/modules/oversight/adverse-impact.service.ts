@@ -6,6 +6,7 @@ import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { assertReportPeriod } from '../../common/validation/report-period';
 import { SqlParams } from '../../database/sql-params';
+import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
 import { Answer, DeclineReason, ProposalStatus } from '../matching/proposal.entity';
@@ -60,7 +61,7 @@ export class AdverseImpactService {
     const reported = rows.filter((row) => row.grp !== null);
     const groups = assessGroups(this.cellsOf(input, rows));
     const companies = await this.companiesOf(input, rows);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await this.recordFlags(manager, actor, input, companies.flagged);
       await recordAudit(manager, actor, { action: 'adverse_impact_audit.run', entityType: 'adverse_impact_audit', entityId: input.ground, after: { ...input } });
     });
@@ -235,7 +236,7 @@ export class AdverseImpactService {
 
   /** JIT compilation costs more than it saves on these aggregates. */
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await manager.query('SET LOCAL jit = off');
       return manager.query<T[]>(sql, params);
     });

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { NotFoundError } from '../../common/errors/domain-errors';
+import { inTransaction } from '../../database/transaction';
 import { StudentEntity } from '../students/student.entity';
 import { AttributeCipher } from './attribute-cipher';
 import type { ProtectedAttributesInput } from './dto/protected-attributes.input';
@@ -18,7 +19,7 @@ export class ProtectedAttributesService {
 
   /** The school records what the student reported, with her consent; the audit row holds no values. */
   async record(actor: Actor, studentId: string, input: ProtectedAttributesInput): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.requireOwnStudent(manager, actor, studentId);
       const attributes: ProtectedAttributes = {
         migrationBackground: input.migrationBackground ?? null,
@@ -42,7 +43,7 @@ export class ProtectedAttributesService {
 
   /** Withdrawn consent deletes what was stored (R24). */
   async withdraw(actor: Actor, studentId: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.requireOwnStudent(manager, actor, studentId);
       const { affected } = await manager.delete(ProtectedAttributesEntity, { studentId });
       await recordAudit(manager, actor, { action: 'protected_attributes.consent_withdrawn', entityType: 'student', entityId: studentId, after: { deleted: Boolean(affected) } });

@@ -8,8 +8,10 @@ import { ComplianceRejected, ComplianceService } from '../compliance/compliance.
 import { EvaluationTrigger } from '../compliance/compliance-status';
 import type { ComplianceRejection } from '../compliance/models/compliance.model';
 import { type Connection, pageWindow, paginate, toConnection } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { BranchEntity } from '../companies/branch.entity';
 import { CompaniesService } from '../companies/companies.service';
+import { seatsHeld } from '../internships/seats';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import { PostcodeEntity } from '../postcodes/postcode.entity';
@@ -28,7 +30,7 @@ export class PlacementsService {
   ) {}
 
   async create(actor: Actor, input: CreatePlacementInput): Promise<PlacementEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.companies.requireOwnBranch(actor, input.branchId, 'input.branchId', manager);
       if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId', manager);
       const placement = manager.create(PlacementEntity, { ...input, trainerId: input.trainerId ?? null, companyId: actor.organizationId });
@@ -43,10 +45,17 @@ export class PlacementsService {
   /** Re-evaluates the result; a published placement may not be edited into BLOCK findings (nothing is written then). */
   async update(actor: Actor, id: string, input: UpdatePlacementInput): Promise<PlacementEntity | ComplianceRejection> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await inTransaction(this.dataSource, async (manager) => {
         const placement = await this.lockOwn(actor, id, manager);
         if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${id} is closed and can no longer change`);
         if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId', manager);
+        if (input.capacity !== undefined) {
+          // Under the placement's lock, as a seat is taken (answerProposal): no seat can be taken in between.
+          const held = await seatsHeld(manager, id);
+          if (input.capacity < held) {
+            throw new ConflictError(`Placement ${id} holds ${held} seat${held === 1 ? '' : 's'} (planned or active internships); its capacity cannot go below ${held}`);
+          }
+        }
         const before = { ...placement };
         manager.merge(PlacementEntity, placement, input);
         checkDates(placement);
@@ -69,7 +78,7 @@ export class PlacementsService {
    * placement as it was but stores the evaluation, so the company and SBB see what blocked it.
    */
   async publish(actor: Actor, id: string): Promise<PlacementEntity | ComplianceRejection> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const placement = await this.lockOwn(actor, id, manager);
       if (placement.status !== PlacementStatus.DRAFT && placement.status !== PlacementStatus.SUSPENDED) {
         throw new ConflictError(`Placement ${id} is ${placement.status}, not DRAFT or SUSPENDED`);
@@ -90,7 +99,7 @@ export class PlacementsService {
   }
 
   async close(actor: Actor, id: string): Promise<PlacementEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const placement = await this.lockOwn(actor, id, manager);
       if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${id} is already closed`);
       const before = { ...placement };
@@ -124,7 +133,8 @@ export class PlacementsService {
   }
 
   /** Search published placements; with `near`, only those within the radius, nearest first. */
-  async search({ filter = {}, ...page }: PlacementsArgs): Promise<Connection<PlacementEntity>> {
+  async search({ filter: given, ...page }: PlacementsArgs): Promise<Connection<PlacementEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.dataSource
       .getRepository(PlacementEntity)
       .createQueryBuilder('placement')
@@ -194,7 +204,7 @@ export class PlacementsService {
 
   /** The daily clean-up: published or suspended placements whose end date has passed are closed. Idempotent. */
   async closeExpired(today: string): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const { raw: closed } = await manager
         .createQueryBuilder()
         .update(PlacementEntity)

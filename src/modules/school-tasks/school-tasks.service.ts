@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { HOLDS_SEAT } from '../internships/internship.entity';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
@@ -81,7 +82,8 @@ export class SchoolTasksService {
   }
 
   /** A school reads its own tasks; SBB and the operator read every school's. */
-  list(actor: Actor, { filter = {}, ...page }: SchoolTasksArgs): Promise<Connection<SchoolTaskEntity>> {
+  list(actor: Actor, { filter: given, ...page }: SchoolTasksArgs): Promise<Connection<SchoolTaskEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.dataSource.getRepository(SchoolTaskEntity).createQueryBuilder('task').orderBy('task.createdAt', 'DESC').addOrderBy('task.id');
     if (actor.organizationType === OrganizationType.SCHOOL) query.where('task.schoolId = :school', { school: actor.organizationId });
     if (filter.status) query.andWhere('task.status = :status', { status: filter.status });
@@ -91,7 +93,7 @@ export class SchoolTasksService {
 
   /** OPEN → DONE by the task's own school, with a note; another school's task is NOT_FOUND. */
   async complete(actor: Actor, id: string, note: string): Promise<SchoolTaskEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const task = await manager.findOne(SchoolTaskEntity, { where: { id, schoolId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!task) throw new NotFoundError('School task');
       if (task.status !== SchoolTaskStatus.OPEN) throw new ConflictError(`School task ${id} is already ${task.status}`);

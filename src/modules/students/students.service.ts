@@ -5,6 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { inTransaction } from '../../database/transaction';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import type { CreateStudentInput, StudentsArgs, UpdateStudentInput } from './dto/student.input';
 import { StudentIdentityEntity } from './student-identity.entity';
@@ -20,7 +21,7 @@ export class StudentsService {
 
   async create(actor: Actor, input: CreateStudentInput): Promise<StudentEntity> {
     const { identity, ...profile } = input;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const student = manager.create(StudentEntity, {
         ...profile,
         accessibilityNeeds: profile.accessibilityNeeds ?? null,
@@ -36,7 +37,7 @@ export class StudentsService {
 
   async update(actor: Actor, id: string, input: UpdateStudentInput): Promise<StudentEntity> {
     const { identity, ...changes } = input;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const student = await this.findOwn(actor, id, manager);
       const before = { ...student };
       manager.merge(StudentEntity, student, changes);
@@ -52,7 +53,7 @@ export class StudentsService {
 
   /** Archived students keep their history but leave lists and future match rounds. */
   async archive(actor: Actor, id: string): Promise<StudentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const student = await this.findOwn(actor, id, manager);
       if (!student.archivedAt) {
         student.archivedAt = new Date();
@@ -70,7 +71,8 @@ export class StudentsService {
     return student;
   }
 
-  list(actor: Actor, { filter = {}, ...page }: StudentsArgs): Promise<Connection<StudentEntity>> {
+  list(actor: Actor, { filter: given, ...page }: StudentsArgs): Promise<Connection<StudentEntity>> {
+    const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.dataSource
       .getRepository(StudentEntity)
       .createQueryBuilder('student')

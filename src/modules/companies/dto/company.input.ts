@@ -1,9 +1,10 @@
-import { ArgsType, Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsCrebo, IsLocalDate } from '../../../common/validation/domain-validators';
+import { UpdateInputOf } from '../../../common/validation/update-input';
 import { AccreditationStatus } from '../accreditation.entity';
 
 @InputType()
@@ -125,7 +126,7 @@ export class CreateTrainerInput {
 }
 
 @InputType()
-export class UpdateTrainerInput extends PartialType(CreateTrainerInput) {}
+export class UpdateTrainerInput extends UpdateInputOf(CreateTrainerInput) {}
 
 @InputType()
 export class AccreditationFilter {

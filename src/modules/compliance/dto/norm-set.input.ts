@@ -1,8 +1,9 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsNumber, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsLocalDate } from '../../../common/validation/domain-validators';
+import { IsOmittable } from '../../../common/validation/update-input';
 import { Sector } from '../../organizations/sector';
 import { SeverityEnum } from '../models/compliance.model';
 import { RULES } from '../rules';
@@ -57,33 +58,33 @@ export class RuleSeverityInput {
 /** The figures of a new version; a figure left out keeps its value from the latest version. */
 @InputType()
 export class NormsInput {
-  @Field(() => Int, { nullable: true }) @IsOptional() @apply(Amount('R15')) stipendFloorCentsPerMonth?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @apply(Amount('R15')) @Min(1, { message: 'fullTimeHoursPerWeek must be at least 1', context: { rule: 'R15' } }) fullTimeHoursPerWeek?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @apply(Amount('R12')) bolMaxHoursPerWeek?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @apply(Amount('R12')) bolWarnAboveHoursPerWeek?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @apply(Amount('R11', false)) minorMaxHoursPerDay?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @apply(Amount('R11', false)) minorMaxHoursPerWeek?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @apply(Amount('R11', false)) minorMaxAverageHoursPerWeek?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @apply(Amount('R11', false)) adultMaxHoursPerDay?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @apply(Amount('R11', false)) adultMaxHoursPerWeek?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @apply(Amount('R6')) @Min(1, { message: 'maxStudentsPerTrainer must be at least 1', context: { rule: 'R6' } }) maxStudentsPerTrainer?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @apply(Amount('R10')) bblMinimumBpvHoursPerYear?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @apply(Amount('R10')) @Min(1, { message: 'weeksPerStudyYear must be at least 1', context: { rule: 'R10' } }) weeksPerStudyYear?: number;
+  @Field(() => Int, { nullable: true }) @IsOmittable() @apply(Amount('R15')) stipendFloorCentsPerMonth?: number;
+  @Field(() => Int, { nullable: true }) @IsOmittable() @apply(Amount('R15')) @Min(1, { message: 'fullTimeHoursPerWeek must be at least 1', context: { rule: 'R15' } }) fullTimeHoursPerWeek?: number;
+  @Field(() => Int, { nullable: true }) @IsOmittable() @apply(Amount('R12')) bolMaxHoursPerWeek?: number;
+  @Field(() => Int, { nullable: true }) @IsOmittable() @apply(Amount('R12')) bolWarnAboveHoursPerWeek?: number;
+  @Field(() => Float, { nullable: true }) @IsOmittable() @apply(Amount('R11', false)) minorMaxHoursPerDay?: number;
+  @Field(() => Float, { nullable: true }) @IsOmittable() @apply(Amount('R11', false)) minorMaxHoursPerWeek?: number;
+  @Field(() => Float, { nullable: true }) @IsOmittable() @apply(Amount('R11', false)) minorMaxAverageHoursPerWeek?: number;
+  @Field(() => Float, { nullable: true }) @IsOmittable() @apply(Amount('R11', false)) adultMaxHoursPerDay?: number;
+  @Field(() => Float, { nullable: true }) @IsOmittable() @apply(Amount('R11', false)) adultMaxHoursPerWeek?: number;
+  @Field(() => Int, { nullable: true }) @IsOmittable() @apply(Amount('R6')) @Min(1, { message: 'maxStudentsPerTrainer must be at least 1', context: { rule: 'R6' } }) maxStudentsPerTrainer?: number;
+  @Field(() => Int, { nullable: true }) @IsOmittable() @apply(Amount('R10')) bblMinimumBpvHoursPerYear?: number;
+  @Field(() => Int, { nullable: true }) @IsOmittable() @apply(Amount('R10')) @Min(1, { message: 'weeksPerStudyYear must be at least 1', context: { rule: 'R10' } }) weeksPerStudyYear?: number;
 
   @Field(() => [SectorTrainerLimitInput], { nullable: true, description: 'Replaces the per-sector limits (R6)' })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested({ each: true })
   @Type(() => SectorTrainerLimitInput)
   maxStudentsPerTrainerBySector?: SectorTrainerLimitInput[];
 
   @Field(() => [AgeWageInput], { nullable: true, description: 'Replaces the minimum-wage table (R14)' })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested({ each: true })
   @Type(() => AgeWageInput)
   minimumWage?: AgeWageInput[];
 
   @Field(() => [RuleSeverityInput], { nullable: true, description: 'Changes the severity of the rules listed' })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested({ each: true })
   @Type(() => RuleSeverityInput)
   severities?: RuleSeverityInput[];

@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsArray } from 'class-validator';
+import { IsOmittable } from '../../../common/validation/update-input';
 import { ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsLocalDate } from '../../../common/validation/domain-validators';
@@ -71,37 +72,37 @@ export class TerminateInternshipInput {
 @InputType({ description: 'The terms to change; the rest is carried over (R9)' })
 export class AmendPokInput {
   @Field(() => LocalDateScalar, { nullable: true })
-  @IsOptional()
+  @IsOmittable()
   @IsLocalDate()
   endDate?: string;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(60)
   hoursPerWeek?: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   praktijkopleider?: string;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @IsString({ each: true })
   werkprocessen?: string[];
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   assessment?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   guidanceFrequency?: string;

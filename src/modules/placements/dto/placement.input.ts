@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,6 +19,7 @@ import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
 import { IsCrebo, IsLocalDate, IsMboLevel, IsPc4, IsRadiusKm } from '../../../common/validation/domain-validators';
+import { UpdateInputOf } from '../../../common/validation/update-input';
 import { PlacementStatus } from '../placement.entity';
 
 @InputType()
@@ -103,7 +104,7 @@ export class CreatePlacementInput {
 }
 
 @InputType()
-export class UpdatePlacementInput extends PartialType(OmitType(CreatePlacementInput, ['branchId'] as const)) {}
+export class UpdatePlacementInput extends UpdateInputOf(OmitType(CreatePlacementInput, ['branchId'] as const)) {}
 
 @InputType()
 export class NearInput {

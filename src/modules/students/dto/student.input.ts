@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,6 +19,7 @@ import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
 import { IsCrebo, IsLocalDate, IsMboLevel, IsPc4, IsRadiusKm, IsShortText } from '../../../common/validation/domain-validators';
+import { IsOmittable, UpdateInputOf } from '../../../common/validation/update-input';
 
 @InputType()
 export class StudentIdentityInput {
@@ -114,9 +115,9 @@ export class CreateStudentInput {
 }
 
 @InputType()
-export class UpdateStudentInput extends PartialType(OmitType(CreateStudentInput, ['identity'] as const)) {
-  @Field(() => StudentIdentityInput, { nullable: true })
-  @IsOptional()
+export class UpdateStudentInput extends UpdateInputOf(OmitType(CreateStudentInput, ['identity'] as const)) {
+  @Field(() => StudentIdentityInput, { nullable: true, description: 'Replaces the whole identity' })
+  @IsOmittable()
   @ValidateNested()
   @Type(() => StudentIdentityInput)
   identity?: StudentIdentityInput;

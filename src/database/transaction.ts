@@ -1,0 +1,64 @@
+import { Logger } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ConflictError } from '../common/errors/domain-errors';
+
+/** PostgreSQL's "try the transaction again" codes: deadlock_detected and serialization_failure. */
+export const RETRYABLE_SQLSTATES: ReadonlySet<string> = new Set(['40P01', '40001']);
+
+export interface RetryPolicy {
+  /** Runs of the whole transaction, the first included, before the caller gets a retryable CONFLICT. */
+  maxAttempts: number;
+  /** The backoff before retry n is a random delay up to `baseDelayMs × 2^(n-1)` (full jitter), at most `maxDelayMs`. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+let policy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 500 };
+
+/** Set once at boot from `TRANSACTION_MAX_ATTEMPTS`. */
+export function configureTransactionRetries(change: Partial<RetryPolicy>): void {
+  policy = { ...policy, ...change };
+}
+
+/** True for a deadlock or serialization failure, as TypeORM (`driverError`) or pg itself reports it. */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const candidate = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  return typeof code === 'string' && RETRYABLE_SQLSTATES.has(code);
+}
+
+const insideTransaction = new AsyncLocalStorage<true>();
+const logger = new Logger('Transaction');
+
+/**
+ * Runs `work` in one transaction and, when PostgreSQL aborts it as a deadlock victim or a
+ * serialization failure, runs the whole of it again (its audit and outbox rows were rolled back
+ * with it), up to `maxAttempts` times with jittered backoff; after that the caller gets a CONFLICT
+ * with `extensions.retryable: true`. The one place that retries: called inside another
+ * `inTransaction`, it does not retry but lets the outermost one start over.
+ *
+ * `work` may run more than once, so it must start from what it reads in the transaction, not from
+ * state an earlier attempt left in memory.
+ */
+export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, options: Partial<RetryPolicy> = {}): Promise<T> {
+  if (insideTransaction.getStore()) return dataSource.transaction(work);
+  const { maxAttempts, baseDelayMs, maxDelayMs } = { ...policy, ...options };
+  return insideTransaction.run(true, async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await dataSource.transaction(work);
+      } catch (error) {
+        if (!isRetryableTransactionError(error)) throw error;
+        const reason = (error as Error).message;
+        if (attempt >= maxAttempts) {
+          logger.warn(`Gave up after ${attempt} attempt(s): ${reason}`);
+          throw new ConflictError('The change collided with a concurrent change to the same data; send it again', { retryable: true, cause: error });
+        }
+        logger.warn(`Attempt ${attempt} of ${maxAttempts} aborted (${reason}); retrying`);
+        await sleep(Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+      }
+    }
+  });
+}
