@@ -53,6 +53,8 @@ const CALLER: Record<string, DemoUser | null> = {
   investigateDiscriminationReport: 'schoolStaff',
   logContactMoment: 'schoolStaff',
   login: null,
+  // Alone on this user: ending her sessions would sign out the callers of other mutations.
+  logout: 'companyStaff',
   markNotificationsRead: 'schoolStaff',
   openMatchRound: 'platformAdmin',
   proposeAgreement: 'schoolAdmin',
@@ -63,8 +65,10 @@ const CALLER: Record<string, DemoUser | null> = {
   refuseAccreditation: 'sbbAuditor',
   registerWebhookEndpoint: 'companyAdmin',
   resolveDiscriminationReport: 'schoolStaff',
+  rerunMatchRound: 'platformAdmin',
   retryDelivery: 'companyAdmin',
   revokeAccreditation: 'sbbAuditor',
+  revokeSessions: 'companyStaff',
   sanctionDiscriminationReport: 'sbbAuditor',
   setEmailPreference: 'schoolStaff',
   setStudentPreferences: 'schoolStaff',
@@ -320,8 +324,8 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
     ['a LocalDate of year 0000', 'schoolStaff', CREATE_STUDENT, async () => ({ input: student({ dateOfBirth: '0000-01-01' }) }), 400, 'input.identity.dateOfBirth'],
     ['a LocalDate of year 0000 inline', 'sbbAuditor', 'mutation { refuseAccreditation(input: { branchId: "00000000-0000-0000-0000-000000000000", crebo: "25655", refusedOn: "0000-01-01", reason: "x" }) { id } }', async () => ({}), 400, ''],
     // Rules of the validation pipe are field errors: HTTP 200 with data null, as GraphQL over HTTP has it.
-    ['an explicit null for a field an update keeps', 'companyAdmin', UPDATE_PLACEMENT, async () => ({ id: await placementId(), input: { title: null } }), 200, 'input.title'],
-    ['an explicit null in a POK amendment', 'companyAdmin', 'mutation($id: ID!) { amendPok(internshipId: $id, input: { hoursPerWeek: null }) { id } }', async () => ({ id: '00000000-0000-0000-0000-000000000000' }), 200, 'input.hoursPerWeek'],
+    ['an explicit null for a field an update keeps', 'companyAdmin', UPDATE_PLACEMENT, async () => ({ id: await placementId(), input: { title: null } }), 400, 'input.title'],
+    ['an explicit null in a POK amendment', 'companyAdmin', 'mutation($id: ID!) { amendPok(internshipId: $id, input: { hoursPerWeek: null }) { id } }', async () => ({ id: '00000000-0000-0000-0000-000000000000' }), 400, 'input.hoursPerWeek'],
   ];
 
   it.each(CASES)('%s is BAD_USER_INPUT naming the argument, and writes nothing', async (_what, user, query, variables, status, path) => {
