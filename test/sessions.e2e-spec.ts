@@ -190,7 +190,7 @@ describe('sign-in and sessions', () => {
       expect(codeOf(await graphql(REVOKE, { userId: target.id }, { token: await t.as('otherSchoolAdmin') }))).toBe('NOT_FOUND');
       expect(codeOf(await graphql(REVOKE, { userId: randomUUID() }, { token: schoolAdmin }))).toBe('NOT_FOUND');
       expect(onlyError((await graphql(REVOKE, { userId: 'not-an-id' }, { token: schoolAdmin })).body).extensions.fields).toEqual([
-        { path: 'userId', message: 'userId must be a user id' },
+        { path: 'userId', message: 'must be an id (a UUID)' },
       ]);
       expect(dataOf((await me(targetToken)).body).me.id).toBe(target.id);
       expect(await audits()).toBe(0);

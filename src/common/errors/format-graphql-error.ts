@@ -38,7 +38,8 @@ export function formatGraphqlError(
     : CLIENT_MISTAKES.has(original) || VARIABLE_COERCION.test(error.message)
       ? ErrorCode.BAD_USER_INPUT
       : ErrorCode.INTERNAL;
-  const { stacktrace, ...extensions } = error.extensions ?? {};
+  const { stacktrace, ...rest } = error.extensions ?? {};
+  const extensions = hideSuggestions && Array.isArray(rest.fields) ? { ...rest, fields: rest.fields.map(withoutSuggestion) } : rest;
   const message =
     code === ErrorCode.INTERNAL && !development
       ? 'Internal server error'
@@ -51,4 +52,8 @@ export function formatGraphqlError(
     path: error.path,
     extensions: development && stacktrace ? { ...extensions, code, stacktrace } : { ...extensions, code },
   };
+}
+
+function withoutSuggestion(field: { message?: unknown }): unknown {
+  return typeof field.message === 'string' ? { ...field, message: field.message.replace(SUGGESTION, '') } : field;
 }
