@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { AppRole, InvalidEnvironmentError, loadEnvironment } from './config/environment';
 import { prepareDatabase } from './database/database-bootstrap';
+import { shutDownGracefullyOnSignals } from './lifecycle/graceful-shutdown';
 import { WorkerModule } from './worker.module';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -11,7 +12,8 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 /**
  * One entry point for every process. APP_ROLE=all (the default) prepares the database (create,
  * migrate under an advisory lock, demo data when empty) and runs the API and the worker together;
- * `api` and `worker` run one side each and expect the database to be migrated already.
+ * `api` and `worker` run one side each and expect the database to be migrated already. Every role
+ * shuts down gracefully on SIGTERM.
  */
 async function bootstrap(): Promise<void> {
   const env = loadEnvironment();
@@ -21,14 +23,14 @@ async function bootstrap(): Promise<void> {
 
   if (env.APP_ROLE === AppRole.Worker) {
     const worker = await NestFactory.createApplicationContext(WorkerModule, { logger });
-    worker.enableShutdownHooks();
+    shutDownGracefullyOnSignals(worker, { graceSeconds: env.SHUTDOWN_GRACE_SECONDS });
     Logger.log('Worker started', 'Bootstrap');
     return;
   }
 
   const app = await NestFactory.create(AppModule.forRole({ withWorker: env.APP_ROLE === AppRole.All }), { logger });
-  app.enableShutdownHooks();
   await app.listen(env.PORT);
+  shutDownGracefullyOnSignals(app, { graceSeconds: env.SHUTDOWN_GRACE_SECONDS, httpServer: app.getHttpServer() });
   Logger.log(`GraphQL API on http://localhost:${env.PORT}/graphql (role ${env.APP_ROLE})`, 'Bootstrap');
 }
 

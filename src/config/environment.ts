@@ -116,6 +116,12 @@ export class Environment {
   @Max(52)
   UNPLACED_ALERT_WEEKS = 6;
 
+  /** On SIGTERM: how long in-flight requests and jobs may run on before the process exits anyway. */
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  SHUTDOWN_GRACE_SECONDS = 25;
+
   @IsInt()
   @Min(1)
   @Max(50)
@@ -150,6 +156,7 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'ACCREDITATION_REVIEW_NOTICE_DAYS',
   'UNPLACED_ALERT_WEEKS',
   'EXPORT_LINK_TTL_MINUTES',
+  'SHUTDOWN_GRACE_SECONDS',
 ]);
 
 export class InvalidEnvironmentError extends Error {}
