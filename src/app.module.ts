@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from './common/audit/audit.module';
 import { AccessGuard } from './common/auth/access.guard';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
+import { ServiceUnavailablePlugin } from './common/errors/service-unavailable.plugin';
 import { graphqlConfig } from './common/graphql/graphql-config';
 import { OperationLimitsPlugin } from './common/graphql/operation-limits.plugin';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
@@ -59,6 +60,7 @@ import { WorkerModule } from './worker.module';
   ],
   providers: [
     OperationLimitsPlugin,
+    ServiceUnavailablePlugin,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RedisModule } from './common/redis';
 import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
+import { DatabaseRecoveryLog } from './database/database-recovery-log';
 import { typeormOptions } from './database/typeorm-options';
 import { QueuesModule } from './queues/queues.module';
 
@@ -12,11 +13,12 @@ import { QueuesModule } from './queues/queues.module';
     ConfigModule,
     TypeOrmModule.forRootAsync({
       inject: [Environment],
-      useFactory: (env: Environment) => typeormOptions(env.DATABASE_URL),
+      useFactory: (env: Environment) => typeormOptions(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_MS),
     }),
     RedisModule,
     QueuesModule,
   ],
+  providers: [DatabaseRecoveryLog],
   exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],
 })
 export class CoreModule {}

@@ -15,8 +15,8 @@ describe('loadEnvironment', () => {
     expect(loadEnvironment({ PORT: '8080', APP_ROLE: 'worker' })).toMatchObject({ PORT: 8080, APP_ROLE: AppRole.Worker });
     expect(loadEnvironment({})).toMatchObject({ UNPLACED_ALERT_WEEKS: 6 });
     expect(loadEnvironment({ UNPLACED_ALERT_WEEKS: '8' })).toMatchObject({ UNPLACED_ALERT_WEEKS: 8 });
-    expect(loadEnvironment({})).toMatchObject({ SHUTDOWN_GRACE_SECONDS: 25 });
-    expect(loadEnvironment({ SHUTDOWN_GRACE_SECONDS: '10' })).toMatchObject({ SHUTDOWN_GRACE_SECONDS: 10 });
+    expect(loadEnvironment({})).toMatchObject({ DATABASE_WAIT_SECONDS: 60, DATABASE_CONNECT_TIMEOUT_MS: 5000, SHUTDOWN_GRACE_SECONDS: 25 });
+    expect(loadEnvironment({ DATABASE_WAIT_SECONDS: '0', SHUTDOWN_GRACE_SECONDS: '10' })).toMatchObject({ DATABASE_WAIT_SECONDS: 0, SHUTDOWN_GRACE_SECONDS: 10 });
   });
 
   it.each([
@@ -29,6 +29,8 @@ describe('loadEnvironment', () => {
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ UNPLACED_ALERT_WEEKS: '0' }, 'UNPLACED_ALERT_WEEKS'],
     [{ UNPLACED_ALERT_WEEKS: '53' }, 'UNPLACED_ALERT_WEEKS'],
+    [{ DATABASE_WAIT_SECONDS: '-1' }, 'DATABASE_WAIT_SECONDS'],
+    [{ DATABASE_CONNECT_TIMEOUT_MS: '50' }, 'DATABASE_CONNECT_TIMEOUT_MS'],
     [{ SHUTDOWN_GRACE_SECONDS: '0' }, 'SHUTDOWN_GRACE_SECONDS'],
   ])('refuses %j naming %s', (source, variable) => {
     expect(() => loadEnvironment(source)).toThrow(InvalidEnvironmentError);

@@ -37,6 +37,18 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/.+\/[^/?]+/, { message: 'DATABASE_URL must be a postgres:// URL with a database name' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/stagematch';
 
+  /** How long every role waits at start for PostgreSQL to accept connections before it exits 1. */
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  DATABASE_WAIT_SECONDS = 60;
+
+  /** How long a request waits for a database connection (a new one, or a free one in the pool) before SERVICE_UNAVAILABLE. */
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -156,6 +168,8 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'ACCREDITATION_REVIEW_NOTICE_DAYS',
   'UNPLACED_ALERT_WEEKS',
   'EXPORT_LINK_TTL_MINUTES',
+  'DATABASE_WAIT_SECONDS',
+  'DATABASE_CONNECT_TIMEOUT_MS',
   'SHUTDOWN_GRACE_SECONDS',
 ]);
 

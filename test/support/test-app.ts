@@ -35,11 +35,12 @@ export class TestApp {
     readonly databaseUrl: string,
   ) {}
 
-  static async start(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  /** `connectVia` rewrites the URL the app connects to (e.g. through a TcpProxy); the test's own queries go direct. */
+  static async start(options: { env?: Record<string, string>; connectVia?: (databaseUrl: string) => string } = {}): Promise<TestApp> {
     const databaseUrl = await cloneTemplate();
     Object.assign(process.env, {
       NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: options.connectVia ? options.connectVia(databaseUrl) : databaseUrl,
       QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: 'error',
       ...options.env,

@@ -22,4 +22,14 @@ describe('formatGraphqlError', () => {
     expect(formatGraphqlError(error, false)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL' } });
     expect(formatGraphqlError(error, true).extensions).toEqual({ code: 'INTERNAL', stacktrace: ['at db'] });
   });
+
+  it('turns an uncoded error caused by an unreachable database into SERVICE_UNAVAILABLE without its address', () => {
+    const cause = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED' });
+    const formatted = formatGraphqlError({ message: 'Context creation failed: connect ECONNREFUSED 10.0.0.7:5432' }, false, cause);
+    expect(formatted.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(formatted.message).not.toMatch(/ECONNREFUSED|10\.0\.0\.7/);
+    expect(formatGraphqlError({ message: 'boom' }, false, new Error('boom')).extensions?.code).toBe('INTERNAL');
+    const conflict = { message: 'taken', extensions: { code: 'CONFLICT' } };
+    expect(formatGraphqlError(conflict, false, cause).extensions?.code).toBe('CONFLICT');
+  });
 });

@@ -1,5 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { isConnectionFailure } from './connection-failure';
 import { ErrorCode } from './domain-errors';
+import { SERVICE_UNAVAILABLE_MESSAGE } from './service-unavailable';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
 
@@ -18,17 +20,25 @@ const VARIABLE_COERCION = /^Variable "\$\w+" (got invalid value|has invalid valu
 
 /**
  * The last step before an error leaves the server: every code is one of ours, and outside
- * development no stack trace or internal message is shown.
+ * development no stack trace or internal message is shown. `cause` is the error Apollo caught: a
+ * connection failure that reached here without a code (PostgreSQL or Redis unreachable) is
+ * SERVICE_UNAVAILABLE, not INTERNAL.
  */
-export function formatGraphqlError(error: GraphQLFormattedError, development: boolean): GraphQLFormattedError {
+export function formatGraphqlError(error: GraphQLFormattedError, development: boolean, cause?: unknown): GraphQLFormattedError {
   const original = String(error.extensions?.code ?? ErrorCode.INTERNAL);
-  const code = KNOWN_CODES.has(original)
+  const mapped = KNOWN_CODES.has(original)
     ? original
     : CLIENT_MISTAKES.has(original) || VARIABLE_COERCION.test(error.message)
       ? ErrorCode.BAD_USER_INPUT
       : ErrorCode.INTERNAL;
+  const unavailable = mapped === ErrorCode.INTERNAL && isConnectionFailure(cause);
+  const code = unavailable ? ErrorCode.SERVICE_UNAVAILABLE : mapped;
   const { stacktrace, ...extensions } = error.extensions ?? {};
-  const message = code === ErrorCode.INTERNAL && !development ? 'Internal server error' : error.message;
+  const message = unavailable
+    ? SERVICE_UNAVAILABLE_MESSAGE
+    : code === ErrorCode.INTERNAL && !development
+      ? 'Internal server error'
+      : error.message;
   return {
     message,
     locations: error.locations,

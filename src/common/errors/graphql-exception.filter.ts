@@ -1,9 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
+import { isConnectionFailure } from './connection-failure';
 import { DomainError, ErrorCode } from './domain-errors';
+import { reportUnavailable, SERVICE_UNAVAILABLE_MESSAGE, serviceUnavailableError } from './service-unavailable';
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -23,7 +25,11 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
   override catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<GqlContextType>() !== 'graphql') return super.catch(exception, host);
+    if (host.getType<GqlContextType>() !== 'graphql') {
+      if (!isConnectionFailure(exception)) return super.catch(exception, host);
+      reportUnavailable(exception);
+      return super.catch(new ServiceUnavailableException(SERVICE_UNAVAILABLE_MESSAGE), host);
+    }
     return this.toGraphQLError(exception);
   }
 
@@ -38,6 +44,7 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
       const code = HTTP_STATUS_CODES[exception.getStatus()];
       if (code) return new GraphQLError(exception.message, { extensions: { code } });
     }
+    if (isConnectionFailure(exception)) return serviceUnavailableError(exception);
     if (exception instanceof QueryFailedError) {
       const code = PG_CODES[(exception.driverError as { code?: string }).code ?? ''];
       if (code === ErrorCode.CONFLICT) {
