@@ -6,6 +6,7 @@ import { AuditModule } from './common/audit/audit.module';
 import { AccessGuard } from './common/auth/access.guard';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
 import { TrustProxySetting } from './common/http/client-address';
+import { ServiceUnavailablePlugin } from './common/errors/service-unavailable.plugin';
 import { graphqlConfig } from './common/graphql/graphql-config';
 import { InputBoundaryPlugin } from './common/graphql/input-boundary.plugin';
 import { OperationLimitsPlugin } from './common/graphql/operation-limits.plugin';
@@ -64,6 +65,7 @@ import { WorkerModule } from './worker.module';
     InputBoundaryPlugin,
     OperationLimitsPlugin,
     TrustProxySetting,
+    ServiceUnavailablePlugin,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

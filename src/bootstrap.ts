@@ -4,6 +4,7 @@ import { AppModule } from './app.module';
 import { corsOptions } from './common/http/cors';
 import { AppRole, type Environment, loadEnvironment } from './config/environment';
 import { prepareDatabase } from './database/database-bootstrap';
+import { waitForDatabase } from './database/wait-for-database';
 import { WorkerProcessModule } from './worker-process.module';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -18,13 +19,15 @@ export function configureApi(app: INestApplication, env: Environment): void {
  * or, in production, published or weak secret throws `InvalidEnvironmentError` naming it). `all`
  * (the default) prepares the database (create, migrate under an advisory lock, demo data when
  * empty and SEED_DEMO_ON_EMPTY) and runs the API and the worker together; `api` and `worker` run
- * one side each and expect the database to be migrated already. The worker serves only
+ * one side each and expect the database to be migrated already. Every role first waits for
+ * PostgreSQL (DATABASE_WAIT_SECONDS, throwing `DatabaseUnreachableError`). The worker serves only
  * `GET /health`, on `port`.
  */
 export async function bootstrap(): Promise<{ env: Environment; app: INestApplication; port: number }> {
   const env = loadEnvironment();
   const logger = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL as LogLevel) + 1);
 
+  await waitForDatabase(env.DATABASE_URL, env.DATABASE_WAIT_SECONDS, env.DATABASE_CONNECT_TIMEOUT_MS);
   if (env.APP_ROLE === AppRole.All) await prepareDatabase(env);
 
   if (env.APP_ROLE === AppRole.Worker) {

@@ -4,6 +4,7 @@ import { RedisModule } from './common/redis';
 import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { configureTransactionRetries } from './database/transaction';
+import { DatabaseRecoveryLog } from './database/database-recovery-log';
 import { typeormOptions } from './database/typeorm-options';
 import { QueuesModule } from './queues/queues.module';
 
@@ -13,11 +14,12 @@ import { QueuesModule } from './queues/queues.module';
     ConfigModule,
     TypeOrmModule.forRootAsync({
       inject: [Environment],
-      useFactory: (env: Environment) => typeormOptions(env.DATABASE_URL),
+      useFactory: (env: Environment) => typeormOptions(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_MS),
     }),
     RedisModule,
     QueuesModule,
   ],
+  providers: [DatabaseRecoveryLog],
   exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],
 })
 export class CoreModule {

@@ -17,6 +17,8 @@ describe('loadEnvironment', () => {
     expect(loadEnvironment({ PORT: '8080', APP_ROLE: 'worker' })).toMatchObject({ PORT: 8080, APP_ROLE: AppRole.Worker });
     expect(loadEnvironment({})).toMatchObject({ UNPLACED_ALERT_WEEKS: 6 });
     expect(loadEnvironment({ UNPLACED_ALERT_WEEKS: '8' })).toMatchObject({ UNPLACED_ALERT_WEEKS: 8 });
+    expect(loadEnvironment({})).toMatchObject({ DATABASE_WAIT_SECONDS: 60, DATABASE_CONNECT_TIMEOUT_MS: 5000, SHUTDOWN_GRACE_SECONDS: 25 });
+    expect(loadEnvironment({ DATABASE_WAIT_SECONDS: '0', SHUTDOWN_GRACE_SECONDS: '10' })).toMatchObject({ DATABASE_WAIT_SECONDS: 0, SHUTDOWN_GRACE_SECONDS: 10 });
   });
 
   it('reads TRUST_PROXY as Express takes it: off by default, a hop count, or proxy addresses', () => {
@@ -43,6 +45,9 @@ describe('loadEnvironment', () => {
     [{ TRUST_PROXY: '0' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'loopback, my-proxy' }, 'TRUST_PROXY'],
+    [{ DATABASE_WAIT_SECONDS: '-1' }, 'DATABASE_WAIT_SECONDS'],
+    [{ DATABASE_CONNECT_TIMEOUT_MS: '50' }, 'DATABASE_CONNECT_TIMEOUT_MS'],
+    [{ SHUTDOWN_GRACE_SECONDS: '0' }, 'SHUTDOWN_GRACE_SECONDS'],
   ])('refuses %j naming %s', (source, variable) => {
     expect(() => loadEnvironment(source)).toThrow(InvalidEnvironmentError);
     expect(() => loadEnvironment(source)).toThrow(new RegExp(`^Invalid environment:\\n\\s+${variable}:`));

@@ -67,6 +67,18 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/.+\/[^/?]+/, { message: 'DATABASE_URL must be a postgres:// URL with a database name' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/stagematch';
 
+  /** How long every role waits at start for PostgreSQL to accept connections before it exits 1. */
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  DATABASE_WAIT_SECONDS = 60;
+
+  /** How long a request waits for a database connection (a new one, or a free one in the pool) before SERVICE_UNAVAILABLE. */
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -173,6 +185,12 @@ export class Environment {
   @Min(1)
   @Max(52)
   UNPLACED_ALERT_WEEKS = 6;
+
+  /** On SIGTERM: how long in-flight requests and jobs may run on before the process exits anyway. */
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  SHUTDOWN_GRACE_SECONDS = 25;
 
   /** Runs of a transaction PostgreSQL aborted as a deadlock or serialization failure before the client gets a retryable CONFLICT. */
   @IsInt()
@@ -290,6 +308,9 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'LOGIN_MAX_FAILURES_PER_IP',
   'LOGIN_FAILURE_WINDOW_SECONDS',
   'TRANSACTION_MAX_ATTEMPTS',
+  'DATABASE_WAIT_SECONDS',
+  'DATABASE_CONNECT_TIMEOUT_MS',
+  'SHUTDOWN_GRACE_SECONDS',
 ]);
 
 export class InvalidEnvironmentError extends Error {}

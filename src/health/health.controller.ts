@@ -4,7 +4,11 @@ import type { Redis } from 'ioredis';
 import { Public } from '../common/auth/allow.decorator';
 import { InjectRedis } from '../common/redis';
 
-/** `GET /health`: 200 when Postgres and Redis answer, 503 naming the one that does not. */
+/**
+ * `GET /health` and `GET /health/ready`: 200 when Postgres and Redis answer, 503 naming the one
+ * that does not (take the instance out of the load balancer, do not restart it: requests recover
+ * by themselves). `GET /health/live`: 200 as long as the process serves HTTP at all.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -14,7 +18,7 @@ export class HealthController {
     @InjectRedis() private readonly redis: Redis,
   ) {}
 
-  @Get()
+  @Get(['', 'ready'])
   @Public()
   @HealthCheck()
   check() {
@@ -30,5 +34,11 @@ export class HealthController {
         }
       },
     ]);
+  }
+
+  @Get('live')
+  @Public()
+  live() {
+    return { status: 'ok' };
   }
 }

@@ -44,13 +44,14 @@ export class TestApp {
    * With `env: { NODE_ENV: 'production' }` the app gets fresh strong secrets unless the test names its own.
    * `withWorker: false` starts the API alone (APP_ROLE=api): for tests that run workers as child
    * processes (worker-process.ts), or where nothing may change the database but the requests themselves.
+   * `connectVia` rewrites the URL the app connects to (e.g. through a TcpProxy); the test's own queries go direct.
    */
-  static async start(options: { env?: Record<string, string>; configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder; withWorker?: boolean } = {}): Promise<TestApp> {
+  static async start(options: { env?: Record<string, string>; configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder; withWorker?: boolean; connectVia?: (databaseUrl: string) => string } = {}): Promise<TestApp> {
     const databaseUrl = await cloneTemplate();
     const production = options.env?.NODE_ENV === 'production';
     Object.assign(process.env, {
       NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: options.connectVia ? options.connectVia(databaseUrl) : databaseUrl,
       QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: 'error',
       WEBHOOK_ALLOW_PRIVATE_TARGETS: production ? 'false' : 'true',

@@ -44,4 +44,14 @@ describe('formatGraphqlError', () => {
       extensions: { code: 'BAD_USER_INPUT', operationLimit: 'tokens', limit: 5000 },
     });
   });
+
+  it('turns an uncoded error caused by an unreachable database into SERVICE_UNAVAILABLE without its address', () => {
+    const cause = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED' });
+    const formatted = formatGraphqlError({ message: 'Context creation failed: connect ECONNREFUSED 10.0.0.7:5432' }, false, { cause });
+    expect(formatted.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(formatted.message).not.toMatch(/ECONNREFUSED|10\.0\.0\.7/);
+    expect(formatGraphqlError({ message: 'boom' }, false, { cause: new Error('boom') }).extensions?.code).toBe('INTERNAL');
+    const conflict = { message: 'taken', extensions: { code: 'CONFLICT' } };
+    expect(formatGraphqlError(conflict, false, { cause }).extensions?.code).toBe('CONFLICT');
+  });
 });

@@ -1,10 +1,12 @@
-import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { isRetryableTransactionError } from '../../database/transaction';
 import { ConflictError, DomainError, ErrorCode, RateLimitedError } from './domain-errors';
+import { isConnectionFailure } from './connection-failure';
+import { reportUnavailable, SERVICE_UNAVAILABLE_MESSAGE, serviceUnavailableError } from './service-unavailable';
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -24,7 +26,11 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
   override catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<GqlContextType>() !== 'graphql') return super.catch(exception, host);
+    if (host.getType<GqlContextType>() !== 'graphql') {
+      if (!isConnectionFailure(exception)) return super.catch(exception, host);
+      reportUnavailable(exception);
+      return super.catch(new ServiceUnavailableException(SERVICE_UNAVAILABLE_MESSAGE), host);
+    }
     return this.toGraphQLError(exception);
   }
 
@@ -47,6 +53,7 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
       const code = HTTP_STATUS_CODES[exception.getStatus()];
       if (code) return new GraphQLError(exception.message, { extensions: { code } });
     }
+    if (isConnectionFailure(exception)) return serviceUnavailableError(exception);
     // A deadlock or serialization failure outside `inTransaction` (which retries them itself).
     if (isRetryableTransactionError(exception)) {
       return new GraphQLError('The change collided with a concurrent change to the same data; send it again', { extensions: { code: ErrorCode.CONFLICT, retryable: true } });

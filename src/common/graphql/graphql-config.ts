@@ -4,8 +4,10 @@ import type { Request } from 'express';
 import type { Environment } from '../../config/environment';
 import type { AuthService } from '../../modules/organizations/auth.service';
 import type { RequestContext } from '../auth/request-context';
+import { isConnectionFailure } from '../errors/connection-failure';
 import { formatGraphqlError } from '../errors/format-graphql-error';
 import { operationLimitRules, operationLimitsOf } from './operation-limits';
+import { serviceUnavailableError } from '../errors/service-unavailable';
 import { RequestLoaders } from './request-loaders';
 
 /** Apollo settings: code-first schema, operation limits, per-request actor and DataLoaders, our error format. */
@@ -23,12 +25,17 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     parseOptions: { maxLexicalTokens: limits.tokens },
     validationRules: operationLimitRules(limits),
     // Suggestions ("Did you mean …") would tell what introspection hides.
-    formatError: (formatted) => formatGraphqlError(formatted, development, { hideSuggestions: !introspection }),
+    formatError: (formatted, error) => formatGraphqlError(formatted, development, { hideSuggestions: !introspection, cause: error }),
     // Keep the status an error asks for (BAD_USER_INPUT: 400, see GraphqlExceptionFilter) instead of Nest's blanket 200.
     preserveHttpStatusForExecutionErrors: false,
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
-      const { actor, sessionId, error } = await auth.resolveActor(req.headers.authorization);
-      return { req, actor, sessionId, authError: error, loaders: new RequestLoaders(moduleRef) };
+      try {
+        const { actor, sessionId, error } = await auth.resolveActor(req.headers.authorization);
+        return { req, actor, sessionId, authError: error, loaders: new RequestLoaders(moduleRef) };
+      } catch (error) {
+        // Before execution: no plugin hook sees this error, so it carries its own HTTP 503.
+        throw isConnectionFailure(error) ? serviceUnavailableError(error, { http: true }) : error;
+      }
     },
   };
 }
