@@ -89,7 +89,7 @@ describe('GraphQL operation limits', () => {
     const input = { from: '2026-09-01', to: '2026-11-23', ground: 'MIGRATION_BACKGROUND' };
     const audits = `query($input: AdverseImpactAuditInput!) { ${repeat(6, (n) => `a${n}: adverseImpactAudit(input: $input) { sampleSize }`)} }`;
     await expectRefusedBy('cost', 5000, audits, { input }, await t.as('sbbAuditor'));
-    const reports = `{ ${repeat(10, (n) => `r${n}: companyCompliance(companyId: "00000000-0000-4000-8000-00000000000${n}") { overview { placements } }`)} }`;
+    const reports = `{ ${repeat(10, (n) => `r${n}: companyCompliance(companyId: "00000000-0000-4000-8000-${String(n).padStart(12, '0')}") { overview { placements } }`)} }`;
     await expectRefusedBy('cost', 5000, reports, {}, await t.as('sbbAuditor'));
     const counts = `{ organizations(first: 100) { edges { node { ${repeat(5, (n) => `u${n}: users(first: 1) { totalCount }`)} } } } }`;
     await expectRefusedBy('cost', 5000, counts, {}, await t.as('platformAdmin'));

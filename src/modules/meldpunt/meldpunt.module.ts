@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
-import { OversightModule } from '../oversight/oversight.module';
 import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
 import { MELDPUNT_LOADERS } from './meldpunt.loaders';
 import { MeldpuntResolver } from './meldpunt.resolver';
@@ -8,7 +7,7 @@ import { MeldpuntService } from './meldpunt.service';
 
 /** The meldpunt (R22): discrimination reports, their flow to SBB, and sanctions. */
 @Module({
-  imports: [CompaniesModule, OversightModule, SchoolTasksModule],
+  imports: [CompaniesModule, SchoolTasksModule],
   providers: [MeldpuntService, MeldpuntResolver, ...MELDPUNT_LOADERS],
   exports: [MeldpuntService],
 })

@@ -5,11 +5,9 @@ import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
 import { Loader } from '../../common/graphql/request-loaders';
 import { OrganizationModel } from '../organizations/models/organization.model';
-import { AdverseImpactService } from '../oversight/adverse-impact.service';
-import { AdverseImpactFlagModel } from '../oversight/models/adverse-impact.model';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationLoader } from '../organizations/organization.loader';
-import { type DiscriminationReportEntity, type ReportTransitionEntity, ReportStatus } from './discrimination-report.entity';
+import type { DiscriminationReportEntity, ReportTransitionEntity } from './discrimination-report.entity';
 import { DiscriminationReportsArgs, FileDiscriminationReportInput, ReportStepArgs, ResolutionArgs, SanctionInput } from './dto/discrimination-report.input';
 import { TransitionsByReportLoader } from './meldpunt.loaders';
 import { MeldpuntService } from './meldpunt.service';
@@ -21,10 +19,7 @@ const READERS = [Role.SCHOOL, Role.SBB] as const;
 
 @Resolver(() => DiscriminationReportModel)
 export class MeldpuntResolver {
-  constructor(
-    private readonly service: MeldpuntService,
-    private readonly adverseImpact: AdverseImpactService,
-  ) {}
+  constructor(private readonly service: MeldpuntService) {}
 
   @Query(() => DiscriminationReportConnection, { description: "R22: SBB reads every report, a school its own; companies are refused" })
   @Allow(...READERS)
@@ -84,16 +79,5 @@ export class MeldpuntResolver {
   @Allow(...READERS)
   transitions(@Parent() report: DiscriminationReportEntity, @Loader(TransitionsByReportLoader) loader: DataLoader<string, ReportTransitionEntity[]>) {
     return loader.load(report.id);
-  }
-
-  @ResolveField(() => [AdverseImpactFlagModel], {
-    description:
-      'SBB only (R22, R23): the latest adverse-impact flag of the company per ground — as of the sanction once SANCTIONED (the figures that flagged it then), else as of now. ' +
-      'A flag is a reason to investigate, never a sanction by itself',
-  })
-  @Allow(Role.SBB)
-  adverseImpactFlags(@Parent() report: DiscriminationReportEntity) {
-    // SANCTIONED is final, so the report's last change is the sanction.
-    return this.adverseImpact.flagsOf(report.companyId, report.status === ReportStatus.SANCTIONED ? report.updatedAt : new Date());
   }
 }

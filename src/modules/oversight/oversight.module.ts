@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { Environment } from '../../config/environment';
 import { AdverseImpactService } from './adverse-impact.service';
 import { AttributeCipher } from './attribute-cipher';
-import { AdverseImpactResolver, ProtectedAttributesResolver } from './oversight.resolver';
+import { AdverseImpactResolver, ProtectedAttributesResolver, ReportEvidenceResolver } from './oversight.resolver';
 import { ProtectedAttributesService } from './protected-attributes.service';
 
 /** SBB oversight (R22–R24): protected attributes and the adverse-impact audit over them. */
@@ -13,6 +13,7 @@ import { ProtectedAttributesService } from './protected-attributes.service';
     ProtectedAttributesResolver,
     AdverseImpactService,
     AdverseImpactResolver,
+    ReportEvidenceResolver,
   ],
   exports: [AdverseImpactService],
 })

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
@@ -6,7 +6,9 @@ import { COST_WEIGHT } from '../../common/graphql/cost-weights';
 import { AdverseImpactService } from './adverse-impact.service';
 import { AdverseImpactAuditInput } from './dto/adverse-impact.input';
 import { ProtectedAttributesInput } from './dto/protected-attributes.input';
-import { AdverseImpactAuditModel } from './models/adverse-impact.model';
+import { type DiscriminationReportEntity, ReportStatus } from '../meldpunt/discrimination-report.entity';
+import { DiscriminationReportModel } from '../meldpunt/models/discrimination-report.model';
+import { AdverseImpactAuditModel, AdverseImpactFlagModel } from './models/adverse-impact.model';
 import { ProtectedAttributesService } from './protected-attributes.service';
 
 /** R24: no query returns protected attributes; these mutations answer only true or false. */
@@ -41,5 +43,22 @@ export class AdverseImpactResolver {
   @Allow(Role.SBB)
   adverseImpactAudit(@CurrentActor() actor: Actor, @Args('input') input: AdverseImpactAuditInput) {
     return this.service.audit(actor, input);
+  }
+}
+
+/** The audit's evidence on a meldpunt report (R22): oversight reads the report, the meldpunt knows nothing of the audit. */
+@Resolver(() => DiscriminationReportModel)
+export class ReportEvidenceResolver {
+  constructor(private readonly service: AdverseImpactService) {}
+
+  @ResolveField(() => [AdverseImpactFlagModel], {
+    description:
+      'SBB only (R22, R23): the latest adverse-impact flag of the company per ground — as of the sanction once SANCTIONED (the figures that flagged it then), else as of now. ' +
+      'A flag is a reason to investigate, never a sanction by itself',
+  })
+  @Allow(Role.SBB)
+  adverseImpactFlags(@Parent() report: DiscriminationReportEntity) {
+    // SANCTIONED is final, so the report's last change is the sanction.
+    return this.service.flagsOf(report.companyId, report.status === ReportStatus.SANCTIONED ? report.updatedAt : new Date());
   }
 }
