@@ -56,8 +56,9 @@ async function main(): Promise<void> {
   );
 
   // The worker runs as in production: separate processes (APP_ROLE=worker), here WORKERS of them.
-  const workers = Array.from({ length: workerCount }, () =>
-    fork(join(__dirname, '..', 'main.js'), [], { env: { ...process.env, APP_ROLE: 'worker' }, stdio: 'inherit' }),
+  // Each on its own health port, as several workers on one host must be.
+  const workers = Array.from({ length: workerCount }, (_, n) =>
+    fork(join(__dirname, '..', 'main.js'), [], { env: { ...process.env, APP_ROLE: 'worker', WORKER_HEALTH_PORT: String(env.WORKER_HEALTH_PORT + n) }, stdio: 'inherit' }),
   );
   const dispatchQueue = new Queue(QueueName.NOTIFICATION_DISPATCH, { connection: redisConnectionOptions(env.REDIS_URL), prefix: process.env.QUEUE_PREFIX });
   while ((await dispatchQueue.getWorkersCount()) < workerCount) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,7 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
 import { type ValidationArguments, ValidateBy } from 'class-validator';
 import { BadUserInputError } from '../errors/domain-errors';
 
@@ -40,9 +38,15 @@ export interface PasswordProblem {
 
 let estimator: ZxcvbnFactory | undefined;
 
-/** Built on first use: loading the dictionaries takes about 150 ms. */
+/**
+ * Built on first use: the dictionaries take about 150 ms to load and 24 MB of heap, which a worker
+ * (or an API that never sets a password) should not carry.
+ */
 function strengthEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
+  if (estimator) return estimator;
+  const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  const english = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
+  estimator = new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...english.dictionary },
     graphs: common.adjacencyGraphs,
     translations: english.translations,
