@@ -1,4 +1,5 @@
 import { screenCompanies, ScreeningStatus } from '../modules/oversight/screening';
+import { seededRandom } from './seeded-random';
 
 /**
  * `npm run bench:audit-power [-- REPLICATIONS SEED]`: proves the R23 screening on companies whose
@@ -15,18 +16,6 @@ const MAJORITY_RATE = 0.6;
 const SHARES = { NONE: 0.7, WESTERN: 0.08, NON_WESTERN: 0.22 };
 const TRUE_RATIOS = [1, 0.8, 0.7, 0.6, 0.5];
 const SIZE_BUCKETS = [20, 50, 100, 250, 1001];
-
-/** mulberry32: a small seeded generator, so every run of the bench sees the same companies. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function binomial(random: () => number, n: number, p: number): number {
   let successes = 0;
@@ -55,7 +44,7 @@ const pct = (part: number, whole: number) => (whole === 0 ? '   –  ' : `${((10
 
 function main(): void {
   const replications = Number(process.argv[2] ?? 20);
-  const random = generator(Number(process.argv[3] ?? 2026));
+  const random = seededRandom(Number(process.argv[3] ?? 2026)); // every run sees the same companies
   const flags = new Map<string, { flagged: number; oldRule: number; total: number }>();
   const key = (ratio: number, bucket: number) => `${ratio}:${bucket}`;
   let fairFlagged = 0;

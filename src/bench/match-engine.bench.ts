@@ -5,21 +5,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { type MatchProblem, solveMatching } from '../modules/matching/engine/deferred-acceptance';
+import { seededRandom } from './seeded-random';
 
 const WARM_UP = 3;
 const RUNS = 11;
-
-/** Small deterministic PRNG (mulberry32): uniform in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Students pick `listLength` distinct placements with a skew towards popular ones (u² puts a third of
@@ -27,7 +16,7 @@ function random(seed: number): () => number {
  * Capacities 1–5; scores are integers 0–100, so ties are common and the lottery decides them.
  */
 function generate(students: number, placements: number, listLength: number, seed: number): MatchProblem {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const capacities = new Int32Array(placements);
   for (let p = 0; p < placements; p++) capacities[p] = 1 + Math.floor(next() * 5);
   const entries = students * listLength;
