@@ -60,4 +60,19 @@ describe('sign-in and sessions in production mode', () => {
     await waitOut(blocked);
     expect(codeOf(await login(email, DEMO_PASSWORD))).toBeNull();
   });
+
+  it('counts failures over a sliding window: two failures either side of where a fixed window would restart are still two in the last window', async () => {
+    const email = `sliding-${randomUUID()}@x.test`;
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    expect(codeOf(await login(email, 'wrong 1'))).toBe('UNAUTHENTICATED'); // t = 0
+    await pause(2_500);
+    expect(codeOf(await login(email, 'wrong 2'))).toBe('UNAUTHENTICATED'); // t = 2.5 s
+    await pause(1_800);
+    // t = 4.3 s: the first failure has left the 4 s window, the second has not.
+    expect(codeOf(await login(email, 'wrong 3'))).toBe('UNAUTHENTICATED');
+    const refused = await login(email, 'wrong 4');
+    expect(codeOf(refused)).toBe('RATE_LIMITED');
+    // Until the failure at 2.5 s leaves the window (at 6.5 s), not a whole window.
+    expect(onlyError(refused).extensions.retryAfterSeconds).toBeLessThanOrEqual(3);
+  });
 });

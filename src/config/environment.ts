@@ -210,7 +210,7 @@ export class Environment {
   @Max(100000)
   LOGIN_MAX_FAILURES_PER_IP = 100;
 
-  /** The counting window and, once a limit is passed, how long sign-in stays refused (15 minutes). */
+  /** The sliding window over which failed sign-ins are counted (15 minutes). */
   @IsInt()
   @Min(1)
   @Max(86400)
