@@ -3,9 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError } from '../common/errors/domain-errors';
-
-/** PostgreSQL's "try the transaction again" codes: deadlock_detected and serialization_failure. */
-export const RETRYABLE_SQLSTATES: ReadonlySet<string> = new Set(['40P01', '40001']);
+import { isRetryableTransactionError } from './postgres-errors';
 
 export interface RetryPolicy {
   /** Runs of the whole transaction, the first included, before the caller gets a retryable CONFLICT. */
@@ -20,13 +18,6 @@ let policy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 500 };
 /** Set once at boot from `TRANSACTION_MAX_ATTEMPTS`. */
 export function configureTransactionRetries(change: Partial<RetryPolicy>): void {
   policy = { ...policy, ...change };
-}
-
-/** True for a deadlock or serialization failure, as TypeORM (`driverError`) or pg itself reports it. */
-export function isRetryableTransactionError(error: unknown): boolean {
-  const candidate = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  return typeof code === 'string' && RETRYABLE_SQLSTATES.has(code);
 }
 
 const insideTransaction = new AsyncLocalStorage<true>();

@@ -3,7 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { isRetryableTransactionError } from '../../database/transaction';
+import { isRetryableTransactionError } from '../../database/postgres-errors';
 import { ConflictError, DomainError, ErrorCode, RateLimitedError } from './domain-errors';
 import { isConnectionFailure } from './connection-failure';
 import { reportUnavailable, SERVICE_UNAVAILABLE_MESSAGE, serviceUnavailableError } from './service-unavailable';
