@@ -1,5 +1,8 @@
 import { Client } from 'pg';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { withAdvisoryLock } from '../src/database/advisory-lock';
+import { PreparedQueries } from '../src/database/prepared-queries';
 import { validStudent } from './support/fixtures';
 import { TcpProxy } from './support/tcp-proxy';
 import { dataOf, TestApp } from './support/test-app';
@@ -95,6 +98,21 @@ describe('PostgreSQL unreachable', () => {
     expect(await studentsNamed('Verbinding Weg')).toBe(0);
   });
 
+  it('survives the connection breaking under a transaction or an advisory lock it holds, and uses the pool again afterwards', async () => {
+    // Before the fix pg's `error` event on a checked-out connection had no listener: the process crashed.
+    const prepared = t.app.get(PreparedQueries);
+    const dataSource = t.app.get(DataSource);
+    const inTransaction = prepared.transaction((db) => db.query('SELECT pg_sleep(30)'));
+    const holdingLock = withAdvisoryLock(dataSource, 4711, () => new Promise((resolve) => setTimeout(resolve, 1000)));
+    await waitUntil(async () => (await sleepers(observer)) > 0);
+    await proxy.cut();
+    await expect(inTransaction).rejects.toThrow(/Connection terminated/);
+    await expect(holdingLock).resolves.toBeUndefined(); // the lock went with the connection; the unlock's failure is not the work's
+    await proxy.restore();
+    await expect(prepared.transaction((db) => db.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+    await expect(withAdvisoryLock(dataSource, 4711, async () => 'locked again')).resolves.toBe('locked again');
+  });
+
   it('gives up after DATABASE_CONNECT_TIMEOUT_MS when the server stops answering, instead of hanging', async () => {
     const staff = await t.as('schoolStaff');
     proxy.stall();
@@ -111,6 +129,14 @@ describe('PostgreSQL unreachable', () => {
 async function lockWaiters(client: Client): Promise<number> {
   const { rows } = await client.query(
     "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+  );
+  return rows[0].n;
+}
+
+/** Backends of the app running pg_sleep. */
+async function sleepers(client: Client): Promise<number> {
+  const { rows } = await client.query(
+    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%'",
   );
   return rows[0].n;
 }

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { checkOut } from './pool-client';
 
 /**
  * Runs `work` while this process holds a session-level Postgres advisory lock, waiting for it as
@@ -10,7 +11,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * closed rather than returned to the pool, so it can never keep the lock.
  */
 export async function withAdvisoryLock<T>(dataSource: DataSource, key: number, work: () => Promise<T>): Promise<T> {
-  const client = await ((dataSource.driver as PostgresDriver).master as Pool).connect();
+  const client = await checkOut((dataSource.driver as PostgresDriver).master as Pool);
   let broken: Error | undefined;
   const drop = (error: Error) => {
     broken = error;

@@ -16,6 +16,7 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
   const admin = new Client({ connectionString: url.toString() });
+  admin.on('error', () => undefined); // a dropped connection fails the awaited query; see pool-client.ts
   await admin.connect();
   try {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

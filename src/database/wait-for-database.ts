@@ -23,6 +23,7 @@ export function postgresAddress(databaseUrl: string): string {
 /** Null when the server accepts a session; the connection failure otherwise (any other error is thrown). */
 async function tryConnect(databaseUrl: string, timeoutMs: number): Promise<Error | null> {
   const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => undefined); // a dropped connection fails the awaited call; see pool-client.ts
   try {
     await client.connect();
     return null;
