@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RedisModule } from './common/redis';
 import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
-import { configureTransactionRetries } from './database/transaction';
+import { ClockModule } from './common/clock/clock.module';
+import { DatabaseModule } from './database/database.module';
+import { configureTransactionRetries } from './database/transactions';
 import { DatabaseRecoveryLog } from './database/database-recovery-log';
 import { typeormOptions } from './database/typeorm-options';
 import { QueuesModule } from './queues/queues.module';
@@ -16,6 +18,8 @@ import { QueuesModule } from './queues/queues.module';
       inject: [Environment],
       useFactory: (env: Environment) => typeormOptions(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_MS),
     }),
+    DatabaseModule,
+    ClockModule,
     RedisModule,
     QueuesModule,
   ],

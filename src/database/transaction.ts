@@ -1,55 +1,24 @@
-import { Logger } from '@nestjs/common';
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ConflictError } from '../common/errors/domain-errors';
-import { isRetryableTransactionError } from './postgres-errors';
+import { RetryPolicy, Transactions } from './transactions';
 
-export interface RetryPolicy {
-  /** Runs of the whole transaction, the first included, before the caller gets a retryable CONFLICT. */
-  maxAttempts: number;
-  /** The backoff before retry n is a random delay up to `baseDelayMs × 2^(n-1)` (full jitter), at most `maxDelayMs`. */
-  baseDelayMs: number;
-  maxDelayMs: number;
+export { configureTransactionRetries } from './transactions';
+export type { RetryPolicy } from './transactions';
+
+/** Per data source, as one process (a test) may run several apps. */
+const hosts = new WeakMap<DataSource, TransactionHost<TransactionalAdapterTypeOrm>>();
+
+export function registerTransactionHost(dataSource: DataSource, host: TransactionHost<TransactionalAdapterTypeOrm>): void {
+  hosts.set(dataSource, host);
 }
-
-let policy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 500 };
-
-/** Set once at boot from `TRANSACTION_MAX_ATTEMPTS`. */
-export function configureTransactionRetries(change: Partial<RetryPolicy>): void {
-  policy = { ...policy, ...change };
-}
-
-const insideTransaction = new AsyncLocalStorage<true>();
-const logger = new Logger('Transaction');
 
 /**
- * Runs `work` in one transaction and, when PostgreSQL aborts it as a deadlock victim or a
- * serialization failure, runs the whole of it again (its audit and outbox rows were rolled back
- * with it), up to `maxAttempts` times with jittered backoff; after that the caller gets a CONFLICT
- * with `extensions.retryable: true`. The one place that retries: called inside another
- * `inTransaction`, it does not retry but lets the outermost one start over.
- *
- * `work` may run more than once, so it must start from what it reads in the transaction, not from
- * state an earlier attempt left in memory.
+ * @deprecated Inject `Transactions` and call `run`; this shim joins the same ambient transaction
+ * while modules move over, and goes when the last caller has.
  */
-export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, options: Partial<RetryPolicy> = {}): Promise<T> {
-  if (insideTransaction.getStore()) return dataSource.transaction(work);
-  const { maxAttempts, baseDelayMs, maxDelayMs } = { ...policy, ...options };
-  return insideTransaction.run(true, async () => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await dataSource.transaction(work);
-      } catch (error) {
-        if (!isRetryableTransactionError(error)) throw error;
-        const reason = (error as Error).message;
-        if (attempt >= maxAttempts) {
-          logger.warn(`Gave up after ${attempt} attempt(s): ${reason}`);
-          throw new ConflictError('The change collided with a concurrent change to the same data; send it again', { retryable: true, cause: error });
-        }
-        logger.warn(`Attempt ${attempt} of ${maxAttempts} aborted (${reason}); retrying`);
-        await sleep(Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
-      }
-    }
-  });
+export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, options: Partial<RetryPolicy> = {}): Promise<T> {
+  const host = hosts.get(dataSource);
+  if (!host) throw new Error('inTransaction: no transaction host for this data source (is DatabaseModule imported?)');
+  return new Transactions(host).run(() => work(host.tx), options);
 }

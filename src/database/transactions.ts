@@ -1,0 +1,71 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { EntityManager } from 'typeorm';
+import { ConflictError } from '../common/errors/domain-errors';
+import { isRetryableTransactionError } from './postgres-errors';
+
+export interface RetryPolicy {
+  /** Runs of the whole transaction, the first included, before the caller gets a retryable CONFLICT. */
+  maxAttempts: number;
+  /** The backoff before retry n is a random delay up to `baseDelayMs × 2^(n-1)` (full jitter), at most `maxDelayMs`. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+let policy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 500 };
+
+/** Set once at boot from `TRANSACTION_MAX_ATTEMPTS`. */
+export function configureTransactionRetries(change: Partial<RetryPolicy>): void {
+  policy = { ...policy, ...change };
+}
+
+const logger = new Logger('Transaction');
+
+/**
+ * The one transaction style: an ambient transaction (nestjs-cls, AsyncLocalStorage) that every
+ * repository joins through `manager`, so no function passes an EntityManager along.
+ */
+@Injectable()
+export class Transactions {
+  constructor(private readonly host: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  /** The ambient transaction's manager; outside a transaction, the plain (autocommit) one. */
+  get manager(): EntityManager {
+    return this.host.tx;
+  }
+
+  get active(): boolean {
+    return this.host.isTransactionActive();
+  }
+
+  /**
+   * Runs `work` in a transaction: joins the ambient one, or starts one and, when PostgreSQL aborts
+   * it as a deadlock victim or a serialization failure, runs the whole of it again (its audit and
+   * outbox rows were rolled back with it), up to `maxAttempts` times with jittered backoff; after
+   * that the caller gets a CONFLICT with `extensions.retryable: true`. The one place that retries:
+   * inside another transaction it does not retry but lets the outermost one start over.
+   *
+   * `work` may run more than once, so it must start from what it reads in the transaction, not from
+   * state an earlier attempt left in memory.
+   */
+  async run<T>(work: () => Promise<T>, options: Partial<RetryPolicy> = {}): Promise<T> {
+    if (this.host.isTransactionActive()) return work();
+    const { maxAttempts, baseDelayMs, maxDelayMs } = { ...policy, ...options };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.host.withTransaction(work);
+      } catch (error) {
+        if (!isRetryableTransactionError(error)) throw error;
+        const reason = (error as Error).message;
+        if (attempt >= maxAttempts) {
+          logger.warn(`Gave up after ${attempt} attempt(s): ${reason}`);
+          throw new ConflictError('The change collided with a concurrent change to the same data; send it again', { retryable: true, cause: error });
+        }
+        logger.warn(`Attempt ${attempt} of ${maxAttempts} aborted (${reason}); retrying`);
+        await sleep(Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+      }
+    }
+  }
+}
