@@ -1,24 +1,61 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DailyCheckRunEntity } from './daily-check-run.entity';
 import { JobName, QueueName } from './queues';
-import { SCHEDULE_TIME_ZONE } from './schedule-registrar';
+import { dutchDateOf } from '../common/clock/clock';
+import { DailyCheck, DailyCheckDeclaration, DailyCheckProvider } from './daily-check';
 
-/** A check the daily run performs (compliance re-evaluation, reminders, expiries, …). */
-export interface DailyCheck {
-  readonly name: string;
-  run(day: string): Promise<void>;
+export interface RegisteredDailyCheck extends DailyCheckDeclaration {
+  check: DailyCheck;
 }
 
-/** The checks the daily run performs; a feature plugs one in by adding it to this provider. */
-export const DAILY_CHECKS = Symbol('DAILY_CHECKS');
+/**
+ * Every provider declared with `@DailyCheckProvider`, in their order. Fails the boot on two checks
+ * with one name or one position, so the order of a day is never left to module load order.
+ */
+@Injectable()
+export class DailyChecks implements OnModuleInit {
+  private list: RegisteredDailyCheck[] = [];
 
-/** Today's date in the Netherlands, as YYYY-MM-DD. */
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    const found = this.discovery
+      .getProviders({ metadataKey: DailyCheckProvider.KEY })
+      .filter((wrapper) => wrapper.instance)
+      .map((wrapper) => ({ ...this.discovery.getMetadataByDecorator(DailyCheckProvider, wrapper)!, check: wrapper.instance as DailyCheck }));
+    this.list = validateDailyChecks(found);
+  }
+
+  inOrder(): readonly RegisteredDailyCheck[] {
+    return this.list;
+  }
+}
+
+export function validateDailyChecks(checks: RegisteredDailyCheck[]): RegisteredDailyCheck[] {
+  const unique = (key: 'name' | 'order') => {
+    const seen = new Map<unknown, string>();
+    for (const { name, [key]: value } of checks) {
+      if (seen.has(value)) throw new Error(`Daily checks ${seen.get(value)} and ${name} share the ${key} ${value}; give each its own`);
+      seen.set(value, name);
+    }
+  };
+  unique('name');
+  unique('order');
+  for (const { name, order, check } of checks) {
+    if (!Number.isInteger(order)) throw new Error(`Daily check ${name}: order must be an integer, got ${order}`);
+    if (typeof check.run !== 'function') throw new Error(`Daily check ${name} has no run(day) method`);
+  }
+  return [...checks].sort((a, b) => a.order - b.order);
+}
+
+/** @deprecated Inject `Clock` and call `today()`. */
 export function dutchToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: SCHEDULE_TIME_ZONE }).format(now);
+  return dutchDateOf(now);
 }
 
 /**
@@ -32,7 +69,7 @@ export class DailyRunProcessor extends WorkerHost {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(DAILY_CHECKS) private readonly checks: DailyCheck[],
+    private readonly checks: DailyChecks,
   ) {
     super();
   }
@@ -42,11 +79,11 @@ export class DailyRunProcessor extends WorkerHost {
     const day = job.data.day ?? dutchToday();
     const runs = this.dataSource.getRepository(DailyCheckRunEntity);
     const ran: string[] = [];
-    for (const check of this.checks) {
-      if (await runs.existsBy({ checkName: check.name, day })) continue;
+    for (const { name, check } of this.checks.inOrder()) {
+      if (await runs.existsBy({ checkName: name, day })) continue;
       await check.run(day);
-      await runs.insert({ checkName: check.name, day });
-      ran.push(check.name);
+      await runs.insert({ checkName: name, day });
+      ran.push(name);
     }
     this.logger.log(`Daily run ${day}: ${ran.length ? ran.join(', ') : 'nothing left to do'}`);
     return { day, ran };

@@ -1,14 +1,13 @@
 import { Injectable, Module } from '@nestjs/common';
-import type { DailyCheck } from '../../queues/daily-run';
+import { type DailyCheck, DailyCheckProvider } from '../../queues/daily-check';
 import { AGREEMENT_LOADERS } from './agreements.loaders';
 import { AgreementsResolver } from './agreements.resolver';
 import { AgreementsService } from './agreements.service';
 
 /** Daily: agreements start and end their terms; expiry (90/30 days) and unsigned (14 days) reminders go out once. */
 @Injectable()
+@DailyCheckProvider({ name: 'agreements', order: 50 })
 export class AgreementsCheck implements DailyCheck {
-  readonly name = 'agreements';
-
   constructor(private readonly agreements: AgreementsService) {}
 
   run(day: string): Promise<void> {
@@ -19,6 +18,6 @@ export class AgreementsCheck implements DailyCheck {
 /** Multi-year school–company agreements ("1 school + 1 company = 3"). */
 @Module({
   providers: [AgreementsService, AgreementsResolver, AgreementsCheck, ...AGREEMENT_LOADERS],
-  exports: [AgreementsService, AgreementsCheck],
+  exports: [AgreementsService],
 })
 export class AgreementsModule {}

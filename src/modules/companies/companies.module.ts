@@ -28,6 +28,6 @@ import { AccreditationLifecycleCheck } from './jobs/accreditation-lifecycle.chec
     AccreditationLifecycleCheck,
     ...COMPANY_LOADERS,
   ],
-  exports: [CompaniesService, AccreditationLifecycleCheck, ...COMPANY_LOADERS],
+  exports: [CompaniesService, ...COMPANY_LOADERS],
 })
 export class CompaniesModule {}

@@ -6,6 +6,6 @@ import { StudentsWithoutPlacementCheck } from './jobs/students-without-placement
 /** SBB and school dashboards: places versus students, students without a placement, terminations and rematch times. */
 @Module({
   providers: [DashboardsService, DashboardsResolver, StudentsWithoutPlacementCheck],
-  exports: [DashboardsService, StudentsWithoutPlacementCheck],
+  exports: [DashboardsService],
 })
 export class DashboardsModule {}

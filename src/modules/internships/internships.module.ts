@@ -1,5 +1,5 @@
 import { Injectable, Module } from '@nestjs/common';
-import type { DailyCheck } from '../../queues/daily-run';
+import { type DailyCheck, DailyCheckProvider } from '../../queues/daily-check';
 import { GuidanceService } from './guidance.service';
 import { InternshipLifecycleService } from './internship-lifecycle.service';
 import { INTERNSHIP_LOADERS } from './internships.loaders';
@@ -9,9 +9,8 @@ import { PoksService } from './poks.service';
 
 /** Daily: internships past their midpoint with fewer than two contacts are flagged to both parties, once (R17). */
 @Injectable()
+@DailyCheckProvider({ name: 'guidance-midpoint', order: 60 })
 export class GuidanceMidpointCheck implements DailyCheck {
-  readonly name = 'guidance-midpoint';
-
   constructor(private readonly guidance: GuidanceService) {}
 
   run(day: string): Promise<void> {
@@ -23,6 +22,6 @@ export class GuidanceMidpointCheck implements DailyCheck {
 @Module({
   imports: [StudentsModule],
   providers: [InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
-  exports: [PoksService, GuidanceMidpointCheck],
+  exports: [PoksService],
 })
 export class InternshipsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DailyCheck } from '../../../queues/daily-run';
+import { type DailyCheck, DailyCheckProvider } from '../../../queues/daily-check';
 import { AccreditationLifecycleService } from '../accreditation-lifecycle.service';
 
 /**
@@ -8,9 +8,8 @@ import { AccreditationLifecycleService } from '../accreditation-lifecycle.servic
  * per review cycle.
  */
 @Injectable()
+@DailyCheckProvider({ name: 'accreditation-lifecycle', order: 70 })
 export class AccreditationLifecycleCheck implements DailyCheck {
-  readonly name = 'accreditation-lifecycle';
-
   constructor(private readonly lifecycle: AccreditationLifecycleService) {}
 
   run(day: string): Promise<void> {

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobName, QueueName } from '../../../queues/queues';
-import type { DailyCheck } from '../../../queues/daily-run';
+import { type DailyCheck, DailyCheckProvider } from '../../../queues/daily-check';
 import { ComplianceService } from '../compliance.service';
 import { EvaluationTrigger } from '../compliance-status';
 import { NormSetsService } from '../norm-sets.service';
@@ -32,9 +32,8 @@ export class ComplianceProcessor extends WorkerHost implements OnApplicationBoot
  * refresher expired, a norm-set version took effect); what is now blocked is suspended (R2).
  */
 @Injectable()
+@DailyCheckProvider({ name: 'reevaluate-compliance', order: 20 })
 export class ReevaluateComplianceCheck implements DailyCheck {
-  readonly name = 'reevaluate-compliance';
-
   constructor(private readonly compliance: ComplianceService) {}
 
   async run(): Promise<void> {

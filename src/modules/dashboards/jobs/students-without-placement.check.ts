@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DailyCheck } from '../../../queues/daily-run';
+import { type DailyCheck, DailyCheckProvider } from '../../../queues/daily-check';
 import { DashboardsService } from '../dashboards.service';
 
 /**
@@ -8,9 +8,8 @@ import { DashboardsService } from '../dashboards.service';
  * place is a direct path to dropping out.
  */
 @Injectable()
+@DailyCheckProvider({ name: 'students-without-placement', order: 80 })
 export class StudentsWithoutPlacementCheck implements DailyCheck {
-  readonly name = 'students-without-placement';
-
   constructor(private readonly dashboards: DashboardsService) {}
 
   async run(day: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import { addDays } from '../../../common/calendar';
 import { PeriodicTask } from '../../../common/periodic-task';
 import { Environment } from '../../../config/environment';
-import type { DailyCheck } from '../../../queues/daily-run';
+import { type DailyCheck, DailyCheckProvider } from '../../../queues/daily-check';
 import { JobName, QueueName } from '../../../queues/queues';
 import { MatchRoundsService } from '../match-rounds.service';
 import { ProposalsService } from '../proposals.service';
@@ -51,9 +51,8 @@ export const SCHEDULED_ROUND_HORIZON_DAYS = 182;
 
 /** Daily, acting on Mondays: opens the week's national round (PLATFORM admins may open others at any time). */
 @Injectable()
+@DailyCheckProvider({ name: 'open-scheduled-match-round', order: 40 })
 export class ScheduledMatchRoundCheck implements DailyCheck {
-  readonly name = 'open-scheduled-match-round';
-
   constructor(private readonly rounds: MatchRoundsService) {}
 
   async run(day: string): Promise<void> {
@@ -64,9 +63,8 @@ export class ScheduledMatchRoundCheck implements DailyCheck {
 
 /** Daily: open proposals past their expiry free their seat; those expiring within two days are announced once. */
 @Injectable()
+@DailyCheckProvider({ name: 'expire-proposals', order: 30 })
 export class ProposalExpiryCheck implements DailyCheck {
-  readonly name = 'expire-proposals';
-
   constructor(private readonly proposals: ProposalsService) {}
 
   async run(): Promise<void> {
