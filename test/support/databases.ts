@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { runMigrations } from '../../src/database/database-bootstrap';
-import { seedDemo } from '../../src/database/seed/demo-seed';
+import { Clock } from '../../src/common/clock/clock';
+import { DEMO_WRITTEN_FOR, seedDemo } from '../../src/database/seed/demo-seed';
 import { typeormOptions } from '../../src/database/typeorm-options';
 
 /** Tests use the local Postgres unless TEST_DATABASE_URL points elsewhere (any database on the server). */
@@ -55,7 +56,7 @@ async function ensureTemplate(client: Client): Promise<void> {
     await runMigrations(databaseUrl(building));
     const dataSource = await new DataSource(typeormOptions(databaseUrl(building))).initialize();
     try {
-      await seedDemo(dataSource);
+      await seedDemo(dataSource, clockAt(`${DEMO_WRITTEN_FOR}T08:00:00Z`)); // the dates the tests expect
     } finally {
       await dataSource.destroy();
     }
@@ -63,6 +64,13 @@ async function ensureTemplate(client: Client): Promise<void> {
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
   }
+}
+
+/** A clock that stands still at `instant`. */
+export function clockAt(instant: string): Clock {
+  const clock = new Clock();
+  clock.now = () => new Date(instant);
+  return clock;
 }
 
 /** A fresh database for one test file, cloned from the migrated and seeded template. */

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { hashPassword } from '../../common/auth/password-hasher';
+import { addYears } from '../../common/calendar';
+import { Clock } from '../../common/clock/clock';
 import { assertAcceptablePassword } from '../../common/auth/password-policy';
 import { MembershipRole, OrganizationType } from '../../common/auth/roles';
 import { AccreditationEntity } from '../../modules/companies/accreditation.entity';
@@ -20,6 +22,22 @@ import { COMPANIES, DEMO_PASSWORD, DEMO_USERS, FIRST_NAMES, LAST_NAMES, QUALIFIC
 const logger = new Logger('Seed');
 const STUDENTS_PER_SCHOOL = 20;
 
+/**
+ * The day the demo data is written for. Loaded later, every date in it moves on by the whole years
+ * since, so the demo keeps its shape (terms starting in February and September, trainers' courses
+ * still valid, students of the same ages) instead of drifting into the past.
+ */
+export const DEMO_WRITTEN_FOR = '2026-12-01';
+
+/** Moves the demo's dates from `DEMO_WRITTEN_FOR` to the year of `today`. */
+type DemoDates = (date: string) => string;
+
+function demoDatesFor(today: string): DemoDates {
+  let years = Number(today.slice(0, 4)) - Number(DEMO_WRITTEN_FOR.slice(0, 4));
+  if (today.slice(5) < DEMO_WRITTEN_FOR.slice(5)) years -= 1;
+  return (date) => addYears(date, years);
+}
+
 /** A deterministic pseudo-random sequence, so every run builds the same demo. */
 function sequence(seed: number): () => number {
   let state = seed;
@@ -29,8 +47,12 @@ function sequence(seed: number): () => number {
   };
 }
 
-/** Loads the demo data set unless it is there already (keyed by the demo platform admin). */
-export async function seedDemo(dataSource: DataSource): Promise<boolean> {
+/**
+ * Loads the demo data set unless it is there already (keyed by the demo platform admin), dated for
+ * `clock`'s today (see `DEMO_WRITTEN_FOR`).
+ */
+export async function seedDemo(dataSource: DataSource, clock: Clock = new Clock()): Promise<boolean> {
+  const on = demoDatesFor(clock.today());
   return dataSource.transaction(async (manager) => {
     if (await manager.existsBy(UserEntity, { email: DEMO_USERS.platformAdmin.email })) return false;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -67,10 +89,10 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
       } else {
         await addUser(organization.id, { email: `admin@${company.key}.demo`, name: `Beheerder ${company.name}` }, MembershipRole.ADMIN);
       }
-      await seedCompany(manager, organization, company, random);
+      await seedCompany(manager, organization, company, random, on);
     }
-    for (const [index, school] of SCHOOLS.entries()) await seedStudents(manager, schools[index], school, random);
-    await evaluateDemoPlacements(manager);
+    for (const [index, school] of SCHOOLS.entries()) await seedStudents(manager, schools[index], school, random, on);
+    await evaluateDemoPlacements(manager, clock);
     return true;
   });
 }
@@ -80,6 +102,7 @@ async function seedCompany(
   organization: OrganizationEntity,
   company: (typeof COMPANIES)[number],
   random: () => number,
+  on: DemoDates,
 ): Promise<void> {
   for (const [branchIndex, address] of company.branches.entries()) {
     const branch = await manager.save(
@@ -95,9 +118,9 @@ async function seedCompany(
             name: `${FIRST_NAMES[(branchIndex * 3 + n * 7) % FIRST_NAMES.length]} ${LAST_NAMES[(n * 5 + branchIndex) % LAST_NAMES.length]}`,
             qualificationLevel: 4,
             yearsOfExperience: 3 + n,
-            courseCompletedOn: '2024-03-01',
-            refresherCompletedOn: '2025-09-15',
-            sectorTrainingCompletedOn: '2025-06-01',
+            courseCompletedOn: on('2024-03-01'),
+            refresherCompletedOn: on('2025-09-15'),
+            sectorTrainingCompletedOn: on('2025-06-01'),
           }),
         ),
       );
@@ -108,12 +131,13 @@ async function seedCompany(
         branchId: branch.id,
         companyId: organization.id,
         crebo: qualification.crebo,
-        grantedOn: '2023-09-01',
-        lastReviewedOn: '2023-09-01',
+        grantedOn: on('2023-09-01'),
+        lastReviewedOn: on('2023-09-01'),
       });
       const count = company.branches.length > 1 ? 2 : 4 / company.qualifications.length;
       for (let n = 0; n < count; n += 1) {
-        const start = n % 2 === 0 ? '2027-02-01' : '2027-09-01';
+        const spring = n % 2 === 0;
+        const start = on(spring ? '2027-02-01' : '2027-09-01');
         await manager.insert(PlacementEntity, {
           companyId: organization.id,
           branchId: branch.id,
@@ -125,14 +149,14 @@ async function seedCompany(
           leerweg: qualification.leerweg,
           werkprocessen: qualification.werkprocessen,
           startDate: start,
-          endDate: start === '2027-02-01' ? '2027-06-30' : '2028-01-31',
+          endDate: on(spring ? '2027-06-30' : '2028-01-31'),
           daysPerWeek: 4,
           hoursPerWeek: 32,
           capacity: 1 + Math.floor(random() * 3),
           stipendMonthlyCents: [40000, 32000, 50000, 45000][n % 4],
           expenseAllowanceCents: 5000,
           status: n === 3 ? PlacementStatus.DRAFT : PlacementStatus.PUBLISHED,
-          publishedAt: n === 3 ? null : new Date('2026-10-01T09:00:00Z'),
+          publishedAt: n === 3 ? null : new Date(`${on('2026-10-01')}T09:00:00Z`),
         });
       }
     }
@@ -140,10 +164,10 @@ async function seedCompany(
 }
 
 /** The demo placements get their first evaluation, as the API would have given them (they all comply). */
-async function evaluateDemoPlacements(manager: EntityManager): Promise<void> {
+async function evaluateDemoPlacements(manager: EntityManager, clock: Clock): Promise<void> {
   const placements = await manager.find(PlacementEntity);
   await recordEvaluations(manager, await evaluatePlacements(manager, placements), EvaluationTrigger.CREATED, null);
-  await manager.update(NormSetEntity, { reevaluatedAt: IsNull() }, { reevaluatedAt: new Date() });
+  await manager.update(NormSetEntity, { reevaluatedAt: IsNull() }, { reevaluatedAt: clock.now() });
 }
 
 async function seedStudents(
@@ -151,26 +175,27 @@ async function seedStudents(
   school: OrganizationEntity,
   config: (typeof SCHOOLS)[number],
   random: () => number,
+  on: DemoDates,
 ): Promise<void> {
   const offered = config.key === 'utrecht' ? ['verzorgende', 'kok', 'developer'] : ['monteur', 'logistiek', 'kok'];
   for (let n = 0; n < STUDENTS_PER_SCHOOL; n += 1) {
     const qualification = QUALIFICATIONS[offered[n % offered.length]];
     const first = FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)];
     const last = LAST_NAMES[Math.floor(random() * LAST_NAMES.length)];
-    const birthYear = 2006 + Math.floor(random() * 4);
+    const birthYear = Number(on('2006-01-01').slice(0, 4)) + Math.floor(random() * 4);
     const student = await manager.save(
       manager.create(StudentEntity, {
         schoolId: school.id,
         crebo: qualification.crebo,
         level: qualification.level,
         leerweg: qualification.leerweg,
-        cohort: 2025,
+        cohort: Number(on('2025-01-01').slice(0, 4)),
         learningWish: `Ik wil ervaring opdoen als ${qualification.title.toLowerCase()} in een team dat mij goed begeleidt.`,
         werkprocessen: qualification.werkprocessen.slice(0, 2 + (n % 2)),
         homePostcode: config.homes[n % config.homes.length],
         radiusKm: [10, 15, 25, 40][n % 4],
-        availableFrom: n % 2 === 0 ? '2027-02-01' : '2027-09-01',
-        availableUntil: n % 2 === 0 ? '2027-07-15' : '2028-02-15',
+        availableFrom: on(n % 2 === 0 ? '2027-02-01' : '2027-09-01'),
+        availableUntil: on(n % 2 === 0 ? '2027-07-15' : '2028-02-15'),
         daysPerWeek: 4,
         hoursPerWeek: 32,
         accessibilityNeeds: n % 9 === 4 ? 'Rolstoeltoegankelijke werkplek' : null,

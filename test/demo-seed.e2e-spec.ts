@@ -1,0 +1,41 @@
+import { DataSource } from 'typeorm';
+import { ensureDatabaseExists, runMigrations } from '../src/database/database-bootstrap';
+import { DEMO_WRITTEN_FOR, seedDemo } from '../src/database/seed/demo-seed';
+import { typeormOptions } from '../src/database/typeorm-options';
+import { clockAt, dropDatabase, unusedDatabaseUrl } from './support/databases';
+
+/** The demo data is dated relative to the clock (issue #14 §6): loaded later, it is as fresh as when written. */
+describe('the demo data, loaded on a later day', () => {
+  const url = unusedDatabaseUrl();
+  let db: DataSource;
+
+  beforeAll(async () => {
+    await ensureDatabaseExists(url);
+    await runMigrations(url);
+    db = await new DataSource(typeormOptions(url)).initialize();
+    await seedDemo(db, clockAt('2028-03-15T10:00:00Z'));
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await dropDatabase(url);
+  });
+
+  it('moves every date on by the whole years since it was written', async () => {
+    expect(DEMO_WRITTEN_FOR).toBe('2026-12-01');
+    const starts = await db.query(`SELECT DISTINCT start_date::text AS start, end_date::text AS "end" FROM placements ORDER BY 1`);
+    expect(starts).toEqual([
+      { start: '2028-02-01', end: '2028-06-30' },
+      { start: '2028-09-01', end: '2029-01-31' },
+    ]);
+    const [students] = await db.query(
+      `SELECT min(available_from)::text AS first, min(cohort) AS cohort, min(extract(year FROM i.date_of_birth))::int AS born
+         FROM students s JOIN student_identities i ON i.student_id = s.id`,
+    );
+    expect(students).toEqual({ first: '2028-02-01', cohort: 2026, born: 2007 });
+  });
+
+  it('still complies with every Stagepact rule on that day: trainers, accreditations and terms moved with it', async () => {
+    const statuses = await db.query(`SELECT compliance_status AS status, count(*)::int AS n FROM placements GROUP BY 1`);
+    expect(statuses).toEqual([{ status: 'COMPLIANT', n: expect.any(Number) }]);
+  });
+});
