@@ -49,7 +49,7 @@ export interface MadeStudent {
   identity: { fullName: string; dateOfBirth: string; email: string };
 }
 
-export type Role = 'platformAdmin' | 'sbb' | 'schoolAdmin' | 'schoolStaff' | 'companyAdmin' | 'companyStaff';
+export type Role = 'platformAdmin' | 'sbbAdmin' | 'sbb' | 'schoolAdmin' | 'schoolStaff' | 'companyAdmin' | 'companyStaff';
 
 const CREATE_ORGANIZATION = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }';
 const ADD_USER = 'mutation($input: AddUserInput!) { addUser(input: $input) { id } }';
@@ -82,7 +82,8 @@ const kvkNumber = () => String(randomInt(10_000_000, 100_000_000));
 
 export class Factories {
   private platform?: Promise<SignedIn>;
-  private sbbUser?: Promise<SignedIn>;
+  private sbbOrganizationAdmin?: Promise<SignedIn>;
+  private sbbStaff?: Promise<SignedIn>;
 
   constructor(private readonly t: TestApp) {}
 
@@ -92,8 +93,13 @@ export class Factories {
   }
 
   /** The admin of an SBB organization of this test's own (created once per `Factories`). */
+  sbbAdmin(): Promise<SignedIn> {
+    return (this.sbbOrganizationAdmin ??= this.commandLineOrganization('SBB'));
+  }
+
+  /** A staff member (an auditor) of that SBB organization: what SBB's daily work is done as. */
   sbb(): Promise<SignedIn> {
-    return (this.sbbUser ??= this.commandLineOrganization('SBB'));
+    return (this.sbbStaff ??= this.sbbAdmin().then((admin) => this.addUser(admin, 'STAFF')));
   }
 
   /** A school, created by the PLATFORM admin, with its first admin and a staff member signed in. */
@@ -164,9 +170,10 @@ export class Factories {
 
   /** A signed-in user of every role, each in organizations of this test's own. */
   async tokens(): Promise<Record<Role, string>> {
-    const [platform, sbb, school, company] = await Promise.all([this.platformAdmin(), this.sbb(), this.school(), this.company()]);
+    const [platform, sbbAdmin, sbb, school, company] = await Promise.all([this.platformAdmin(), this.sbbAdmin(), this.sbb(), this.school(), this.company()]);
     return {
       platformAdmin: platform.token,
+      sbbAdmin: sbbAdmin.token,
       sbb: sbb.token,
       schoolAdmin: school.admin.token,
       schoolStaff: school.staff.token,
