@@ -120,6 +120,7 @@ const WRITE_METHODS = 'save|insert|update|upsert|delete|remove|softDelete|softRe
 /**
  * TypeORM writes to another module's entity, as far as a text scan can tell: `manager.update(X, …)`,
  * `getRepository(X).save(…)`, query builders `.update(X)`, `.insert().into(X)`, `.delete().from(X)`,
+ * `createQueryBuilder(X, 'x').update()`,
  * and `this.repo.save(…)` on a repository injected with `@InjectRepository(X)`.
  */
 function foreignTypeormWrites(files: SourceFile[], { entityOwner }: Ownership): Pairs {
@@ -131,6 +132,7 @@ function foreignTypeormWrites(files: SourceFile[], { entityOwner }: Ownership): 
     // Only a builder that started a write: `.from(X)` after a select is a read.
     new RegExp(`\\.insert\\(\\)\\s*\\.into\\(\\s*${entity}`, 'g'),
     new RegExp(`\\.(?:delete|softDelete)\\(\\)\\s*\\.from\\(\\s*${entity}`, 'g'),
+    new RegExp(`createQueryBuilder\\(\\s*${entity}[^)]*\\)\\s*\\.(?:update|insert|delete|softDelete)\\(`, 'g'),
   ];
   for (const file of files) {
     if (!file.module) continue;
@@ -213,6 +215,29 @@ describe('module boundaries', () => {
     expect(owners.tableOwner.get('students')).toBe('students');
     expect(owners.tableOwner.get('placements')).toBe('placements');
     expect(owners.entityOwner.get('PlacementEntity')).toBe('placements');
+  });
+
+  it('recognises the writes and reads it counts (on made-up files)', () => {
+    const file = (module: string, text: string): SourceFile => ({ path: join(MODULES, module, 'x.ts'), module, text });
+    const made = [
+      file('students', "@Entity('students')\nexport class StudentEntity {}"),
+      file('matching', "query(`UPDATE students SET rematch_priority = 1`); query('SELECT 1 FROM students s JOIN students t ON true')"),
+      file('internships', 'manager.update(StudentEntity, { id }, { placed: true }); manager.find(StudentEntity)'),
+      file('reporting', "query('SELECT * FROM students')"),
+      file('school-tasks', '@InjectRepository(StudentEntity) private readonly students: Repository<StudentEntity>;\nthis.students.save(row);'),
+    ];
+    const owners = ownership(made);
+    expect(foreignSql(made, owners)).toEqual({
+      writes: new Map([['matching → students (owned by students)', 1]]),
+      reads: new Map([['matching → students (owned by students)', 1]]),
+    });
+    expect(foreignTypeormWrites(made, owners)).toEqual(
+      new Map([
+        ['internships → StudentEntity (owned by students)', 1],
+        ['school-tasks → StudentEntity (owned by students)', 1],
+      ]),
+    );
+    expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set(['a'])], ['c', new Set(['a'])]]))).toEqual([['a', 'b']]);
   });
 
   it('no module writes another module’s table in SQL', () => {
