@@ -1,3 +1,4 @@
+import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
 import { validPlacement } from './support/fixtures';
 import { placeStudent } from './support/placement-flow';
 import { dataOf, onlyError, TestApp } from './support/test-app';
@@ -10,16 +11,21 @@ const SEARCH = `query($filter: PlacementFilter, $first: Int) { placements(filter
 
 describe('placements', () => {
   let t: TestApp;
-  let branchId: string;
-  let trainerId: string;
-  const input = () => validPlacement(branchId, trainerId, { title: 'Verzorgende IG — nachtdienst', description: 'Stage in de nachtploeg', stipendMonthlyCents: 40000 });
+  let make: Factories;
+  /** The company whose placements the lifecycle tests create (the search tests read the demo region). */
+  let company: MadeCompany;
+  let school: MadeSchool;
+  /** A school user who may search and read published placements. */
+  let schoolStaff: string;
+  const input = () =>
+    validPlacement(company.branchId, company.trainerId, { title: 'Verzorgende IG — nachtdienst', description: 'Stage in de nachtploeg', stipendMonthlyCents: 40000 });
 
   beforeAll(async () => {
     t = await TestApp.start();
-    const company = dataOf(await t.gql('{ me { organization { branches { id } trainers { id } } } }', {}, await t.as('companyAdmin'))).me
-      .organization;
-    branchId = company.branches[0].id;
-    trainerId = company.trainers[0].id;
+    make = new Factories(t);
+    company = await make.company();
+    school = await make.school();
+    schoolStaff = school.staff.token;
   });
   afterAll(() => t.stop());
 
@@ -48,18 +54,18 @@ describe('placements', () => {
   });
 
   it('takes a placement from DRAFT to PUBLISHED; drafts stay invisible to others', async () => {
-    const admin = await t.as('companyAdmin');
+    const admin = company.admin.token;
     const draft = dataOf(await t.gql(CREATE, { input: input() }, admin)).createPlacement;
     expect(draft.status).toBe('DRAFT');
     const read = 'query($id: ID!) { placement(id: $id) { id status } }';
-    expect(onlyError(await t.gql(read, { id: draft.id }, await t.as('schoolStaff'))).extensions.code).toBe('NOT_FOUND');
+    expect(onlyError(await t.gql(read, { id: draft.id }, schoolStaff)).extensions.code).toBe('NOT_FOUND');
     expect(dataOf(await t.gql(PUBLISH, { id: draft.id }, admin)).publishPlacement.status).toBe('PUBLISHED');
-    expect(dataOf(await t.gql(read, { id: draft.id }, await t.as('schoolStaff'))).placement.status).toBe('PUBLISHED');
+    expect(dataOf(await t.gql(read, { id: draft.id }, schoolStaff)).placement.status).toBe('PUBLISHED');
     expect(onlyError(await t.gql(PUBLISH, { id: draft.id }, admin)).extensions.code).toBe('CONFLICT');
   });
 
   it('refuses publishing without a praktijkopleider with a ComplianceRejection naming R5 and the field', async () => {
-    const admin = await t.as('companyAdmin');
+    const admin = company.admin.token;
     const draft = dataOf(await t.gql(CREATE, { input: { ...input(), trainerId: null } }, admin)).createPlacement;
     const result = dataOf(await t.gql(PUBLISH, { id: draft.id }, admin)).publishPlacement;
     expect(result).toMatchObject({ __typename: 'ComplianceRejection', code: 'COMPLIANCE_REJECTED', rules: ['R5'] });
@@ -69,8 +75,8 @@ describe('placements', () => {
   });
 
   it("does not let another company change, publish or see a company's draft", async () => {
-    const draft = dataOf(await t.gql(CREATE, { input: input() }, await t.as('companyAdmin'))).createPlacement;
-    const other = await t.login('admin@brasserie.demo', 'stagematch-demo-2026');
+    const draft = dataOf(await t.gql(CREATE, { input: input() }, company.admin.token)).createPlacement;
+    const other = (await make.company({ sector: 'VOEDSEL_GROEN_GASTVRIJHEID' })).admin.token;
     expect(onlyError(await t.gql(PUBLISH, { id: draft.id }, other)).extensions.code).toBe('NOT_FOUND');
     const update = 'mutation($id: ID!) { updatePlacement(id: $id, input: { capacity: 9 }) { __typename } }';
     expect(onlyError(await t.gql(update, { id: draft.id }, other)).extensions.code).toBe('NOT_FOUND');
@@ -87,7 +93,7 @@ describe('placements', () => {
     ['an over-long title', { title: 'x'.repeat(201) }, 'input.title'],
   ])('refuses a placement with %s, naming the field, and writes nothing', async (_name, change, path) => {
     const before = await t.count('placements');
-    const error = onlyError(await t.gql(CREATE, { input: { ...input(), ...change } }, await t.as('companyAdmin')));
+    const error = onlyError(await t.gql(CREATE, { input: { ...input(), ...change } }, company.admin.token));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.fields!.map((field) => field.path)).toEqual([path]);
     expect(await t.count('placements')).toBe(before);
@@ -99,14 +105,14 @@ describe('placements', () => {
     [{ postcode: '0000', radiusKm: 10 }, 'filter.near.postcode'],
     [{ postcode: '1000', radiusKm: 10 }, 'filter.near.postcode'],
   ])('refuses the search near %j', async (near, path) => {
-    const error = onlyError(await t.gql(SEARCH, { filter: { near } }, await t.as('schoolStaff')));
+    const error = onlyError(await t.gql(SEARCH, { filter: { near } }, schoolStaff));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.fields![0].path).toBe(path);
   });
 
   it('lets only companies create placements', async () => {
-    for (const user of ['schoolAdmin', 'sbbAuditor'] as const) {
-      expect(onlyError(await t.gql(CREATE, { input: input() }, await t.as(user))).extensions.code).toBe('FORBIDDEN');
+    for (const token of [school.admin.token, (await make.sbb()).token]) {
+      expect(onlyError(await t.gql(CREATE, { input: input() }, token)).extensions.code).toBe('FORBIDDEN');
     }
   });
 

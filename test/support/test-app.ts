@@ -8,9 +8,11 @@ import IORedis from 'ioredis';
 import { AppModule } from '../../src/app.module';
 import { configureApi } from '../../src/bootstrap';
 import { redisConnectionOptions } from '../../src/common/redis';
+import { Clock } from '../../src/common/clock/clock';
 import { loadEnvironment } from '../../src/config/environment';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/database/seed/demo-data';
 import { cloneTemplate, dropDatabase } from './databases';
+import type { TestClock } from './test-clock';
 
 export interface GraphqlError {
   message: string;
@@ -45,8 +47,17 @@ export class TestApp {
    * `withWorker: false` starts the API alone (APP_ROLE=api): for tests that run workers as child
    * processes (worker-process.ts), or where nothing may change the database but the requests themselves.
    * `connectVia` rewrites the URL the app connects to (e.g. through a TcpProxy); the test's own queries go direct.
+   * `clock` (a `TestClock`) replaces the app's `Clock`, so the test sets the date the app sees.
    */
-  static async start(options: { env?: Record<string, string>; configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder; withWorker?: boolean; connectVia?: (databaseUrl: string) => string } = {}): Promise<TestApp> {
+  static async start(
+    options: {
+      env?: Record<string, string>;
+      configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+      withWorker?: boolean;
+      connectVia?: (databaseUrl: string) => string;
+      clock?: TestClock;
+    } = {},
+  ): Promise<TestApp> {
     const databaseUrl = await cloneTemplate();
     const production = options.env?.NODE_ENV === 'production';
     Object.assign(process.env, {
@@ -60,6 +71,7 @@ export class TestApp {
       ...options.env,
     });
     const builder = Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: options.withWorker ?? true })] });
+    if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await (options.configure?.(builder) ?? builder).compile();
     const app = moduleRef.createNestApplication({ logger: ['error'] });
     configureApi(app, loadEnvironment());

@@ -1,0 +1,227 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { main as orgCreate } from '../../src/modules/organizations/org-create.command';
+import { validPlacement, validStudent } from './fixtures';
+import { dataOf, type TestApp } from './test-app';
+
+/**
+ * Test data built the way users build it, through the API (and `npm run org:create` for the SBB
+ * and PLATFORM organizations, which the API cannot create), with unique names and addresses: a
+ * test that uses these depends on no demo-seed row and on no other test.
+ *
+ *   const make = new Factories(t);
+ *   const school = await make.school();
+ *   const company = await make.company();
+ *   const placementId = await make.publishedPlacement(company);
+ *   const student = await make.student(school, { preferences: [placementId] });
+ */
+
+/** A signed-in user: the token goes as `t.gql(query, variables, user.token)`. */
+export interface SignedIn {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+export interface MadeSchool {
+  id: string;
+  name: string;
+  brinCode: string;
+  admin: SignedIn;
+  staff: SignedIn;
+}
+
+export interface MadeCompany {
+  id: string;
+  name: string;
+  sector: string;
+  admin: SignedIn;
+  staff: SignedIn;
+  /** A vestiging in Utrecht (PC4 3511), accredited by SBB for `crebos`. */
+  branchId: string;
+  /** A praktijkopleider at that branch who meets R7 for the placement of `validPlacement`. */
+  trainerId: string;
+  crebos: string[];
+}
+
+export interface MadeStudent {
+  id: string;
+  identity: { fullName: string; dateOfBirth: string; email: string };
+}
+
+export type Role = 'platformAdmin' | 'sbbAdmin' | 'sbb' | 'schoolAdmin' | 'schoolStaff' | 'companyAdmin' | 'companyStaff';
+
+const CREATE_ORGANIZATION = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }';
+const ADD_USER = 'mutation($input: AddUserInput!) { addUser(input: $input) { id } }';
+const ME = '{ me { id } }';
+const CREATE_BRANCH = 'mutation($input: CreateBranchInput!) { createBranch(input: $input) { id } }';
+const GRANT = 'mutation($input: GrantAccreditationInput!) { grantAccreditation(input: $input) { id } }';
+const CREATE_TRAINER = 'mutation($input: CreateTrainerInput!) { createTrainer(input: $input) { id } }';
+const CREATE_PLACEMENT = 'mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { id } }';
+const PUBLISH = `mutation($id: ID!) { publishPlacement(id: $id) {
+  __typename ... on Placement { id status } ... on ComplianceRejection { code message rules } } }`;
+const CREATE_STUDENT = 'mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }';
+const SET_PREFERENCES = `mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) {
+  __typename ... on IneligiblePreferences { code message entries { placementId reason message } } } }`;
+
+let sequence = 0;
+/** Unique across the test files of a run (they share the Postgres server, each on its own database). */
+function unique(): string {
+  sequence += 1;
+  return `${process.pid.toString(36)}${sequence.toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+/** A password the strength check accepts (random, long, every character class). */
+function strongPassword(): string {
+  return `Stg-${randomBytes(12).toString('base64url')}-9x`;
+}
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const brinCode = () => `${randomInt(10)}${randomInt(10)}${LETTERS[randomInt(26)]}${LETTERS[randomInt(26)]}`;
+const kvkNumber = () => String(randomInt(10_000_000, 100_000_000));
+
+export class Factories {
+  private platform?: Promise<SignedIn>;
+  private sbbOrganizationAdmin?: Promise<SignedIn>;
+  private sbbStaff?: Promise<SignedIn>;
+
+  constructor(private readonly t: TestApp) {}
+
+  /** The admin of a PLATFORM organization of this test's own (created once per `Factories`). */
+  platformAdmin(): Promise<SignedIn> {
+    return (this.platform ??= this.commandLineOrganization('PLATFORM'));
+  }
+
+  /** The admin of an SBB organization of this test's own (created once per `Factories`). */
+  sbbAdmin(): Promise<SignedIn> {
+    return (this.sbbOrganizationAdmin ??= this.commandLineOrganization('SBB'));
+  }
+
+  /** A staff member (an auditor) of that SBB organization: what SBB's daily work is done as. */
+  sbb(): Promise<SignedIn> {
+    return (this.sbbStaff ??= this.sbbAdmin().then((admin) => this.addUser(admin, 'STAFF')));
+  }
+
+  /** A school, created by the PLATFORM admin, with its first admin and a staff member signed in. */
+  async school(options: { name?: string } = {}): Promise<MadeSchool> {
+    const name = options.name ?? `School ${unique()}`;
+    const { organization, admin } = await this.organization({ type: 'SCHOOL', name }, () => ({ brinCode: brinCode() }));
+    const staff = await this.addUser(admin, 'STAFF');
+    return { id: organization.id, name, brinCode: organization.brinCode as string, admin, staff };
+  }
+
+  /**
+   * A company (zorg by default: R7 then asks only the trainer's level) with a branch in Utrecht that
+   * SBB accredited for `crebos` (R1, from 2026-01-01), and a qualified praktijkopleider there.
+   */
+  async company(options: { name?: string; sector?: string; crebos?: string[] } = {}): Promise<MadeCompany> {
+    const name = options.name ?? `Leerbedrijf ${unique()}`;
+    const sector = options.sector ?? 'ZORG_WELZIJN_SPORT';
+    const crebos = options.crebos ?? ['25655'];
+    const { organization, admin } = await this.organization({ type: 'COMPANY', name, sector }, () => ({ kvkNumber: kvkNumber() }));
+    const staff = await this.addUser(admin, 'STAFF');
+    const branch = { name: `Vestiging ${unique()}`, street: 'Oudegracht', houseNumber: String(randomInt(1, 400)), postcode: '3511 AB', city: 'Utrecht', addressHidden: false };
+    const branchId = dataOf(await this.t.gql(CREATE_BRANCH, { input: branch }, admin.token)).createBranch.id;
+    const sbb = await this.sbb();
+    for (const crebo of crebos) {
+      dataOf(await this.t.gql(GRANT, { input: { branchId, crebo, grantedOn: '2026-01-01' } }, sbb.token));
+    }
+    const trainer = {
+      branchId,
+      name: `Praktijkopleider ${unique()}`,
+      qualificationLevel: 4,
+      yearsOfExperience: 6,
+      courseCompletedOn: '2025-01-10',
+      sectorTrainingCompletedOn: '2025-01-10',
+    };
+    const trainerId = dataOf(await this.t.gql(CREATE_TRAINER, { input: trainer }, admin.token)).createTrainer.id;
+    return { id: organization.id, name, sector, admin, staff, branchId, trainerId, crebos };
+  }
+
+  /** A PUBLISHED placement at the company's branch (`validPlacement` with `change`); fails on a compliance rejection. */
+  async publishedPlacement(company: MadeCompany, change: Record<string, unknown> = {}): Promise<string> {
+    const input = validPlacement(company.branchId, company.trainerId, { title: `Stage ${unique()}`, ...change });
+    const { id } = dataOf(await this.t.gql(CREATE_PLACEMENT, { input }, company.admin.token)).createPlacement;
+    const published = dataOf(await this.t.gql(PUBLISH, { id }, company.admin.token)).publishPlacement;
+    if (published.__typename !== 'Placement') throw new Error(`publishPlacement was refused: ${JSON.stringify(published)}`);
+    return id;
+  }
+
+  /**
+   * A student of the school (`validStudent` with `change`, and a unique identity), fitting the
+   * placements of `publishedPlacement` by default (crebo 25655, level 3, near 3511). With
+   * `preferences`, her preference list in that order.
+   */
+  async student(school: MadeSchool, change: Record<string, unknown> & { preferences?: string[] } = {}): Promise<MadeStudent> {
+    const { preferences, ...fields } = change;
+    const id = unique();
+    const identity = { fullName: `Student ${id}`, dateOfBirth: '2008-05-14', email: `student-${id}@factory.test` };
+    const input = { ...validStudent(), crebo: '25655', level: 3, radiusKm: 15, availableUntil: '2027-07-15', identity, ...fields };
+    const studentId = dataOf(await this.t.gql(CREATE_STUDENT, { input }, school.staff.token)).createStudent.id;
+    if (preferences) await this.preferences(school, studentId, preferences);
+    return { id: studentId, identity: input.identity as MadeStudent['identity'] };
+  }
+
+  /** Sets a student's preference list; fails when a placement is not eligible for her. */
+  async preferences(school: MadeSchool, studentId: string, placementIds: string[]): Promise<void> {
+    const result = dataOf(await this.t.gql(SET_PREFERENCES, { s: studentId, p: placementIds }, school.staff.token)).setStudentPreferences;
+    if (result.__typename !== 'StudentPreferenceList') throw new Error(`setStudentPreferences was refused: ${JSON.stringify(result)}`);
+  }
+
+  /** A signed-in user of every role, each in organizations of this test's own. */
+  async tokens(): Promise<Record<Role, string>> {
+    const [platform, sbbAdmin, sbb, school, company] = await Promise.all([this.platformAdmin(), this.sbbAdmin(), this.sbb(), this.school(), this.company()]);
+    return {
+      platformAdmin: platform.token,
+      sbbAdmin: sbbAdmin.token,
+      sbb: sbb.token,
+      schoolAdmin: school.admin.token,
+      schoolStaff: school.staff.token,
+      companyAdmin: company.admin.token,
+      companyStaff: company.staff.token,
+    };
+  }
+
+  private async commandLineOrganization(type: 'SBB' | 'PLATFORM'): Promise<SignedIn> {
+    const email = `beheer-${unique()}@${type.toLowerCase()}.test`;
+    const out: string[] = [];
+    const err: string[] = [];
+    const argv = ['--type', type, '--name', `${type} ${unique()}`, '--admin-email', email];
+    const code = await orgCreate(argv, { output: { out: (line) => out.push(line), err: (line) => err.push(line) }, databaseUrl: this.t.databaseUrl });
+    if (code !== 0) throw new Error(`org:create ${type} failed (${code}): ${err.join('\n')}`);
+    // The generated password is the last line the command prints.
+    return this.signIn(email, out.at(-1)!.trim());
+  }
+
+  /** createOrganization by the PLATFORM admin; a random BRIN or KvK number that is taken is drawn again. */
+  private async organization(
+    fields: { type: 'SCHOOL' | 'COMPANY'; name: string; sector?: string },
+    registration: () => Record<string, string>,
+  ): Promise<{ organization: Record<string, unknown> & { id: string }; admin: SignedIn }> {
+    const platform = await this.platformAdmin();
+    const email = `admin-${unique()}@factory.test`;
+    const password = strongPassword();
+    for (let attempt = 1; ; attempt += 1) {
+      const codes = registration();
+      const input = { ...fields, ...codes, firstAdmin: { email, name: `Beheerder ${fields.name}`, password } };
+      const response = await this.t.gql(CREATE_ORGANIZATION, { input }, platform.token);
+      const taken = response.errors?.some((error) => Object.keys(codes).some((key) => JSON.stringify(error).includes(key)));
+      if (taken && attempt < 5) continue;
+      const organization = { ...dataOf(response).createOrganization, ...codes };
+      return { organization, admin: await this.signIn(email, password) };
+    }
+  }
+
+  private async addUser(admin: SignedIn, role: 'ADMIN' | 'STAFF'): Promise<SignedIn> {
+    const email = `${role.toLowerCase()}-${unique()}@factory.test`;
+    const password = strongPassword();
+    dataOf(await this.t.gql(ADD_USER, { input: { email, name: `Medewerker ${unique()}`, password, role } }, admin.token));
+    return this.signIn(email, password);
+  }
+
+  private async signIn(email: string, password: string): Promise<SignedIn> {
+    const token = await this.t.login(email, password);
+    const { id } = dataOf(await this.t.gql(ME, {}, token)).me;
+    return { id, email, password, token };
+  }
+}
