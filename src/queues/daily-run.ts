@@ -6,7 +6,7 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DailyCheckRunEntity } from './daily-check-run.entity';
 import { JobName, QueueName } from './queues';
-import { dutchDateOf } from '../common/clock/clock';
+import { Clock, dutchDateOf } from '../common/clock/clock';
 import { DailyCheck, DailyCheckDeclaration, DailyCheckProvider } from './daily-check';
 
 export interface RegisteredDailyCheck extends DailyCheckDeclaration {
@@ -70,13 +70,14 @@ export class DailyRunProcessor extends WorkerHost {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly checks: DailyChecks,
+    private readonly clock: Clock,
   ) {
     super();
   }
 
   async process(job: Job<{ day?: string }>): Promise<{ day: string; ran: string[] }> {
     if (job.name !== JobName.DAILY_RUN) throw new Error(`Unknown maintenance job ${job.name}`);
-    const day = job.data.day ?? dutchToday();
+    const day = job.data.day ?? this.clock.today();
     const runs = this.dataSource.getRepository(DailyCheckRunEntity);
     const ran: string[] = [];
     for (const { name, check } of this.checks.inOrder()) {
