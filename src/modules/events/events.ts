@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '../../database/transactions';
+import type { EventPayloads, EventTypeName } from './event-definition';
+import { EventRegistry } from './event-registry';
+import { INSERT_EVENTS } from './outbox';
+
+/** Emits domain events into the outbox. */
+@Injectable()
+export class Events {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly registry: EventRegistry,
+  ) {}
+
+  /**
+   * Records events (one per payload) in the ambient transaction: they are delivered if and only if
+   * the change commits. A type no module registers is refused here, before it reaches the outbox.
+   * One statement whatever the number of payloads.
+   */
+  async emit<T extends EventTypeName>(type: T, payloads: EventPayloads[T] | EventPayloads[T][]): Promise<void> {
+    const list = Array.isArray(payloads) ? payloads : [payloads];
+    this.registry.definition(type);
+    if (list.length) await this.transactions.manager.query(INSERT_EVENTS, [type, JSON.stringify(list)]);
+  }
+}
