@@ -39,7 +39,7 @@ async function boot(...sources: (new () => EventSource)[]) {
   const query = jest.fn().mockResolvedValue([]);
   const moduleRef = await Test.createTestingModule({
     imports: [DiscoveryModule],
-    providers: [EventRegistry, Events, { provide: Transactions, useValue: { manager: { query } } }, ...sources],
+    providers: [EventRegistry, Events, { provide: Transactions, useValue: { manager: { query }, active: true } }, ...sources],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();

@@ -15,11 +15,13 @@ export class Events {
   /**
    * Records events (one per payload) in the ambient transaction: they are delivered if and only if
    * the change commits. A type no module registers is refused here, before it reaches the outbox.
-   * One statement whatever the number of payloads.
+   * One statement whatever the number of payloads. Outside a transaction it refuses: the event
+   * would commit whether or not the change does.
    */
   async emit<T extends EventTypeName>(type: T, payloads: EventPayloads[T] | EventPayloads[T][]): Promise<void> {
     const list = Array.isArray(payloads) ? payloads : [payloads];
     this.registry.definition(type);
+    if (!this.transactions.active) throw new Error(`Events.emit(${type}) outside a transaction: run it inside Transactions.run`);
     if (list.length) await this.transactions.manager.query(INSERT_EVENTS, [type, JSON.stringify(list)]);
   }
 }

@@ -10,11 +10,13 @@ import type { Announcement } from '../events/event-definition';
 import { EventRegistry } from '../events/event-registry';
 import { markDispatched, type OutboxRow, outboxRows } from '../events/outbox';
 import type { DispatchJobData } from '../events/outbox-relay.service';
+import { usersOf } from '../organizations/organizations.facts';
 import { EventType } from './event-type';
 
 /**
- * One statement for a whole batch, safe to repeat. Per event: one in-app notification per user of
- * its organizations (with its role, when it names one) and of its `everyoneIn` organizations, one
+ * One statement for a whole batch, safe to repeat. Per event: one in-app notification per reader
+ * ($2: the users of its organizations, with its role when it names one, and of its `everyoneIn`
+ * organizations, as organizations' `usersOf` answers), one
  * e-mail delivery per such user who has not switched e-mail off for the event type, one webhook
  * delivery per enabled endpoint of those organizations that subscribed to the type. Existing
  * notifications are skipped, and the no-op update makes RETURNING include deliveries an earlier run
@@ -26,12 +28,11 @@ import { EventType } from './event-type';
 const NOTIFY = `
   WITH event AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb)
-      AS e(outbox_id bigint, event_type text, payload jsonb, occurred_at text, organization_ids uuid[], role membership_role, everyone_in uuid[], message jsonb)
+      AS e(outbox_id bigint, event_type text, payload jsonb, occurred_at text, organization_ids uuid[], everyone_in uuid[], message jsonb)
   ), reader AS (
-    SELECT e.outbox_id, e.event_type, e.payload, u.id AS user_id, u.organization_id, e.message -> u.language AS message,
-           NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = u.id AND p.event_type = e.event_type AND NOT p.email) AS email
-      FROM event e JOIN users u ON u.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}'))
-                               AND (e.role IS NULL OR u.role = e.role OR u.organization_id = ANY(e.everyone_in))
+    SELECT e.outbox_id, e.event_type, e.payload, r.user_id, r.organization_id, e.message -> r.language AS message,
+           NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = r.user_id AND p.event_type = e.event_type AND NOT p.email) AS email
+      FROM jsonb_to_recordset($2::jsonb) AS r(outbox_id bigint, user_id uuid, organization_id uuid, language text) JOIN event e USING (outbox_id)
   ), notified AS (
     INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
     SELECT user_id, outbox_id, event_type, payload, message ->> 'subject', message ->> 'text' FROM reader
@@ -111,7 +112,12 @@ export class NotificationDispatcher implements OnApplicationBootstrap {
       ];
     });
     if (announced.length) {
-      const deliveries = await this.db.query<QueuedDelivery & Pick<DeliveryEntity, 'status'>>(NOTIFY, [JSON.stringify(announced)]);
+      const users = await usersOf(
+        this.db,
+        announced.map((event) => ({ organizationIds: event.organization_ids, role: event.role, everyoneIn: event.everyone_in })),
+      );
+      const readers = users.map((user) => ({ outbox_id: announced[user.audience].outbox_id, user_id: user.user_id, organization_id: user.organization_id, language: user.language }));
+      const deliveries = await this.db.query<QueuedDelivery & Pick<DeliveryEntity, 'status'>>(NOTIFY, [JSON.stringify(announced), JSON.stringify(readers)]);
       await markDispatched(this.db, announced.map((event) => event.outbox_id));
       await this.enqueue(deliveries.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
     }
