@@ -84,3 +84,24 @@ describe('EventRegistry and Events', () => {
     await app.close();
   });
 });
+
+describe('Events.emit payloads', () => {
+  it('refuses a payload without a key its definition names', async () => {
+    const { app, query, events } = await boot(PingEvents);
+    await expect(events.emit('TEST_PING', [{ userId: 'a' }, {} as { userId: string }])).rejects.toThrow(/TEST_PING payload lacks userId/);
+    expect(query).not.toHaveBeenCalled();
+    await app.close();
+  });
+
+  it('refuses to emit outside a transaction, where the event would commit without the change', async () => {
+    const query = jest.fn();
+    const moduleRef = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      providers: [EventRegistry, Events, { provide: Transactions, useValue: { manager: { query }, active: false } }, PingEvents],
+    }).compile();
+    const app = await moduleRef.createNestApplication({ logger: false }).init();
+    await expect(app.get(Events).emit('TEST_PING', { userId: 'a' })).rejects.toThrow(/outside a transaction/);
+    expect(query).not.toHaveBeenCalled();
+    await app.close();
+  });
+});

@@ -20,7 +20,11 @@ export class Events {
    */
   async emit<T extends EventTypeName>(type: T, payloads: EventPayloads[T] | EventPayloads[T][]): Promise<void> {
     const list = Array.isArray(payloads) ? payloads : [payloads];
-    this.registry.definition(type);
+    const { payload: keys } = this.registry.definition(type);
+    for (const payload of list) {
+      const missing = keys.filter((key) => (payload as Record<string, unknown>)[key] == null);
+      if (missing.length) throw new Error(`${type} payload lacks ${missing.join(', ')}`);
+    }
     if (!this.transactions.active) throw new Error(`Events.emit(${type}) outside a transaction: run it inside Transactions.run`);
     if (list.length) await this.transactions.manager.query(INSERT_EVENTS, [type, JSON.stringify(list)]);
   }
