@@ -5,12 +5,13 @@ import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { ClockModule } from './common/clock/clock.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './modules/events/events.module';
 import { configureTransactionRetries } from './database/transactions';
 import { DatabaseRecoveryLog } from './database/database-recovery-log';
 import { typeormOptions } from './database/typeorm-options';
 import { QueuesModule } from './queues/queues.module';
 
-/** What both the API and the worker need: config, Postgres, Redis and the queues. */
+/** What both the API and the worker need: config, Postgres, Redis, the queues and the events (outbox, registry). */
 @Module({
   imports: [
     ConfigModule,
@@ -22,6 +23,7 @@ import { QueuesModule } from './queues/queues.module';
     ClockModule,
     RedisModule,
     QueuesModule,
+    EventsModule,
   ],
   providers: [DatabaseRecoveryLog],
   exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],

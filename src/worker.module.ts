@@ -9,15 +9,19 @@ import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compli
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { MatchRoundProcessor, MatchRoundRecovery, ProposalExpiryCheck, ScheduledMatchRoundCheck } from './modules/matching/jobs/matching.jobs';
 import { MatchingModule } from './modules/matching/matching.module';
+import { MeldpuntModule } from './modules/meldpunt/meldpunt.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { CloseExpiredPlacementsCheck } from './modules/placements/jobs/close-expired-placements.check';
 import { PlacementsModule } from './modules/placements/placements.module';
 import { DailyChecks, DailyRunProcessor } from './queues/daily-run';
 import { ScheduleRegistrar } from './queues/schedule-registrar';
 
-/** The worker: the outbox relay, BullMQ processors and the job schedulers; no HTTP. */
+/**
+ * The worker: the outbox relay, BullMQ processors and the job schedulers; no HTTP. It imports every
+ * module that registers events (their `<module>.events.ts`), so the dispatcher knows them all.
+ */
 @Module({
-  imports: [DiscoveryModule, CoreModule, CompaniesModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, DashboardsModule, NotificationsWorkerModule],
+  imports: [DiscoveryModule, CoreModule, CompaniesModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, DashboardsModule, MeldpuntModule, NotificationsWorkerModule],
   providers: [
     CloseExpiredPlacementsCheck,
     ReevaluateComplianceCheck,

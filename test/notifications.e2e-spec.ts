@@ -5,7 +5,7 @@ import { verifyWebhook } from '../src/modules/notifications/channels/webhook-sig
 import { WebhookSender } from '../src/modules/notifications/channels/webhook-sender.service';
 import { DeliveryEntity } from '../src/modules/notifications/delivery.entity';
 import { SendWebhookProcessor } from '../src/modules/notifications/jobs/notification.processors';
-import { OutboxRelay } from '../src/modules/notifications/outbox-relay.service';
+import { OutboxRelay } from '../src/modules/events/outbox-relay.service';
 import { QueueName } from '../src/queues/queues';
 import { eventually, startSmtpServer, startWebhookReceiver } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';

@@ -7,7 +7,7 @@ import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
 import request from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { printSortedSchema } from '../src/common/graphql/print-schema';
-import { OutboxRelay } from '../src/modules/notifications/outbox-relay.service';
+import { OutboxRelay } from '../src/modules/events/outbox-relay.service';
 import { JobName, QueueName } from '../src/queues/queues';
 import { validStudent } from './support/fixtures';
 import { dataOf, onlyError, TestApp } from './support/test-app';

@@ -3,6 +3,7 @@ import { type DailyCheck, DailyCheckProvider } from '../../queues/daily-check';
 import { AGREEMENT_LOADERS } from './agreements.loaders';
 import { AgreementsResolver } from './agreements.resolver';
 import { AgreementsService } from './agreements.service';
+import { AgreementEvents } from './agreements.events';
 
 /** Daily: agreements start and end their terms; expiry (90/30 days) and unsigned (14 days) reminders go out once. */
 @Injectable()
@@ -17,7 +18,7 @@ export class AgreementsCheck implements DailyCheck {
 
 /** Multi-year school–company agreements ("1 school + 1 company = 3"). */
 @Module({
-  providers: [AgreementsService, AgreementsResolver, AgreementsCheck, ...AGREEMENT_LOADERS],
+  providers: [AgreementEvents, AgreementsService, AgreementsResolver, AgreementsCheck, ...AGREEMENT_LOADERS],
   exports: [AgreementsService],
 })
 export class AgreementsModule {}

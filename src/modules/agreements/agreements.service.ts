@@ -9,8 +9,8 @@ import { Environment } from '../../config/environment';
 import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { NormSetHistory } from '../compliance/placement-compliance';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { AgreementEvent } from './agreements.events';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { AgreementCommitmentEntity, AgreementEntity, AgreementStatus } from './agreement.entity';
 import type { AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
@@ -36,6 +36,7 @@ export class AgreementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly env: Environment,
+    private readonly events: Events,
   ) {}
 
   /** A school or company admin drafts version 1 with the other party. */
@@ -70,7 +71,7 @@ export class AgreementsService {
   async propose(actor: Actor, id: string): Promise<AgreementEntity> {
     return this.transition(actor, id, AgreementStatus.DRAFT, async (manager, agreement) => {
       Object.assign(agreement, { status: AgreementStatus.PROPOSED, proposedAt: new Date() });
-      await recordEvent(manager, EventType.AGREEMENT_PROPOSED, { agreementId: agreement.id });
+      await this.events.emit(AgreementEvent.AGREEMENT_PROPOSED, { agreementId: agreement.id });
     });
   }
 
@@ -94,7 +95,7 @@ export class AgreementsService {
         await manager.update(AgreementEntity, { id: previous.id }, { status: AgreementStatus.SUPERSEDED });
         await recordAudit(manager, actor, { action: 'agreement.superseded', entityType: 'agreement', entityId: previous.id, after: { by: agreement.id } });
       }
-      await recordEvent(manager, EventType.AGREEMENT_SIGNED, { agreementId: agreement.id });
+      await this.events.emit(AgreementEvent.AGREEMENT_SIGNED, { agreementId: agreement.id });
     });
   }
 
@@ -169,7 +170,7 @@ export class AgreementsService {
             WHERE status = 'ACTIVE' AND end_date <= $1::date + $2::int AND NOT ($3 = ANY(reminders_sent)) RETURNING id`,
           [today, days, key],
         );
-        await recordEvent(manager, EventType.AGREEMENT_EXPIRING, due.map((row) => ({ agreementId: row.id, days: String(days) })));
+        await this.events.emit(AgreementEvent.AGREEMENT_EXPIRING, due.map((row) => ({ agreementId: row.id, days: String(days) })));
       }
       // UPDATE … RETURNING through manager.query answers [rows, count].
       const [unsigned] = await manager.query<[{ id: string }[], number]>(
@@ -177,16 +178,14 @@ export class AgreementsService {
           WHERE status = 'PROPOSED' AND proposed_at <= $1::date - 14 AND NOT ('unsigned' = ANY(reminders_sent)) RETURNING id`,
         [today],
       );
-      await recordEvent(manager, EventType.AGREEMENT_UNSIGNED, unsigned.map((row) => ({ agreementId: row.id })));
+      await this.events.emit(AgreementEvent.AGREEMENT_UNSIGNED, unsigned.map((row) => ({ agreementId: row.id })));
 
       for (const agreement of await manager.findBy(AgreementEntity, { status: AgreementStatus.ACTIVE })) {
         const short = (await this.fulfilment(agreement, today, manager)).filter((row) => row.underFulfilled);
         const fresh = short.filter((row) => !agreement.remindersSent.includes(underFulfilledKey(row)));
         if (!fresh.length) continue;
         await manager.update(AgreementEntity, { id: agreement.id }, { remindersSent: [...agreement.remindersSent, ...fresh.map(underFulfilledKey)] });
-        await recordEvent(
-          manager,
-          EventType.AGREEMENT_UNDER_FULFILLED,
+        await this.events.emit(AgreementEvent.AGREEMENT_UNDER_FULFILLED,
           fresh.map((row) => ({ agreementId: agreement.id, schoolYear: String(row.schoolYear), crebo: row.crebo, offered: String(row.offered), committed: String(row.committed) })),
         );
       }

@@ -8,8 +8,8 @@ import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
 import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { CompanyEvent } from './companies.events';
 import { AccreditationEntity, AccreditationLapseReason, AccreditationStatus } from './accreditation.entity';
 import { addDays } from '../../common/calendar';
 import { reapplicableFrom, REVIEW_INTERVAL_YEARS, studentWindowStart } from './accreditation-dates';
@@ -45,6 +45,7 @@ export class AccreditationLifecycleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly companies: CompaniesService,
     private readonly env: Environment,
+    private readonly events: Events,
   ) {}
 
   /** SBB only: records a refused application; the branch may apply again after six months (R3). */
@@ -169,7 +170,7 @@ export class AccreditationLifecycleService {
           RETURNING a.id, a.review_notice_sent_for::text AS due_on`,
         [addDays(day, this.env.ACCREDITATION_REVIEW_NOTICE_DAYS)],
       );
-      await recordEvent(manager, EventType.ACCREDITATION_REVIEW_DUE, due.map(({ id, due_on }) => ({ accreditationId: id, dueOn: due_on })));
+      await this.events.emit(CompanyEvent.ACCREDITATION_REVIEW_DUE, due.map(({ id, due_on }) => ({ accreditationId: id, dueOn: due_on })));
       return due.length;
     });
   }

@@ -11,10 +11,12 @@ import { TrainerAssignmentsService } from './trainer-assignments.service';
 import { AccreditationLifecycleResolver, AccreditationRefusalsResolver } from './accreditation-lifecycle.resolver';
 import { AccreditationLifecycleService } from './accreditation-lifecycle.service';
 import { AccreditationLifecycleCheck } from './jobs/accreditation-lifecycle.check';
+import { CompanyEvents } from './companies.events';
 
 @Module({
   imports: [PostcodesModule, OrganizationsModule, ComplianceModule, SchoolTasksModule],
   providers: [
+    CompanyEvents,
     CompaniesService,
     BranchesResolver,
     AccreditationsResolver,

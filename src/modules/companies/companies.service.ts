@@ -9,8 +9,8 @@ import { inTransaction } from '../../database/transaction';
 import { ComplianceService } from '../compliance/compliance.service';
 import { EvaluationTrigger } from '../compliance/compliance-status';
 import { withdrawOpenProposals } from '../matching/proposal-withdrawal';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { CompanyEvent } from './companies.events';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import { SchoolTasksService } from '../school-tasks/school-tasks.service';
@@ -43,6 +43,7 @@ export class CompaniesService {
     private readonly postcodes: PostcodesService,
     private readonly compliance: ComplianceService,
     private readonly schoolTasks: SchoolTasksService,
+    private readonly events: Events,
   ) {}
 
   async createBranch(actor: Actor, input: CreateBranchInput): Promise<BranchEntity> {
@@ -106,7 +107,7 @@ export class CompaniesService {
         entityId: accreditation.id,
         after: accreditation,
       });
-      await recordEvent(manager, EventType.ACCREDITATION_GRANTED, { accreditationId: accreditation.id });
+      await this.events.emit(CompanyEvent.ACCREDITATION_GRANTED, { accreditationId: accreditation.id });
       return accreditation;
     });
   }
@@ -169,7 +170,7 @@ export class CompaniesService {
       before,
       after: accreditation,
     });
-    await recordEvent(manager, revoked ? EventType.ACCREDITATION_REVOKED : EventType.ACCREDITATION_LAPSED, { accreditationId: accreditation.id });
+    await this.events.emit(revoked ? CompanyEvent.ACCREDITATION_REVOKED : CompanyEvent.ACCREDITATION_LAPSED, { accreditationId: accreditation.id });
     await this.cascadeLostAccreditation(manager, actor, accreditation.branchId, revoked ? EvaluationTrigger.ACCREDITATION_REVOKED : EvaluationTrigger.ACCREDITATION_LAPSED);
     return accreditation;
   }

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { recordEvents } from '../events/outbox';
+import { ComplianceEvent } from './compliance.events';
 import type { Sector } from '../organizations/sector';
 import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
 import { ComplianceEvaluationEntity } from './compliance-evaluation.entity';
@@ -197,7 +197,7 @@ export async function recordEvaluations(
           after: { trigger, normSetVersion: normSet.version, rules: placement.complianceRules, findings },
         })),
     );
-    await recordEvent(manager, EventType.PLACEMENT_SUSPENDED, suspended.map((placementId) => ({ placementId })));
+    await recordEvents(manager, ComplianceEvent.PLACEMENT_SUSPENDED, suspended.map((placementId) => ({ placementId })));
   }
   return { suspended };
 }

@@ -14,8 +14,8 @@ import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
 import { HOLDS_SEAT } from '../internships/internship.entity';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { DashboardEvent } from './dashboards.events';
 import { StudentEntity } from '../students/student.entity';
 import { type DashboardFilter, type TerminationsFilter } from './dto/dashboards.input';
 import type {
@@ -54,6 +54,7 @@ export class DashboardsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly env: Environment,
+    private readonly events: Events,
   ) {}
 
   /** The "enough places" pillar per crebo × province; see the `placeSupply` query for the definitions. */
@@ -270,7 +271,7 @@ export class DashboardsService {
          RETURNING student_id, start_date::text AS start_date`,
         [day, this.env.UNPLACED_ALERT_WEEKS * 7],
       );
-      await recordEvent(manager, EventType.STUDENT_WITHOUT_PLACEMENT, alerted.map((row) => ({ studentId: row.student_id, startDate: row.start_date })));
+      await this.events.emit(DashboardEvent.STUDENT_WITHOUT_PLACEMENT, alerted.map((row) => ({ studentId: row.student_id, startDate: row.start_date })));
       await recordAudit(
         manager,
         null,

@@ -7,15 +7,18 @@ import { BadUserInputError } from '../../common/errors/domain-errors';
 import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { MIN_CONTACTS_AT_MIDPOINT } from '../compliance/guidance';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { InternshipEvent } from './internships.events';
 import { ContactMomentEntity } from './contact-moment.entity';
 import type { LogContactMomentInput } from './dto/guidance.input';
 import { lockPartyInternship } from './internship-access';
 
 @Injectable()
 export class GuidanceService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: Events,
+  ) {}
 
   /** The school or the company logs a contact moment of one of its internships (R17). */
   async log(actor: Actor, internshipId: string, input: LogContactMomentInput, today = dutchToday()): Promise<ContactMomentEntity> {
@@ -44,7 +47,7 @@ export class GuidanceService {
           RETURNING i.id`,
         [today, MIN_CONTACTS_AT_MIDPOINT],
       );
-      await recordEvent(manager, EventType.GUIDANCE_BEHIND, behind.map(({ id }) => ({ internshipId: id })));
+      await this.events.emit(InternshipEvent.GUIDANCE_BEHIND, behind.map(({ id }) => ({ internshipId: id })));
     });
   }
 }

@@ -5,8 +5,8 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
 import { inTransaction } from '../../database/transaction';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { InternshipEvent } from './internships.events';
 import { StudentEntity } from '../students/student.entity';
 import type { EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
 import { EvaluationEntity, Evaluator } from './evaluation.entity';
@@ -18,7 +18,10 @@ const REQUIRED_EVALUATIONS = [Evaluator.STUDENT, Evaluator.TRAINER, Evaluator.SC
 
 @Injectable()
 export class InternshipLifecycleService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: Events,
+  ) {}
 
   /** An end evaluation (R19): the school records the student's and its own, the company the praktijkopleider's. */
   async evaluate(actor: Actor, internshipId: string, input: EvaluationInput): Promise<EvaluationEntity> {
@@ -70,7 +73,7 @@ export class InternshipLifecycleService {
       await manager.save(internship);
       await manager.update(StudentEntity, { id: internship.studentId }, { rematchPriority: true });
       await recordAudit(manager, actor, { action: 'internship.terminated', entityType: 'internship', entityId: internshipId, after: internship });
-      await recordEvent(manager, EventType.INTERNSHIP_TERMINATED, { internshipId });
+      await this.events.emit(InternshipEvent.INTERNSHIP_TERMINATED, { internshipId });
       return internship;
     });
   }

@@ -6,6 +6,7 @@ import { INTERNSHIP_LOADERS } from './internships.loaders';
 import { StudentsModule } from '../students/students.module';
 import { InternshipsResolver, PokFieldsResolver } from './internships.resolver';
 import { PoksService } from './poks.service';
+import { InternshipEvents } from './internships.events';
 
 /** Daily: internships past their midpoint with fewer than two contacts are flagged to both parties, once (R17). */
 @Injectable()
@@ -21,7 +22,7 @@ export class GuidanceMidpointCheck implements DailyCheck {
 /** Internships: what a mutually accepted proposal becomes; the one place a company sees a student's identity (R20). */
 @Module({
   imports: [StudentsModule],
-  providers: [InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
+  providers: [InternshipEvents, InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
   exports: [PoksService],
 })
 export class InternshipsModule {}

@@ -6,12 +6,13 @@ import { withAdvisoryLock } from '../../database/advisory-lock';
 import { copyRows } from '../../database/copy-rows';
 import { dutchToday } from '../../queues/daily-run';
 import { NormSetHistory } from '../compliance/placement-compliance';
-import { EventType } from '../notifications/event-type';
+import { recordEventsSelected } from '../events/outbox';
 import { placementFeatures, priority, studentFeatures, Vocabulary } from './blind-priority';
 import { type MatchProblem, solveMatching } from './engine/deferred-acceptance';
 import { explainStudent } from './engine/explain';
 import { ineligibility, Ineligibility } from './eligibility';
 import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
+import { MatchingEvent } from './matching.events';
 import { loadPlacementFacts, type PlacementFacts, STUDENT_COLUMNS, type StudentFacts } from './placement-facts';
 import { lotteryNumber } from './lottery';
 
@@ -216,11 +217,8 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
       })(),
     );
     await manager.query('UPDATE students SET rematch_priority = false WHERE rematch_priority AND id = ANY($1::uuid[])', [students.map((student) => student.id)]);
-    // One PROPOSAL_MADE event per proposal, in one statement (recordEvent's parameters would not fit).
-    await manager.query(`INSERT INTO outbox (type, payload) SELECT $2, jsonb_build_object('proposalId', id) FROM proposals WHERE round_id = $1`, [
-      round.id,
-      EventType.PROPOSAL_MADE,
-    ]);
+    // One PROPOSAL_MADE event per proposal, in one statement (a national round's ids are too many to bring back).
+    await recordEventsSelected(manager, MatchingEvent.PROPOSAL_MADE, `SELECT jsonb_build_object('proposalId', id) FROM proposals WHERE round_id = $1`, [round.id]);
     Object.assign(current, {
       status: MatchRoundStatus.COMPLETED,
       leaseUntil: null,

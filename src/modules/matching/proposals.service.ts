@@ -10,8 +10,8 @@ import { isUniqueViolation } from '../../database/postgres-errors';
 import { inTransaction } from '../../database/transaction';
 import { PoksService } from '../internships/poks.service';
 import { seatsHeld } from '../internships/seats';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { MatchingEvent } from './matching.events';
 import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
 import type { AnswerProposalInput, ProposalsArgs } from './dto/matching.input';
 import { Answer, ProposalEntity, ProposalStatus } from './proposal.entity';
@@ -40,6 +40,7 @@ export class ProposalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly poks: PoksService,
+    private readonly events: Events,
   ) {}
 
   /**
@@ -102,7 +103,7 @@ export class ProposalsService {
         before,
         after: proposal,
       });
-      await recordEvent(manager, input.accept ? EventType.PROPOSAL_ACCEPTED : EventType.PROPOSAL_DECLINED, { proposalId: id, by: side });
+      await this.events.emit(input.accept ? MatchingEvent.PROPOSAL_ACCEPTED : MatchingEvent.PROPOSAL_DECLINED, { proposalId: id, by: side });
       return proposal;
     });
   }
@@ -172,7 +173,7 @@ export class ProposalsService {
       const ids = due.map(({ id }) => id);
       if (!ids.length) return 0;
       await manager.update(ProposalEntity, { id: In(ids) }, { expiryReminderSentAt: now });
-      await recordEvent(manager, EventType.PROPOSAL_EXPIRING, ids.map((proposalId) => ({ proposalId })));
+      await this.events.emit(MatchingEvent.PROPOSAL_EXPIRING, ids.map((proposalId) => ({ proposalId })));
       return ids.length;
     });
   }

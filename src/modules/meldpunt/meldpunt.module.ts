@@ -4,11 +4,12 @@ import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
 import { MELDPUNT_LOADERS } from './meldpunt.loaders';
 import { MeldpuntResolver } from './meldpunt.resolver';
 import { MeldpuntService } from './meldpunt.service';
+import { MeldpuntEvents } from './meldpunt.events';
 
 /** The meldpunt (R22): discrimination reports, their flow to SBB, and sanctions. */
 @Module({
   imports: [CompaniesModule, SchoolTasksModule],
-  providers: [MeldpuntService, MeldpuntResolver, ...MELDPUNT_LOADERS],
+  providers: [MeldpuntEvents, MeldpuntService, MeldpuntResolver, ...MELDPUNT_LOADERS],
   exports: [MeldpuntService],
 })
 export class MeldpuntModule {}

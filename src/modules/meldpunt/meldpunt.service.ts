@@ -9,8 +9,8 @@ import { inTransaction } from '../../database/transaction';
 import { dutchToday } from '../../queues/daily-run';
 import { CompaniesService } from '../companies/companies.service';
 import { InternshipEntity } from '../internships/internship.entity';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { MeldpuntEvent } from './meldpunt.events';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
 import { SchoolTasksService } from '../school-tasks/school-tasks.service';
@@ -47,6 +47,7 @@ export class MeldpuntService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly companies: CompaniesService,
     private readonly schoolTasks: SchoolTasksService,
+    private readonly events: Events,
   ) {}
 
   /**
@@ -106,7 +107,7 @@ export class MeldpuntService {
   /** INVESTIGATING → ESCALATED_TO_SBB, by the reporting school; SBB is told. */
   escalate(actor: Actor, id: string, note?: string): Promise<DiscriminationReportEntity> {
     return this.transition(actor, id, STEPS.escalate, note ?? null, async (manager, report) => {
-      await recordEvent(manager, EventType.DISCRIMINATION_REPORT_ESCALATED, { reportId: report.id });
+      await this.events.emit(MeldpuntEvent.DISCRIMINATION_REPORT_ESCALATED, { reportId: report.id });
     });
   }
 
@@ -127,7 +128,7 @@ export class MeldpuntService {
     return this.transition(actor, id, STEPS.sanction, input.reason, async (manager, report) => {
       Object.assign(report, { sanction: input.sanction, sanctionReason: input.reason });
       if (input.sanction === Sanction.WARNING) {
-        await recordEvent(manager, EventType.COMPANY_WARNED, { reportId: report.id });
+        await this.events.emit(MeldpuntEvent.COMPANY_WARNED, { reportId: report.id });
         return {};
       }
       const revoked = await this.companies.revokeAllOfCompany(manager, actor, report.companyId, `Sanctie na een melding van discriminatie (R22): ${input.reason}`);

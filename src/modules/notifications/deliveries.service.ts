@@ -5,6 +5,7 @@ import { PreparedQueries } from '../../database/prepared-queries';
 import type { UserEntity } from '../organizations/user.entity';
 import { type DeliveryEntity, DeliveryErrorClass, DeliveryStatus } from './delivery.entity';
 import type { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { mailboxes } from '../organizations/organizations.facts';
 
 /** Why one attempt failed: the class the organization sees, and the cause only the server log keeps. */
 export class DeliveryFailure extends Error {
@@ -42,8 +43,8 @@ interface AttemptRecord {
 }
 
 const LOAD = `
-  SELECT d.id, d.status, d.content, d.user_id, d.endpoint_id, e.url, e.secret, u.name, u.email
-    FROM deliveries d LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id LEFT JOIN users u ON u.id = d.user_id
+  SELECT d.id, d.status, d.content, d.user_id, d.endpoint_id, e.url, e.secret
+    FROM deliveries d LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id
    WHERE d.id = ANY($1::uuid[])`;
 
 /** Every attempt row of the batch and the deliveries' new states in one statement. */
@@ -107,9 +108,8 @@ export class DeliveriesService {
       endpoint_id: string | null;
       url: string | null;
       secret: string | null;
-      name: string | null;
-      email: string | null;
     }>(LOAD, [[...new Set(ids)]]);
+    const users = await mailboxes(this.db, rows.flatMap((row) => (row.user_id ? [row.user_id] : [])));
     const byId = new Map(
       rows.map((row) => [
         row.id,
@@ -120,7 +120,7 @@ export class DeliveriesService {
           userId: row.user_id,
           endpointId: row.endpoint_id,
           endpoint: row.url === null ? undefined : { url: row.url, secret: row.secret! },
-          user: row.email === null ? undefined : { name: row.name!, email: row.email },
+          user: row.user_id ? users.get(row.user_id) : undefined,
         },
       ]),
     );

@@ -3,7 +3,6 @@ import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedCol
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from '../organizations/user.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
-import { EventType } from './event-type';
 
 export enum DeliveryChannel {
   EMAIL = 'EMAIL',
@@ -68,8 +67,9 @@ export class DeliveryEntity {
   @Column({ type: 'enum', enum: DeliveryChannel, enumName: 'delivery_channel' })
   channel: DeliveryChannel;
 
-  @Column({ type: 'enum', enum: EventType, enumName: 'event_type' })
-  eventType: EventType;
+  /** Text, checked against the registry the modules fill at boot (a new event needs no migration). */
+  @Column({ type: 'varchar', length: 64 })
+  eventType: string;
 
   /** The recipient's organization: it (and the PLATFORM admin) may read this delivery. */
   @Column({ type: 'uuid' })

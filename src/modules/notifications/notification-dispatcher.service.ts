@@ -1,43 +1,38 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { MicroBatcher } from '../../common/micro-batcher';
 import { Environment } from '../../config/environment';
 import { PreparedQueries } from '../../database/prepared-queries';
 import { JobName, QueueName } from '../../queues/queues';
 import { DeliveryChannel, type DeliveryEntity, DeliveryStatus } from './delivery.entity';
-import { type Announcement, EVENT_CATALOG } from './event-catalog';
-import type { EventType } from './event-type';
-import type { DispatchJobData } from './outbox-relay.service';
-
-interface OutboxRow {
-  id: string;
-  event_id: string;
-  type: EventType;
-  payload: Record<string, string>;
-  created_at: Date;
-}
+import type { Announcement } from '../events/event-definition';
+import { EventRegistry } from '../events/event-registry';
+import { markDispatched, type OutboxRow, outboxRows } from '../events/outbox';
+import type { DispatchJobData } from '../events/outbox-relay.service';
+import { usersOf } from '../organizations/organizations.facts';
+import { EventType } from './event-type';
 
 /**
- * One statement for a whole batch, safe to repeat. Per event: one in-app notification per user of
- * its organizations (with its role, when it names one) and of its `everyoneIn` organizations, one
+ * One statement for a whole batch, safe to repeat. Per event: one in-app notification per reader
+ * ($2: the users of its organizations, with its role when it names one, and of its `everyoneIn`
+ * organizations, as organizations' `usersOf` answers), one
  * e-mail delivery per such user who has not switched e-mail off for the event type, one webhook
  * delivery per enabled endpoint of those organizations that subscribed to the type. Existing
  * notifications are skipped, and the no-op update makes RETURNING include deliveries an earlier run
- * created, so a re-run queues what is still pending. The events are marked dispatched: from here on
- * their deliveries exist, and a lost delivery job is the reconciler's to find.
+ * created, so a re-run queues what is still pending. Afterwards the events are marked dispatched
+ * (events' `markDispatched`): from here on their deliveries exist, and a lost delivery job is the
+ * reconciler's to find; a crash in between leaves them undispatched, and the reconciler's re-run
+ * finds the notifications and deliveries already there.
  */
 const NOTIFY = `
   WITH event AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb)
-      AS e(outbox_id bigint, event_type event_type, payload jsonb, occurred_at text, organization_ids uuid[], role membership_role, everyone_in uuid[], message jsonb)
+      AS e(outbox_id bigint, event_type text, payload jsonb, occurred_at text, organization_ids uuid[], everyone_in uuid[], message jsonb)
   ), reader AS (
-    SELECT e.outbox_id, e.event_type, e.payload, u.id AS user_id, u.organization_id, e.message -> u.language AS message,
-           NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = u.id AND p.event_type = e.event_type AND NOT p.email) AS email
-      FROM event e JOIN users u ON u.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}'))
-                               AND (e.role IS NULL OR u.role = e.role OR u.organization_id = ANY(e.everyone_in))
-  ), dispatched AS (
-    UPDATE outbox SET dispatched_at = now() WHERE id IN (SELECT outbox_id FROM event) AND dispatched_at IS NULL
+    SELECT e.outbox_id, e.event_type, e.payload, r.user_id, r.organization_id, e.message -> r.language AS message,
+           NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = r.user_id AND p.event_type = e.event_type AND NOT p.email) AS email
+      FROM jsonb_to_recordset($2::jsonb) AS r(outbox_id bigint, user_id uuid, organization_id uuid, language text) JOIN event e USING (outbox_id)
   ), notified AS (
     INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
     SELECT user_id, outbox_id, event_type, payload, message ->> 'subject', message ->> 'text' FROM reader
@@ -49,7 +44,7 @@ const NOTIFY = `
   UNION ALL
   SELECT e.outbox_id, e.event_type, 'WEBHOOK'::delivery_channel, w.organization_id, NULL::uuid, w.id, w.id,
          jsonb_build_object('body', jsonb_build_object('event', e.event_type, 'occurredAt', e.occurred_at, 'data', e.payload))
-    FROM event e JOIN webhook_endpoints w ON w.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}')) AND w.disabled_at IS NULL AND e.event_type::text = ANY(w.event_types)
+    FROM event e JOIN webhook_endpoints w ON w.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}')) AND w.disabled_at IS NULL AND e.event_type = ANY(w.event_types)
   ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
   RETURNING id, channel, status, manual_retries AS "manualRetries"`;
 
@@ -78,7 +73,7 @@ export type QueuedDelivery = Pick<DeliveryEntity, 'id' | 'channel' | 'manualRetr
  * and only undelivered deliveries are queued.
  */
 @Injectable()
-export class NotificationDispatcher {
+export class NotificationDispatcher implements OnApplicationBootstrap {
   private readonly batcher = new MicroBatcher<DispatchJobData, void>((jobs) => this.dispatchBatch(jobs), { maxSize: 200, maxWaitMs: 5 });
 
   constructor(
@@ -86,7 +81,14 @@ export class NotificationDispatcher {
     @InjectQueue(QueueName.NOTIFICATION_EMAIL) private readonly emailQueue: Queue,
     @InjectQueue(QueueName.NOTIFICATION_WEBHOOK) private readonly webhookQueue: Queue,
     private readonly env: Environment,
+    private readonly registry: EventRegistry,
   ) {}
+
+  /** Every type the API names (the GraphQL `EventType`) must have a module's definition, or the boot fails. */
+  onApplicationBootstrap(): void {
+    const missing = Object.values(EventType).filter((type) => !this.registry.has(type));
+    if (missing.length) throw new Error(`event types without a definition (no module registers them): ${missing.join(', ')}`);
+  }
 
   dispatch(job: DispatchJobData): Promise<void> {
     return this.batcher.add(job);
@@ -95,9 +97,7 @@ export class NotificationDispatcher {
   /** Dispatches a batch of events; an event that cannot be announced fails alone. */
   private async dispatchBatch(jobs: DispatchJobData[]): Promise<(void | Error)[]> {
     const outboxIds = jobs.map((job) => job.outboxId);
-    const rows = await this.db.query<OutboxRow>('SELECT id, event_id, type, payload, created_at FROM outbox WHERE id = ANY($1::bigint[])', [
-      [...new Set(outboxIds)],
-    ]);
+    const rows = await outboxRows(this.db, [...new Set(outboxIds)]);
     // A job left from before the database was reset or restored may name an id another event now has.
     const wanted = new Set(jobs.map((job) => (job.eventId ? `${job.outboxId}/${job.eventId}` : job.outboxId)));
     const events = rows.filter((row) => wanted.has(`${row.id}/${row.event_id}`) || wanted.has(row.id));
@@ -112,7 +112,13 @@ export class NotificationDispatcher {
       ];
     });
     if (announced.length) {
-      const deliveries = await this.db.query<QueuedDelivery & Pick<DeliveryEntity, 'status'>>(NOTIFY, [JSON.stringify(announced)]);
+      const users = await usersOf(
+        this.db,
+        announced.map((event) => ({ organizationIds: event.organization_ids, role: event.role, everyoneIn: event.everyone_in })),
+      );
+      const readers = users.map((user) => ({ outbox_id: announced[user.audience].outbox_id, user_id: user.user_id, organization_id: user.organization_id, language: user.language }));
+      const deliveries = await this.db.query<QueuedDelivery & Pick<DeliveryEntity, 'status'>>(NOTIFY, [JSON.stringify(announced), JSON.stringify(readers)]);
+      await markDispatched(this.db, announced.map((event) => event.outbox_id));
       await this.enqueue(deliveries.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
     }
     return outboxIds.map((id) => {
@@ -121,13 +127,15 @@ export class NotificationDispatcher {
     });
   }
 
-  /** Each event's announcement (or why it has none), one catalog call per event type. */
+  /**
+   * Each event's announcement (or why it has none), one registry call per event type. A type no
+   * module defines (an event stored by a build that had it) fails permanently: no retry can help.
+   */
   private async announce(events: OutboxRow[]): Promise<Map<string, Announcement | Error>> {
     const announcements = new Map<string, Announcement | Error>();
     await Promise.all(
       [...groupBy(events, (event) => event.type)].map(async ([type, group]) => {
-        const resolve = EVENT_CATALOG[type];
-        const results = resolve ? await resolve(this.db, group.map((event) => event.payload)) : group.map(() => new Error(`unknown event type ${type}`));
+        const results = await this.registry.announce(this.db, type, group.map((event) => event.payload));
         group.forEach((event, i) => announcements.set(event.id, results[i]));
       }),
     );

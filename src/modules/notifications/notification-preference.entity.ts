@@ -1,6 +1,5 @@
 import { Column, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserEntity } from '../organizations/user.entity';
-import { EventType } from './event-type';
 
 /** A user's choice for one event type; without a row, e-mail is on. In-app is always on. */
 @Entity('notification_preferences')
@@ -11,8 +10,9 @@ export class NotificationPreferenceEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   user?: UserEntity;
 
-  @PrimaryColumn({ type: 'enum', enum: EventType, enumName: 'event_type' })
-  eventType: EventType;
+  /** Text, checked against the registry the modules fill at boot. */
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  eventType: string;
 
   @Column({ type: 'boolean' })
   email: boolean;

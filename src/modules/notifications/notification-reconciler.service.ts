@@ -7,15 +7,10 @@ import { PreparedQueries } from '../../database/prepared-queries';
 import { QueueName } from '../../queues/queues';
 import { DeliveryChannel } from './delivery.entity';
 import { deliveryJobId, NotificationDispatcher, type QueuedDelivery } from './notification-dispatcher.service';
-import { dispatchJob, dispatchJobId } from './outbox-relay.service';
+import { undispatchedEvents } from '../events/outbox';
+import { dispatchJob, dispatchJobId } from '../events/outbox-relay.service';
 
 const PAGE = 500;
-
-/** Relayed events not dispatched, untouched for $1 seconds, after id $2. */
-const UNDISPATCHED = `
-  SELECT id, event_id FROM outbox
-   WHERE relayed_at IS NOT NULL AND dispatched_at IS NULL AND relayed_at < now() - make_interval(secs => $1) AND id > $2
-   ORDER BY id LIMIT ${PAGE}`;
 
 /** PENDING deliveries untouched for $1 seconds, after (updated_at, id) ($2, $3); the time as text keeps its microseconds. */
 const PENDING = `
@@ -65,7 +60,7 @@ export class NotificationReconciler implements OnApplicationBootstrap, OnApplica
   private async requeueLostDispatches(): Promise<number> {
     let requeued = 0;
     for (let after = '0'; ; ) {
-      const events = await this.db.query<{ id: string; event_id: string }>(UNDISPATCHED, [this.env.RECONCILE_INTERVAL_SECONDS, after]);
+      const events = await undispatchedEvents(this.db, this.env.RECONCILE_INTERVAL_SECONDS, after, PAGE);
       const lost = await this.withoutJob(events, (event) => this.dispatchQueue.getJob(dispatchJobId(event.event_id)));
       if (lost.length) await this.dispatchQueue.addBulk(lost.map(dispatchJob));
       requeued += lost.length;

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { UserEntity } from '../organizations/user.entity';
-import { EventType } from './event-type';
 
 /** An in-app notification: one per event and recipient user. */
 @Entity('notifications')
@@ -19,8 +18,9 @@ export class NotificationEntity {
   @Column({ type: 'bigint' })
   outboxId: string;
 
-  @Column({ type: 'enum', enum: EventType, enumName: 'event_type' })
-  eventType: EventType;
+  /** Text, checked against the registry the modules fill at boot (a new event needs no migration). */
+  @Column({ type: 'varchar', length: 64 })
+  eventType: string;
 
   @Column({ type: 'text' })
   title: string;

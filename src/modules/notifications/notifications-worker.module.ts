@@ -8,7 +8,7 @@ import { DeliveriesService } from './deliveries.service';
 import { DispatchEventProcessor, SendEmailProcessor, SendWebhookProcessor } from './jobs/notification.processors';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 import { NotificationReconciler } from './notification-reconciler.service';
-import { OutboxRelay } from './outbox-relay.service';
+import { OutboxRelay } from '../events/outbox-relay.service';
 
 /** The worker side: the outbox relay and the dispatch, e-mail and webhook processors. */
 @Module({

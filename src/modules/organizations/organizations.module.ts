@@ -8,9 +8,11 @@ import { OrganizationsResolver, UsersResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 import { SessionsResolver } from './sessions.resolver';
 import { SessionsService } from './sessions.service';
+import { OrganizationEvents } from './organizations.events';
 
 @Module({
   providers: [
+    OrganizationEvents,
     OrganizationsService,
     AuthService,
     TokenService,

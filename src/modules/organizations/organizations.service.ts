@@ -7,15 +7,18 @@ import { NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import type { AddUserInput, CreateOrganizationInput, OrganizationsArgs } from './dto/organization.input';
 import { inTransaction } from '../../database/transaction';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { OrganizationEvent } from './organizations.events';
 import { createOrganizationWithAdmin, insertUser } from './organization-creation';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: Events,
+  ) {}
 
   /** PLATFORM admins create a school or company together with its first administrator. */
   async createOrganization(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationEntity> {
@@ -28,7 +31,7 @@ export class OrganizationsService {
       const user = await insertUser(manager, actor.organizationId, input, input.role, 'input.email');
       const { passwordHash: _, ...visible } = user;
       await recordAudit(manager, actor, { action: 'user.added', entityType: 'user', entityId: user.id, after: visible });
-      await recordEvent(manager, EventType.USER_ADDED, { userId: user.id });
+      await this.events.emit(OrganizationEvent.USER_ADDED, { userId: user.id });
       return user;
     });
   }

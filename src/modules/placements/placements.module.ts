@@ -5,10 +5,11 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { PostcodesModule } from '../postcodes/postcodes.module';
 import { PlacementsResolver } from './placements.resolver';
 import { PlacementsService } from './placements.service';
+import { PlacementEvents } from './placements.events';
 
 @Module({
   imports: [CompaniesModule, ComplianceModule, OrganizationsModule, PostcodesModule],
-  providers: [PlacementsService, PlacementsResolver],
+  providers: [PlacementEvents, PlacementsService, PlacementsResolver],
   exports: [PlacementsService],
 })
 export class PlacementsModule {}

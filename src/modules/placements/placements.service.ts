@@ -12,8 +12,8 @@ import { inTransaction } from '../../database/transaction';
 import { BranchEntity } from '../companies/branch.entity';
 import { CompaniesService } from '../companies/companies.service';
 import { seatsHeld } from '../internships/seats';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { PlacementEvent } from './placements.events';
 import { PostcodeEntity } from '../postcodes/postcode.entity';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import { boundingBox, haversineSql } from '../postcodes/distance';
@@ -27,6 +27,7 @@ export class PlacementsService {
     private readonly companies: CompaniesService,
     private readonly postcodes: PostcodesService,
     private readonly compliance: ComplianceService,
+    private readonly events: Events,
   ) {}
 
   async create(actor: Actor, input: CreatePlacementInput): Promise<PlacementEntity> {
@@ -187,7 +188,7 @@ export class PlacementsService {
       before,
       after: placement,
     });
-    await recordEvent(manager, placement.status === PlacementStatus.PUBLISHED ? EventType.PLACEMENT_PUBLISHED : EventType.PLACEMENT_CLOSED, {
+    await this.events.emit(placement.status === PlacementStatus.PUBLISHED ? PlacementEvent.PLACEMENT_PUBLISHED : PlacementEvent.PLACEMENT_CLOSED, {
       placementId: placement.id,
     });
   }
@@ -214,7 +215,7 @@ export class PlacementsService {
         .execute();
       const ids = (closed as { id: string }[]).map(({ id }) => id);
       await recordAudit(manager, null, ids.map((id) => ({ action: 'placement.closed', entityType: 'placement', entityId: id, after: { reason: 'end date passed' } })));
-      await recordEvent(manager, EventType.PLACEMENT_CLOSED, ids.map((placementId) => ({ placementId })));
+      await this.events.emit(PlacementEvent.PLACEMENT_CLOSED, ids.map((placementId) => ({ placementId })));
       return ids.length;
     });
   }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { SchoolTasksResolver } from './school-tasks.resolver';
 import { SchoolTasksService } from './school-tasks.service';
+import { SchoolTaskEvents } from './school-tasks.events';
 
 /** Tasks for schools: aftercare after a discrimination report (R22), replacement searches after a revocation (R2). */
 @Module({
-  providers: [SchoolTasksService, SchoolTasksResolver],
+  providers: [SchoolTaskEvents, SchoolTasksService, SchoolTasksResolver],
   exports: [SchoolTasksService],
 })
 export class SchoolTasksModule {}

@@ -7,8 +7,8 @@ import { ConflictError, NotFoundError } from '../../common/errors/domain-errors'
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { inTransaction } from '../../database/transaction';
 import { HOLDS_SEAT } from '../internships/internship.entity';
-import { EventType } from '../notifications/event-type';
-import { recordEvent } from '../notifications/outbox';
+import { Events } from '../events/events';
+import { SchoolTaskEvent } from './school-tasks.events';
 import type { SchoolTasksArgs } from './dto/school-task.input';
 import { SchoolTaskEntity, SchoolTaskKind, SchoolTaskStatus } from './school-task.entity';
 
@@ -17,7 +17,10 @@ type NewTask = Pick<SchoolTaskEntity, 'kind' | 'schoolId'> & Partial<Pick<School
 /** Tasks the system hands schools (R2, R22): opened inside the transaction that causes them, read and completed by the school. */
 @Injectable()
 export class SchoolTasksService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: Events,
+  ) {}
 
   /** R22: aftercare for the student a report names, for the reporting school. */
   async openAftercare(manager: EntityManager, actor: Actor, task: { schoolId: string; studentId: string; reportId: string }): Promise<SchoolTaskEntity> {
@@ -77,7 +80,7 @@ export class SchoolTasksService {
     const ids = (result.raw as { id: string }[]).map((row) => row.id);
     const created = ids.length ? await manager.find(SchoolTaskEntity, { where: { id: In(ids) }, order: { id: 'ASC' } }) : [];
     await recordAudit(manager, actor, created.map((task) => ({ action: 'school_task.created', entityType: 'school_task', entityId: task.id, after: task })));
-    await recordEvent(manager, EventType.SCHOOL_TASK_CREATED, created.map((task) => ({ taskId: task.id })));
+    await this.events.emit(SchoolTaskEvent.SCHOOL_TASK_CREATED, created.map((task) => ({ taskId: task.id })));
     return created;
   }
 

@@ -5,7 +5,7 @@ import { EmailSender } from '../channels/email-sender.service';
 import { WebhookSender } from '../channels/webhook-sender.service';
 import { DeliveriesService } from '../deliveries.service';
 import { NotificationDispatcher } from '../notification-dispatcher.service';
-import type { DispatchJobData } from '../outbox-relay.service';
+import type { DispatchJobData } from '../../events/outbox-relay.service';
 
 // Concurrent jobs share micro-batches (see NotificationDispatcher, DeliveriesService). More
 // concurrency does not help: a BullMQ worker fetches waiting jobs one round trip at a time and

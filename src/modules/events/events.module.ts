@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { EventRegistry } from './event-registry';
+import { Events } from './events';
+
+/**
+ * The bottom layer every emitting module uses: the outbox table and `Events.emit`, and the
+ * registry of event types the modules define beside themselves (`<module>.events.ts`).
+ */
+@Global()
+@Module({
+  imports: [DiscoveryModule],
+  providers: [EventRegistry, Events],
+  exports: [EventRegistry, Events],
+})
+export class EventsModule {}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import type { Queryable } from '../../database/prepared-queries';
+import { type Announcement, defineEvents, type EventSource, inPayloadOrder, type Message } from '../events/event-definition';
+import { ProvidesSchoolLinks, RegistersEvents, type SchoolLinks } from '../events/event-registry';
+import { placementSummaries } from '../placements/placements.facts';
+import { schoolsLinkedTo } from './matching.facts';
+
+export const MatchingEvent = {
+  PROPOSAL_MADE: 'PROPOSAL_MADE',
+  PROPOSAL_ACCEPTED: 'PROPOSAL_ACCEPTED',
+  PROPOSAL_DECLINED: 'PROPOSAL_DECLINED',
+  PROPOSAL_EXPIRING: 'PROPOSAL_EXPIRING',
+} as const;
+
+declare module '../events/event-definition' {
+  interface EventPayloads {
+    PROPOSAL_MADE: { proposalId: string };
+    /** `by`: the side that answered (COMPANY or SCHOOL). */
+    PROPOSAL_ACCEPTED: { proposalId: string; by: string };
+    PROPOSAL_DECLINED: { proposalId: string; by: string };
+    PROPOSAL_EXPIRING: { proposalId: string };
+  }
+}
+
+interface ProposalFacts {
+  id: string;
+  company_id: string;
+  school_id: string;
+  placement_id: string;
+  pseudonym: string;
+  title: string;
+  expires_at: Date;
+}
+
+/** A proposal concerns its company (which knows the student by pseudonym only) and her school. */
+const toBothSides =
+  <P extends { proposalId: string; by?: string }>(message: (facts: ProposalFacts, by?: string) => Message) =>
+  async (payloads: P[], { db }: { db: Queryable }): Promise<(Announcement | Error)[]> => {
+    const ids = payloads.map((payload) => payload.proposalId);
+    const rows = await db.query<Omit<ProposalFacts, 'title'>>(
+      'SELECT id, company_id, school_id, placement_id, pseudonym, expires_at FROM proposals WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    const titles = new Map((await placementSummaries(db, [...new Set(rows.map((row) => row.placement_id))])).map((p) => [p.id, p.title]));
+    const proposals = inPayloadOrder(rows.map((row) => ({ ...row, title: titles.get(row.placement_id) ?? '-' })), ids);
+    return proposals.map((facts, index) =>
+      facts instanceof Error ? facts : { organizationIds: [facts.company_id, facts.school_id], message: message(facts, payloads[index].by) },
+    );
+  };
+
+const side = (by: string | undefined, nl: boolean) => (by === 'COMPANY' ? (nl ? 'het leerbedrijf' : 'the company') : nl ? 'de school' : 'the school');
+const day = (date: Date) => new Date(date).toISOString().slice(0, 10);
+
+@RegistersEvents()
+@Injectable()
+export class MatchingEvents implements EventSource {
+  readonly events = defineEvents(MatchingEvent, {
+    PROPOSAL_MADE: {
+      payload: ['proposalId'],
+      announce: toBothSides((o) => ({
+        nl: { subject: `Matchvoorstel: ${o.title}`, text: `${o.pseudonym} is voorgesteld voor "${o.title}". Beide kanten kunnen het voorstel accepteren tot ${day(o.expires_at)}.` },
+        en: { subject: `Match proposal: ${o.title}`, text: `${o.pseudonym} was proposed for "${o.title}". Both sides can accept the proposal until ${day(o.expires_at)}.` },
+      })),
+    },
+    PROPOSAL_ACCEPTED: {
+      payload: ['proposalId', 'by'],
+      announce: toBothSides((o, by) => ({
+        nl: { subject: `Voorstel geaccepteerd: ${o.title}`, text: `${side(by, true)} heeft het voorstel van ${o.pseudonym} voor "${o.title}" geaccepteerd.` },
+        en: { subject: `Proposal accepted: ${o.title}`, text: `${side(by, false)} accepted the proposal of ${o.pseudonym} for "${o.title}".` },
+      })),
+    },
+    PROPOSAL_DECLINED: {
+      payload: ['proposalId', 'by'],
+      announce: toBothSides((o, by) => ({
+        nl: { subject: `Voorstel afgewezen: ${o.title}`, text: `${side(by, true)} heeft het voorstel van ${o.pseudonym} voor "${o.title}" afgewezen; de plaats komt vrij.` },
+        en: { subject: `Proposal declined: ${o.title}`, text: `${side(by, false)} declined the proposal of ${o.pseudonym} for "${o.title}"; the seat is free again.` },
+      })),
+    },
+    PROPOSAL_EXPIRING: {
+      payload: ['proposalId'],
+      announce: toBothSides((o) => ({
+        nl: { subject: `Voorstel verloopt bijna: ${o.title}`, text: `Het voorstel van ${o.pseudonym} voor "${o.title}" verloopt op ${day(o.expires_at)}. Geef op tijd antwoord.` },
+        en: { subject: `Proposal expiring: ${o.title}`, text: `The proposal of ${o.pseudonym} for "${o.title}" expires on ${day(o.expires_at)}. Please answer in time.` },
+      })),
+    },
+  });
+}
+
+/** Hands matching's one definition of "schools linked to a company" to lower modules' events. */
+@ProvidesSchoolLinks()
+@Injectable()
+export class MatchingSchoolLinks implements SchoolLinks {
+  schoolsLinkedTo(db: Queryable, by: 'company' | 'placement', ids: string[]): Promise<Map<string, string[]>> {
+    return schoolsLinkedTo(db, by, ids);
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { MembershipRole } from '../../common/auth/roles';
+import type { Queryable } from '../../database/prepared-queries';
+import { announceEach, defineEvents, type EventSource, inPayloadOrder } from '../events/event-definition';
+import { RegistersEvents } from '../events/event-registry';
+import { organizationNames, sbbOrganizationIds } from '../organizations/organizations.facts';
+import { GROUND_LABELS } from './grounds';
+
+export const MeldpuntEvent = {
+  /** R22: a school put a discrimination report to SBB. */
+  DISCRIMINATION_REPORT_ESCALATED: 'DISCRIMINATION_REPORT_ESCALATED',
+  /** R22: SBB warned a company after a report; the message names no reporter, school or student. */
+  COMPANY_WARNED: 'COMPANY_WARNED',
+} as const;
+
+declare module '../events/event-definition' {
+  interface EventPayloads {
+    DISCRIMINATION_REPORT_ESCALATED: { reportId: string };
+    COMPANY_WARNED: { reportId: string };
+  }
+}
+
+interface ReportFacts {
+  id: string;
+  company_id: string;
+  company: string;
+  ground: string;
+  sanction_reason: string | null;
+}
+
+/**
+ * A discrimination report's facts for a message. Deliberately without the reporting school, the
+ * reporting user and the student (R22): a message built from these can go to the company.
+ */
+async function reportFacts(db: Queryable, payloads: { reportId: string }[]): Promise<(ReportFacts | Error)[]> {
+  const ids = payloads.map((payload) => payload.reportId);
+  const rows = await db.query<Omit<ReportFacts, 'company'>>('SELECT id, company_id, ground, sanction_reason FROM discrimination_reports WHERE id = ANY($1::uuid[])', [ids]);
+  const names = await organizationNames(db, rows.map((row) => row.company_id));
+  return inPayloadOrder(rows.map((row) => ({ ...row, company: names.get(row.company_id) ?? '-' })), ids);
+}
+
+@RegistersEvents()
+@Injectable()
+export class MeldpuntEvents implements EventSource {
+  readonly events = defineEvents(MeldpuntEvent, {
+    DISCRIMINATION_REPORT_ESCALATED: {
+      payload: ['reportId'],
+      announce: async (payloads, { db }) => {
+        const [reports, sbb] = await Promise.all([reportFacts(db, payloads), sbbOrganizationIds(db)]);
+        return announceEach(reports, (r) => ({
+          organizationIds: sbb,
+          message: {
+            nl: {
+              subject: `Melding van discriminatie voorgelegd: ${r.company}`,
+              text: `Een school heeft een melding van discriminatie (${GROUND_LABELS[r.ground].nl}) over ${r.company} aan SBB voorgelegd (R22). Beoordeel de melding: een waarschuwing, intrekking van de erkenning, of afhandelen zonder sanctie.`,
+            },
+            en: {
+              subject: `Discrimination report escalated: ${r.company}`,
+              text: `A school put a discrimination report (${GROUND_LABELS[r.ground].en}) about ${r.company} to SBB (R22). Review it: a warning, revocation of the accreditation, or closing it without a sanction.`,
+            },
+          },
+        }));
+      },
+    },
+    // R22: goes to the company; it names no reporter, school or student (reportFacts selects none).
+    COMPANY_WARNED: {
+      payload: ['reportId'],
+      announce: async (payloads, { db }) =>
+        announceEach(await reportFacts(db, payloads), (r) => ({
+          organizationIds: [r.company_id],
+          role: MembershipRole.ADMIN,
+          message: {
+            nl: {
+              subject: `Waarschuwing van SBB: ${r.company}`,
+              text: `SBB geeft ${r.company} een waarschuwing na een melding van discriminatie op grond van ${GROUND_LABELS[r.ground].nl}. Toelichting van SBB: ${r.sanction_reason ?? '-'}. Bij herhaling kan SBB de erkenning intrekken.`,
+            },
+            en: {
+              subject: `Warning from SBB: ${r.company}`,
+              text: `SBB warns ${r.company} after a report of discrimination on the ground of ${GROUND_LABELS[r.ground].en}. SBB's explanation: ${r.sanction_reason ?? '-'}. If it happens again, SBB may revoke the accreditation.`,
+            },
+          },
+        })),
+    },
+  });
+}

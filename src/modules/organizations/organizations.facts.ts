@@ -1,0 +1,37 @@
+import type { Queryable } from '../../database/prepared-queries';
+
+/** Organization names by id: organizations' answer for other modules' messages. */
+export async function organizationNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** SBB's organizations: all their users hear of what SBB oversees. */
+export async function sbbOrganizationIds(db: Queryable): Promise<string[]> {
+  return (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE type = 'SBB'`, [])).map((row) => row.id);
+}
+
+/** Who hears of something: the users of `organizationIds` (with `role`, when given) and every user of `everyoneIn`. */
+export interface Audience {
+  organizationIds: string[];
+  role?: string;
+  everyoneIn?: string[];
+}
+
+/** The users in each audience, with the language they read; `audience` is the index into `audiences`. */
+export function usersOf(db: Queryable, audiences: Audience[]): Promise<{ audience: number; user_id: string; organization_id: string; language: string }[]> {
+  return db.query(
+    `SELECT a.audience, u.id AS user_id, u.organization_id, u.language
+       FROM jsonb_to_recordset($1::jsonb) AS a(audience int, organization_ids uuid[], role membership_role, everyone_in uuid[])
+       JOIN users u ON u.organization_id = ANY(a.organization_ids || coalesce(a.everyone_in, '{}'))
+                   AND (a.role IS NULL OR u.role = a.role OR u.organization_id = ANY(a.everyone_in))`,
+    [JSON.stringify(audiences.map((a, audience) => ({ audience, organization_ids: a.organizationIds, role: a.role ?? null, everyone_in: a.everyoneIn ?? null })))],
+  );
+}
+
+/** Name and e-mail address of each user. */
+export async function mailboxes(db: Queryable, userIds: string[]): Promise<Map<string, { name: string; email: string }>> {
+  if (!userIds.length) return new Map();
+  const rows = await db.query<{ id: string; name: string; email: string }>('SELECT id, name, email FROM users WHERE id = ANY($1::uuid[])', [[...new Set(userIds)]]);
+  return new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
+}

@@ -1,0 +1,121 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { type INestApplication, Injectable, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { Transactions } from '../src/database/transactions';
+import { announceEach, defineEvents, type EventSource, inPayloadOrder } from '../src/modules/events/event-definition';
+import { RegistersEvents } from '../src/modules/events/event-registry';
+import { Events } from '../src/modules/events/events';
+import { QueueName } from '../src/queues/queues';
+import { cloneTemplate, dropDatabase } from './support/databases';
+import { eventually, startSmtpServer } from './support/receivers';
+import { TestApp } from './support/test-app';
+
+/** An event a module adds beside itself: no migration, no line in notifications. */
+const InspectionEvent = { SITE_INSPECTION_PLANNED: 'SITE_INSPECTION_PLANNED' } as const;
+
+declare module '../src/modules/events/event-definition' {
+  interface EventPayloads {
+    SITE_INSPECTION_PLANNED: { organizationId: string; on: string };
+  }
+}
+
+@RegistersEvents()
+@Injectable()
+class InspectionEvents implements EventSource {
+  readonly events = defineEvents(InspectionEvent, {
+    SITE_INSPECTION_PLANNED: {
+      payload: ['organizationId', 'on'],
+      announce: async (payloads, { db }) => {
+        const ids = payloads.map((payload) => payload.organizationId);
+        const organizations = await db.query<{ id: string; name: string }>('SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+        return announceEach(inPayloadOrder(organizations, ids), (organization, index) => ({
+          organizationIds: [organization.id],
+          message: {
+            nl: { subject: `Bezoek gepland: ${organization.name}`, text: `SBB komt op ${payloads[index].on} langs.` },
+            en: { subject: `Visit planned: ${organization.name}`, text: `SBB visits on ${payloads[index].on}.` },
+          },
+        }));
+      },
+    },
+  });
+}
+
+@Module({ providers: [InspectionEvents] })
+class InspectionsModule {}
+
+describe('events a module registers itself', () => {
+  let app: INestApplication;
+  let databaseUrl: string;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let db: DataSource;
+  let company: { id: string; users: string[] };
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    databaseUrl = await cloneTemplate();
+    Object.assign(process.env, {
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+      LOG_LEVEL: 'error',
+      SMTP_URL: smtp.url,
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: true }), InspectionsModule] }).compile();
+    app = moduleRef.createNestApplication({ logger: ['error'] });
+    app.enableShutdownHooks();
+    await app.init();
+    db = app.get<DataSource>(getDataSourceToken());
+    const [row] = await db.query(
+      `SELECT o.id, array_agg(u.id ORDER BY u.id) AS users FROM organizations o JOIN users u ON u.organization_id = o.id WHERE o.name = 'Zorggroep Domstad' GROUP BY o.id`,
+    );
+    company = row;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await TestApp.deleteQueues(process.env.QUEUE_PREFIX!);
+    await dropDatabase(databaseUrl);
+    await smtp.close();
+  });
+
+  const emit = (type: 'SITE_INSPECTION_PLANNED', payload: { organizationId: string; on: string }) =>
+    app.get(Transactions).run(() => app.get(Events).emit(type, payload));
+
+  it('stores, dispatches and delivers an event no migration and no central list know of', async () => {
+    expect(company.users.length).toBeGreaterThan(0);
+    await emit('SITE_INSPECTION_PLANNED', { organizationId: company.id, on: '2027-03-01' });
+
+    const notifications = await eventually(async () => {
+      const rows = await db.query(`SELECT user_id, event_type, title, body FROM notifications WHERE event_type = 'SITE_INSPECTION_PLANNED' ORDER BY user_id`);
+      return rows.length === company.users.length ? rows : null;
+    });
+    expect(notifications.map((row: { user_id: string }) => row.user_id)).toEqual(company.users);
+    expect(notifications[0]).toMatchObject({ title: 'Bezoek gepland: Zorggroep Domstad', body: 'SBB komt op 2027-03-01 langs.' });
+    const [outbox] = await db.query(`SELECT type, dispatched_at FROM outbox WHERE type = 'SITE_INSPECTION_PLANNED'`);
+    expect(outbox.dispatched_at).not.toBeNull();
+    await eventually(() => smtp.messages.filter((mail) => mail.subject === 'Bezoek gepland: Zorggroep Domstad').length === company.users.length);
+  });
+
+  it('refuses to emit a type no module registers, and writes nothing', async () => {
+    await expect(emit('SITE_INSPECTION_CANCELLED' as 'SITE_INSPECTION_PLANNED', { organizationId: company.id, on: '2027-03-01' })).rejects.toThrow(
+      /unknown event type SITE_INSPECTION_CANCELLED/,
+    );
+    expect(await db.query(`SELECT 1 FROM outbox WHERE type = 'SITE_INSPECTION_CANCELLED'`)).toEqual([]);
+  });
+
+  it('fails a stored event whose type no module defines any more for good: one attempt, no notifications', async () => {
+    const [row] = await db.query(`INSERT INTO outbox (type, payload) VALUES ('RETIRED_EVENT', '{"organizationId": "${company.id}"}') RETURNING event_id`);
+    const queue = app.get<Queue>(getQueueToken(QueueName.NOTIFICATION_DISPATCH));
+    const job = await eventually(async () => {
+      const found = await queue.getJob(`outbox-${row.event_id}`);
+      return found && (await found.getState()) === 'failed' ? found : null;
+    });
+    expect(job.failedReason).toMatch(/unknown event type RETIRED_EVENT/);
+    expect(job.attemptsMade).toBe(1);
+    expect(await db.query(`SELECT 1 FROM notifications WHERE event_type = 'RETIRED_EVENT'`)).toEqual([]);
+  });
+});
