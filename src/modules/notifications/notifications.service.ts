@@ -5,9 +5,10 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, hasRole, Role } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
+import { Clock } from '../../common/clock/clock';
 import { type Connection, paginate } from '../../common/graphql/pagination';
+import { Transactions } from '../../database/transactions';
 import { WebhookTargetGuard } from './channels/webhook-target-guard.service';
-import { inTransaction } from '../../database/transaction';
 import { DeliveryEntity, DeliveryStatus } from './delivery.entity';
 import type { DeliveriesArgs, NotificationsArgs, RegisterWebhookInput } from './dto/notification.input';
 import { EventType } from './event-type';
@@ -23,6 +24,8 @@ export class NotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dispatcher: NotificationDispatcher,
     private readonly webhookTargets: WebhookTargetGuard,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
   ) {}
 
   inbox(actor: Actor, { unreadOnly, ...page }: NotificationsArgs): Promise<Connection<NotificationEntity>> {
@@ -40,7 +43,7 @@ export class NotificationsService {
   async markRead(actor: Actor, ids: string[]): Promise<number> {
     const result = await this.dataSource
       .getRepository(NotificationEntity)
-      .update({ id: In(ids), userId: actor.userId, readAt: IsNull() }, { readAt: new Date() });
+      .update({ id: In(ids), userId: actor.userId, readAt: IsNull() }, { readAt: this.clock.now() });
     return result.affected ?? 0;
   }
 
@@ -59,7 +62,8 @@ export class NotificationsService {
     const problem = await this.webhookTargets.registrationProblem(input.url);
     if (problem) throw BadUserInputError.field('input.url', problem);
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       const endpoint = await manager.save(
         manager.create(WebhookEndpointEntity, { organizationId: actor.organizationId, url: input.url, eventTypes: input.eventTypes, secret }),
       );
@@ -81,7 +85,7 @@ export class NotificationsService {
     const repository = this.dataSource.getRepository(WebhookEndpointEntity);
     const endpoint = await repository.findOneBy({ id, organizationId: actor.organizationId });
     if (!endpoint) throw new NotFoundError('Webhook endpoint');
-    endpoint.disabledAt ??= new Date();
+    endpoint.disabledAt ??= this.clock.now();
     return repository.save(endpoint);
   }
 
