@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { AuditLogFilter } from '../../../common/audit/audit-log.resolver';
 import { ComplianceOverviewFilter } from '../../compliance/dto/compliance-report.input';
-import { DashboardFilter, TerminationsFilter } from '../../dashboards/dto/dashboards.input';
+import { DashboardFilter, TerminationsFilter } from '../../reporting/dto/dashboards.input';
 import { DiscriminationReportFilter } from '../../meldpunt/dto/discrimination-report.input';
 import { AdverseImpactAuditInput } from '../../oversight/dto/adverse-impact.input';
 
