@@ -8,14 +8,20 @@ import { Environment } from '../../config/environment';
 import { Transactions } from '../../database/transactions';
 import { AuthService } from '../organizations/auth.service';
 import { toCsv } from '../reporting/csv';
-import { Exportable, type ExportableReportDefinition } from '../reporting/exportable-report';
-import { ExportableReport, type ReportExportInput, type ReportExportModel } from './dto/report-export.input';
+import { ExportableReport, type ReportExportInput } from '../reporting/dto/report-export.input';
+import { ExportableMark, type ExportableReportDefinition, type ExportableReportOptions } from '../reporting/exportable-report';
+import type { ReportExportModel } from './dto/report-export.input';
 import { SealedLinks } from './sealed-link';
 
 export type ExportCheck = { ok: true; filename: string; csv: string } | { ok: false; reason: 'INVALID' | 'EXPIRED' | 'FORBIDDEN' };
 
-/** What a link asks for: a report's name and the input fields of `ReportExportInput`. */
-export type ExportRequest = { report: string } & Partial<Omit<ReportExportInput, 'report'>>;
+/** What a link asks for: a report's name and its input field. */
+export type ExportRequest = Pick<ReportExportInput, 'report'> & Record<string, unknown>;
+
+interface RegisteredReport {
+  options: ExportableReportOptions;
+  definition: ExportableReportDefinition;
+}
 
 interface ExportLink {
   userId: string;
@@ -31,7 +37,7 @@ interface ExportLink {
 @Injectable()
 export class ExportsService implements OnModuleInit {
   private readonly links: SealedLinks;
-  private readonly reports = new Map<string, ExportableReportDefinition>();
+  private readonly reports = new Map<string, RegisteredReport>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -43,16 +49,17 @@ export class ExportsService implements OnModuleInit {
     this.links = new SealedLinks(env.JWT_SECRET, 'report-exports');
   }
 
-  /** Every value of the GraphQL enum must have exactly one report behind it. */
+  /**
+   * The reports are the providers marked `@Exportable` in any module (their names are unique: the
+   * enum is built from them). A report declared but left out of its module's providers stops the boot.
+   */
   onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders({ metadataKey: Exportable.KEY })) {
-      const report = wrapper.instance as ExportableReportDefinition | undefined;
-      if (!report) continue;
-      if (this.reports.has(report.name)) throw new Error(`Two exportable reports are named ${report.name}`);
-      this.reports.set(report.name, report);
+    for (const wrapper of this.discovery.getProviders({ metadataKey: ExportableMark.KEY })) {
+      const options = this.discovery.getMetadataByDecorator(ExportableMark, wrapper);
+      if (options && wrapper.instance) this.reports.set(options.name, { options, definition: wrapper.instance as ExportableReportDefinition });
     }
-    const missing = Object.values(ExportableReport).filter((name) => !this.reports.has(name));
-    if (missing.length) throw new Error(`No exportable report registered for ${missing.join(', ')}`);
+    const unprovided = Object.values(ExportableReport).filter((name) => !this.reports.has(name));
+    if (unprovided.length) throw new Error(`Exportable reports not in any module's providers: ${unprovided.join(', ')}`);
   }
 
   /** Runs the report once, so bad input is refused now (naming the field) rather than at download. */
@@ -78,9 +85,10 @@ export class ExportsService implements OnModuleInit {
   private async csvOf(actor: Actor, input: ExportRequest): Promise<string> {
     const report = this.reports.get(input.report);
     if (!report) throw BadUserInputError.field('input.report', `${input.report} is not an exportable report`);
-    const given = report.inputField ? (input as Record<string, unknown>)[report.inputField] : undefined;
-    if (report.inputRequired && !given) throw BadUserInputError.field(`input.${report.inputField}`, 'this report needs its input');
-    const { columns, rows } = await report.table(actor, given ?? undefined);
+    const field = report.options.input?.field;
+    const given = field ? input[field] : undefined;
+    if (report.options.input?.required && !given) throw BadUserInputError.field(`input.${field}`, 'this report needs its input');
+    const { columns, rows } = await report.definition.table(actor, given ?? undefined);
     return toCsv(columns, rows);
   }
 }

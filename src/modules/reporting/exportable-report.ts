@@ -1,6 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Actor } from '../../common/auth/roles';
 import type { Cell } from './csv';
+import { addExportableReport } from './dto/report-export.input';
 
 /** What a report gives an export: its header and its rows, in order. */
 export interface ReportTable {
@@ -8,20 +10,28 @@ export interface ReportTable {
   rows: Cell[][];
 }
 
-/**
- * A report SBB can download as CSV. The class is a Nest provider marked `@Exportable()` in
- * its module; the exports service finds every one at boot, so adding a report touches no central list.
- */
-export interface ExportableReportDefinition<Input = unknown> {
+/** How a report is offered for export; see `@Exportable`. */
+export interface ExportableReportOptions {
   /** Its value of the GraphQL enum `ExportableReport`. */
-  readonly name: string;
-  /** The field of `ReportExportInput` that carries its input, if it takes any. */
-  readonly inputField?: string;
-  /** Refuse the export (BAD_USER_INPUT on `input.<inputField>`) when the input is left out. */
-  readonly inputRequired?: boolean;
-  /** Runs the report for the actor; throws BAD_USER_INPUT on bad input, as its query does. */
+  name: string;
+  /** Its field of `ReportExportInput`, if it takes input: the name and the field's decorators (`@Field`, validation). */
+  input?: { field: string; required?: boolean; decorators: PropertyDecorator[] };
+}
+
+/** A report SBB can download as CSV: runs it for the actor, throwing BAD_USER_INPUT on bad input as its query does. */
+export interface ExportableReportDefinition<Input = unknown> {
   table(actor: Actor, input: Input | undefined): Promise<ReportTable>;
 }
 
-/** Marks a provider as an `ExportableReportDefinition` (found by DiscoveryService). */
-export const Exportable = DiscoveryService.createDecorator<void>();
+/** The discovery mark; the exports service reads the options back from it. */
+export const ExportableMark = DiscoveryService.createDecorator<ExportableReportOptions>();
+
+/**
+ * Offers a provider (an `ExportableReportDefinition`) for export: adds its name to the GraphQL enum
+ * and its input field to `ReportExportInput`, and marks it for the exports service, which finds every
+ * one at boot. Adding a report is one such class plus its line in its module's providers.
+ */
+export function Exportable(options: ExportableReportOptions): ClassDecorator {
+  addExportableReport(options.name, options.input);
+  return applyDecorators(ExportableMark(options));
+}
