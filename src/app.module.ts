@@ -14,13 +14,13 @@ import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { Environment } from './config/environment';
 import { HealthModule } from './health/health.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
-import { DashboardsModule } from './modules/dashboards/dashboards.module';
 import { CompaniesModule } from './modules/companies/companies.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { InternshipsModule } from './modules/internships/internships.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { MeldpuntModule } from './modules/meldpunt/meldpunt.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { AuthService } from './modules/organizations/auth.service';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -28,6 +28,7 @@ import { PlacementsModule } from './modules/placements/placements.module';
 import { SchoolTasksModule } from './modules/school-tasks/school-tasks.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { StudentsModule } from './modules/students/students.module';
+import { UnplacedStudentsModule } from './modules/unplaced-students/unplaced-students.module';
 import { CoreModule } from './core.module';
 import { QueueDashboardModule } from './queues/queue-dashboard.module';
 import { WorkerModule } from './worker.module';
@@ -52,10 +53,11 @@ import { WorkerModule } from './worker.module';
     InternshipsModule,
     AgreementsModule,
     OversightModule,
-    DashboardsModule,
+    UnplacedStudentsModule,
     MeldpuntModule,
     SchoolTasksModule,
     AuditModule,
+    ReportingModule,
     ExportsModule,
     NotificationsModule,
     QueueDashboardModule,

@@ -3,7 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { CoreModule } from './core.module';
 import { CompaniesModule } from './modules/companies/companies.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
-import { DashboardsModule } from './modules/dashboards/dashboards.module';
+import { UnplacedStudentsModule } from './modules/unplaced-students/unplaced-students.module';
 import { InternshipsModule } from './modules/internships/internships.module';
 import { ComplianceProcessor, ReevaluateComplianceCheck } from './modules/compliance/jobs/compliance.processor';
 import { ComplianceModule } from './modules/compliance/compliance.module';
@@ -21,7 +21,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
  * module that registers events (their `<module>.events.ts`), so the dispatcher knows them all.
  */
 @Module({
-  imports: [DiscoveryModule, CoreModule, CompaniesModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, DashboardsModule, MeldpuntModule, NotificationsWorkerModule],
+  imports: [DiscoveryModule, CoreModule, CompaniesModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, UnplacedStudentsModule, MeldpuntModule, NotificationsWorkerModule],
   providers: [
     CloseExpiredPlacementsCheck,
     ReevaluateComplianceCheck,

@@ -1,4 +1,4 @@
-import { StudentsWithoutPlacementCheck } from '../src/modules/dashboards/jobs/students-without-placement.check';
+import { StudentsWithoutPlacementCheck } from '../src/modules/unplaced-students/jobs/students-without-placement.check';
 import { dutchToday } from '../src/queues/daily-run';
 import { validPlacement, validStudent } from './support/fixtures';
 import { placeStudent } from './support/placement-flow';

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ComplianceReportsService } from './compliance-reports.service';
-import { ComplianceReportsResolver, NormSetsResolver, PlacementComplianceResolver } from './compliance.resolver';
+import { NormSetsResolver, PlacementComplianceResolver } from './compliance.resolver';
 import { ComplianceService } from './compliance.service';
 import { NormSetsService } from './norm-sets.service';
 import { ComplianceEvents } from './compliance.events';
 
-/** The Stagepact compliance engine: norm sets, evaluations at the point of entry, SBB reports. */
+/** The Stagepact compliance engine: norm sets, evaluations at the point of entry (its SBB reports are in reporting/). */
 @Module({
-  providers: [ComplianceEvents, ComplianceService, NormSetsService, ComplianceReportsService, NormSetsResolver, ComplianceReportsResolver, PlacementComplianceResolver],
-  exports: [ComplianceService, NormSetsService, ComplianceReportsService],
+  providers: [ComplianceEvents, ComplianceService, NormSetsService, NormSetsResolver, PlacementComplianceResolver],
+  exports: [ComplianceService, NormSetsService],
 })
 export class ComplianceModule {}

@@ -1,26 +1,15 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
-import { type Actor, OrganizationType, Role } from '../../common/auth/roles';
-import { BadUserInputError, ForbiddenError } from '../../common/errors/domain-errors';
-import { COST_WEIGHT } from '../../common/graphql/cost-weights';
+import { type Actor, Role } from '../../common/auth/roles';
+import { ForbiddenError } from '../../common/errors/domain-errors';
 import { ConnectionArgs } from '../../common/graphql/pagination';
 import { seesCompanyInternals } from '../companies/companies.service';
-import { PlacementConnection, PlacementModel } from '../placements/models/placement.model';
+import { PlacementModel } from '../placements/models/placement.model';
 import type { PlacementEntity } from '../placements/placement.entity';
-import { ComplianceReportsService } from './compliance-reports.service';
 import { ComplianceService } from './compliance.service';
-import { ComplianceOverviewArgs, CompliancePlacementsArgs } from './dto/compliance-report.input';
 import { CreateNormSetInput } from './dto/norm-set.input';
-import {
-  CompanyComplianceProfileModel,
-  ComplianceEvaluationConnection,
-  ComplianceFindingModel,
-  ComplianceOverviewModel,
-  InternshipGuidanceFindingModel,
-  NormSetModel,
-  NormsModel,
-} from './models/compliance.model';
+import { ComplianceEvaluationConnection, ComplianceFindingModel, NormSetModel, NormsModel } from './models/compliance.model';
 import type { NormSetEntity } from './norm-set.entity';
 import { NormSetsService } from './norm-sets.service';
 import type { Sector } from '../organizations/sector';
@@ -58,61 +47,6 @@ export class NormSetsResolver {
       minimumWage: Object.entries(norms.minimumWageCentsPerHourByAge).map(([age, centsPerHour]) => ({ age: Number(age), centsPerHour })),
       severities: Object.entries(norms.severities).map(([rule, severity]) => ({ rule: rule as RuleId, severity: severity as Severity })),
     };
-  }
-}
-
-@Resolver(() => CompanyComplianceProfileModel)
-export class ComplianceReportsResolver {
-  constructor(
-    private readonly reports: ComplianceReportsService,
-    private readonly compliance: ComplianceService,
-  ) {}
-
-  @Query(() => ComplianceOverviewModel, {
-    description: 'SBB only: placements (all but drafts) by compliance status, rule, stipend (R15) and trainer load (R6)',
-    complexity: COST_WEIGHT.REPORT,
-  })
-  @Allow(Role.SBB)
-  complianceOverview(@Args() { filter }: ComplianceOverviewArgs) {
-    return this.reports.overview(filter);
-  }
-
-  @Query(() => CompanyComplianceProfileModel, {
-    description: "A company's compliance profile: SBB and the operator name the company; a company reads its own (companyId may be left out)",
-  })
-  @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
-  companyCompliance(
-    @CurrentActor() actor: Actor,
-    @Args('companyId', { type: () => ID, nullable: true }) companyId?: string,
-  ): CompanyComplianceProfileModel {
-    const id = companyId ?? (actor.organizationType === OrganizationType.COMPANY ? actor.organizationId : undefined);
-    if (!id) throw BadUserInputError.field('companyId', 'name the company whose profile you want');
-    requireInternals(actor, id);
-    return { companyId: id } as CompanyComplianceProfileModel;
-  }
-
-  @ResolveField(() => ComplianceOverviewModel, { complexity: COST_WEIGHT.REPORT })
-  @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
-  overview(@Parent() { companyId }: CompanyComplianceProfileModel) {
-    return this.reports.overview({ companyId });
-  }
-
-  @ResolveField(() => PlacementConnection, { description: 'Its placements (all but drafts), suspended and blocked first' })
-  @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
-  placements(@Parent() { companyId }: CompanyComplianceProfileModel, @Args() args: CompliancePlacementsArgs) {
-    return this.reports.companyPlacements(companyId, args);
-  }
-
-  @ResolveField(() => [InternshipGuidanceFindingModel], { description: 'Its internships whose BPV period is over with R17 findings', complexity: COST_WEIGHT.SEARCH })
-  @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
-  guidanceFindings(@Parent() { companyId }: CompanyComplianceProfileModel) {
-    return this.reports.guidanceFindings(companyId);
-  }
-
-  @ResolveField(() => ComplianceEvaluationConnection, { description: 'Every stored evaluation of its placements, newest first' })
-  @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
-  history(@Parent() { companyId }: CompanyComplianceProfileModel, @Args() page: ConnectionArgs) {
-    return this.compliance.history({ companyId }, page);
   }
 }
 

@@ -2,7 +2,8 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
-import { ReportExportInput, ReportExportModel } from './dto/report-export.input';
+import { ReportExportInput } from '../reporting/dto/report-export.input';
+import { ReportExportModel } from './dto/report-export.input';
 import { ExportsService } from './exports.service';
 
 @Resolver()

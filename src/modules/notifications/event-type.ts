@@ -2,13 +2,13 @@ import { registerEnumType } from '@nestjs/graphql';
 import { AgreementEvent } from '../agreements/agreements.events';
 import { CompanyEvent } from '../companies/companies.events';
 import { ComplianceEvent } from '../compliance/compliance.events';
-import { DashboardEvent } from '../dashboards/dashboards.events';
 import { InternshipEvent } from '../internships/internships.events';
 import { MatchingEvent } from '../matching/matching.events';
 import { MeldpuntEvent } from '../meldpunt/meldpunt.events';
 import { OrganizationEvent } from '../organizations/organizations.events';
 import { PlacementEvent } from '../placements/placements.events';
 import { SchoolTaskEvent } from '../school-tasks/school-tasks.events';
+import { UnplacedStudentEvent } from '../unplaced-students/unplaced-students.events';
 
 /**
  * The GraphQL `EventType` enum: the event names each module declares beside itself, one line per
@@ -25,7 +25,7 @@ export const EventType = {
   ...MatchingEvent,
   ...AgreementEvent,
   ...InternshipEvent,
-  ...DashboardEvent,
+  ...UnplacedStudentEvent,
   ...MeldpuntEvent,
   ...SchoolTaskEvent,
 } as const;

@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { assertReportPeriod } from '../../common/validation/report-period';
-import { SqlParams } from '../../database/sql-params';
-import { inTransaction } from '../../database/transaction';
-import { dutchToday } from '../../queues/daily-run';
-import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
-import { Answer, DeclineReason, ProposalStatus } from '../matching/proposal.entity';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { Clock } from '../../common/clock/clock';
+import { Transactions } from '../../database/transactions';
+import { DeclineReason } from '../matching/proposal.entity';
 import { requireProvince } from '../postcodes/postcodes.service';
+import { AdverseImpactReads, type DecisionRow, type StudentGroupsSql } from '../reporting/adverse-impact.reads';
 import { AdverseImpactFlagEntity } from './adverse-impact-flag.entity';
 import { assessGroups, cellSuppression, type GroupCell, type GroupImpact } from './adverse-impact';
 import { AttributeCipher, blindIndexSql } from './attribute-cipher';
@@ -30,40 +26,31 @@ interface AuditedCompanies {
   requested: CompanyImpactModel | null;
 }
 
-/** Company decisions per group and company (`grp` null: the student did not answer the ground). */
-interface DecisionRow extends Record<DeclineReason, number> {
-  grp: string | null;
-  company_id: string;
-  observations: number;
-  accepted: number;
-  /** Answered (not left to expire), and the seconds those answers took in all. */
-  answered: number;
-  seconds: number | null;
-}
-
 /**
- * R23: the adverse-impact audit of company decisions on proposals. Postgres does the counting:
- * proposals in scope are joined to their student's group, which it derives from the blind index
- * (R24: no answer is decrypted and none leaves the database), and aggregated in two parallel
- * queries — per group and company, and per group, decline reason and hour of response. Node
- * applies the four-fifths analysis and the suppression rules to those aggregates.
+ * R23: the adverse-impact audit of company decisions on proposals. Postgres does the counting
+ * (reporting's AdverseImpactReads): proposals in scope are joined to their student's group, which
+ * oversight derives from the blind index (R24: no answer is decrypted and none leaves the
+ * database), and counted per group and company. Node applies the four-fifths analysis and the
+ * suppression rules to those aggregates, and oversight stores the flags it raises.
  */
 @Injectable()
 export class AdverseImpactService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+    private readonly reads: AdverseImpactReads,
     private readonly cipher: AttributeCipher,
   ) {}
 
   async audit(actor: Actor, input: AdverseImpactAuditInput): Promise<AdverseImpactAuditModel> {
     await this.validate(input);
-    const rows = await this.decisions(input);
+    const rows = await this.reads.decisions(input, this.groupsOf(input));
     const reported = rows.filter((row) => row.grp !== null);
     const groups = assessGroups(this.cellsOf(input, rows));
     const companies = await this.companiesOf(input, rows);
-    await inTransaction(this.dataSource, async (manager) => {
-      await this.recordFlags(manager, actor, input, companies.flagged);
-      await recordAudit(manager, actor, { action: 'adverse_impact_audit.run', entityType: 'adverse_impact_audit', entityId: input.ground, after: { ...input } });
+    await this.transactions.run(async () => {
+      await this.recordFlags(actor, input, companies.flagged);
+      await recordAudit(this.transactions.manager, actor, { action: 'adverse_impact_audit.run', entityType: 'adverse_impact_audit', entityId: input.ground, after: { ...input } });
     });
     return {
       ground: input.ground,
@@ -111,7 +98,7 @@ export class AdverseImpactService {
       screened.filter((company) => company.status === status).sort((a, b) => a.lowestImpactRatio! - b.lowestImpactRatio!);
     const requested = input.companyId ? (screened.find((company) => company.companyId === input.companyId) ?? null) : null;
     const [flagged, watched] = [withStatus(ScreeningStatus.FLAGGED), withStatus(ScreeningStatus.WATCH)];
-    const names = await this.companyNames([...flagged, ...watched, ...(requested ? [requested] : [])].map((company) => company.companyId));
+    const names = await this.reads.companyNames([...flagged, ...watched, ...(requested ? [requested] : [])].map((company) => company.companyId));
     const named = (company: CompanyScreening) => ({ ...company, companyName: names.get(company.companyId)! });
     return {
       compared: compared.length,
@@ -122,15 +109,10 @@ export class AdverseImpactService {
     };
   }
 
-  private async companyNames(ids: string[]): Promise<Map<string, string>> {
-    const rows = await this.dataSource.query<Array<{ id: string; name: string }>>('SELECT id, name FROM organizations WHERE id = ANY($1)', [ids]);
-    return new Map(rows.map((row) => [row.id, row.name]));
-  }
-
   /** Each flag is kept with its figures, for a later sanction to show what flagged the company (R22). */
-  private async recordFlags(manager: EntityManager, actor: Actor, input: AdverseImpactAuditInput, flagged: CompanyImpactModel[]): Promise<void> {
+  private async recordFlags(actor: Actor, input: AdverseImpactAuditInput, flagged: CompanyImpactModel[]): Promise<void> {
     if (flagged.length === 0) return;
-    await manager.getRepository(AdverseImpactFlagEntity).insert(
+    await this.transactions.manager.getRepository(AdverseImpactFlagEntity).insert(
       flagged.map((company) => ({
         companyId: company.companyId,
         ground: input.ground,
@@ -150,7 +132,7 @@ export class AdverseImpactService {
 
   /** The flags a company had by a moment (a sanction's), the latest per ground. */
   async flagsOf(companyId: string, until: Date): Promise<AdverseImpactFlagEntity[]> {
-    return this.dataSource.getRepository(AdverseImpactFlagEntity)
+    return this.transactions.manager.getRepository(AdverseImpactFlagEntity)
       .createQueryBuilder('flag')
       .distinctOn(['flag.ground'])
       .where('flag.companyId = :companyId AND flag.flaggedAt <= :until', { companyId, until })
@@ -184,62 +166,27 @@ export class AdverseImpactService {
   }
 
   private async validate(input: AdverseImpactAuditInput): Promise<void> {
-    if (input.from > dutchToday()) throw BadUserInputError.field('input.from', 'the period must not start in the future', 'R23');
+    if (input.from > this.clock.today()) throw BadUserInputError.field('input.from', 'the period must not start in the future', 'R23');
     assertReportPeriod(input.from, input.to, 'input.to', 'R23');
     for (const [id, type, field] of [[input.companyId, OrganizationType.COMPANY, 'input.companyId'], [input.schoolId, OrganizationType.SCHOOL, 'input.schoolId']] as const) {
-      if (id !== undefined && !(await this.dataSource.getRepository(OrganizationEntity).existsBy({ id, type }))) {
+      if (id !== undefined && !(await this.reads.isOrganization(id, type))) {
         throw BadUserInputError.field(field, `${id} is not a ${type.toLowerCase()}`, 'R23');
       }
     }
-    await requireProvince(this.dataSource, input.region, 'input.region', 'R23');
+    await requireProvince(this.transactions.manager, input.region, 'input.region', 'R23');
   }
 
   /**
-   * One pass over the proposals in scope, joined to their student's group and counted per group
-   * and company. The group comes from a join with the ground's answers (a VALUES list) rather than
-   * a CASE: that tells the planner there are only a few groups, so it aggregates in parallel.
+   * Each student's group on the audited ground, from the blind index of her answers: a join with
+   * the ground's answers (a VALUES list), so the planner knows there are only a few groups.
    */
-  private decisions(input: AdverseImpactAuditInput): Promise<DecisionRow[]> {
-    const params = new SqlParams();
-    const param = (value: unknown) => params.add(value);
-    const zone = param(SCHEDULE_TIME_ZONE);
-    const where = [
-      `p.created_at >= ${param(input.from)}::date::timestamp AT TIME ZONE ${zone}`,
-      `p.created_at < (${param(input.to)}::date + 1)::timestamp AT TIME ZONE ${zone}`,
-      // The company's decision: an answer, or silence until the proposal expired.
-      `(p.company_answer <> '${Answer.PENDING}' OR p.status = '${ProposalStatus.EXPIRED}')`,
-    ];
-    const joins: string[] = [];
-    if (input.companyId) where.push(`p.company_id = ${param(input.companyId)}`);
-    if (input.schoolId) where.push(`p.school_id = ${param(input.schoolId)}`);
-    if (input.sector) joins.push(`JOIN organizations o ON o.id = p.company_id AND o.sector = ${param(input.sector)}`);
-    if (input.crebo) joins.push(`JOIN students s ON s.id = p.student_id AND s.crebo = ${param(input.crebo)}`);
-    if (input.region) {
-      joins.push(`JOIN placements pl ON pl.id = p.placement_id JOIN branches b ON b.id = pl.branch_id
-                  JOIN postcodes pc ON pc.pc4 = b.pc4 AND pc.province = ${param(input.region)}`);
-    }
-    const { values, indexColumn } = AUDIT_GROUNDS[input.ground];
-    const answers = values.map((value) => `(${param(value)})`).join(', ');
-    const groups = `SELECT pa.student_id, v.grp FROM protected_attributes pa JOIN (VALUES ${answers}) AS v(grp)
-                      ON pa.${indexColumn} = ${blindIndexSql('pa.student_id', param(input.ground), 'v.grp', param(this.cipher.indexKey))}`;
-    const reasons = Object.values(DeclineReason).map((reason) => `(count(*) FILTER (WHERE p.decline_reason = '${reason}'))::int AS "${reason}"`);
-    return this.query<DecisionRow>(
-      `SELECT g.grp, p.company_id, count(*)::int AS observations, (count(*) FILTER (WHERE p.company_answer = '${Answer.ACCEPTED}'))::int AS accepted,
-              ${reasons.join(', ')}, count(p.company_answered_at)::int AS answered,
-              sum(extract(epoch FROM p.company_answered_at - p.created_at))::float8 AS seconds
-         FROM proposals p ${joins.join(' ')} LEFT JOIN (${groups}) g ON g.student_id = p.student_id
-        WHERE ${where.join(' AND ')}
-        GROUP BY g.grp, p.company_id`,
-      params.values,
-    );
-  }
-
-  /** JIT compilation costs more than it saves on these aggregates. */
-  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return inTransaction(this.dataSource, async (manager) => {
-      await manager.query('SET LOCAL jit = off');
-      return manager.query<T[]>(sql, params);
-    });
+  private groupsOf({ ground }: AdverseImpactAuditInput): StudentGroupsSql {
+    const { values, indexColumn } = AUDIT_GROUNDS[ground];
+    return (param) => {
+      const answers = values.map((value) => `(${param(value)})`).join(', ');
+      return `SELECT pa.student_id, v.grp FROM protected_attributes pa JOIN (VALUES ${answers}) AS v(grp)
+                ON pa.${indexColumn} = ${blindIndexSql('pa.student_id', param(ground), 'v.grp', param(this.cipher.indexKey))}`;
+    };
   }
 }
 

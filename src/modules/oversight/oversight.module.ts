@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Environment } from '../../config/environment';
+import { ReportingReadsModule } from '../reporting/reporting-reads.module';
+import { AdverseImpactAuditExport } from './adverse-impact-audit.export';
 import { AdverseImpactService } from './adverse-impact.service';
 import { AttributeCipher } from './attribute-cipher';
 import { AdverseImpactResolver, ProtectedAttributesResolver, ReportEvidenceResolver } from './oversight.resolver';
@@ -7,6 +9,7 @@ import { ProtectedAttributesService } from './protected-attributes.service';
 
 /** SBB oversight (R22–R24): protected attributes and the adverse-impact audit over them. */
 @Module({
+  imports: [ReportingReadsModule],
   providers: [
     { provide: AttributeCipher, useFactory: (env: Environment) => new AttributeCipher(env.PROTECTED_ATTRIBUTES_KEY), inject: [Environment] },
     ProtectedAttributesService,
@@ -14,6 +17,7 @@ import { ProtectedAttributesService } from './protected-attributes.service';
     AdverseImpactService,
     AdverseImpactResolver,
     ReportEvidenceResolver,
+    AdverseImpactAuditExport,
   ],
   exports: [AdverseImpactService],
 })

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
+import { Clock } from '../../common/clock/clock';
 import { COST_WEIGHT } from '../../common/graphql/cost-weights';
 import { AdverseImpactService } from './adverse-impact.service';
 import { AdverseImpactAuditInput } from './dto/adverse-impact.input';
@@ -49,7 +50,10 @@ export class AdverseImpactResolver {
 /** The audit's evidence on a meldpunt report (R22): oversight reads the report, the meldpunt knows nothing of the audit. */
 @Resolver(() => DiscriminationReportModel)
 export class ReportEvidenceResolver {
-  constructor(private readonly service: AdverseImpactService) {}
+  constructor(
+    private readonly service: AdverseImpactService,
+    private readonly clock: Clock,
+  ) {}
 
   @ResolveField(() => [AdverseImpactFlagModel], {
     description:
@@ -59,6 +63,6 @@ export class ReportEvidenceResolver {
   @Allow(Role.SBB)
   adverseImpactFlags(@Parent() report: DiscriminationReportEntity) {
     // SANCTIONED is final, so the report's last change is the sanction.
-    return this.service.flagsOf(report.companyId, report.status === ReportStatus.SANCTIONED ? report.updatedAt : new Date());
+    return this.service.flagsOf(report.companyId, report.status === ReportStatus.SANCTIONED ? report.updatedAt : this.clock.now());
   }
 }

@@ -1,4 +1,4 @@
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /** RFC 4180 CSV; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
 export function toCsv(columns: string[], rows: Cell[][]): string {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type DailyCheck, DailyCheckProvider } from '../../../queues/daily-check';
-import { DashboardsService } from '../dashboards.service';
+import { UnplacedStudentAlertsService } from '../unplaced-student-alerts.service';
 
 /**
  * Daily: each student without a placement whose BPV start is at most UNPLACED_ALERT_WEEKS ahead is
@@ -10,9 +10,9 @@ import { DashboardsService } from '../dashboards.service';
 @Injectable()
 @DailyCheckProvider({ name: 'students-without-placement', order: 80 })
 export class StudentsWithoutPlacementCheck implements DailyCheck {
-  constructor(private readonly dashboards: DashboardsService) {}
+  constructor(private readonly alerts: UnplacedStudentAlertsService) {}
 
   async run(day: string): Promise<void> {
-    await this.dashboards.alertUnplacedStudents(day);
+    await this.alerts.alertUnplacedStudents(day);
   }
 }

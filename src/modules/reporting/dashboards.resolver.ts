@@ -3,7 +3,7 @@ import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, OrganizationType, Role } from '../../common/auth/roles';
 import { COST_WEIGHT } from '../../common/graphql/cost-weights';
-import { DashboardsService, type ReportScope } from './dashboards.service';
+import { DashboardReports, type ReportScope } from './dashboards.reads';
 import { PlaceSupplyArgs, StudentsWithoutPlacementArgs, TerminationsReportArgs } from './dto/dashboards.input';
 import { PlaceSupplyReportModel, StudentsWithoutPlacementReportModel, TerminationsReportModel } from './models/dashboards.model';
 
@@ -12,7 +12,7 @@ const scopeOf = (actor: Actor): ReportScope => (actor.organizationType === Organ
 
 @Resolver()
 export class DashboardsResolver {
-  constructor(private readonly dashboards: DashboardsService) {}
+  constructor(private readonly dashboards: DashboardReports) {}
 
   @Query(() => PlaceSupplyReportModel, {
     description: `The "enough places" pillar per crebo × province (SBB, the operator and schools; companies FORBIDDEN).

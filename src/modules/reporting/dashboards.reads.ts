@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { In } from 'typeorm';
 import { type OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { type ConnectionArgs, pageWindow, toConnection } from '../../common/graphql/pagination';
@@ -10,12 +8,11 @@ import { assertReportPeriod } from '../../common/validation/report-period';
 import { Environment } from '../../config/environment';
 import { SqlParams } from '../../database/sql-params';
 import { requireProvince } from '../postcodes/postcodes.service';
-import { inTransaction } from '../../database/transaction';
-import { dutchToday } from '../../queues/daily-run';
+import { Clock } from '../../common/clock/clock';
+import { Transactions } from '../../database/transactions';
 import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
 import { HOLDS_SEAT } from '../internships/internship.entity';
-import { Events } from '../events/events';
-import { DashboardEvent } from './dashboards.events';
+import { unplaced } from './unplaced-students.reads';
 import { StudentEntity } from '../students/student.entity';
 import { type DashboardFilter, type TerminationsFilter } from './dto/dashboards.input';
 import type {
@@ -32,35 +29,27 @@ export interface ReportScope {
   schoolId?: string;
 }
 
-/** Internship statuses that give a student her place for the period they cover. */
-const PLACES_STUDENT = `('PLANNED', 'ACTIVE', 'COMPLETED')`;
-
-/**
- * SQL (over `s`, students) for "without a placement" on the day in `today`: not archived, her
- * availability not over (`available_until` ≥ today), and no PLANNED, ACTIVE or COMPLETED internship
- * whose period overlaps her availability window. A TERMINATED internship does not count.
- */
-const unplaced = (today: string) => `s.archived_at IS NULL AND s.available_until >= ${today}::date
-  AND NOT EXISTS (SELECT 1 FROM internships i WHERE i.student_id = s.id AND i.status IN ${PLACES_STUDENT}
-                    AND i.start_date <= s.available_until AND i.end_date >= s.available_from)`;
-
 /**
  * The SBB and school dashboards (issue #7): places versus students, students without a placement
  * before their BPV start, terminations and rematch times. Every figure is a SQL aggregate; each
  * method returns plain rows (the GraphQL models' shapes), so an export can reuse it.
  */
 @Injectable()
-export class DashboardsService {
+export class DashboardReports {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
     private readonly env: Environment,
-    private readonly events: Events,
   ) {}
 
+  private get db() {
+    return this.transactions.manager;
+  }
+
   /** The "enough places" pillar per crebo × province; see the `placeSupply` query for the definitions. */
-  async placeSupply(given: DashboardFilter | null = {}, scope: ReportScope = {}, asOf = dutchToday()): Promise<PlaceSupplyReportModel> {
+  async placeSupply(given: DashboardFilter | null = {}, scope: ReportScope = {}, asOf = this.clock.today()): Promise<PlaceSupplyReportModel> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    await requireProvince(this.dataSource, filter.region, 'filter.region');
+    await requireProvince(this.db, filter.region, 'filter.region');
     const p = new SqlParams();
     const today = p.add(asOf);
     const placementWhere = [`p.status = 'PUBLISHED'`, `p.end_date >= ${today}::date`];
@@ -94,7 +83,7 @@ export class DashboardsService {
           FROM students s JOIN postcodes pc ON pc.pc4 = s.home_postcode
          WHERE ${studentWhere.join(' AND ')})`;
     const [rows, [totals]] = await Promise.all([
-      this.dataSource.query<{ crebo: string; region: string; open_seats: number; placements: number; students: number }[]>(
+      this.db.query<{ crebo: string; region: string; open_seats: number; placements: number; students: number }[]>(
         `${base},
          seats AS (
            SELECT c.crebo, op.region, sum(op.open_seats)::int AS open_seats, count(*)::int AS placements
@@ -107,7 +96,7 @@ export class DashboardsService {
                    coalesce(seats.open_seats, 0)::float / nullif(demand.students, 0) ASC NULLS LAST, 1, 2`,
         p.values,
       ),
-      this.dataSource.query<{ open_seats: number; placements: number; students: number }[]>(
+      this.db.query<{ open_seats: number; placements: number; students: number }[]>(
         `${base}
          SELECT (SELECT coalesce(sum(open_seats), 0)::int FROM open_placements) AS open_seats,
                 (SELECT count(*)::int FROM open_placements) AS placements, (SELECT count(*)::int FROM unplaced) AS students`,
@@ -135,7 +124,7 @@ export class DashboardsService {
    * Students without a placement whose BPV start (`available_from`) is at most `weeks` ahead or has
    * passed. With a school scope the page of students is included; without one (SBB), counts only.
    */
-  async studentsWithoutPlacement(scope: ReportScope, args: ConnectionArgs & { weeks?: number } = {}, asOf = dutchToday()): Promise<StudentsWithoutPlacementReportModel> {
+  async studentsWithoutPlacement(scope: ReportScope, args: ConnectionArgs & { weeks?: number } = {}, asOf = this.clock.today()): Promise<StudentsWithoutPlacementReportModel> {
     const weeks = args.weeks ?? this.env.UNPLACED_ALERT_WEEKS;
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) throw BadUserInputError.field('weeks', 'weeks must be between 1 and 52');
     const p = new SqlParams();
@@ -147,7 +136,7 @@ export class DashboardsService {
         SELECT s.id, s.school_id, s.crebo::text AS crebo, pc.province AS region, s.available_from AS start_date
           FROM students s JOIN postcodes pc ON pc.pc4 = s.home_postcode WHERE ${where.join(' AND ')})`;
     // One scan, four groupings: GROUPING() tells them apart (bits: school 4, crebo 2, region 1).
-    const groups = await this.dataSource.query<{ g: number; school_id: string | null; school: string | null; crebo: string | null; region: string | null; students: number; started: number }[]>(
+    const groups = await this.db.query<{ g: number; school_id: string | null; school: string | null; crebo: string | null; region: string | null; students: number; started: number }[]>(
       `${due}, grouped AS (
          SELECT GROUPING(school_id, crebo, region)::int AS g, school_id, crebo, region,
                 count(*)::int AS students, count(*) FILTER (WHERE start_date < ${today}::date)::int AS started
@@ -170,12 +159,12 @@ export class DashboardsService {
     };
     if (scope.schoolId) {
       const { offset, limit } = pageWindow(args);
-      const page = await this.dataSource.query<{ id: string; crebo: string; region: string; start_date: string; days_left: number }[]>(
+      const page = await this.db.query<{ id: string; crebo: string; region: string; start_date: string; days_left: number }[]>(
         `${due} SELECT id, crebo, region, start_date::text AS start_date, (start_date - ${today}::date)::int AS days_left
                   FROM due ORDER BY start_date, id OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
         p.values,
       );
-      const students = new Map((await this.dataSource.getRepository(StudentEntity).findBy({ id: In(page.map((row) => row.id)) })).map((s) => [s.id, s]));
+      const students = new Map((await this.db.getRepository(StudentEntity).findBy({ id: In(page.map((row) => row.id)) })).map((s) => [s.id, s]));
       const rows: UnplacedStudentRow[] = page.map((row) => ({
         studentId: row.id,
         student: students.get(row.id)!,
@@ -193,9 +182,9 @@ export class DashboardsService {
    * Terminated internships whose termination (Dutch) date falls in the period, and how long their
    * students waited for a next internship (the first one created after the termination).
    */
-  async terminationsReport(filter: TerminationsFilter, scope: ReportScope = {}, asOf = dutchToday()): Promise<TerminationsReportModel> {
+  async terminationsReport(filter: TerminationsFilter, scope: ReportScope = {}, asOf = this.clock.today()): Promise<TerminationsReportModel> {
     assertReportPeriod(filter.from, filter.to, 'filter.to');
-    await requireProvince(this.dataSource, filter.region, 'filter.region');
+    await requireProvince(this.db, filter.region, 'filter.region');
     const p = new SqlParams();
     const zone = p.add(SCHEDULE_TIME_ZONE);
     const today = p.add(asOf);
@@ -216,7 +205,7 @@ export class DashboardsService {
                i.terminated_by_organization_id, s.crebo::text AS crebo, s.archived_at, ${today}::date AS as_of
           FROM internships i JOIN students s ON s.id = i.student_id ${joins.join(' ')}
          WHERE ${where.join(' AND ')})`;
-    const query = <T>(sql: string) => this.dataSource.query<T[]>(`${base} ${sql}`, p.values);
+    const query = <T>(sql: string) => this.db.query<T[]>(`${base} ${sql}`, p.values);
     const [[summary], byReason, byParty, byCrebo] = await Promise.all([
       query<{ terminated: number; rematched: number; median_days: number | null; mean_days: number | null; still_waiting: number; longest_wait: number | null; left: number }>(
         `, rematch AS (
@@ -254,30 +243,5 @@ export class DashboardsService {
         leftWithoutRematch: summary.left,
       },
     };
-  }
-
-  /**
-   * Daily: each student without a placement whose start is at most UNPLACED_ALERT_WEEKS ahead (or
-   * has passed) is reported to her school, once per student and start date (stored in
-   * `unplaced_student_alerts`). Returns how many were reported.
-   */
-  async alertUnplacedStudents(day: string): Promise<number> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const alerted = await manager.query<{ student_id: string; start_date: string }[]>(
-        `INSERT INTO unplaced_student_alerts (student_id, start_date, school_id)
-         SELECT s.id, s.available_from, s.school_id FROM students s
-          WHERE ${unplaced('$1')} AND s.available_from <= $1::date + $2::int
-         ON CONFLICT DO NOTHING
-         RETURNING student_id, start_date::text AS start_date`,
-        [day, this.env.UNPLACED_ALERT_WEEKS * 7],
-      );
-      await this.events.emit(DashboardEvent.STUDENT_WITHOUT_PLACEMENT, alerted.map((row) => ({ studentId: row.student_id, startDate: row.start_date })));
-      await recordAudit(
-        manager,
-        null,
-        alerted.map((row) => ({ action: 'student.unplaced-alert', entityType: 'student', entityId: row.student_id, after: { startDate: row.start_date, weeks: this.env.UNPLACED_ALERT_WEEKS } })),
-      );
-      return alerted.length;
-    });
   }
 }

@@ -1,30 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { SqlParams } from '../../database/sql-params';
 import { requireProvince } from '../postcodes/postcodes.service';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Leerweg } from '../../common/qualification';
-import { dutchToday } from '../../queues/daily-run';
+import { Clock } from '../../common/clock/clock';
+import { Transactions } from '../../database/transactions';
 import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
-import { ComplianceStatus } from './compliance-status';
-import type { ComplianceOverviewFilter, CompliancePlacementsArgs } from './dto/compliance-report.input';
-import type { ComplianceOverviewModel } from './models/compliance.model';
-import { guidanceFindings, MIN_CONTACTS_PER_PERIOD } from './guidance';
-import { NormSetHistory } from './placement-compliance';
-import type { Finding } from './rules/rule';
+import { ComplianceStatus } from '../compliance/compliance-status';
+import type { ComplianceOverviewFilter, CompliancePlacementsArgs } from '../compliance/dto/compliance-report.input';
+import type { ComplianceOverviewModel } from '../compliance/models/compliance.model';
+import { guidanceFindings, MIN_CONTACTS_PER_PERIOD } from '../compliance/guidance';
+import { NormSetHistory } from '../compliance/placement-compliance';
+import type { Finding } from '../compliance/rules/rule';
 
 /** SBB's view of where the rules are broken: aggregates in SQL, never the placements in memory. */
 @Injectable()
-export class ComplianceReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class ComplianceReports {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  private get db() {
+    return this.transactions.manager;
+  }
 
   async overview(given: ComplianceOverviewFilter | null = {}): Promise<ComplianceOverviewModel> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const { sql: scope, params } = await this.scope(filter);
-    const fullTimeHours = (await NormSetHistory.load(this.dataSource.manager)).inForceOn(dutchToday()).norms.fullTimeHoursPerWeek;
-    const query = <T>(sql: string, extra: unknown[] = []) => this.dataSource.query<T[]>(`WITH scope AS (${scope}) ${sql}`, [...params, ...extra]);
+    const today = this.clock.today();
+    const fullTimeHours = (await NormSetHistory.load(this.db)).inForceOn(today).norms.fullTimeHoursPerWeek;
+    const query = <T>(sql: string, extra: unknown[] = []) => this.db.query<T[]>(`WITH scope AS (${scope}) ${sql}`, [...params, ...extra]);
     const next = params.length + 1;
     const [[summary], rules, trainerLoad, [guidance]] = await Promise.all([
       // One scan for the statuses and the stipends (R15; BOL only).
@@ -48,7 +55,7 @@ export class ComplianceReportsService {
              LEFT JOIN trainer_assignments a ON a.trainer_id = t.trainer_id AND a.ended_at IS NULL AND a.start_date <= $${next} AND a.end_date >= $${next}
             GROUP BY t.trainer_id) load
           GROUP BY students ORDER BY students`,
-        [dutchToday()],
+        [today],
       ),
       // R17 over internships whose BPV period is over.
       query<{ ended: number; too_few: number; no_on_site: number; with_findings: number; active: number; completed: number; terminated: number }>(
@@ -63,7 +70,7 @@ export class ComplianceReportsService {
                 count(*) FILTER (WHERE status IN ('PLANNED', 'ACTIVE'))::int AS active, count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
                 count(*) FILTER (WHERE status = 'TERMINATED')::int AS terminated
            FROM placed`,
-        [dutchToday(), MIN_CONTACTS_PER_PERIOD],
+        [today, MIN_CONTACTS_PER_PERIOD],
       ),
     ]);
     const byStatus = Object.values(ComplianceStatus)
@@ -87,8 +94,8 @@ export class ComplianceReportsService {
   }
 
   /** A company's internships whose BPV period is over with R17 findings (too few contacts, none on site). */
-  async guidanceFindings(companyId: string, today = dutchToday()): Promise<{ internshipId: string; placementId: string; endDate: string; findings: Finding[] }[]> {
-    const rows = await this.dataSource.query<{ id: string; placement_id: string; start_date: string; end_date: string; contacts: { date: string; onSite: boolean }[] }[]>(
+  async guidanceFindings(companyId: string, today = this.clock.today()): Promise<{ internshipId: string; placementId: string; endDate: string; findings: Finding[] }[]> {
+    const rows = await this.db.query<{ id: string; placement_id: string; start_date: string; end_date: string; contacts: { date: string; onSite: boolean }[] }[]>(
       `SELECT i.id, i.placement_id, i.start_date::text, i.end_date::text,
               coalesce((SELECT json_agg(json_build_object('date', c.date, 'onSite', c.on_site)) FROM contact_moments c WHERE c.internship_id = i.id), '[]') AS contacts
          FROM internships i WHERE i.company_id = $1 AND i.end_date < $2 AND i.status IN ('ACTIVE', 'COMPLETED') ORDER BY i.end_date DESC, i.id`,
@@ -106,7 +113,7 @@ export class ComplianceReportsService {
 
   /** A company's placements in every status but draft, optionally by compliance status, worst first. */
   companyPlacements(companyId: string, { complianceStatus, ...page }: CompliancePlacementsArgs): Promise<Connection<PlacementEntity>> {
-    const query = this.dataSource
+    const query = this.db
       .getRepository(PlacementEntity)
       .createQueryBuilder('placement')
       .where('placement.companyId = :companyId', { companyId })
@@ -121,7 +128,7 @@ export class ComplianceReportsService {
   /** The placements in scope as SQL: every status but draft, narrowed by the filter. */
   private async scope(filter: ComplianceOverviewFilter): Promise<{ sql: string; params: unknown[] }> {
     if (filter.from && filter.to && filter.from > filter.to) throw BadUserInputError.field('filter.to', 'to must not be before from');
-    await requireProvince(this.dataSource, filter.region, 'filter.region');
+    await requireProvince(this.db, filter.region, 'filter.region');
     const params = new SqlParams();
     const where = [`p.status <> '${PlacementStatus.DRAFT}'`];
     const joins: string[] = [];

@@ -3,7 +3,7 @@ import { defineEvents, type EventSource, inPayloadOrder } from '../events/event-
 import { RegistersEvents } from '../events/event-registry';
 import { studentProgrammes } from '../students/students.facts';
 
-export const DashboardEvent = { STUDENT_WITHOUT_PLACEMENT: 'STUDENT_WITHOUT_PLACEMENT' } as const;
+export const UnplacedStudentEvent = { STUDENT_WITHOUT_PLACEMENT: 'STUDENT_WITHOUT_PLACEMENT' } as const;
 
 declare module '../events/event-definition' {
   interface EventPayloads {
@@ -18,8 +18,8 @@ declare module '../events/event-definition' {
  */
 @RegistersEvents()
 @Injectable()
-export class DashboardEvents implements EventSource {
-  readonly events = defineEvents(DashboardEvent, {
+export class UnplacedStudentEvents implements EventSource {
+  readonly events = defineEvents(UnplacedStudentEvent, {
     STUDENT_WITHOUT_PLACEMENT: {
       payload: ['studentId', 'startDate'],
       announce: async (payloads, { db }) => {

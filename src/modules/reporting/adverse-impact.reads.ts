@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import type { OrganizationType } from '../../common/auth/roles';
+import { SqlParams } from '../../database/sql-params';
+import { Transactions } from '../../database/transactions';
+import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
+import { Answer, DeclineReason, ProposalStatus } from '../matching/proposal.entity';
+
+/** The proposals an audit covers (R23): a period of proposals and any combination of scopes. */
+export interface DecisionScope {
+  from: string;
+  to: string;
+  companyId?: string;
+  schoolId?: string;
+  sector?: string;
+  crebo?: string;
+  region?: string;
+}
+
+/**
+ * The students' groups as SQL, supplied by the owner of the attributes (oversight), so reporting
+ * never knows how they are stored (R24: derived from the blind index, never decrypted). It must
+ * select `student_id` and `grp`; `param` binds a value and returns its placeholder.
+ */
+export type StudentGroupsSql = (param: (value: unknown) => string) => string;
+
+/** Company decisions per group and company (`grp` null: the student did not answer the ground). */
+export interface DecisionRow extends Record<DeclineReason, number> {
+  grp: string | null;
+  company_id: string;
+  observations: number;
+  accepted: number;
+  /** Answered (not left to expire), and the seconds those answers took in all. */
+  answered: number;
+  seconds: number | null;
+}
+
+/**
+ * Reporting's read API for the adverse-impact audit (R23), used by oversight, which computes the
+ * screening and stores the flags; reporting never imports oversight.
+ */
+@Injectable()
+export class AdverseImpactReads {
+  constructor(private readonly transactions: Transactions) {}
+
+  async isOrganization(id: string, type: OrganizationType): Promise<boolean> {
+    const [row] = await this.transactions.manager.query<{ found: boolean }[]>('SELECT EXISTS (SELECT 1 FROM organizations WHERE id = $1 AND type = $2) AS found', [id, type]);
+    return row.found;
+  }
+
+  async companyNames(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.transactions.manager.query<Array<{ id: string; name: string }>>('SELECT id, name FROM organizations WHERE id = ANY($1)', [ids]);
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /**
+   * One pass over the proposals in scope, joined to their student's group and counted per group
+   * and company. The group comes from a join (see `StudentGroupsSql`) rather than a CASE: that
+   * tells the planner there are only a few groups, so it aggregates in parallel.
+   */
+  decisions(scope: DecisionScope, studentGroups: StudentGroupsSql): Promise<DecisionRow[]> {
+    const params = new SqlParams();
+    const param = (value: unknown) => params.add(value);
+    const zone = param(SCHEDULE_TIME_ZONE);
+    const where = [
+      `p.created_at >= ${param(scope.from)}::date::timestamp AT TIME ZONE ${zone}`,
+      `p.created_at < (${param(scope.to)}::date + 1)::timestamp AT TIME ZONE ${zone}`,
+      // The company's decision: an answer, or silence until the proposal expired.
+      `(p.company_answer <> '${Answer.PENDING}' OR p.status = '${ProposalStatus.EXPIRED}')`,
+    ];
+    const joins: string[] = [];
+    if (scope.companyId) where.push(`p.company_id = ${param(scope.companyId)}`);
+    if (scope.schoolId) where.push(`p.school_id = ${param(scope.schoolId)}`);
+    if (scope.sector) joins.push(`JOIN organizations o ON o.id = p.company_id AND o.sector = ${param(scope.sector)}`);
+    if (scope.crebo) joins.push(`JOIN students s ON s.id = p.student_id AND s.crebo = ${param(scope.crebo)}`);
+    if (scope.region) {
+      joins.push(`JOIN placements pl ON pl.id = p.placement_id JOIN branches b ON b.id = pl.branch_id
+                  JOIN postcodes pc ON pc.pc4 = b.pc4 AND pc.province = ${param(scope.region)}`);
+    }
+    const groups = studentGroups(param);
+    const reasons = Object.values(DeclineReason).map((reason) => `(count(*) FILTER (WHERE p.decline_reason = '${reason}'))::int AS "${reason}"`);
+    return this.withoutJit<DecisionRow>(
+      `SELECT g.grp, p.company_id, count(*)::int AS observations, (count(*) FILTER (WHERE p.company_answer = '${Answer.ACCEPTED}'))::int AS accepted,
+              ${reasons.join(', ')}, count(p.company_answered_at)::int AS answered,
+              sum(extract(epoch FROM p.company_answered_at - p.created_at))::float8 AS seconds
+         FROM proposals p ${joins.join(' ')} LEFT JOIN (${groups}) g ON g.student_id = p.student_id
+        WHERE ${where.join(' AND ')}
+        GROUP BY g.grp, p.company_id`,
+      params.values,
+    );
+  }
+
+  /** JIT compilation costs more than it saves on these aggregates. */
+  private withoutJit<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.transactions.run(async () => {
+      await this.transactions.manager.query('SET LOCAL jit = off');
+      return this.transactions.manager.query<T[]>(sql, params);
+    });
+  }
+}

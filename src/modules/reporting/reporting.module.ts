@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../common/audit/audit.module';
+import { ComplianceModule } from '../compliance/compliance.module';
+import { MeldpuntModule } from '../meldpunt/meldpunt.module';
+import { ComplianceReports } from './compliance-reports.reads';
+import { ComplianceReportsResolver } from './compliance-reports.resolver';
+import { DashboardReports } from './dashboards.reads';
+import { DashboardsResolver } from './dashboards.resolver';
+import { ReportingReadsModule } from './reporting-reads.module';
+import { AuditLogReport } from './reports/audit-log.report';
+import { ComplianceOverviewReport } from './reports/compliance-overview.report';
+import { DiscriminationReportsReport } from './reports/discrimination-reports.report';
+import { PlaceSupplyReport } from './reports/place-supply.report';
+import { StudentsWithoutPlacementReport } from './reports/students-without-placement.report';
+import { TerminationsReport } from './reports/terminations.report';
+
+/** The exportable reports defined here; the exports service finds them (and any other module's) at boot. */
+const REPORTS = [PlaceSupplyReport, StudentsWithoutPlacementReport, TerminationsReport, ComplianceOverviewReport, DiscriminationReportsReport, AuditLogReport];
+
+/**
+ * Read-only reports that join many modules' tables: the SBB and school dashboards, the compliance
+ * overview and a company's compliance profile, the data of the adverse-impact audit. It may read
+ * every table and writes none; it sits at the top, so no module below imports it (except
+ * ReportingReadsModule, which imports nothing).
+ */
+@Module({
+  imports: [ReportingReadsModule, ComplianceModule, MeldpuntModule, AuditModule],
+  providers: [DashboardReports, DashboardsResolver, ComplianceReports, ComplianceReportsResolver, ...REPORTS],
+  exports: [ReportingReadsModule, DashboardReports, ComplianceReports],
+})
+export class ReportingModule {}
