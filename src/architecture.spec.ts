@@ -13,7 +13,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
  */
 const MAX_FOREIGN_SQL_WRITES = 3; // goes to 0
 const MAX_FOREIGN_TYPEORM_WRITES = 1; // goes to 0
-const MAX_FOREIGN_SQL_READS = 74; // goes to 0
+const MAX_FOREIGN_SQL_READS = 37; // goes to 0
 const MAX_MODULE_CYCLE = 7; // goes to 1
 /** Modules that may read every module's tables (they write none). */
 const READ_MODULES = new Set(['reporting']);
