@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { StudentsModule } from '../students/students.module';
 import { SchoolTasksResolver } from './school-tasks.resolver';
 import { SchoolTasksService } from './school-tasks.service';
 
 /** Tasks for schools: aftercare after a discrimination report (R22), replacement searches after a revocation (R2). */
 @Module({
+  imports: [StudentsModule],
   providers: [SchoolTasksService, SchoolTasksResolver],
   exports: [SchoolTasksService],
 })
