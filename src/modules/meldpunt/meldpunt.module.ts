@@ -3,13 +3,14 @@ import { CompaniesModule } from '../companies/companies.module';
 import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
 import { StudentsModule } from '../students/students.module';
 import { MELDPUNT_LOADERS } from './meldpunt.loaders';
+import { MeldpuntRepository } from './meldpunt.repository';
 import { MeldpuntResolver } from './meldpunt.resolver';
 import { MeldpuntService } from './meldpunt.service';
 
 /** The meldpunt (R22): discrimination reports, their flow to SBB, and sanctions. */
 @Module({
   imports: [CompaniesModule, SchoolTasksModule, StudentsModule],
-  providers: [MeldpuntService, MeldpuntResolver, ...MELDPUNT_LOADERS],
+  providers: [MeldpuntRepository, MeldpuntService, MeldpuntResolver, ...MELDPUNT_LOADERS],
   exports: [MeldpuntService],
 })
 export class MeldpuntModule {}

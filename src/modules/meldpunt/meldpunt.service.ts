@@ -17,7 +17,8 @@ import { PlacementStatus } from '../placements/placement.entity';
 import { placementStatusAtCompany } from '../placements/placements.facts';
 import { SchoolTasksService } from '../school-tasks/school-tasks.service';
 import { StudentsFacts } from '../students/students.facts';
-import { DiscriminationReportEntity, ReportStatus, ReportTransitionEntity, Sanction } from './discrimination-report.entity';
+import { type DiscriminationReportEntity, ReportStatus, Sanction } from './discrimination-report.entity';
+import { MeldpuntRepository } from './meldpunt.repository';
 import type { DiscriminationReportsArgs, FileDiscriminationReportInput, SanctionInput } from './dto/discrimination-report.input';
 
 /** One step of the R22 flow: who takes it, from which status, to which. */
@@ -47,6 +48,7 @@ const STEPS = {
 export class MeldpuntService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly reports: MeldpuntRepository,
     private readonly companies: CompaniesService,
     private readonly schoolTasks: SchoolTasksService,
     private readonly students: StudentsFacts,
@@ -82,8 +84,7 @@ export class MeldpuntService {
       }
       if (problems.length) throw new BadUserInputError(problems);
 
-      const report = await manager.save(
-        manager.create(DiscriminationReportEntity, {
+      const report = await this.reports.insertReport({
           schoolId,
           reportedByUserId: actor.userId,
           companyId: input.companyId,
@@ -94,9 +95,8 @@ export class MeldpuntService {
           description: input.description,
           incidentDate: input.incidentDate,
           noStudentLink: !(await this.hasStudentLink(schoolId, input.companyId)),
-        }),
-      );
-      await this.recordStep(manager, actor, report, null, null, 'filed', { ...report });
+      });
+      await this.recordStep(actor, report, null, null, 'filed', { ...report });
       if (report.studentId) await this.schoolTasks.openAftercare(actor, { schoolId, studentId: report.studentId, reportId: report.id });
       return report;
     });
@@ -141,17 +141,12 @@ export class MeldpuntService {
 
   /** SBB reads every report; a school its own (another school's is NOT_FOUND, as if it did not exist). */
   async find(actor: Actor, id: string): Promise<DiscriminationReportEntity> {
-    return this.readable(actor, await this.transactions.manager.getRepository(DiscriminationReportEntity).findOneBy({ id }));
+    return this.readable(actor, await this.reports.findReport(id));
   }
 
   list(actor: Actor, { filter: given, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    const query = this.transactions.manager
-      .getRepository(DiscriminationReportEntity)
-      .createQueryBuilder('report')
-      .orderBy('report.createdAt', 'DESC')
-      .addOrderBy('report.id');
-    if (actor.organizationType !== OrganizationType.SBB) query.where('report.schoolId = :school', { school: actor.organizationId });
+    const query = this.reports.listQuery(actor.organizationType === OrganizationType.SBB ? null : actor.organizationId);
     if (filter.status) query.andWhere('report.status = :status', { status: filter.status });
     if (filter.companyId) query.andWhere('report.companyId = :companyId', { companyId: filter.companyId });
     return paginate(query, page);
@@ -171,7 +166,7 @@ export class MeldpuntService {
   ): Promise<DiscriminationReportEntity> {
     return this.transactions.run(async () => {
       const manager = this.transactions.manager;
-      const report = this.readable(actor, await manager.findOne(DiscriminationReportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }));
+      const report = this.readable(actor, await this.reports.lockReport(id));
       if (actor.organizationType !== step.by) throw new ForbiddenError(`Only ${step.by === OrganizationType.SBB ? 'SBB' : 'the reporting school'} may take this step (R22)`);
       if (report.status !== step.from) {
         throw new ConflictError(`Discrimination report ${id} is ${report.status}; this step needs it ${step.from} (R22)`);
@@ -179,14 +174,13 @@ export class MeldpuntService {
       const from = report.status;
       report.status = step.to;
       const outcome = (await apply?.(manager, report)) ?? {};
-      await manager.save(report);
-      await this.recordStep(manager, actor, report, from, note, step.action, { status: report.status, note, ...outcome });
+      await this.reports.saveReport(report);
+      await this.recordStep(actor, report, from, note, step.action, { status: report.status, note, ...outcome });
       return report;
     });
   }
 
   private async recordStep(
-    manager: EntityManager,
     actor: Actor,
     report: DiscriminationReportEntity,
     from: ReportStatus | null,
@@ -194,7 +188,7 @@ export class MeldpuntService {
     action: string,
     after: object,
   ): Promise<void> {
-    await manager.insert(ReportTransitionEntity, {
+    await this.reports.insertTransition({
       reportId: report.id,
       fromStatus: from,
       toStatus: report.status,
@@ -202,7 +196,7 @@ export class MeldpuntService {
       byOrganizationId: actor.organizationId,
       note,
     });
-    await recordAudit(manager, actor, {
+    await recordAudit(this.transactions.manager, actor, {
       action: `discrimination_report.${action}`,
       entityType: 'discrimination_report',
       entityId: report.id,

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { StudentsModule } from '../students/students.module';
+import { SchoolTasksRepository } from './school-tasks.repository';
 import { SchoolTasksResolver } from './school-tasks.resolver';
 import { SchoolTasksService } from './school-tasks.service';
 
 /** Tasks for schools: aftercare after a discrimination report (R22), replacement searches after a revocation (R2). */
 @Module({
   imports: [StudentsModule],
-  providers: [SchoolTasksService, SchoolTasksResolver],
+  providers: [SchoolTasksRepository, SchoolTasksService, SchoolTasksResolver],
   exports: [SchoolTasksService],
 })
 export class SchoolTasksModule {}

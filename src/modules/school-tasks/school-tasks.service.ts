@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
@@ -12,7 +11,8 @@ import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
 import type { SchoolTasksArgs } from './dto/school-task.input';
 import { StudentsService } from '../students/students.service';
-import { SchoolTaskEntity, SchoolTaskKind, SchoolTaskStatus } from './school-task.entity';
+import { type SchoolTaskEntity, SchoolTaskKind, SchoolTaskStatus } from './school-task.entity';
+import { SchoolTasksRepository } from './school-tasks.repository';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -23,6 +23,7 @@ type NewTask = Pick<SchoolTaskEntity, 'kind' | 'schoolId'> & Partial<Pick<School
 export class SchoolTasksService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly tasks: SchoolTasksRepository,
     private readonly students: StudentsService,
     private readonly clock: Clock,
   ) {}
@@ -65,17 +66,8 @@ export class SchoolTasksService {
 
   /** Inserts tasks (skipping an open replacement search that already exists), audits them and tells each school's staff. */
   private async open(actor: Actor | null, tasks: NewTask[]): Promise<SchoolTaskEntity[]> {
+    const created = await this.tasks.insertNew(tasks.map((task) => ({ ...task, createdByUserId: actor?.userId ?? null })));
     const manager = this.transactions.manager;
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(SchoolTaskEntity)
-      .values(tasks.map((task) => ({ studentId: null, reportId: null, placementId: null, internshipId: null, ...task, createdByUserId: actor?.userId ?? null })))
-      .orIgnore()
-      .returning('id')
-      .execute();
-    const ids = (result.raw as { id: string }[]).map((row) => row.id);
-    const created = ids.length ? await manager.find(SchoolTaskEntity, { where: { id: In(ids) }, order: { id: 'ASC' } }) : [];
     await recordAudit(manager, actor, created.map((task) => ({ action: 'school_task.created', entityType: 'school_task', entityId: task.id, after: task })));
     await recordEvent(manager, EventType.SCHOOL_TASK_CREATED, created.map((task) => ({ taskId: task.id })));
     return created;
@@ -84,8 +76,7 @@ export class SchoolTasksService {
   /** A school reads its own tasks; SBB and the operator read every school's. */
   list(actor: Actor, { filter: given, ...page }: SchoolTasksArgs): Promise<Connection<SchoolTaskEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    const query = this.transactions.manager.getRepository(SchoolTaskEntity).createQueryBuilder('task').orderBy('task.createdAt', 'DESC').addOrderBy('task.id');
-    if (actor.organizationType === OrganizationType.SCHOOL) query.where('task.schoolId = :school', { school: actor.organizationId });
+    const query = this.tasks.listQuery(actor.organizationType === OrganizationType.SCHOOL ? actor.organizationId : null);
     if (filter.status) query.andWhere('task.status = :status', { status: filter.status });
     if (filter.kind) query.andWhere('task.kind = :kind', { kind: filter.kind });
     return paginate(query, page);
@@ -94,14 +85,13 @@ export class SchoolTasksService {
   /** OPEN → DONE by the task's own school, with a note; another school's task is NOT_FOUND. */
   async complete(actor: Actor, id: string, note: string): Promise<SchoolTaskEntity> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      const task = await manager.findOne(SchoolTaskEntity, { where: { id, schoolId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
+      const task = await this.tasks.lockOfSchool(id, actor.organizationId);
       if (!task) throw new NotFoundError('School task');
       if (task.status !== SchoolTaskStatus.OPEN) throw new ConflictError(`School task ${id} is already ${task.status}`);
       const before = { ...task };
       Object.assign(task, { status: SchoolTaskStatus.DONE, completedAt: this.clock.now(), completedByUserId: actor.userId, completionNote: note });
-      await manager.save(task);
-      await recordAudit(manager, actor, { action: 'school_task.completed', entityType: 'school_task', entityId: id, before, after: task });
+      await this.tasks.save(task);
+      await recordAudit(this.transactions.manager, actor, { action: 'school_task.completed', entityType: 'school_task', entityId: id, before, after: task });
       return task;
     });
   }
