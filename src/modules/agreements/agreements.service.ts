@@ -53,7 +53,7 @@ export class AgreementsService {
       const parties = actor.organizationType === OrganizationType.SCHOOL
         ? { schoolId: actor.organizationId, companyId: input.counterpartyId }
         : { schoolId: input.counterpartyId, companyId: actor.organizationId };
-      const agreement = await this.draft(manager, actor, { ...parties, version: 1 }, input);
+      const agreement = await this.draft(actor, { ...parties, version: 1 }, input);
       await manager.update(AgreementEntity, { id: agreement.id }, { lineageId: agreement.id });
       agreement.lineageId = agreement.id;
       return agreement;
@@ -70,7 +70,7 @@ export class AgreementsService {
       }
       const open = await manager.existsBy(AgreementEntity, { lineageId: current.lineageId, status: In([AgreementStatus.DRAFT, AgreementStatus.PROPOSED]) });
       if (open) throw new ConflictError('An amendment of this agreement is already being drafted or proposed');
-      return this.draft(manager, actor, { schoolId: current.schoolId, companyId: current.companyId, version: current.version + 1, lineageId: current.lineageId }, input);
+      return this.draft(actor, { schoolId: current.schoolId, companyId: current.companyId, version: current.version + 1, lineageId: current.lineageId }, input);
     });
   }
 
@@ -209,7 +209,6 @@ export class AgreementsService {
   }
 
   private async draft(
-    manager: EntityManager,
     actor: Actor,
     fields: Pick<AgreementEntity, 'schoolId' | 'companyId' | 'version'> & { lineageId?: string },
     input: AgreementTermsInput,
@@ -223,6 +222,7 @@ export class AgreementsService {
     const keys = input.commitments.map((c) => `${c.schoolYear}/${c.crebo}/${c.leerweg}`);
     const duplicate = keys.findIndex((key, index) => keys.indexOf(key) !== index);
     if (duplicate >= 0) throw BadUserInputError.field(`input.commitments.${duplicate}`, 'each school year, crebo and leerweg once');
+    const manager = this.transactions.manager;
     const floor = (await NormSetHistory.load(manager)).inForceOn(`${input.firstSchoolYear}-08-01`).norms.stipendFloorCentsPerMonth;
     if (input.minimumStipendMonthlyCents < floor) {
       throw BadUserInputError.field('input.minimumStipendMonthlyCents', `the stipend policy must be at least the norm, ${floor} cents a month at full time (R15)`, 'R15');
