@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock/clock';
 import { loadEnvironment } from '../config/environment';
 import { typeormOptions } from '../database/typeorm-options';
 import { MatchRoundEntity } from '../modules/matching/match-round.entity';
@@ -94,7 +95,19 @@ async function main(): Promise<void> {
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   started = performance.now();
-  const result = await runMatchRound(dataSource, round.id, { offerExpiryDays: 7, leaseSeconds: 60 });
+  const clock = new Clock();
+  const result = await runMatchRound(
+    dataSource,
+    round.id,
+    { offerExpiryDays: 7, leaseSeconds: 60 },
+    {
+      now: () => clock.now(),
+      today: () => clock.today(),
+      transaction: (work) => dataSource.transaction(work),
+      // What StudentsService.setRematchPriority runs, without the app around it.
+      clearRematchPriority: (ids) => dataSource.query('UPDATE students SET rematch_priority = false WHERE rematch_priority AND id = ANY($1::uuid[]) RETURNING id', [ids]),
+    },
+  );
   const total = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
+import { Transactions } from '../../database/transactions';
 import { groupedLoader, type LoaderFactory } from '../../common/graphql/request-loaders';
 import { AgreementCommitmentEntity, AgreementEntity } from './agreement.entity';
 
 @Injectable()
 export class CommitmentsByAgreementLoader implements LoaderFactory<string, AgreementCommitmentEntity[]> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   createLoader() {
     return groupedLoader(
-      (ids) => this.dataSource.getRepository(AgreementCommitmentEntity).find({ where: { agreementId: In(ids) }, order: { schoolYear: 'ASC', crebo: 'ASC' } }),
+      (ids) => this.transactions.manager.getRepository(AgreementCommitmentEntity).find({ where: { agreementId: In(ids) }, order: { schoolYear: 'ASC', crebo: 'ASC' } }),
       (row) => row.agreementId,
     );
   }
@@ -19,11 +19,11 @@ export class CommitmentsByAgreementLoader implements LoaderFactory<string, Agree
 /** Every version of an agreement, by the lineage they share. */
 @Injectable()
 export class VersionsByLineageLoader implements LoaderFactory<string, AgreementEntity[]> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   createLoader() {
     return groupedLoader(
-      (ids) => this.dataSource.getRepository(AgreementEntity).find({ where: { lineageId: In(ids) }, order: { version: 'ASC' } }),
+      (ids) => this.transactions.manager.getRepository(AgreementEntity).find({ where: { lineageId: In(ids) }, order: { version: 'ASC' } }),
       (row) => row.lineageId,
     );
   }

@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
+import { type EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
-import { inTransaction } from '../../database/transaction';
-import { dutchToday } from '../../queues/daily-run';
+import { Clock } from '../../common/clock/clock';
+import { Transactions } from '../../database/transactions';
+import { internshipsBetween } from '../internships/internships.facts';
 import { NormSetHistory } from '../compliance/placement-compliance';
 import { Events } from '../events/events';
 import { AgreementEvent } from './agreements.events';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { organizationType } from '../organizations/organizations.facts';
+import { leerwegenOf, offeredCapacity } from '../placements/placements.facts';
+import { StudentsFacts } from '../students/students.facts';
 import { AgreementCommitmentEntity, AgreementEntity, AgreementStatus } from './agreement.entity';
 import type { AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
 
@@ -34,21 +36,25 @@ export interface FulfilmentRow {
 @Injectable()
 export class AgreementsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly students: StudentsFacts,
     private readonly env: Environment,
+    private readonly clock: Clock,
     private readonly events: Events,
   ) {}
 
   /** A school or company admin drafts version 1 with the other party. */
   async create(actor: Actor, input: CreateAgreementInput): Promise<AgreementEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const counterparty = await manager.findOneBy(OrganizationEntity, { id: input.counterpartyId });
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       const wanted = actor.organizationType === OrganizationType.SCHOOL ? OrganizationType.COMPANY : OrganizationType.SCHOOL;
-      if (counterparty?.type !== wanted) throw BadUserInputError.field('input.counterpartyId', `the other party must be a ${wanted.toLowerCase()}`);
+      if ((await organizationType(manager, input.counterpartyId)) !== wanted) {
+        throw BadUserInputError.field('input.counterpartyId', `the other party must be a ${wanted.toLowerCase()}`);
+      }
       const parties = actor.organizationType === OrganizationType.SCHOOL
-        ? { schoolId: actor.organizationId, companyId: counterparty.id }
-        : { schoolId: counterparty.id, companyId: actor.organizationId };
-      const agreement = await this.draft(manager, actor, { ...parties, version: 1 }, input);
+        ? { schoolId: actor.organizationId, companyId: input.counterpartyId }
+        : { schoolId: input.counterpartyId, companyId: actor.organizationId };
+      const agreement = await this.draft(actor, { ...parties, version: 1 }, input);
       await manager.update(AgreementEntity, { id: agreement.id }, { lineageId: agreement.id });
       agreement.lineageId = agreement.id;
       return agreement;
@@ -57,20 +63,21 @@ export class AgreementsService {
 
   /** An amendment: the next version of a signed or active agreement, as a draft both sign again. */
   async amend(actor: Actor, id: string, input: AgreementTermsInput): Promise<AgreementEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const current = await this.lockOwn(manager, actor, id);
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const current = await this.lockOwn(actor, id);
       if (current.status !== AgreementStatus.SIGNED && current.status !== AgreementStatus.ACTIVE) {
         throw new ConflictError(`Only a signed or active agreement can be amended; version ${current.version} is ${current.status}`);
       }
       const open = await manager.existsBy(AgreementEntity, { lineageId: current.lineageId, status: In([AgreementStatus.DRAFT, AgreementStatus.PROPOSED]) });
       if (open) throw new ConflictError('An amendment of this agreement is already being drafted or proposed');
-      return this.draft(manager, actor, { schoolId: current.schoolId, companyId: current.companyId, version: current.version + 1, lineageId: current.lineageId }, input);
+      return this.draft(actor, { schoolId: current.schoolId, companyId: current.companyId, version: current.version + 1, lineageId: current.lineageId }, input);
     });
   }
 
   async propose(actor: Actor, id: string): Promise<AgreementEntity> {
     return this.transition(actor, id, AgreementStatus.DRAFT, async (manager, agreement) => {
-      Object.assign(agreement, { status: AgreementStatus.PROPOSED, proposedAt: new Date() });
+      Object.assign(agreement, { status: AgreementStatus.PROPOSED, proposedAt: this.clock.now() });
       await this.events.emit(AgreementEvent.AGREEMENT_PROPOSED, { agreementId: agreement.id });
     });
   }
@@ -84,9 +91,9 @@ export class AgreementsService {
     return this.transition(actor, id, AgreementStatus.PROPOSED, async (manager, agreement) => {
       const side = agreement.schoolId === actor.organizationId ? 'school' : 'company';
       if (agreement[`${side}SignedAt`]) throw new ConflictError(`The ${side} has already signed version ${agreement.version}`);
-      Object.assign(agreement, { [`${side}SignedByUserId`]: actor.userId, [`${side}SignedAt`]: new Date() });
+      Object.assign(agreement, { [`${side}SignedByUserId`]: actor.userId, [`${side}SignedAt`]: this.clock.now() });
       if (!agreement.schoolSignedAt || !agreement.companySignedAt) return;
-      agreement.status = agreement.startDate <= dutchToday() ? AgreementStatus.ACTIVE : AgreementStatus.SIGNED;
+      agreement.status = agreement.startDate <= this.clock.today() ? AgreementStatus.ACTIVE : AgreementStatus.SIGNED;
       const previous = await manager.findOne(AgreementEntity, {
         where: { lineageId: agreement.lineageId, status: In([AgreementStatus.SIGNED, AgreementStatus.ACTIVE]) },
         lock: { mode: 'pessimistic_write' },
@@ -101,18 +108,18 @@ export class AgreementsService {
 
   async terminate(actor: Actor, id: string, input: TerminateAgreementInput): Promise<AgreementEntity> {
     return this.transition(actor, id, AgreementStatus.ACTIVE, async (_manager, agreement) => {
-      Object.assign(agreement, { status: AgreementStatus.TERMINATED, terminatedAt: new Date(), terminationReason: input.reason, noticeDate: input.noticeDate });
+      Object.assign(agreement, { status: AgreementStatus.TERMINATED, terminatedAt: this.clock.now(), terminationReason: input.reason, noticeDate: input.noticeDate });
     });
   }
 
   /** Each party reads its own agreements (every version); SBB and the operator read all. */
   async find(actor: Actor, id: string): Promise<AgreementEntity> {
-    const agreement = await this.dataSource.getRepository(AgreementEntity).findOneBy({ id });
+    const agreement = await this.transactions.manager.getRepository(AgreementEntity).findOneBy({ id });
     return ownedOrNotFound('Agreement', agreement, { visible: (found) => this.reads(actor, found) });
   }
 
   list(actor: Actor, { status, ...page }: ConnectionArgs & { status?: AgreementStatus }): Promise<Connection<AgreementEntity>> {
-    const query = this.dataSource.getRepository(AgreementEntity).createQueryBuilder('agreement').orderBy('agreement.createdAt', 'DESC').addOrderBy('agreement.id');
+    const query = this.transactions.manager.getRepository(AgreementEntity).createQueryBuilder('agreement').orderBy('agreement.createdAt', 'DESC').addOrderBy('agreement.id');
     if (actor.organizationType === OrganizationType.SCHOOL || actor.organizationType === OrganizationType.COMPANY) {
       query.where('(agreement.schoolId = :org OR agreement.companyId = :org)', { org: actor.organizationId });
     }
@@ -125,27 +132,34 @@ export class AgreementsService {
    * of that crebo starting in the school year) and internships of the school's students there,
    * started, completed and terminated. Counted from the placements and internships themselves.
    */
-  async fulfilment(agreement: AgreementEntity, today = dutchToday(), manager: EntityManager = this.dataSource.manager): Promise<FulfilmentRow[]> {
-    const rows = await manager.query<Omit<FulfilmentRow, 'dueOn' | 'underFulfilled'>[]>(
-      `SELECT c.school_year AS "schoolYear", c.crebo, c.leerweg, c.places AS committed,
-              coalesce((SELECT sum(p.capacity) FROM placements p
-                         WHERE p.company_id = $2 AND p.published_at IS NOT NULL AND p.leerweg = c.leerweg AND p.crebos @> ARRAY[c.crebo::text]
-                           AND p.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31)), 0)::int AS offered,
-              placed.started, placed.completed, placed.terminated
-         FROM agreement_commitments c
-         CROSS JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE i.started_at IS NOT NULL)::int AS started, count(*) FILTER (WHERE i.status = 'COMPLETED')::int AS completed,
-                  count(*) FILTER (WHERE i.status = 'TERMINATED')::int AS terminated
-             FROM internships i JOIN students s ON s.id = i.student_id JOIN placements p ON p.id = i.placement_id
-            WHERE i.company_id = $2 AND i.school_id = $3 AND s.crebo = c.crebo AND p.leerweg = c.leerweg
-              AND i.start_date BETWEEN make_date(c.school_year, 8, 1) AND make_date(c.school_year + 1, 7, 31)) placed
-        WHERE c.agreement_id = $1 ORDER BY c.school_year, c.crebo, c.leerweg`,
-      [agreement.id, agreement.companyId, agreement.schoolId],
-    );
+  async fulfilment(agreement: AgreementEntity, today = this.clock.today()): Promise<FulfilmentRow[]> {
+    const db = this.transactions.manager;
+    const commitments = await db.find(AgreementCommitmentEntity, { where: { agreementId: agreement.id }, order: { schoolYear: 'ASC', crebo: 'ASC', leerweg: 'ASC' } });
+    const offered = await offeredCapacity(db, agreement.companyId, commitments);
+    const internships = await internshipsBetween(db, agreement.schoolId, agreement.companyId);
+    const crebos = await this.students.crebosOf([...new Set(internships.map((i) => i.studentId))]);
+    const leerwegen = await leerwegenOf(db, [...new Set(internships.map((i) => i.placementId))]);
     const monthDay = this.env.AGREEMENT_FULFILMENT_DATE;
-    return rows.map((row) => {
+    return commitments.map((c, index) => {
+      const placed = internships.filter(
+        (i) =>
+          crebos.get(i.studentId) === c.crebo &&
+          leerwegen.get(i.placementId) === c.leerweg &&
+          i.startDate >= `${c.schoolYear}-08-01` &&
+          i.startDate <= `${c.schoolYear + 1}-07-31`,
+      );
       // The school year runs from 1 August: a date before August falls in its second calendar year.
-      const dueOn = `${monthDay >= '08-01' ? row.schoolYear : row.schoolYear + 1}-${monthDay}`;
+      const dueOn = `${monthDay >= '08-01' ? c.schoolYear : c.schoolYear + 1}-${monthDay}`;
+      const row = {
+        schoolYear: c.schoolYear,
+        crebo: c.crebo,
+        leerweg: c.leerweg,
+        committed: c.places,
+        offered: offered[index],
+        started: placed.filter((i) => i.started).length,
+        completed: placed.filter((i) => i.status === 'COMPLETED').length,
+        terminated: placed.filter((i) => i.status === 'TERMINATED').length,
+      };
       return { ...row, dueOn, underFulfilled: today >= dueOn && row.offered < row.committed };
     });
   }
@@ -155,7 +169,8 @@ export class AgreementsService {
    * days unsigned, and fewer places offered than committed past the fulfilment date).
    */
   async daily(today: string): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
+    await this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       const starting = await manager.findBy(AgreementEntity, { status: AgreementStatus.SIGNED, startDate: LessThanOrEqual(today) });
       const ending = await manager.findBy(AgreementEntity, { status: AgreementStatus.ACTIVE, endDate: LessThan(today) });
       for (const [agreements, status] of [[starting, AgreementStatus.ACTIVE], [ending, AgreementStatus.EXPIRED]] as const) {
@@ -181,7 +196,7 @@ export class AgreementsService {
       await this.events.emit(AgreementEvent.AGREEMENT_UNSIGNED, unsigned.map((row) => ({ agreementId: row.id })));
 
       for (const agreement of await manager.findBy(AgreementEntity, { status: AgreementStatus.ACTIVE })) {
-        const short = (await this.fulfilment(agreement, today, manager)).filter((row) => row.underFulfilled);
+        const short = (await this.fulfilment(agreement, today)).filter((row) => row.underFulfilled);
         const fresh = short.filter((row) => !agreement.remindersSent.includes(underFulfilledKey(row)));
         if (!fresh.length) continue;
         await manager.update(AgreementEntity, { id: agreement.id }, { remindersSent: [...agreement.remindersSent, ...fresh.map(underFulfilledKey)] });
@@ -193,7 +208,6 @@ export class AgreementsService {
   }
 
   private async draft(
-    manager: EntityManager,
     actor: Actor,
     fields: Pick<AgreementEntity, 'schoolId' | 'companyId' | 'version'> & { lineageId?: string },
     input: AgreementTermsInput,
@@ -207,6 +221,7 @@ export class AgreementsService {
     const keys = input.commitments.map((c) => `${c.schoolYear}/${c.crebo}/${c.leerweg}`);
     const duplicate = keys.findIndex((key, index) => keys.indexOf(key) !== index);
     if (duplicate >= 0) throw BadUserInputError.field(`input.commitments.${duplicate}`, 'each school year, crebo and leerweg once');
+    const manager = this.transactions.manager;
     const floor = (await NormSetHistory.load(manager)).inForceOn(`${input.firstSchoolYear}-08-01`).norms.stipendFloorCentsPerMonth;
     if (input.minimumStipendMonthlyCents < floor) {
       throw BadUserInputError.field('input.minimumStipendMonthlyCents', `the stipend policy must be at least the norm, ${floor} cents a month at full time (R15)`, 'R15');
@@ -233,8 +248,9 @@ export class AgreementsService {
     from: AgreementStatus,
     change: (manager: EntityManager, agreement: AgreementEntity) => Promise<void>,
   ): Promise<AgreementEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const agreement = await this.lockOwn(manager, actor, id);
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const agreement = await this.lockOwn(actor, id);
       if (agreement.status === AgreementStatus.SUPERSEDED) throw new ConflictError(`Version ${agreement.version} is superseded by a later version`);
       if (agreement.status !== from) throw new ConflictError(`Agreement ${id} is ${agreement.status}, not ${from}`);
       const before = { ...agreement };
@@ -245,8 +261,8 @@ export class AgreementsService {
     });
   }
 
-  private async lockOwn(manager: EntityManager, actor: Actor, id: string): Promise<AgreementEntity> {
-    const agreement = await manager.findOne(AgreementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  private async lockOwn(actor: Actor, id: string): Promise<AgreementEntity> {
+    const agreement = await this.transactions.manager.findOne(AgreementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     // SBB and the operator read agreements but change none: those mutations are not open to their roles.
     return ownedOrNotFound('Agreement', agreement, { visible: ({ schoolId, companyId }) => schoolId === actor.organizationId || companyId === actor.organizationId });
   }

@@ -1,29 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
-import { inTransaction } from '../../database/transaction';
-import { dutchToday } from '../../queues/daily-run';
+import { Clock } from '../../common/clock/clock';
+import { Transactions } from '../../database/transactions';
 import { MIN_CONTACTS_AT_MIDPOINT } from '../compliance/guidance';
 import { Events } from '../events/events';
 import { InternshipEvent } from './internships.events';
 import { ContactMomentEntity } from './contact-moment.entity';
 import type { LogContactMomentInput } from './dto/guidance.input';
-import { lockPartyInternship } from './internship-access';
+import { InternshipsRepository } from './internships.repository';
 
 @Injectable()
 export class GuidanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly internships: InternshipsRepository,
+    private readonly clock: Clock,
     private readonly events: Events,
   ) {}
 
   /** The school or the company logs a contact moment of one of its internships (R17). */
-  async log(actor: Actor, internshipId: string, input: LogContactMomentInput, today = dutchToday()): Promise<ContactMomentEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const internship = await lockPartyInternship(manager, actor, internshipId);
+  async log(actor: Actor, internshipId: string, input: LogContactMomentInput, today = this.clock.today()): Promise<ContactMomentEntity> {
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const internship = await this.internships.lockForParty(actor, internshipId);
       if (input.date > today) throw BadUserInputError.field('input.date', 'a contact moment cannot be dated in the future', 'R17');
       if (input.date < internship.startDate || input.date > internship.endDate) {
         throw BadUserInputError.field('input.date', `the contact must fall in the internship, ${internship.startDate} to ${internship.endDate}`, 'R17');
@@ -38,7 +39,8 @@ export class GuidanceService {
 
   /** Daily: active internships past their midpoint with fewer than two contacts; both parties hear once. */
   async alertAtMidpoint(today: string): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
+    await this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       const [behind] = await manager.query<[{ id: string }[], number]>(
         `UPDATE internships i SET midpoint_alert_sent_at = now()
           WHERE i.status = 'ACTIVE' AND i.midpoint_alert_sent_at IS NULL

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
-import { inTransaction } from '../../database/transaction';
 import { Events } from '../events/events';
 import { InternshipEvent } from './internships.events';
-import { StudentEntity } from '../students/student.entity';
+import { Clock } from '../../common/clock/clock';
+import { isUniqueViolation } from '../../database/postgres-errors';
+import { Transactions } from '../../database/transactions';
+import { StudentsService } from '../students/students.service';
 import type { EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
 import { EvaluationEntity, Evaluator } from './evaluation.entity';
-import { lockPartyInternship } from './internship-access';
-import { type InternshipEntity, InternshipStatus } from './internship.entity';
+import { InternshipEntity, InternshipStatus, ONE_SEAT_PER_STUDENT } from './internship.entity';
+import { InternshipsRepository } from './internships.repository';
+import { PoksService } from './poks.service';
 
 /** R18: the end evaluations an internship needs before it closes. */
 const REQUIRED_EVALUATIONS = [Evaluator.STUDENT, Evaluator.TRAINER, Evaluator.SCHOOL];
@@ -19,14 +20,58 @@ const REQUIRED_EVALUATIONS = [Evaluator.STUDENT, Evaluator.TRAINER, Evaluator.SC
 @Injectable()
 export class InternshipLifecycleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly internships: InternshipsRepository,
+    private readonly poks: PoksService,
+    private readonly students: StudentsService,
+    private readonly clock: Clock,
     private readonly events: Events,
   ) {}
 
+  /** The seat the student holds (a planned or active internship), if any. */
+  seatHeldBy(studentId: string): Promise<Pick<InternshipEntity, 'id' | 'status' | 'placementId'> | null> {
+    return this.internships.seatOf(studentId);
+  }
+
+  /**
+   * Both sides accepted the proposal: the internship takes the seat and gets its POK, version 1
+   * (R8). The caller holds the placement's row lock and has checked its free seats. Null when
+   * another acceptance for the same student committed first (one student holds one seat: the
+   * unique index decides).
+   */
+  async createFromAcceptedProposal(
+    actor: Actor,
+    proposal: { id: string; studentId: string; companyId: string; schoolId: string },
+    placement: { id: string; startDate: string; endDate: string },
+  ): Promise<InternshipEntity | null> {
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const created = manager.create(InternshipEntity, {
+        proposalId: proposal.id,
+        studentId: proposal.studentId,
+        placementId: placement.id,
+        companyId: proposal.companyId,
+        schoolId: proposal.schoolId,
+        startDate: placement.startDate,
+        endDate: placement.endDate,
+      });
+      try {
+        await manager.save(created);
+      } catch (error) {
+        if (isUniqueViolation(error, ONE_SEAT_PER_STUDENT)) return null;
+        throw error;
+      }
+      await this.poks.generate(created);
+      await recordAudit(manager, actor, { action: 'internship.created', entityType: 'internship', entityId: created.id, after: created });
+      return created;
+    });
+  }
+
   /** An end evaluation (R19): the school records the student's and its own, the company the praktijkopleider's. */
   async evaluate(actor: Actor, internshipId: string, input: EvaluationInput): Promise<EvaluationEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const internship = await lockPartyInternship(manager, actor, internshipId);
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const internship = await this.internships.lockForParty(actor, internshipId);
       const mayRecord = actor.organizationType === OrganizationType.COMPANY ? [Evaluator.TRAINER] : [Evaluator.STUDENT, Evaluator.SCHOOL];
       if (!mayRecord.includes(input.evaluator)) throw BadUserInputError.field('input.evaluator', `your organization records ${mayRecord.join(' and ')}`, 'R19');
       if (internship.status !== InternshipStatus.ACTIVE) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not ACTIVE`);
@@ -41,13 +86,14 @@ export class InternshipLifecycleService {
 
   /** ACTIVE → COMPLETED, only with the student's, the praktijkopleider's and the school's evaluations (R18). */
   async complete(actor: Actor, internshipId: string): Promise<InternshipEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const internship = await lockPartyInternship(manager, actor, internshipId);
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const internship = await this.internships.lockForParty(actor, internshipId);
       if (internship.status !== InternshipStatus.ACTIVE) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not ACTIVE`);
       const given = (await manager.findBy(EvaluationEntity, { internshipId })).map((evaluation) => evaluation.evaluator);
       const missing = REQUIRED_EVALUATIONS.filter((evaluator) => !given.includes(evaluator));
       if (missing.length) throw new ConflictError(`The internship closes only with every end evaluation (R18): missing ${missing.join(', ')}`);
-      Object.assign(internship, { status: InternshipStatus.COMPLETED, endedAt: new Date() });
+      Object.assign(internship, { status: InternshipStatus.COMPLETED, endedAt: this.clock.now() });
       await manager.save(internship);
       await recordAudit(manager, actor, { action: 'internship.completed', entityType: 'internship', entityId: internshipId, after: internship });
       return internship;
@@ -59,19 +105,20 @@ export class InternshipLifecycleService {
    * gets priority in the next match round, and her school (and the company) are told.
    */
   async terminate(actor: Actor, internshipId: string, input: TerminateInternshipInput): Promise<InternshipEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const internship = await lockPartyInternship(manager, actor, internshipId);
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const internship = await this.internships.lockForParty(actor, internshipId);
       if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
         throw new ConflictError(`Internship ${internshipId} is ${internship.status} and can no longer be terminated`);
       }
       Object.assign(internship, {
         status: InternshipStatus.TERMINATED,
-        endedAt: new Date(),
+        endedAt: this.clock.now(),
         terminationReason: input.reason,
         terminatedByOrganizationId: actor.organizationId,
       });
       await manager.save(internship);
-      await manager.update(StudentEntity, { id: internship.studentId }, { rematchPriority: true });
+      await this.students.setRematchPriority(actor, [internship.studentId], true);
       await recordAudit(manager, actor, { action: 'internship.terminated', entityType: 'internship', entityId: internshipId, after: internship });
       await this.events.emit(InternshipEvent.INTERNSHIP_TERMINATED, { internshipId });
       return internship;

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { HOLDS_SEAT } from './seats';
 import { PlacementEntity } from '../placements/placement.entity';
 import { StudentEntity } from '../students/student.entity';
 
@@ -12,8 +13,8 @@ export enum InternshipStatus {
 }
 registerEnumType(InternshipStatus, { name: 'InternshipStatus', description: 'PLANNED → ACTIVE (POK signed) → COMPLETED or TERMINATED' });
 
-/** The statuses in which an internship holds its seat at the placement (SQL list). */
-export const HOLDS_SEAT = `('PLANNED', 'ACTIVE')`;
+/** The statuses in which an internship holds its seat at the placement (SQL list): defined in seats.ts. */
+export { HOLDS_SEAT } from './seats';
 
 /** The unique index that keeps a student to one seat-holding internship. */
 export const ONE_SEAT_PER_STUDENT = 'internships_one_seat_per_student';

@@ -1,10 +1,51 @@
-import { In, type EntityManager } from 'typeorm';
 import type { Queryable } from '../../database/prepared-queries';
-import { InternshipEntity, InternshipStatus } from './internship.entity';
+
+/**
+ * What other modules may read of internships: pure reads, one statement each, over the
+ * `internship_seats` view (seats.ts: "a seat is taken").
+ */
 
 /** Whether the student holds a seat (a planned or active internship) at the placement. */
-export function holdsSeatAt(manager: EntityManager, placementId: string, studentId: string): Promise<boolean> {
-  return manager.existsBy(InternshipEntity, { placementId, studentId, status: In([InternshipStatus.PLANNED, InternshipStatus.ACTIVE]) });
+export async function holdsSeatAt(db: Queryable, placementId: string, studentId: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM internship_seats WHERE placement_id = $1 AND student_id = $2 AND holds_seat LIMIT 1', [placementId, studentId]);
+  return rows.length > 0;
+}
+
+/** The seat-holding internships at the placements (R2: whom a suspension strands). */
+export function seatHoldersAt(db: Queryable, placementIds: string[]): Promise<{ id: string; studentId: string; schoolId: string; placementId: string }[]> {
+  return db.query(
+    `SELECT id, student_id AS "studentId", school_id AS "schoolId", placement_id AS "placementId" FROM internship_seats
+      WHERE placement_id = ANY($1::uuid[]) AND holds_seat`,
+    [placementIds],
+  );
+}
+
+/** Whether the school ever had an internship at the company. */
+export async function schoolHadInternshipAt(db: Queryable, schoolId: string, companyId: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM internship_seats WHERE school_id = $1 AND company_id = $2 LIMIT 1', [schoolId, companyId]);
+  return rows.length > 0;
+}
+
+/** An internship of the school, or null. */
+export async function internshipOfSchool(db: Queryable, internshipId: string, schoolId: string): Promise<{ id: string; studentId: string; placementId: string; companyId: string } | null> {
+  const [row] = await db.query<{ id: string; studentId: string; placementId: string; companyId: string }>(
+    `SELECT id, student_id AS "studentId", placement_id AS "placementId", company_id AS "companyId" FROM internship_seats WHERE id = $1 AND school_id = $2`,
+    [internshipId, schoolId],
+  );
+  return row ?? null;
+}
+
+/** The internships of a school's students at a company (agreements' fulfilment). */
+export function internshipsBetween(
+  db: Queryable,
+  schoolId: string,
+  companyId: string,
+): Promise<{ studentId: string; placementId: string; status: string; startDate: string; started: boolean }[]> {
+  return db.query(
+    `SELECT student_id AS "studentId", placement_id AS "placementId", status, start_date::text AS "startDate", started_at IS NOT NULL AS started
+       FROM internships WHERE school_id = $1 AND company_id = $2`,
+    [schoolId, companyId],
+  );
 }
 
 /** Schools with a planned or active internship at each company (or placement), as `{ id: company or placement, school_id }`. */

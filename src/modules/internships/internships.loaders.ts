@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
+import { Transactions } from '../../database/transactions';
 import { groupedLoader, type LoaderFactory } from '../../common/graphql/request-loaders';
 import { ContactMomentEntity } from './contact-moment.entity';
 import { EvaluationEntity } from './evaluation.entity';
@@ -9,11 +9,11 @@ import { PokEntity } from './pok.entity';
 
 @Injectable()
 export class ContactMomentsLoader implements LoaderFactory<string, ContactMomentEntity[]> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   createLoader() {
     return groupedLoader(
-      (ids) => this.dataSource.getRepository(ContactMomentEntity).find({ where: { internshipId: In(ids) }, order: { date: 'ASC' } }),
+      (ids) => this.transactions.manager.getRepository(ContactMomentEntity).find({ where: { internshipId: In(ids) }, order: { date: 'ASC' } }),
       (row) => row.internshipId,
     );
   }
@@ -21,11 +21,11 @@ export class ContactMomentsLoader implements LoaderFactory<string, ContactMoment
 
 @Injectable()
 export class EvaluationsLoader implements LoaderFactory<string, EvaluationEntity[]> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   createLoader() {
     return groupedLoader(
-      (ids) => this.dataSource.getRepository(EvaluationEntity).find({ where: { internshipId: In(ids) }, order: { createdAt: 'ASC' } }),
+      (ids) => this.transactions.manager.getRepository(EvaluationEntity).find({ where: { internshipId: In(ids) }, order: { createdAt: 'ASC' } }),
       (row) => row.internshipId,
     );
   }
@@ -34,11 +34,11 @@ export class EvaluationsLoader implements LoaderFactory<string, EvaluationEntity
 /** The POK versions of each internship, oldest first (the last is the current one). */
 @Injectable()
 export class PoksLoader implements LoaderFactory<string, PokEntity[]> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   createLoader(): DataLoader<string, PokEntity[]> {
     return groupedLoader(
-      (ids) => this.dataSource.getRepository(PokEntity).find({ where: { internshipId: In(ids) }, order: { version: 'ASC' } }),
+      (ids) => this.transactions.manager.getRepository(PokEntity).find({ where: { internshipId: In(ids) }, order: { version: 'ASC' } }),
       (row) => row.internshipId,
     );
   }

@@ -5,6 +5,7 @@ import { InternshipLifecycleService } from './internship-lifecycle.service';
 import { INTERNSHIP_LOADERS } from './internships.loaders';
 import { StudentsModule } from '../students/students.module';
 import { InternshipsResolver, PokFieldsResolver } from './internships.resolver';
+import { InternshipsRepository } from './internships.repository';
 import { PoksService } from './poks.service';
 import { InternshipEvents } from './internships.events';
 
@@ -22,7 +23,7 @@ export class GuidanceMidpointCheck implements DailyCheck {
 /** Internships: what a mutually accepted proposal becomes; the one place a company sees a student's identity (R20). */
 @Module({
   imports: [StudentsModule],
-  providers: [InternshipEvents, InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
-  exports: [PoksService],
+  providers: [InternshipEvents, InternshipsRepository, InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
+  exports: [PoksService, InternshipLifecycleService],
 })
 export class InternshipsModule {}

@@ -1,11 +1,10 @@
 import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { IsEnum, IsOptional } from 'class-validator';
 import type DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
-import { type Actor, OrganizationType, Role } from '../../common/auth/roles';
+import { type Actor, Role } from '../../common/auth/roles';
+import { Transactions } from '../../database/transactions';
 import { ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import { Loader } from '../../common/graphql/request-loaders';
 import { StudentIdentityModel } from '../students/models/student.model';
@@ -18,6 +17,7 @@ import { GuidanceService } from './guidance.service';
 import { InternshipLifecycleService } from './internship-lifecycle.service';
 import { ContactMomentsLoader, EvaluationsLoader, PoksLoader } from './internships.loaders';
 import { InternshipEntity, InternshipStatus } from './internship.entity';
+import { InternshipsPolicy } from './internships.policy';
 import {
   ContactMomentModel,
   InternshipConnection,
@@ -49,7 +49,7 @@ export class PokFieldsResolver {
 @Resolver(() => InternshipModel)
 export class InternshipsResolver {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly poks: PoksService,
     private readonly guidance: GuidanceService,
     private readonly lifecycle: InternshipLifecycleService,
@@ -118,8 +118,8 @@ export class InternshipsResolver {
   @Query(() => InternshipConnection, { description: "Your company's or your school's internships" })
   @Allow(Role.COMPANY, Role.SCHOOL)
   internships(@CurrentActor() actor: Actor, @Args() { status, ...page }: InternshipsArgs) {
-    const column = actor.organizationType === OrganizationType.COMPANY ? 'companyId' : 'schoolId';
-    const query = this.dataSource
+    const column = InternshipsPolicy.sideColumn(actor);
+    const query = this.transactions.manager
       .getRepository(InternshipEntity)
       .createQueryBuilder('internship')
       .where(`internship.${column} = :org`, { org: actor.organizationId })

@@ -1,10 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
-import { HOLDS_SEAT } from '../internships/internship.entity';
 import { withAdvisoryLock } from '../../database/advisory-lock';
 import { copyRows } from '../../database/copy-rows';
-import { dutchToday } from '../../queues/daily-run';
 import { NormSetHistory } from '../compliance/placement-compliance';
 import { recordEventsSelected } from '../events/outbox';
 import { placementFeatures, priority, studentFeatures, Vocabulary } from './blind-priority';
@@ -13,7 +11,7 @@ import { explainStudent } from './engine/explain';
 import { ineligibility, Ineligibility } from './eligibility';
 import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
 import { MatchingEvent } from './matching.events';
-import { loadPlacementFacts, type PlacementFacts, STUDENT_COLUMNS, type StudentFacts } from './placement-facts';
+import { loadPlacementFacts, loadRoundStudents, type PlacementFacts, type StudentFacts } from './matching.repository';
 import { lotteryNumber } from './lottery';
 
 /**
@@ -46,6 +44,16 @@ export interface RoundRunSettings {
   leaseSeconds: number;
 }
 
+/** What a round needs from outside matching; `MatchRoundsService` gives the app's, the bench its own. */
+export interface RoundRunDependencies {
+  now(): Date;
+  today(): string;
+  /** Runs `work` as one transaction: the round's results are written all at once or not at all. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+  /** The students the round placed go back to ordinary priority, in that transaction (the students module owns the flag). */
+  clearRematchPriority(studentIds: string[]): Promise<unknown>;
+}
+
 /**
  * Runs one round: load, eligibility, blind scoring, deferred acceptance, persist. The seed is the
  * round's; the norm-set version and the input hash are stored before solving. All results are
@@ -54,7 +62,7 @@ export interface RoundRunSettings {
  * `MatchRoundsService.recoverAbandoned`). Any number of runs of one round may be started: they
  * queue on the solve lock, and only the first to find it RUNNING writes anything.
  */
-export async function runMatchRound(dataSource: DataSource, roundId: string, settings: RoundRunSettings): Promise<MatchRoundEntity> {
+export async function runMatchRound(dataSource: DataSource, roundId: string, settings: RoundRunSettings, deps: RoundRunDependencies): Promise<MatchRoundEntity> {
   const rounds = dataSource.getRepository(MatchRoundEntity);
   const [, claimed] = await dataSource.query<[unknown, number]>(
     `UPDATE match_rounds SET status = 'RUNNING', lease_until = now() + make_interval(secs => $2) WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
@@ -66,13 +74,13 @@ export async function runMatchRound(dataSource: DataSource, roundId: string, set
     return await withAdvisoryLock(dataSource, MATCH_SOLVE_LOCK, async () => {
       const round = await rounds.findOneByOrFail({ id: roundId });
       if (round.status !== MatchRoundStatus.RUNNING) return round; // another run finished it while this one waited
-      round.startedAt = new Date();
+      round.startedAt = deps.now();
       await rounds.update({ id: roundId }, { startedAt: round.startedAt });
-      return solveAndPersist(dataSource, round, settings);
+      return solveAndPersist(dataSource, round, settings, deps);
     });
   } catch (error) {
     await rounds
-      .update({ id: roundId, status: MatchRoundStatus.RUNNING }, { status: MatchRoundStatus.FAILED, error: (error as Error).message, completedAt: new Date(), leaseUntil: null })
+      .update({ id: roundId, status: MatchRoundStatus.RUNNING }, { status: MatchRoundStatus.FAILED, error: (error as Error).message, completedAt: deps.now(), leaseUntil: null })
       .catch(() => undefined); // the database is gone too: the job's retry or the recovery runs it again
     throw error;
   } finally {
@@ -99,35 +107,21 @@ function keepLease(dataSource: DataSource, roundId: string, seconds: number): ()
   return () => clearInterval(timer);
 }
 
-async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, { offerExpiryDays, leaseSeconds }: RoundRunSettings): Promise<MatchRoundEntity> {
+async function solveAndPersist(
+  dataSource: DataSource,
+  round: MatchRoundEntity,
+  { offerExpiryDays, leaseSeconds }: RoundRunSettings,
+  deps: RoundRunDependencies,
+): Promise<MatchRoundEntity> {
   const timings: Record<string, number> = {};
   let start = performance.now();
-  const inRound = ['p.start_date BETWEEN $1 AND $2', "p.status <> 'CLOSED'", ...(round.region ? ['pc.province = $3'] : [])].join(' AND ');
+  const inRound = ['p.start_date BETWEEN $1 AND $2', "p.status <> 'CLOSED'", ...(round.region ? ['p.province = $3'] : [])].join(' AND ');
   const params = [round.periodFrom, round.periodTo, ...(round.region ? [round.region] : [])];
   // Both in id order, on two connections at once: the order is canonical (the input hash relies
   // on it) and a student's list arrives as indexes into the placements.
   const [placements, students] = await Promise.all([
     loadPlacementFacts(dataSource.manager, `${inRound} ORDER BY p.id`, params),
-    dataSource.query<Student[]>(
-      `WITH round_placements AS (
-              SELECT p.id, row_number() OVER (ORDER BY p.id) - 1 AS index
-                FROM placements p JOIN branches b ON b.id = p.branch_id JOIN postcodes pc ON pc.pc4 = b.pc4 WHERE ${inRound}),
-            lists AS (
-              SELECT sp.student_id, array_agg(coalesce(rp.index, -1) ORDER BY sp.rank)::int[] AS prefs,
-                     array_agg(sp.placement_id::text ORDER BY sp.rank) FILTER (WHERE rp.id IS NULL) AS outside_round
-                FROM student_preferences sp LEFT JOIN round_placements rp ON rp.id = sp.placement_id
-               GROUP BY sp.student_id
-              HAVING bool_or(rp.id IS NOT NULL))
-       SELECT ${STUDENT_COLUMNS}, l.prefs, l.outside_round AS "outsideRound"
-         FROM lists l JOIN students s ON s.id = l.student_id JOIN postcodes pc ON pc.pc4 = s.home_postcode
-        WHERE s.archived_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM internships i WHERE i.student_id = s.id AND i.status IN ${HOLDS_SEAT})
-          -- An accepted proposal whose internship was terminated no longer holds her back: she is rematched.
-          AND NOT EXISTS (SELECT 1 FROM proposals o WHERE o.student_id = s.id AND (o.status = 'OPEN' OR (o.status = 'ACCEPTED'
-                AND NOT EXISTS (SELECT 1 FROM internships t WHERE t.proposal_id = o.id AND t.status = 'TERMINATED'))))
-        ORDER BY s.id`,
-      params,
-    ),
+    loadRoundStudents<StudentFacts>(dataSource, inRound, params) as Promise<Student[]>,
   ]);
   timings.load = since(start);
 
@@ -175,7 +169,7 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
   };
   timings.scoring = since(start);
 
-  const normSetVersion = (await NormSetHistory.load(dataSource.manager)).inForceOn(dutchToday()).version;
+  const normSetVersion = (await NormSetHistory.load(dataSource.manager)).inForceOn(deps.today()).version;
   const inputHash = hashInput(students, placements, problem);
   await dataSource.getRepository(MatchRoundEntity).update({ id: round.id }, { normSetVersion, inputHash, students: students.length, placements: placements.length });
 
@@ -184,13 +178,13 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
   timings.solve = since(start);
 
   start = performance.now();
-  const expiresAt = new Date(Date.now() + offerExpiryDays * 86_400_000);
+  const expiresAt = new Date(deps.now().getTime() + offerExpiryDays * 86_400_000);
   const matched = students.flatMap((student, s) => (outcome.assignment[s] >= 0 ? [s] : []));
   const placementIds = placements.map((p) => p.id);
   const cutoffs: Record<string, Cutoff | null> = Object.fromEntries(
     placements.map((p, index) => [p.id, Number.isNaN(outcome.cutoffScore[index]) ? null : { score: outcome.cutoffScore[index], lottery: outcome.cutoffLottery[index] }]),
   );
-  const completed = await dataSource.transaction(async (manager) => {
+  const completed = await deps.transaction(async (manager) => {
     const current = await manager.findOneOrFail(MatchRoundEntity, { where: { id: round.id }, lock: { mode: 'pessimistic_write' } });
     if (current.status !== MatchRoundStatus.RUNNING) return current;
     await manager.query('UPDATE match_rounds SET lease_until = now() + make_interval(secs => $2) WHERE id = $1', [round.id, leaseSeconds]);
@@ -216,7 +210,7 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
         }
       })(),
     );
-    await manager.query('UPDATE students SET rematch_priority = false WHERE rematch_priority AND id = ANY($1::uuid[])', [students.map((student) => student.id)]);
+    await deps.clearRematchPriority(students.map((student) => student.id));
     // One PROPOSAL_MADE event per proposal, in one statement (a national round's ids are too many to bring back).
     await recordEventsSelected(manager, MatchingEvent.PROPOSAL_MADE, `SELECT jsonb_build_object('proposalId', id) FROM proposals WHERE round_id = $1`, [round.id]);
     Object.assign(current, {
@@ -226,7 +220,7 @@ async function solveAndPersist(dataSource: DataSource, round: MatchRoundEntity, 
       unmatched: students.length - matched.length,
       cutoffs,
       placementIds,
-      completedAt: new Date(),
+      completedAt: deps.now(),
     });
     timings.persist = since(start);
     current.timings = timings;

@@ -1,5 +1,4 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { inTransaction } from '../../database/transaction';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
@@ -9,7 +8,11 @@ import type { Actor } from '../../common/auth/roles';
 import { requireProvince } from '../postcodes/postcodes.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
+import { Clock } from '../../common/clock/clock';
 import { Environment } from '../../config/environment';
+import { Transactions } from '../../database/transactions';
+import { StudentsFacts } from '../students/students.facts';
+import { StudentsService } from '../students/students.service';
 import { JobName, QueueName } from '../../queues/queues';
 import type { OpenMatchRoundInput } from './dto/matching.input';
 import { INELIGIBILITY_MESSAGES } from './eligibility';
@@ -45,13 +48,18 @@ export class MatchRoundsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.MATCHING) private readonly queue: Queue,
     private readonly env: Environment,
+    private readonly transactions: Transactions,
+    private readonly students: StudentsService,
+    private readonly studentFacts: StudentsFacts,
+    private readonly clock: Clock,
   ) {}
 
   /** PLATFORM admins (or the schedule) open a round; its seed is fixed now, before anything runs. */
   async open(actor: Actor | null, input: OpenMatchRoundInput): Promise<MatchRoundEntity> {
     if (input.periodTo < input.periodFrom) throw BadUserInputError.field('input.periodTo', 'periodTo must not be before periodFrom');
     await requireProvince(this.dataSource, input.region, 'input.region');
-    const round = await inTransaction(this.dataSource, async (manager) => {
+    const round = await this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       const created = await manager.save(
         manager.create(MatchRoundEntity, {
           region: input.region ?? null,
@@ -107,7 +115,8 @@ export class MatchRoundsService {
    * lapsed). Same seed, a fresh job; audited. Any other status is a CONFLICT that names it.
    */
   async rerun(actor: Actor, id: string): Promise<MatchRoundEntity> {
-    const round = await inTransaction(this.dataSource, async (manager) => {
+    const round = await this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       const [current] = await manager.query<{ status: MatchRoundStatus; error: string | null; attempt: number; lapsed: boolean }[]>(
         `SELECT status, error, attempt, ${LEASE_LAPSED} AS lapsed FROM match_rounds WHERE id = $2 FOR UPDATE`,
         [this.env.MATCH_ROUND_LEASE_SECONDS, id],
@@ -136,28 +145,39 @@ export class MatchRoundsService {
   }
 
   run(roundId: string): Promise<MatchRoundEntity> {
-    return runMatchRound(this.dataSource, roundId, { offerExpiryDays: this.env.OFFER_EXPIRY_DAYS, leaseSeconds: this.env.MATCH_ROUND_LEASE_SECONDS });
+    return runMatchRound(
+      this.dataSource,
+      roundId,
+      { offerExpiryDays: this.env.OFFER_EXPIRY_DAYS, leaseSeconds: this.env.MATCH_ROUND_LEASE_SECONDS },
+      {
+        now: () => this.clock.now(),
+        today: () => this.clock.today(),
+        transaction: (work) => this.transactions.run(() => work(this.transactions.manager)),
+        clearRematchPriority: (studentIds) => this.students.setRematchPriority(null, studentIds, false),
+      },
+    );
   }
 
   async find(id: string): Promise<MatchRoundEntity> {
-    const round = await this.dataSource.getRepository(MatchRoundEntity).findOneBy({ id });
+    const round = await this.transactions.manager.getRepository(MatchRoundEntity).findOneBy({ id });
     if (!round) throw new NotFoundError('Match round');
     return round;
   }
 
   list(page: ConnectionArgs): Promise<Connection<MatchRoundEntity>> {
-    return paginate(this.dataSource.getRepository(MatchRoundEntity).createQueryBuilder('round').orderBy('round.createdAt', 'DESC').addOrderBy('round.id'), page);
+    return paginate(this.transactions.manager.getRepository(MatchRoundEntity).createQueryBuilder('round').orderBy('round.createdAt', 'DESC').addOrderBy('round.id'), page);
   }
 
   /** For the student's own school: what she got in a round and why not her higher choices. */
   async explanation(actor: Actor, studentId: string, roundId: string): Promise<MatchExplanationModel> {
+    if (!(await this.studentFacts.isOfSchool(studentId, actor.organizationId))) throw new NotFoundError('Match explanation');
     const [row] = await this.dataSource.query<(MatchExplanationEntity & { placementIdsOfChoices: (string | null)[]; cutoffs: Record<string, Cutoff | null> })[]>(
       `SELECT e.round_id AS "roundId", e.student_id AS "studentId", e.placement_id AS "placementId", e.rank, e.ranks, e.outcomes,
               e.priorities, e.outside_round AS "outsideRound", r.cutoffs,
               ARRAY(SELECT r.placement_ids[i + 1] FROM unnest(e.placements) WITH ORDINALITY AS c(i, n) ORDER BY n) AS "placementIdsOfChoices"
-         FROM match_explanations e JOIN match_rounds r ON r.id = e.round_id JOIN students s ON s.id = e.student_id
-        WHERE e.round_id = $1 AND e.student_id = $2 AND s.school_id = $3`,
-      [roundId, studentId, actor.organizationId],
+         FROM match_explanations e JOIN match_rounds r ON r.id = e.round_id
+        WHERE e.round_id = $1 AND e.student_id = $2`,
+      [roundId, studentId],
     );
     if (!row) throw new NotFoundError('Match explanation');
     const outside = [...row.outsideRound];

@@ -2,7 +2,7 @@ import { Args, createUnionType, ID, Mutation, Parent, Query, ResolveField, Resol
 import type DataLoader from 'dataloader';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
-import { type Actor, OrganizationType, Role } from '../../common/auth/roles';
+import { type Actor, Role } from '../../common/auth/roles';
 import { ConnectionArgs } from '../../common/graphql/pagination';
 import { Loader } from '../../common/graphql/request-loaders';
 import { PlacementModel } from '../placements/models/placement.model';
@@ -23,7 +23,8 @@ import {
 import type { MatchRoundEntity } from './match-round.entity';
 import type { ProposalEntity } from './proposal.entity';
 import { PreferencesService } from './preferences.service';
-import { ProposalsService, Side } from './proposals.service';
+import { MatchingPolicy } from './matching.policy';
+import { ProposalsService } from './proposals.service';
 
 const SetPreferencesResult = createUnionType({
   name: 'SetPreferencesResult',
@@ -31,9 +32,7 @@ const SetPreferencesResult = createUnionType({
   resolveType: (value: object) => (value instanceof IneligiblePreferences ? IneligiblePreferences : StudentPreferenceListModel),
 });
 
-const SEES_LOTTERY_SEED = [OrganizationType.PLATFORM, OrganizationType.SBB];
-
-const sideOf = (actor: Actor) => (actor.organizationType === OrganizationType.COMPANY ? Side.COMPANY : Side.SCHOOL);
+const sideOf = (actor: Actor) => MatchingPolicy.sideOf(actor);
 
 @Resolver(() => MatchRoundModel)
 export class MatchingResolver {
@@ -99,7 +98,7 @@ export class MatchingResolver {
   })
   @Allow(Role.AUTHENTICATED)
   lotterySeed(@CurrentActor() actor: Actor, @Parent() round: MatchRoundEntity): string | null {
-    return SEES_LOTTERY_SEED.includes(actor.organizationType) ? round.lotterySeed : null;
+    return MatchingPolicy.maySeeLotterySeed(actor) ? round.lotterySeed : null;
   }
 
   @Query(() => ProposalConnection, { description: "A company's proposals (blind candidates), or a school's proposals for its students" })
@@ -128,7 +127,7 @@ export class ProposalFieldsResolver {
   @ResolveField(() => ID, { nullable: true, description: "The student's id: for her school only (null for the company)" })
   @Allow(Role.COMPANY, Role.SCHOOL)
   studentId(@CurrentActor() actor: Actor, @Parent() proposal: ProposalEntity) {
-    return actor.organizationId === proposal.schoolId ? proposal.studentId : null;
+    return MatchingPolicy.studentIdVisibleTo(actor, proposal);
   }
 
   @ResolveField(() => PlacementModel)

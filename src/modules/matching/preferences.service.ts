@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { Environment } from '../../config/environment';
 import { PlacementStatus } from '../placements/placement.entity';
-import { inTransaction } from '../../database/transaction';
-import { StudentEntity } from '../students/student.entity';
+import { Transactions } from '../../database/transactions';
+import { StudentsFacts } from '../students/students.facts';
 import { boundingBox } from '../postcodes/distance';
 import { blindPriority } from './blind-priority';
 import { distanceKm, ineligibility, INELIGIBILITY_MESSAGES } from './eligibility';
 import { IneligiblePreferences } from './models/matching.model';
-import { loadPlacementFacts, STUDENT_COLUMNS, type StudentFacts } from './placement-facts';
+import { loadPlacementFacts, loadStudentFacts, type StudentFacts } from './matching.repository';
 import { StudentPreferenceEntity } from './student-preference.entity';
 
 @Injectable()
 export class PreferencesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly students: StudentsFacts,
     private readonly env: Environment,
   ) {}
 
@@ -33,14 +32,10 @@ export class PreferencesService {
     }
     const duplicate = placementIds.findIndex((id, index) => placementIds.indexOf(id) !== index);
     if (duplicate >= 0) throw BadUserInputError.field(`placementIds.${duplicate}`, 'a placement may appear once in the list');
-    return inTransaction(this.dataSource, async (manager) => {
-      // NO KEY UPDATE: enough to keep two lists for her apart, and it does not block the foreign-key
-      // checks (KEY SHARE) of an internship taking her seat under its placement's lock (lock order, README).
-      const [student] = await manager.query<StudentFacts[]>(
-        `SELECT ${STUDENT_COLUMNS} FROM students s JOIN postcodes pc ON pc.pc4 = s.home_postcode
-          WHERE s.id = $1 AND s.school_id = $2 AND s.archived_at IS NULL FOR NO KEY UPDATE OF s`,
-        [studentId, actor.organizationId],
-      );
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      // Locked first: two lists for her are kept apart (students.repository.ts on why NO KEY UPDATE).
+      const student = (await this.students.lockActiveOfSchool(studentId, actor.organizationId)) ? await loadStudentFacts(manager, studentId, actor.organizationId) : null;
       if (!student) throw new NotFoundError('Student', { field: 'studentId' });
       const placements = new Map((await loadPlacementFacts(manager, 'p.id = ANY($1)', [placementIds])).map((p) => [p.id, p]));
       // A draft was never public: to a school it does not exist (README "Errors").
@@ -54,7 +49,7 @@ export class PreferencesService {
       });
       if (refused.length) return new IneligiblePreferences(refused);
 
-      const suggestions = completeWithSuggestions ? await this.suggest(manager, student, placementIds) : [];
+      const suggestions = completeWithSuggestions ? await this.suggest(student, placementIds) : [];
       await manager.delete(StudentPreferenceEntity, { studentId });
       const entries = [...placementIds, ...suggestions].map((placementId, index) =>
         manager.create(StudentPreferenceEntity, { studentId, placementId, rank: index + 1, suggested: index >= placementIds.length }),
@@ -70,14 +65,14 @@ export class PreferencesService {
    * nearest: enough to fill the list up to the limit. Candidates come from the crebo index and a
    * bounding box around her home, not from scanning every placement.
    */
-  private async suggest(manager: EntityManager, student: StudentFacts, chosen: string[]): Promise<string[]> {
+  private async suggest(student: StudentFacts, chosen: string[]): Promise<string[]> {
     const room = this.env.MATCH_MAX_PREFERENCES - chosen.length;
     if (room <= 0) return [];
     const box = boundingBox(student.lat, student.lon, student.radiusKm);
     const candidates = await loadPlacementFacts(
-      manager,
+      this.transactions.manager,
       `p.crebos @> ARRAY[$1]::text[] AND p.level = $2 AND p.leerweg = $3 AND p.status = 'PUBLISHED' AND p.id <> ALL($4::uuid[])
-         AND pc.lat BETWEEN $5 AND $6 AND pc.lon BETWEEN $7 AND $8`,
+         AND p.lat BETWEEN $5 AND $6 AND p.lon BETWEEN $7 AND $8`,
       [student.crebo, student.level, student.leerweg, chosen, box.minLat, box.maxLat, box.minLon, box.maxLon],
     );
     return candidates
@@ -89,8 +84,8 @@ export class PreferencesService {
   }
 
   async list(actor: Actor, studentId: string): Promise<StudentPreferenceEntity[]> {
-    const own = await this.dataSource.getRepository(StudentEntity).existsBy({ id: studentId, schoolId: actor.organizationId });
+    const own = await this.students.isOfSchool(studentId, actor.organizationId);
     if (!own) throw new NotFoundError('Student', { field: 'studentId' });
-    return this.dataSource.getRepository(StudentPreferenceEntity).find({ where: { studentId }, order: { rank: 'ASC' } });
+    return this.transactions.manager.getRepository(StudentPreferenceEntity).find({ where: { studentId }, order: { rank: 'ASC' } });
   }
 }

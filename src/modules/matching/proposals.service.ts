@@ -1,25 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { In, IsNull, LessThan } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
-import { InternshipEntity, InternshipStatus, ONE_SEAT_PER_STUDENT } from '../internships/internship.entity';
-import { isUniqueViolation } from '../../database/postgres-errors';
-import { inTransaction } from '../../database/transaction';
-import { PoksService } from '../internships/poks.service';
+import { Clock } from '../../common/clock/clock';
+import { Transactions } from '../../database/transactions';
+import type { InternshipEntity } from '../internships/internship.entity';
+import { InternshipLifecycleService } from '../internships/internship-lifecycle.service';
 import { seatsHeld } from '../internships/seats';
 import { Events } from '../events/events';
 import { MatchingEvent } from './matching.events';
-import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
+import { PlacementStatus } from '../placements/placement.entity';
+import { lockPlacementForSeat, type PlacementForSeat } from '../placements/placements.facts';
 import type { AnswerProposalInput, ProposalsArgs } from './dto/matching.input';
+import { MatchingPolicy, Side } from './matching.policy';
 import { Answer, ProposalEntity, ProposalStatus } from './proposal.entity';
 
-export enum Side {
-  COMPANY = 'COMPANY',
-  SCHOOL = 'SCHOOL',
-}
+export { Side };
 
 const REMIND_BEFORE_MS = 2 * 86_400_000;
 
@@ -38,8 +36,9 @@ function alreadySeated(actor: Actor, proposal: ProposalEntity, held: Pick<Intern
 @Injectable()
 export class ProposalsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly poks: PoksService,
+    private readonly transactions: Transactions,
+    private readonly internships: InternshipLifecycleService,
+    private readonly clock: Clock,
     private readonly events: Events,
   ) {}
 
@@ -49,11 +48,13 @@ export class ProposalsService {
    * before she accepted (R20). Like every argument a role may not use, that is FORBIDDEN.
    */
   list(actor: Actor, side: Side, { placementId, studentId, status, ...page }: ProposalsArgs): Promise<Connection<ProposalEntity>> {
-    if (side === Side.COMPANY && studentId) throw new ForbiddenError('Companies may not filter proposals by studentId: a candidate stays a pseudonym until both sides accept (R20)');
-    const query = this.dataSource
+    if (studentId && !MatchingPolicy.mayFilterProposalsByStudent(side)) {
+      throw new ForbiddenError('Companies may not filter proposals by studentId: a candidate stays a pseudonym until both sides accept (R20)');
+    }
+    const query = this.transactions.manager
       .getRepository(ProposalEntity)
       .createQueryBuilder('proposal')
-      .where(side === Side.COMPANY ? 'proposal.companyId = :org' : 'proposal.schoolId = :org', { org: actor.organizationId })
+      .where(`proposal.${MatchingPolicy.proposalSideColumn(side)} = :org`, { org: actor.organizationId })
       .orderBy('proposal.createdAt', 'DESC')
       .addOrderBy('proposal.id');
     if (placementId) query.andWhere('proposal.placementId = :placementId', { placementId });
@@ -75,25 +76,27 @@ export class ProposalsService {
     if (side === Side.SCHOOL && input.declineReason) {
       throw BadUserInputError.field('input.declineReason', 'reason codes are for companies (R21); a student need not give one');
     }
-    return inTransaction(this.dataSource, async (manager) => {
-      const where = { id, ...(side === Side.COMPANY ? { companyId: actor.organizationId } : { schoolId: actor.organizationId }) };
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const where = { id, [MatchingPolicy.proposalSideColumn(side)]: actor.organizationId };
       // Lock order (README, Operations): the placement before its proposal, as a revocation's cascade takes them.
       const unlocked = await manager.findOne(ProposalEntity, { select: { id: true, placementId: true }, where });
       if (!unlocked) throw new NotFoundError('Proposal');
-      const placement = await manager.findOneOrFail(PlacementEntity, { where: { id: unlocked.placementId }, lock: { mode: 'pessimistic_write' } });
+      const placement = await lockPlacementForSeat(manager, unlocked.placementId);
       const proposal = await manager.findOneOrFail(ProposalEntity, { where, lock: { mode: 'pessimistic_write' } });
       if (proposal.status !== ProposalStatus.OPEN) throw new ConflictError(`Proposal ${id} is ${proposal.status}`);
-      if (proposal.expiresAt < new Date()) throw new ConflictError(`Proposal ${id} expired on ${proposal.expiresAt.toISOString()}`);
+      const now = this.clock.now();
+      if (proposal.expiresAt < now) throw new ConflictError(`Proposal ${id} expired on ${proposal.expiresAt.toISOString()}`);
       const own = side === Side.COMPANY ? 'companyAnswer' : 'studentAnswer';
       if (proposal[own] !== Answer.PENDING) throw new ConflictError(`You already answered proposal ${id}: ${proposal[own]}`);
 
       const before = { ...proposal };
       proposal[own] = input.accept ? Answer.ACCEPTED : Answer.DECLINED;
-      if (side === Side.COMPANY) proposal.companyAnsweredAt = new Date();
+      if (side === Side.COMPANY) proposal.companyAnsweredAt = now;
       if (!input.accept) {
-        Object.assign(proposal, { status: ProposalStatus.DECLINED, declineReason: input.declineReason ?? null, decidedAt: new Date() });
+        Object.assign(proposal, { status: ProposalStatus.DECLINED, declineReason: input.declineReason ?? null, decidedAt: now });
       } else if (proposal.companyAnswer === Answer.ACCEPTED && proposal.studentAnswer === Answer.ACCEPTED) {
-        await this.takeSeat(manager, actor, proposal, placement);
+        await this.takeSeat(actor, proposal, placement);
       }
       await manager.save(proposal);
       await recordAudit(manager, actor, {
@@ -109,46 +112,32 @@ export class ProposalsService {
   }
 
   /** Under the placement's row lock, which the caller holds. */
-  private async takeSeat(manager: EntityManager, actor: Actor, proposal: ProposalEntity, placement: PlacementEntity): Promise<void> {
+  private async takeSeat(actor: Actor, proposal: ProposalEntity, placement: PlacementForSeat): Promise<void> {
     if (placement.status !== PlacementStatus.PUBLISHED) throw new ConflictError(`Placement ${placement.id} is ${placement.status}; no internship can start there (R1, R2)`);
-    const taken = await seatsHeld(manager, placement.id);
+    const taken = await seatsHeld(this.transactions.manager, placement.id);
     if (taken >= placement.capacity) {
       throw new ConflictError(`Placement ${placement.id} has no free seat left (${taken} of ${placement.capacity} taken)`);
     }
     // One seat per student. Checked here to name the seat she holds; the unique index refuses the
     // same when another acceptance for her commits between this read and the insert.
-    const held = await manager.findOne(InternshipEntity, {
-      select: { id: true, status: true, placementId: true },
-      where: { studentId: proposal.studentId, status: In([InternshipStatus.PLANNED, InternshipStatus.ACTIVE]) },
-    });
+    const held = await this.internships.seatHeldBy(proposal.studentId);
     if (held) throw alreadySeated(actor, proposal, held);
-    const internship = await manager
-      .save(
-        manager.create(InternshipEntity, {
-          proposalId: proposal.id,
-          studentId: proposal.studentId,
-          placementId: placement.id,
-          companyId: proposal.companyId,
-          schoolId: proposal.schoolId,
-          startDate: placement.startDate,
-          endDate: placement.endDate,
-        }),
-      )
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error, ONE_SEAT_PER_STUDENT) ? alreadySeated(actor, proposal, null) : error;
-      });
-    Object.assign(proposal, { status: ProposalStatus.ACCEPTED, decidedAt: new Date() });
-    await this.poks.generate(manager, internship);
-    await recordAudit(manager, actor, [
-      { action: 'internship.created', entityType: 'internship', entityId: internship.id, after: internship },
-      // R20: from here on the company sees who the student is.
-      { action: 'student.identity_revealed', entityType: 'student', entityId: proposal.studentId, after: { companyId: proposal.companyId, proposalId: proposal.id } },
-    ]);
+    const internship = await this.internships.createFromAcceptedProposal(actor, proposal, placement);
+    if (!internship) throw alreadySeated(actor, proposal, null);
+    Object.assign(proposal, { status: ProposalStatus.ACCEPTED, decidedAt: this.clock.now() });
+    // R20: from here on the company sees who the student is.
+    await recordAudit(this.transactions.manager, actor, {
+      action: 'student.identity_revealed',
+      entityType: 'student',
+      entityId: proposal.studentId,
+      after: { companyId: proposal.companyId, proposalId: proposal.id },
+    });
   }
 
   /** Daily: open proposals past their expiry free their seat; the student is in the next round. */
-  async expireDue(now = new Date()): Promise<number> {
-    return inTransaction(this.dataSource, async (manager) => {
+  async expireDue(now = this.clock.now()): Promise<number> {
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       const { raw } = await manager
         .createQueryBuilder()
         .update(ProposalEntity)
@@ -163,8 +152,9 @@ export class ProposalsService {
   }
 
   /** Daily: both sides hear once that an open proposal expires within two days. */
-  async remindExpiring(now = new Date()): Promise<number> {
-    return inTransaction(this.dataSource, async (manager) => {
+  async remindExpiring(now = this.clock.now()): Promise<number> {
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       const due = await manager.find(ProposalEntity, {
         select: { id: true },
         where: { status: ProposalStatus.OPEN, expiresAt: LessThan(new Date(now.getTime() + REMIND_BEFORE_MS)), expiryReminderSentAt: IsNull() },

@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, type FieldProblem, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
-import { inTransaction } from '../../database/transaction';
-import { dutchToday } from '../../queues/daily-run';
+import { Clock } from '../../common/clock/clock';
+import { Transactions } from '../../database/transactions';
+import { studentsWithTrainerAt } from '../companies/companies.facts';
 import { CompaniesService } from '../companies/companies.service';
-import { InternshipEntity } from '../internships/internship.entity';
 import { Events } from '../events/events';
 import { MeldpuntEvent } from './meldpunt.events';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
+import { internshipOfSchool, schoolHadInternshipAt } from '../internships/internships.facts';
+import { schoolHadProposalFrom } from '../matching/matching.facts';
+import { organizationType } from '../organizations/organizations.facts';
+import { PlacementStatus } from '../placements/placement.entity';
+import { placementStatusAtCompany } from '../placements/placements.facts';
 import { SchoolTasksService } from '../school-tasks/school-tasks.service';
-import { StudentEntity } from '../students/student.entity';
-import { DiscriminationReportEntity, ReportStatus, ReportTransitionEntity, Sanction } from './discrimination-report.entity';
+import { StudentsFacts } from '../students/students.facts';
+import { type DiscriminationReportEntity, ReportStatus, Sanction } from './discrimination-report.entity';
+import { MeldpuntRepository } from './meldpunt.repository';
 import type { DiscriminationReportsArgs, FileDiscriminationReportInput, SanctionInput } from './dto/discrimination-report.input';
 
 /** One step of the R22 flow: who takes it, from which status, to which. */
@@ -44,9 +47,12 @@ const STEPS = {
 @Injectable()
 export class MeldpuntService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly reports: MeldpuntRepository,
     private readonly companies: CompaniesService,
     private readonly schoolTasks: SchoolTasksService,
+    private readonly students: StudentsFacts,
+    private readonly clock: Clock,
     private readonly events: Events,
   ) {}
 
@@ -56,21 +62,21 @@ export class MeldpuntService {
    * When it names a student, her school gets an AFTERCARE task.
    */
   async file(actor: Actor, input: FileDiscriminationReportInput): Promise<DiscriminationReportEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       const problems: FieldProblem[] = [];
       const problem = (field: string, message: string) => problems.push({ path: `input.${field}`, message, rule: 'R22' });
       const schoolId = actor.organizationId;
-      if (input.incidentDate > dutchToday()) problem('incidentDate', `incidentDate ${input.incidentDate} is in the future`);
-      const company = await manager.findOneBy(OrganizationEntity, { id: input.companyId });
-      if (company?.type !== OrganizationType.COMPANY) problem('companyId', `${input.companyId} is not a company (leerbedrijf)`);
+      if (input.incidentDate > this.clock.today()) problem('incidentDate', `incidentDate ${input.incidentDate} is in the future`);
+      if ((await organizationType(manager, input.companyId)) !== OrganizationType.COMPANY) problem('companyId', `${input.companyId} is not a company (leerbedrijf)`);
       // What the school may not see answers as if it did not exist (NOT_FOUND, README "Errors").
-      if (input.studentId) ownedOrNotFound('Student', await manager.findOneBy(StudentEntity, { id: input.studentId, schoolId }), { field: 'input.studentId' });
+      if (input.studentId && !(await this.students.isOfSchool(input.studentId, schoolId))) ownedOrNotFound('Student', null, { field: 'input.studentId' });
       if (input.placementId) {
-        const placement = await manager.findOneBy(PlacementEntity, { id: input.placementId, companyId: input.companyId });
-        ownedOrNotFound('Placement', placement, { visible: ({ status }) => status !== PlacementStatus.DRAFT, field: 'input.placementId' });
+        const status = await placementStatusAtCompany(manager, input.placementId, input.companyId);
+        ownedOrNotFound('Placement', status, { visible: (found) => found !== PlacementStatus.DRAFT, field: 'input.placementId' });
       }
       const internship = input.internshipId
-        ? ownedOrNotFound('Internship', await manager.findOneBy(InternshipEntity, { id: input.internshipId, schoolId }), { field: 'input.internshipId' })
+        ? ownedOrNotFound('Internship', await internshipOfSchool(manager, input.internshipId, schoolId), { field: 'input.internshipId' })
         : null;
       if (internship) {
         if (internship.companyId !== input.companyId) problem('internshipId', `internship ${input.internshipId} is not at this company`);
@@ -79,8 +85,7 @@ export class MeldpuntService {
       }
       if (problems.length) throw new BadUserInputError(problems);
 
-      const report = await manager.save(
-        manager.create(DiscriminationReportEntity, {
+      const report = await this.reports.insertReport({
           schoolId,
           reportedByUserId: actor.userId,
           companyId: input.companyId,
@@ -90,11 +95,10 @@ export class MeldpuntService {
           ground: input.ground,
           description: input.description,
           incidentDate: input.incidentDate,
-          noStudentLink: !(await this.hasStudentLink(manager, schoolId, input.companyId)),
-        }),
-      );
-      await this.recordStep(manager, actor, report, null, null, 'filed', { ...report });
-      if (report.studentId) await this.schoolTasks.openAftercare(manager, actor, { schoolId, studentId: report.studentId, reportId: report.id });
+          noStudentLink: !(await this.hasStudentLink(schoolId, input.companyId)),
+      });
+      await this.recordStep(actor, report, null, null, 'filed', { ...report });
+      if (report.studentId) await this.schoolTasks.openAftercare(actor, { schoolId, studentId: report.studentId, reportId: report.id });
       return report;
     });
   }
@@ -138,17 +142,12 @@ export class MeldpuntService {
 
   /** SBB reads every report; a school its own (another school's is NOT_FOUND, as if it did not exist). */
   async find(actor: Actor, id: string): Promise<DiscriminationReportEntity> {
-    return this.readable(actor, await this.dataSource.getRepository(DiscriminationReportEntity).findOneBy({ id }));
+    return this.readable(actor, await this.reports.findReport(id));
   }
 
   list(actor: Actor, { filter: given, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    const query = this.dataSource
-      .getRepository(DiscriminationReportEntity)
-      .createQueryBuilder('report')
-      .orderBy('report.createdAt', 'DESC')
-      .addOrderBy('report.id');
-    if (actor.organizationType !== OrganizationType.SBB) query.where('report.schoolId = :school', { school: actor.organizationId });
+    const query = this.reports.listQuery(actor.organizationType === OrganizationType.SBB ? null : actor.organizationId);
     if (filter.status) query.andWhere('report.status = :status', { status: filter.status });
     if (filter.companyId) query.andWhere('report.companyId = :companyId', { companyId: filter.companyId });
     return paginate(query, page);
@@ -166,8 +165,9 @@ export class MeldpuntService {
     note: string | null,
     apply?: (manager: EntityManager, report: DiscriminationReportEntity) => Promise<object | void>,
   ): Promise<DiscriminationReportEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const report = this.readable(actor, await manager.findOne(DiscriminationReportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }));
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const report = this.readable(actor, await this.reports.lockReport(id));
       if (actor.organizationType !== step.by) throw new ForbiddenError(`Only ${step.by === OrganizationType.SBB ? 'SBB' : 'the reporting school'} may take this step (R22)`);
       if (report.status !== step.from) {
         throw new ConflictError(`Discrimination report ${id} is ${report.status}; this step needs it ${step.from} (R22)`);
@@ -175,14 +175,13 @@ export class MeldpuntService {
       const from = report.status;
       report.status = step.to;
       const outcome = (await apply?.(manager, report)) ?? {};
-      await manager.save(report);
-      await this.recordStep(manager, actor, report, from, note, step.action, { status: report.status, note, ...outcome });
+      await this.reports.saveReport(report);
+      await this.recordStep(actor, report, from, note, step.action, { status: report.status, note, ...outcome });
       return report;
     });
   }
 
   private async recordStep(
-    manager: EntityManager,
     actor: Actor,
     report: DiscriminationReportEntity,
     from: ReportStatus | null,
@@ -190,7 +189,7 @@ export class MeldpuntService {
     action: string,
     after: object,
   ): Promise<void> {
-    await manager.insert(ReportTransitionEntity, {
+    await this.reports.insertTransition({
       reportId: report.id,
       fromStatus: from,
       toStatus: report.status,
@@ -198,7 +197,7 @@ export class MeldpuntService {
       byOrganizationId: actor.organizationId,
       note,
     });
-    await recordAudit(manager, actor, {
+    await recordAudit(this.transactions.manager, actor, {
       action: `discrimination_report.${action}`,
       entityType: 'discrimination_report',
       entityId: report.id,
@@ -208,13 +207,10 @@ export class MeldpuntService {
   }
 
   /** Whether the school ever had a student at the company: a proposal, an internship or a trainer assignment. */
-  private async hasStudentLink(manager: EntityManager, schoolId: string, companyId: string): Promise<boolean> {
-    const [{ linked }] = await manager.query<{ linked: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM proposals WHERE school_id = $1 AND company_id = $2)
-           OR EXISTS (SELECT 1 FROM internships WHERE school_id = $1 AND company_id = $2)
-           OR EXISTS (SELECT 1 FROM trainer_assignments a JOIN students s ON s.id = a.student_id WHERE s.school_id = $1 AND a.company_id = $2) AS linked`,
-      [schoolId, companyId],
-    );
-    return linked;
+  private async hasStudentLink(schoolId: string, companyId: string): Promise<boolean> {
+    const db = this.transactions.manager;
+    if ((await schoolHadProposalFrom(db, schoolId, companyId)) || (await schoolHadInternshipAt(db, schoolId, companyId))) return true;
+    const assigned = await studentsWithTrainerAt(db, companyId);
+    return assigned.length > 0 && [...(await this.students.schoolsOf(assigned)).values()].includes(schoolId);
   }
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../database/prepared-queries';
+import type { OrganizationType } from '../../common/auth/roles';
 
 /** Organization names by id: organizations' answer for other modules' messages. */
 export async function organizationNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
@@ -35,3 +36,12 @@ export async function mailboxes(db: Queryable, userIds: string[]): Promise<Map<s
   const rows = await db.query<{ id: string; name: string; email: string }>('SELECT id, name, email FROM users WHERE id = ANY($1::uuid[])', [[...new Set(userIds)]]);
   return new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
 }
+
+/** What other modules may read of organizations: pure reads, one statement each. */
+
+/** The organization's type, or null when there is none with that id. */
+export async function organizationType(db: Queryable, id: string): Promise<OrganizationType | null> {
+  const [row] = await db.query<{ type: OrganizationType }>('SELECT type FROM organizations WHERE id = $1', [id]);
+  return row?.type ?? null;
+}
+

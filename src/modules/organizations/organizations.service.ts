@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import type { AddUserInput, CreateOrganizationInput, OrganizationsArgs } from './dto/organization.input';
-import { inTransaction } from '../../database/transaction';
 import { Events } from '../events/events';
 import { OrganizationEvent } from './organizations.events';
+import { Transactions } from '../../database/transactions';
 import { createOrganizationWithAdmin, insertUser } from './organization-creation';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
@@ -16,18 +14,19 @@ import { UserEntity } from './user.entity';
 @Injectable()
 export class OrganizationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly events: Events,
   ) {}
 
   /** PLATFORM admins create a school or company together with its first administrator. */
   async createOrganization(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationEntity> {
-    return inTransaction(this.dataSource, async (manager) => (await createOrganizationWithAdmin(manager, actor, input)).organization);
+    return this.transactions.run(async () => (await createOrganizationWithAdmin(this.transactions.manager, actor, input)).organization);
   }
 
   /** An organization's admin adds a user to that same organization. */
   async addUser(actor: Actor, input: AddUserInput): Promise<UserEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       const user = await insertUser(manager, actor.organizationId, input, input.role, 'input.email');
       const { passwordHash: _, ...visible } = user;
       await recordAudit(manager, actor, { action: 'user.added', entityType: 'user', entityId: user.id, after: visible });
@@ -37,13 +36,13 @@ export class OrganizationsService {
   }
 
   async findOrganization(id: string): Promise<OrganizationEntity> {
-    const organization = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
+    const organization = await this.transactions.manager.getRepository(OrganizationEntity).findOneBy({ id });
     if (!organization) throw new NotFoundError('Organization');
     return organization;
   }
 
   listOrganizations(args: OrganizationsArgs): Promise<Connection<OrganizationEntity>> {
-    const query = this.dataSource
+    const query = this.transactions.manager
       .getRepository(OrganizationEntity)
       .createQueryBuilder('organization')
       .orderBy('organization.name')
@@ -53,7 +52,7 @@ export class OrganizationsService {
   }
 
   listUsers(organizationId: string, args: ConnectionArgs): Promise<Connection<UserEntity>> {
-    const query = this.dataSource
+    const query = this.transactions.manager
       .getRepository(UserEntity)
       .createQueryBuilder('user')
       .where('user.organizationId = :organizationId', { organizationId })
@@ -63,7 +62,7 @@ export class OrganizationsService {
   }
 
   async findUser(id: string): Promise<UserEntity> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    const user = await this.transactions.manager.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw new NotFoundError('User');
     return user;
   }

@@ -1,7 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { InternshipEntity } from '../internships/internship.entity';
-import { DiscriminationReportEntity } from '../meldpunt/discrimination-report.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PlacementEntity } from '../placements/placement.entity';
 import { StudentEntity } from '../students/student.entity';
@@ -54,8 +53,9 @@ export class SchoolTaskEntity {
   @Column({ type: 'uuid', nullable: true })
   reportId: string | null;
 
-  @ManyToOne(() => DiscriminationReportEntity, { onDelete: 'RESTRICT' })
-  report?: DiscriminationReportEntity;
+  /** The meldpunt's report, named by entity so that school-tasks does not import meldpunt (which opens these tasks). */
+  @ManyToOne('DiscriminationReportEntity', { onDelete: 'RESTRICT' })
+  report?: { id: string };
 
   @Column({ type: 'uuid', nullable: true })
   placementId: string | null;

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { StudentsModule } from '../students/students.module';
+import { SchoolTasksRepository } from './school-tasks.repository';
 import { SchoolTasksResolver } from './school-tasks.resolver';
 import { SchoolTasksService } from './school-tasks.service';
 import { SchoolTaskEvents } from './school-tasks.events';
 
 /** Tasks for schools: aftercare after a discrimination report (R22), replacement searches after a revocation (R2). */
 @Module({
-  providers: [SchoolTaskEvents, SchoolTasksService, SchoolTasksResolver],
+  imports: [StudentsModule],
+  providers: [SchoolTaskEvents, SchoolTasksRepository, SchoolTasksService, SchoolTasksResolver],
   exports: [SchoolTasksService],
 })
 export class SchoolTasksModule {}

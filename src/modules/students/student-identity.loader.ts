@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { keyedLoader, type LoaderFactory } from '../../common/graphql/request-loaders';
-import { StudentIdentityEntity } from './student-identity.entity';
+import type { StudentIdentityEntity } from './student-identity.entity';
+import { StudentsRepository } from './students.repository';
 
 /** Student identities by student id, batched per request. */
 @Injectable()
 export class StudentIdentityLoader implements LoaderFactory<string, StudentIdentityEntity | null> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly students: StudentsRepository) {}
 
   createLoader() {
     return keyedLoader(
-      (studentIds) => this.dataSource.getRepository(StudentIdentityEntity).findBy({ studentId: In(studentIds) }),
+      (studentIds) => this.students.identities(studentIds),
       (row) => row.studentId,
     );
   }

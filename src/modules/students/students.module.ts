@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PostcodesModule } from '../postcodes/postcodes.module';
 import { StudentIdentityLoader } from './student-identity.loader';
+import { StudentsFacts } from './students.facts';
+import { StudentsRepository } from './students.repository';
 import { StudentsResolver } from './students.resolver';
 import { StudentsService } from './students.service';
 
 @Module({
   imports: [PostcodesModule],
-  providers: [StudentsService, StudentsResolver, StudentIdentityLoader],
-  exports: [StudentsService, StudentIdentityLoader],
+  providers: [StudentsRepository, StudentsFacts, StudentsService, StudentsResolver, StudentIdentityLoader],
+  exports: [StudentsService, StudentsFacts, StudentIdentityLoader],
 })
 export class StudentsModule {}

@@ -10,6 +10,7 @@ import { StudentConnection, StudentIdentityModel, StudentModel } from './models/
 import type { StudentIdentityEntity } from './student-identity.entity';
 import { StudentIdentityLoader } from './student-identity.loader';
 import type { StudentEntity } from './student.entity';
+import { StudentsPolicy } from './students.policy';
 import { StudentsService } from './students.service';
 
 /** Students belong to a school: only that school's staff reach them (companies never do). */
@@ -59,7 +60,7 @@ export class StudentsResolver {
     @Parent() student: StudentEntity,
     @Loader(StudentIdentityLoader) loader: DataLoader<string, StudentIdentityEntity | null>,
   ) {
-    if (student.schoolId !== actor.organizationId) throw new ForbiddenError();
+    if (!StudentsPolicy.maySeeIdentity(actor, student)) throw new ForbiddenError();
     return loader.load(student.id);
   }
 }

@@ -1,82 +1,101 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
-import { inTransaction } from '../../database/transaction';
+import { Clock } from '../../common/clock/clock';
+import { Transactions } from '../../database/transactions';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import type { CreateStudentInput, StudentsArgs, UpdateStudentInput } from './dto/student.input';
-import { StudentIdentityEntity } from './student-identity.entity';
-import { StudentEntity } from './student.entity';
+import type { StudentEntity } from './student.entity';
+import { StudentsPolicy } from './students.policy';
+import { StudentsRepository } from './students.repository';
 
 /** School staff manage their own students; another school's students do not exist for them. */
 @Injectable()
 export class StudentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly students: StudentsRepository,
     private readonly postcodes: PostcodesService,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, input: CreateStudentInput): Promise<StudentEntity> {
     const { identity, ...profile } = input;
-    return inTransaction(this.dataSource, async (manager) => {
-      const student = manager.create(StudentEntity, {
+    return this.transactions.run(async () => {
+      const student = this.students.create({
         ...profile,
         accessibilityNeeds: profile.accessibilityNeeds ?? null,
         schoolId: actor.organizationId,
       });
-      await this.checkProfile(manager, student);
-      await manager.save(student);
-      await manager.insert(StudentIdentityEntity, { ...identity, phone: identity.phone ?? null, studentId: student.id });
-      await recordAudit(manager, actor, { action: 'student.created', entityType: 'student', entityId: student.id, after: student });
+      await this.checkProfile(student);
+      await this.students.save(student);
+      await this.students.insertIdentity({ ...identity, phone: identity.phone ?? null, studentId: student.id });
+      await recordAudit(this.transactions.manager, actor, { action: 'student.created', entityType: 'student', entityId: student.id, after: student });
       return student;
     });
   }
 
   async update(actor: Actor, id: string, input: UpdateStudentInput): Promise<StudentEntity> {
     const { identity, ...changes } = input;
-    return inTransaction(this.dataSource, async (manager) => {
-      const student = await this.findOwn(actor, id, manager);
+    return this.transactions.run(async () => {
+      const student = await this.findOwn(actor, id);
       const before = { ...student };
-      manager.merge(StudentEntity, student, changes);
-      await this.checkProfile(manager, student);
-      await manager.save(student);
-      if (identity) {
-        await manager.update(StudentIdentityEntity, { studentId: id }, { ...identity, phone: identity.phone ?? null });
-      }
-      await recordAudit(manager, actor, { action: 'student.updated', entityType: 'student', entityId: id, before, after: student });
+      this.students.merge(student, changes);
+      await this.checkProfile(student);
+      await this.students.save(student);
+      if (identity) await this.students.updateIdentity(id, { ...identity, phone: identity.phone ?? null });
+      await recordAudit(this.transactions.manager, actor, { action: 'student.updated', entityType: 'student', entityId: id, before, after: student });
       return student;
     });
   }
 
   /** Archived students keep their history but leave lists and future match rounds. */
   async archive(actor: Actor, id: string): Promise<StudentEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const student = await this.findOwn(actor, id, manager);
+    return this.transactions.run(async () => {
+      const student = await this.findOwn(actor, id);
       if (!student.archivedAt) {
-        student.archivedAt = new Date();
-        await manager.save(student);
-        await recordAudit(manager, actor, { action: 'student.archived', entityType: 'student', entityId: id });
+        student.archivedAt = this.clock.now();
+        await this.students.save(student);
+        await recordAudit(this.transactions.manager, actor, { action: 'student.archived', entityType: 'student', entityId: id });
       }
       return student;
     });
   }
 
   /** NOT_FOUND, never FORBIDDEN, for another school's student: no hint that she exists. */
-  async findOwn(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<StudentEntity> {
-    const student = await manager.findOneBy(StudentEntity, { id, schoolId: actor.organizationId });
+  async findOwn(actor: Actor, id: string): Promise<StudentEntity> {
+    const school = StudentsPolicy.managedSchool(actor);
+    const student = school ? await this.students.findOfSchool(id, school) : null;
     if (!student) throw new NotFoundError('Student');
     return student;
   }
 
+  /**
+   * The one writer of `rematch_priority`: a student goes first among equal scores in the next match
+   * round after her internship ended early, or after her placement's accreditation was revoked (R2);
+   * the round that has placed her clears it. Audited when `actor` or `rule` says who caused it.
+   */
+  async setRematchPriority(actor: Actor | null, studentIds: string[], value: boolean, rule?: string): Promise<string[]> {
+    if (!studentIds.length) return [];
+    return this.transactions.run(async () => {
+      const changed = await this.students.setRematchPriority(studentIds, value);
+      if (rule) {
+        await recordAudit(
+          this.transactions.manager,
+          actor,
+          changed.map((id) => ({ action: 'student.rematch_priority', entityType: 'student', entityId: id, after: { rematchPriority: value, rule } })),
+        );
+      }
+      return changed;
+    });
+  }
+
   list(actor: Actor, { filter: given, ...page }: StudentsArgs): Promise<Connection<StudentEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    const query = this.dataSource
-      .getRepository(StudentEntity)
-      .createQueryBuilder('student')
-      .where('student.schoolId = :schoolId', { schoolId: actor.organizationId })
+    const query = this.students
+      .listQuery(StudentsPolicy.managedSchool(actor) ?? actor.organizationId)
       .orderBy('student.createdAt', 'DESC')
       .addOrderBy('student.id');
     if (!filter.includeArchived) query.andWhere('student.archivedAt IS NULL');
@@ -84,18 +103,14 @@ export class StudentsService {
     if (filter.level) query.andWhere('student.level = :level', { level: filter.level });
     if (filter.leerweg) query.andWhere('student.leerweg = :leerweg', { leerweg: filter.leerweg });
     if (filter.cohort) query.andWhere('student.cohort = :cohort', { cohort: filter.cohort });
-    if (filter.name) {
-      query
-        .innerJoin(StudentIdentityEntity, 'identity', 'identity.studentId = student.id')
-        .andWhere('identity.fullName ILIKE :name', { name: `%${filter.name.replace(/[\\%_]/g, '\\$&')}%` });
-    }
+    if (filter.name) this.students.whereNameContains(query, filter.name);
     return paginate(query, page);
   }
 
-  private async checkProfile(manager: EntityManager, student: StudentEntity): Promise<void> {
+  private async checkProfile(student: StudentEntity): Promise<void> {
     if (student.availableUntil < student.availableFrom) {
       throw BadUserInputError.field('input.availableUntil', 'availableUntil must not be before availableFrom');
     }
-    await this.postcodes.require(student.homePostcode, 'input.homePostcode', manager);
+    await this.postcodes.require(student.homePostcode, 'input.homePostcode', this.transactions.manager);
   }
 }
