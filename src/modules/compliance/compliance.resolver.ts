@@ -24,6 +24,7 @@ import {
 import type { NormSetEntity } from './norm-set.entity';
 import { NormSetsService } from './norm-sets.service';
 import type { Sector } from '../organizations/sector';
+import { effectiveSeverities } from './rules';
 import type { RuleId, Severity } from './rules/rule';
 
 /** A company's findings are its own, SBB's and the operator's business (FORBIDDEN for anyone else). */
@@ -56,7 +57,7 @@ export class NormSetsResolver {
       ...norms,
       maxStudentsPerTrainerBySector: Object.entries(norms.maxStudentsPerTrainerBySector).map(([sector, maxStudents]) => ({ sector: sector as Sector, maxStudents: maxStudents! })),
       minimumWage: Object.entries(norms.minimumWageCentsPerHourByAge).map(([age, centsPerHour]) => ({ age: Number(age), centsPerHour })),
-      severities: Object.entries(norms.severities).map(([rule, severity]) => ({ rule: rule as RuleId, severity: severity as Severity })),
+      severities: Object.entries(effectiveSeverities(norms.severities)).map(([rule, severity]) => ({ rule: rule as RuleId, severity: severity as Severity })),
     };
   }
 }

@@ -2,7 +2,8 @@ import type { Leerweg } from '../../../common/qualification';
 import type { Sector } from '../../organizations/sector';
 import type { Norms } from '../norms';
 
-export type RuleId = 'R1' | 'R4' | 'R5' | 'R6' | 'R7' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15' | 'R16';
+/** A placement rule's number (domain.md); the registry in rules/index.ts lists those the engine runs. */
+export type RuleId = `R${number}`;
 /** Rules judged on an internship rather than a placement (see guidance.ts). */
 export type InternshipRuleId = 'R17';
 export type Severity = 'BLOCK' | 'WARN';
@@ -54,7 +55,7 @@ export interface ComplianceContext {
 }
 
 /** A finding before the norm set gives it its severity. */
-export type RuleFinding = Omit<Finding, 'severity' | 'rule'> & { /** Overrides the norm set's severity (e.g. R12's warning above 32 h). */ severity?: Severity };
+export type RuleFinding = Omit<Finding, 'severity' | 'rule'> & { /** Overrides the norm set's severity (e.g. R12's warning above its warning level). */ severity?: Severity };
 
 /** One Stagepact rule: a pure function of the context and the norms in force. */
 export interface Rule {
