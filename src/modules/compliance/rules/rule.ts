@@ -1,24 +1,11 @@
 import type { Leerweg } from '../../../common/qualification';
 import type { Sector } from '../../organizations/sector';
 import type { Norms } from '../norms';
+import type { Finding, RuleId, Severity } from '../../placements/placement-compliance';
 
-/** A placement rule's number (domain.md); the registry in rules/index.ts lists those the engine runs. */
-export type RuleId = `R${number}`;
+export type { Finding, FindingFigure, RuleId, Severity } from '../../placements/placement-compliance';
 /** Rules judged on an internship rather than a placement (see guidance.ts). */
 export type InternshipRuleId = 'R17';
-export type Severity = 'BLOCK' | 'WARN';
-
-/** A figure behind a finding (an amount, a date, the levels involved). */
-export type FindingFigure = string | number | boolean | null | (string | number)[];
-
-/** What a rule found: which rule, what to fix (`field`, `message`) and the figures behind it. */
-export interface Finding {
-  rule: RuleId | InternshipRuleId;
-  severity: Severity;
-  message: string;
-  field: string;
-  details?: Record<string, FindingFigure>;
-}
 
 /** Everything a rule may look at, loaded once per evaluation. Dates are YYYY-MM-DD. */
 export interface ComplianceContext {
