@@ -2,10 +2,10 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, OrganizationType, Role } from '../../common/auth/roles';
-import { BadUserInputError, ForbiddenError } from '../../common/errors/domain-errors';
+import { BadUserInputError } from '../../common/errors/domain-errors';
 import { COST_WEIGHT } from '../../common/graphql/cost-weights';
 import { ConnectionArgs } from '../../common/graphql/pagination';
-import { seesCompanyInternals } from '../companies/companies.service';
+import { CompaniesPolicy } from '../companies/companies.policy';
 import { PlacementConnection, PlacementModel } from '../placements/models/placement.model';
 import type { PlacementEntity } from '../placements/placement.entity';
 import { ComplianceReportsService } from './compliance-reports.service';
@@ -29,7 +29,7 @@ import type { RuleId, Severity } from './rules/rule';
 
 /** A company's findings are its own, SBB's and the operator's business (FORBIDDEN for anyone else). */
 function requireInternals(actor: Actor, companyId: string): void {
-  if (!seesCompanyInternals(actor, companyId)) throw new ForbiddenError("You may not read another company's compliance findings");
+  CompaniesPolicy.requireInternals(actor, companyId, "You may not read another company's compliance findings");
 }
 
 @Resolver(() => NormSetModel)

@@ -130,7 +130,7 @@ export class MeldpuntService {
         await recordEvent(manager, EventType.COMPANY_WARNED, { reportId: report.id });
         return {};
       }
-      const revoked = await this.companies.revokeAllOfCompany(manager, actor, report.companyId, `Sanctie na een melding van discriminatie (R22): ${input.reason}`);
+      const revoked = await this.companies.revokeAllOfCompany(actor, report.companyId, `Sanctie na een melding van discriminatie (R22): ${input.reason}`);
       return { revokedAccreditationIds: revoked.map((accreditation) => accreditation.id) };
     });
   }

@@ -7,7 +7,7 @@ import { COST_WEIGHT } from '../../common/graphql/cost-weights';
 import { Loader } from '../../common/graphql/request-loaders';
 import type { BranchEntity } from '../companies/branch.entity';
 import { BranchLoader, TrainerLoader } from '../companies/companies.loaders';
-import { seesCompanyInternals } from '../companies/companies.service';
+import { seesCompanyInternals } from '../companies/companies.policy';
 import { BranchModel, TrainerModel } from '../companies/models/company.model';
 import type { TrainerEntity } from '../companies/trainer.entity';
 import { OrganizationModel } from '../organizations/models/organization.model';
