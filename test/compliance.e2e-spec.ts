@@ -205,6 +205,14 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
 
   it('blocks by a new BLOCK rule evaluated against the stored version 1, which names no severity for it (registry default)', async () => {
     const admin = await t.as('companyAdmin');
+    // An earlier case revoked the branch's accreditation (R2); accredit it again so only the new rule can block.
+    const active = dataOf(
+      await t.gql('query($f: AccreditationFilter) { accreditations(filter: $f, first: 50) { edges { node { branchId } } } }', { f: { companyId, crebo: '25655', status: 'ACTIVE' } }, admin),
+    ).accreditations.edges.filter((edge: any) => edge.node.branchId === branchId);
+    if (!active.length) {
+      const grant = 'mutation($input: GrantAccreditationInput!) { grantAccreditation(input: $input) { id } }';
+      dataOf(await t.gql(grant, { input: { branchId, crebo: '25655', grantedOn: '2026-01-05' } }, await t.as('sbbAuditor')));
+    }
     const id = await draft();
     const [{ norms }] = await t.dataSource.query<{ norms: { severities: Record<string, string> } }[]>('SELECT norms FROM norm_sets WHERE version = 1');
     expect(norms.severities).not.toHaveProperty('R90');
