@@ -8,11 +8,12 @@ import { Transactions } from '../../database/transactions';
 import { withdrawOpenProposals } from '../matching/proposal-withdrawal';
 import { EventType } from '../notifications/event-type';
 import { recordEvent } from '../notifications/outbox';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import { SchoolTasksService } from '../school-tasks/school-tasks.service';
 import { AccreditationLossHooks, type AccreditationLoss } from './accreditation-loss';
 import { type AccreditationEntity, AccreditationStatus } from './accreditation.entity';
+import { REVIEW_INTERVAL_YEARS } from './accreditation-dates';
 import { assertReapplicationAllowed } from './reapplication';
 import type { BranchEntity } from './branch.entity';
 import { CompaniesPolicy } from './companies.policy';
@@ -36,6 +37,7 @@ export class CompaniesService {
     private readonly companies: CompaniesRepository,
     private readonly lossHooks: AccreditationLossHooks,
     private readonly postcodes: PostcodesService,
+    private readonly organizations: OrganizationsService,
     private readonly schoolTasks: SchoolTasksService,
     private readonly clock: Clock,
   ) {}
@@ -79,7 +81,7 @@ export class CompaniesService {
       const branch = await this.companies.branch(input.branchId);
       if (!branch) throw BadUserInputError.field('input.branchId', `branch ${input.branchId} does not exist`);
       await assertReapplicationAllowed(this.companies, branch.id, input.crebo, input.grantedOn);
-      const company = await manager.findOneByOrFail(OrganizationEntity, { id: branch.companyId });
+      const company = await this.organizations.findOrganization(branch.companyId);
       if (await this.companies.holdsActiveAccreditation(branch.id, input.crebo)) {
         throw new ConflictError(`${company.name} already holds an active accreditation for crebo ${input.crebo} at this branch`);
       }
@@ -186,8 +188,8 @@ export class CompaniesService {
     if (filter.crebo) query.andWhere('accreditation.crebo = :crebo', { crebo: filter.crebo });
     if (filter.status) query.andWhere('accreditation.status = :status', { status: filter.status });
     if (filter.reviewDueBefore) {
-      // R3: reviewed every four years; `reviewDueOn` in accreditation-dates.ts computes the same date.
-      query.andWhere(`accreditation.status = 'ACTIVE' AND (accreditation.lastReviewedOn + interval '4 years')::date < :reviewDueBefore`, {
+      // R3: reviewed every REVIEW_INTERVAL_YEARS; `reviewDueOn` in accreditation-dates.ts computes the same date.
+      query.andWhere(`accreditation.status = 'ACTIVE' AND (accreditation.lastReviewedOn + interval '${REVIEW_INTERVAL_YEARS} years')::date < :reviewDueBefore`, {
         reviewDueBefore: filter.reviewDueBefore,
       });
       query.orderBy('accreditation.lastReviewedOn', 'ASC').addOrderBy('accreditation.id'); // most overdue first
