@@ -45,6 +45,25 @@ export function accreditationsOfBranches(manager: EntityManager, branchIds: read
   return manager.find(AccreditationEntity, { where: { branchId: In([...branchIds]) }, order: { crebo: 'ASC', grantedOn: 'DESC' } });
 }
 
+/** What R1 judges of an accreditation. */
+export interface AccreditationTerms {
+  branchId: string;
+  crebo: string;
+  status: string;
+  grantedOn: string;
+  validUntil: string | null;
+}
+
+/** Every accreditation of the branches, any status, as plain rows (R1 over a batch of placements). */
+export function accreditationTermsOfBranches(manager: EntityManager, branchIds: readonly string[]): Promise<AccreditationTerms[]> {
+  if (!branchIds.length) return Promise.resolve([]);
+  return manager.query(
+    `SELECT branch_id AS "branchId", crebo, status, granted_on::text AS "grantedOn", valid_until::text AS "validUntil"
+       FROM accreditations WHERE branch_id = ANY($1)`,
+    [[...branchIds]],
+  );
+}
+
 export function trainersByIds(manager: EntityManager, ids: readonly string[]): Promise<TrainerEntity[]> {
   if (!ids.length) return Promise.resolve([]);
   return manager.findBy(TrainerEntity, { id: In([...ids]) });

@@ -1,6 +1,7 @@
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Sector } from '../organizations/sector';
 import type { Actor } from '../../common/auth/roles';
-import { accreditationsOfBranches, trainerLoads, trainersByIds } from '../companies/companies.facts';
+import { accreditationTermsOfBranches, trainerLoads, trainersByIds } from '../companies/companies.facts';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { applyVerdicts } from '../placements/placement-verdicts';
 import type { PlacementEntity } from '../placements/placement.entity';
@@ -49,8 +50,12 @@ function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
  */
 export async function loadContexts(manager: EntityManager, placements: PlacementEntity[]): Promise<Map<string, ComplianceContext>> {
   const ids = placements.map((p) => p.id);
-  const companies = await manager.find(OrganizationEntity, { select: { id: true, sector: true }, where: { id: In([...new Set(placements.map((p) => p.companyId))]) } });
-  const accreditations = await accreditationsOfBranches(manager, [...new Set(placements.map((p) => p.branchId))]);
+  const companies = await manager
+    .createQueryBuilder(OrganizationEntity, 'organization')
+    .select(['organization.id AS id', 'organization.sector AS sector'])
+    .where('organization.id IN (:...ids)', { ids: [...new Set(placements.map((p) => p.companyId))] })
+    .getRawMany<{ id: string; sector: Sector }>();
+  const accreditations = await accreditationTermsOfBranches(manager, [...new Set(placements.map((p) => p.branchId))]);
   const trainers = await trainersByIds(manager, [...new Set(placements.flatMap((p) => (p.trainerId ? [p.trainerId] : [])))]);
   // R6: students the trainer guides at other placements during this placement's period.
   const withTrainer = placements.filter((p) => p.trainerId);
