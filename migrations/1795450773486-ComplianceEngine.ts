@@ -1,7 +1,10 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-/** A snapshot, not an import: a migration must mean the same thing forever. */
-const NORMS_V1 = {"stipendFloorCentsPerMonth": 40000, "fullTimeHoursPerWeek": 40, "bolMaxHoursPerWeek": 40, "bolWarnAboveHoursPerWeek": 32, "minorMaxHoursPerDay": 9, "minorMaxHoursPerWeek": 45, "minorMaxAverageHoursPerWeek": 40, "adultMaxHoursPerDay": 12, "adultMaxHoursPerWeek": 60, "maxStudentsPerTrainer": 3, "maxStudentsPerTrainerBySector": {"TECHNIEK_GEBOUWDE_OMGEVING": 3}, "bblMinimumBpvHoursPerYear": 610, "weeksPerStudyYear": 40, "minimumWageCentsPerHourByAge": {"15": 441, "16": 507, "17": 581, "18": 736, "19": 883, "20": 1177, "21": 1471}, "severities": {"R1": "BLOCK", "R4": "BLOCK", "R5": "BLOCK", "R6": "BLOCK", "R7": "BLOCK", "R10": "WARN", "R11": "BLOCK", "R12": "BLOCK", "R13": "BLOCK", "R14": "BLOCK", "R15": "BLOCK", "R16": "WARN"}};
+/**
+ * A snapshot, not an import: a migration must mean the same thing forever. Norm set version 1 as
+ * stored, the one source of these figures (unit tests read them from here).
+ */
+export const NORMS_V1 = {"stipendFloorCentsPerMonth": 40000, "fullTimeHoursPerWeek": 40, "bolMaxHoursPerWeek": 40, "bolWarnAboveHoursPerWeek": 32, "minorMaxHoursPerDay": 9, "minorMaxHoursPerWeek": 45, "minorMaxAverageHoursPerWeek": 40, "adultMaxHoursPerDay": 12, "adultMaxHoursPerWeek": 60, "maxStudentsPerTrainer": 3, "maxStudentsPerTrainerBySector": {"TECHNIEK_GEBOUWDE_OMGEVING": 3}, "bblMinimumBpvHoursPerYear": 610, "weeksPerStudyYear": 40, "minimumWageCentsPerHourByAge": {"15": 441, "16": 507, "17": 581, "18": 736, "19": 883, "20": 1177, "21": 1471}, "severities": {"R1": "BLOCK", "R4": "BLOCK", "R5": "BLOCK", "R6": "BLOCK", "R7": "BLOCK", "R10": "WARN", "R11": "BLOCK", "R12": "BLOCK", "R13": "BLOCK", "R14": "BLOCK", "R15": "BLOCK", "R16": "WARN"}};
 
 export class ComplianceEngine1795450773486 implements MigrationInterface {
     name = 'ComplianceEngine1795450773486'

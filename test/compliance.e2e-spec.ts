@@ -1,3 +1,4 @@
+import { registerRuleForTest } from '../src/modules/compliance/rules';
 import { validPlacement } from './support/fixtures';
 import { arrangeOpenProposals } from './support/placement-flow';
 import { eventually } from './support/receivers';
@@ -200,6 +201,34 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.fields).toEqual([expect.objectContaining({ path, ...(rule ? { rule } : {}) })]);
     expect(await t.count('norm_sets')).toBe(1);
+  });
+
+  it('blocks by a new BLOCK rule evaluated against the stored version 1, which names no severity for it (registry default)', async () => {
+    const admin = await t.as('companyAdmin');
+    // An earlier case revoked the branch's accreditation (R2); accredit it again so only the new rule can block.
+    const active = dataOf(
+      await t.gql('query($f: AccreditationFilter) { accreditations(filter: $f, first: 50) { edges { node { branchId } } } }', { f: { companyId, crebo: '25655', status: 'ACTIVE' } }, admin),
+    ).accreditations.edges.filter((edge: any) => edge.node.branchId === branchId);
+    if (!active.length) {
+      const grant = 'mutation($input: GrantAccreditationInput!) { grantAccreditation(input: $input) { id } }';
+      dataOf(await t.gql(grant, { input: { branchId, crebo: '25655', grantedOn: '2026-01-05' } }, await t.as('sbbAuditor')));
+    }
+    const id = await draft();
+    const [{ norms }] = await t.dataSource.query<{ norms: { severities: Record<string, string> } }[]>('SELECT norms FROM norm_sets WHERE version = 1');
+    expect(norms.severities).not.toHaveProperty('R90');
+    const unregister = registerRuleForTest(
+      { id: 'R90', evaluate: ({ placement }) => (placement.companyId === companyId ? [{ field: 'crebos', message: 'a rule added after version 1' }] : []) },
+      'BLOCK',
+    );
+    try {
+      const rejected = dataOf(await t.gql(PUBLISH, { id }, admin)).publishPlacement;
+      expect(rejected).toMatchObject({ __typename: 'ComplianceRejection', rules: ['R90'], normSetVersion: 1 });
+      expect(rejected.findings).toEqual([expect.objectContaining({ rule: 'R90', severity: 'BLOCK', field: 'crebos' })]);
+      expect(dataOf(await t.gql(READ, { id }, admin)).placement).toMatchObject({ status: 'DRAFT', complianceStatus: 'BLOCKED' });
+    } finally {
+      unregister();
+    }
+    expect(dataOf(await t.gql(PUBLISH, { id }, admin)).publishPlacement).toMatchObject({ __typename: 'Placement', status: 'PUBLISHED' });
   });
 
   it('lets only SBB add a norm-set version; the placements it governs are re-evaluated and suspended where it now blocks', async () => {

@@ -4,8 +4,10 @@ import { PostcodesModule } from '../postcodes/postcodes.module';
 import { COMPANY_LOADERS } from './companies.loaders';
 import { AccreditationsResolver, BranchesResolver, CompanyFieldsResolver, TrainersResolver } from './companies.resolver';
 import { CompaniesService } from './companies.service';
-import { ComplianceModule } from '../compliance/compliance.module';
 import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
+import { AccreditationLossHooks } from './accreditation-loss';
+import { CompaniesFacts } from './companies.facts';
+import { CompaniesRepository } from './companies.repository';
 import { TrainerAssignmentsResolver } from './trainer-assignments.resolver';
 import { TrainerAssignmentsService } from './trainer-assignments.service';
 import { AccreditationLifecycleResolver, AccreditationRefusalsResolver } from './accreditation-lifecycle.resolver';
@@ -13,10 +15,14 @@ import { AccreditationLifecycleService } from './accreditation-lifecycle.service
 import { AccreditationLifecycleCheck } from './jobs/accreditation-lifecycle.check';
 import { CompanyEvents } from './companies.events';
 
+/** Leerbedrijven: branches, accreditations, praktijkopleiders and their assignments. The lowest of companies, placements, compliance. */
 @Module({
-  imports: [PostcodesModule, OrganizationsModule, ComplianceModule, SchoolTasksModule],
+  imports: [PostcodesModule, OrganizationsModule, SchoolTasksModule],
   providers: [
     CompanyEvents,
+    CompaniesRepository,
+    CompaniesFacts,
+    AccreditationLossHooks,
     CompaniesService,
     BranchesResolver,
     AccreditationsResolver,
@@ -30,6 +36,6 @@ import { CompanyEvents } from './companies.events';
     AccreditationLifecycleCheck,
     ...COMPANY_LOADERS,
   ],
-  exports: [CompaniesService, ...COMPANY_LOADERS],
+  exports: [CompaniesService, CompaniesFacts, AccreditationLossHooks, TrainerAssignmentsService, AccreditationLifecycleCheck, ...COMPANY_LOADERS],
 })
 export class CompaniesModule {}

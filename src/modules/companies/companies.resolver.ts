@@ -9,7 +9,8 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationLoader } from '../organizations/organization.loader';
 import type { AccreditationEntity } from './accreditation.entity';
 import type { BranchEntity } from './branch.entity';
-import { CompaniesService, seesCompanyInternals } from './companies.service';
+import { CompaniesPolicy, seesCompanyInternals } from './companies.policy';
+import { CompaniesService } from './companies.service';
 import { AccreditationsByBranchLoader, BranchesByCompanyLoader, TrainersByCompanyLoader } from './companies.loaders';
 import {
   AccreditationsArgs,
@@ -44,7 +45,7 @@ export class BranchesResolver {
   })
   @Allow(Role.AUTHENTICATED)
   address(@CurrentActor() actor: Actor, @Parent() branch: BranchEntity) {
-    return branch.addressHidden && !seesCompanyInternals(actor, branch.companyId) ? null : branch;
+    return CompaniesPolicy.seesAddress(actor, branch) ? branch : null;
   }
 
   @ResolveField(() => [AccreditationModel])

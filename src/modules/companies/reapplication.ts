@@ -1,17 +1,13 @@
-import { type EntityManager, LessThanOrEqual } from 'typeorm';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { reapplicableFrom } from './accreditation-dates';
-import { AccreditationRefusalEntity } from './accreditation-refusal.entity';
+import type { CompaniesRepository } from './companies.repository';
 
 /**
  * R3: a branch refused for a crebo may be accredited for it again only from six months after the
  * refusal. Checked inside the grant's transaction, before anything is written.
  */
-export async function assertReapplicationAllowed(manager: EntityManager, branchId: string, crebo: string, grantedOn: string): Promise<void> {
-  const refusal = await manager.findOne(AccreditationRefusalEntity, {
-    where: { branchId, crebo, refusedOn: LessThanOrEqual(grantedOn) },
-    order: { refusedOn: 'DESC' },
-  });
+export async function assertReapplicationAllowed(companies: CompaniesRepository, branchId: string, crebo: string, grantedOn: string): Promise<void> {
+  const refusal = await companies.latestRefusalOnOrBefore(branchId, crebo, grantedOn);
   if (!refusal) return;
   const from = reapplicableFrom(refusal.refusedOn);
   if (grantedOn < from) {

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { PlacementEntity } from '../placements/placement.entity';
 import { StudentEntity } from '../students/student.entity';
 import { TrainerEntity } from './trainer.entity';
 
@@ -20,8 +19,12 @@ export class TrainerAssignmentEntity {
   @Column({ type: 'uuid' })
   placementId: string;
 
-  @ManyToOne(() => PlacementEntity, { onDelete: 'CASCADE' })
-  placement?: PlacementEntity;
+  /**
+   * Named, not imported: placements sit above companies, so the entity refers to PlacementEntity by
+   * its class name (TypeORM resolves it at boot) and companies imports nothing of placements.
+   */
+  @ManyToOne('PlacementEntity', { onDelete: 'CASCADE' })
+  placement?: unknown;
 
   @Column({ type: 'uuid' })
   studentId: string;

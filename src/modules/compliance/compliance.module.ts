@@ -1,12 +1,26 @@
 import { Module } from '@nestjs/common';
+import { CompaniesModule } from '../companies/companies.module';
+import { PlacementsModule } from '../placements/placements.module';
 import { NormSetsResolver, PlacementComplianceResolver } from './compliance.resolver';
 import { ComplianceService } from './compliance.service';
 import { NormSetsService } from './norm-sets.service';
-import { ComplianceEvents } from './compliance.events';
+import { TrainerAssignmentResolver } from './trainer-assignment.resolver';
+import { TrainerAssignmentService } from './trainer-assignment.service';
 
-/** The Stagepact compliance engine: norm sets, evaluations at the point of entry (its SBB reports are in reporting/). */
+/**
+ * The Stagepact compliance engine: norm sets, evaluations at the point of entry (its SBB reports are in reporting/). It
+ * sits above companies and placements: it reads their facts and registers itself as their judge.
+ */
 @Module({
-  providers: [ComplianceEvents, ComplianceService, NormSetsService, NormSetsResolver, PlacementComplianceResolver],
+  imports: [CompaniesModule, PlacementsModule],
+  providers: [
+    ComplianceService,
+    NormSetsService,
+    NormSetsResolver,
+    PlacementComplianceResolver,
+    TrainerAssignmentService,
+    TrainerAssignmentResolver,
+  ],
   exports: [ComplianceService, NormSetsService],
 })
 export class ComplianceModule {}

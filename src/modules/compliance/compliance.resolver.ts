@@ -2,9 +2,8 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
-import { ForbiddenError } from '../../common/errors/domain-errors';
 import { ConnectionArgs } from '../../common/graphql/pagination';
-import { seesCompanyInternals } from '../companies/companies.service';
+import { CompaniesPolicy } from '../companies/companies.policy';
 import { PlacementModel } from '../placements/models/placement.model';
 import type { PlacementEntity } from '../placements/placement.entity';
 import { ComplianceService } from './compliance.service';
@@ -13,11 +12,12 @@ import { ComplianceEvaluationConnection, ComplianceFindingModel, NormSetModel, N
 import type { NormSetEntity } from './norm-set.entity';
 import { NormSetsService } from './norm-sets.service';
 import type { Sector } from '../organizations/sector';
+import { effectiveSeverities } from './rules';
 import type { RuleId, Severity } from './rules/rule';
 
 /** A company's findings are its own, SBB's and the operator's business (FORBIDDEN for anyone else). */
 function requireInternals(actor: Actor, companyId: string): void {
-  if (!seesCompanyInternals(actor, companyId)) throw new ForbiddenError("You may not read another company's compliance findings");
+  CompaniesPolicy.requireInternals(actor, companyId, "You may not read another company's compliance findings");
 }
 
 @Resolver(() => NormSetModel)
@@ -45,7 +45,7 @@ export class NormSetsResolver {
       ...norms,
       maxStudentsPerTrainerBySector: Object.entries(norms.maxStudentsPerTrainerBySector).map(([sector, maxStudents]) => ({ sector: sector as Sector, maxStudents: maxStudents! })),
       minimumWage: Object.entries(norms.minimumWageCentsPerHourByAge).map(([age, centsPerHour]) => ({ age: Number(age), centsPerHour })),
-      severities: Object.entries(norms.severities).map(([rule, severity]) => ({ rule: rule as RuleId, severity: severity as Severity })),
+      severities: Object.entries(effectiveSeverities(norms.severities)).map(([rule, severity]) => ({ rule: rule as RuleId, severity: severity as Severity })),
     };
   }
 }

@@ -1,59 +1,55 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../../common/auth/roles';
+import { Clock } from '../../common/clock/clock';
 import { type Connection, paginate, type ConnectionArgs } from '../../common/graphql/pagination';
-import { inTransaction } from '../../database/transaction';
-import type { PlacementEntity } from '../placements/placement.entity';
+import { Transactions } from '../../database/transactions';
+import { type AccreditationLoss, AccreditationLossHooks } from '../companies/accreditation-loss';
+import { PlacementJudges } from '../placements/placement-judge';
+import { PlacementsService } from '../placements/placements.service';
 import { ComplianceEvaluationEntity } from './compliance-evaluation.entity';
-import { ComplianceStatus, EvaluationTrigger } from './compliance-status';
-import { ComplianceRejection } from './models/compliance.model';
+import { EvaluationTrigger } from './compliance-status';
 import { NormSetEntity } from './norm-set.entity';
-import {
-  evaluatePlacements,
-  type PlacementEvaluation,
-  recordEvaluations,
-  reevaluateBatch,
-  type ReevaluationScope,
-} from './placement-compliance';
+import { evaluatePlacements, type ReevaluationScope, storeEvaluations } from './placement-compliance';
 
-/** Thrown inside a transaction to roll it back and answer with the rejection instead. */
-export class ComplianceRejected extends Error {
-  constructor(readonly rejection: ComplianceRejection) {
-    super(rejection.message);
-  }
-}
+const TRIGGER_OF_LOSS: Record<AccreditationLoss, EvaluationTrigger> = {
+  REVOKED: EvaluationTrigger.ACCREDITATION_REVOKED,
+  LAPSED: EvaluationTrigger.ACCREDITATION_LAPSED,
+};
 
-/** The compliance engine as the other features use it: judge at the point of entry, store, re-evaluate. */
+/**
+ * The compliance engine as the other features use it. At boot it registers itself with the modules
+ * below it: as placements' judge (placements applies the verdicts and decides the status) and as
+ * the re-evaluation of R2's cascade when a branch loses an accreditation.
+ */
 @Injectable()
-export class ComplianceService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class ComplianceService implements OnModuleInit {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly placements: PlacementsService,
+    private readonly judges: PlacementJudges,
+    private readonly lossHooks: AccreditationLossHooks,
+    private readonly clock: Clock,
+  ) {}
 
-  /** Judges a placement as it stands in the caller's transaction. Writes nothing. */
-  async judge(manager: EntityManager, placement: PlacementEntity): Promise<PlacementEvaluation> {
-    const [evaluation] = await evaluatePlacements(manager, [placement]);
-    return evaluation;
-  }
-
-  /** A rejection when the evaluation has BLOCK findings, else null. */
-  rejectionFor(evaluation: PlacementEvaluation, what: string): ComplianceRejection | null {
-    return evaluation.verdict === ComplianceStatus.BLOCKED ? new ComplianceRejection(evaluation.findings, evaluation.normSet.version, what) : null;
-  }
-
-  async record(manager: EntityManager, evaluation: PlacementEvaluation, trigger: EvaluationTrigger, actor: Actor | null): Promise<void> {
-    await recordEvaluations(manager, [evaluation], trigger, actor);
+  onModuleInit(): void {
+    this.judges.register({
+      judge: async (placement) => (await evaluatePlacements(this.transactions.manager, [placement]))[0],
+      judgeMany: (placements) => evaluatePlacements(this.transactions.manager, placements),
+      record: (applied, trigger) => storeEvaluations(this.transactions.manager, applied, trigger),
+    });
+    this.lossHooks.registerReevaluation(async (actor, branchId, loss) => (await this.reevaluateBranch(actor, branchId, TRIGGER_OF_LOSS[loss])).suspended);
   }
 
   /**
-   * Inside the caller's transaction: every live placement of a branch (an accreditation changed,
+   * Inside the ambient transaction: every live placement of a branch (an accreditation changed,
    * R2). `actor` is null when the system caused it (the daily check lapsing an accreditation, R3).
    * Returns the placements it suspended.
    */
-  async reevaluateBranch(manager: EntityManager, actor: Actor | null, branchId: string, trigger: EvaluationTrigger): Promise<{ suspended: string[] }> {
+  async reevaluateBranch(actor: Actor | null, branchId: string, trigger: EvaluationTrigger): Promise<{ suspended: string[] }> {
     const suspended: string[] = [];
     let afterId: string | null = null;
     do {
-      const batch = await reevaluateBatch(manager, { branchId }, trigger, afterId, actor);
+      const batch = await this.placements.reevaluateBatch({ branchId }, trigger, afterId, actor);
       suspended.push(...batch.suspended);
       afterId = batch.lastId;
     } while (afterId);
@@ -65,7 +61,7 @@ export class ComplianceService {
     let suspended = 0;
     let afterId: string | null = null;
     do {
-      const batch = await inTransaction(this.dataSource, (manager) => reevaluateBatch(manager, scope, trigger, afterId));
+      const batch = await this.transactions.run(() => this.placements.reevaluateBatch(scope, trigger, afterId));
       suspended += batch.suspended.length;
       afterId = batch.lastId;
     } while (afterId);
@@ -74,15 +70,16 @@ export class ComplianceService {
 
   /** Re-evaluates what a norm-set version governs, once; a retry or second worker finds it done. */
   async reevaluateForNormSet(normSetId: string): Promise<void> {
-    const normSet = await this.dataSource.getRepository(NormSetEntity).findOneBy({ id: normSetId });
+    const normSets = this.transactions.manager.getRepository(NormSetEntity);
+    const normSet = await normSets.findOneBy({ id: normSetId });
     if (!normSet || normSet.reevaluatedAt) return;
     // The first version also governs placements that start before it.
     await this.reevaluate({ startingFrom: normSet.version === 1 ? undefined : normSet.effectiveFrom }, EvaluationTrigger.NORM_SET);
-    await this.dataSource.getRepository(NormSetEntity).update({ id: normSetId }, { reevaluatedAt: new Date() });
+    await normSets.update({ id: normSetId }, { reevaluatedAt: this.clock.now() });
   }
 
   history(filter: { placementId?: string; companyId?: string }, page: ConnectionArgs): Promise<Connection<ComplianceEvaluationEntity>> {
-    const query = this.dataSource
+    const query = this.transactions.manager
       .getRepository(ComplianceEvaluationEntity)
       .createQueryBuilder('evaluation')
       .orderBy('evaluation.evaluatedAt', 'DESC')

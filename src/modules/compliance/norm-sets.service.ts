@@ -1,12 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
-import { inTransaction } from '../../database/transaction';
+import { Transactions } from '../../database/transactions';
 import { JobName, QueueName } from '../../queues/queues';
 import type { Sector } from '../organizations/sector';
 import type { CreateNormSetInput, NormsInput } from './dto/norm-set.input';
@@ -22,12 +21,12 @@ export class NormSetsService {
   private readonly logger = new Logger(NormSetsService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @InjectQueue(QueueName.COMPLIANCE) private readonly queue: Queue,
   ) {}
 
   list(): Promise<NormSetEntity[]> {
-    return this.dataSource.getRepository(NormSetEntity).find({ order: { version: 'DESC' } });
+    return this.transactions.manager.getRepository(NormSetEntity).find({ order: { version: 'DESC' } });
   }
 
   /**
@@ -35,7 +34,8 @@ export class NormSetsService {
    * effective date; the worker re-evaluates those (R2 suspends what no longer complies).
    */
   async create(actor: Actor, input: CreateNormSetInput): Promise<NormSetEntity> {
-    const normSet = await inTransaction(this.dataSource, async (manager) => {
+    const normSet = await this.transactions.run(async () => {
+      const manager = this.transactions.manager;
       await manager.query('SELECT pg_advisory_xact_lock($1)', [NORM_SET_LOCK]);
       const latest = await manager.findOneOrFail(NormSetEntity, { where: {}, order: { version: 'DESC' } });
       if (input.effectiveFrom <= latest.effectiveFrom) {
@@ -63,7 +63,7 @@ export class NormSetsService {
 
   /** Queues the re-evaluations still owed (also at worker start, in case the API died before queueing one). */
   async enqueuePending(): Promise<void> {
-    const pending = await this.dataSource.getRepository(NormSetEntity).findBy({ reevaluatedAt: IsNull() });
+    const pending = await this.transactions.manager.getRepository(NormSetEntity).findBy({ reevaluatedAt: IsNull() });
     for (const { id } of pending) await this.enqueueReevaluation(id);
   }
 

@@ -1,6 +1,11 @@
 import { Sector } from '../organizations/sector';
 import { mergeNorms } from './norm-sets.service';
-import { DEFAULT_NORMS } from './norms';
+import { NORMS_V1 } from '../../../migrations/1795450773486-ComplianceEngine';
+import type { Norms } from './norms';
+
+/** The stored version 1, the figures' one source. */
+const DEFAULT_NORMS = NORMS_V1 as Norms;
+
 
 describe('mergeNorms: a new norm-set version from the latest one', () => {
   it('changes only the figures given and keeps the rest', () => {

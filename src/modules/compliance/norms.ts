@@ -1,9 +1,10 @@
-import { Sector } from '../organizations/sector';
+import type { Sector } from '../organizations/sector';
 import type { RuleId, Severity } from './rules/rule';
 
 /**
- * The figures the rules apply; a norm set is one version of them, with an effective date. The
- * defaults follow the domain brief (section 7) and are meant to be versioned by SBB, not edited.
+ * The figures the rules apply; a norm set is one version of them, with an effective date. Their
+ * one source is the stored norm set: version 1 is seeded by the ComplianceEngine migration, later
+ * versions are added by SBB (never edited). No figure is repeated in code.
  */
 export interface Norms {
   /** R15: BOL stipend floor per month at full time, pro rata for fewer hours. */
@@ -26,40 +27,6 @@ export interface Norms {
   weeksPerStudyYear: number;
   /** R14: statutory minimum (youth) wage in cents per hour, by age; the highest age applies above it. */
   minimumWageCentsPerHourByAge: Record<number, number>;
-  severities: Record<RuleId, Severity>;
+  /** A rule the set does not name takes the registry's default severity (rules/index.ts). */
+  severities: Partial<Record<RuleId, Severity>>;
 }
-
-/**
- * Minimum wage from 1 January 2026: €14.71 an hour at 21+, youth percentages 30% (15), 34.5% (16),
- * 39.5% (17), 50% (18), 60% (19), 80% (20). Keep it current through new norm-set versions.
- */
-export const DEFAULT_NORMS: Norms = {
-  stipendFloorCentsPerMonth: 40000,
-  fullTimeHoursPerWeek: 40,
-  bolMaxHoursPerWeek: 40,
-  bolWarnAboveHoursPerWeek: 32,
-  minorMaxHoursPerDay: 9,
-  minorMaxHoursPerWeek: 45,
-  minorMaxAverageHoursPerWeek: 40,
-  adultMaxHoursPerDay: 12,
-  adultMaxHoursPerWeek: 60,
-  maxStudentsPerTrainer: 3,
-  maxStudentsPerTrainerBySector: { [Sector.TECHNIEK_GEBOUWDE_OMGEVING]: 3 },
-  bblMinimumBpvHoursPerYear: 610,
-  weeksPerStudyYear: 40,
-  minimumWageCentsPerHourByAge: { 15: 441, 16: 507, 17: 581, 18: 736, 19: 883, 20: 1177, 21: 1471 },
-  severities: {
-    R1: 'BLOCK',
-    R4: 'BLOCK',
-    R5: 'BLOCK',
-    R6: 'BLOCK',
-    R7: 'BLOCK',
-    R10: 'WARN',
-    R11: 'BLOCK',
-    R12: 'BLOCK',
-    R13: 'BLOCK',
-    R14: 'BLOCK',
-    R15: 'BLOCK',
-    R16: 'WARN',
-  },
-};

@@ -1,8 +1,14 @@
 import { Leerweg } from '../../common/qualification';
 import { Sector } from '../organizations/sector';
-import { DEFAULT_NORMS } from './norms';
+import { NORMS_V1 } from '../../../migrations/1795450773486-ComplianceEngine';
+import type { Norms } from './norms';
+
 import { evaluateCompliance } from './rule-engine';
+import { registerRuleForTest } from './rules';
 import type { ComplianceContext, RuleId } from './rules/rule';
+
+/** The stored version 1, the figures' one source. */
+const DEFAULT_NORMS = NORMS_V1 as Norms;
 
 /** A BOL placement every rule accepts; each case changes what it tests. */
 function context(change: { placement?: Partial<ComplianceContext['placement']>; trainer?: Partial<NonNullable<ComplianceContext['trainer']>> | null } & Omit<Partial<ComplianceContext>, 'placement' | 'trainer'> = {}): ComplianceContext {
@@ -169,5 +175,22 @@ describe('compliance rules', () => {
   it('takes severities from the norm set', () => {
     const norms = { ...DEFAULT_NORMS, severities: { ...DEFAULT_NORMS.severities, R15: 'WARN' as const } };
     expect(evaluateCompliance(context({ placement: { stipendMonthlyCents: 0 } }), norms).verdict).toBe('WARNINGS');
+  });
+});
+
+describe('the rule registry', () => {
+  it('gives a new rule its registry default severity where the norm set names none', () => {
+    const unregister = registerRuleForTest({ id: 'R90', evaluate: () => [{ field: 'crebos', message: 'new' }] }, 'BLOCK');
+    try {
+      expect(DEFAULT_NORMS.severities).not.toHaveProperty('R90');
+      expect(evaluateCompliance(context(), DEFAULT_NORMS)).toEqual({
+        verdict: 'BLOCKED',
+        findings: [expect.objectContaining({ rule: 'R90', severity: 'BLOCK' })],
+      });
+      const softened = { ...DEFAULT_NORMS, severities: { ...DEFAULT_NORMS.severities, R90: 'WARN' as const } };
+      expect(evaluateCompliance(context(), softened).verdict).toBe('WARNINGS');
+    } finally {
+      unregister();
+    }
   });
 });

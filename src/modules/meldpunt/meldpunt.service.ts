@@ -135,7 +135,7 @@ export class MeldpuntService {
         await this.events.emit(MeldpuntEvent.COMPANY_WARNED, { reportId: report.id });
         return {};
       }
-      const revoked = await this.companies.revokeAllOfCompany(manager, actor, report.companyId, `Sanctie na een melding van discriminatie (R22): ${input.reason}`);
+      const revoked = await this.companies.revokeAllOfCompany(actor, report.companyId, `Sanctie na een melding van discriminatie (R22): ${input.reason}`);
       return { revokedAccreditationIds: revoked.map((accreditation) => accreditation.id) };
     });
   }

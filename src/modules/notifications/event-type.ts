@@ -1,7 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { AgreementEvent } from '../agreements/agreements.events';
 import { CompanyEvent } from '../companies/companies.events';
-import { ComplianceEvent } from '../compliance/compliance.events';
 import { InternshipEvent } from '../internships/internships.events';
 import { MatchingEvent } from '../matching/matching.events';
 import { MeldpuntEvent } from '../meldpunt/meldpunt.events';
@@ -20,7 +19,6 @@ import { UnplacedStudentEvent } from '../unplaced-students/unplaced-students.eve
 export const EventType = {
   ...OrganizationEvent,
   ...PlacementEvent,
-  ...ComplianceEvent,
   ...CompanyEvent,
   ...MatchingEvent,
   ...AgreementEvent,

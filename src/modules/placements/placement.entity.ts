@@ -1,8 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Leerweg } from '../../common/qualification';
-import { ComplianceStatus } from '../compliance/compliance-status';
-import type { Finding } from '../compliance/rules/rule';
+import { ComplianceStatus, type Finding } from './placement-compliance';
 import { BranchEntity } from '../companies/branch.entity';
 import { TrainerEntity } from '../companies/trainer.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';

@@ -1,6 +1,8 @@
 import type { Queryable } from '../../database/prepared-queries';
 import { type EntityManager, In } from 'typeorm';
 import { PlacementEntity, type PlacementStatus } from './placement.entity';
+import { Injectable } from '@nestjs/common';
+import { PlacementsRepository } from './placements.repository';
 
 export interface PlacementSummary {
   id: string;
@@ -93,4 +95,25 @@ export async function offeredCapacity(db: Queryable, companyId: string, wanted: 
 /** Placements by id, as entities (for GraphQL fields that return a Placement). */
 export function placementsById(manager: EntityManager, ids: readonly string[]): Promise<PlacementEntity[]> {
   return manager.findBy(PlacementEntity, { id: In([...ids]) });
+}
+
+/** What other modules may read about placements (in the ambient transaction). */
+@Injectable()
+export class PlacementsFacts {
+  constructor(private readonly placements: PlacementsRepository) {}
+
+  /** A placement's terms (company, branch, crebos, seats, status, period, trainer), or null. */
+  placement(id: string): Promise<PlacementEntity | null> {
+    return this.placements.findById(id);
+  }
+
+  /** A placement of the given company, or null (another company's placement is as unknown). */
+  placementOfCompany(companyId: string, id: string): Promise<PlacementEntity | null> {
+    return this.placements.findOfCompany(companyId, id);
+  }
+
+  /** R16: each placement's published siblings at its company (same crebo and hours). */
+  publishedSiblings(ids: string[]): Promise<{ id: string; level: number; hoursPerWeek: number; stipendMonthlyCents: number }[]> {
+    return this.placements.publishedSiblings(ids);
+  }
 }

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
-import { ComplianceModule } from '../compliance/compliance.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PostcodesModule } from '../postcodes/postcodes.module';
+import { PlacementJudges } from './placement-judge';
+import { PlacementsFacts } from './placements.facts';
+import { PlacementsRepository } from './placements.repository';
 import { PlacementsResolver } from './placements.resolver';
 import { PlacementsService } from './placements.service';
 import { PlacementEvents } from './placements.events';
 
+/** Placements decide their own status; the compliance module (above) registers the judge it asks. */
 @Module({
-  imports: [CompaniesModule, ComplianceModule, OrganizationsModule, PostcodesModule],
-  providers: [PlacementEvents, PlacementsService, PlacementsResolver],
-  exports: [PlacementsService],
+  imports: [CompaniesModule, OrganizationsModule, PostcodesModule],
+  providers: [PlacementEvents, PlacementsService, PlacementsResolver, PlacementsRepository, PlacementsFacts, PlacementJudges],
+  exports: [PlacementsService, PlacementsFacts, PlacementJudges],
 })
 export class PlacementsModule {}

@@ -7,7 +7,7 @@ import { COST_WEIGHT } from '../../common/graphql/cost-weights';
 import { Loader } from '../../common/graphql/request-loaders';
 import type { BranchEntity } from '../companies/branch.entity';
 import { BranchLoader, TrainerLoader } from '../companies/companies.loaders';
-import { seesCompanyInternals } from '../companies/companies.service';
+import { PlacementsPolicy } from './placements.policy';
 import { BranchModel, TrainerModel } from '../companies/models/company.model';
 import type { TrainerEntity } from '../companies/trainer.entity';
 import { OrganizationModel } from '../organizations/models/organization.model';
@@ -87,6 +87,6 @@ export class PlacementsResolver {
     @Parent() placement: PlacementEntity,
     @Loader(TrainerLoader) loader: DataLoader<string, TrainerEntity | null>,
   ) {
-    return placement.trainerId && seesCompanyInternals(actor, placement.companyId) ? loader.load(placement.trainerId) : null;
+    return placement.trainerId && PlacementsPolicy.seesInternals(actor, placement) ? loader.load(placement.trainerId) : null;
   }
 }

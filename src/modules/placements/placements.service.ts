@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
-import { type Actor, OrganizationType } from '../../common/auth/roles';
+import type { Actor } from '../../common/auth/roles';
+import { Clock } from '../../common/clock/clock';
 import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
-import { ComplianceRejected, ComplianceService } from '../compliance/compliance.service';
-import { EvaluationTrigger } from '../compliance/compliance-status';
-import type { ComplianceRejection } from '../compliance/models/compliance.model';
 import { type Connection, pageWindow, paginate, toConnection } from '../../common/graphql/pagination';
-import { inTransaction } from '../../database/transaction';
+import { Transactions } from '../../database/transactions';
 import { BranchEntity } from '../companies/branch.entity';
 import { CompaniesService } from '../companies/companies.service';
 import { seatsHeld } from '../internships/seats';
@@ -18,27 +15,48 @@ import { PostcodeEntity } from '../postcodes/postcode.entity';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import { boundingBox, haversineSql } from '../postcodes/distance';
 import type { CompanyPlacementsArgs, CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.input';
+import { ComplianceRejection } from './models/compliance-rejection.model';
+import { ComplianceStatus, EvaluationTrigger } from './placement-compliance';
 import { PlacementEntity, PlacementStatus } from './placement.entity';
+import { PlacementJudges } from './placement-judge';
+import { PlacementsPolicy } from './placements.policy';
+import { PlacementsRepository, type PlacementVerdict, type ReevaluationScope } from './placements.repository';
+import { applyVerdicts } from './placement-verdicts';
 
+/** Thrown inside a transaction to roll it back and answer with the rejection instead. */
+export class ComplianceRejected extends Error {
+  constructor(readonly rejection: ComplianceRejection) {
+    super(rejection.message);
+  }
+}
+
+/** A rejection when the verdict has BLOCK findings, else null. */
+function rejectionFor({ verdict, findings, normSetVersion }: PlacementVerdict, what: string): ComplianceRejection | null {
+  return verdict === ComplianceStatus.BLOCKED ? new ComplianceRejection(findings, normSetVersion, what) : null;
+}
+
+/** A placement's lifecycle and search; the one module that decides a placement's status. */
 @Injectable()
 export class PlacementsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly placements: PlacementsRepository,
+    private readonly judges: PlacementJudges,
     private readonly companies: CompaniesService,
     private readonly postcodes: PostcodesService,
-    private readonly compliance: ComplianceService,
+    private readonly clock: Clock,
     private readonly events: Events,
   ) {}
 
   async create(actor: Actor, input: CreatePlacementInput): Promise<PlacementEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      await this.companies.requireOwnBranch(actor, input.branchId, 'input.branchId', manager);
-      if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId', manager);
-      const placement = manager.create(PlacementEntity, { ...input, trainerId: input.trainerId ?? null, companyId: actor.organizationId });
+    return this.transactions.run(async () => {
+      await this.companies.requireOwnBranch(actor, input.branchId, 'input.branchId');
+      if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId');
+      const placement = this.placements.create({ ...input, trainerId: input.trainerId ?? null, ...PlacementsPolicy.changerScope(actor) });
       checkDates(placement);
-      await manager.save(placement);
-      await this.compliance.record(manager, await this.compliance.judge(manager, placement), EvaluationTrigger.CREATED, actor);
-      await recordAudit(manager, actor, { action: 'placement.created', entityType: 'placement', entityId: placement.id, after: placement });
+      await this.placements.save(placement);
+      await this.applyVerdicts([await this.judges.judge.judge(placement)], EvaluationTrigger.CREATED, actor);
+      await recordAudit(this.transactions.manager, actor, { action: 'placement.created', entityType: 'placement', entityId: placement.id, after: placement });
       return placement;
     });
   }
@@ -46,26 +64,27 @@ export class PlacementsService {
   /** Re-evaluates the result; a published placement may not be edited into BLOCK findings (nothing is written then). */
   async update(actor: Actor, id: string, input: UpdatePlacementInput): Promise<PlacementEntity | ComplianceRejection> {
     try {
-      return await inTransaction(this.dataSource, async (manager) => {
-        const placement = await this.lockOwn(actor, id, manager);
+      return await this.transactions.run(async () => {
+        const placement = await this.lockOwn(actor, id);
         if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${id} is closed and can no longer change`);
-        if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId', manager);
+        if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId');
         if (input.capacity !== undefined) {
           // Under the placement's lock, as a seat is taken (answerProposal): no seat can be taken in between.
-          const held = await seatsHeld(manager, id);
+          // "A seat is taken" is defined once, by internships (seats.ts).
+          const held = await seatsHeld(this.transactions.manager, id);
           if (input.capacity < held) {
             throw new ConflictError(`Placement ${id} holds ${held} seat${held === 1 ? '' : 's'} (planned or active internships); its capacity cannot go below ${held}`);
           }
         }
         const before = { ...placement };
-        manager.merge(PlacementEntity, placement, input);
+        this.placements.merge(placement, input);
         checkDates(placement);
-        await manager.save(placement);
-        const evaluation = await this.compliance.judge(manager, placement);
-        const rejection = placement.status === PlacementStatus.PUBLISHED && this.compliance.rejectionFor(evaluation, 'This change to a published placement');
+        await this.placements.save(placement);
+        const verdict = await this.judges.judge.judge(placement);
+        const rejection = placement.status === PlacementStatus.PUBLISHED && rejectionFor(verdict, 'This change to a published placement');
         if (rejection) throw new ComplianceRejected(rejection);
-        await this.compliance.record(manager, evaluation, EvaluationTrigger.UPDATED, actor);
-        await recordAudit(manager, actor, { action: 'placement.updated', entityType: 'placement', entityId: id, before, after: placement });
+        await this.applyVerdicts([verdict], EvaluationTrigger.UPDATED, actor);
+        await recordAudit(this.transactions.manager, actor, { action: 'placement.updated', entityType: 'placement', entityId: id, before, after: placement });
         return placement;
       });
     } catch (error) {
@@ -79,54 +98,49 @@ export class PlacementsService {
    * placement as it was but stores the evaluation, so the company and SBB see what blocked it.
    */
   async publish(actor: Actor, id: string): Promise<PlacementEntity | ComplianceRejection> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const placement = await this.lockOwn(actor, id, manager);
+    return this.transactions.run(async () => {
+      const placement = await this.lockOwn(actor, id);
       if (placement.status !== PlacementStatus.DRAFT && placement.status !== PlacementStatus.SUSPENDED) {
         throw new ConflictError(`Placement ${id} is ${placement.status}, not DRAFT or SUSPENDED`);
       }
-      const evaluation = await this.compliance.judge(manager, placement);
-      const rejection = this.compliance.rejectionFor(evaluation, 'This placement');
+      const verdict = await this.judges.judge.judge(placement);
+      const rejection = rejectionFor(verdict, 'This placement');
       if (rejection) {
-        await this.compliance.record(manager, evaluation, EvaluationTrigger.PUBLISH, actor);
+        await this.applyVerdicts([verdict], EvaluationTrigger.PUBLISH, actor);
         return rejection;
       }
       const before = { ...placement };
-      Object.assign(placement, { status: PlacementStatus.PUBLISHED, publishedAt: new Date(), suspendedAt: null });
-      await manager.save(placement);
-      await this.compliance.record(manager, evaluation, EvaluationTrigger.PUBLISH, actor);
-      await this.audited(manager, actor, before, placement);
+      Object.assign(placement, { status: PlacementStatus.PUBLISHED, publishedAt: this.clock.now(), suspendedAt: null });
+      await this.placements.save(placement);
+      await this.applyVerdicts([verdict], EvaluationTrigger.PUBLISH, actor);
+      await this.audited(actor, before, placement);
       return placement;
     });
   }
 
   async close(actor: Actor, id: string): Promise<PlacementEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const placement = await this.lockOwn(actor, id, manager);
+    return this.transactions.run(async () => {
+      const placement = await this.lockOwn(actor, id);
       if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${id} is already closed`);
       const before = { ...placement };
-      Object.assign(placement, { status: PlacementStatus.CLOSED, closedAt: new Date() });
-      await manager.save(placement);
-      await this.audited(manager, actor, before, placement);
+      Object.assign(placement, { status: PlacementStatus.CLOSED, closedAt: this.clock.now() });
+      await this.placements.save(placement);
+      await this.audited(actor, before, placement);
       return placement;
     });
   }
 
   /** Published placements are public to signed-in users; drafts only to their company, SBB and the operator. */
   async findVisible(actor: Actor, id: string): Promise<PlacementEntity> {
-    const placement = await this.dataSource.getRepository(PlacementEntity).findOneBy({ id });
-    const internal =
-      placement?.companyId === actor.organizationId ||
-      actor.organizationType === OrganizationType.SBB ||
-      actor.organizationType === OrganizationType.PLATFORM;
-    return ownedOrNotFound('Placement', placement, { visible: ({ status }) => status === PlacementStatus.PUBLISHED || internal });
+    const placement = await this.placements.findById(id);
+    return ownedOrNotFound('Placement', placement, { visible: (found) => PlacementsPolicy.sees(actor, found) });
   }
 
   /** The company's own placements in any status. */
   listOwn(actor: Actor, { status, ...page }: CompanyPlacementsArgs): Promise<Connection<PlacementEntity>> {
-    const query = this.dataSource
-      .getRepository(PlacementEntity)
-      .createQueryBuilder('placement')
-      .where('placement.companyId = :companyId', { companyId: actor.organizationId })
+    const query = this.placements
+      .query()
+      .where('placement.companyId = :companyId', PlacementsPolicy.changerScope(actor))
       .orderBy('placement.startDate')
       .addOrderBy('placement.id');
     if (status) query.andWhere('placement.status = :status', { status });
@@ -136,10 +150,7 @@ export class PlacementsService {
   /** Search published placements; with `near`, only those within the radius, nearest first. */
   async search({ filter: given, ...page }: PlacementsArgs): Promise<Connection<PlacementEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    const query = this.dataSource
-      .getRepository(PlacementEntity)
-      .createQueryBuilder('placement')
-      .where('placement.status = :published', { published: PlacementStatus.PUBLISHED });
+    const query = this.placements.query().where('placement.status = :published', { published: PlacementStatus.PUBLISHED });
     if (filter.crebo) query.andWhere(':crebo = ANY(placement.crebos)', { crebo: filter.crebo });
     if (filter.level) query.andWhere('placement.level = :level', { level: filter.level });
     if (filter.leerweg) query.andWhere('placement.leerweg = :leerweg', { leerweg: filter.leerweg });
@@ -180,7 +191,8 @@ export class PlacementsService {
   }
 
   /** The audit row and the event of a status change, in the change's transaction. */
-  private async audited(manager: EntityManager, actor: Actor, before: PlacementEntity, placement: PlacementEntity): Promise<void> {
+  private async audited(actor: Actor, before: PlacementEntity, placement: PlacementEntity): Promise<void> {
+    const manager = this.transactions.manager;
     await recordAudit(manager, actor, {
       action: `placement.${placement.status.toLowerCase()}`,
       entityType: 'placement',
@@ -194,26 +206,57 @@ export class PlacementsService {
   }
 
   /** The actor's own placement, row-locked for the rest of the transaction; NOT_FOUND otherwise. */
-  private async lockOwn(actor: Actor, id: string, manager: EntityManager): Promise<PlacementEntity> {
-    const placement = await manager.findOne(PlacementEntity, {
-      where: { id, companyId: actor.organizationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+  private async lockOwn(actor: Actor, id: string): Promise<PlacementEntity> {
+    const placement = await this.placements.lockOfCompany(PlacementsPolicy.changerScope(actor).companyId, id);
     if (!placement) throw new NotFoundError('Placement');
     return placement;
   }
 
+  /**
+   * Applies compliance verdicts to their placements, in the ambient transaction: the placements
+   * module decides what a verdict does to a status. A published placement with BLOCK findings is
+   * suspended, audited and announced to the company and its schools (R2). With `onlyChanged`
+   * (re-evaluations the system runs), a verdict equal to the placement's current one changes
+   * nothing. The judge stores the verdicts applied. Returns the placements suspended.
+   */
+  async applyVerdicts(
+    verdicts: PlacementVerdict[],
+    trigger: EvaluationTrigger,
+    actor: Actor | null,
+    { onlyChanged = false } = {},
+  ): Promise<{ suspended: string[] }> {
+    const judge = this.judges.judge;
+    return applyVerdicts(this.transactions.manager, verdicts, trigger, actor, {
+      onlyChanged,
+      now: this.clock.now(),
+      record: (applied) => judge.record(applied, trigger, actor),
+    });
+  }
+
+  /**
+   * One batch of live placements in scope, after `afterId` in id order, row-locked and re-judged
+   * in the ambient transaction; returns the last id (null when the scope is exhausted) and what it
+   * suspended. `actor` is who caused it (SBB revoking an accreditation), null for the system.
+   */
+  async reevaluateBatch(
+    scope: ReevaluationScope,
+    trigger: EvaluationTrigger,
+    afterId: string | null,
+    actor: Actor | null = null,
+    batchSize = 500,
+  ): Promise<{ lastId: string | null; suspended: string[] }> {
+    const placements = await this.placements.lockLiveBatch(scope, afterId, batchSize);
+    if (!placements.length) return { lastId: null, suspended: [] };
+    const verdicts = await this.judges.judge.judgeMany(placements);
+    const { suspended } = await this.applyVerdicts(verdicts, trigger, actor, { onlyChanged: true });
+    return { lastId: placements.length < batchSize ? null : placements[placements.length - 1].id, suspended };
+  }
+
   /** The daily clean-up: published or suspended placements whose end date has passed are closed. Idempotent. */
   async closeExpired(today: string): Promise<number> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const { raw: closed } = await manager
-        .createQueryBuilder()
-        .update(PlacementEntity)
-        .set({ status: PlacementStatus.CLOSED, closedAt: () => 'now()' })
-        .where('status IN (:...open) AND end_date < :today', { open: [PlacementStatus.PUBLISHED, PlacementStatus.SUSPENDED], today })
-        .returning('id')
-        .execute();
-      const ids = (closed as { id: string }[]).map(({ id }) => id);
+    return this.transactions.run(async () => {
+      const ids = await this.placements.closeEndedBefore(today);
+      const manager = this.transactions.manager;
       await recordAudit(manager, null, ids.map((id) => ({ action: 'placement.closed', entityType: 'placement', entityId: id, after: { reason: 'end date passed' } })));
       await this.events.emit(PlacementEvent.PLACEMENT_CLOSED, ids.map((placementId) => ({ placementId })));
       return ids.length;

@@ -1,7 +1,6 @@
-import { createUnionType, Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
-import { ComplianceRejection } from '../../compliance/models/compliance.model';
 
 @ObjectType('TrainerAssignment', { description: 'A praktijkopleider guiding a student at a placement; R6 counts these' })
 export class TrainerAssignmentModel {
@@ -27,10 +26,3 @@ export class TrainerAssignmentModel {
   endedAt: Date | null;
 }
 export const TrainerAssignmentConnection = ConnectionType(TrainerAssignmentModel);
-
-export const AssignTrainerResult = createUnionType({
-  name: 'AssignTrainerResult',
-  description: 'The assignment, or the rules (R6 capacity, R7 qualification) that refuse it',
-  types: () => [TrainerAssignmentModel, ComplianceRejection] as const,
-  resolveType: (value: object) => (value instanceof ComplianceRejection ? ComplianceRejection : TrainerAssignmentModel),
-});

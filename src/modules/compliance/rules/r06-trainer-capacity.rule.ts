@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-/** R6: at most N concurrent students per praktijkopleider (3 by default; per sector in the norm set). */
+/** R6: at most the norm set's number of concurrent students per praktijkopleider (per sector where it names one). */
 export const trainerCapacityRule: Rule = {
   id: 'R6',
   evaluate({ trainer, sector }, norms) {

@@ -1,7 +1,7 @@
 import { Leerweg } from '../../../common/qualification';
 import type { Rule } from './rule';
 
-/** R10: a BBL place must allow the yearly practice hours (610 by default) at its weekly hours. */
+/** R10: a BBL place must allow the yearly practice hours of the norm set at its weekly hours. */
 export const hourMinimumsRule: Rule = {
   id: 'R10',
   evaluate({ placement }, norms) {

@@ -1,7 +1,7 @@
 import { Leerweg } from '../../../common/qualification';
 import type { Rule } from './rule';
 
-/** R12: BOL at most 40 h a week; above 32 h a warning. */
+/** R12: BOL at most the norm set's weekly hours; above its warning level a warning. */
 export const bolHoursRule: Rule = {
   id: 'R12',
   evaluate({ placement }, norms) {

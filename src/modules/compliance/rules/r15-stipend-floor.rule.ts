@@ -1,7 +1,7 @@
 import { Leerweg } from '../../../common/qualification';
 import { euros, type Rule } from './rule';
 
-/** R15: the BOL stipend floor (default €400 a month at 40 h), pro rata for fewer hours. */
+/** R15: the BOL stipend floor of the norm set (a month at full time), pro rata for fewer hours. */
 export const stipendFloorRule: Rule = {
   id: 'R15',
   evaluate({ placement }, norms) {

@@ -1,23 +1,11 @@
 import type { Leerweg } from '../../../common/qualification';
 import type { Sector } from '../../organizations/sector';
 import type { Norms } from '../norms';
+import type { Finding, RuleId, Severity } from '../../placements/placement-compliance';
 
-export type RuleId = 'R1' | 'R4' | 'R5' | 'R6' | 'R7' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15' | 'R16';
+export type { Finding, FindingFigure, RuleId, Severity } from '../../placements/placement-compliance';
 /** Rules judged on an internship rather than a placement (see guidance.ts). */
 export type InternshipRuleId = 'R17';
-export type Severity = 'BLOCK' | 'WARN';
-
-/** A figure behind a finding (an amount, a date, the levels involved). */
-export type FindingFigure = string | number | boolean | null | (string | number)[];
-
-/** What a rule found: which rule, what to fix (`field`, `message`) and the figures behind it. */
-export interface Finding {
-  rule: RuleId | InternshipRuleId;
-  severity: Severity;
-  message: string;
-  field: string;
-  details?: Record<string, FindingFigure>;
-}
 
 /** Everything a rule may look at, loaded once per evaluation. Dates are YYYY-MM-DD. */
 export interface ComplianceContext {
@@ -54,7 +42,7 @@ export interface ComplianceContext {
 }
 
 /** A finding before the norm set gives it its severity. */
-export type RuleFinding = Omit<Finding, 'severity' | 'rule'> & { /** Overrides the norm set's severity (e.g. R12's warning above 32 h). */ severity?: Severity };
+export type RuleFinding = Omit<Finding, 'severity' | 'rule'> & { /** Overrides the norm set's severity (e.g. R12's warning above its warning level). */ severity?: Severity };
 
 /** One Stagepact rule: a pure function of the context and the norms in force. */
 export interface Rule {

@@ -2,8 +2,8 @@ import { createUnionType, Field, Float, ID, Int, ObjectType } from '@nestjs/grap
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
-import { ComplianceStatus } from '../../compliance/compliance-status';
-import { ComplianceRejection } from '../../compliance/models/compliance.model';
+import { ComplianceStatus } from '../placement-compliance';
+import { ComplianceRejection } from './compliance-rejection.model';
 import { PlacementStatus } from '../placement.entity';
 
 @ObjectType('Placement', { description: 'An internship place offered by a leerbedrijf branch' })

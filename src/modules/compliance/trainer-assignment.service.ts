@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/auth/roles';
+import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
+import { Transactions } from '../../database/transactions';
+import { CompaniesFacts } from '../companies/companies.facts';
+import type { AssignTrainerInput } from '../companies/dto/trainer-assignment.input';
+import type { TrainerAssignmentEntity } from '../companies/trainer-assignment.entity';
+import { TrainerAssignmentsService } from '../companies/trainer-assignments.service';
+import { holdsSeatAt } from '../internships/internships.facts';
+import { hasOpenProposal } from '../matching/matching.facts';
+import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
+import { PlacementsFacts } from '../placements/placements.facts';
+import { ComplianceRejection } from './models/compliance.model';
+import { loadContexts, NormSetHistory } from './placement-compliance';
+import { evaluateCompliance } from './rule-engine';
+
+/** A praktijkopleider takes on a student, judged by R6 and R7 at the moment of assignment. */
+@Injectable()
+export class TrainerAssignmentService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly placements: PlacementsFacts,
+    private readonly companies: CompaniesFacts,
+    private readonly assignments: TrainerAssignmentsService,
+  ) {}
+
+  /**
+   * A praktijkopleider takes on a student at one of the company's placements, for its period. The
+   * trainer's row is locked first, so concurrent assignments to one trainer are counted one after
+   * another and can never exceed the limit (R6); R7 is checked on the same trainer.
+   */
+  async assign(actor: Actor, input: AssignTrainerInput): Promise<TrainerAssignmentEntity | ComplianceRejection> {
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const placement = ownedOrNotFound('Placement', await this.placements.placementOfCompany(actor.organizationId, input.placementId), {
+        field: 'input.placementId',
+      });
+      if (placement.status === PlacementStatus.CLOSED) throw new ConflictError(`Placement ${placement.id} is closed`);
+      const trainerId = input.trainerId ?? placement.trainerId;
+      if (!trainerId) throw BadUserInputError.field('input.trainerId', 'the placement has no praktijkopleider; name one (R5)', 'R5');
+      if (!(await this.assignments.lockOwnTrainer(actor, trainerId))) throw new NotFoundError('Trainer', { field: 'input.trainerId' });
+      // R20: the company reaches only students matched to this placement; any other id (another
+      // school's student, a student of no proposal here, a random id) is the same NOT_FOUND.
+      const matchedHere = (await hasOpenProposal(manager, placement.id, input.studentId)) || (await holdsSeatAt(manager, placement.id, input.studentId));
+      if (!matchedHere) throw new NotFoundError('Student', { field: 'input.studentId' });
+      if (await this.assignments.hasActiveAssignment(placement.id, input.studentId)) {
+        throw new ConflictError('The student already has a praktijkopleider at this placement');
+      }
+      const [guiding] = await this.companies.trainerLoads([{ trainerId, startDate: placement.startDate, endDate: placement.endDate }]);
+      const withTrainer = Object.assign(new PlacementEntity(), placement, { trainerId });
+      const context = (await loadContexts(manager, [withTrainer])).get(placement.id)!;
+      const normSet = (await NormSetHistory.load(manager)).inForceOn(placement.startDate);
+      const { verdict, findings } = evaluateCompliance({ ...context, trainer: { ...context.trainer!, activeStudents: guiding } }, normSet.norms, ['R6', 'R7']);
+      if (verdict === 'BLOCKED') return new ComplianceRejection(findings, normSet.version, 'Assigning this praktijkopleider');
+      return this.assignments.record(
+        actor,
+        { trainerId, placementId: placement.id, studentId: input.studentId, startDate: placement.startDate, endDate: placement.endDate },
+        { findings },
+      );
+    });
+  }
+}
