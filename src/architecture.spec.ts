@@ -11,9 +11,9 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
  * The limits are today's figures so the suite stays green while the modules move; each goes to 0
  * (the cycle limit to 1: a module alone) once issue #14 is done. Lower them, never raise them.
  */
-const MAX_FOREIGN_SQL_WRITES = 1; // goes to 0
+const MAX_FOREIGN_SQL_WRITES = 0; // goes to 0
 const MAX_FOREIGN_TYPEORM_WRITES = 1; // goes to 0
-const MAX_FOREIGN_SQL_READS = 10; // goes to 0
+const MAX_FOREIGN_SQL_READS = 3; // goes to 0
 const MAX_MODULE_CYCLE = 7; // goes to 1
 /** Modules that may read every module's tables (they write none). */
 const READ_MODULES = new Set(['reporting']);
