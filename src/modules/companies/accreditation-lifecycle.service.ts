@@ -8,7 +8,7 @@ import { Environment } from '../../config/environment';
 import { Events } from '../events/events';
 import { CompanyEvent } from './companies.events';
 import { Transactions } from '../../database/transactions';
-import { internshipsStartedSince } from '../internships/internships.facts';
+import { AccreditationUse } from './accreditation-loss';
 import { type AccreditationEntity, AccreditationLapseReason, AccreditationStatus } from './accreditation.entity';
 import { addDays } from '../../common/calendar';
 import { reapplicableFrom, REVIEW_INTERVAL_YEARS, studentWindowStart } from './accreditation-dates';
@@ -33,6 +33,7 @@ export class AccreditationLifecycleService {
     private readonly env: Environment,
     private readonly clock: Clock,
     private readonly events: Events,
+    private readonly use: AccreditationUse,
   ) {}
 
   /** SBB only: records a refused application; the branch may apply again after six months (R3). */
@@ -145,7 +146,7 @@ export class AccreditationLifecycleService {
   private async lapsing(day: string, windowStart: string, lockId?: string): Promise<{ id: string; expired: boolean }[]> {
     const candidates = await this.repository.lapseCandidates(day, windowStart, lockId);
     const quietOnes = candidates.filter((candidate) => !candidate.expired);
-    const withStudents = await internshipsStartedSince(this.transactions.manager, quietOnes, windowStart);
+    const withStudents = await this.use.call(quietOnes, windowStart);
     return candidates.filter((candidate) => candidate.expired || !withStudents.has(`${candidate.branchId}|${candidate.crebo}`));
   }
 

@@ -4,8 +4,7 @@ import { PostcodesModule } from '../postcodes/postcodes.module';
 import { COMPANY_LOADERS } from './companies.loaders';
 import { AccreditationsResolver, BranchesResolver, CompanyFieldsResolver, TrainersResolver } from './companies.resolver';
 import { CompaniesService } from './companies.service';
-import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
-import { AccreditationLossHooks } from './accreditation-loss';
+import { AccreditationLossHooks, AccreditationUse } from './accreditation-loss';
 import { CompaniesFacts } from './companies.facts';
 import { CompaniesRepository } from './companies.repository';
 import { TrainerAssignmentsResolver } from './trainer-assignments.resolver';
@@ -17,12 +16,13 @@ import { CompanyEvents } from './companies.events';
 
 /** Leerbedrijven: branches, accreditations, praktijkopleiders and their assignments. The lowest of companies, placements, compliance. */
 @Module({
-  imports: [PostcodesModule, OrganizationsModule, SchoolTasksModule],
+  imports: [PostcodesModule, OrganizationsModule],
   providers: [
     CompanyEvents,
     CompaniesRepository,
     CompaniesFacts,
     AccreditationLossHooks,
+    AccreditationUse,
     CompaniesService,
     BranchesResolver,
     AccreditationsResolver,
@@ -36,6 +36,6 @@ import { CompanyEvents } from './companies.events';
     AccreditationLifecycleCheck,
     ...COMPANY_LOADERS,
   ],
-  exports: [CompaniesService, CompaniesFacts, AccreditationLossHooks, TrainerAssignmentsService, AccreditationLifecycleCheck, ...COMPANY_LOADERS],
+  exports: [CompaniesService, CompaniesFacts, AccreditationLossHooks, AccreditationUse, TrainerAssignmentsService, ...COMPANY_LOADERS],
 })
 export class CompaniesModule {}

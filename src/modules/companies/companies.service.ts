@@ -5,12 +5,10 @@ import { Clock } from '../../common/clock/clock';
 import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Transactions } from '../../database/transactions';
-import { withdrawOpenProposals } from '../matching/proposal-withdrawal';
 import { Events } from '../events/events';
 import { CompanyEvent } from './companies.events';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PostcodesService } from '../postcodes/postcodes.service';
-import { SchoolTasksService } from '../school-tasks/school-tasks.service';
 import { AccreditationLossHooks, type AccreditationLoss } from './accreditation-loss';
 import { type AccreditationEntity, AccreditationStatus } from './accreditation.entity';
 import { REVIEW_INTERVAL_YEARS } from './accreditation-dates';
@@ -38,7 +36,6 @@ export class CompaniesService {
     private readonly lossHooks: AccreditationLossHooks,
     private readonly postcodes: PostcodesService,
     private readonly organizations: OrganizationsService,
-    private readonly schoolTasks: SchoolTasksService,
     private readonly clock: Clock,
     private readonly events: Events,
   ) {}
@@ -173,10 +170,8 @@ export class CompaniesService {
    * open proposal there withdrawn so that round includes her.
    */
   private async cascadeLostAccreditation(actor: Actor | null, branchId: string, loss: AccreditationLoss): Promise<void> {
-    const manager = this.transactions.manager;
-    const suspended = await this.lossHooks.reevaluateBranch(actor, branchId, loss);
-    await this.schoolTasks.openReplacementSearches(manager, actor, suspended);
-    await withdrawOpenProposals(manager, actor, suspended);
+    const suspended = await this.lossHooks.reevaluateBranch.call(actor, branchId, loss);
+    if (suspended.length) await this.lossHooks.onSuspended.run(actor, suspended);
   }
 
   listAccreditations({ filter: given, ...page }: AccreditationsArgs): Promise<Connection<AccreditationEntity>> {

@@ -5,6 +5,7 @@ import { NormSetsResolver, PlacementComplianceResolver } from './compliance.reso
 import { ComplianceService } from './compliance.service';
 import { NormSetsService } from './norm-sets.service';
 import { TrainerAssignmentResolver } from './trainer-assignment.resolver';
+import { StudentsMatchedAt } from './students-matched-at';
 import { TrainerAssignmentService } from './trainer-assignment.service';
 
 /**
@@ -20,7 +21,8 @@ import { TrainerAssignmentService } from './trainer-assignment.service';
     PlacementComplianceResolver,
     TrainerAssignmentService,
     TrainerAssignmentResolver,
+    StudentsMatchedAt,
   ],
-  exports: [ComplianceService, NormSetsService],
+  exports: [ComplianceService, NormSetsService, StudentsMatchedAt],
 })
 export class ComplianceModule {}

@@ -37,7 +37,7 @@ export class ComplianceService implements OnModuleInit {
       judgeMany: (placements) => evaluatePlacements(this.transactions.manager, placements),
       record: (applied, trigger) => storeEvaluations(this.transactions.manager, applied, trigger),
     });
-    this.lossHooks.registerReevaluation(async (actor, branchId, loss) => (await this.reevaluateBranch(actor, branchId, TRIGGER_OF_LOSS[loss])).suspended);
+    this.lossHooks.reevaluateBranch.register(async (actor, branchId, loss) => (await this.reevaluateBranch(actor, branchId, TRIGGER_OF_LOSS[loss])).suspended);
   }
 
   /**

@@ -6,13 +6,12 @@ import { CompaniesFacts } from '../companies/companies.facts';
 import type { AssignTrainerInput } from '../companies/dto/trainer-assignment.input';
 import type { TrainerAssignmentEntity } from '../companies/trainer-assignment.entity';
 import { TrainerAssignmentsService } from '../companies/trainer-assignments.service';
-import { holdsSeatAt } from '../internships/internships.facts';
-import { hasOpenProposal } from '../matching/matching.facts';
 import { PlacementEntity, PlacementStatus } from '../placements/placement.entity';
 import { PlacementsFacts } from '../placements/placements.facts';
 import { ComplianceRejection } from './models/compliance.model';
 import { loadContexts, NormSetHistory } from './placement-compliance';
 import { evaluateCompliance } from './rule-engine';
+import { StudentsMatchedAt } from './students-matched-at';
 
 /** A praktijkopleider takes on a student, judged by R6 and R7 at the moment of assignment. */
 @Injectable()
@@ -22,6 +21,7 @@ export class TrainerAssignmentService {
     private readonly placements: PlacementsFacts,
     private readonly companies: CompaniesFacts,
     private readonly assignments: TrainerAssignmentsService,
+    private readonly matchedAt: StudentsMatchedAt,
   ) {}
 
   /**
@@ -41,8 +41,7 @@ export class TrainerAssignmentService {
       if (!(await this.assignments.lockOwnTrainer(actor, trainerId))) throw new NotFoundError('Trainer', { field: 'input.trainerId' });
       // R20: the company reaches only students matched to this placement; any other id (another
       // school's student, a student of no proposal here, a random id) is the same NOT_FOUND.
-      const matchedHere = (await hasOpenProposal(manager, placement.id, input.studentId)) || (await holdsSeatAt(manager, placement.id, input.studentId));
-      if (!matchedHere) throw new NotFoundError('Student', { field: 'input.studentId' });
+      if (!(await this.matchedAt.call(placement.id, input.studentId))) throw new NotFoundError('Student', { field: 'input.studentId' });
       if (await this.assignments.hasActiveAssignment(placement.id, input.studentId)) {
         throw new ConflictError('The student already has a praktijkopleider at this placement');
       }

@@ -62,9 +62,8 @@ export function schoolsWithSeatAt(db: Queryable, by: 'company' | 'placement', id
 export async function internshipsStartedSince(manager: EntityManager, pairs: { branchId: string; crebo: string }[], since: string): Promise<Set<string>> {
   if (!pairs.length) return new Set();
   const rows = await manager.query<{ branch_id: string; crebo: string }[]>(
-    `SELECT DISTINCT p.branch_id, s.crebo
-       FROM internships i JOIN placements p ON p.id = i.placement_id JOIN students s ON s.id = i.student_id
-      WHERE i.start_date >= $3::date AND (p.branch_id, s.crebo) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+    `SELECT DISTINCT branch_id, crebo FROM internship_programmes
+      WHERE start_date >= $3::date AND (branch_id, crebo) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
     [pairs.map((pair) => pair.branchId), pairs.map((pair) => pair.crebo), since],
   );
   return new Set(rows.map((row) => `${row.branch_id}|${row.crebo}`));

@@ -1,3 +1,6 @@
+import { CompaniesModule } from '../companies/companies.module';
+import { InternshipsContributions } from './internships.contributions';
+import { PlacementsModule } from '../placements/placements.module';
 import { Injectable, Module } from '@nestjs/common';
 import { type DailyCheck, DailyCheckProvider } from '../../queues/daily-check';
 import { GuidanceService } from './guidance.service';
@@ -22,8 +25,8 @@ export class GuidanceMidpointCheck implements DailyCheck {
 
 /** Internships: what a mutually accepted proposal becomes; the one place a company sees a student's identity (R20). */
 @Module({
-  imports: [StudentsModule],
-  providers: [InternshipEvents, InternshipsRepository, InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
+  imports: [CompaniesModule, PlacementsModule, StudentsModule],
+  providers: [InternshipEvents, InternshipsContributions, InternshipsRepository, InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
   exports: [PoksService, InternshipLifecycleService],
 })
 export class InternshipsModule {}

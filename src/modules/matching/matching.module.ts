@@ -1,3 +1,7 @@
+import { ComplianceModule } from '../compliance/compliance.module';
+import { MatchingContributions } from './matching.contributions';
+import { CompaniesModule } from '../companies/companies.module';
+import { ProposalWithdrawal } from './proposal-withdrawal';
 import { Module } from '@nestjs/common';
 import { InternshipsModule } from '../internships/internships.module';
 import { StudentsModule } from '../students/students.module';
@@ -10,8 +14,8 @@ import { MatchingEvents, MatchingSchoolLinks } from './matching.events';
 
 /** Blind stable matching: preferences, rounds, proposals and answers (R20, R21). */
 @Module({
-  imports: [InternshipsModule, StudentsModule],
-  providers: [MatchingEvents, MatchingSchoolLinks, PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, BlindCandidateLoader, PlacementByIdLoader],
+  imports: [CompaniesModule, ComplianceModule, InternshipsModule, StudentsModule],
+  providers: [MatchingEvents, MatchingSchoolLinks, MatchingContributions, ProposalWithdrawal, PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, BlindCandidateLoader, PlacementByIdLoader],
   exports: [MatchRoundsService, ProposalsService],
 })
 export class MatchingModule {}

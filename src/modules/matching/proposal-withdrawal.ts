@@ -1,6 +1,9 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
+import { Transactions } from '../../database/transactions';
+import { AccreditationLossHooks } from '../companies/accreditation-loss';
 import { ProposalEntity, ProposalStatus } from './proposal.entity';
 
 /**
@@ -21,4 +24,17 @@ export async function withdrawOpenProposals(manager: EntityManager, actor: Actor
     actor,
     (withdrawn as Array<{ id: string }>).map(({ id }) => ({ action: 'proposal.withdrawn', entityType: 'proposal', entityId: id, after: { status: ProposalStatus.WITHDRAWN, rule: 'R2' } })),
   );
+}
+
+/** R2's cascade, after the replacement searches were opened (they read these proposals first). */
+@Injectable()
+export class ProposalWithdrawal implements OnModuleInit {
+  constructor(
+    private readonly lossHooks: AccreditationLossHooks,
+    private readonly transactions: Transactions,
+  ) {}
+
+  onModuleInit(): void {
+    this.lossHooks.onSuspended.register('withdraw-open-proposals', 20, (actor, placementIds) => withdrawOpenProposals(this.transactions.manager, actor, placementIds));
+  }
 }

@@ -1,3 +1,4 @@
+import { MeldpuntContributions } from './meldpunt.contributions';
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
 import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
@@ -11,7 +12,7 @@ import { MeldpuntEvents } from './meldpunt.events';
 /** The meldpunt (R22): discrimination reports, their flow to SBB, and sanctions. */
 @Module({
   imports: [CompaniesModule, SchoolTasksModule, StudentsModule],
-  providers: [MeldpuntEvents, MeldpuntRepository, MeldpuntService, MeldpuntResolver, ...MELDPUNT_LOADERS],
+  providers: [MeldpuntEvents, MeldpuntContributions, MeldpuntRepository, MeldpuntService, MeldpuntResolver, ...MELDPUNT_LOADERS],
   exports: [MeldpuntService],
 })
 export class MeldpuntModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PostcodesModule } from '../postcodes/postcodes.module';
+import { PlacementSeats } from './placement-seats';
 import { PlacementJudges } from './placement-judge';
 import { PlacementsFacts } from './placements.facts';
 import { PlacementsRepository } from './placements.repository';
@@ -12,7 +13,7 @@ import { PlacementEvents } from './placements.events';
 /** Placements decide their own status; the compliance module (above) registers the judge it asks. */
 @Module({
   imports: [CompaniesModule, OrganizationsModule, PostcodesModule],
-  providers: [PlacementEvents, PlacementsService, PlacementsResolver, PlacementsRepository, PlacementsFacts, PlacementJudges],
-  exports: [PlacementsService, PlacementsFacts, PlacementJudges],
+  providers: [PlacementEvents, PlacementsService, PlacementsResolver, PlacementsRepository, PlacementsFacts, PlacementJudges, PlacementSeats],
+  exports: [PlacementsService, PlacementsFacts, PlacementJudges, PlacementSeats],
 })
 export class PlacementsModule {}

@@ -8,7 +8,7 @@ import { type Connection, pageWindow, paginate, toConnection } from '../../commo
 import { Transactions } from '../../database/transactions';
 import { BranchEntity } from '../companies/branch.entity';
 import { CompaniesService } from '../companies/companies.service';
-import { seatsHeld } from '../internships/seats';
+import { PlacementSeats } from './placement-seats';
 import { Events } from '../events/events';
 import { PlacementEvent } from './placements.events';
 import { PostcodeEntity } from '../postcodes/postcode.entity';
@@ -42,6 +42,7 @@ export class PlacementsService {
     private readonly transactions: Transactions,
     private readonly placements: PlacementsRepository,
     private readonly judges: PlacementJudges,
+    private readonly seats: PlacementSeats,
     private readonly companies: CompaniesService,
     private readonly postcodes: PostcodesService,
     private readonly clock: Clock,
@@ -70,8 +71,7 @@ export class PlacementsService {
         if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId');
         if (input.capacity !== undefined) {
           // Under the placement's lock, as a seat is taken (answerProposal): no seat can be taken in between.
-          // "A seat is taken" is defined once, by internships (seats.ts).
-          const held = await seatsHeld(this.transactions.manager, id);
+          const held = await this.seats.call(id);
           if (input.capacity < held) {
             throw new ConflictError(`Placement ${id} holds ${held} seat${held === 1 ? '' : 's'} (planned or active internships); its capacity cannot go below ${held}`);
           }

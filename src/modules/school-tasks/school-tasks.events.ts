@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { announceEach, defineEvents, type EventSource, inPayloadOrder } from '../events/event-definition';
 import { RegistersEvents } from '../events/event-registry';
-import { reportedCompanies } from '../meldpunt/meldpunt.facts';
 import { organizationNames } from '../organizations/organizations.facts';
 import { placementSummaries } from '../placements/placements.facts';
+import { ReportedCompanies } from './reported-companies';
 
 export const SchoolTaskEvent = {
   /** A school got a task: aftercare (R22) or a replacement search (R2). */
@@ -20,6 +20,8 @@ declare module '../events/event-definition' {
 @RegistersEvents()
 @Injectable()
 export class SchoolTaskEvents implements EventSource {
+  constructor(private readonly reportedCompanies: ReportedCompanies) {}
+
   readonly events = defineEvents(SchoolTaskEvent, {
     SCHOOL_TASK_CREATED: {
       payload: ['taskId'],
@@ -32,7 +34,7 @@ export class SchoolTaskEvents implements EventSource {
         const has = <T>(value: T | null): value is T => value !== null;
         const [placements, reported] = await Promise.all([
           placementSummaries(db, [...new Set(tasks.map((task) => task.placement_id).filter(has))]),
-          reportedCompanies(db, tasks.map((task) => task.report_id).filter(has)),
+          this.reportedCompanies.call(db, tasks.map((task) => task.report_id).filter(has)),
         ]);
         const placementOf = new Map(placements.map((placement) => [placement.id, placement]));
         const companyOf = (task: (typeof tasks)[number]) =>

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AccreditationLossHooks } from '../companies/accreditation-loss';
 import { recordAudit } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
@@ -20,14 +21,19 @@ type NewTask = Pick<SchoolTaskEntity, 'kind' | 'schoolId'> & Partial<Pick<School
 
 /** Tasks the system hands schools (R2, R22): opened inside the transaction that causes them, read and completed by the school. */
 @Injectable()
-export class SchoolTasksService {
+export class SchoolTasksService implements OnModuleInit {
   constructor(
     private readonly transactions: Transactions,
     private readonly tasks: SchoolTasksRepository,
     private readonly students: StudentsService,
     private readonly clock: Clock,
     private readonly events: Events,
+    private readonly lossHooks: AccreditationLossHooks,
   ) {}
+
+  onModuleInit(): void {
+    this.lossHooks.onSuspended.register('replacement-searches', 10, async (actor, placementIds) => void (await this.openReplacementSearches(actor, placementIds)));
+  }
 
   /** R22: aftercare for the student a report names, for the reporting school. */
   async openAftercare(actor: Actor, task: { schoolId: string; studentId: string; reportId: string }): Promise<SchoolTaskEntity> {
@@ -41,8 +47,7 @@ export class SchoolTasksService {
    * for her school and goes first among equals in the next match round (she is not penalised).
    * At most one open task per student and placement, however often the cascade reaches it.
    */
-  async openReplacementSearches(_ambient: unknown, actor: Actor | null, placementIds: string[]): Promise<SchoolTaskEntity[]> {
-    // `_ambient`: the caller's EntityManager, unused (this joins the ambient transaction); it goes once companies stops passing it.
+  async openReplacementSearches(actor: Actor | null, placementIds: string[]): Promise<SchoolTaskEntity[]> {
     if (!placementIds.length) return [];
     const db = this.transactions.manager;
     // Per student and placement one task; her internship there, if any, rather than her proposal.
