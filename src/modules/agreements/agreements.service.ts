@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
-import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/roles';
+import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
@@ -11,6 +11,7 @@ import { internshipsBetween } from '../internships/internships.facts';
 import { NormSetHistory } from '../compliance/placement-compliance';
 import { Events } from '../events/events';
 import { AgreementEvent } from './agreements.events';
+import { AgreementsPolicy } from './agreements.policy';
 import { organizationType } from '../organizations/organizations.facts';
 import { leerwegenOf, offeredCapacity } from '../placements/placements.facts';
 import { StudentsFacts } from '../students/students.facts';
@@ -87,7 +88,7 @@ export class AgreementsService {
    * SIGNED — ACTIVE at once when its term has begun — and a previous version is SUPERSEDED.
    */
   async sign(actor: Actor, id: string): Promise<AgreementEntity> {
-    if (actor.membershipRole !== MembershipRole.ADMIN) throw new ForbiddenError('Only an admin of a party may sign for it');
+    if (!AgreementsPolicy.maySign(actor)) throw new ForbiddenError('Only an admin of a party may sign for it');
     return this.transition(actor, id, AgreementStatus.PROPOSED, async (manager, agreement) => {
       const side = agreement.schoolId === actor.organizationId ? 'school' : 'company';
       if (agreement[`${side}SignedAt`]) throw new ConflictError(`The ${side} has already signed version ${agreement.version}`);
@@ -115,14 +116,13 @@ export class AgreementsService {
   /** Each party reads its own agreements (every version); SBB and the operator read all. */
   async find(actor: Actor, id: string): Promise<AgreementEntity> {
     const agreement = await this.transactions.manager.getRepository(AgreementEntity).findOneBy({ id });
-    return ownedOrNotFound('Agreement', agreement, { visible: (found) => this.reads(actor, found) });
+    return ownedOrNotFound('Agreement', agreement, { visible: (found) => AgreementsPolicy.mayRead(actor, found) });
   }
 
   list(actor: Actor, { status, ...page }: ConnectionArgs & { status?: AgreementStatus }): Promise<Connection<AgreementEntity>> {
     const query = this.transactions.manager.getRepository(AgreementEntity).createQueryBuilder('agreement').orderBy('agreement.createdAt', 'DESC').addOrderBy('agreement.id');
-    if (actor.organizationType === OrganizationType.SCHOOL || actor.organizationType === OrganizationType.COMPANY) {
-      query.where('(agreement.schoolId = :org OR agreement.companyId = :org)', { org: actor.organizationId });
-    }
+    const party = AgreementsPolicy.listedParty(actor);
+    if (party) query.where('(agreement.schoolId = :org OR agreement.companyId = :org)', { org: party });
     if (status) query.andWhere('agreement.status = :status', { status });
     return paginate(query, page);
   }
@@ -263,17 +263,7 @@ export class AgreementsService {
 
   private async lockOwn(actor: Actor, id: string): Promise<AgreementEntity> {
     const agreement = await this.transactions.manager.findOne(AgreementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    // SBB and the operator read agreements but change none: those mutations are not open to their roles.
-    return ownedOrNotFound('Agreement', agreement, { visible: ({ schoolId, companyId }) => schoolId === actor.organizationId || companyId === actor.organizationId });
-  }
-
-  private reads(actor: Actor, agreement: AgreementEntity): boolean {
-    return (
-      agreement.schoolId === actor.organizationId ||
-      agreement.companyId === actor.organizationId ||
-      actor.organizationType === OrganizationType.SBB ||
-      actor.organizationType === OrganizationType.PLATFORM
-    );
+    return ownedOrNotFound('Agreement', agreement, { visible: (found) => AgreementsPolicy.isParty(actor, found) });
   }
 }
 

@@ -20,6 +20,7 @@ import { StudentsFacts } from '../students/students.facts';
 import { type DiscriminationReportEntity, ReportStatus, Sanction } from './discrimination-report.entity';
 import { MeldpuntRepository } from './meldpunt.repository';
 import type { DiscriminationReportsArgs, FileDiscriminationReportInput, SanctionInput } from './dto/discrimination-report.input';
+import { MeldpuntPolicy } from './meldpunt.policy';
 
 /** One step of the R22 flow: who takes it, from which status, to which. */
 interface Step {
@@ -147,14 +148,14 @@ export class MeldpuntService {
 
   list(actor: Actor, { filter: given, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    const query = this.reports.listQuery(actor.organizationType === OrganizationType.SBB ? null : actor.organizationId);
+    const query = this.reports.listQuery(MeldpuntPolicy.listedSchool(actor));
     if (filter.status) query.andWhere('report.status = :status', { status: filter.status });
     if (filter.companyId) query.andWhere('report.companyId = :companyId', { companyId: filter.companyId });
     return paginate(query, page);
   }
 
   private readable(actor: Actor, report: DiscriminationReportEntity | null): DiscriminationReportEntity {
-    return ownedOrNotFound('Discrimination report', report, { visible: ({ schoolId }) => actor.organizationType === OrganizationType.SBB || schoolId === actor.organizationId });
+    return ownedOrNotFound('Discrimination report', report, { visible: (found) => MeldpuntPolicy.mayRead(actor, found) });
   }
 
   /** Takes one step under the report's row lock: checks who and from where, applies it, keeps the history and audits it. */
@@ -168,7 +169,7 @@ export class MeldpuntService {
     return this.transactions.run(async () => {
       const manager = this.transactions.manager;
       const report = this.readable(actor, await this.reports.lockReport(id));
-      if (actor.organizationType !== step.by) throw new ForbiddenError(`Only ${step.by === OrganizationType.SBB ? 'SBB' : 'the reporting school'} may take this step (R22)`);
+      if (!MeldpuntPolicy.mayTakeStep(actor, step.by)) throw new ForbiddenError(`Only ${step.by === OrganizationType.SBB ? 'SBB' : 'the reporting school'} may take this step (R22)`);
       if (report.status !== step.from) {
         throw new ConflictError(`Discrimination report ${id} is ${report.status}; this step needs it ${step.from} (R22)`);
       }

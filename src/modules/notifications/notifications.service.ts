@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
-import { type Actor, hasRole, Role } from '../../common/auth/roles';
+import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { Clock } from '../../common/clock/clock';
 import { type Connection, paginate } from '../../common/graphql/pagination';
@@ -15,6 +15,7 @@ import { EventType } from './event-type';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
+import { NotificationsPolicy } from './notifications.policy';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
 /** The API side of notifications: the in-app inbox, preferences, webhook endpoints, delivery operations. */
@@ -92,7 +93,7 @@ export class NotificationsService {
   /** The actor's organization's deliveries; a PLATFORM admin sees every organization's. */
   deliveries(actor: Actor, { filter: given, ...page }: DeliveriesArgs): Promise<Connection<DeliveryEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    const platform = hasRole(actor, Role.PLATFORM_ADMIN);
+    const platform = NotificationsPolicy.seesAllDeliveries(actor);
     if (filter.organizationId && !platform) throw new ForbiddenError('Only PLATFORM admins read other organizations’ deliveries');
     const query = this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('delivery').orderBy('delivery.createdAt', 'DESC').addOrderBy('delivery.id');
     const organizationId = platform ? filter.organizationId : actor.organizationId;
@@ -106,7 +107,7 @@ export class NotificationsService {
   async retryDelivery(actor: Actor, id: string): Promise<DeliveryEntity> {
     const repository = this.dataSource.getRepository(DeliveryEntity);
     const delivery = ownedOrNotFound('Delivery', await repository.findOneBy({ id }), {
-      visible: ({ organizationId }) => organizationId === actor.organizationId || hasRole(actor, Role.PLATFORM_ADMIN),
+      visible: (found) => NotificationsPolicy.mayHandleDelivery(actor, found),
     });
     if (delivery.status !== DeliveryStatus.DEAD) throw new ConflictError(`Delivery ${id} is ${delivery.status}; only DEAD deliveries are retried`);
     delivery.status = DeliveryStatus.PENDING;

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AccreditationLossHooks } from '../companies/accreditation-loss';
 import { recordAudit } from '../../common/audit/audit-log';
-import { type Actor, OrganizationType } from '../../common/auth/roles';
+import type { Actor } from '../../common/auth/roles';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Events } from '../events/events';
@@ -14,6 +14,7 @@ import type { SchoolTasksArgs } from './dto/school-task.input';
 import { StudentsService } from '../students/students.service';
 import { type SchoolTaskEntity, SchoolTaskKind, SchoolTaskStatus } from './school-task.entity';
 import { SchoolTasksRepository } from './school-tasks.repository';
+import { SchoolTasksPolicy } from './school-tasks.policy';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -82,7 +83,7 @@ export class SchoolTasksService implements OnModuleInit {
   /** A school reads its own tasks; SBB and the operator read every school's. */
   list(actor: Actor, { filter: given, ...page }: SchoolTasksArgs): Promise<Connection<SchoolTaskEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    const query = this.tasks.listQuery(actor.organizationType === OrganizationType.SCHOOL ? actor.organizationId : null);
+    const query = this.tasks.listQuery(SchoolTasksPolicy.listedSchool(actor));
     if (filter.status) query.andWhere('task.status = :status', { status: filter.status });
     if (filter.kind) query.andWhere('task.kind = :kind', { kind: filter.kind });
     return paginate(query, page);
@@ -91,7 +92,7 @@ export class SchoolTasksService implements OnModuleInit {
   /** OPEN → DONE by the task's own school, with a note; another school's task is NOT_FOUND. */
   async complete(actor: Actor, id: string, note: string): Promise<SchoolTaskEntity> {
     return this.transactions.run(async () => {
-      const task = await this.tasks.lockOfSchool(id, actor.organizationId);
+      const task = await this.tasks.lockOfSchool(id, SchoolTasksPolicy.completingSchool(actor));
       if (!task) throw new NotFoundError('School task');
       if (task.status !== SchoolTaskStatus.OPEN) throw new ConflictError(`School task ${id} is already ${task.status}`);
       const before = { ...task };
