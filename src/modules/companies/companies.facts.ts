@@ -93,6 +93,29 @@ export function accreditationTermsOfBranches(manager: EntityManager, branchIds: 
   );
 }
 
+/** What R5–R7 judge of a trainer, as plain rows (a batch of placements at once). */
+export interface TrainerTerms {
+  id: string;
+  companyId: string;
+  qualificationLevel: number;
+  yearsOfExperience: number;
+  courseCompletedOn: string | null;
+  refresherCompletedOn: string | null;
+  sectorTrainingCompletedOn: string | null;
+  sectorTrainingDeadline: string | null;
+}
+
+export function trainerTermsByIds(manager: EntityManager, ids: readonly string[]): Promise<TrainerTerms[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return manager.query(
+    `SELECT id, company_id AS "companyId", qualification_level AS "qualificationLevel", years_of_experience AS "yearsOfExperience",
+            course_completed_on::text AS "courseCompletedOn", refresher_completed_on::text AS "refresherCompletedOn",
+            sector_training_completed_on::text AS "sectorTrainingCompletedOn", sector_training_deadline::text AS "sectorTrainingDeadline"
+       FROM trainers WHERE id = ANY($1)`,
+    [[...ids]],
+  );
+}
+
 export function trainersByIds(manager: EntityManager, ids: readonly string[]): Promise<TrainerEntity[]> {
   if (!ids.length) return Promise.resolve([]);
   return manager.findBy(TrainerEntity, { id: In([...ids]) });

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { Sector } from '../organizations/sector';
 import type { Actor } from '../../common/auth/roles';
-import { accreditationTermsOfBranches, trainerLoads, trainersByIds } from '../companies/companies.facts';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { accreditationTermsOfBranches, trainerLoads, trainerTermsByIds } from '../companies/companies.facts';
+import { sectorsOf } from '../organizations/organizations.facts';
 import { applyVerdicts } from '../placements/placement-verdicts';
 import type { PlacementEntity } from '../placements/placement.entity';
 import { lockLiveBatch, publishedSiblings, type PlacementVerdict, type ReevaluationScope } from '../placements/placements.repository';
@@ -50,13 +49,9 @@ function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
  */
 export async function loadContexts(manager: EntityManager, placements: PlacementEntity[]): Promise<Map<string, ComplianceContext>> {
   const ids = placements.map((p) => p.id);
-  const companies = await manager
-    .createQueryBuilder(OrganizationEntity, 'organization')
-    .select(['organization.id AS id', 'organization.sector AS sector'])
-    .where('organization.id IN (:...ids)', { ids: [...new Set(placements.map((p) => p.companyId))] })
-    .getRawMany<{ id: string; sector: Sector }>();
+  const sectorOf = await sectorsOf(manager, placements.map((p) => p.companyId));
   const accreditations = await accreditationTermsOfBranches(manager, [...new Set(placements.map((p) => p.branchId))]);
-  const trainers = await trainersByIds(manager, [...new Set(placements.flatMap((p) => (p.trainerId ? [p.trainerId] : [])))]);
+  const trainers = await trainerTermsByIds(manager, [...new Set(placements.flatMap((p) => (p.trainerId ? [p.trainerId] : [])))]);
   // R6: students the trainer guides at other placements during this placement's period.
   const withTrainer = placements.filter((p) => p.trainerId);
   const loads = await trainerLoads(
@@ -64,7 +59,6 @@ export async function loadContexts(manager: EntityManager, placements: Placement
     withTrainer.map((p) => ({ trainerId: p.trainerId!, startDate: p.startDate, endDate: p.endDate, exceptPlacementId: p.id })),
   );
   const siblings = await publishedSiblings(manager, ids);
-  const sectorOf = new Map(companies.map((row) => [row.id, row.sector]));
   const trainerById = new Map(trainers.map((trainer) => [trainer.id, trainer]));
   const loadOf = new Map(withTrainer.map((p, index) => [p.id, loads[index]]));
   const accreditationsOf = groupBy(accreditations, (a) => a.branchId);

@@ -1,3 +1,4 @@
+import type { Sector } from './sector';
 import type { Queryable } from '../../database/prepared-queries';
 import type { OrganizationType } from '../../common/auth/roles';
 
@@ -45,3 +46,9 @@ export async function organizationType(db: Queryable, id: string): Promise<Organ
   return row?.type ?? null;
 }
 
+
+/** Each organization's SBB sector (a company's: R12–R16 depend on it). */
+export async function sectorsOf(db: Queryable, ids: string[]): Promise<Map<string, Sector>> {
+  const rows = await db.query<{ id: string; sector: Sector }>('SELECT id, sector FROM organizations WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((row) => [row.id, row.sector]));
+}
