@@ -6,12 +6,11 @@ import { Clock } from '../../common/clock/clock';
 import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, pageWindow, paginate, toConnection } from '../../common/graphql/pagination';
 import { Transactions } from '../../database/transactions';
-import { BranchEntity } from '../companies/branch.entity';
 import { CompaniesService } from '../companies/companies.service';
 import { PlacementSeats } from './placement-seats';
 import { Events } from '../events/events';
 import { PlacementEvent } from './placements.events';
-import { PostcodeEntity } from '../postcodes/postcode.entity';
+import type { PostcodeEntity } from '../postcodes/postcode.entity';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import { boundingBox, haversineSql } from '../postcodes/distance';
 import type { CompanyPlacementsArgs, CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.input';
@@ -176,8 +175,8 @@ export class PlacementsService {
     const box = boundingBox(origin.lat, origin.lon, radiusKm);
     const distance = haversineSql(':originLat', ':originLon', 'area.lat', 'area.lon');
     query
-      .innerJoin(BranchEntity, 'branch', 'branch.id = placement.branchId')
-      .innerJoin(PostcodeEntity, 'area', 'area.pc4 = branch.pc4')
+      // companies' read model of where its branches are (migration 1795479000001)
+      .innerJoin('branch_locations', 'area', 'area.branch_id = placement.branchId')
       .addSelect(distance, 'distance_km')
       .andWhere(
         new Brackets((where) =>

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { Environment } from '../../../config/environment';
-import { UserEntity } from '../../organizations/user.entity';
+import { mailboxes } from '../../organizations/organizations.facts';
 import { DeliveryFailure, type DeliveryToSend } from '../deliveries.service';
 import { DeliveryErrorClass } from '../delivery.entity';
 import { DELIVERY_HEADER } from './webhook-signature';
@@ -37,7 +37,8 @@ export class EmailSender implements OnApplicationShutdown {
   }
 
   async send(delivery: Pick<DeliveryToSend, 'id' | 'content' | 'userId' | 'user'>): Promise<null> {
-    const user = delivery.user ?? (await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: delivery.userId! }));
+    const user = delivery.user ?? (await mailboxes(this.dataSource, [delivery.userId!])).get(delivery.userId!);
+    if (!user) throw new Error(`Delivery ${delivery.id}: its user no longer exists`);
     await this.transport
       .sendMail({
         from: this.env.MAIL_FROM,
