@@ -45,7 +45,7 @@ export class CompaniesService {
     const digits = input.postcode.replace(/\s/g, '').toUpperCase();
     const pc4 = digits.slice(0, 4);
     return this.transactions.run(async () => {
-      await this.postcodes.require(pc4, 'input.postcode', this.transactions.manager);
+      await this.postcodes.require(pc4, 'input.postcode');
       const branch = await this.companies.save(
         this.companies.newBranch({ ...input, postcode: `${pc4} ${digits.slice(4)}`, pc4, companyId: CompaniesPolicy.ownCompany(actor) }),
       );

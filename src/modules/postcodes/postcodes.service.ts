@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { Transactions } from '../../database/transactions';
 import { PostcodeEntity } from './postcode.entity';
 
 /** A region is a province of the PC4 table; anything else is BAD_USER_INPUT naming the field. */
@@ -13,11 +13,11 @@ export async function requireProvince(db: Pick<DataSource, 'query'>, region: str
 
 @Injectable()
 export class PostcodesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   /** The PC4 area, or BAD_USER_INPUT naming the field when no such postcode exists. */
-  async require(pc4: string, field: string, manager: EntityManager = this.dataSource.manager): Promise<PostcodeEntity> {
-    const postcode = await manager.findOneBy(PostcodeEntity, { pc4 });
+  async require(pc4: string, field: string): Promise<PostcodeEntity> {
+    const postcode = await this.transactions.manager.findOneBy(PostcodeEntity, { pc4 });
     if (!postcode) throw BadUserInputError.field(field, `postcode ${pc4} does not exist`);
     return postcode;
   }

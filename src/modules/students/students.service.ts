@@ -111,6 +111,6 @@ export class StudentsService {
     if (student.availableUntil < student.availableFrom) {
       throw BadUserInputError.field('input.availableUntil', 'availableUntil must not be before availableFrom');
     }
-    await this.postcodes.require(student.homePostcode, 'input.homePostcode', this.transactions.manager);
+    await this.postcodes.require(student.homePostcode, 'input.homePostcode');
   }
 }
