@@ -37,7 +37,7 @@ interface AuditedCompanies {
 export class AdverseImpactService {
   constructor(
     private readonly transactions: Transactions,
-    private readonly audit: AuditLog,
+    private readonly auditLog: AuditLog,
     private readonly clock: Clock,
     private readonly reads: AdverseImpactReads,
     private readonly cipher: AttributeCipher,
@@ -51,7 +51,7 @@ export class AdverseImpactService {
     const companies = await this.companiesOf(input, rows);
     await this.transactions.run(async () => {
       await this.recordFlags(actor, input, companies.flagged);
-      await this.audit.record(actor, { action: 'adverse_impact_audit.run', entityType: 'adverse_impact_audit', entityId: input.ground, after: { ...input } });
+      await this.auditLog.record(actor, { action: 'adverse_impact_audit.run', entityType: 'adverse_impact_audit', entityId: input.ground, after: { ...input } });
     });
     return {
       ground: input.ground,
