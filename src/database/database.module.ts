@@ -1,13 +1,13 @@
-import { ClsPluginTransactional, TransactionHost } from '@nestjs-cls/transactional';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
-import { registerTransactionHost } from './transaction';
+import { AuditLog } from '../common/audit/audit-log';
 import { Transactions } from './transactions';
 
-/** The ambient transaction every repository joins (see transactions.ts). */
+/** The ambient transaction every repository joins (see transactions.ts), and the audit log written in it. */
 @Global()
 @Module({
   imports: [
@@ -21,11 +21,7 @@ import { Transactions } from './transactions';
       ],
     }),
   ],
-  providers: [Transactions],
-  exports: [Transactions],
+  providers: [Transactions, AuditLog],
+  exports: [Transactions, AuditLog],
 })
-export class DatabaseModule {
-  constructor(dataSource: DataSource, host: TransactionHost<TransactionalAdapterTypeOrm>) {
-    registerTransactionHost(dataSource, host);
-  }
-}
+export class DatabaseModule {}

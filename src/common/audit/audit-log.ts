@@ -1,5 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Actor, rolesOf } from '../auth/roles';
+import { Transactions } from '../../database/transactions';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditedChange {
@@ -20,6 +22,9 @@ export type AuditActor = Actor | typeof COMMAND_LINE | null;
  * Appends audit rows (one per change, in one statement) inside the caller's transaction, so the
  * change and its record commit or roll back together (design §5). SBB reads and exports these
  * rows: `before`/`after` hold ids, never a student's identity (R20).
+ *
+ * Services inject `AuditLog`; this form is for code outside Nest DI that holds its own manager
+ * (the demo seed, the org:create command, the benches' match-round runner, applyVerdicts).
  */
 export async function recordAudit(manager: EntityManager, actor: AuditActor, changes: AuditedChange | AuditedChange[]): Promise<void> {
   const list = Array.isArray(changes) ? changes : [changes];
@@ -35,4 +40,14 @@ export async function recordAudit(manager: EntityManager, actor: AuditActor, cha
     before: (change.before ?? null) as Record<string, unknown> | null,
     after: (change.after ?? null) as Record<string, unknown> | null,
   })));
+}
+
+/** The audit log for services: `record` writes in the ambient transaction (`Transactions`), see `recordAudit`. */
+@Injectable()
+export class AuditLog {
+  constructor(private readonly transactions: Transactions) {}
+
+  record(actor: AuditActor, changes: AuditedChange | AuditedChange[]): Promise<void> {
+    return recordAudit(this.transactions.manager, actor, changes);
+  }
 }

@@ -54,7 +54,7 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
       if (code) return new GraphQLError(exception.message, { extensions: { code } });
     }
     if (isConnectionFailure(exception)) return serviceUnavailableError(exception);
-    // A deadlock or serialization failure outside `inTransaction` (which retries them itself).
+    // A deadlock or serialization failure outside `Transactions.run` (which retries them itself).
     if (isRetryableTransactionError(exception)) {
       return new GraphQLError('The change collided with a concurrent change to the same data; send it again', { extensions: { code: ErrorCode.CONFLICT, retryable: true } });
     }

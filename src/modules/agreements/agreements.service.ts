@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { In, LessThan, LessThanOrEqual } from 'typeorm';
+import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
@@ -38,6 +38,7 @@ export interface FulfilmentRow {
 export class AgreementsService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly students: StudentsFacts,
     private readonly env: Environment,
     private readonly clock: Clock,
@@ -77,7 +78,7 @@ export class AgreementsService {
   }
 
   async propose(actor: Actor, id: string): Promise<AgreementEntity> {
-    return this.transition(actor, id, AgreementStatus.DRAFT, async (manager, agreement) => {
+    return this.transition(actor, id, AgreementStatus.DRAFT, async (agreement) => {
       Object.assign(agreement, { status: AgreementStatus.PROPOSED, proposedAt: this.clock.now() });
       await this.events.emit(AgreementEvent.AGREEMENT_PROPOSED, { agreementId: agreement.id });
     });
@@ -89,7 +90,8 @@ export class AgreementsService {
    */
   async sign(actor: Actor, id: string): Promise<AgreementEntity> {
     if (!AgreementsPolicy.maySign(actor)) throw new ForbiddenError('Only an admin of a party may sign for it');
-    return this.transition(actor, id, AgreementStatus.PROPOSED, async (manager, agreement) => {
+    return this.transition(actor, id, AgreementStatus.PROPOSED, async (agreement) => {
+      const manager = this.transactions.manager;
       const side = agreement.schoolId === actor.organizationId ? 'school' : 'company';
       if (agreement[`${side}SignedAt`]) throw new ConflictError(`The ${side} has already signed version ${agreement.version}`);
       Object.assign(agreement, { [`${side}SignedByUserId`]: actor.userId, [`${side}SignedAt`]: this.clock.now() });
@@ -101,14 +103,14 @@ export class AgreementsService {
       });
       if (previous) {
         await manager.update(AgreementEntity, { id: previous.id }, { status: AgreementStatus.SUPERSEDED });
-        await recordAudit(manager, actor, { action: 'agreement.superseded', entityType: 'agreement', entityId: previous.id, after: { by: agreement.id } });
+        await this.audit.record(actor, { action: 'agreement.superseded', entityType: 'agreement', entityId: previous.id, after: { by: agreement.id } });
       }
       await this.events.emit(AgreementEvent.AGREEMENT_SIGNED, { agreementId: agreement.id });
     });
   }
 
   async terminate(actor: Actor, id: string, input: TerminateAgreementInput): Promise<AgreementEntity> {
-    return this.transition(actor, id, AgreementStatus.ACTIVE, async (_manager, agreement) => {
+    return this.transition(actor, id, AgreementStatus.ACTIVE, async (agreement) => {
       Object.assign(agreement, { status: AgreementStatus.TERMINATED, terminatedAt: this.clock.now(), terminationReason: input.reason, noticeDate: input.noticeDate });
     });
   }
@@ -176,7 +178,7 @@ export class AgreementsService {
       for (const [agreements, status] of [[starting, AgreementStatus.ACTIVE], [ending, AgreementStatus.EXPIRED]] as const) {
         if (!agreements.length) continue;
         await manager.update(AgreementEntity, { id: In(agreements.map((a) => a.id)) }, { status });
-        await recordAudit(manager, null, agreements.map((a) => ({ action: `agreement.${status.toLowerCase()}`, entityType: 'agreement', entityId: a.id })));
+        await this.audit.record(null, agreements.map((a) => ({ action: `agreement.${status.toLowerCase()}`, entityType: 'agreement', entityId: a.id })));
       }
       for (const days of [90, 30]) {
         const key = `expiry-${days}`;
@@ -238,7 +240,7 @@ export class AgreementsService {
         commitments: commitments.map((commitment) => manager.create(AgreementCommitmentEntity, commitment)),
       }),
     );
-    await recordAudit(manager, actor, { action: 'agreement.drafted', entityType: 'agreement', entityId: agreement.id, after: agreement });
+    await this.audit.record(actor, { action: 'agreement.drafted', entityType: 'agreement', entityId: agreement.id, after: agreement });
     return agreement;
   }
 
@@ -246,7 +248,7 @@ export class AgreementsService {
     actor: Actor,
     id: string,
     from: AgreementStatus,
-    change: (manager: EntityManager, agreement: AgreementEntity) => Promise<void>,
+    change: (agreement: AgreementEntity) => Promise<void>,
   ): Promise<AgreementEntity> {
     return this.transactions.run(async () => {
       const manager = this.transactions.manager;
@@ -254,9 +256,9 @@ export class AgreementsService {
       if (agreement.status === AgreementStatus.SUPERSEDED) throw new ConflictError(`Version ${agreement.version} is superseded by a later version`);
       if (agreement.status !== from) throw new ConflictError(`Agreement ${id} is ${agreement.status}, not ${from}`);
       const before = { ...agreement };
-      await change(manager, agreement);
+      await change(agreement);
       await manager.save(agreement);
-      await recordAudit(manager, actor, { action: `agreement.${actionOf(before, agreement)}`, entityType: 'agreement', entityId: id, before, after: agreement });
+      await this.audit.record(actor, { action: `agreement.${actionOf(before, agreement)}`, entityType: 'agreement', entityId: id, before, after: agreement });
       return agreement;
     });
   }

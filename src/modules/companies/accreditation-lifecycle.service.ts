@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
@@ -28,6 +28,7 @@ export class AccreditationLifecycleService {
 
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly repository: CompaniesRepository,
     private readonly companies: CompaniesService,
     private readonly env: Environment,
@@ -54,7 +55,7 @@ export class AccreditationLifecycleService {
           reason: input.reason,
         }),
       );
-      await recordAudit(this.transactions.manager, actor, {
+      await this.audit.record(actor, {
         action: 'accreditation.refused',
         entityType: 'accreditation_refusal',
         entityId: refusal.id,
@@ -92,7 +93,7 @@ export class AccreditationLifecycleService {
       const before = { ...accreditation };
       accreditation.lastReviewedOn = input.reviewedOn;
       await this.repository.save(accreditation);
-      await recordAudit(this.transactions.manager, actor, {
+      await this.audit.record(actor, {
         action: 'accreditation.reviewed',
         entityType: 'accreditation',
         entityId: accreditation.id,

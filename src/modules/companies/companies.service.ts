@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
 import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
@@ -32,6 +32,7 @@ export { seesCompanyInternals } from './companies.policy';
 export class CompaniesService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly companies: CompaniesRepository,
     private readonly lossHooks: AccreditationLossHooks,
     private readonly postcodes: PostcodesService,
@@ -48,7 +49,7 @@ export class CompaniesService {
       const branch = await this.companies.save(
         this.companies.newBranch({ ...input, postcode: `${pc4} ${digits.slice(4)}`, pc4, companyId: CompaniesPolicy.ownCompany(actor) }),
       );
-      await recordAudit(this.transactions.manager, actor, { action: 'branch.created', entityType: 'branch', entityId: branch.id, after: branch });
+      await this.audit.record(actor, { action: 'branch.created', entityType: 'branch', entityId: branch.id, after: branch });
       return branch;
     });
   }
@@ -75,7 +76,6 @@ export class CompaniesService {
       throw BadUserInputError.field('input.validUntil', 'validUntil must not be before grantedOn');
     }
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const branch = await this.companies.branch(input.branchId);
       if (!branch) throw BadUserInputError.field('input.branchId', `branch ${input.branchId} does not exist`);
       await assertReapplicationAllowed(this.companies, branch.id, input.crebo, input.grantedOn);
@@ -93,7 +93,7 @@ export class CompaniesService {
           lastReviewedOn: input.grantedOn,
         }),
       );
-      await recordAudit(manager, actor, {
+      await this.audit.record(actor, {
         action: 'accreditation.granted',
         entityType: 'accreditation',
         entityId: accreditation.id,
@@ -146,11 +146,10 @@ export class CompaniesService {
     accreditation: AccreditationEntity,
     change: Partial<AccreditationEntity> & { status: AccreditationStatus.REVOKED | AccreditationStatus.LAPSED },
   ): Promise<AccreditationEntity> {
-    const manager = this.transactions.manager;
     const revoked = change.status === AccreditationStatus.REVOKED;
     const before = { ...accreditation };
     await this.companies.save(Object.assign(accreditation, change));
-    await recordAudit(manager, actor, {
+    await this.audit.record(actor, {
       action: revoked ? 'accreditation.revoked' : 'accreditation.lapsed',
       entityType: 'accreditation',
       entityId: accreditation.id,
@@ -197,7 +196,7 @@ export class CompaniesService {
     return this.transactions.run(async () => {
       if (input.branchId) await this.requireOwnBranch(actor, input.branchId, 'input.branchId');
       const trainer = await this.companies.save(this.companies.newTrainer({ ...input, companyId: CompaniesPolicy.ownCompany(actor) }));
-      await recordAudit(this.transactions.manager, actor, { action: 'trainer.created', entityType: 'trainer', entityId: trainer.id, after: trainer });
+      await this.audit.record(actor, { action: 'trainer.created', entityType: 'trainer', entityId: trainer.id, after: trainer });
       return trainer;
     });
   }
@@ -209,7 +208,7 @@ export class CompaniesService {
       if (input.branchId) await this.requireOwnBranch(actor, input.branchId, 'input.branchId');
       const before = { ...trainer };
       await this.companies.save(this.companies.mergeTrainer(trainer, input));
-      await recordAudit(this.transactions.manager, actor, { action: 'trainer.updated', entityType: 'trainer', entityId: id, before, after: trainer });
+      await this.audit.record(actor, { action: 'trainer.updated', entityType: 'trainer', entityId: id, before, after: trainer });
       return trainer;
     });
   }

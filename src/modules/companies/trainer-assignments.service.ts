@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
@@ -28,6 +28,7 @@ export interface NewAssignment {
 export class TrainerAssignmentsService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly companies: CompaniesRepository,
     private readonly clock: Clock,
   ) {}
@@ -47,7 +48,7 @@ export class TrainerAssignmentsService {
   /** Stores and audits an assignment the rules allowed, in the ambient transaction. */
   async record(actor: Actor, terms: NewAssignment, audited: Record<string, unknown> = {}): Promise<TrainerAssignmentEntity> {
     const assignment = await this.companies.save(this.companies.newAssignment({ ...terms, companyId: CompaniesPolicy.ownCompany(actor), endedAt: null }));
-    await recordAudit(this.transactions.manager, actor, { action: 'trainer.assigned', entityType: 'trainer_assignment', entityId: assignment.id, after: { ...assignment, ...audited } });
+    await this.audit.record(actor, { action: 'trainer.assigned', entityType: 'trainer_assignment', entityId: assignment.id, after: { ...assignment, ...audited } });
     return assignment;
   }
 
@@ -59,7 +60,7 @@ export class TrainerAssignmentsService {
       if (assignment.endedAt) throw new ConflictError(`Trainer assignment ${id} has already ended`);
       assignment.endedAt = this.clock.now();
       await this.companies.save(assignment);
-      await recordAudit(this.transactions.manager, actor, { action: 'trainer.unassigned', entityType: 'trainer_assignment', entityId: id, after: assignment });
+      await this.audit.record(actor, { action: 'trainer.unassigned', entityType: 'trainer_assignment', entityId: id, after: assignment });
       return assignment;
     });
   }

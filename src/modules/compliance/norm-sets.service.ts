@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { IsNull } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { Transactions } from '../../database/transactions';
@@ -22,6 +22,7 @@ export class NormSetsService {
 
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     @InjectQueue(QueueName.COMPLIANCE) private readonly queue: Queue,
   ) {}
 
@@ -54,7 +55,7 @@ export class NormSetsService {
           reevaluatedAt: null,
         }),
       );
-      await recordAudit(manager, actor, { action: 'norm_set.created', entityType: 'norm_set', entityId: created.id, after: created });
+      await this.audit.record(actor, { action: 'norm_set.created', entityType: 'norm_set', entityId: created.id, after: created });
       return created;
     });
     await this.enqueueReevaluation(normSet.id);

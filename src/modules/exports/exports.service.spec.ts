@@ -1,6 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
+import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType, Role } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
 import { Environment } from '../../config/environment';
@@ -29,6 +30,7 @@ async function boot(reports: unknown[] = [SeatsPerSectorReport]) {
     imports: [DiscoveryModule, ReportsModule],
     providers: [
       ExportsService,
+      AuditLog,
       { provide: Environment, useValue: { JWT_SECRET: 'a-test-secret-of-at-least-32-characters!', EXPORT_LINK_TTL_MINUTES: 15, PUBLIC_URL: 'http://localhost:3000' } },
       { provide: AuthService, useValue: { actorFor: async () => sbb } },
       { provide: Clock, useValue: { now: () => new Date('2026-11-23T10:00:00Z'), today: () => '2026-11-23' } },

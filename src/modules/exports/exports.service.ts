@@ -1,11 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { Environment } from '../../config/environment';
-import { Transactions } from '../../database/transactions';
 import { AuthService } from '../organizations/auth.service';
 import { toCsv } from '../reporting/csv';
 import { ExportableReport, type ReportExportInput } from '../reporting/dto/report-export.input';
@@ -41,7 +40,7 @@ export class ExportsService implements OnModuleInit {
 
   constructor(
     private readonly discovery: DiscoveryService,
-    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly env: Environment,
     private readonly auth: AuthService,
@@ -67,7 +66,7 @@ export class ExportsService implements OnModuleInit {
     await this.csvOf(actor, input);
     const expiresAt = new Date(this.clock.now().getTime() + this.env.EXPORT_LINK_TTL_MINUTES * 60_000);
     const token = this.links.seal({ userId: actor.userId, input } satisfies ExportLink, expiresAt);
-    await recordAudit(this.transactions.manager, actor, { action: 'report_export.created', entityType: 'report_export', entityId: input.report, after: { ...input, expiresAt } });
+    await this.audit.record(actor, { action: 'report_export.created', entityType: 'report_export', entityId: input.report, after: { ...input, expiresAt } });
     return { url: `${this.env.PUBLIC_URL}/exports/${token}`, expiresAt };
   }
 
@@ -78,7 +77,7 @@ export class ExportsService implements OnModuleInit {
     if (actor?.organizationType !== OrganizationType.SBB) return { ok: false, reason: 'FORBIDDEN' };
     const { input } = link.payload;
     const csv = await this.csvOf(actor, input);
-    await recordAudit(this.transactions.manager, actor, { action: 'report_export.downloaded', entityType: 'report_export', entityId: input.report, after: { ...input } });
+    await this.audit.record(actor, { action: 'report_export.downloaded', entityType: 'report_export', entityId: input.report, after: { ...input } });
     return { ok: true, filename: `${input.report.toLowerCase().replace(/_/g, '-')}-${this.clock.today()}.csv`, csv };
   }
 

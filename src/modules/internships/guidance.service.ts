@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { Clock } from '../../common/clock/clock';
@@ -15,6 +15,7 @@ import { InternshipsRepository } from './internships.repository';
 export class GuidanceService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly internships: InternshipsRepository,
     private readonly clock: Clock,
     private readonly events: Events,
@@ -32,7 +33,7 @@ export class GuidanceService {
       const contact = await manager.save(
         manager.create(ContactMomentEntity, { ...input, notes: input.notes ?? null, internshipId, loggedByUserId: actor.userId, organizationId: actor.organizationId }),
       );
-      await recordAudit(manager, actor, { action: 'contact_moment.logged', entityType: 'internship', entityId: internshipId, after: contact });
+      await this.audit.record(actor, { action: 'contact_moment.logged', entityType: 'internship', entityId: internshipId, after: contact });
       return contact;
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
 import { Events } from '../events/events';
@@ -21,6 +21,7 @@ const REQUIRED_EVALUATIONS = [Evaluator.STUDENT, Evaluator.TRAINER, Evaluator.SC
 export class InternshipLifecycleService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly internships: InternshipsRepository,
     private readonly poks: PoksService,
     private readonly students: StudentsService,
@@ -62,7 +63,7 @@ export class InternshipLifecycleService {
         throw error;
       }
       await this.poks.generate(created);
-      await recordAudit(manager, actor, { action: 'internship.created', entityType: 'internship', entityId: created.id, after: created });
+      await this.audit.record(actor, { action: 'internship.created', entityType: 'internship', entityId: created.id, after: created });
       return created;
     });
   }
@@ -79,7 +80,7 @@ export class InternshipLifecycleService {
         throw new ConflictError(`The ${input.evaluator.toLowerCase()} evaluation is already recorded`);
       }
       const evaluation = await manager.save(manager.create(EvaluationEntity, { ...input, comments: input.comments ?? null, internshipId, recordedByUserId: actor.userId }));
-      await recordAudit(manager, actor, { action: 'internship.evaluated', entityType: 'internship', entityId: internshipId, after: evaluation });
+      await this.audit.record(actor, { action: 'internship.evaluated', entityType: 'internship', entityId: internshipId, after: evaluation });
       return evaluation;
     });
   }
@@ -95,7 +96,7 @@ export class InternshipLifecycleService {
       if (missing.length) throw new ConflictError(`The internship closes only with every end evaluation (R18): missing ${missing.join(', ')}`);
       Object.assign(internship, { status: InternshipStatus.COMPLETED, endedAt: this.clock.now() });
       await manager.save(internship);
-      await recordAudit(manager, actor, { action: 'internship.completed', entityType: 'internship', entityId: internshipId, after: internship });
+      await this.audit.record(actor, { action: 'internship.completed', entityType: 'internship', entityId: internshipId, after: internship });
       return internship;
     });
   }
@@ -119,7 +120,7 @@ export class InternshipLifecycleService {
       });
       await manager.save(internship);
       await this.students.setRematchPriority(actor, [internship.studentId], true);
-      await recordAudit(manager, actor, { action: 'internship.terminated', entityType: 'internship', entityId: internshipId, after: internship });
+      await this.audit.record(actor, { action: 'internship.terminated', entityType: 'internship', entityId: internshipId, after: internship });
       await this.events.emit(InternshipEvent.INTERNSHIP_TERMINATED, { internshipId });
       return internship;
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LessThan } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { Clock } from '../../common/clock/clock';
@@ -33,6 +33,7 @@ const requiredParties = (pok: PokEntity) => [PokParty.STUDENT, PokParty.SCHOOL, 
 export class PoksService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly internships: InternshipsRepository,
     private readonly students: StudentsFacts,
     private readonly clock: Clock,
@@ -91,7 +92,7 @@ export class PoksService {
         await manager.update(PokEntity, { internshipId: pok.internshipId, status: PokStatus.SIGNED, version: LessThan(pok.version) }, { status: PokStatus.SUPERSEDED });
       }
       await manager.save(pok);
-      await recordAudit(manager, actor, { action: `pok.signed_for_${party.toLowerCase()}`, entityType: 'pok', entityId: pok.id, after: { status: pok.status, signatures: pok.signatures } });
+      await this.audit.record(actor, { action: `pok.signed_for_${party.toLowerCase()}`, entityType: 'pok', entityId: pok.id, after: { status: pok.status, signatures: pok.signatures } });
       return pok;
     });
   }
@@ -115,7 +116,7 @@ export class PoksService {
         manager.create(PokEntity, { internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: totalHours(terms) } }),
       );
       if (current.status === PokStatus.PENDING) await manager.update(PokEntity, { id: current.id }, { status: PokStatus.SUPERSEDED });
-      await recordAudit(manager, actor, { action: 'pok.amended', entityType: 'pok', entityId: pok.id, before: auditableTerms(current.terms), after: auditableTerms(pok.terms) });
+      await this.audit.record(actor, { action: 'pok.amended', entityType: 'pok', entityId: pok.id, before: auditableTerms(current.terms), after: auditableTerms(pok.terms) });
       return pok;
     });
   }
@@ -131,7 +132,7 @@ export class PoksService {
       if (!pok || missing.length) throw new ConflictError(`The POK is not fully signed (R8): missing ${missing.join(', ')}`);
       Object.assign(internship, { status: InternshipStatus.ACTIVE, startedAt: this.clock.now() });
       await manager.save(internship);
-      await recordAudit(manager, actor, { action: 'internship.started', entityType: 'internship', entityId: internshipId, after: { pokId: pok.id, pokVersion: pok.version } });
+      await this.audit.record(actor, { action: 'internship.started', entityType: 'internship', entityId: internshipId, after: { pokId: pok.id, pokVersion: pok.version } });
       return internship;
     });
   }

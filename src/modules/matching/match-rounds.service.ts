@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { requireProvince } from '../postcodes/postcodes.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
@@ -49,6 +49,7 @@ export class MatchRoundsService {
     @InjectQueue(QueueName.MATCHING) private readonly queue: Queue,
     private readonly env: Environment,
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly students: StudentsService,
     private readonly studentFacts: StudentsFacts,
     private readonly clock: Clock,
@@ -69,7 +70,7 @@ export class MatchRoundsService {
           createdByUserId: actor?.userId ?? null,
         }),
       );
-      await recordAudit(manager, actor, { action: 'match_round.opened', entityType: 'match_round', entityId: created.id, after: created });
+      await this.audit.record(actor, { action: 'match_round.opened', entityType: 'match_round', entityId: created.id, after: created });
       return created;
     });
     await this.enqueue(round.id, 0);
@@ -131,7 +132,7 @@ export class MatchRoundsService {
         [id, this.env.MATCH_ROUND_LEASE_SECONDS],
       );
       const after = await manager.findOneByOrFail(MatchRoundEntity, { id });
-      await recordAudit(manager, actor, {
+      await this.audit.record(actor, {
         action: 'match_round.rerun',
         entityType: 'match_round',
         entityId: id,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { Environment } from '../../config/environment';
@@ -17,6 +17,7 @@ import { StudentPreferenceEntity } from './student-preference.entity';
 export class PreferencesService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly students: StudentsFacts,
     private readonly env: Environment,
   ) {}
@@ -55,7 +56,7 @@ export class PreferencesService {
         manager.create(StudentPreferenceEntity, { studentId, placementId, rank: index + 1, suggested: index >= placementIds.length }),
       );
       if (entries.length) await manager.insert(StudentPreferenceEntity, entries);
-      await recordAudit(manager, actor, { action: 'student.preferences_set', entityType: 'student', entityId: studentId, after: { placementIds } });
+      await this.audit.record(actor, { action: 'student.preferences_set', entityType: 'student', entityId: studentId, after: { placementIds } });
       return entries;
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, LessThan } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
@@ -37,6 +37,7 @@ function alreadySeated(actor: Actor, proposal: ProposalEntity, held: Pick<Intern
 export class ProposalsService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly internships: InternshipLifecycleService,
     private readonly clock: Clock,
     private readonly events: Events,
@@ -99,7 +100,7 @@ export class ProposalsService {
         await this.takeSeat(actor, proposal, placement);
       }
       await manager.save(proposal);
-      await recordAudit(manager, actor, {
+      await this.audit.record(actor, {
         action: `proposal.${input.accept ? 'accepted' : 'declined'}_by_${side.toLowerCase()}`,
         entityType: 'proposal',
         entityId: id,
@@ -126,7 +127,7 @@ export class ProposalsService {
     if (!internship) throw alreadySeated(actor, proposal, null);
     Object.assign(proposal, { status: ProposalStatus.ACCEPTED, decidedAt: this.clock.now() });
     // R20: from here on the company sees who the student is.
-    await recordAudit(this.transactions.manager, actor, {
+    await this.audit.record(actor, {
       action: 'student.identity_revealed',
       entityType: 'student',
       entityId: proposal.studentId,
@@ -146,7 +147,7 @@ export class ProposalsService {
         .returning('id')
         .execute();
       const ids = (raw as { id: string }[]).map(({ id }) => id);
-      await recordAudit(manager, null, ids.map((id) => ({ action: 'proposal.expired', entityType: 'proposal', entityId: id })));
+      await this.audit.record(null, ids.map((id) => ({ action: 'proposal.expired', entityType: 'proposal', entityId: id })));
       return ids.length;
     });
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, type FieldProblem, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
@@ -49,6 +48,7 @@ const STEPS = {
 export class MeldpuntService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly reports: MeldpuntRepository,
     private readonly companies: CompaniesService,
     private readonly schoolTasks: SchoolTasksService,
@@ -111,7 +111,7 @@ export class MeldpuntService {
 
   /** INVESTIGATING → ESCALATED_TO_SBB, by the reporting school; SBB is told. */
   escalate(actor: Actor, id: string, note?: string): Promise<DiscriminationReportEntity> {
-    return this.transition(actor, id, STEPS.escalate, note ?? null, async (manager, report) => {
+    return this.transition(actor, id, STEPS.escalate, note ?? null, async (report) => {
       await this.events.emit(MeldpuntEvent.DISCRIMINATION_REPORT_ESCALATED, { reportId: report.id });
     });
   }
@@ -119,7 +119,7 @@ export class MeldpuntService {
   /** → RESOLVED with a note: the school from INVESTIGATING, SBB (dismissing it) from ESCALATED_TO_SBB. */
   resolve(actor: Actor, id: string, note: string): Promise<DiscriminationReportEntity> {
     const step = actor.organizationType === OrganizationType.SBB ? STEPS.dismiss : STEPS.resolve;
-    return this.transition(actor, id, step, note, async (_manager, report) => {
+    return this.transition(actor, id, step, note, async (report) => {
       report.resolutionNote = note;
     });
   }
@@ -130,7 +130,7 @@ export class MeldpuntService {
    * transaction, with R2's cascade (placements suspended, schools told, replacement searches).
    */
   sanction(actor: Actor, id: string, input: SanctionInput): Promise<DiscriminationReportEntity> {
-    return this.transition(actor, id, STEPS.sanction, input.reason, async (manager, report) => {
+    return this.transition(actor, id, STEPS.sanction, input.reason, async (report) => {
       Object.assign(report, { sanction: input.sanction, sanctionReason: input.reason });
       if (input.sanction === Sanction.WARNING) {
         await this.events.emit(MeldpuntEvent.COMPANY_WARNED, { reportId: report.id });
@@ -164,10 +164,9 @@ export class MeldpuntService {
     id: string,
     step: Step,
     note: string | null,
-    apply?: (manager: EntityManager, report: DiscriminationReportEntity) => Promise<object | void>,
+    apply?: (report: DiscriminationReportEntity) => Promise<object | void>,
   ): Promise<DiscriminationReportEntity> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const report = this.readable(actor, await this.reports.lockReport(id));
       if (!MeldpuntPolicy.mayTakeStep(actor, step.by)) throw new ForbiddenError(`Only ${step.by === OrganizationType.SBB ? 'SBB' : 'the reporting school'} may take this step (R22)`);
       if (report.status !== step.from) {
@@ -175,7 +174,7 @@ export class MeldpuntService {
       }
       const from = report.status;
       report.status = step.to;
-      const outcome = (await apply?.(manager, report)) ?? {};
+      const outcome = (await apply?.(report)) ?? {};
       await this.reports.saveReport(report);
       await this.recordStep(actor, report, from, note, step.action, { status: report.status, note, ...outcome });
       return report;
@@ -198,7 +197,7 @@ export class MeldpuntService {
       byOrganizationId: actor.organizationId,
       note,
     });
-    await recordAudit(this.transactions.manager, actor, {
+    await this.audit.record(actor, {
       action: `discrimination_report.${action}`,
       entityType: 'discrimination_report',
       entityId: report.id,

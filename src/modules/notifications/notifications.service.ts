@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { Clock } from '../../common/clock/clock';
@@ -26,6 +26,7 @@ export class NotificationsService {
     private readonly dispatcher: NotificationDispatcher,
     private readonly webhookTargets: WebhookTargetGuard,
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
@@ -68,7 +69,7 @@ export class NotificationsService {
       const endpoint = await manager.save(
         manager.create(WebhookEndpointEntity, { organizationId: actor.organizationId, url: input.url, eventTypes: input.eventTypes, secret }),
       );
-      await recordAudit(manager, actor, {
+      await this.audit.record(actor, {
         action: 'webhook.registered',
         entityType: 'webhook_endpoint',
         entityId: endpoint.id,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
@@ -15,6 +15,7 @@ import { UserEntity } from './user.entity';
 export class OrganizationsService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly events: Events,
   ) {}
 
@@ -29,7 +30,7 @@ export class OrganizationsService {
       const manager = this.transactions.manager;
       const user = await insertUser(manager, actor.organizationId, input, input.role, 'input.email');
       const { passwordHash: _, ...visible } = user;
-      await recordAudit(manager, actor, { action: 'user.added', entityType: 'user', entityId: user.id, after: visible });
+      await this.audit.record(actor, { action: 'user.added', entityType: 'user', entityId: user.id, after: visible });
       await this.events.emit(OrganizationEvent.USER_ADDED, { userId: user.id });
       return user;
     });

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction } from '../../database/transaction';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, hasRole, MembershipRole, type OrganizationType, Role } from '../../common/auth/roles';
 import { type IssuedToken, TokenAudience, TokenService } from '../../common/auth/token.service';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { PreparedQueries } from '../../database/prepared-queries';
+import { Transactions } from '../../database/transactions';
 import { SessionEntity, SessionKind } from './session.entity';
 import { UserEntity } from './user.entity';
 
@@ -60,6 +60,8 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly db: PreparedQueries,
     private readonly tokens: TokenService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
   ) {}
 
   /** An API session for a user who has just proved her password. */
@@ -109,24 +111,25 @@ export class SessionsService {
    * not exist; a staff member asking for a colleague is FORBIDDEN. Returns how many were ended.
    */
   async revokeAllOf(actor: Actor, userId: string = actor.userId): Promise<number> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.transactions.run(async () => {
       if (userId !== actor.userId) {
-        const target = await manager.findOneBy(UserEntity, { id: userId, organizationId: actor.organizationId });
+        const target = await this.transactions.manager.findOneBy(UserEntity, { id: userId, organizationId: actor.organizationId });
         if (!target) throw new NotFoundError('User', { field: 'userId' });
         if (actor.membershipRole !== MembershipRole.ADMIN) throw new ForbiddenError('Only an admin of her organization may end her sessions');
       }
-      const revoked = await this.revokeEverySession(manager, userId);
-      await recordAudit(manager, actor, { action: 'user.sessions_revoked', entityType: 'user', entityId: userId, after: { revoked } });
+      const revoked = await this.revokeEverySession(userId);
+      await this.audit.record(actor, { action: 'user.sessions_revoked', entityType: 'user', entityId: userId, after: { revoked } });
       return revoked;
     });
   }
 
   /**
-   * For whatever changes a user's role or organization (or takes her access away): call it in the
-   * same transaction. Sessions would also end on their next use (see `validate`), this makes it final.
+   * For whatever changes a user's role or organization (or takes her access away): call it inside
+   * that change's `Transactions.run`, whose transaction it joins. Sessions would also end on their
+   * next use (see `validate`), this makes it final.
    */
-  async revokeEverySession(manager: EntityManager, userId: string): Promise<number> {
-    const result = await manager.update(SessionEntity, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  async revokeEverySession(userId: string): Promise<number> {
+    const result = await this.transactions.manager.update(SessionEntity, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
     return result.affected ?? 0;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { assertReportPeriod } from '../../common/validation/report-period';
@@ -37,6 +37,7 @@ interface AuditedCompanies {
 export class AdverseImpactService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly auditLog: AuditLog,
     private readonly clock: Clock,
     private readonly reads: AdverseImpactReads,
     private readonly cipher: AttributeCipher,
@@ -50,7 +51,7 @@ export class AdverseImpactService {
     const companies = await this.companiesOf(input, rows);
     await this.transactions.run(async () => {
       await this.recordFlags(actor, input, companies.flagged);
-      await recordAudit(this.transactions.manager, actor, { action: 'adverse_impact_audit.run', entityType: 'adverse_impact_audit', entityId: input.ground, after: { ...input } });
+      await this.auditLog.record(actor, { action: 'adverse_impact_audit.run', entityType: 'adverse_impact_audit', entityId: input.ground, after: { ...input } });
     });
     return {
       ground: input.ground,

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { NotFoundError } from '../../common/errors/domain-errors';
-import { inTransaction } from '../../database/transaction';
+import { Transactions } from '../../database/transactions';
 import { StudentEntity } from '../students/student.entity';
 import { AttributeCipher } from './attribute-cipher';
 import type { ProtectedAttributesInput } from './dto/protected-attributes.input';
@@ -13,14 +11,16 @@ import { AuditGround, type ProtectedAttributes, ProtectedAttributesEntity } from
 @Injectable()
 export class ProtectedAttributesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly cipher: AttributeCipher,
   ) {}
 
   /** The school records what the student reported, with her consent; the audit row holds no values. */
   async record(actor: Actor, studentId: string, input: ProtectedAttributesInput): Promise<boolean> {
-    return inTransaction(this.dataSource, async (manager) => {
-      await this.requireOwnStudent(manager, actor, studentId);
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      await this.requireOwnStudent(actor, studentId);
       const attributes: ProtectedAttributes = {
         migrationBackground: input.migrationBackground ?? null,
         gender: input.gender ?? null,
@@ -36,17 +36,18 @@ export class ProtectedAttributesService {
           recordedByUserId: actor.userId,
         }),
       );
-      await recordAudit(manager, actor, { action: 'protected_attributes.recorded', entityType: 'student', entityId: studentId, after: { consentGivenOn: input.consentGivenOn } });
+      await this.audit.record(actor, { action: 'protected_attributes.recorded', entityType: 'student', entityId: studentId, after: { consentGivenOn: input.consentGivenOn } });
       return true;
     });
   }
 
   /** Withdrawn consent deletes what was stored (R24). */
   async withdraw(actor: Actor, studentId: string): Promise<boolean> {
-    return inTransaction(this.dataSource, async (manager) => {
-      await this.requireOwnStudent(manager, actor, studentId);
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      await this.requireOwnStudent(actor, studentId);
       const { affected } = await manager.delete(ProtectedAttributesEntity, { studentId });
-      await recordAudit(manager, actor, { action: 'protected_attributes.consent_withdrawn', entityType: 'student', entityId: studentId, after: { deleted: Boolean(affected) } });
+      await this.audit.record(actor, { action: 'protected_attributes.consent_withdrawn', entityType: 'student', entityId: studentId, after: { deleted: Boolean(affected) } });
       return Boolean(affected);
     });
   }
@@ -55,7 +56,7 @@ export class ProtectedAttributesService {
     return value === null ? null : this.cipher.blindIndex(studentId, ground, value);
   }
 
-  private async requireOwnStudent(manager: EntityManager, actor: Actor, studentId: string): Promise<void> {
-    if (!(await manager.existsBy(StudentEntity, { id: studentId, schoolId: actor.organizationId }))) throw new NotFoundError('Student', { field: 'studentId' });
+  private async requireOwnStudent(actor: Actor, studentId: string): Promise<void> {
+    if (!(await this.transactions.manager.existsBy(StudentEntity, { id: studentId, schoolId: actor.organizationId }))) throw new NotFoundError('Student', { field: 'studentId' });
   }
 }

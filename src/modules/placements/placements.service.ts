@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
 import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
@@ -39,6 +39,7 @@ function rejectionFor({ verdict, findings, normSetVersion }: PlacementVerdict, w
 export class PlacementsService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly placements: PlacementsRepository,
     private readonly judges: PlacementJudges,
     private readonly seats: PlacementSeats,
@@ -56,7 +57,7 @@ export class PlacementsService {
       checkDates(placement);
       await this.placements.save(placement);
       await this.applyVerdicts([await this.judges.judge.judge(placement)], EvaluationTrigger.CREATED, actor);
-      await recordAudit(this.transactions.manager, actor, { action: 'placement.created', entityType: 'placement', entityId: placement.id, after: placement });
+      await this.audit.record(actor, { action: 'placement.created', entityType: 'placement', entityId: placement.id, after: placement });
       return placement;
     });
   }
@@ -83,7 +84,7 @@ export class PlacementsService {
         const rejection = placement.status === PlacementStatus.PUBLISHED && rejectionFor(verdict, 'This change to a published placement');
         if (rejection) throw new ComplianceRejected(rejection);
         await this.applyVerdicts([verdict], EvaluationTrigger.UPDATED, actor);
-        await recordAudit(this.transactions.manager, actor, { action: 'placement.updated', entityType: 'placement', entityId: id, before, after: placement });
+        await this.audit.record(actor, { action: 'placement.updated', entityType: 'placement', entityId: id, before, after: placement });
         return placement;
       });
     } catch (error) {
@@ -191,8 +192,7 @@ export class PlacementsService {
 
   /** The audit row and the event of a status change, in the change's transaction. */
   private async audited(actor: Actor, before: PlacementEntity, placement: PlacementEntity): Promise<void> {
-    const manager = this.transactions.manager;
-    await recordAudit(manager, actor, {
+    await this.audit.record(actor, {
       action: `placement.${placement.status.toLowerCase()}`,
       entityType: 'placement',
       entityId: placement.id,
@@ -255,8 +255,7 @@ export class PlacementsService {
   async closeExpired(today: string): Promise<number> {
     return this.transactions.run(async () => {
       const ids = await this.placements.closeEndedBefore(today);
-      const manager = this.transactions.manager;
-      await recordAudit(manager, null, ids.map((id) => ({ action: 'placement.closed', entityType: 'placement', entityId: id, after: { reason: 'end date passed' } })));
+      await this.audit.record(null, ids.map((id) => ({ action: 'placement.closed', entityType: 'placement', entityId: id, after: { reason: 'end date passed' } })));
       await this.events.emit(PlacementEvent.PLACEMENT_CLOSED, ids.map((placementId) => ({ placementId })));
       return ids.length;
     });

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AccreditationLossHooks } from '../companies/accreditation-loss';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
@@ -25,6 +25,7 @@ type NewTask = Pick<SchoolTaskEntity, 'kind' | 'schoolId'> & Partial<Pick<School
 export class SchoolTasksService implements OnModuleInit {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly tasks: SchoolTasksRepository,
     private readonly students: StudentsService,
     private readonly clock: Clock,
@@ -74,8 +75,7 @@ export class SchoolTasksService implements OnModuleInit {
   /** Inserts tasks (skipping an open replacement search that already exists), audits them and tells each school's staff. */
   private async open(actor: Actor | null, tasks: NewTask[]): Promise<SchoolTaskEntity[]> {
     const created = await this.tasks.insertNew(tasks.map((task) => ({ ...task, createdByUserId: actor?.userId ?? null })));
-    const manager = this.transactions.manager;
-    await recordAudit(manager, actor, created.map((task) => ({ action: 'school_task.created', entityType: 'school_task', entityId: task.id, after: task })));
+    await this.audit.record(actor, created.map((task) => ({ action: 'school_task.created', entityType: 'school_task', entityId: task.id, after: task })));
     await this.events.emit(SchoolTaskEvent.SCHOOL_TASK_CREATED, created.map((task) => ({ taskId: task.id })));
     return created;
   }
@@ -98,7 +98,7 @@ export class SchoolTasksService implements OnModuleInit {
       const before = { ...task };
       Object.assign(task, { status: SchoolTaskStatus.DONE, completedAt: this.clock.now(), completedByUserId: actor.userId, completionNote: note });
       await this.tasks.save(task);
-      await recordAudit(this.transactions.manager, actor, { action: 'school_task.completed', entityType: 'school_task', entityId: id, before, after: task });
+      await this.audit.record(actor, { action: 'school_task.completed', entityType: 'school_task', entityId: id, before, after: task });
       return task;
     });
   }

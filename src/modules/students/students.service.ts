@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
@@ -16,6 +16,7 @@ import { StudentsRepository } from './students.repository';
 export class StudentsService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly students: StudentsRepository,
     private readonly postcodes: PostcodesService,
     private readonly clock: Clock,
@@ -32,7 +33,7 @@ export class StudentsService {
       await this.checkProfile(student);
       await this.students.save(student);
       await this.students.insertIdentity({ ...identity, phone: identity.phone ?? null, studentId: student.id });
-      await recordAudit(this.transactions.manager, actor, { action: 'student.created', entityType: 'student', entityId: student.id, after: student });
+      await this.audit.record(actor, { action: 'student.created', entityType: 'student', entityId: student.id, after: student });
       return student;
     });
   }
@@ -46,7 +47,7 @@ export class StudentsService {
       await this.checkProfile(student);
       await this.students.save(student);
       if (identity) await this.students.updateIdentity(id, { ...identity, phone: identity.phone ?? null });
-      await recordAudit(this.transactions.manager, actor, { action: 'student.updated', entityType: 'student', entityId: id, before, after: student });
+      await this.audit.record(actor, { action: 'student.updated', entityType: 'student', entityId: id, before, after: student });
       return student;
     });
   }
@@ -58,7 +59,7 @@ export class StudentsService {
       if (!student.archivedAt) {
         student.archivedAt = this.clock.now();
         await this.students.save(student);
-        await recordAudit(this.transactions.manager, actor, { action: 'student.archived', entityType: 'student', entityId: id });
+        await this.audit.record(actor, { action: 'student.archived', entityType: 'student', entityId: id });
       }
       return student;
     });
@@ -82,8 +83,7 @@ export class StudentsService {
     return this.transactions.run(async () => {
       const changed = await this.students.setRematchPriority(studentIds, value);
       if (rule) {
-        await recordAudit(
-          this.transactions.manager,
+        await this.audit.record(
           actor,
           changed.map((id) => ({ action: 'student.rematch_priority', entityType: 'student', entityId: id, after: { rematchPriority: value, rule } })),
         );

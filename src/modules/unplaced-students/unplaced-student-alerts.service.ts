@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { recordAudit } from '../../common/audit/audit-log';
+import { AuditLog } from '../../common/audit/audit-log';
 import { Environment } from '../../config/environment';
 import { Transactions } from '../../database/transactions';
 import { Events } from '../events/events';
@@ -11,6 +11,7 @@ import { UnplacedStudentEvent } from './unplaced-students.events';
 export class UnplacedStudentAlertsService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly unplaced: UnplacedStudentsReads,
     private readonly env: Environment,
     private readonly events: Events,
@@ -34,8 +35,7 @@ export class UnplacedStudentAlertsService {
         [due.map((row) => row.studentId), due.map((row) => row.startDate), due.map((row) => row.schoolId)],
       );
       await this.events.emit(UnplacedStudentEvent.STUDENT_WITHOUT_PLACEMENT, rows.map((row) => ({ studentId: row.student_id, startDate: row.start_date })));
-      await recordAudit(
-        manager,
+      await this.audit.record(
         null,
         rows.map((row) => ({ action: 'student.unplaced-alert', entityType: 'student', entityId: row.student_id, after: { startDate: row.start_date, weeks: this.env.UNPLACED_ALERT_WEEKS } })),
       );
