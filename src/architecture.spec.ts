@@ -13,6 +13,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
  */
 const MAX_FOREIGN_SQL_WRITES = 0;
 const MAX_FOREIGN_TYPEORM_WRITES = 0;
+const MAX_FOREIGN_TYPEORM_READS = 0;
 const MAX_FOREIGN_SQL_READS = 0;
 const MAX_MODULE_CYCLE = 1; // a module alone: no two modules import each other
 /** Modules that may read every module's tables (they write none). */
@@ -151,6 +152,22 @@ function foreignTypeormWrites(files: SourceFile[], { entityOwner }: Ownership): 
   return writes;
 }
 
+const READ_METHODS = 'find\\w*|count\\w*|exist\\w*|sum|average|minimum|maximum|getRepository|createQueryBuilder|innerJoin\\w*|leftJoin\\w*';
+
+/** TypeORM reads of another module's entity outside the read modules: `manager.findBy(X, …)`, `.innerJoin(X, …)`, `getRepository(X)`. */
+function foreignTypeormReads(files: SourceFile[], { entityOwner }: Ownership): Pairs {
+  const reads: Pairs = new Map();
+  const pattern = new RegExp(`\\.(?:${READ_METHODS})\\(\\s*([A-Z]\\w*Entity)\\b`, 'g');
+  for (const file of files) {
+    if (!file.module || READ_MODULES.has(file.module)) continue;
+    for (const [, name] of file.text.matchAll(pattern)) {
+      const owner = entityOwner.get(name);
+      if (owner && owner !== file.module) tally(reads, `${file.module} → ${name} (owned by ${owner})`);
+    }
+  }
+  return reads;
+}
+
 /** Edges between modules from relative imports (static, dynamic, `export … from`). */
 function moduleGraph(files: SourceFile[]): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
@@ -238,6 +255,7 @@ describe('module boundaries', () => {
         ['school-tasks → StudentEntity (owned by students)', 1],
       ]),
     );
+    expect(foreignTypeormReads([...made, file('reporting', 'manager.find(StudentEntity)')], owners)).toEqual(new Map([['internships → StudentEntity (owned by students)', 1]]));
     expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set(['a'])], ['c', new Set(['a'])]]))).toEqual([['a', 'b']]);
   });
 
@@ -247,6 +265,10 @@ describe('module boundaries', () => {
 
   it('no module writes another module’s entity through TypeORM', () => {
     assertAtMost('TypeORM writes to another module’s entity', foreignTypeormWrites(files, owners), MAX_FOREIGN_TYPEORM_WRITES);
+  });
+
+  it(`only ${[...READ_MODULES].join(', ')} reads other modules’ entities through TypeORM`, () => {
+    assertAtMost(`TypeORM reads of another module’s entity outside ${[...READ_MODULES].join(', ')}`, foreignTypeormReads(files, owners), MAX_FOREIGN_TYPEORM_READS);
   });
 
   it(`only ${[...READ_MODULES].join(', ')} reads other modules’ tables in SQL`, () => {

@@ -1,3 +1,4 @@
+import { StudentsModule } from '../students/students.module';
 import { Module } from '@nestjs/common';
 import { Environment } from '../../config/environment';
 import { ReportingReadsModule } from '../reporting/reporting-reads.module';
@@ -9,7 +10,7 @@ import { ProtectedAttributesService } from './protected-attributes.service';
 
 /** SBB oversight (R22–R24): protected attributes and the adverse-impact audit over them. */
 @Module({
-  imports: [ReportingReadsModule],
+  imports: [ReportingReadsModule, StudentsModule],
   providers: [
     { provide: AttributeCipher, useFactory: (env: Environment) => new AttributeCipher(env.PROTECTED_ATTRIBUTES_KEY), inject: [Environment] },
     ProtectedAttributesService,

@@ -3,7 +3,7 @@ import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { Transactions } from '../../database/transactions';
-import { StudentEntity } from '../students/student.entity';
+import { StudentsFacts } from '../students/students.facts';
 import { AttributeCipher } from './attribute-cipher';
 import type { ProtectedAttributesInput } from './dto/protected-attributes.input';
 import { AuditGround, type ProtectedAttributes, ProtectedAttributesEntity } from './protected-attributes.entity';
@@ -14,6 +14,7 @@ export class ProtectedAttributesService {
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
     private readonly cipher: AttributeCipher,
+    private readonly students: StudentsFacts,
   ) {}
 
   /** The school records what the student reported, with her consent; the audit row holds no values. */
@@ -57,6 +58,6 @@ export class ProtectedAttributesService {
   }
 
   private async requireOwnStudent(actor: Actor, studentId: string): Promise<void> {
-    if (!(await this.transactions.manager.existsBy(StudentEntity, { id: studentId, schoolId: actor.organizationId }))) throw new NotFoundError('Student', { field: 'studentId' });
+    if (!(await this.students.isOfSchool(studentId, actor.organizationId))) throw new NotFoundError('Student', { field: 'studentId' });
   }
 }
