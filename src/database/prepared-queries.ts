@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { checkOut } from './pool-client';
 
 /** Runs SQL and returns its rows. */
 export interface Queryable {
@@ -27,26 +26,9 @@ export class PreparedQueries implements Queryable {
     this.pool = (dataSource.driver as PostgresDriver).master as Pool;
   }
 
-  async query<T = any>(text: string, values: unknown[] = [], client: Pool | PoolClient = this.pool): Promise<T[]> {
+  async query<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
     let name = statementNames.get(text);
     if (!name) statementNames.set(text, (name = `stagematch_${statementNames.size + 1}`));
-    return (await client.query({ name, text, values })).rows as T[];
-  }
-
-  /** Runs `work` in one transaction on one connection; rolls back when it throws. */
-  async transaction<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
-    const client = await checkOut(this.pool);
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work({ query: (text, values) => this.query(text, values, client) });
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    return (await this.pool.query({ name, text, values })).rows as T[];
   }
 }

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Environment } from '../../config/environment';
-import { PreparedQueries } from '../../database/prepared-queries';
+import { Transactions } from '../../database/transactions';
 import { JobName, QueueName } from '../../queues/queues';
 
 const BATCH_SIZE = 500;
@@ -41,7 +41,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private loop: Promise<void> | null = null;
 
   constructor(
-    private readonly db: PreparedQueries,
+    private readonly transactions: Transactions,
     @InjectQueue(QueueName.NOTIFICATION_DISPATCH) private readonly dispatchQueue: Queue,
     private readonly env: Environment,
   ) {}
@@ -68,9 +68,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One pass: relays up to a batch of committed events into `queue` and returns how many. */
   async relayOnce(queue: Queue = this.dispatchQueue): Promise<number> {
-    return this.db.transaction(async (transaction) => {
+    return this.transactions.run(async () => {
       // Marked relayed first, but the mark commits only after Redis has the jobs.
-      const events = await transaction.query<{ id: string; event_id: string }>(RELAY, [BATCH_SIZE]);
+      // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+      const [events]: [{ id: string; event_id: string }[], number] = await this.transactions.manager.query(RELAY, [BATCH_SIZE]);
       if (events.length === 0) return 0;
       events.sort((a, b) => Number(a.id) - Number(b.id));
       const jobs = events.map(dispatchJob);
