@@ -131,9 +131,9 @@ export class Factories {
 
   /**
    * A company (zorg by default: R7 then asks only the trainer's level) with a branch in Utrecht that
-   * SBB accredited for `crebos` (R1, from 2026-01-01), and a qualified praktijkopleider there.
+   * SBB accredited for `crebos` (R1, from `grantedOn`, by default 2026-01-01), and a qualified praktijkopleider there.
    */
-  async company(options: { name?: string; sector?: string; crebos?: string[] } = {}): Promise<MadeCompany> {
+  async company(options: { name?: string; sector?: string; crebos?: string[]; grantedOn?: string } = {}): Promise<MadeCompany> {
     const name = options.name ?? `Leerbedrijf ${unique()}`;
     const sector = options.sector ?? 'ZORG_WELZIJN_SPORT';
     const crebos = options.crebos ?? ['25655'];
@@ -143,7 +143,7 @@ export class Factories {
     const branchId = dataOf(await this.t.gql(CREATE_BRANCH, { input: branch }, admin.token)).createBranch.id;
     const sbb = await this.sbb();
     for (const crebo of crebos) {
-      dataOf(await this.t.gql(GRANT, { input: { branchId, crebo, grantedOn: '2026-01-01' } }, sbb.token));
+      dataOf(await this.t.gql(GRANT, { input: { branchId, crebo, grantedOn: options.grantedOn ?? '2026-01-01' } }, sbb.token));
     }
     const trainer = {
       branchId,
