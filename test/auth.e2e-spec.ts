@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { loadEnvironment } from '../src/config/environment';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seed/demo-data';
+import { Factories, type MadeSchool, type Role } from './support/factories';
 import { onlyError, TestApp } from './support/test-app';
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt user { email role organization { name type } } } }';
@@ -10,30 +10,38 @@ const ADD_USER = 'mutation($input: AddUserInput!) { addUser(input: $input) { id 
 
 describe('organizations, users and login', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await TestApp.start()));
+  /** A school of this test's own (its admin and a staff member), another school, and a token per role. */
+  let school: MadeSchool;
+  let otherSchool: MadeSchool;
+  let tokens: Record<Role, string>;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const make = new Factories(t);
+    [school, otherSchool, tokens] = await Promise.all([make.school(), make.school(), make.tokens()]);
+  });
   afterAll(() => t.stop());
 
-  it('signs a demo user in and answers me with their organization', async () => {
-    const { data } = await t.gql(LOGIN, { e: DEMO_USERS.schoolStaff.email, p: DEMO_PASSWORD });
+  it('signs a user in and answers me with their organization', async () => {
+    const { data } = await t.gql(LOGIN, { e: school.staff.email, p: school.staff.password });
     expect(data?.login.user).toEqual({
-      email: DEMO_USERS.schoolStaff.email,
+      email: school.staff.email,
       role: 'STAFF',
-      organization: { name: 'ROC Utrecht (demo)', type: 'SCHOOL' },
+      organization: { name: school.name, type: 'SCHOOL' },
     });
     const me = await t.gql('{ me { email organization { brinCode } } }', {}, data!.login.token);
-    expect(me.data?.me).toEqual({ email: DEMO_USERS.schoolStaff.email, organization: { brinCode: '25PZ' } });
+    expect(me.data?.me).toEqual({ email: school.staff.email, organization: { brinCode: school.brinCode } });
   });
 
   it('gives the same UNAUTHENTICATED answer for a wrong password and an unknown e-mail', async () => {
-    const wrongPassword = onlyError(await t.gql(LOGIN, { e: DEMO_USERS.schoolStaff.email, p: 'not-the-password' }));
-    const unknownEmail = onlyError(await t.gql(LOGIN, { e: 'nobody@nowhere.demo', p: DEMO_PASSWORD }));
+    const wrongPassword = onlyError(await t.gql(LOGIN, { e: school.staff.email, p: 'not-the-password' }));
+    const unknownEmail = onlyError(await t.gql(LOGIN, { e: 'nobody@nowhere.test', p: school.staff.password }));
     expect(wrongPassword.extensions.code).toBe('UNAUTHENTICATED');
     expect(unknownEmail).toEqual(wrongPassword);
   });
 
   it('refuses anonymous requests, forged and expired tokens with UNAUTHENTICATED', async () => {
     const { JWT_SECRET } = loadEnvironment();
-    const userId = (await t.dataSource.query('SELECT id FROM users LIMIT 1'))[0].id;
+    const userId = school.staff.id;
     const expired = jwt.sign({}, JWT_SECRET, { subject: userId, issuer: 'stagematch', expiresIn: -10 });
     const forged = jwt.sign({}, 'another-secret-that-is-long-enough-to-sign', { subject: userId, issuer: 'stagematch' });
     for (const token of [undefined, expired, forged, 'garbage']) {
@@ -43,7 +51,7 @@ describe('organizations, users and login', () => {
   });
 
   it('lets a PLATFORM admin create a school with its first admin, who can then sign in', async () => {
-    const admin = await t.as('platformAdmin');
+    const admin = tokens.platformAdmin;
     const input = {
       type: 'SCHOOL',
       name: 'Graafschap College (test)',
@@ -57,7 +65,7 @@ describe('organizations, users and login', () => {
   });
 
   it('refuses invalid organization input with the field paths, and writes nothing', async () => {
-    const admin = await t.as('platformAdmin');
+    const admin = tokens.platformAdmin;
     const before = await t.count('organizations');
     const error = onlyError(
       await t.gql(
@@ -93,35 +101,32 @@ describe('organizations, users and login', () => {
   });
 
   it('only PLATFORM admins create organizations', async () => {
-    for (const user of ['schoolAdmin', 'companyAdmin', 'sbbAuditor'] as const) {
+    for (const user of ['schoolAdmin', 'companyAdmin', 'sbb'] as const) {
       const error = onlyError(
-        await t.gql(CREATE_ORGANIZATION, { input: { type: 'SBB', name: 'X', firstAdmin: { email: `${user}@x.test`, name: 'X', password: 'long enough password' } } }, await t.as(user)),
+        await t.gql(CREATE_ORGANIZATION, { input: { type: 'SBB', name: 'X', firstAdmin: { email: `${user}@x.test`, name: 'X', password: 'long enough password' } } }, tokens[user]),
       );
       expect(error.extensions.code).toBe('FORBIDDEN');
     }
   });
 
   it('lets an organization admin add users to their own organization only; staff cannot', async () => {
-    const schoolAdmin = await t.as('schoolAdmin');
-    const input = { email: 'mentor@roc-utrecht.demo', name: 'Mentor', password: 'a long mentor password', role: 'STAFF' };
+    const schoolAdmin = school.admin.token;
+    const input = { email: 'mentor@school.test', name: 'Mentor', password: 'a long mentor password', role: 'STAFF' };
     const { data } = await t.gql(ADD_USER, { input }, schoolAdmin);
-    const schoolId = (await t.gql('{ me { organizationId } }', {}, schoolAdmin)).data!.me.organizationId;
-    expect(data?.addUser).toMatchObject({ email: 'mentor@roc-utrecht.demo', role: 'STAFF', organizationId: schoolId });
+    expect(data?.addUser).toMatchObject({ email: 'mentor@school.test', role: 'STAFF', organizationId: school.id });
 
     const duplicate = onlyError(await t.gql(ADD_USER, { input }, schoolAdmin));
     expect(duplicate.extensions.fields).toEqual([{ path: 'input.email', message: 'this address cannot be used for a new account; choose another address or contact support' }]);
 
-    const staff = onlyError(await t.gql(ADD_USER, { input: { ...input, email: 'other@roc-utrecht.demo' } }, await t.as('schoolStaff')));
+    const staff = onlyError(await t.gql(ADD_USER, { input: { ...input, email: 'other@school.test' } }, school.staff.token));
     expect(staff.extensions.code).toBe('FORBIDDEN');
   });
 
   it("shows an organization's users to its own admins, not to another organization", async () => {
     const query = 'query($id: ID!) { organization(id: $id) { users { totalCount edges { node { email } } } } }';
-    const schoolAdmin = await t.as('schoolAdmin');
-    const schoolId = (await t.gql('{ me { organizationId } }', {}, schoolAdmin)).data!.me.organizationId;
-    const own = await t.gql(query, { id: schoolId }, schoolAdmin);
-    expect(own.data?.organization.users.edges.map((edge: { node: { email: string } }) => edge.node.email)).toContain(DEMO_USERS.schoolStaff.email);
-    const other = onlyError(await t.gql(query, { id: schoolId }, await t.as('otherSchoolAdmin')));
+    const own = await t.gql(query, { id: school.id }, school.admin.token);
+    expect(own.data?.organization.users.edges.map((edge: { node: { email: string } }) => edge.node.email)).toContain(school.staff.email);
+    const other = onlyError(await t.gql(query, { id: school.id }, otherSchool.admin.token));
     expect(other.extensions.code).toBe('FORBIDDEN');
   });
 });

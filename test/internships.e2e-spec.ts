@@ -1,7 +1,8 @@
 import { GuidanceService } from '../src/modules/internships/guidance.service';
-import { placeStudent } from './support/placement-flow';
+import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
 import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
+import { TestClock } from './support/test-clock';
 
 const SIGN = 'mutation($id: ID!, $party: PokParty!) { signPok(id: $id, party: $party) { status signatures { party } } }';
 const START = 'mutation($id: ID!) { startInternship(id: $id) { status startedAt } }';
@@ -10,25 +11,45 @@ const POK = `query { internships(first: 100) { edges { node { id status pok { id
 
 describe('internships: the praktijkovereenkomst (R8)', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await TestApp.start()));
+  const clock = new TestClock();
+  let make: Factories;
+  let theSchool: MadeSchool;
+  let theCompany: MadeCompany;
+  let otherSchool: MadeSchool;
+  /** The company's one placement, 1 February to 30 June 2027, two seats: Mila's and Ruben's. */
+  let placementId: string;
+  const mila = { internshipId: '', studentId: '' };
+  const ruben = { internshipId: '', studentId: '' };
+  const placeStudent = async (identity: { fullName: string; dateOfBirth: string; email: string }) => {
+    const made = await make.internship(theSchool, theCompany, placementId, { identity });
+    return { internshipId: made.internshipId, studentId: made.student.id };
+  };
+
+  beforeAll(async () => {
+    t = await TestApp.start({ clock });
+    make = new Factories(t);
+    [theSchool, theCompany, otherSchool] = await Promise.all([make.school(), make.company(), make.school()]);
+    placementId = await make.publishedPlacement(theCompany, { startDate: '2027-02-01', endDate: '2027-06-30', capacity: 2 });
+  });
   afterAll(() => t.stop());
 
   it('cannot start the internship of a 17-year-old until her guardian has signed the POK', async () => {
-    const school = await t.as('schoolAdmin');
-    const company = await t.as('companyAdmin');
-    const internshipId = await placeStudent(t, { fullName: 'Mila de Boer', dateOfBirth: '2009-06-01', email: 'mila@student.test' });
+    const school = theSchool.admin.token;
+    const company = theCompany.admin.token;
+    Object.assign(mila, await placeStudent({ fullName: 'Mila de Boer', dateOfBirth: '2009-06-01', email: 'mila@student.test' }));
+    const internshipId = mila.internshipId;
     const internship = dataOf(await t.gql(POK, {}, company)).internships.edges.map((edge: any) => edge.node).find((node: any) => node.id === internshipId);
     expect(internship).toMatchObject({ status: 'PLANNED', pok: { version: 1, status: 'PENDING', guardianRequired: true } });
     // R8: every field the agreement must state is there.
     const terms = internship.pok.terms;
-    expect(terms).toMatchObject({ student: 'Mila de Boer', company: 'Zorggroep Domstad', crebo: '25655', level: 3, leerweg: 'BOL', startDate: '2027-02-01' });
-    for (const field of ['school', 'branch', 'endDate', 'praktijkopleider', 'assessment', 'guidanceFrequency', 'terminationClause']) expect(terms[field]).toBeTruthy();
+    expect(terms).toMatchObject({ student: 'Mila de Boer', school: theSchool.name, company: theCompany.name, crebo: '25655', level: 3, leerweg: 'BOL', startDate: '2027-02-01', endDate: '2027-06-30' });
+    for (const field of ['branch', 'endDate', 'praktijkopleider', 'assessment', 'guidanceFrequency', 'terminationClause']) expect(terms[field]).toBeTruthy();
     expect(terms.totalHours).toBeGreaterThan(terms.hoursPerWeek);
     expect(terms.werkprocessen.length).toBeGreaterThan(0);
 
     const pok = internship.pok.id;
     expect(onlyError(await t.gql(SIGN, { id: pok, party: 'GUARDIAN' }, company)).extensions.code).toBe('BAD_USER_INPUT');
-    expect(onlyError(await t.gql(SIGN, { id: pok, party: 'COMPANY' }, await t.as('otherSchoolAdmin'))).extensions.code).toBe('NOT_FOUND');
+    expect(onlyError(await t.gql(SIGN, { id: pok, party: 'COMPANY' }, otherSchool.admin.token)).extensions.code).toBe('NOT_FOUND');
     for (const party of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(SIGN, { id: pok, party }, school));
     expect(dataOf(await t.gql(SIGN, { id: pok, party: 'COMPANY' }, company)).signPok.status).toBe('PENDING');
     expect(onlyError(await t.gql(SIGN, { id: pok, party: 'COMPANY' }, company)).extensions.code).toBe('CONFLICT');
@@ -57,28 +78,30 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
   });
 
   it('needs no guardian for a student of 18 on the start date', async () => {
-    const internshipId = await placeStudent(t, { fullName: 'Ruben Claes', dateOfBirth: '2009-01-31', email: 'ruben@student.test' });
-    const internship = dataOf(await t.gql(POK, {}, await t.as('schoolAdmin'))).internships.edges.map((edge: any) => edge.node).find((node: any) => node.id === internshipId);
+    Object.assign(ruben, await placeStudent({ fullName: 'Ruben Claes', dateOfBirth: '2009-01-31', email: 'ruben@student.test' }));
+    const internshipId = ruben.internshipId;
+    const internship = dataOf(await t.gql(POK, {}, theSchool.admin.token)).internships.edges.map((edge: any) => edge.node).find((node: any) => node.id === internshipId);
     expect(internship.pok.guardianRequired).toBe(false);
-    expect(onlyError(await t.gql(SIGN, { id: internship.pok.id, party: 'GUARDIAN' }, await t.as('schoolAdmin'))).extensions.code).toBe('BAD_USER_INPUT');
+    expect(onlyError(await t.gql(SIGN, { id: internship.pok.id, party: 'GUARDIAN' }, theSchool.admin.token)).extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('logs guidance contacts (R17): an ended internship with two contacts shows a finding in the compliance report, one with three (one on site) does not', async () => {
-    const school = await t.as('schoolAdmin');
-    const company = await t.as('companyAdmin');
+    const school = theSchool.admin.token;
+    const company = theCompany.admin.token;
     const all = dataOf(await t.gql(POK, {}, company)).internships.edges.map((edge: any) => edge.node);
-    const ruben = all.find((node: any) => node.status === 'PLANNED');
-    for (const party of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(SIGN, { id: ruben.pok.id, party }, school));
-    dataOf(await t.gql(SIGN, { id: ruben.pok.id, party: 'COMPANY' }, company));
-    dataOf(await t.gql(START, { id: ruben.id }, company));
-    const [mila] = all.filter((node: any) => node.id !== ruben.id);
-    // Both periods are over: they ran in the spring of 2026.
-    await t.dataSource.query(`UPDATE internships SET start_date = '2026-02-02', end_date = '2026-06-26' WHERE id = ANY($1)`, [[mila.id, ruben.id]]);
+    expect(all.map((node: any) => node.id).sort()).toEqual([mila.internshipId, ruben.internshipId].sort());
+    const rubens = all.find((node: any) => node.id === ruben.internshipId);
+    expect(rubens.status).toBe('PLANNED');
+    for (const party of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(SIGN, { id: rubens.pok.id, party }, school));
+    dataOf(await t.gql(SIGN, { id: rubens.pok.id, party: 'COMPANY' }, company));
+    dataOf(await t.gql(START, { id: ruben.internshipId }, company));
+    // Both periods are over: the clock stands in July 2027, after their 30 June end.
+    clock.set('2027-07-10T10:00:00+02:00');
 
     // Past the midpoint with no contact logged: both parties hear it, once.
     const guidance = t.app.get(GuidanceService);
-    await guidance.alertAtMidpoint('2026-04-20');
-    await guidance.alertAtMidpoint('2026-04-21');
+    await guidance.alertAtMidpoint('2027-04-20');
+    await guidance.alertAtMidpoint('2027-04-21');
     const alerts = async () =>
       dataOf(await t.gql('{ notifications(first: 100) { edges { node { eventType } } } }', {}, company)).notifications.edges.filter(
         (edge: any) => edge.node.eventType === 'GUIDANCE_BEHIND',
@@ -87,47 +110,50 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
 
     const LOG = 'mutation($id: ID!, $input: LogContactMomentInput!) { logContactMoment(internshipId: $id, input: $input) { id date onSite } }';
     const contact = (date: string, onSite = false) => ({ date, type: 'PROGRESS', onSite, participants: ['STUDENT', 'SCHOOL', 'COMPANY'] });
-    expect(onlyError(await t.gql(LOG, { id: mila.id, input: contact('2027-01-01') }, school)).extensions.fields).toEqual([expect.objectContaining({ path: 'input.date' })]);
-    expect(onlyError(await t.gql(LOG, { id: mila.id, input: contact('2026-07-01') }, school)).extensions.fields).toEqual([expect.objectContaining({ path: 'input.date' })]);
-    expect(onlyError(await t.gql(LOG, { id: mila.id, input: contact('2026-03-01') }, await t.as('otherSchoolAdmin'))).extensions.code).toBe('NOT_FOUND');
-    for (const input of [contact('2026-02-10', true), contact('2026-04-14')]) dataOf(await t.gql(LOG, { id: mila.id, input }, school));
-    for (const input of [contact('2026-02-10'), contact('2026-04-14', true), contact('2026-06-20')]) dataOf(await t.gql(LOG, { id: ruben.id, input }, company));
+    const milaId = mila.internshipId;
+    expect(onlyError(await t.gql(LOG, { id: milaId, input: contact('2027-07-11') }, school)).extensions.fields).toEqual([
+      expect.objectContaining({ path: 'input.date', message: expect.stringContaining('future') }),
+    ]);
+    expect(onlyError(await t.gql(LOG, { id: milaId, input: contact('2027-07-01') }, school)).extensions.fields).toEqual([
+      expect.objectContaining({ path: 'input.date', message: expect.stringContaining('2027-02-01 to 2027-06-30') }),
+    ]);
+    expect(onlyError(await t.gql(LOG, { id: milaId, input: contact('2027-03-01') }, otherSchool.admin.token)).extensions.code).toBe('NOT_FOUND');
+    for (const input of [contact('2027-02-10', true), contact('2027-04-14')]) dataOf(await t.gql(LOG, { id: milaId, input }, school));
+    for (const input of [contact('2027-02-10'), contact('2027-04-14', true), contact('2027-06-20')]) dataOf(await t.gql(LOG, { id: ruben.internshipId, input }, company));
 
     const report = dataOf(
       await t.gql('{ companyCompliance { guidanceFindings { internshipId findings { rule field message } } overview { guidance { endedInternships withFindings tooFewContacts noOnSiteContact } } } }', {}, company),
     ).companyCompliance;
-    expect(report.guidanceFindings).toEqual([{ internshipId: mila.id, findings: [expect.objectContaining({ rule: 'R17', field: 'contactMoments' })] }]);
+    expect(report.guidanceFindings).toEqual([{ internshipId: milaId, findings: [expect.objectContaining({ rule: 'R17', field: 'contactMoments' })] }]);
     expect(report.overview.guidance).toEqual({ endedInternships: 2, withFindings: 1, tooFewContacts: 1, noOnSiteContact: 0 });
   });
 
   it('closes an internship only with the end evaluations of student, praktijkopleider and school (R18, R19); an early end frees the seat and gives the student priority', async () => {
-    const school = await t.as('schoolAdmin');
-    const company = await t.as('companyAdmin');
-    const [mila, ruben] = await t.dataSource.query<{ id: string; student_id: string }[]>(
-      `SELECT i.id, i.student_id FROM internships i JOIN student_identities s ON s.student_id = i.student_id ORDER BY s.full_name`,
-    );
+    const school = theSchool.admin.token;
+    const company = theCompany.admin.token;
+    const milaId = mila.internshipId;
     const COMPLETE = 'mutation($id: ID!) { completeInternship(id: $id) { status endedAt } }';
     const EVALUATE = 'mutation($id: ID!, $input: EvaluationInput!) { recordEvaluation(internshipId: $id, input: $input) { evaluator rating } }';
     const evaluation = (evaluator: string, rating = 8) => ({ evaluator, rating, satisfiedWithSchoolGuidance: true, satisfiedWithCompanyGuidance: true });
 
-    const refused = onlyError(await t.gql(COMPLETE, { id: mila.id }, company));
+    const refused = onlyError(await t.gql(COMPLETE, { id: milaId }, company));
     expect(refused.extensions.code).toBe('CONFLICT');
     expect(refused.message).toContain('STUDENT, TRAINER, SCHOOL');
-    expect(onlyError(await t.gql(EVALUATE, { id: mila.id, input: evaluation('STUDENT') }, company)).extensions.code).toBe('BAD_USER_INPUT');
-    expect(onlyError(await t.gql(EVALUATE, { id: mila.id, input: evaluation('SCHOOL', 11) }, school)).extensions.fields).toEqual([
+    expect(onlyError(await t.gql(EVALUATE, { id: milaId, input: evaluation('STUDENT') }, company)).extensions.code).toBe('BAD_USER_INPUT');
+    expect(onlyError(await t.gql(EVALUATE, { id: milaId, input: evaluation('SCHOOL', 11) }, school)).extensions.fields).toEqual([
       expect.objectContaining({ path: 'input.rating', rule: 'R19' }),
     ]);
-    for (const evaluator of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(EVALUATE, { id: mila.id, input: evaluation(evaluator) }, school));
-    expect(onlyError(await t.gql(COMPLETE, { id: mila.id }, company)).message).toContain('TRAINER');
-    dataOf(await t.gql(EVALUATE, { id: mila.id, input: evaluation('TRAINER', 7) }, company));
-    expect(dataOf(await t.gql(COMPLETE, { id: mila.id }, company)).completeInternship.status).toBe('COMPLETED');
+    for (const evaluator of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(EVALUATE, { id: milaId, input: evaluation(evaluator) }, school));
+    expect(onlyError(await t.gql(COMPLETE, { id: milaId }, company)).message).toContain('TRAINER');
+    dataOf(await t.gql(EVALUATE, { id: milaId, input: evaluation('TRAINER', 7) }, company));
+    expect(dataOf(await t.gql(COMPLETE, { id: milaId }, company)).completeInternship.status).toBe('COMPLETED');
 
     const TERMINATE = 'mutation($id: ID!, $input: TerminateInternshipInput!) { terminateInternship(id: $id, input: $input) { status terminationReason } }';
-    expect(dataOf(await t.gql(TERMINATE, { id: ruben.id, input: { reason: 'Het bedrijf sluit de afdeling' } }, company)).terminateInternship).toEqual({
+    expect(dataOf(await t.gql(TERMINATE, { id: ruben.internshipId, input: { reason: 'Het bedrijf sluit de afdeling' } }, company)).terminateInternship).toEqual({
       status: 'TERMINATED',
       terminationReason: 'Het bedrijf sluit de afdeling',
     });
-    const [{ rematch_priority }] = await t.dataSource.query('SELECT rematch_priority FROM students WHERE id = $1', [ruben.student_id]);
+    const [{ rematch_priority }] = await t.dataSource.query('SELECT rematch_priority FROM students WHERE id = $1', [ruben.studentId]);
     expect(rematch_priority).toBe(true);
     await eventually(async () =>
       dataOf(await t.gql('{ notifications(first: 100) { edges { node { eventType } } } }', {}, school)).notifications.edges.some(

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { dutchToday } from '../src/queues/daily-run';
-import { placeStudent, proposeStudent } from './support/placement-flow';
+import { Factories, type MadeCompany, type MadeSchool, type SignedIn } from './support/factories';
 import { eventually } from './support/receivers';
-import { dataOf, type DemoUser, onlyError, TestApp } from './support/test-app';
+import { dataOf, onlyError, TestApp } from './support/test-app';
+import { TestClock } from './support/test-clock';
 
 const REPORT = `id status schoolId reportedByUserId studentId companyId placementId internshipId ground description incidentDate noStudentLink
   resolutionNote sanction sanctionReason company { name } transitions { fromStatus toStatus byUserId byOrganizationId note }`;
@@ -16,6 +16,8 @@ const LIST = 'query($f: DiscriminationReportFilter) { discriminationReports(filt
 const TASKS = `query($f: SchoolTaskFilter) { schoolTasks(filter: $f, first: 100) { totalCount edges { node {
   id kind status schoolId studentId reportId placementId internshipId createdByUserId completedAt completedByUserId completionNote } } } }`;
 const COMPLETE = 'mutation($id: ID!, $note: String!) { completeSchoolTask(id: $id, note: $note) { id status completedAt completedByUserId completionNote } }';
+const ACCREDITATIONS = 'query($f: AccreditationFilter) { accreditations(filter: $f, first: 50) { edges { node { id status } } } }';
+const PLACEMENT_STATUS = 'query($id: ID!) { placement(id: $id) { status } }';
 const REVOKE = 'mutation($input: RevokeAccreditationInput!) { revokeAccreditation(input: $input) { id status } }';
 const INBOX = '{ notifications(first: 100) { edges { node { id eventType title body } } } }';
 const AUDIT = 'query($f: AuditLogFilter) { auditLog(filter: $f, first: 100) { edges { node { action actorRole actorOrganizationId before after } } } }';
@@ -24,14 +26,24 @@ const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((
 
 describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)', () => {
   let t: TestApp;
-  let brasserie: string;
+  const clock = new TestClock();
+  let make: Factories;
+  /** The reporting school, and another school that sees none of it. */
+  let school: MadeSchool;
+  let otherSchool: MadeSchool;
+  /** The company reported until SBB revokes (two published placements); a company warned; one reported and dismissed. */
+  let domstad: MadeCompany;
+  let brasserie: MadeCompany;
+  let codeerfabriek: MadeCompany;
+  let auditor: SignedIn;
+  let platform: SignedIn;
+  const placements = { domstad: [] as string[], brasserie: '' };
   const ids = { roc: '', noorderpoort: '', domstad: '', brasserie: '', codeerfabriek: '', sbb: '' };
   const users = { schoolStaff: '', schoolAdmin: '', sbbAuditor: '' };
-  /** The report of the revocation flow and its internship, for the later cases. */
-  const flow = { reportId: '', internshipId: '' };
+  /** The report of the revocation flow, its internship and student, for the later cases. */
+  const flow = { reportId: '', internshipId: '', studentId: '' };
 
-  const as = (user: DemoUser) => t.as(user);
-  const file = async (input: Record<string, unknown>, user: DemoUser = 'schoolStaff') => dataOf(await t.gql(FILE, { input }, await as(user))).fileDiscriminationReport;
+  const file = async (input: Record<string, unknown>, token = school.staff.token) => dataOf(await t.gql(FILE, { input }, token)).fileDiscriminationReport;
   const step = async (mutation: string, variables: Record<string, unknown>, token: string) => dataOf(await t.gql(mutation, variables, token));
   const inbox = async (token: string) => nodes(dataOf(await t.gql(INBOX, {}, token)).notifications);
   const valid = (change: Record<string, unknown> = {}) => ({
@@ -41,34 +53,40 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     incidentDate: '2026-11-02',
     ...change,
   });
-  const tomorrow = () => new Date(Date.parse(`${dutchToday()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = () => new Date(Date.parse(`${clock.today()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    brasserie = await t.login('admin@brasserie.demo', 'stagematch-demo-2026');
-    const me = async (token: string) => dataOf(await t.gql('{ me { id organization { id } } }', {}, token)).me;
-    ids.roc = (await me(await as('schoolStaff'))).organization.id;
-    ids.noorderpoort = (await me(await as('otherSchoolAdmin'))).organization.id;
-    ids.domstad = (await me(await as('companyAdmin'))).organization.id;
-    ids.brasserie = (await me(brasserie)).organization.id;
-    ids.sbb = (await me(await as('sbbAuditor'))).organization.id;
-    [{ id: ids.codeerfabriek }] = await t.dataSource.query(`SELECT id FROM organizations WHERE name = 'Codeerfabriek'`);
-    for (const user of Object.keys(users) as (keyof typeof users)[]) users[user] = (await me(await as(user))).id;
+    t = await TestApp.start({ clock });
+    make = new Factories(t);
+    [school, otherSchool, domstad, brasserie, codeerfabriek, auditor, platform] = await Promise.all([
+      make.school(),
+      make.school(),
+      make.company(),
+      make.company(),
+      make.company(),
+      make.sbb(),
+      make.platformAdmin(),
+    ]);
+    placements.domstad = [await make.publishedPlacement(domstad), await make.publishedPlacement(domstad)];
+    placements.brasserie = await make.publishedPlacement(brasserie);
+    Object.assign(ids, { roc: school.id, noorderpoort: otherSchool.id, domstad: domstad.id, brasserie: brasserie.id, codeerfabriek: codeerfabriek.id, sbb: auditor.organizationId });
+    Object.assign(users, { schoolStaff: school.staff.id, schoolAdmin: school.admin.id, sbbAuditor: auditor.id });
   });
   afterAll(() => t.stop());
 
   it('R2 for any revocation: revokeAccreditation opens a replacement search for a student with an open proposal there and gives her priority', async () => {
-    const staff = await as('schoolStaff');
-    const { studentId, proposalId } = await proposeStudent(t, { fullName: 'Noor Haddou', dateOfBirth: '2008-05-20', email: 'noor@student.test' });
-    const [{ placement_id: placementId, branch_id: branchId }] = await t.dataSource.query(
-      'SELECT o.placement_id, p.branch_id FROM proposals o JOIN placements p ON p.id = o.placement_id WHERE o.id = $1',
-      [proposalId],
-    );
-    const [{ id: accreditationId }] = await t.dataSource.query(`SELECT id FROM accreditations WHERE branch_id = $1 AND status = 'ACTIVE'`, [branchId]);
-    expect(dataOf(await t.gql(REVOKE, { input: { id: accreditationId, reason: 'Geen praktijkopleider meer' } }, await as('sbbAuditor'))).revokeAccreditation.status).toBe('REVOKED');
+    const staff = school.staff.token;
+    const company = await make.company();
+    const placementId = await make.publishedPlacement(company);
+    const {
+      student: { id: studentId },
+      proposalId,
+    } = await make.proposal(school, placementId, { identity: { fullName: 'Noor Haddou', dateOfBirth: '2008-05-20', email: 'noor@student.test' } });
+    const [accreditation] = nodes(dataOf(await t.gql(ACCREDITATIONS, { f: { companyId: company.id } }, auditor.token)).accreditations);
+    expect(accreditation.status).toBe('ACTIVE');
+    expect(dataOf(await t.gql(REVOKE, { input: { id: accreditation.id, reason: 'Geen praktijkopleider meer' } }, auditor.token)).revokeAccreditation.status).toBe('REVOKED');
 
-    const [placement] = await t.dataSource.query('SELECT status FROM placements WHERE id = $1', [placementId]);
-    expect(placement.status).toBe('SUSPENDED');
+    expect(dataOf(await t.gql(PLACEMENT_STATUS, { id: placementId }, company.admin.token)).placement.status).toBe('SUSPENDED');
     const tasks = nodes(dataOf(await t.gql(TASKS, { f: { kind: 'REPLACEMENT_SEARCH' } }, staff)).schoolTasks);
     expect(tasks).toEqual([
       expect.objectContaining({ kind: 'REPLACEMENT_SEARCH', status: 'OPEN', schoolId: ids.roc, studentId, placementId, internshipId: null, createdByUserId: users.sbbAuditor }),
@@ -76,40 +94,38 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     const [{ rematch_priority }] = await t.dataSource.query('SELECT rematch_priority FROM students WHERE id = $1', [studentId]);
     expect(rematch_priority).toBe(true);
     // Her proposal there is withdrawn, so the next round includes her; it can no longer be accepted.
-    const [{ status }] = await t.dataSource.query('SELECT status FROM proposals WHERE id = $1', [proposalId]);
-    expect(status).toBe('WITHDRAWN');
+    const proposals = nodes(dataOf(await t.gql('query($s: ID) { proposals(studentId: $s) { edges { node { id status } } } }', { s: studentId }, staff)).proposals);
+    expect(proposals).toEqual([{ id: proposalId, status: 'WITHDRAWN' }]);
     const accept = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
     expect(onlyError(await t.gql(accept, { id: proposalId }, staff)).extensions.code).toBe('CONFLICT');
-    // She finds a place elsewhere: archived, she leaves the Domstad seats to the students of the tests below.
-    dataOf(await t.gql('mutation($id: ID!) { archiveStudent(id: $id) { id } }', { id: studentId }, staff));
     // The school's staff hear of the task; another school has none.
     await eventually(async () => (await inbox(staff)).some((n: any) => n.eventType === 'SCHOOL_TASK_CREATED' && n.title.includes('vervangende stageplaats')));
-    expect(dataOf(await t.gql(TASKS, {}, await as('otherSchoolAdmin'))).schoolTasks.totalCount).toBe(0);
+    expect(dataOf(await t.gql(TASKS, {}, otherSchool.admin.token)).schoolTasks.totalCount).toBe(0);
   });
 
   it('starts no internship at a suspended placement, whatever suspended it (R1)', async () => {
-    const { studentId, proposalId } = await proposeStudent(t, { fullName: 'Sem Bos', dateOfBirth: '2008-02-11', email: 'sem@student.test' });
-    await t.dataSource.query(`UPDATE placements SET status = 'SUSPENDED' WHERE id = (SELECT placement_id FROM proposals WHERE id = $1)`, [proposalId]);
+    const company = await make.company();
+    const placementId = await make.publishedPlacement(company);
+    const { proposalId } = await make.proposal(school, placementId, { identity: { fullName: 'Sem Bos', dateOfBirth: '2008-02-11', email: 'sem@student.test' } });
+    // Suspended by anything but a revocation (which would withdraw the proposal too): the status is the data here.
+    await t.dataSource.query(`UPDATE placements SET status = 'SUSPENDED' WHERE id = $1`, [placementId]);
     const accept = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
-    expect(dataOf(await t.gql(accept, { id: proposalId }, await as('companyAdmin'))).answerProposal.status).toBe('OPEN');
-    const refused = onlyError(await t.gql(accept, { id: proposalId }, await as('schoolStaff')));
+    expect(dataOf(await t.gql(accept, { id: proposalId }, company.admin.token)).answerProposal.status).toBe('OPEN');
+    const refused = onlyError(await t.gql(accept, { id: proposalId }, school.staff.token));
     expect(refused).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('SUSPENDED') });
     expect(await t.count(`internships WHERE proposal_id = '${proposalId}'`)).toBe(0);
-    // Put back as the tests below expect it: the placement published, the seat free again, Sem out of the next rounds.
-    await t.dataSource.query(`UPDATE placements SET status = 'PUBLISHED' WHERE id = (SELECT placement_id FROM proposals WHERE id = $1)`, [proposalId]);
-    dataOf(await t.gql('mutation($id: ID!) { answerProposal(id: $id, input: { accept: false }) { status } }', { id: proposalId }, await as('schoolStaff')));
-    dataOf(await t.gql('mutation($id: ID!) { archiveStudent(id: $id) { id } }', { id: studentId }, await as('schoolStaff')));
   });
 
   it('takes a report through the whole flow to a REVOCATION: accreditations revoked, placements suspended, schools told, a replacement search, every step audited', async () => {
-    const staff = await as('schoolStaff');
-    const admin = await as('schoolAdmin');
-    const sbb = await as('sbbAuditor');
-    const internshipId = await placeStudent(t, { fullName: 'Sara Amrani', dateOfBirth: '2008-03-14', email: 'sara@student.test' });
-    const [{ student_id: studentId, placement_id: placementId, title }] = await t.dataSource.query(
-      'SELECT i.student_id, i.placement_id, p.title FROM internships i JOIN placements p ON p.id = i.placement_id WHERE i.id = $1',
-      [internshipId],
-    );
+    const staff = school.staff.token;
+    const admin = school.admin.token;
+    const sbb = auditor.token;
+    const placementId = placements.domstad[0];
+    const {
+      internshipId,
+      student: { id: studentId },
+    } = await make.internship(school, domstad, placementId, { identity: { fullName: 'Sara Amrani', dateOfBirth: '2008-03-14', email: 'sara@student.test' } });
+    const { title } = dataOf(await t.gql('query($id: ID!) { placement(id: $id) { title } }', { id: placementId }, staff)).placement;
 
     // Filed for the internship: her student and placement come from it; she is linked to the company.
     const report = await file(valid({ internshipId }));
@@ -121,11 +137,11 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
       placementId,
       internshipId,
       companyId: ids.domstad,
-      company: { name: 'Zorggroep Domstad' },
+      company: { name: domstad.name },
       noStudentLink: false,
       sanction: null,
     });
-    Object.assign(flow, { reportId: report.id, internshipId });
+    Object.assign(flow, { reportId: report.id, internshipId, studentId });
     const id = report.id;
 
     expect((await step(INVESTIGATE, { id, note: 'Gesprek met student gepland' }, staff)).investigateDiscriminationReport.status).toBe('INVESTIGATING');
@@ -136,7 +152,7 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     const late = onlyError(await t.gql(RESOLVE, { id, note: 'Toch zelf afgehandeld' }, staff));
     expect(late.extensions.code).toBe('CONFLICT');
     expect(late.message).toContain('ESCALATED_TO_SBB');
-    await eventually(async () => (await inbox(sbb)).some((n: any) => n.eventType === 'DISCRIMINATION_REPORT_ESCALATED' && n.title.includes('Zorggroep Domstad')));
+    await eventually(async () => (await inbox(sbb)).some((n: any) => n.eventType === 'DISCRIMINATION_REPORT_ESCALATED' && n.title.includes(domstad.name)));
 
     const reason = 'Structurele afwijzing op grond van afkomst vastgesteld';
     const sanctioned = (await step(SANCTION, { id, input: { sanction: 'REVOCATION', reason } }, sbb)).sanctionDiscriminationReport;
@@ -150,11 +166,8 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
       dataOf(await t.gql('query($f: AccreditationFilter) { accreditations(filter: $f, first: 50) { edges { node { status } } } }', { f: { companyId: ids.domstad } }, sbb))
         .accreditations,
     );
-    expect(accreditations.length).toBeGreaterThan(0);
-    expect(accreditations.map((a: any) => a.status)).toEqual(accreditations.map(() => 'REVOKED'));
-    const placements = await t.dataSource.query(`SELECT status FROM placements WHERE company_id = $1 AND published_at IS NOT NULL`, [ids.domstad]);
-    expect(placements.length).toBeGreaterThan(0);
-    expect(placements.map((p: any) => p.status)).toEqual(placements.map(() => 'SUSPENDED'));
+    expect(accreditations.map((a: any) => a.status)).toEqual(['REVOKED']);
+    for (const id of placements.domstad) expect(dataOf(await t.gql(PLACEMENT_STATUS, { id }, domstad.admin.token)).placement.status).toBe('SUSPENDED');
     const search = await t.gql('query($f: PlacementFilter) { placements(filter: $f, first: 100) { totalCount } }', { f: { companyId: ids.domstad } }, staff);
     expect(dataOf(search).placements.totalCount).toBe(0);
 
@@ -166,10 +179,12 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     expect(rematch_priority).toBe(true);
     // The revocation notice the company gets does not name the school.
     const revoked = await eventually(async () => {
-      const found = (await inbox(await as('companyAdmin'))).filter((n: any) => n.eventType === 'ACCREDITATION_REVOKED' && n.body.includes(reason));
+      const found = (await inbox(domstad.admin.token)).filter((n: any) => n.eventType === 'ACCREDITATION_REVOKED' && n.body.includes(reason));
       return found.length ? found : null;
     });
-    for (const notice of revoked) expect(`${notice.title} ${notice.body}`).not.toMatch(/ROC Utrecht|Lotte Jansen|Karim|Sara/);
+    for (const notice of revoked) {
+      for (const secret of [school.name, school.staff.name, school.admin.name, 'Sara']) expect(`${notice.title} ${notice.body}`).not.toContain(secret);
+    }
 
     // The history on the report and an audit row for every step.
     const read = dataOf(await t.gql(READ, { id }, sbb)).discriminationReport;
@@ -188,21 +203,21 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
       ['discrimination_report.investigation_started', 'SCHOOL'],
       ['discrimination_report.filed', 'SCHOOL'],
     ]);
-    expect(audit[0].after.revokedAccreditationIds).toHaveLength(1); // the other branch's went in the first test
+    expect(audit[0].after.revokedAccreditationIds).toHaveLength(1); // the company's one accreditation
     const revocations = nodes(dataOf(await t.gql(AUDIT, { f: { action: 'accreditation.revoked' } }, sbb)).auditLog);
     expect(revocations.filter((entry: any) => entry.after.revocationReason.includes(reason))).toHaveLength(1);
   });
 
   it('WARNING: recorded on the report, the accreditations stay, and the company admins are told without anything about the reporter, school or student', async () => {
-    const admin = await as('schoolAdmin');
-    const sbb = await as('sbbAuditor');
-    const [{ student_id: studentId, full_name: fullName }] = await t.dataSource.query(
-      `SELECT s.id AS student_id, i.full_name FROM students s JOIN student_identities i ON i.student_id = s.id WHERE s.school_id = $1 AND s.crebo = '25180' ORDER BY s.id LIMIT 1`,
-      [ids.roc],
-    );
+    const admin = school.admin.token;
+    const sbb = auditor.token;
+    const {
+      id: studentId,
+      identity: { fullName },
+    } = await make.student(school);
     const description = 'Bij de sollicitatie voor de keuken werd gevraagd naar haar geloof en daarna volgde een afwijzing.';
-    const report = await file(valid({ companyId: ids.brasserie, studentId, ground: 'RELIGION_OR_BELIEF', description }), 'schoolAdmin');
-    // ROC Utrecht has never had a student at the brasserie: allowed, flagged, and SBB sees the flag too.
+    const report = await file(valid({ companyId: ids.brasserie, studentId, ground: 'RELIGION_OR_BELIEF', description }), admin);
+    // The school has never had a student at the brasserie: allowed, flagged, and SBB sees the flag too.
     expect(report).toMatchObject({ status: 'RECEIVED', studentId, noStudentLink: true });
     expect(nodes(dataOf(await t.gql(LIST, { f: { companyId: ids.brasserie } }, sbb)).discriminationReports)).toEqual([
       { id: report.id, status: 'RECEIVED', noStudentLink: true, companyId: ids.brasserie },
@@ -216,18 +231,17 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
       sanction: 'WARNING',
       sanctionReason: reason,
     });
-    const [{ active }] = await t.dataSource.query(`SELECT count(*)::int AS active FROM accreditations WHERE company_id = $1 AND status = 'ACTIVE'`, [ids.brasserie]);
-    expect(active).toBeGreaterThan(0);
+    expect(nodes(dataOf(await t.gql(ACCREDITATIONS, { f: { companyId: ids.brasserie } }, sbb)).accreditations).map((a: any) => a.status)).toEqual(['ACTIVE']);
 
     const [warning] = await eventually(async () => {
-      const found = (await inbox(brasserie)).filter((n: any) => n.eventType === 'COMPANY_WARNED');
+      const found = (await inbox(brasserie.admin.token)).filter((n: any) => n.eventType === 'COMPANY_WARNED');
       return found.length ? found : null;
     });
-    expect(warning.title).toContain('Brasserie Oudegracht');
+    expect(warning.title).toContain(brasserie.name);
     expect(warning.body).toContain(reason);
     expect(warning.body).toContain('godsdienst of levensovertuiging');
     const text = `${warning.title}\n${warning.body}`;
-    for (const secret of ['ROC Utrecht', 'Karim El Amrani', fullName, studentId, ids.roc, users.schoolAdmin, description, 'hoofddoek']) {
+    for (const secret of [school.name, school.admin.name, fullName, studentId, ids.roc, users.schoolAdmin, description, 'hoofddoek']) {
       expect(text).not.toContain(secret);
     }
     // The stored notification and the webhook/e-mail deliveries carry the report's id only.
@@ -236,7 +250,7 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     const deliveries = await t.dataSource.query(`SELECT organization_id, content::text FROM deliveries WHERE event_type = 'COMPANY_WARNED'`);
     for (const delivery of deliveries) {
       expect(delivery.organization_id).toBe(ids.brasserie);
-      for (const secret of ['ROC Utrecht', fullName, studentId, users.schoolAdmin]) expect(delivery.content).not.toContain(secret);
+      for (const secret of [school.name, fullName, studentId, users.schoolAdmin]) expect(delivery.content).not.toContain(secret);
     }
     // Only the company's admins hear of it.
     const recipients = await t.dataSource.query(`SELECT DISTINCT u.organization_id, u.role FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.event_type = 'COMPANY_WARNED'`);
@@ -244,21 +258,21 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
   });
 
   it('gives the reporting school an AFTERCARE task for the student a report names; only that school completes it, once', async () => {
-    const staff = await as('schoolStaff');
+    const staff = school.staff.token;
     const [task] = nodes(dataOf(await t.gql(TASKS, { f: { kind: 'AFTERCARE' } }, staff)).schoolTasks).filter((node: any) => node.reportId === flow.reportId);
-    const [{ student_id: studentId }] = await t.dataSource.query('SELECT student_id FROM internships WHERE id = $1', [flow.internshipId]);
+    const { studentId } = flow;
     expect(task).toMatchObject({ kind: 'AFTERCARE', status: 'OPEN', schoolId: ids.roc, studentId, createdByUserId: users.schoolStaff, completedAt: null });
     await eventually(async () => (await inbox(staff)).some((n: any) => n.eventType === 'SCHOOL_TASK_CREATED' && n.title.includes('nazorg')));
     // SBB and the operator read every school's tasks; another school does not see it.
-    for (const user of ['sbbAuditor', 'platformAdmin'] as const) {
-      expect(nodes(dataOf(await t.gql(TASKS, { f: { kind: 'AFTERCARE' } }, await as(user))).schoolTasks).map((node: any) => node.id)).toContain(task.id);
+    for (const user of [auditor, platform]) {
+      expect(nodes(dataOf(await t.gql(TASKS, { f: { kind: 'AFTERCARE' } }, user.token)).schoolTasks).map((node: any) => node.id)).toContain(task.id);
     }
-    expect(dataOf(await t.gql(TASKS, {}, await as('otherSchoolAdmin'))).schoolTasks.totalCount).toBe(0);
+    expect(dataOf(await t.gql(TASKS, {}, otherSchool.admin.token)).schoolTasks.totalCount).toBe(0);
 
     const note = 'Nazorggesprek gevoerd met studente en ouders; vertrouwenspersoon ingeschakeld.';
-    expect(onlyError(await t.gql(COMPLETE, { id: task.id, note }, await as('otherSchoolAdmin'))).extensions.code).toBe('NOT_FOUND');
-    for (const user of ['companyAdmin', 'sbbAuditor'] as const) {
-      expect(onlyError(await t.gql(COMPLETE, { id: task.id, note }, await as(user))).extensions.code).toBe('FORBIDDEN');
+    expect(onlyError(await t.gql(COMPLETE, { id: task.id, note }, otherSchool.admin.token)).extensions.code).toBe('NOT_FOUND');
+    for (const user of [domstad.admin, auditor]) {
+      expect(onlyError(await t.gql(COMPLETE, { id: task.id, note }, user.token)).extensions.code).toBe('FORBIDDEN');
     }
     const done = dataOf(await t.gql(COMPLETE, { id: task.id, note }, staff)).completeSchoolTask;
     expect(done).toMatchObject({ id: task.id, status: 'DONE', completedByUserId: users.schoolStaff, completionNote: note });
@@ -267,15 +281,15 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     expect(twice.extensions.code).toBe('CONFLICT');
     expect(twice.message).toContain('DONE');
     expect(dataOf(await t.gql(TASKS, { f: { kind: 'AFTERCARE', status: 'OPEN' } }, staff)).schoolTasks.edges.map((e: any) => e.node.id)).not.toContain(task.id);
-    const audit = nodes(dataOf(await t.gql(AUDIT, { f: { entityType: 'school_task', entityId: task.id } }, await as('sbbAuditor'))).auditLog);
+    const audit = nodes(dataOf(await t.gql(AUDIT, { f: { entityType: 'school_task', entityId: task.id } }, auditor.token)).auditLog);
     expect(audit.map((entry: any) => entry.action)).toEqual(['school_task.completed', 'school_task.created']);
     const short = onlyError(await t.gql(COMPLETE, { id: task.id, note: '' }, staff));
     expect(short.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'note' })] });
   });
 
   it('lets the school resolve a report itself, and SBB dismiss an escalated one; any other move is a CONFLICT naming the current status', async () => {
-    const staff = await as('schoolStaff');
-    const sbb = await as('sbbAuditor');
+    const staff = school.staff.token;
+    const sbb = auditor.token;
     const own = await file(valid({ companyId: ids.codeerfabriek, ground: 'AGE', description: 'Op de vacature stond dat alleen studenten onder de twintig welkom zijn.' }));
     expect(own.noStudentLink).toBe(true);
     const conflict = async (mutation: string, variables: Record<string, unknown>, token: string, status: string) => {
@@ -305,13 +319,12 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     await conflict(SANCTION, { id: escalated.id, input: { sanction: 'REVOCATION', reason: 'Toch intrekken' } }, sbb, 'RESOLVED');
     const audit = nodes(dataOf(await t.gql(AUDIT, { f: { entityType: 'discrimination_report', entityId: escalated.id } }, sbb)).auditLog);
     expect(audit.map((entry: any) => entry.action)[0]).toBe('discrimination_report.dismissed');
-    const [{ active }] = await t.dataSource.query(`SELECT count(*)::int AS active FROM accreditations WHERE company_id = $1 AND status = 'ACTIVE'`, [ids.codeerfabriek]);
-    expect(active).toBeGreaterThan(0);
+    expect(nodes(dataOf(await t.gql(ACCREDITATIONS, { f: { companyId: ids.codeerfabriek } }, sbb)).accreditations).map((a: any) => a.status)).toEqual(['ACTIVE']);
   });
 
   it("keeps reports from other schools (NOT_FOUND, as an unknown id) and from companies and the operator entirely", async () => {
     const id = flow.reportId;
-    const other = await as('otherSchoolAdmin');
+    const other = otherSchool.admin.token;
     for (const [operation, variables] of [[READ, {}], [INVESTIGATE, {}], [RESOLVE, { note: 'Niet van ons' }]] as const) {
       const theirs = onlyError(await t.gql(operation, { id, ...variables }, other));
       const unknown = onlyError(await t.gql(operation, { id: randomUUID(), ...variables }, other));
@@ -319,17 +332,17 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
       expect(theirs.message).toBe(unknown.message);
     }
     expect(dataOf(await t.gql(LIST, {}, other)).discriminationReports.totalCount).toBe(0);
-    expect(onlyError(await t.gql(READ, { id: randomUUID() }, await as('schoolStaff'))).extensions.code).toBe('NOT_FOUND');
-    expect(dataOf(await t.gql(LIST, {}, await as('schoolStaff'))).discriminationReports.totalCount).toBe(4);
-    expect(dataOf(await t.gql(LIST, {}, await as('sbbAuditor'))).discriminationReports.totalCount).toBe(4);
+    expect(onlyError(await t.gql(READ, { id: randomUUID() }, school.staff.token)).extensions.code).toBe('NOT_FOUND');
+    expect(dataOf(await t.gql(LIST, {}, school.staff.token)).discriminationReports.totalCount).toBe(4);
+    expect(dataOf(await t.gql(LIST, {}, auditor.token)).discriminationReports.totalCount).toBe(4);
 
-    for (const token of [await as('companyAdmin'), await as('companyStaff'), brasserie, await as('platformAdmin')]) {
+    for (const token of [domstad.admin.token, domstad.staff.token, brasserie.admin.token, platform.token]) {
       for (const response of [await t.gql(READ, { id }, token), await t.gql(LIST, {}, token)]) {
         expect(onlyError(response).extensions.code).toBe('FORBIDDEN');
         expect(response.data ?? null).toBeNull();
       }
     }
-    for (const token of [await as('companyAdmin'), brasserie]) {
+    for (const token of [domstad.admin.token, brasserie.admin.token]) {
       expect(onlyError(await t.gql(TASKS, {}, token)).extensions.code).toBe('FORBIDDEN');
       expect(onlyError(await t.gql(FILE, { input: valid() }, token)).extensions.code).toBe('FORBIDDEN');
     }
@@ -339,16 +352,16 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     const tables = ['discrimination_reports', 'discrimination_report_transitions', 'school_tasks', 'audit_log', 'outbox'];
     const counts = () => Promise.all(tables.map((table) => t.count(table)));
     /** What the school may not see is NOT_FOUND naming the field, word for word as an unknown id, and nothing is written. */
-    const notFound = async (unknown: Record<string, unknown>, notYours: Record<string, unknown>, field: string, user: Parameters<typeof as>[0] = 'schoolStaff') => {
+    const notFound = async (unknown: Record<string, unknown>, notYours: Record<string, unknown>, field: string, token = school.staff.token) => {
       const before = await counts();
-      const [a, b] = [onlyError(await t.gql(FILE, { input: unknown }, await as(user))), onlyError(await t.gql(FILE, { input: notYours }, await as(user)))];
+      const [a, b] = [onlyError(await t.gql(FILE, { input: unknown }, token)), onlyError(await t.gql(FILE, { input: notYours }, token))];
       expect(a.extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ path: `input.${field}` })] });
       expect(b).toEqual(a);
       expect(await counts()).toEqual(before);
     };
     const refuses = async (input: Record<string, unknown>, field: string, message?: RegExp) => {
       const before = await counts();
-      const error = onlyError(await t.gql(FILE, { input }, await as('schoolStaff')));
+      const error = onlyError(await t.gql(FILE, { input }, school.staff.token));
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
       expect(error.extensions.fields).toContainEqual(expect.objectContaining({ path: `input.${field}`, rule: 'R22' }));
       if (message) expect(error.message).toMatch(message);
@@ -361,18 +374,17 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     });
 
     it('refuses an unknown placement and a placement of another company alike (NOT_FOUND)', async () => {
-      const [{ id: brasseriePlacement }] = await t.dataSource.query('SELECT id FROM placements WHERE company_id = $1 LIMIT 1', [ids.brasserie]);
-      await notFound(valid({ placementId: randomUUID() }), valid({ placementId: brasseriePlacement }), 'placementId');
+      await notFound(valid({ placementId: randomUUID() }), valid({ placementId: placements.brasserie }), 'placementId');
     });
 
     it('refuses an unknown internship and another school\'s alike (NOT_FOUND); its own at another company is BAD_USER_INPUT', async () => {
-      // Noorderpoort names ROC Utrecht's internship.
-      await notFound(valid({ internshipId: randomUUID() }), valid({ internshipId: flow.internshipId }), 'internshipId', 'otherSchoolAdmin');
+      // The other school names this school's internship.
+      await notFound(valid({ internshipId: randomUUID() }), valid({ internshipId: flow.internshipId }), 'internshipId', otherSchool.admin.token);
       await refuses(valid({ companyId: ids.brasserie, internshipId: flow.internshipId }), 'internshipId', /not at this company/);
     });
 
     it('refuses a student of another school as an unknown one (NOT_FOUND)', async () => {
-      const [{ id }] = await t.dataSource.query('SELECT id FROM students WHERE school_id = $1 LIMIT 1', [ids.noorderpoort]);
+      const { id } = await make.student(otherSchool);
       await notFound(valid({ studentId: randomUUID() }), valid({ studentId: id }), 'studentId');
     });
 
@@ -384,7 +396,7 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
 
     it('refuses a ground that is not in the enum, as a variable and inline (Apollo coerces it, the API answers BAD_USER_INPUT)', async () => {
       const before = await counts();
-      const asVariable = onlyError(await t.gql(FILE, { input: valid({ ground: 'HAIR_COLOUR' }) }, await as('schoolStaff')));
+      const asVariable = onlyError(await t.gql(FILE, { input: valid({ ground: 'HAIR_COLOUR' }) }, school.staff.token));
       expect(asVariable.extensions.code).toBe('BAD_USER_INPUT');
       expect(asVariable.message).toContain('input.ground');
       expect(asVariable.message).toContain('HAIR_COLOUR');
@@ -393,7 +405,7 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
         await t.gql(
           `mutation($c: ID!) { fileDiscriminationReport(input: { companyId: $c, ground: HAIR_COLOUR, description: "Een beschrijving van wat er gebeurde", incidentDate: "2026-11-02" }) { id } }`,
           { c: ids.domstad },
-          await as('schoolStaff'),
+          school.staff.token,
         ),
       );
       expect(inline.extensions.code).toBe('BAD_USER_INPUT');

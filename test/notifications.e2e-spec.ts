@@ -8,6 +8,7 @@ import { SendWebhookProcessor } from '../src/modules/notifications/jobs/notifica
 import { OutboxRelay } from '../src/modules/events/outbox-relay.service';
 import { QueueName } from '../src/queues/queues';
 import { eventually, startSmtpServer, startWebhookReceiver } from './support/receivers';
+import { Factories, type MadeCompany, type MadeSchool, type SignedIn } from './support/factories';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } } }`;
@@ -17,6 +18,13 @@ const INBOX = '{ notifications(first: 50) { totalCount edges { node { id eventTy
 
 describe('notifications: outbox → queue → in-app, e-mail and signed webhooks', () => {
   let t: TestApp;
+  let make: Factories;
+  let company: MadeCompany;
+  let otherCompany: MadeCompany;
+  /** A school and the operator: users who may not retry a company's delivery or who may see the queues. */
+  let school: MadeSchool;
+  let operator: SignedIn;
+  let sbb: SignedIn;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let secret: string;
@@ -25,14 +33,26 @@ describe('notifications: outbox → queue → in-app, e-mail and signed webhooks
 
   const deliveryIds = () => receiver.received.map((request) => String(request.headers['stagematch-delivery']));
   const grant = async () =>
-    dataOf(await t.gql(GRANT, { input: { branchId, crebo: String(crebo++), grantedOn: '2026-09-01' } }, await t.as('sbbAuditor'))).grantAccreditation.id;
+    dataOf(await t.gql(GRANT, { input: { branchId, crebo: String(crebo++), grantedOn: '2026-09-01' } }, sbb.token)).grantAccreditation.id;
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
     receiver = await startWebhookReceiver();
     t = await TestApp.start({ env: { SMTP_URL: smtp.url, DELIVERY_MAX_ATTEMPTS: '3' } });
-    const admin = await t.as('companyAdmin');
-    branchId = dataOf(await t.gql('{ me { organization { branches { id } } } }', {}, admin)).me.organization.branches[0].id;
+    make = new Factories(t);
+    [company, otherCompany, school, operator, sbb] = await Promise.all([make.company(), make.company(), make.school(), make.platformAdmin(), make.sbb()]);
+    // Making them mailed their users (a user added, an accreditation granted): let those arrive first,
+    // until nothing more comes for a second.
+    let seen = -1;
+    await eventually(async () => {
+      const settled = smtp.messages.length >= 4 && smtp.messages.length === seen;
+      seen = smtp.messages.length;
+      if (!settled) await new Promise((resolve) => setTimeout(resolve, 1000));
+      return settled;
+    }, 30_000);
+    smtp.messages.length = 0;
+    const admin = company.admin.token;
+    branchId = company.branchId;
     const registration = dataOf(
       await t.gql(REGISTER, { input: { url: receiver.url, eventTypes: ['ACCREDITATION_GRANTED', 'ACCREDITATION_REVOKED'] } }, admin),
     ).registerWebhookEndpoint;
@@ -52,7 +72,8 @@ describe('notifications: outbox → queue → in-app, e-mail and signed webhooks
     receiver.received.length = 0;
     smtp.messages.length = 0;
 
-    dataOf(await t.gql(REVOKE, { input: { id: accreditationId, reason: 'Discriminatie vastgesteld' } }, await t.as('sbbAuditor')));
+    const otherCompanyBefore = dataOf(await t.gql(INBOX, {}, otherCompany.admin.token)).notifications.totalCount;
+    dataOf(await t.gql(REVOKE, { input: { id: accreditationId, reason: 'Discriminatie vastgesteld' } }, sbb.token));
     await eventually(() => receiver.received.length >= 1 && smtp.messages.length >= 2);
     await new Promise((resolve) => setTimeout(resolve, 1000)); // anything extra would arrive now
 
@@ -63,25 +84,23 @@ describe('notifications: outbox → queue → in-app, e-mail and signed webhooks
     expect(verifyWebhook('whsec_wrong', timestamp, webhook.body, String(webhook.headers['stagematch-signature']))).toBe(false);
     expect(JSON.parse(webhook.body)).toMatchObject({ id: webhook.headers['stagematch-delivery'], event: 'ACCREDITATION_REVOKED', data: { accreditationId } });
 
-    expect(smtp.messages.map((mail) => (mail.to as { text: string }).text).sort()).toEqual([
-      expect.stringContaining('admin@zorggroep-domstad.demo'),
-      expect.stringContaining('opleider@zorggroep-domstad.demo'),
-    ]);
+    const recipients = smtp.messages.map((mail) => (mail.to as { text: string }).text);
+    expect(recipients).toHaveLength(2);
+    expect(recipients).toEqual(expect.arrayContaining([expect.stringContaining(company.admin.email), expect.stringContaining(company.staff.email)]));
     expect(smtp.messages[0].subject).toMatch(/^Erkenning ingetrokken: crebo \d{5}$/);
     expect(smtp.messages[0].text).toContain('Discriminatie vastgesteld');
 
-    for (const user of ['companyAdmin', 'companyStaff'] as const) {
-      const inbox = dataOf(await t.gql(INBOX, {}, await t.as(user))).notifications.edges.map((edge: any) => edge.node);
+    for (const user of [company.admin, company.staff]) {
+      const inbox = dataOf(await t.gql(INBOX, {}, user.token)).notifications.edges.map((edge: any) => edge.node);
       expect(inbox.filter((node: any) => node.eventType === 'ACCREDITATION_REVOKED')).toHaveLength(1);
     }
-    const otherCompany = dataOf(await t.gql(INBOX, {}, await t.login('admin@brasserie.demo', 'stagematch-demo-2026'))).notifications;
-    expect(otherCompany.totalCount).toBe(0);
+    expect(dataOf(await t.gql(INBOX, {}, otherCompany.admin.token)).notifications.totalCount).toBe(otherCompanyBefore);
   });
 
   it('marks only your own notifications read', async () => {
-    const staff = await t.as('companyStaff');
+    const staff = company.staff.token;
     const [mine] = dataOf(await t.gql(INBOX, {}, staff)).notifications.edges.map((edge: any) => edge.node.id);
-    const marked = await t.gql('mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { ids: [mine] }, await t.as('companyAdmin'));
+    const marked = await t.gql('mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { ids: [mine] }, company.admin.token);
     expect(dataOf(marked).markNotificationsRead).toBe(0);
     expect(dataOf(await t.gql('mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { ids: [mine] }, staff)).markNotificationsRead).toBe(1);
     const unread = dataOf(await t.gql('{ notifications(unreadOnly: true) { edges { node { id } } } }', {}, staff)).notifications.edges;
@@ -137,21 +156,21 @@ describe('notifications: outbox → queue → in-app, e-mail and signed webhooks
     receiver.setAnswer(() => 503);
     const before = receiver.received.length;
     await grant();
-    const admin = await t.as('companyAdmin');
+    const admin = company.admin.token;
     const DEAD = '{ deliveries(filter: { status: DEAD, channel: WEBHOOK }) { edges { node { id attemptCount attempts { statusCode } } } } }';
     const dead = await eventually(async () => dataOf(await t.gql(DEAD, {}, admin)).deliveries.edges[0]?.node, 20_000);
     expect(dead.attemptCount).toBe(3);
     expect(dead.attempts.map((attempt: any) => attempt.statusCode)).toEqual([503, 503, 503]);
     expect(receiver.received.length - before).toBe(3);
 
-    expect(onlyError(await t.gql('mutation($id: ID!) { retryDelivery(id: $id) { id } }', { id: dead.id }, await t.as('schoolAdmin'))).extensions.code).toBe(
+    expect(onlyError(await t.gql('mutation($id: ID!) { retryDelivery(id: $id) { id } }', { id: dead.id }, school.admin.token)).extensions.code).toBe(
       'NOT_FOUND',
     );
     receiver.setAnswer(() => 200);
     const retried = dataOf(await t.gql('mutation($id: ID!) { retryDelivery(id: $id) { status } }', { id: dead.id }, admin)).retryDelivery;
     expect(retried.status).toBe('PENDING');
     await eventually(async () => (await t.dataSource.getRepository(DeliveryEntity).findOneByOrFail({ id: dead.id })).status === 'DELIVERED');
-    const platform = await t.gql('{ deliveries(filter: { status: DEAD }) { totalCount } }', {}, await t.as('platformAdmin'));
+    const platform = await t.gql('{ deliveries(filter: { status: DEAD }) { totalCount } }', {}, operator.token);
     expect(dataOf(platform).deliveries.totalCount).toBe(0);
   });
 
@@ -172,15 +191,15 @@ describe('notifications: outbox → queue → in-app, e-mail and signed webhooks
     [{ url: `https://example.org/${'x'.repeat(2048)}`, eventTypes: ['USER_ADDED'] }, 'input.url'],
   ])('refuses webhook %#', async (input, path) => {
     const before = await t.count('webhook_endpoints');
-    const error = onlyError(await t.gql(REGISTER, { input }, await t.as('companyAdmin')));
+    const error = onlyError(await t.gql(REGISTER, { input }, company.admin.token));
     expect(error.extensions.fields).toEqual([expect.objectContaining({ path })]);
     expect(await t.count('webhook_endpoints')).toBe(before);
   });
 
   it('refuses an unknown event type and lets only organization admins register webhooks', async () => {
-    const unknown = onlyError(await t.gql(REGISTER, { input: { url: 'https://example.org/h', eventTypes: ['NOPE'] } }, await t.as('companyAdmin')));
+    const unknown = onlyError(await t.gql(REGISTER, { input: { url: 'https://example.org/h', eventTypes: ['NOPE'] } }, company.admin.token));
     expect(unknown.extensions.code).toBe('BAD_USER_INPUT');
-    const staff = onlyError(await t.gql(REGISTER, { input: { url: 'https://example.org/h', eventTypes: ['USER_ADDED'] } }, await t.as('companyStaff')));
+    const staff = onlyError(await t.gql(REGISTER, { input: { url: 'https://example.org/h', eventTypes: ['USER_ADDED'] } }, company.staff.token));
     expect(staff.extensions.code).toBe('FORBIDDEN');
   });
 
@@ -190,9 +209,9 @@ describe('notifications: outbox → queue → in-app, e-mail and signed webhooks
       return token ? call.set('Authorization', `Bearer ${token}`) : call;
     };
     expect((await dashboard()).status).toBe(401);
-    expect((await dashboard(await t.as('schoolAdmin'))).status).toBe(403);
-    expect((await dashboard(await t.as('sbbAuditor'))).status).toBe(403);
-    const platform = await dashboard(await t.as('platformAdmin'));
+    expect((await dashboard(school.admin.token)).status).toBe(403);
+    expect((await dashboard(sbb.token)).status).toBe(403);
+    const platform = await dashboard(operator.token);
     expect(platform.status).toBe(200);
     expect(platform.body.queues.map((queue: { name: string }) => queue.name)).toEqual(
       expect.arrayContaining([QueueName.NOTIFICATION_DISPATCH, QueueName.NOTIFICATION_WEBHOOK]),
@@ -200,7 +219,7 @@ describe('notifications: outbox → queue → in-app, e-mail and signed webhooks
   });
 
   it('lets a user switch e-mail off per event type; in-app stays on', async () => {
-    const staff = await t.as('companyStaff');
+    const staff = company.staff.token;
     const prefs = dataOf(await t.gql('mutation { setEmailPreference(eventType: ACCREDITATION_GRANTED, email: false) { eventType inApp email } }', {}, staff))
       .setEmailPreference;
     expect(prefs.find((p: any) => p.eventType === 'ACCREDITATION_GRANTED')).toEqual({ eventType: 'ACCREDITATION_GRANTED', inApp: true, email: false });
@@ -210,6 +229,6 @@ describe('notifications: outbox → queue → in-app, e-mail and signed webhooks
     await eventually(async () => dataOf(await t.gql(INBOX, {}, staff)).notifications.totalCount === before + 1);
     await eventually(() => smtp.messages.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(smtp.messages.map((mail) => (mail.to as { text: string }).text)).toEqual([expect.stringContaining('admin@zorggroep-domstad.demo')]);
+    expect(smtp.messages.map((mail) => (mail.to as { text: string }).text)).toEqual([expect.stringContaining(company.admin.email)]);
   });
 });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { Factories, type Role } from './support/factories';
 import type { GraphqlResponse } from './support/test-app';
 import { TestApp } from './support/test-app';
 
@@ -9,7 +10,12 @@ import { TestApp } from './support/test-app';
  */
 describe('GraphQL operation limits', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await TestApp.start()));
+  /** A signed-in user of each role (the limits hold for everyone; some operations are for some roles only). */
+  let tokens: Record<Role, string>;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    tokens = await new Factories(t).tokens();
+  });
   afterAll(() => t.stop());
 
   /** One operation over HTTP: the status and the body. */
@@ -52,17 +58,17 @@ describe('GraphQL operation limits', () => {
   it('refuses an operation deeper than 10 levels, counting fields inside fragments', async () => {
     let selection = 'id';
     for (let level = 0; level < 6; level += 1) selection = `branches { company { ${selection} } }`;
-    await expectRefusedBy('depth', 10, `{ organizations(first: 1) { edges { node { ${selection} } } } }`, {}, await t.as('schoolStaff'));
+    await expectRefusedBy('depth', 10, `{ organizations(first: 1) { edges { node { ${selection} } } } }`, {}, tokens.schoolStaff);
     const viaFragments = `{ organizations(first: 1) { edges { node { ...A } } } }
       fragment A on Organization { branches { company { ...B } } }
       fragment B on Organization { branches { company { ...C } } }
       fragment C on Organization { branches { company { ...D } } }
       fragment D on Organization { branches { company { id } } }`;
-    await expectRefusedBy('depth', 10, viaFragments, {}, await t.as('schoolStaff'));
+    await expectRefusedBy('depth', 10, viaFragments, {}, tokens.schoolStaff);
   });
 
   it('refuses more than 30 aliases, anywhere in the operation, and accepts 30', async () => {
-    const token = await t.as('schoolStaff');
+    const token = tokens.schoolStaff;
     await expectRefusedBy('aliases', 30, `{ me { ${repeat(31, (n) => `a${n}: id`)} } }`, {}, token);
     await expectRefusedBy('aliases', 30, `{ me { ...U ...U } } fragment U on User { ${repeat(16, (n) => `a${n}: id`)} }`, {}, token);
     const { status, body } = await post(`{ me { ${repeat(30, (n) => `a${n}: id`)} } }`, {}, token);
@@ -76,23 +82,23 @@ describe('GraphQL operation limits', () => {
   });
 
   it('refuses more than 10 directives', async () => {
-    await expectRefusedBy('directives', 10, `{ me { ${repeat(11, (n) => `a${n}: id @include(if: true)`)} } }`, {}, await t.as('schoolStaff'));
+    await expectRefusedBy('directives', 10, `{ me { ${repeat(11, (n) => `a${n}: id @include(if: true)`)} } }`, {}, tokens.schoolStaff);
   });
 
   it('refuses more than 10 root fields, aliased or not', async () => {
-    await expectRefusedBy('rootFields', 10, `{ ${repeat(11, (n) => `m${n}: me { id }`)} }`, {}, await t.as('schoolStaff'));
+    await expectRefusedBy('rootFields', 10, `{ ${repeat(11, (n) => `m${n}: me { id }`)} }`, {}, tokens.schoolStaff);
   });
 
   it('refuses a costly operation: list sizes multiply what is under them, expensive resolvers carry their weight', async () => {
     const lists = '{ organizations(first: 100) { edges { node { users(first: 100) { edges { node { id email name } } } } } } }';
-    await expectRefusedBy('cost', 5000, lists, {}, await t.as('platformAdmin'));
+    await expectRefusedBy('cost', 5000, lists, {}, tokens.platformAdmin);
     const input = { from: '2026-09-01', to: '2026-11-23', ground: 'MIGRATION_BACKGROUND' };
     const audits = `query($input: AdverseImpactAuditInput!) { ${repeat(6, (n) => `a${n}: adverseImpactAudit(input: $input) { sampleSize }`)} }`;
-    await expectRefusedBy('cost', 5000, audits, { input }, await t.as('sbbAuditor'));
+    await expectRefusedBy('cost', 5000, audits, { input }, tokens.sbb);
     const reports = `{ ${repeat(10, (n) => `r${n}: companyCompliance(companyId: "00000000-0000-4000-8000-${String(n).padStart(12, '0')}") { overview { placements } }`)} }`;
-    await expectRefusedBy('cost', 5000, reports, {}, await t.as('sbbAuditor'));
+    await expectRefusedBy('cost', 5000, reports, {}, tokens.sbb);
     const counts = `{ organizations(first: 100) { edges { node { ${repeat(5, (n) => `u${n}: users(first: 1) { totalCount }`)} } } } }`;
-    await expectRefusedBy('cost', 5000, counts, {}, await t.as('platformAdmin'));
+    await expectRefusedBy('cost', 5000, counts, {}, tokens.platformAdmin);
   });
 
   it('answers a heavy but allowed operation', async () => {
@@ -102,7 +108,7 @@ describe('GraphQL operation limits', () => {
       placements(first: 100, filter: { near: $near }) { totalCount pageInfo { hasNextPage }
         edges { node { title stipendMonthlyCents company { name } branch { city } } } }
       auditLog(first: 50) { totalCount edges { node { action occurredAt } } } }`;
-    const { status, body } = await post(query, { near: { postcode: '3511', radiusKm: 50 } }, await t.as('sbbAuditor'));
+    const { status, body } = await post(query, { near: { postcode: '3511', radiusKm: 50 } }, tokens.sbb);
     expect(body.errors).toBeUndefined();
     expect(body.data!.placements.edges.length).toBeGreaterThan(0);
     expect(status).toBe(200);
@@ -120,13 +126,13 @@ describe('GraphQL operation limits', () => {
     };
 
     it.each([-1, 0, 101])('refuses first: %d on a root connection, literal or variable', async (first) => {
-      const token = await t.as('sbbAuditor');
+      const token = tokens.sbb;
       await expectBadPageSize('placements.first', `{ placements(first: ${first}) { totalCount } }`, {}, token);
       await expectBadPageSize('p.first', 'query($n: Int) { p: placements(first: $n) { totalCount } }', { n: first }, token);
     });
 
     it('refuses a negative first below the root, where it used to make the cost negative, even under 60 heavy aliases', async () => {
-      const token = await t.as('platformAdmin');
+      const token = tokens.platformAdmin;
       await expectBadPageSize(
         'organizations.edges.node.users.first',
         '{ organizations(first: 100) { edges { node { users(first: -100) { edges { node { id } } } } } } }',
@@ -137,13 +143,13 @@ describe('GraphQL operation limits', () => {
     });
 
     it('has no `last` argument to page around the range check', async () => {
-      const { status, body } = await post('{ placements(last: -5) { totalCount } }', {}, await t.as('sbbAuditor'));
+      const { status, body } = await post('{ placements(last: -5) { totalCount } }', {}, tokens.sbb);
       expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('Unknown argument "last"'), extensions: { code: 'BAD_USER_INPUT' } })]);
       expect(status).toBe(400);
     });
 
     it('accepts 1 and 100', async () => {
-      const token = await t.as('sbbAuditor');
+      const token = tokens.sbb;
       for (const first of [1, 100]) {
         const { body } = await post('query($n: Int) { placements(first: $n) { edges { node { id } } } }', { n: first }, token);
         expect(body.errors).toBeUndefined();
@@ -153,7 +159,7 @@ describe('GraphQL operation limits', () => {
   });
 
   it('keeps "Did you mean" suggestions outside production, where introspection is on', async () => {
-    const { status, body } = await post('{ me { nmae } }', {}, await t.as('schoolStaff'));
+    const { status, body } = await post('{ me { nmae } }', {}, tokens.schoolStaff);
     expect(body.errors?.[0]).toMatchObject({ message: 'Cannot query field "nmae" on type "User". Did you mean "name"?', extensions: { code: 'BAD_USER_INPUT' } });
     expect(status).toBe(400);
   });

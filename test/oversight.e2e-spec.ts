@@ -1,4 +1,5 @@
 import { AttributeCipher } from '../src/modules/oversight/attribute-cipher';
+import { Factories, type Role } from './support/factories';
 import { validStudent } from './support/fixtures';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
@@ -8,16 +9,22 @@ const WITHDRAW = 'mutation($s: ID!) { withdrawProtectedAttributesConsent(student
 describe('protected attributes (R24)', () => {
   let t: TestApp;
   let studentId: string;
+  /** The school's staff (her school), another school's admin, and the roles that may not record at all. */
+  let staff: string;
+  let otherSchool: string;
+  let tokens: Record<Role, string>;
   const answers = { consent: true, consentGivenOn: '2026-11-02', migrationBackground: 'NON_WESTERN', gender: 'FEMALE', otherGround: 'religie' };
 
   beforeAll(async () => {
     t = await TestApp.start();
-    studentId = dataOf(await t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }', { input: validStudent() }, await t.as('schoolStaff'))).createStudent.id;
+    const make = new Factories(t);
+    const [school, other] = await Promise.all([make.school(), make.school()]);
+    [staff, otherSchool, tokens] = [school.staff.token, other.admin.token, await make.tokens()];
+    studentId = dataOf(await t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }', { input: validStudent() }, staff)).createStudent.id;
   });
   afterAll(() => t.stop());
 
   it('stores them only with consent, encrypted, with an audit row that holds no values; withdrawal deletes them', async () => {
-    const staff = await t.as('schoolStaff');
     const refused = onlyError(await t.gql(RECORD, { s: studentId, input: { ...answers, consent: false } }, staff));
     expect(refused.extensions.fields).toEqual([expect.objectContaining({ path: 'input.consent', rule: 'R24' })]);
     expect(await t.count('protected_attributes')).toBe(0);
@@ -38,11 +45,11 @@ describe('protected attributes (R24)', () => {
   });
 
   it('is refused to other schools, companies and SBB, and no query returns the attributes', async () => {
-    expect(onlyError(await t.gql(RECORD, { s: studentId, input: answers }, await t.as('otherSchoolAdmin'))).extensions.code).toBe('NOT_FOUND');
-    for (const user of ['companyAdmin', 'sbbAuditor', 'platformAdmin'] as const) {
-      expect(onlyError(await t.gql(RECORD, { s: studentId, input: answers }, await t.as(user))).extensions.code).toBe('FORBIDDEN');
+    expect(onlyError(await t.gql(RECORD, { s: studentId, input: answers }, otherSchool)).extensions.code).toBe('NOT_FOUND');
+    for (const user of ['companyAdmin', 'sbb', 'platformAdmin'] as const) {
+      expect(onlyError(await t.gql(RECORD, { s: studentId, input: answers }, tokens[user])).extensions.code).toBe('FORBIDDEN');
     }
-    const types = dataOf(await t.gql('{ __schema { types { name fields { name } } } }', {}, await t.as('sbbAuditor'))).__schema.types;
+    const types = dataOf(await t.gql('{ __schema { types { name fields { name } } } }', {}, tokens.sbb)).__schema.types;
     const fieldNames = types.flatMap((type: any) => (type.fields ?? []).map((field: any) => field.name));
     expect(fieldNames.filter((name: string) => /migrationBackground|gender|otherGround/i.test(name))).toEqual([]);
   });

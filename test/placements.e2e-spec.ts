@@ -1,6 +1,5 @@
 import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
 import { validPlacement } from './support/fixtures';
-import { placeStudent } from './support/placement-flow';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
 const CREATE = 'mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { id status } }';
@@ -30,7 +29,7 @@ describe('placements', () => {
   afterAll(() => t.stop());
 
   it('finds placements near Utrecht (3511, 10 km), nearest first, none from Groningen', async () => {
-    const { placements } = dataOf(await t.gql(SEARCH, { filter: { near: { postcode: '3511', radiusKm: 10 } }, first: 100 }, await t.as('schoolStaff')));
+    const { placements } = dataOf(await t.gql(SEARCH, { filter: { near: { postcode: '3511', radiusKm: 10 } }, first: 100 }, schoolStaff));
     const nodes = placements.edges.map((edge: any) => edge.node);
     expect(nodes.length).toBeGreaterThan(3);
     expect(placements.totalCount).toBe(nodes.length);
@@ -40,12 +39,12 @@ describe('placements', () => {
     expect(nodes.map((node: any) => node.branch.city)).toEqual(expect.arrayContaining(['Utrecht', 'Zeist']));
     expect(nodes.some((node: any) => node.branch.city === 'Groningen' || node.branch.pc4.startsWith('9'))).toBe(false);
 
-    const wide = dataOf(await t.gql(SEARCH, { filter: { near: { postcode: '3511', radiusKm: 200 } }, first: 100 }, await t.as('schoolStaff')));
+    const wide = dataOf(await t.gql(SEARCH, { filter: { near: { postcode: '3511', radiusKm: 200 } }, first: 100 }, schoolStaff));
     expect(wide.placements.edges.some((edge: any) => edge.node.branch.city === 'Groningen')).toBe(true);
   });
 
   it('filters by crebo, level, leerweg and start window', async () => {
-    const token = await t.as('schoolStaff');
+    const token = schoolStaff;
     const { placements } = dataOf(
       await t.gql(SEARCH, { filter: { crebo: '25604', level: 4, leerweg: 'BOL', startFrom: '2027-01-01', startTo: '2027-03-01' }, first: 100 }, token),
     );
@@ -117,20 +116,23 @@ describe('placements', () => {
   });
 
   it('refuses a capacity below the seats held (CONFLICT naming them) and writes nothing; the seats held are still allowed', async () => {
-    const company = await t.as('companyAdmin');
-    const internshipId = await placeStudent(t, { fullName: 'Yara Capaciteit', dateOfBirth: '2007-04-04', email: 'yara@student.test' });
-    const [{ placementId }] = await t.dataSource.query('SELECT placement_id AS "placementId" FROM internships WHERE id = $1', [internshipId]);
-    const [{ held }] = await t.dataSource.query(`SELECT count(*)::int AS held FROM internships WHERE placement_id = $1 AND status IN ('PLANNED', 'ACTIVE')`, [placementId]);
+    const admin = company.admin.token;
+    // Both seats of a placement held by internships of the school's students.
+    const placementId = await make.publishedPlacement(company, { capacity: 2 });
+    for (const fullName of ['Yara Capaciteit', 'Ymke Capaciteit']) {
+      await make.internship(school, company, placementId, { identity: { fullName, dateOfBirth: '2007-04-04', email: `${fullName.split(' ')[0].toLowerCase()}@student.test` } });
+    }
+    const held = 2;
     const before = await t.dataSource.query('SELECT capacity, updated_at FROM placements WHERE id = $1', [placementId]);
     const audits = await t.count('audit_log');
     const UPDATE = 'mutation($id: ID!, $input: UpdatePlacementInput!) { updatePlacement(id: $id, input: $input) { __typename ... on Placement { capacity } } }';
 
-    const refused = onlyError(await t.gql(UPDATE, { id: placementId, input: { capacity: held - 1 } }, company));
+    const refused = onlyError(await t.gql(UPDATE, { id: placementId, input: { capacity: held - 1 } }, admin));
     expect(refused.extensions.code).toBe('CONFLICT');
     expect(refused.message).toContain(`holds ${held} seat`);
     expect(await t.dataSource.query('SELECT capacity, updated_at FROM placements WHERE id = $1', [placementId])).toEqual(before);
     expect(await t.count('audit_log')).toBe(audits);
 
-    expect(dataOf(await t.gql(UPDATE, { id: placementId, input: { capacity: held } }, company)).updatePlacement).toEqual({ __typename: 'Placement', capacity: held });
+    expect(dataOf(await t.gql(UPDATE, { id: placementId, input: { capacity: held } }, admin)).updatePlacement).toEqual({ __typename: 'Placement', capacity: held });
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seed/demo-data';
+import { Factories, type MadeCompany, type MadeSchool, type SignedIn } from './support/factories';
 import { type GraphqlResponse, onlyError, TestApp } from './support/test-app';
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
@@ -9,6 +9,10 @@ const WINDOW_SECONDS = 4;
 /** What differs in production: the Secure cookie, and (TRUST_PROXY left unset) X-Forwarded-For ignored. */
 describe('sign-in and sessions in production mode', () => {
   let t: TestApp;
+  /** Users of this test's own, signed in before any failure is counted. */
+  let school: MadeSchool;
+  let company: MadeCompany;
+  let operator: SignedIn;
   beforeAll(async () => {
     t = await TestApp.start({
       env: {
@@ -20,6 +24,8 @@ describe('sign-in and sessions in production mode', () => {
         LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS),
       },
     });
+    const make = new Factories(t);
+    [school, company, operator] = await Promise.all([make.school(), make.company(), make.platformAdmin()]);
   });
   afterAll(() => t.stop());
 
@@ -34,7 +40,7 @@ describe('sign-in and sessions in production mode', () => {
     new Promise((resolve) => setTimeout(resolve, (onlyError(body).extensions.retryAfterSeconds as number) * 1000 + 300));
 
   it('marks the queue dashboard cookie Secure, besides HttpOnly and SameSite=Strict', async () => {
-    const response = await request(t.app.getHttpServer()).post('/admin/queues/session').set('Authorization', `Bearer ${await t.as('platformAdmin')}`);
+    const response = await request(t.app.getHttpServer()).post('/admin/queues/session').set('Authorization', `Bearer ${operator.token}`);
     expect(response.status).toBe(204);
     const [cookie] = response.headers['set-cookie'] as unknown as string[];
     expect(cookie).toMatch(/^sm_queue_session=[^;]+; Max-Age=\d+; Path=\/admin\/queues; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/);
@@ -45,20 +51,20 @@ describe('sign-in and sessions in production mode', () => {
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       expect(codeOf(await login(`nobody-${randomUUID()}@x.test`, 'a wrong password', `203.0.113.${attempt}`))).toBe('UNAUTHENTICATED');
     }
-    const blocked = await login(DEMO_USERS.schoolStaff.email, DEMO_PASSWORD, '203.0.113.99');
+    const blocked = await login(school.staff.email, school.staff.password, '203.0.113.99');
     expect(codeOf(blocked)).toBe('RATE_LIMITED');
     expect(onlyError(blocked).extensions.retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
     await waitOut(blocked);
-    expect(codeOf(await login(DEMO_USERS.schoolStaff.email, DEMO_PASSWORD))).toBeNull();
+    expect(codeOf(await login(school.staff.email, school.staff.password))).toBeNull();
   });
 
   it("refuses an account's right password until its block has passed, then lets her in", async () => {
-    const email = DEMO_USERS.companyStaff.email;
+    const { email, password } = company.staff;
     for (let attempt = 1; attempt <= 2; attempt += 1) expect(codeOf(await login(email, `wrong password ${attempt}`))).toBe('UNAUTHENTICATED');
-    const blocked = await login(email, DEMO_PASSWORD);
+    const blocked = await login(email, password);
     expect(codeOf(blocked)).toBe('RATE_LIMITED');
     await waitOut(blocked);
-    expect(codeOf(await login(email, DEMO_PASSWORD))).toBeNull();
+    expect(codeOf(await login(email, password))).toBeNull();
   });
 
   it('counts failures over a sliding window: two failures either side of where a fixed window would restart are still two in the last window', async () => {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { loadEnvironment } from '../src/config/environment';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seed/demo-data';
 import { QueueName } from '../src/queues/queues';
+import { Factories, type MadeSchool, type SignedIn } from './support/factories';
 import { dataOf, type GraphqlResponse, onlyError, TestApp } from './support/test-app';
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id role } } }';
@@ -20,11 +20,18 @@ interface HttpAnswer {
 
 describe('sign-in and sessions', () => {
   let t: TestApp;
+  /** The school whose admin adds this test's users, another school, SBB and the operator. */
+  let school: MadeSchool;
+  let otherSchool: MadeSchool;
+  let sbb: SignedIn;
+  let operator: SignedIn;
   let schoolAdmin: string;
   // Loopback is this test's proxy, so each test can sign in from its own client address (X-Forwarded-For).
   beforeAll(async () => {
     t = await TestApp.start({ env: { TRUST_PROXY: 'loopback', LOGIN_MAX_FAILURES_PER_IP: '20' } });
-    schoolAdmin = await t.as('schoolAdmin');
+    const make = new Factories(t);
+    [school, otherSchool, sbb, operator] = await Promise.all([make.school(), make.school(), make.sbb(), make.platformAdmin()]);
+    schoolAdmin = school.admin.token;
   });
   afterAll(() => t.stop());
 
@@ -44,9 +51,9 @@ describe('sign-in and sessions', () => {
   const me = (token: string) => graphql(ME, {}, { token });
 
   let users = 0;
-  /** A new STAFF user of ROC Utrecht (through addUser), so no test's counts or sessions touch another's. */
+  /** A new STAFF user of the school (through addUser), so no test's counts or sessions touch another's. */
   async function newUser(role: 'STAFF' | 'ADMIN' = 'STAFF'): Promise<{ id: string; email: string }> {
-    const email = `sessions-${++users}@roc-utrecht.demo`;
+    const email = `sessions-${++users}@sessions.test`;
     const input = { email, name: `Sessions ${users}`, password: PASSWORD, role };
     return dataOf(await t.gql(ADD_USER, { input }, schoolAdmin)).addUser;
   }
@@ -76,7 +83,7 @@ describe('sign-in and sessions', () => {
     it('gives an unknown e-mail address the same RATE_LIMITED answer as a known one', async () => {
       const { email } = await newUser();
       const answers = [];
-      for (const address of [email, `nobody-${randomUUID()}@roc-utrecht.demo`]) {
+      for (const address of [email, `nobody-${randomUUID()}@sessions.test`]) {
         const from = newClient();
         for (let attempt = 1; attempt <= 10; attempt += 1) expect(codeOf(await login(address, `wrong password ${attempt}`, from))).toBe('UNAUTHENTICATED');
         answers.push(await login(address, PASSWORD, from));
@@ -110,7 +117,7 @@ describe('sign-in and sessions', () => {
     it('refuses a client address (an IPv6 /64 as one) after 20 failures across accounts; other addresses still sign in', async () => {
       const { email } = await newUser();
       for (let attempt = 1; attempt <= 20; attempt += 1) {
-        const answer = await login(`guess-${attempt}-${randomUUID()}@roc-utrecht.demo`, 'some wrong password', `2001:db8:77:1::${attempt.toString(16)}`);
+        const answer = await login(`guess-${attempt}-${randomUUID()}@sessions.test`, 'some wrong password', `2001:db8:77:1::${attempt.toString(16)}`);
         expect(codeOf(answer)).toBe('UNAUTHENTICATED');
       }
       const sameNetwork = await login(email, PASSWORD, '2001:db8:77:1:ffff:ffff:ffff:1');
@@ -130,9 +137,9 @@ describe('sign-in and sessions', () => {
       ['qwertyuiop123', 'PASSWORD_GUESSABLE'],
       ['iloveyou2026', 'PASSWORD_GUESSABLE'],
       ['123456789012', 'PASSWORD_GUESSABLE'],
-      ['roc-utrecht.demo2026', 'PASSWORD_GUESSABLE'],
+      ['sessions.test2026', 'PASSWORD_GUESSABLE'], // the domain of the new user's address
     ])('refuses %j in addUser as BAD_USER_INPUT on input.password (%s), and adds nobody', async (password, rule) => {
-      const email = `policy-${randomUUID()}@roc-utrecht.demo`;
+      const email = `policy-${randomUUID()}@sessions.test`;
       const answer = await graphql(ADD_USER, { input: { email, name: 'Nieuwe Mentor', password, role: 'STAFF' } }, { token: schoolAdmin });
       expect(answer.status).toBe(400);
       const error = onlyError(answer.body);
@@ -148,7 +155,7 @@ describe('sign-in and sessions', () => {
           { input: { type: 'SCHOOL', name: 'Noorderlicht College', brinCode: '03NL', firstAdmin: { email: 'beheer@noorderlicht.test', name: 'Beheer', password } } },
           { token: platformAdmin },
         );
-      const platformAdmin = await t.as('platformAdmin');
+      const platformAdmin = operator.token;
       const error = onlyError((await create('welkom123456')).body);
       expect(error.extensions.fields).toEqual([expect.objectContaining({ path: 'input.firstAdmin.password', rule: 'PASSWORD_GUESSABLE' })]);
       expect(await t.count(`users WHERE email = 'beheer@noorderlicht.test'`)).toBe(0);
@@ -187,7 +194,7 @@ describe('sign-in and sessions', () => {
       const audits = () => t.count(`audit_log WHERE action = 'user.sessions_revoked' AND entity_id = '${target.id}'`);
 
       expect(codeOf(await graphql(REVOKE, { userId: target.id }, { token: colleagueToken }))).toBe('FORBIDDEN');
-      expect(codeOf(await graphql(REVOKE, { userId: target.id }, { token: await t.as('otherSchoolAdmin') }))).toBe('NOT_FOUND');
+      expect(codeOf(await graphql(REVOKE, { userId: target.id }, { token: otherSchool.admin.token }))).toBe('NOT_FOUND');
       expect(codeOf(await graphql(REVOKE, { userId: randomUUID() }, { token: schoolAdmin }))).toBe('NOT_FOUND');
       expect(onlyError((await graphql(REVOKE, { userId: 'not-an-id' }, { token: schoolAdmin })).body).extensions.fields).toEqual([
         { path: 'userId', message: 'must be an id (a UUID)' },
@@ -198,7 +205,7 @@ describe('sign-in and sessions', () => {
       expect(dataOf((await graphql(REVOKE, { userId: target.id }, { token: schoolAdmin })).body).revokeSessions).toBe(1);
       expect(codeOf(await me(targetToken))).toBe('UNAUTHENTICATED');
       expect(dataOf((await me(colleagueToken)).body).me.id).toBe(colleague.id);
-      expect(dataOf((await me(schoolAdmin)).body).me.email).toBe(DEMO_USERS.schoolAdmin.email);
+      expect(dataOf((await me(schoolAdmin)).body).me.email).toBe(school.admin.email);
       expect(await audits()).toBe(1);
     });
 
@@ -208,17 +215,16 @@ describe('sign-in and sessions', () => {
       const moved = await newUser();
       const promotedToken = tokenOf(await login(promoted.email, PASSWORD));
       const movedToken = tokenOf(await login(moved.email, PASSWORD));
-      const [{ id: otherSchool }] = await t.dataSource.query(`SELECT organization_id AS id FROM users WHERE email = $1`, [DEMO_USERS.otherSchoolAdmin.email]);
 
       await t.dataSource.query(`UPDATE users SET role = 'ADMIN' WHERE id = $1`, [promoted.id]);
-      await t.dataSource.query(`UPDATE users SET organization_id = $2 WHERE id = $1`, [moved.id, otherSchool]);
+      await t.dataSource.query(`UPDATE users SET organization_id = $2 WHERE id = $1`, [moved.id, otherSchool.id]);
       expect(codeOf(await me(promotedToken))).toBe('UNAUTHENTICATED');
       expect(codeOf(await me(movedToken))).toBe('UNAUTHENTICATED');
 
       await t.dataSource.query(`UPDATE users SET role = 'STAFF' WHERE id = $1`, [promoted.id]);
       expect(codeOf(await me(promotedToken))).toBe('UNAUTHENTICATED');
       const again = await login(moved.email, PASSWORD);
-      expect(dataOf((await me(tokenOf(again))).body).me.organizationId).toBe(otherSchool);
+      expect(dataOf((await me(tokenOf(again))).body).me.organizationId).toBe(otherSchool.id);
     });
 
     it('refuses a correctly signed token that belongs to no session (as issued before sessions existed)', async () => {
@@ -240,7 +246,7 @@ describe('sign-in and sessions', () => {
     const cookieOf = (response: request.Response) => (response.headers['set-cookie'] as unknown as string[] | undefined)?.[0] ?? '';
 
     it('takes no token in the URL', async () => {
-      const platform = tokenOf(await login(DEMO_USERS.platformAdmin.email, DEMO_PASSWORD));
+      const platform = tokenOf(await login(operator.email, operator.password));
       for (const path of [`/admin/queues?token=${platform}`, `/admin/queues/api/queues?token=${platform}`]) {
         const response = await server().get(path);
         expect(response.status).toBe(401);
@@ -250,12 +256,12 @@ describe('sign-in and sessions', () => {
 
     it('sets an HttpOnly, SameSite=Strict cookie for PLATFORM admins only, which opens the dashboard and nothing else', async () => {
       expect((await startSession()).status).toBe(401);
-      for (const user of ['schoolAdmin', 'sbbAuditor'] as const) {
-        const refused = await startSession(await t.as(user));
+      for (const token of [school.admin.token, sbb.token]) {
+        const refused = await startSession(token);
         expect(refused.status).toBe(403);
         expect(refused.headers['set-cookie']).toBeUndefined();
       }
-      const platform = tokenOf(await login(DEMO_USERS.platformAdmin.email, DEMO_PASSWORD));
+      const platform = tokenOf(await login(operator.email, operator.password));
       const started = await startSession(platform);
       expect(started.status).toBe(204);
       const cookie = cookieOf(started);
@@ -275,7 +281,7 @@ describe('sign-in and sessions', () => {
     });
 
     it('ends the cookie with the session it came from, or on its own', async () => {
-      const platform = tokenOf(await login(DEMO_USERS.platformAdmin.email, DEMO_PASSWORD));
+      const platform = tokenOf(await login(operator.email, operator.password));
       const first = cookieOf(await startSession(platform)).split(';')[0];
       const second = cookieOf(await startSession(platform)).split(';')[0];
 

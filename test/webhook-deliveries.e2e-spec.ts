@@ -3,6 +3,7 @@ import { createServer as createTcpServer, type AddressInfo, type Server, type So
 import type { AddressObject } from 'mailparser';
 import { HostResolver, type ResolvedAddress } from '../src/modules/notifications/channels/host-resolver';
 import { eventually, startSmtpServer, startWebhookReceiver } from './support/receivers';
+import { Factories, type MadeCompany, type SignedIn } from './support/factories';
 import { dataOf, TestApp } from './support/test-app';
 
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhookEndpoint(input: $input) { endpoint { id } } }`;
@@ -39,6 +40,8 @@ async function tcpServer(onSocket: (socket: Socket) => void): Promise<{ server: 
  */
 describe('webhook deliveries: the checked address, error classes; e-mail display names', () => {
   let t: TestApp;
+  let company: MadeCompany;
+  let sbb: SignedIn;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let branchId: string;
   let crebo = 25800;
@@ -46,11 +49,11 @@ describe('webhook deliveries: the checked address, error classes; e-mail display
   const closeLater: { close(): unknown }[] = [];
 
   const register = async (url: string): Promise<string> =>
-    dataOf(await t.gql(REGISTER, { input: { url, eventTypes: ['ACCREDITATION_GRANTED'] } }, await t.as('companyAdmin'))).registerWebhookEndpoint.endpoint.id;
+    dataOf(await t.gql(REGISTER, { input: { url, eventTypes: ['ACCREDITATION_GRANTED'] } }, company.admin.token)).registerWebhookEndpoint.endpoint.id;
   const disable = async (ids: string[]) => {
-    for (const id of ids) dataOf(await t.gql(DISABLE, { id }, await t.as('companyAdmin')));
+    for (const id of ids) dataOf(await t.gql(DISABLE, { id }, company.admin.token));
   };
-  const grant = async () => dataOf(await t.gql(GRANT, { input: { branchId, crebo: String(crebo++), grantedOn: '2026-09-01' } }, await t.as('sbbAuditor')));
+  const grant = async () => dataOf(await t.gql(GRANT, { input: { branchId, crebo: String(crebo++), grantedOn: '2026-09-01' } }, sbb.token));
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
@@ -58,7 +61,9 @@ describe('webhook deliveries: the checked address, error classes; e-mail display
       env: { SMTP_URL: smtp.url, DELIVERY_MAX_ATTEMPTS: '2', WEBHOOK_TIMEOUT_MS: '500' },
       configure: (builder) => builder.overrideProvider(HostResolver).useValue(dns),
     });
-    branchId = dataOf(await t.gql('{ me { organization { branches { id } } } }', {}, await t.as('companyAdmin'))).me.organization.branches[0].id;
+    const make = new Factories(t);
+    [company, sbb] = await Promise.all([make.company(), make.sbb()]);
+    branchId = company.branchId;
   });
   afterAll(async () => {
     await t.stop();
@@ -101,7 +106,7 @@ describe('webhook deliveries: the checked address, error classes; e-mail display
     ]);
     await grant();
 
-    const admin = await t.as('companyAdmin');
+    const admin = company.admin.token;
     const response = await eventually(async () => {
       const answer = await t.gql(DEAD_WEBHOOKS, {}, admin);
       const dead = dataOf(answer).deliveries.edges.filter((edge: any) => expected.has(edge.node.endpointId));
@@ -119,14 +124,14 @@ describe('webhook deliveries: the checked address, error classes; e-mail display
   });
 
   it('quotes e-mail display names: a trailing backslash or a name that looks like an address stays one recipient', async () => {
-    const admin = await t.as('companyAdmin');
+    const admin = company.admin.token;
     const add = (email: string, name: string, role: string) =>
       t.gql(ADD_USER, { input: { email, name, role, password: 'a-long-enough-password' } }, admin).then(dataOf);
-    await add('evil@zorggroep-domstad.demo', 'Evil \\', 'ADMIN');
-    await add('quote@zorggroep-domstad.demo', '"Quote", Name <x@y>', 'ADMIN');
-    await add('collega@zorggroep-domstad.demo', 'Nieuwe Collega', 'STAFF');
+    await add('evil@leerbedrijf.test', 'Evil \\', 'ADMIN');
+    await add('quote@leerbedrijf.test', '"Quote", Name <x@y>', 'ADMIN');
+    await add('collega@leerbedrijf.test', 'Nieuwe Collega', 'STAFF');
 
-    // USER_ADDED goes to every admin of the company: the demo admin and the two above.
+    // USER_ADDED goes to every admin of the company: its first admin and the two above.
     const mails = await eventually(() => {
       const about = smtp.messages.filter((mail) => mail.subject === 'Nieuwe gebruiker: Nieuwe Collega');
       return about.length === 3 ? about : null;
@@ -134,8 +139,8 @@ describe('webhook deliveries: the checked address, error classes; e-mail display
     const recipients = mails.map((mail) => (mail.to as AddressObject).value.map(({ address, name }) => ({ address, name })));
     expect(recipients).toEqual(
       expect.arrayContaining([
-        [{ address: 'evil@zorggroep-domstad.demo', name: 'Evil \\' }],
-        [{ address: 'quote@zorggroep-domstad.demo', name: '"Quote", Name <x@y>' }],
+        [{ address: 'evil@leerbedrijf.test', name: 'Evil \\' }],
+        [{ address: 'quote@leerbedrijf.test', name: '"Quote", Name <x@y>' }],
       ]),
     );
     expect(smtp.messages.flatMap((mail) => (mail.to as AddressObject).value.map(({ address }) => address))).not.toContain('x@y');

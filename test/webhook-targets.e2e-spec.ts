@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { HostResolver, type ResolvedAddress } from '../src/modules/notifications/channels/host-resolver';
 import { eventually, startWebhookReceiver } from './support/receivers';
+import { Factories, type MadeCompany, type SignedIn } from './support/factories';
 import { dataOf, type GraphqlResponse, TestApp } from './support/test-app';
 
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhookEndpoint(input: $input) { endpoint { id url } } }`;
@@ -47,13 +48,15 @@ class FakeDns {
  */
 describe('webhook targets in production: no loopback, private or internal receivers', () => {
   let t: TestApp;
+  let company: MadeCompany;
+  let sbb: SignedIn;
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   const dns = new FakeDns();
 
   const register = async (url: string) => {
     const response = await request(t.app.getHttpServer())
       .post('/graphql')
-      .set('Authorization', `Bearer ${await t.as('companyAdmin')}`)
+      .set('Authorization', `Bearer ${company.admin.token}`)
       .send({ query: REGISTER, variables: { input: { url, eventTypes: ['ACCREDITATION_GRANTED'] } } });
     return { status: response.status, body: response.body as GraphqlResponse };
   };
@@ -64,6 +67,8 @@ describe('webhook targets in production: no loopback, private or internal receiv
       env: { NODE_ENV: 'production' },
       configure: (builder) => builder.overrideProvider(HostResolver).useValue(dns),
     });
+    const make = new Factories(t);
+    [company, sbb] = await Promise.all([make.company(), make.sbb()]);
   });
   afterAll(async () => {
     await t.stop();
@@ -114,15 +119,14 @@ describe('webhook targets in production: no loopback, private or internal receiv
     const { body } = await register('https://hooks.example.org/stagematch');
     const { id } = dataOf(body).registerWebhookEndpoint.endpoint;
     // Switched off at once: nothing in this test may reach the real address.
-    dataOf(await t.gql('mutation($id: ID!) { disableWebhookEndpoint(id: $id) { id } }', { id }, await t.as('companyAdmin')));
+    dataOf(await t.gql('mutation($id: ID!) { disableWebhookEndpoint(id: $id) { id } }', { id }, company.admin.token));
   });
 
   it('checks again before each delivery: a name that now resolves to loopback is BLOCKED_ADDRESS, and nothing connects', async () => {
     const url = `https://rebind.example.org:${receiver.port}/hooks`;
     const endpointId = dataOf((await register(url)).body).registerWebhookEndpoint.endpoint.id; // rebind.example.org is public now
-    const admin = await t.as('companyAdmin');
-    const branchId = dataOf(await t.gql('{ me { organization { branches { id } } } }', {}, admin)).me.organization.branches[0].id;
-    dataOf(await t.gql(GRANT, { input: { branchId, crebo: '25701', grantedOn: '2026-09-01' } }, await t.as('sbbAuditor')));
+    const admin = company.admin.token;
+    dataOf(await t.gql(GRANT, { input: { branchId: company.branchId, crebo: '25701', grantedOn: '2026-09-01' } }, sbb.token));
 
     const DELIVERIES = '{ deliveries(filter: { channel: WEBHOOK }) { edges { node { endpointId status lastError attempts { error statusCode } } } } }';
     const delivery = await eventually(async () =>

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { main as orgCreate } from '../../src/modules/organizations/org-create.command';
 import { validPlacement, validStudent } from './fixtures';
+import { eventually } from './receivers';
 import { dataOf, type TestApp } from './test-app';
 
 /**
@@ -18,7 +19,10 @@ import { dataOf, type TestApp } from './test-app';
 /** A signed-in user: the token goes as `t.gql(query, variables, user.token)`. */
 export interface SignedIn {
   id: string;
+  /** The user's organization. */
+  organizationId: string;
   email: string;
+  name: string;
   password: string;
   token: string;
 }
@@ -49,11 +53,20 @@ export interface MadeStudent {
   identity: { fullName: string; dateOfBirth: string; email: string };
 }
 
+export interface MadeProposal {
+  student: MadeStudent;
+  proposalId: string;
+}
+
+export interface MadeInternship extends MadeProposal {
+  internshipId: string;
+}
+
 export type Role = 'platformAdmin' | 'sbbAdmin' | 'sbb' | 'schoolAdmin' | 'schoolStaff' | 'companyAdmin' | 'companyStaff';
 
 const CREATE_ORGANIZATION = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }';
 const ADD_USER = 'mutation($input: AddUserInput!) { addUser(input: $input) { id } }';
-const ME = '{ me { id } }';
+const ME = '{ me { id organization { id } } }';
 const CREATE_BRANCH = 'mutation($input: CreateBranchInput!) { createBranch(input: $input) { id } }';
 const GRANT = 'mutation($input: GrantAccreditationInput!) { grantAccreditation(input: $input) { id } }';
 const CREATE_TRAINER = 'mutation($input: CreateTrainerInput!) { createTrainer(input: $input) { id } }';
@@ -63,6 +76,12 @@ const PUBLISH = `mutation($id: ID!) { publishPlacement(id: $id) {
 const CREATE_STUDENT = 'mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }';
 const SET_PREFERENCES = `mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) {
   __typename ... on IneligiblePreferences { code message entries { placementId reason message } } } }`;
+
+const OPEN_ROUND = 'mutation($input: OpenMatchRoundInput!) { openMatchRound(input: $input) { id } }';
+const ROUND_STATUS = 'query($id: ID!) { matchRound(id: $id) { status } }';
+const OPEN_PROPOSALS = 'query($s: ID!) { proposals(studentId: $s, status: OPEN) { edges { node { id } } } }';
+const ANSWER = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
+const INTERNSHIPS = '{ internships(first: 100) { edges { node { id studentId } } } }';
 
 let sequence = 0;
 /** Unique across the test files of a run (they share the Postgres server, each on its own database). */
@@ -112,9 +131,9 @@ export class Factories {
 
   /**
    * A company (zorg by default: R7 then asks only the trainer's level) with a branch in Utrecht that
-   * SBB accredited for `crebos` (R1, from 2026-01-01), and a qualified praktijkopleider there.
+   * SBB accredited for `crebos` (R1, from `grantedOn`, by default 2026-01-01), and a qualified praktijkopleider there.
    */
-  async company(options: { name?: string; sector?: string; crebos?: string[] } = {}): Promise<MadeCompany> {
+  async company(options: { name?: string; sector?: string; crebos?: string[]; grantedOn?: string } = {}): Promise<MadeCompany> {
     const name = options.name ?? `Leerbedrijf ${unique()}`;
     const sector = options.sector ?? 'ZORG_WELZIJN_SPORT';
     const crebos = options.crebos ?? ['25655'];
@@ -124,7 +143,7 @@ export class Factories {
     const branchId = dataOf(await this.t.gql(CREATE_BRANCH, { input: branch }, admin.token)).createBranch.id;
     const sbb = await this.sbb();
     for (const crebo of crebos) {
-      dataOf(await this.t.gql(GRANT, { input: { branchId, crebo, grantedOn: '2026-01-01' } }, sbb.token));
+      dataOf(await this.t.gql(GRANT, { input: { branchId, crebo, grantedOn: options.grantedOn ?? '2026-01-01' } }, sbb.token));
     }
     const trainer = {
       branchId,
@@ -168,6 +187,32 @@ export class Factories {
     if (result.__typename !== 'StudentPreferenceList') throw new Error(`setStudentPreferences was refused: ${JSON.stringify(result)}`);
   }
 
+  /**
+   * An OPEN proposal for a new student of the school (`change` as for `student`) at the placement,
+   * made the real way: the placement as her only preference, then a match round for the period of
+   * `validPlacement`, opened by this test's PLATFORM admin. Fails when the round proposes nothing.
+   */
+  async proposal(school: MadeSchool, placementId: string, change: Record<string, unknown> = {}): Promise<MadeProposal> {
+    const student = await this.student(school, { ...change, preferences: [placementId] });
+    const platform = await this.platformAdmin();
+    const round = dataOf(await this.t.gql(OPEN_ROUND, { input: { periodFrom: '2027-01-01', periodTo: '2027-03-01' } }, platform.token)).openMatchRound;
+    await eventually(async () => dataOf(await this.t.gql(ROUND_STATUS, { id: round.id }, school.staff.token)).matchRound.status === 'COMPLETED');
+    const [proposal] = dataOf(await this.t.gql(OPEN_PROPOSALS, { s: student.id }, school.staff.token)).proposals.edges;
+    if (!proposal) throw new Error(`the match round proposed nothing for student ${student.id} at placement ${placementId}`);
+    return { student, proposalId: proposal.node.id };
+  }
+
+  /** A PLANNED internship: a proposal (see `proposal`) that the company and then the school accept. */
+  async internship(school: MadeSchool, company: MadeCompany, placementId: string, change: Record<string, unknown> = {}): Promise<MadeInternship> {
+    const proposal = await this.proposal(school, placementId, change);
+    dataOf(await this.t.gql(ANSWER, { id: proposal.proposalId }, company.admin.token));
+    dataOf(await this.t.gql(ANSWER, { id: proposal.proposalId }, school.staff.token));
+    const internships = dataOf(await this.t.gql(INTERNSHIPS, {}, school.staff.token)).internships.edges.map((edge: { node: { id: string; studentId: string } }) => edge.node);
+    const internship = internships.find((node: { studentId: string }) => node.studentId === proposal.student.id);
+    if (!internship) throw new Error(`accepting proposal ${proposal.proposalId} made no internship`);
+    return { ...proposal, internshipId: internship.id };
+  }
+
   /** A signed-in user of every role, each in organizations of this test's own. */
   async tokens(): Promise<Record<Role, string>> {
     const [platform, sbbAdmin, sbb, school, company] = await Promise.all([this.platformAdmin(), this.sbbAdmin(), this.sbb(), this.school(), this.company()]);
@@ -184,13 +229,14 @@ export class Factories {
 
   private async commandLineOrganization(type: 'SBB' | 'PLATFORM'): Promise<SignedIn> {
     const email = `beheer-${unique()}@${type.toLowerCase()}.test`;
+    const name = `Beheerder ${unique()}`;
     const out: string[] = [];
     const err: string[] = [];
-    const argv = ['--type', type, '--name', `${type} ${unique()}`, '--admin-email', email];
+    const argv = ['--type', type, '--name', `${type} ${unique()}`, '--admin-email', email, '--admin-name', name];
     const code = await orgCreate(argv, { output: { out: (line) => out.push(line), err: (line) => err.push(line) }, databaseUrl: this.t.databaseUrl });
     if (code !== 0) throw new Error(`org:create ${type} failed (${code}): ${err.join('\n')}`);
     // The generated password is the last line the command prints.
-    return this.signIn(email, out.at(-1)!.trim());
+    return this.signIn(email, name, out.at(-1)!.trim());
   }
 
   /** createOrganization by the PLATFORM admin; a random BRIN or KvK number that is taken is drawn again. */
@@ -200,28 +246,30 @@ export class Factories {
   ): Promise<{ organization: Record<string, unknown> & { id: string }; admin: SignedIn }> {
     const platform = await this.platformAdmin();
     const email = `admin-${unique()}@factory.test`;
+    const adminName = `Beheerder ${fields.name}`;
     const password = strongPassword();
     for (let attempt = 1; ; attempt += 1) {
       const codes = registration();
-      const input = { ...fields, ...codes, firstAdmin: { email, name: `Beheerder ${fields.name}`, password } };
+      const input = { ...fields, ...codes, firstAdmin: { email, name: adminName, password } };
       const response = await this.t.gql(CREATE_ORGANIZATION, { input }, platform.token);
       const taken = response.errors?.some((error) => Object.keys(codes).some((key) => JSON.stringify(error).includes(key)));
       if (taken && attempt < 5) continue;
       const organization = { ...dataOf(response).createOrganization, ...codes };
-      return { organization, admin: await this.signIn(email, password) };
+      return { organization, admin: await this.signIn(email, adminName, password) };
     }
   }
 
   private async addUser(admin: SignedIn, role: 'ADMIN' | 'STAFF'): Promise<SignedIn> {
     const email = `${role.toLowerCase()}-${unique()}@factory.test`;
     const password = strongPassword();
-    dataOf(await this.t.gql(ADD_USER, { input: { email, name: `Medewerker ${unique()}`, password, role } }, admin.token));
-    return this.signIn(email, password);
+    const name = `Medewerker ${unique()}`;
+    dataOf(await this.t.gql(ADD_USER, { input: { email, name, password, role } }, admin.token));
+    return this.signIn(email, name, password);
   }
 
-  private async signIn(email: string, password: string): Promise<SignedIn> {
+  private async signIn(email: string, name: string, password: string): Promise<SignedIn> {
     const token = await this.t.login(email, password);
-    const { id } = dataOf(await this.t.gql(ME, {}, token)).me;
-    return { id, email, password, token };
+    const { id, organization } = dataOf(await this.t.gql(ME, {}, token)).me;
+    return { id, organizationId: organization.id, email, name, password, token };
   }
 }
