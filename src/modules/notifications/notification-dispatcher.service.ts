@@ -118,8 +118,11 @@ export class NotificationDispatcher implements OnApplicationBootstrap {
       );
       const readers = users.map((user) => ({ outbox_id: announced[user.audience].outbox_id, user_id: user.user_id, organization_id: user.organization_id, language: user.language }));
       const deliveries = await this.db.query<QueuedDelivery & Pick<DeliveryEntity, 'status'>>(NOTIFY, [JSON.stringify(announced), JSON.stringify(readers)]);
-      await markDispatched(this.db, announced.map((event) => event.outbox_id));
-      await this.enqueue(deliveries.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
+      // Independent: a delivery whose job is lost is the reconciler's, and so is an event left undispatched.
+      await Promise.all([
+        markDispatched(this.db, announced.map((event) => event.outbox_id)),
+        this.enqueue(deliveries.filter((delivery) => delivery.status === DeliveryStatus.PENDING)),
+      ]);
     }
     return outboxIds.map((id) => {
       const announcement = announcements.get(id);
