@@ -64,6 +64,7 @@ describe('webhook deliveries: the checked address, error classes; e-mail display
     const make = new Factories(t);
     [company, sbb] = await Promise.all([make.company(), make.sbb()]);
     branchId = company.branchId;
+    await t.eventsDispatched(); // the factory company's own accreditation must not reach the webhooks below
   });
   afterAll(async () => {
     await t.stop();

@@ -69,6 +69,7 @@ describe('webhook targets in production: no loopback, private or internal receiv
     });
     const make = new Factories(t);
     [company, sbb] = await Promise.all([make.company(), make.sbb()]);
+    await t.eventsDispatched(); // the factory company's own accreditation must not reach the webhooks below
   });
   afterAll(async () => {
     await t.stop();

@@ -100,6 +100,20 @@ export class TestApp {
     return keys.length;
   }
 
+  /**
+   * Waits until every event recorded so far is dispatched (its notifications and deliveries exist):
+   * what a test set up must not reach a receiver the test registers afterwards.
+   */
+  async eventsDispatched(timeoutMs = 15_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const [{ pending }] = await this.dataSource.query('SELECT count(*)::int AS pending FROM outbox WHERE dispatched_at IS NULL');
+      if (pending === 0) return;
+      if (Date.now() > until) throw new Error(`${pending} event(s) still undispatched after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Posts one GraphQL operation, optionally as the holder of `token`. */
   async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string) {
     const call = request(this.app.getHttpServer()).post('/graphql').send({ query, variables });
