@@ -1,5 +1,5 @@
 import { StudentsWithoutPlacementCheck } from '../src/modules/unplaced-students/jobs/students-without-placement.check';
-import { dutchToday } from '../src/queues/daily-run';
+import { dutchDateOf } from '../src/common/clock/clock';
 import { validPlacement, validStudent } from './support/fixtures';
 import { placeStudent } from './support/placement-flow';
 import { eventually } from './support/receivers';
@@ -25,7 +25,7 @@ const addDays = (date: string, days: number) => {
 
 describe('dashboards: places versus students, students without a placement, terminations and rematch times', () => {
   let t: TestApp;
-  const today = dutchToday();
+  const today = dutchDateOf(new Date());
   const row = (report: any, crebo: string, region: string) => report.rows.find((r: any) => r.crebo === crebo && r.region === region);
   const supply = async (user: 'sbbAuditor' | 'schoolStaff' | 'otherSchoolAdmin' | 'platformAdmin', f?: Record<string, unknown>) =>
     dataOf(await t.gql(SUPPLY, { f }, await t.as(user))).placeSupply;

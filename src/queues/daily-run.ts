@@ -6,7 +6,7 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DailyCheckRunEntity } from './daily-check-run.entity';
 import { JobName, QueueName } from './queues';
-import { Clock, dutchDateOf } from '../common/clock/clock';
+import { Clock } from '../common/clock/clock';
 import { DailyCheck, DailyCheckDeclaration, DailyCheckProvider } from './daily-check';
 
 export interface RegisteredDailyCheck extends DailyCheckDeclaration {
@@ -53,10 +53,6 @@ export function validateDailyChecks(checks: RegisteredDailyCheck[]): RegisteredD
   return [...checks].sort((a, b) => a.order - b.order);
 }
 
-/** @deprecated Inject `Clock` and call `today()`. */
-export function dutchToday(now = new Date()): string {
-  return dutchDateOf(now);
-}
 
 /**
  * The daily run: each registered check once per Dutch calendar day. A check that completed today

@@ -1,12 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { DUTCH_TIME_ZONE } from '../common/clock/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { Environment } from '../config/environment';
 import { JobName, QueueName } from './queues';
 
-/** The time zone every schedule runs in: Dutch school days. */
-export const SCHEDULE_TIME_ZONE = 'Europe/Amsterdam';
 
 /**
  * Creates the repeatable jobs when a worker starts. `upsertJobScheduler` is idempotent, so any
@@ -34,7 +33,7 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnApplicationS
   }
 
   private register() {
-    return this.maintenance.upsertJobScheduler(JobName.DAILY_RUN, { pattern: '0 6 * * *', tz: SCHEDULE_TIME_ZONE }, { name: JobName.DAILY_RUN, data: {} });
+    return this.maintenance.upsertJobScheduler(JobName.DAILY_RUN, { pattern: '0 6 * * *', tz: DUTCH_TIME_ZONE }, { name: JobName.DAILY_RUN, data: {} });
   }
 
   private async restoreLost(): Promise<void> {

@@ -31,7 +31,7 @@ export interface AnnounceContext {
   db: Queryable;
   /**
    * Schools with a student proposed or placed at each company (or placement). Defined once, by the
-   * module that can compute it (matching, see `SchoolLinks`), and handed to lower modules here so
+   * module that can compute it (matching registers it in the `SchoolLinks` hook), and handed to lower modules here so
    * they need not import it.
    */
   schoolsLinkedTo(by: 'company' | 'placement', ids: string[]): Promise<Map<string, string[]>>;

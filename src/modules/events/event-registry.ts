@@ -2,16 +2,19 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { UnrecoverableError } from 'bullmq';
 import type { AnnounceContext, Announcement, EventDefinition, EventPayload, EventSource } from './event-definition';
+import { Hook } from '../../common/hooks/hook';
 import type { Queryable } from '../../database/prepared-queries';
 
 /** Marks a module's `EventSource` provider (its `<module>.events.ts`) for the registry. */
 export const RegistersEvents = DiscoveryService.createDecorator<void>();
 
-/** Schools linked to a company or placement; one provider, marked with `ProvidesSchoolLinks`. */
-export interface SchoolLinks {
-  schoolsLinkedTo(db: Queryable, by: 'company' | 'placement', ids: string[]): Promise<Map<string, string[]>>;
+/** Schools linked to a company or placement: matching's one definition, registered at boot. */
+@Injectable()
+export class SchoolLinks extends Hook<(db: Queryable, by: 'company' | 'placement', ids: string[]) => Promise<Map<string, string[]>>> {
+  constructor() {
+    super('definition of the schools linked to a company', 'MatchingModule');
+  }
 }
-export const ProvidesSchoolLinks = DiscoveryService.createDecorator<void>();
 
 /** An event whose type no module defines: retrying cannot help, so its job fails for good. */
 export class UnknownEventTypeError extends UnrecoverableError {
@@ -28,9 +31,10 @@ export class UnknownEventTypeError extends UnrecoverableError {
 @Injectable()
 export class EventRegistry implements OnApplicationBootstrap {
   private definitions: Map<string, EventDefinition> | null = null;
-  private schoolLinks: SchoolLinks | null = null;
-
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly schoolLinks: SchoolLinks,
+  ) {}
 
   /** Collects and validates the definitions at boot, so a duplicate fails the start, not the first event. */
   onApplicationBootstrap(): void {
@@ -54,13 +58,7 @@ export class EventRegistry implements OnApplicationBootstrap {
   /** The announcements of a batch of events of one type; an unknown type fails each event permanently. */
   async announce(db: Queryable, type: string, payloads: EventPayload[]): Promise<(Announcement | Error)[]> {
     if (!this.has(type)) return payloads.map(() => new UnknownEventTypeError(type));
-    const context: AnnounceContext = {
-      db,
-      schoolsLinkedTo: (by, ids) => {
-        if (!this.schoolLinks) throw new Error('no module provides the schools linked to a company (ProvidesSchoolLinks)');
-        return this.schoolLinks.schoolsLinkedTo(db, by, ids);
-      },
-    };
+    const context: AnnounceContext = { db, schoolsLinkedTo: (by, ids) => this.schoolLinks.call(db, by, ids) };
     return this.definition(type).announce(payloads, context);
   }
 
@@ -79,9 +77,6 @@ export class EventRegistry implements OnApplicationBootstrap {
         definitions.set(definition.type, definition);
       }
     }
-    const links = this.discovery.getProviders({ metadataKey: ProvidesSchoolLinks.KEY });
-    if (links.length > 1) throw new Error(`schools linked to a company have ${links.length} definitions (${links.map((w) => w.name).join(', ')}); there must be one`);
-    this.schoolLinks = (links[0]?.instance as SchoolLinks | undefined) ?? null;
     this.definitions = definitions;
     return definitions;
   }

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { EventRegistry } from './event-registry';
+import { EventRegistry, SchoolLinks } from './event-registry';
 import { Events } from './events';
 
 /**
@@ -10,7 +10,7 @@ import { Events } from './events';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [EventRegistry, Events],
-  exports: [EventRegistry, Events],
+  providers: [EventRegistry, SchoolLinks, Events],
+  exports: [EventRegistry, SchoolLinks, Events],
 })
 export class EventsModule {}

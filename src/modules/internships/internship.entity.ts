@@ -13,9 +13,6 @@ export enum InternshipStatus {
 }
 registerEnumType(InternshipStatus, { name: 'InternshipStatus', description: 'PLANNED → ACTIVE (POK signed) → COMPLETED or TERMINATED' });
 
-/** The statuses in which an internship holds its seat at the placement (SQL list): defined in seats.ts. */
-export { HOLDS_SEAT } from './seats';
-
 /** The unique index that keeps a student to one seat-holding internship. */
 export const ONE_SEAT_PER_STUDENT = 'internships_one_seat_per_student';
 

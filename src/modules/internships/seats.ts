@@ -11,22 +11,9 @@ export const HOLDS_SEAT_STATUSES = ['PLANNED', 'ACTIVE'] as const;
 /** `HOLDS_SEAT_STATUSES` as an SQL list. */
 export const HOLDS_SEAT = `(${HOLDS_SEAT_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
-/** "Free seats": capacity less the seats internships hold and the seats open proposals reserve. */
-export function freeSeats(capacity: number, held: number, reservedByOpenProposals = 0): number {
-  return capacity - held - reservedByOpenProposals;
-}
-
 /** The seats a placement's internships hold. Call it under the placement's row lock. */
 export async function seatsHeld(db: Queryable, placementId: string): Promise<number> {
   const [row] = await db.query<{ held: number }>('SELECT count(*)::int AS held FROM internship_seats WHERE placement_id = $1 AND holds_seat', [placementId]);
   return row.held;
 }
 
-/** Seats held per placement, for many at once (placements without one are absent). */
-export async function seatsHeldAt(db: Queryable, placementIds: string[]): Promise<Map<string, number>> {
-  const rows = await db.query<{ placement_id: string; held: number }>(
-    'SELECT placement_id, count(*)::int AS held FROM internship_seats WHERE placement_id = ANY($1::uuid[]) AND holds_seat GROUP BY placement_id',
-    [placementIds],
-  );
-  return new Map(rows.map((row) => [row.placement_id, row.held]));
-}

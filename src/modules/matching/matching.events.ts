@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../../database/prepared-queries';
 import { type Announcement, defineEvents, type EventSource, inPayloadOrder, type Message } from '../events/event-definition';
-import { ProvidesSchoolLinks, RegistersEvents, type SchoolLinks } from '../events/event-registry';
+import { RegistersEvents } from '../events/event-registry';
 import { placementSummaries } from '../placements/placements.facts';
-import { schoolsLinkedTo } from './matching.facts';
 
 export const MatchingEvent = {
   PROPOSAL_MADE: 'PROPOSAL_MADE',
@@ -84,13 +83,4 @@ export class MatchingEvents implements EventSource {
       })),
     },
   });
-}
-
-/** Hands matching's one definition of "schools linked to a company" to lower modules' events. */
-@ProvidesSchoolLinks()
-@Injectable()
-export class MatchingSchoolLinks implements SchoolLinks {
-  schoolsLinkedTo(db: Queryable, by: 'company' | 'placement', ids: string[]): Promise<Map<string, string[]>> {
-    return schoolsLinkedTo(db, by, ids);
-  }
 }

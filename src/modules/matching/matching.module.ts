@@ -10,12 +10,12 @@ import { MatchingResolver, ProposalFieldsResolver } from './matching.resolver';
 import { MatchRoundsService } from './match-rounds.service';
 import { PreferencesService } from './preferences.service';
 import { ProposalsService } from './proposals.service';
-import { MatchingEvents, MatchingSchoolLinks } from './matching.events';
+import { MatchingEvents } from './matching.events';
 
 /** Blind stable matching: preferences, rounds, proposals and answers (R20, R21). */
 @Module({
   imports: [CompaniesModule, ComplianceModule, InternshipsModule, StudentsModule],
-  providers: [MatchingEvents, MatchingSchoolLinks, MatchingContributions, ProposalWithdrawal, PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, BlindCandidateLoader, PlacementByIdLoader],
+  providers: [MatchingEvents, MatchingContributions, ProposalWithdrawal, PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, BlindCandidateLoader, PlacementByIdLoader],
   exports: [MatchRoundsService, ProposalsService],
 })
 export class MatchingModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OrganizationType } from '../../common/auth/roles';
 import { SqlParams } from '../../database/sql-params';
 import { Transactions } from '../../database/transactions';
-import { SCHEDULE_TIME_ZONE } from '../../queues/schedule-registrar';
+import { DUTCH_TIME_ZONE } from '../../common/clock/clock';
 import { Answer, DeclineReason, ProposalStatus } from '../matching/proposal.entity';
 
 /** The proposals an audit covers (R23): a period of proposals and any combination of scopes. */
@@ -60,7 +60,7 @@ export class AdverseImpactReads {
   decisions(scope: DecisionScope, studentGroups: StudentGroupsSql): Promise<DecisionRow[]> {
     const params = new SqlParams();
     const param = (value: unknown) => params.add(value);
-    const zone = param(SCHEDULE_TIME_ZONE);
+    const zone = param(DUTCH_TIME_ZONE);
     const where = [
       `p.created_at >= ${param(scope.from)}::date::timestamp AT TIME ZONE ${zone}`,
       `p.created_at < (${param(scope.to)}::date + 1)::timestamp AT TIME ZONE ${zone}`,
