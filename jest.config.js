@@ -1,5 +1,5 @@
 /** Unit tests beside the code; end-to-end tests in test/ against real Postgres and Redis. */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const transform = { '^.+\\.ts$': 'ts-jest' };
 
 module.exports = {
   projects: [
