@@ -31,9 +31,9 @@ export const deliveryJobId = (delivery: Pick<DeliveryEntity, 'id' | 'manualRetri
  * Turns committed events into in-app notifications and e-mail and webhook deliveries, then queues
  * the deliveries. Dispatch jobs that arrive within a few milliseconds share one batch: one read of
  * the outbox rows, each event type's announcement (its module's reads), one statement for every
- * notification, delivery and dispatch mark, and one enqueue. Safe to run any number of times for the same event
- * (a retry, a crash half-way): unique keys keep one notification and one delivery per recipient,
- * and only undelivered deliveries are queued.
+ * notification, delivery and dispatch mark (`NotificationsRepository.notify`), and one enqueue.
+ * Safe to run any number of times for the same event (a retry, a crash half-way): unique keys keep
+ * one notification and one delivery per recipient, and only undelivered deliveries are queued.
  */
 @Injectable()
 export class NotificationDispatcher implements OnApplicationBootstrap {
