@@ -6,6 +6,8 @@ import { WebhookSender } from '../src/modules/notifications/channels/webhook-sen
 import { DeliveryEntity } from '../src/modules/notifications/delivery.entity';
 import { SendWebhookProcessor } from '../src/modules/notifications/jobs/notification.processors';
 import { OutboxRelay } from '../src/modules/events/outbox-relay.service';
+import { NotificationDispatcher } from '../src/modules/notifications/notification-dispatcher.service';
+import { PreparedQueries } from '../src/database/prepared-queries';
 import { QueueName } from '../src/queues/queues';
 import { eventually, startSmtpServer, startWebhookReceiver } from './support/receivers';
 import { Factories, type MadeCompany, type MadeSchool, type SignedIn } from './support/factories';
@@ -230,5 +232,27 @@ describe('notifications: outbox → queue → in-app, e-mail and signed webhooks
     await eventually(() => smtp.messages.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(smtp.messages.map((mail) => (mail.to as { text: string }).text)).toEqual([expect.stringContaining(company.admin.email)]);
+  });
+
+  it('dispatches a batch with one statement after the announcements: no lookup of recipients first, no separate dispatch mark', async () => {
+    await grant();
+    await grant();
+    await t.eventsDispatched();
+    const events = await t.dataSource.query<{ id: string; event_id: string }[]>(
+      `SELECT id, event_id FROM outbox WHERE type = 'ACCREDITATION_GRANTED' ORDER BY id DESC LIMIT 2`,
+    );
+    const statements = jest.spyOn(PreparedQueries.prototype, 'query');
+    try {
+      // Dispatching again is safe (nothing new is written or sent) and shows the statements one batch takes.
+      const dispatcher = t.app.get(NotificationDispatcher);
+      await Promise.all(events.map((event) => dispatcher.dispatch({ outboxId: event.id, eventId: event.event_id })));
+      const texts = statements.mock.calls.map(([text]) => text);
+      expect(texts.filter((text) => text.includes('FROM outbox WHERE id = ANY'))).toHaveLength(1);
+      expect(texts.filter((text) => text.includes('INSERT INTO notifications'))).toHaveLength(1);
+      expect(texts.filter((text) => /\b(?:FROM|JOIN) users\b/.test(text))).toEqual([]);
+      expect(texts.filter((text) => text.includes('UPDATE outbox SET dispatched_at') && !text.includes('INSERT INTO notifications'))).toEqual([]);
+    } finally {
+      statements.mockRestore();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { MembershipRole } from '../../common/auth/roles';
 import { type AnnounceContext, type Announcement, defineEvents, type EventSource, inPayloadOrder, type Message } from '../events/event-definition';
 import { RegistersEvents } from '../events/event-registry';
 import { organizationNames } from '../organizations/organizations.facts';
+import { type AgreementParties, agreementParties } from './agreements.repository';
 
 export const AgreementEvent = {
   AGREEMENT_PROPOSED: 'AGREEMENT_PROPOSED',
@@ -23,14 +24,9 @@ declare module '../events/event-definition' {
   }
 }
 
-interface AgreementFacts {
-  id: string;
-  school_id: string;
-  company_id: string;
+interface AgreementFacts extends AgreementParties {
   school: string;
   company: string;
-  version: number;
-  end_date: string;
 }
 
 /** An agreement concerns both parties' admins. */
@@ -38,10 +34,7 @@ const toBothAdmins =
   <P extends { agreementId: string }>(message: (facts: AgreementFacts, payload: P) => Message) =>
   async (payloads: P[], { db }: AnnounceContext): Promise<(Announcement | Error)[]> => {
     const ids = payloads.map((payload) => payload.agreementId);
-    const rows = await db.query<Omit<AgreementFacts, 'school' | 'company'>>(
-      'SELECT id, school_id, company_id, version, end_date::text AS end_date FROM agreements WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
+    const rows = await agreementParties(db, ids);
     const names = await organizationNames(db, rows.flatMap((row) => [row.school_id, row.company_id]));
     const agreements = inPayloadOrder(rows.map((row) => ({ ...row, school: names.get(row.school_id) ?? '-', company: names.get(row.company_id) ?? '-' })), ids);
     return agreements.map((facts, index) =>

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { Transactions } from '../../database/transactions';
 import { groupedLoader, type LoaderFactory } from '../../common/graphql/request-loaders';
-import { AgreementCommitmentEntity, AgreementEntity } from './agreement.entity';
+import type { AgreementCommitmentEntity, AgreementEntity } from './agreement.entity';
+import { AgreementsRepository } from './agreements.repository';
 
 @Injectable()
 export class CommitmentsByAgreementLoader implements LoaderFactory<string, AgreementCommitmentEntity[]> {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(private readonly agreements: AgreementsRepository) {}
 
   createLoader() {
     return groupedLoader(
-      (ids) => this.transactions.manager.getRepository(AgreementCommitmentEntity).find({ where: { agreementId: In(ids) }, order: { schoolYear: 'ASC', crebo: 'ASC' } }),
+      (ids) => this.agreements.commitmentsOf(ids),
       (row) => row.agreementId,
     );
   }
@@ -19,11 +18,11 @@ export class CommitmentsByAgreementLoader implements LoaderFactory<string, Agree
 /** Every version of an agreement, by the lineage they share. */
 @Injectable()
 export class VersionsByLineageLoader implements LoaderFactory<string, AgreementEntity[]> {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(private readonly agreements: AgreementsRepository) {}
 
   createLoader() {
     return groupedLoader(
-      (ids) => this.transactions.manager.getRepository(AgreementEntity).find({ where: { lineageId: In(ids) }, order: { version: 'ASC' } }),
+      (ids) => this.agreements.versionsOf(ids),
       (row) => row.lineageId,
     );
   }

@@ -2,6 +2,7 @@ import { Injectable, Module } from '@nestjs/common';
 import { type DailyCheck, DailyCheckProvider } from '../../queues/daily-check';
 import { StudentsModule } from '../students/students.module';
 import { AGREEMENT_LOADERS } from './agreements.loaders';
+import { AgreementsRepository } from './agreements.repository';
 import { AgreementsResolver } from './agreements.resolver';
 import { AgreementsService } from './agreements.service';
 import { AgreementEvents } from './agreements.events';
@@ -20,7 +21,7 @@ export class AgreementsCheck implements DailyCheck {
 /** Multi-year school–company agreements ("1 school + 1 company = 3"). */
 @Module({
   imports: [StudentsModule],
-  providers: [AgreementEvents, AgreementsService, AgreementsResolver, AgreementsCheck, ...AGREEMENT_LOADERS],
+  providers: [AgreementsRepository, AgreementEvents, AgreementsService, AgreementsResolver, AgreementsCheck, ...AGREEMENT_LOADERS],
   exports: [AgreementsService],
 })
 export class AgreementsModule {}

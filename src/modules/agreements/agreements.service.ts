@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In, LessThan, LessThanOrEqual } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
@@ -15,7 +14,8 @@ import { AgreementsPolicy } from './agreements.policy';
 import { organizationType } from '../organizations/organizations.facts';
 import { leerwegenOf, offeredCapacity } from '../placements/placements.facts';
 import { StudentsFacts } from '../students/students.facts';
-import { AgreementCommitmentEntity, AgreementEntity, AgreementStatus } from './agreement.entity';
+import { type AgreementEntity, AgreementStatus } from './agreement.entity';
+import { AgreementsRepository } from './agreements.repository';
 import type { AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
 
 
@@ -43,6 +43,7 @@ export class AgreementsService {
     private readonly env: Environment,
     private readonly clock: Clock,
     private readonly events: Events,
+    private readonly agreements: AgreementsRepository,
   ) {}
 
   /** A school or company admin drafts version 1 with the other party. */
@@ -57,7 +58,7 @@ export class AgreementsService {
         ? { schoolId: actor.organizationId, companyId: input.counterpartyId }
         : { schoolId: input.counterpartyId, companyId: actor.organizationId };
       const agreement = await this.draft(actor, { ...parties, version: 1 }, input);
-      await manager.update(AgreementEntity, { id: agreement.id }, { lineageId: agreement.id });
+      await this.agreements.setLineage(agreement.id, agreement.id);
       agreement.lineageId = agreement.id;
       return agreement;
     });
@@ -66,12 +67,11 @@ export class AgreementsService {
   /** An amendment: the next version of a signed or active agreement, as a draft both sign again. */
   async amend(actor: Actor, id: string, input: AgreementTermsInput): Promise<AgreementEntity> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const current = await this.lockOwn(actor, id);
       if (current.status !== AgreementStatus.SIGNED && current.status !== AgreementStatus.ACTIVE) {
         throw new ConflictError(`Only a signed or active agreement can be amended; version ${current.version} is ${current.status}`);
       }
-      const open = await manager.existsBy(AgreementEntity, { lineageId: current.lineageId, status: In([AgreementStatus.DRAFT, AgreementStatus.PROPOSED]) });
+      const open = await this.agreements.existsInLineage(current.lineageId, [AgreementStatus.DRAFT, AgreementStatus.PROPOSED]);
       if (open) throw new ConflictError('An amendment of this agreement is already being drafted or proposed');
       return this.draft(actor, { schoolId: current.schoolId, companyId: current.companyId, version: current.version + 1, lineageId: current.lineageId }, input);
     });
@@ -91,18 +91,14 @@ export class AgreementsService {
   async sign(actor: Actor, id: string): Promise<AgreementEntity> {
     if (!AgreementsPolicy.maySign(actor)) throw new ForbiddenError('Only an admin of a party may sign for it');
     return this.transition(actor, id, AgreementStatus.PROPOSED, async (agreement) => {
-      const manager = this.transactions.manager;
       const side = agreement.schoolId === actor.organizationId ? 'school' : 'company';
       if (agreement[`${side}SignedAt`]) throw new ConflictError(`The ${side} has already signed version ${agreement.version}`);
       Object.assign(agreement, { [`${side}SignedByUserId`]: actor.userId, [`${side}SignedAt`]: this.clock.now() });
       if (!agreement.schoolSignedAt || !agreement.companySignedAt) return;
       agreement.status = agreement.startDate <= this.clock.today() ? AgreementStatus.ACTIVE : AgreementStatus.SIGNED;
-      const previous = await manager.findOne(AgreementEntity, {
-        where: { lineageId: agreement.lineageId, status: In([AgreementStatus.SIGNED, AgreementStatus.ACTIVE]) },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const previous = await this.agreements.lockInLineage(agreement.lineageId, [AgreementStatus.SIGNED, AgreementStatus.ACTIVE]);
       if (previous) {
-        await manager.update(AgreementEntity, { id: previous.id }, { status: AgreementStatus.SUPERSEDED });
+        await this.agreements.setStatus([previous.id], AgreementStatus.SUPERSEDED);
         await this.audit.record(actor, { action: 'agreement.superseded', entityType: 'agreement', entityId: previous.id, after: { by: agreement.id } });
       }
       await this.events.emit(AgreementEvent.AGREEMENT_SIGNED, { agreementId: agreement.id });
@@ -117,16 +113,12 @@ export class AgreementsService {
 
   /** Each party reads its own agreements (every version); SBB and the operator read all. */
   async find(actor: Actor, id: string): Promise<AgreementEntity> {
-    const agreement = await this.transactions.manager.getRepository(AgreementEntity).findOneBy({ id });
+    const agreement = await this.agreements.find(id);
     return ownedOrNotFound('Agreement', agreement, { visible: (found) => AgreementsPolicy.mayRead(actor, found) });
   }
 
   list(actor: Actor, { status, ...page }: ConnectionArgs & { status?: AgreementStatus }): Promise<Connection<AgreementEntity>> {
-    const query = this.transactions.manager.getRepository(AgreementEntity).createQueryBuilder('agreement').orderBy('agreement.createdAt', 'DESC').addOrderBy('agreement.id');
-    const party = AgreementsPolicy.listedParty(actor);
-    if (party) query.where('(agreement.schoolId = :org OR agreement.companyId = :org)', { org: party });
-    if (status) query.andWhere('agreement.status = :status', { status });
-    return paginate(query, page);
+    return paginate(this.agreements.listQuery({ party: AgreementsPolicy.listedParty(actor), status }), page);
   }
 
   /**
@@ -136,7 +128,7 @@ export class AgreementsService {
    */
   async fulfilment(agreement: AgreementEntity, today = this.clock.today()): Promise<FulfilmentRow[]> {
     const db = this.transactions.manager;
-    const commitments = await db.find(AgreementCommitmentEntity, { where: { agreementId: agreement.id }, order: { schoolYear: 'ASC', crebo: 'ASC', leerweg: 'ASC' } });
+    const commitments = await this.agreements.commitments(agreement.id);
     const offered = await offeredCapacity(db, agreement.companyId, commitments);
     const internships = await internshipsBetween(db, agreement.schoolId, agreement.companyId);
     const crebos = await this.students.crebosOf([...new Set(internships.map((i) => i.studentId))]);
@@ -172,36 +164,25 @@ export class AgreementsService {
    */
   async daily(today: string): Promise<void> {
     await this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      const starting = await manager.findBy(AgreementEntity, { status: AgreementStatus.SIGNED, startDate: LessThanOrEqual(today) });
-      const ending = await manager.findBy(AgreementEntity, { status: AgreementStatus.ACTIVE, endDate: LessThan(today) });
+      const starting = await this.agreements.withStatusStartingBy(AgreementStatus.SIGNED, today);
+      const ending = await this.agreements.withStatusEndedBefore(AgreementStatus.ACTIVE, today);
       for (const [agreements, status] of [[starting, AgreementStatus.ACTIVE], [ending, AgreementStatus.EXPIRED]] as const) {
         if (!agreements.length) continue;
-        await manager.update(AgreementEntity, { id: In(agreements.map((a) => a.id)) }, { status });
+        await this.agreements.setStatus(agreements.map((a) => a.id), status);
         await this.audit.record(null, agreements.map((a) => ({ action: `agreement.${status.toLowerCase()}`, entityType: 'agreement', entityId: a.id })));
       }
       for (const days of [90, 30]) {
-        const key = `expiry-${days}`;
-        const [due] = await manager.query<[{ id: string }[], number]>(
-          `UPDATE agreements SET reminders_sent = reminders_sent || $3::text
-            WHERE status = 'ACTIVE' AND end_date <= $1::date + $2::int AND NOT ($3 = ANY(reminders_sent)) RETURNING id`,
-          [today, days, key],
-        );
-        await this.events.emit(AgreementEvent.AGREEMENT_EXPIRING, due.map((row) => ({ agreementId: row.id, days: String(days) })));
+        const due = await this.agreements.markExpiryReminder(today, days, `expiry-${days}`);
+        await this.events.emit(AgreementEvent.AGREEMENT_EXPIRING, due.map((agreementId) => ({ agreementId, days: String(days) })));
       }
-      // UPDATE … RETURNING through manager.query answers [rows, count].
-      const [unsigned] = await manager.query<[{ id: string }[], number]>(
-        `UPDATE agreements SET reminders_sent = reminders_sent || 'unsigned'::text
-          WHERE status = 'PROPOSED' AND proposed_at <= $1::date - 14 AND NOT ('unsigned' = ANY(reminders_sent)) RETURNING id`,
-        [today],
-      );
-      await this.events.emit(AgreementEvent.AGREEMENT_UNSIGNED, unsigned.map((row) => ({ agreementId: row.id })));
+      const unsigned = await this.agreements.markUnsignedReminder(today, 14, 'unsigned');
+      await this.events.emit(AgreementEvent.AGREEMENT_UNSIGNED, unsigned.map((agreementId) => ({ agreementId })));
 
-      for (const agreement of await manager.findBy(AgreementEntity, { status: AgreementStatus.ACTIVE })) {
+      for (const agreement of await this.agreements.withStatus(AgreementStatus.ACTIVE)) {
         const short = (await this.fulfilment(agreement, today)).filter((row) => row.underFulfilled);
         const fresh = short.filter((row) => !agreement.remindersSent.includes(underFulfilledKey(row)));
         if (!fresh.length) continue;
-        await manager.update(AgreementEntity, { id: agreement.id }, { remindersSent: [...agreement.remindersSent, ...fresh.map(underFulfilledKey)] });
+        await this.agreements.setRemindersSent(agreement.id, [...agreement.remindersSent, ...fresh.map(underFulfilledKey)]);
         await this.events.emit(AgreementEvent.AGREEMENT_UNDER_FULFILLED,
           fresh.map((row) => ({ agreementId: agreement.id, schoolYear: String(row.schoolYear), crebo: row.crebo, offered: String(row.offered), committed: String(row.committed) })),
         );
@@ -223,22 +204,21 @@ export class AgreementsService {
     const keys = input.commitments.map((c) => `${c.schoolYear}/${c.crebo}/${c.leerweg}`);
     const duplicate = keys.findIndex((key, index) => keys.indexOf(key) !== index);
     if (duplicate >= 0) throw BadUserInputError.field(`input.commitments.${duplicate}`, 'each school year, crebo and leerweg once');
-    const manager = this.transactions.manager;
-    const floor = (await NormSetHistory.load(manager)).inForceOn(`${input.firstSchoolYear}-08-01`).norms.stipendFloorCentsPerMonth;
+    const floor = (await NormSetHistory.load(this.transactions.manager)).inForceOn(`${input.firstSchoolYear}-08-01`).norms.stipendFloorCentsPerMonth;
     if (input.minimumStipendMonthlyCents < floor) {
       throw BadUserInputError.field('input.minimumStipendMonthlyCents', `the stipend policy must be at least the norm, ${floor} cents a month at full time (R15)`, 'R15');
     }
     const { firstSchoolYear, years, commitments, ...terms } = input;
-    const agreement = await manager.save(
-      manager.create(AgreementEntity, {
+    const agreement = await this.agreements.insert(
+      {
         ...fields,
         ...terms,
         lineageId: fields.lineageId ?? '00000000-0000-0000-0000-000000000000',
         startDate: `${firstSchoolYear}-08-01`,
         endDate: `${firstSchoolYear + years}-07-31`,
         createdByUserId: actor.userId,
-        commitments: commitments.map((commitment) => manager.create(AgreementCommitmentEntity, commitment)),
-      }),
+      },
+      commitments,
     );
     await this.audit.record(actor, { action: 'agreement.drafted', entityType: 'agreement', entityId: agreement.id, after: agreement });
     return agreement;
@@ -251,20 +231,19 @@ export class AgreementsService {
     change: (agreement: AgreementEntity) => Promise<void>,
   ): Promise<AgreementEntity> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const agreement = await this.lockOwn(actor, id);
       if (agreement.status === AgreementStatus.SUPERSEDED) throw new ConflictError(`Version ${agreement.version} is superseded by a later version`);
       if (agreement.status !== from) throw new ConflictError(`Agreement ${id} is ${agreement.status}, not ${from}`);
       const before = { ...agreement };
       await change(agreement);
-      await manager.save(agreement);
+      await this.agreements.save(agreement);
       await this.audit.record(actor, { action: `agreement.${actionOf(before, agreement)}`, entityType: 'agreement', entityId: id, before, after: agreement });
       return agreement;
     });
   }
 
   private async lockOwn(actor: Actor, id: string): Promise<AgreementEntity> {
-    const agreement = await this.transactions.manager.findOne(AgreementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const agreement = await this.agreements.lock(id);
     return ownedOrNotFound('Agreement', agreement, { visible: (found) => AgreementsPolicy.isParty(actor, found) });
   }
 }

@@ -6,6 +6,7 @@ import type { UserEntity } from '../organizations/user.entity';
 import { type DeliveryEntity, DeliveryErrorClass, DeliveryStatus } from './delivery.entity';
 import type { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { mailboxes } from '../organizations/organizations.facts';
+import { type AttemptRecord, NotificationsRepository } from './notifications.repository';
 
 /** Why one attempt failed: the class the organization sees, and the cause only the server log keeps. */
 export class DeliveryFailure extends Error {
@@ -34,30 +35,6 @@ export type DeliveryToSend = Pick<DeliveryEntity, 'id' | 'status' | 'content' | 
   user?: Pick<UserEntity, 'name' | 'email'>;
 };
 
-interface AttemptRecord {
-  deliveryId: string;
-  statusCode: number | null;
-  error: DeliveryErrorClass | null;
-  durationMs: number;
-  status: DeliveryStatus;
-}
-
-const LOAD = `
-  SELECT d.id, d.status, d.content, d.user_id, d.endpoint_id, e.url, e.secret
-    FROM deliveries d LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id
-   WHERE d.id = ANY($1::uuid[])`;
-
-/** Every attempt row of the batch and the deliveries' new states in one statement. */
-const RECORD = `
-  WITH attempt AS (
-    SELECT * FROM unnest($1::uuid[], $2::int[], $3::delivery_error_class[], $4::int[], $5::delivery_status[]) AS a(delivery_id, status_code, error, duration_ms, status)
-  ), recorded AS (
-    INSERT INTO delivery_attempts (delivery_id, status_code, error, duration_ms) SELECT delivery_id, status_code, error, duration_ms FROM attempt
-  )
-  UPDATE deliveries d SET status = a.status, attempt_count = d.attempt_count + 1, last_error = a.error, updated_at = now(),
-         delivered_at = CASE WHEN a.status = 'DELIVERED' THEN now() ELSE d.delivered_at END
-    FROM attempt a WHERE d.id = a.delivery_id`;
-
 const BATCH = { maxSize: 200, maxWaitMs: 3 };
 
 /**
@@ -72,7 +49,10 @@ export class DeliveriesService {
   private readonly recorder = new MicroBatcher<AttemptRecord, void>((attempts) => this.record(attempts), BATCH);
   private readonly logger = new Logger(DeliveriesService.name);
 
-  constructor(private readonly db: PreparedQueries) {}
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly db: PreparedQueries,
+  ) {}
 
   async attempt(job: Job<{ deliveryId: string }>, send: (delivery: DeliveryToSend) => Promise<number | null>): Promise<void> {
     const delivery = await this.loader.add(job.data.deliveryId);
@@ -100,15 +80,7 @@ export class DeliveriesService {
   }
 
   private async load(ids: string[]): Promise<(DeliveryToSend | null)[]> {
-    const rows = await this.db.query<{
-      id: string;
-      status: DeliveryStatus;
-      content: DeliveryEntity['content'];
-      user_id: string | null;
-      endpoint_id: string | null;
-      url: string | null;
-      secret: string | null;
-    }>(LOAD, [[...new Set(ids)]]);
+    const rows = await this.notifications.deliveriesToSend([...new Set(ids)]);
     const users = await mailboxes(this.db, rows.flatMap((row) => (row.user_id ? [row.user_id] : [])));
     const byId = new Map(
       rows.map((row) => [
@@ -128,13 +100,7 @@ export class DeliveriesService {
   }
 
   private async record(attempts: AttemptRecord[]): Promise<void[]> {
-    await this.db.query(RECORD, [
-      attempts.map((a) => a.deliveryId),
-      attempts.map((a) => a.statusCode),
-      attempts.map((a) => a.error),
-      attempts.map((a) => a.durationMs),
-      attempts.map((a) => a.status),
-    ]);
+    await this.notifications.recordAttempts(attempts);
     return attempts.map(() => undefined);
   }
 }

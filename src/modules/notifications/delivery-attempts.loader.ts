@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { groupedLoader, type LoaderFactory } from '../../common/graphql/request-loaders';
-import { DeliveryAttemptEntity } from './delivery-attempt.entity';
+import type { DeliveryAttemptEntity } from './delivery-attempt.entity';
+import { NotificationsRepository } from './notifications.repository';
 
 @Injectable()
 export class DeliveryAttemptsLoader implements LoaderFactory<string, DeliveryAttemptEntity[]> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly notifications: NotificationsRepository) {}
 
   createLoader() {
     return groupedLoader(
-      (ids) => this.dataSource.getRepository(DeliveryAttemptEntity).find({ where: { deliveryId: In(ids) }, order: { attemptedAt: 'ASC' } }),
+      (ids) => this.notifications.attemptsOf(ids),
       (row) => row.deliveryId,
     );
   }

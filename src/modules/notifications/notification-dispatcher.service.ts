@@ -8,45 +8,10 @@ import { JobName, QueueName } from '../../queues/queues';
 import { DeliveryChannel, type DeliveryEntity, DeliveryStatus } from './delivery.entity';
 import type { Announcement } from '../events/event-definition';
 import { EventRegistry } from '../events/event-registry';
-import { markDispatched, type OutboxRow, outboxRows } from '../events/outbox';
+import { type OutboxRow, outboxRows } from '../events/outbox';
 import type { DispatchJobData } from '../events/outbox-relay.service';
-import { usersOf } from '../organizations/organizations.facts';
 import { EventType } from './event-type';
-
-/**
- * One statement for a whole batch, safe to repeat. Per event: one in-app notification per reader
- * ($2: the users of its organizations, with its role when it names one, and of its `everyoneIn`
- * organizations, as organizations' `usersOf` answers), one
- * e-mail delivery per such user who has not switched e-mail off for the event type, one webhook
- * delivery per enabled endpoint of those organizations that subscribed to the type. Existing
- * notifications are skipped, and the no-op update makes RETURNING include deliveries an earlier run
- * created, so a re-run queues what is still pending. Afterwards the events are marked dispatched
- * (events' `markDispatched`): from here on their deliveries exist, and a lost delivery job is the
- * reconciler's to find; a crash in between leaves them undispatched, and the reconciler's re-run
- * finds the notifications and deliveries already there.
- */
-const NOTIFY = `
-  WITH event AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb)
-      AS e(outbox_id bigint, event_type text, payload jsonb, occurred_at text, organization_ids uuid[], everyone_in uuid[], message jsonb)
-  ), reader AS (
-    SELECT e.outbox_id, e.event_type, e.payload, r.user_id, r.organization_id, e.message -> r.language AS message,
-           NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = r.user_id AND p.event_type = e.event_type AND NOT p.email) AS email
-      FROM jsonb_to_recordset($2::jsonb) AS r(outbox_id bigint, user_id uuid, organization_id uuid, language text) JOIN event e USING (outbox_id)
-  ), notified AS (
-    INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
-    SELECT user_id, outbox_id, event_type, payload, message ->> 'subject', message ->> 'text' FROM reader
-    ON CONFLICT DO NOTHING
-  )
-  INSERT INTO deliveries (outbox_id, event_type, channel, organization_id, user_id, endpoint_id, recipient_key, content)
-  SELECT outbox_id, event_type, 'EMAIL'::delivery_channel, organization_id, user_id, NULL::uuid, user_id, jsonb_build_object('subject', message -> 'subject', 'text', message -> 'text')
-    FROM reader WHERE email
-  UNION ALL
-  SELECT e.outbox_id, e.event_type, 'WEBHOOK'::delivery_channel, w.organization_id, NULL::uuid, w.id, w.id,
-         jsonb_build_object('body', jsonb_build_object('event', e.event_type, 'occurredAt', e.occurred_at, 'data', e.payload))
-    FROM event e JOIN webhook_endpoints w ON w.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}')) AND w.disabled_at IS NULL AND e.event_type = ANY(w.event_types)
-  ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
-  RETURNING id, channel, status, manual_retries AS "manualRetries"`;
+import { type AnnouncedEvent, NotificationsRepository, type QueuedDelivery } from './notifications.repository';
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -62,15 +27,13 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 export const deliveryJobId = (delivery: Pick<DeliveryEntity, 'id' | 'manualRetries'>) =>
   delivery.manualRetries ? `delivery-${delivery.id}-retry-${delivery.manualRetries}` : `delivery-${delivery.id}`;
 
-/** What a delivery needs to be queued. */
-export type QueuedDelivery = Pick<DeliveryEntity, 'id' | 'channel' | 'manualRetries'>;
-
 /**
  * Turns committed events into in-app notifications and e-mail and webhook deliveries, then queues
- * the deliveries. Dispatch jobs that arrive within a few milliseconds share one batch: three
- * statements and one enqueue for all of them. Safe to run any number of times for the same event
- * (a retry, a crash half-way): unique keys keep one notification and one delivery per recipient,
- * and only undelivered deliveries are queued.
+ * the deliveries. Dispatch jobs that arrive within a few milliseconds share one batch: one read of
+ * the outbox rows, each event type's announcement (its module's reads), one statement for every
+ * notification, delivery and dispatch mark (`NotificationsRepository.notify`), and one enqueue.
+ * Safe to run any number of times for the same event (a retry, a crash half-way): unique keys keep
+ * one notification and one delivery per recipient, and only undelivered deliveries are queued.
  */
 @Injectable()
 export class NotificationDispatcher implements OnApplicationBootstrap {
@@ -82,6 +45,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap {
     @InjectQueue(QueueName.NOTIFICATION_WEBHOOK) private readonly webhookQueue: Queue,
     private readonly env: Environment,
     private readonly registry: EventRegistry,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   /** Every type the API names (the GraphQL `EventType`) must have a module's definition, or the boot fails. */
@@ -102,7 +66,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap {
     const wanted = new Set(jobs.map((job) => (job.eventId ? `${job.outboxId}/${job.eventId}` : job.outboxId)));
     const events = rows.filter((row) => wanted.has(`${row.id}/${row.event_id}`) || wanted.has(row.id));
     const announcements = await this.announce(events);
-    const announced = events.flatMap((event) => {
+    const announced = events.flatMap((event): AnnouncedEvent[] => {
       const announcement = announcements.get(event.id);
       if (!announcement || announcement instanceof Error) return [];
       const { organizationIds, role, everyoneIn, message } = announcement;
@@ -112,17 +76,9 @@ export class NotificationDispatcher implements OnApplicationBootstrap {
       ];
     });
     if (announced.length) {
-      const users = await usersOf(
-        this.db,
-        announced.map((event) => ({ organizationIds: event.organization_ids, role: event.role, everyoneIn: event.everyone_in })),
-      );
-      const readers = users.map((user) => ({ outbox_id: announced[user.audience].outbox_id, user_id: user.user_id, organization_id: user.organization_id, language: user.language }));
-      const deliveries = await this.db.query<QueuedDelivery & Pick<DeliveryEntity, 'status'>>(NOTIFY, [JSON.stringify(announced), JSON.stringify(readers)]);
-      // Independent: a delivery whose job is lost is the reconciler's, and so is an event left undispatched.
-      await Promise.all([
-        markDispatched(this.db, announced.map((event) => event.outbox_id)),
-        this.enqueue(deliveries.filter((delivery) => delivery.status === DeliveryStatus.PENDING)),
-      ]);
+      // One statement: notifications, deliveries, and the events marked dispatched; a delivery whose job is then lost is the reconciler's.
+      const deliveries = await this.notifications.notify(announced);
+      await this.enqueue(deliveries.filter((delivery) => delivery.status === DeliveryStatus.PENDING));
     }
     return outboxIds.map((id) => {
       const announcement = announcements.get(id);

@@ -6,17 +6,10 @@ import { Environment } from '../../config/environment';
 import { PreparedQueries } from '../../database/prepared-queries';
 import { QueueName } from '../../queues/queues';
 import { DeliveryChannel } from './delivery.entity';
-import { deliveryJobId, NotificationDispatcher, type QueuedDelivery } from './notification-dispatcher.service';
+import { deliveryJobId, NotificationDispatcher } from './notification-dispatcher.service';
+import { NotificationsRepository, PENDING_PAGE as PAGE, type QueuedDelivery } from './notifications.repository';
 import { undispatchedEvents } from '../events/outbox';
 import { dispatchJob, dispatchJobId } from '../events/outbox-relay.service';
-
-const PAGE = 500;
-
-/** PENDING deliveries untouched for $1 seconds, after (updated_at, id) ($2, $3); the time as text keeps its microseconds. */
-const PENDING = `
-  SELECT id, channel, manual_retries AS "manualRetries", updated_at::text AS "updatedAt" FROM deliveries
-   WHERE status = 'PENDING' AND updated_at < now() - make_interval(secs => $1) AND (updated_at, id) > ($2::timestamptz, $3::uuid)
-   ORDER BY updated_at, id LIMIT ${PAGE}`;
 
 /**
  * Every worker, every RECONCILE_INTERVAL_SECONDS: finds the work Postgres says is pending and
@@ -34,6 +27,7 @@ export class NotificationReconciler implements OnApplicationBootstrap, OnApplica
 
   constructor(
     private readonly db: PreparedQueries,
+    private readonly notifications: NotificationsRepository,
     private readonly dispatcher: NotificationDispatcher,
     @InjectQueue(QueueName.NOTIFICATION_DISPATCH) private readonly dispatchQueue: Queue,
     @InjectQueue(QueueName.NOTIFICATION_EMAIL) private readonly emailQueue: Queue,
@@ -71,8 +65,8 @@ export class NotificationReconciler implements OnApplicationBootstrap, OnApplica
 
   private async requeueLostDeliveries(): Promise<number> {
     let requeued = 0;
-    for (let after = ['-infinity', '00000000-0000-0000-0000-000000000000']; ; ) {
-      const deliveries = await this.db.query<QueuedDelivery & { updatedAt: string }>(PENDING, [this.env.RECONCILE_INTERVAL_SECONDS, ...after]);
+    for (let after: [string, string] = ['-infinity', '00000000-0000-0000-0000-000000000000']; ; ) {
+      const deliveries = await this.notifications.pendingDeliveries(this.env.RECONCILE_INTERVAL_SECONDS, after);
       const queueOf = (delivery: QueuedDelivery) => (delivery.channel === DeliveryChannel.EMAIL ? this.emailQueue : this.webhookQueue);
       const lost = await this.withoutJob(deliveries, (delivery) => queueOf(delivery).getJob(deliveryJobId(delivery)));
       if (lost.length) await this.dispatcher.enqueue(lost);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PreparedQueries } from '../../database/prepared-queries';
+import { NotificationsRepository } from './notifications.repository';
 import { HostResolver } from './channels/host-resolver';
 import { WebhookTargetGuard } from './channels/webhook-target-guard.service';
 import { EmailSender } from './channels/email-sender.service';
@@ -14,6 +15,7 @@ import { OutboxRelay } from '../events/outbox-relay.service';
 @Module({
   providers: [
     PreparedQueries,
+    NotificationsRepository,
     OutboxRelay,
     NotificationDispatcher,
     DeliveriesService,

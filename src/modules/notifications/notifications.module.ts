@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PreparedQueries } from '../../database/prepared-queries';
+import { NotificationsRepository } from './notifications.repository';
 import { HostResolver } from './channels/host-resolver';
 import { WebhookTargetGuard } from './channels/webhook-target-guard.service';
 import { DeliveryAttemptsLoader } from './delivery-attempts.loader';
@@ -11,6 +12,7 @@ import { NotificationsService } from './notifications.service';
 @Module({
   providers: [
     PreparedQueries,
+    NotificationsRepository,
     HostResolver,
     WebhookTargetGuard,
     NotificationsService,

@@ -7,13 +7,14 @@ import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import { DeclineReason } from '../matching/proposal.entity';
 import { requireProvince } from '../postcodes/postcodes.service';
-import { AdverseImpactReads, type DecisionRow, type StudentGroupsSql } from '../reporting/adverse-impact.reads';
-import { AdverseImpactFlagEntity } from './adverse-impact-flag.entity';
+import { AdverseImpactReads, type DecisionRow } from '../reporting/adverse-impact.reads';
+import type { AdverseImpactFlagEntity } from './adverse-impact-flag.entity';
 import { assessGroups, cellSuppression, type GroupCell, type GroupImpact } from './adverse-impact';
-import { AttributeCipher, blindIndexSql } from './attribute-cipher';
+import { AttributeCipher } from './attribute-cipher';
 import type { AdverseImpactAuditInput } from './dto/adverse-impact.input';
 import type { AdverseImpactAuditModel, CompanyImpactModel, GroupDeclineReasonsModel, GroupResponseTimeModel } from './models/adverse-impact.model';
 import { AUDIT_GROUNDS } from './protected-attributes.entity';
+import { OversightRepository } from './oversight.repository';
 import { type CompanyScreening, screenCompanies, ScreeningStatus } from './screening';
 
 const HOUR = 3600;
@@ -41,11 +42,12 @@ export class AdverseImpactService {
     private readonly clock: Clock,
     private readonly reads: AdverseImpactReads,
     private readonly cipher: AttributeCipher,
+    private readonly oversight: OversightRepository,
   ) {}
 
   async audit(actor: Actor, input: AdverseImpactAuditInput): Promise<AdverseImpactAuditModel> {
     await this.validate(input);
-    const rows = await this.reads.decisions(input, this.groupsOf(input));
+    const rows = await this.reads.decisions(input, this.oversight.studentGroups(input.ground, this.cipher.indexKey));
     const reported = rows.filter((row) => row.grp !== null);
     const groups = assessGroups(this.cellsOf(input, rows));
     const companies = await this.companiesOf(input, rows);
@@ -112,8 +114,7 @@ export class AdverseImpactService {
 
   /** Each flag is kept with its figures, for a later sanction to show what flagged the company (R22). */
   private async recordFlags(actor: Actor, input: AdverseImpactAuditInput, flagged: CompanyImpactModel[]): Promise<void> {
-    if (flagged.length === 0) return;
-    await this.transactions.manager.getRepository(AdverseImpactFlagEntity).insert(
+    await this.oversight.insertFlags(
       flagged.map((company) => ({
         companyId: company.companyId,
         ground: input.ground,
@@ -132,14 +133,8 @@ export class AdverseImpactService {
   }
 
   /** The flags a company had by a moment (a sanction's), the latest per ground. */
-  async flagsOf(companyId: string, until: Date): Promise<AdverseImpactFlagEntity[]> {
-    return this.transactions.manager.getRepository(AdverseImpactFlagEntity)
-      .createQueryBuilder('flag')
-      .distinctOn(['flag.ground'])
-      .where('flag.companyId = :companyId AND flag.flaggedAt <= :until', { companyId, until })
-      .orderBy('flag.ground')
-      .addOrderBy('flag.flaggedAt', 'DESC')
-      .getMany();
+  flagsOf(companyId: string, until: Date): Promise<AdverseImpactFlagEntity[]> {
+    return this.oversight.latestFlagsOf(companyId, until);
   }
 
   private declineReasons({ group, suppressed, observations, accepted }: GroupImpact, rows: DecisionRow[]): GroupDeclineReasonsModel {
@@ -175,19 +170,6 @@ export class AdverseImpactService {
       }
     }
     await requireProvince(this.transactions.manager, input.region, 'input.region', 'R23');
-  }
-
-  /**
-   * Each student's group on the audited ground, from the blind index of her answers: a join with
-   * the ground's answers (a VALUES list), so the planner knows there are only a few groups.
-   */
-  private groupsOf({ ground }: AdverseImpactAuditInput): StudentGroupsSql {
-    const { values, indexColumn } = AUDIT_GROUNDS[ground];
-    return (param) => {
-      const answers = values.map((value) => `(${param(value)})`).join(', ');
-      return `SELECT pa.student_id, v.grp FROM protected_attributes pa JOIN (VALUES ${answers}) AS v(grp)
-                ON pa.${indexColumn} = ${blindIndexSql('pa.student_id', param(ground), 'v.grp', param(this.cipher.indexKey))}`;
-    };
   }
 }
 

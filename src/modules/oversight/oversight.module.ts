@@ -6,6 +6,7 @@ import { AdverseImpactAuditExport } from './adverse-impact-audit.export';
 import { AdverseImpactService } from './adverse-impact.service';
 import { AttributeCipher } from './attribute-cipher';
 import { AdverseImpactResolver, ProtectedAttributesResolver, ReportEvidenceResolver } from './oversight.resolver';
+import { OversightRepository } from './oversight.repository';
 import { ProtectedAttributesService } from './protected-attributes.service';
 
 /** SBB oversight (R22–R24): protected attributes and the adverse-impact audit over them. */
@@ -13,6 +14,7 @@ import { ProtectedAttributesService } from './protected-attributes.service';
   imports: [ReportingReadsModule, StudentsModule],
   providers: [
     { provide: AttributeCipher, useFactory: (env: Environment) => new AttributeCipher(env.PROTECTED_ATTRIBUTES_KEY), inject: [Environment] },
+    OversightRepository,
     ProtectedAttributesService,
     ProtectedAttributesResolver,
     AdverseImpactService,

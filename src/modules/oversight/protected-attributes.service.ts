@@ -6,7 +6,8 @@ import { Transactions } from '../../database/transactions';
 import { StudentsFacts } from '../students/students.facts';
 import { AttributeCipher } from './attribute-cipher';
 import type { ProtectedAttributesInput } from './dto/protected-attributes.input';
-import { AuditGround, type ProtectedAttributes, ProtectedAttributesEntity } from './protected-attributes.entity';
+import { OversightRepository } from './oversight.repository';
+import { AuditGround, type ProtectedAttributes } from './protected-attributes.entity';
 
 @Injectable()
 export class ProtectedAttributesService {
@@ -15,28 +16,26 @@ export class ProtectedAttributesService {
     private readonly audit: AuditLog,
     private readonly cipher: AttributeCipher,
     private readonly students: StudentsFacts,
+    private readonly oversight: OversightRepository,
   ) {}
 
   /** The school records what the student reported, with her consent; the audit row holds no values. */
   async record(actor: Actor, studentId: string, input: ProtectedAttributesInput): Promise<boolean> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       await this.requireOwnStudent(actor, studentId);
       const attributes: ProtectedAttributes = {
         migrationBackground: input.migrationBackground ?? null,
         gender: input.gender ?? null,
         otherGround: input.otherGround ?? null,
       };
-      await manager.save(
-        manager.create(ProtectedAttributesEntity, {
-          studentId,
-          ...this.cipher.seal(attributes),
-          migrationBackgroundIndex: this.index(studentId, AuditGround.MIGRATION_BACKGROUND, attributes.migrationBackground),
-          genderIndex: this.index(studentId, AuditGround.GENDER, attributes.gender),
-          consentGivenOn: input.consentGivenOn,
-          recordedByUserId: actor.userId,
-        }),
-      );
+      await this.oversight.saveAttributes({
+        studentId,
+        ...this.cipher.seal(attributes),
+        migrationBackgroundIndex: this.index(studentId, AuditGround.MIGRATION_BACKGROUND, attributes.migrationBackground),
+        genderIndex: this.index(studentId, AuditGround.GENDER, attributes.gender),
+        consentGivenOn: input.consentGivenOn,
+        recordedByUserId: actor.userId,
+      });
       await this.audit.record(actor, { action: 'protected_attributes.recorded', entityType: 'student', entityId: studentId, after: { consentGivenOn: input.consentGivenOn } });
       return true;
     });
@@ -45,11 +44,10 @@ export class ProtectedAttributesService {
   /** Withdrawn consent deletes what was stored (R24). */
   async withdraw(actor: Actor, studentId: string): Promise<boolean> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       await this.requireOwnStudent(actor, studentId);
-      const { affected } = await manager.delete(ProtectedAttributesEntity, { studentId });
-      await this.audit.record(actor, { action: 'protected_attributes.consent_withdrawn', entityType: 'student', entityId: studentId, after: { deleted: Boolean(affected) } });
-      return Boolean(affected);
+      const deleted = await this.oversight.deleteAttributes(studentId);
+      await this.audit.record(actor, { action: 'protected_attributes.consent_withdrawn', entityType: 'student', entityId: studentId, after: { deleted } });
+      return deleted;
     });
   }
 

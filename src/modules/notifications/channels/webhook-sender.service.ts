@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Agent as HttpAgent, type OutgoingHttpHeaders, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { DataSource } from 'typeorm';
 import { Environment } from '../../../config/environment';
 import { DeliveryFailure, type DeliveryToSend } from '../deliveries.service';
 import { DeliveryErrorClass } from '../delivery.entity';
-import { WebhookEndpointEntity } from '../webhook-endpoint.entity';
+import { NotificationsRepository } from '../notifications.repository';
 import type { ResolvedAddress } from './host-resolver';
 import { BlockedAddressError, HostLookupTimeoutError, WebhookTargetGuard } from './webhook-target-guard.service';
 import { DELIVERY_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature';
@@ -47,13 +45,13 @@ export class WebhookSender {
   private readonly https = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
     private readonly env: Environment,
     private readonly guard: WebhookTargetGuard,
   ) {}
 
   async send(delivery: Pick<DeliveryToSend, 'id' | 'content' | 'endpointId' | 'endpoint'>): Promise<number> {
-    const endpoint = delivery.endpoint ?? (await this.dataSource.getRepository(WebhookEndpointEntity).findOneByOrFail({ id: delivery.endpointId! }));
+    const endpoint = delivery.endpoint ?? (await this.notifications.endpoint(delivery.endpointId!));
     const target = new URL(endpoint.url);
     const addresses = await this.guard.checkedAddresses(target).catch((error: unknown) => {
       if (error instanceof BlockedAddressError) throw new DeliveryFailure(DeliveryErrorClass.BLOCKED_ADDRESS, { permanent: true, cause: error });
