@@ -45,7 +45,8 @@ export class AuthService {
       .getRepository(UserEntity)
       .findOne({ where: { email: normalized }, relations: { organization: true } });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user?.organization || !valid) throw new UnauthenticatedError('Invalid e-mail or password');
+    // A deactivated user gets the same answer as a wrong password: nothing tells whether the account exists.
+    if (!user?.organization || !valid || user.deactivatedAt) throw new UnauthenticatedError('Invalid e-mail or password');
     await attempt.succeeded();
     return { ...(await this.sessions.startApiSession(user)), user, actor: actorOf(user, user.organization) };
   }
@@ -65,10 +66,10 @@ export class AuthService {
     return this.sessions.validate(token, SessionKind.API);
   }
 
-  /** The user as she is now (her organization and role), or null when she no longer exists. */
+  /** The user as she is now (her organization and role), or null when she no longer exists or is deactivated. */
   async actorFor(userId: string): Promise<Actor | null> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId }, relations: { organization: true } });
-    return user?.organization ? actorOf(user, user.organization) : null;
+    return user?.organization && !user.deactivatedAt ? actorOf(user, user.organization) : null;
   }
 }
 

@@ -46,7 +46,8 @@ const VALID_SESSION_SQL = `
     FROM sessions s
     JOIN users u ON u.id = s.user_id
     JOIN organizations o ON o.id = u.organization_id
-   WHERE s.id = $1 AND s.user_id = $2 AND s.kind = $3 AND s.revoked_at IS NULL AND s.expires_at > now()`;
+   WHERE s.id = $1 AND s.user_id = $2 AND s.kind = $3 AND s.revoked_at IS NULL AND s.expires_at > now()
+     AND u.deactivated_at IS NULL`;
 
 /**
  * Sessions make tokens revocable. A token (HS256, `jti` = session id) is accepted only while its
