@@ -73,7 +73,7 @@ export class AuthService {
   }
 }
 
-function actorOf(user: UserEntity, organization: OrganizationEntity): Actor {
+export function actorOf(user: UserEntity, organization: OrganizationEntity): Actor {
   return {
     userId: user.id,
     organizationId: organization.id,

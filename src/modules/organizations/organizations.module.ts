@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TokenService } from '../../common/auth/token.service';
 import { PreparedQueries } from '../../database/prepared-queries';
 import { AuthService } from './auth.service';
+import { ExternalSignIn } from './external-sign-in.service';
 import { LoginThrottle } from './login-throttle.service';
 import { OrganizationLoader } from './organization.loader';
 import { OrganizationsResolver, UsersResolver } from './organizations.resolver';
@@ -23,7 +24,8 @@ import { OrganizationEvents } from './organizations.events';
     OrganizationsResolver,
     UsersResolver,
     SessionsResolver,
+    ExternalSignIn,
   ],
-  exports: [OrganizationsService, AuthService, SessionsService, OrganizationLoader],
+  exports: [OrganizationsService, AuthService, SessionsService, OrganizationLoader, ExternalSignIn],
 })
 export class OrganizationsModule {}
