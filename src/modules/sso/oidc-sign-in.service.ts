@@ -211,7 +211,12 @@ export class OidcSignIn {
   }
 }
 
+/** What went wrong, for the audit row: the library's code and message, the check that failed, the provider's error. */
 function describe(error: unknown): string {
-  const { message, code } = error as { message?: string; code?: string };
-  return [code, message].filter(Boolean).join(': ').slice(0, 300);
+  const { message, code, error: providerError, error_description: description, cause } = error as Record<string, unknown>;
+  const check = cause instanceof Error ? cause.message : undefined;
+  return [code, message, check, providerError, description]
+    .filter(Boolean)
+    .join(': ')
+    .slice(0, 300);
 }
