@@ -4,7 +4,8 @@
 //
 // Accounts need no registry: the login name IS the account, base64url(JSON of its claims), e.g.
 // {"email":"a@school.test","email_verified":true,"name":"A"}; the subject is that same string.
-// Clients (all with the secret in CLIENT_SECRET, redirect URI REDIRECT_URI):
+// PORT (default: any free one) is where it listens: `npm run demo:oidc-provider` serves the demo
+// school's single sign-on on 4000. Clients (all with the secret in CLIENT_SECRET, redirect URI REDIRECT_URI):
 //   stagematch                 an honest provider
 //   stagematch-other-audience  its ID tokens name another client as audience (re-signed with the real key)
 //   stagematch-other-nonce     its ID tokens carry another nonce (re-signed with the real key)
@@ -18,7 +19,7 @@ const { privateKey } = await generateKeyPair('RS256', { extractable: true });
 const signingKey = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
 
 const server = createServer();
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+await new Promise((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve));
 const issuer = `http://127.0.0.1:${server.address().port}`;
 
 const client = (client_id) => ({
