@@ -37,6 +37,7 @@ describe('production start', () => {
     process.env.JWT_SECRET = strongSecret();
     process.env.PROTECTED_ATTRIBUTES_KEY = strongSecret();
     process.env.SSO_ENCRYPTION_KEY = strongSecret();
+    process.env.APP_URL = 'https://app.stagematch.test';
     delete process.env.SEED_DEMO_ON_EMPTY;
     delete process.env.CORS_ORIGINS;
     for (const [key, value] of Object.entries(overrides)) {

@@ -181,14 +181,14 @@ describe('single sign-on over OpenID Connect', () => {
       const landing = await signIn(school.id, { email: `later-${unique()}@factory.test`, email_verified: true });
       const staff = await sessionFrom(await signIn(strictSchool.id, { email: strictSchool.staff.email, email_verified: true }));
       expect(staff.user.id).toBe(strictSchool.staff.id);
-      const deactivate = (id: string) => t.dataSource.query('UPDATE users SET deactivated_at = now() WHERE id = $1', [id]);
-      await deactivate(strictSchool.staff.id);
+      const deactivate = async (admin: SignedIn, userId: string) => dataOf(await t.gql('mutation($u: ID!) { deactivateUser(userId: $u) { id } }', { u: userId }, admin.token));
+      await deactivate(strictSchool.admin, strictSchool.staff.id);
       expect(await refusalOf(await signIn(strictSchool.id, { email: strictSchool.staff.email, email_verified: true }))).toBe('account_deactivated');
       expect(await lastAudit('sso.sign_in_refused')).toMatchObject({ after: { reason: 'account_deactivated', userId: strictSchool.staff.id } });
 
       const code = fragment(landing).get('code')!;
       const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE email LIKE 'later-%'");
-      await deactivate(id);
+      await deactivate(school.admin, id);
       expect(onlyError(await t.gql(COMPLETE, { code })).extensions.code).toBe('UNAUTHENTICATED');
     });
   });

@@ -56,7 +56,7 @@ describe('loadEnvironment', () => {
   it('keeps webhooks off private addresses unless development asks, and production never allows it', () => {
     expect(loadEnvironment({}).webhooksMayReachPrivateTargets).toBe(false);
     expect(loadEnvironment({ NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhooksMayReachPrivateTargets).toBe(true);
-    const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex') };
+    const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'), APP_URL: 'https://app.stagematch.test' };
     expect(loadEnvironment(production).webhooksMayReachPrivateTargets).toBe(false);
     expect(() => loadEnvironment({ ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' })).toThrow(
       /^Invalid environment:\n\s+WEBHOOK_ALLOW_PRIVATE_TARGETS: must be false in production/,
@@ -71,6 +71,7 @@ describe('loadEnvironment in production', () => {
     JWT_SECRET: strong(),
     PROTECTED_ATTRIBUTES_KEY: strong(),
     SSO_ENCRYPTION_KEY: strong(),
+    APP_URL: 'https://app.stagematch.test',
     ...overrides,
   });
   const refusal = (source: Record<string, string>) => {
@@ -86,6 +87,12 @@ describe('loadEnvironment in production', () => {
   it('starts with strong secrets of its own', () => {
     expect(loadEnvironment(production())).toMatchObject({ NODE_ENV: 'production' });
     expect(loadEnvironment(production({ JWT_SECRET: randomBytes(48).toString('base64') }))).toMatchObject({ NODE_ENV: 'production' });
+  });
+
+  it('refuses a missing or non-https APP_URL (links in e-mails point at it)', () => {
+    expect(refusal({ ...production(), APP_URL: '' })).toMatch(/APP_URL: production needs the https origin/);
+    expect(refusal(production({ APP_URL: 'http://app.stagematch.nl' }))).toMatch(/APP_URL: production needs the https origin/);
+    expect(refusal(production({ APP_URL: 'https://app.stagematch.nl/login' }))).toMatch(/APP_URL must be an http\(s\) origin without a path/);
   });
 
   it('never refuses a key made with `openssl rand -hex 32`', () => {
@@ -138,7 +145,7 @@ describe('loadEnvironment in production', () => {
 });
 
 describe('SEED_DEMO_ON_EMPTY', () => {
-  const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex') };
+  const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'), APP_URL: 'https://app.stagematch.test' };
 
   it('is off in production unless set, on in development and test', () => {
     expect(loadEnvironment({ NODE_ENV: 'production', ...secrets }).SEED_DEMO_ON_EMPTY).toBe('false');

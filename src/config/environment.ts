@@ -103,7 +103,7 @@ export class Environment {
   @Matches(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_URL must be an http(s) origin without a path, e.g. https://api.stagematch.nl' })
   PUBLIC_URL = 'http://localhost:3000';
 
-  /** Where people use Stagematch (the front end): links in e-mails and the end of a single sign-on point there. */
+  /** Where the web app (the front end) is: invitation and password-reset links point at it. Production: https only. */
   @Matches(/^https?:\/\/[^/]+$/, { message: 'APP_URL must be an http(s) origin without a path, e.g. https://app.stagematch.nl' })
   APP_URL = 'http://localhost:5173';
 
@@ -224,6 +224,12 @@ export class Environment {
   @Max(86400)
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
 
+  /** Requests one API key may make per minute (a fixed window in Redis) before it is RATE_LIMITED. */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  API_KEY_REQUESTS_PER_MINUTE = 600;
+
   /** Which proxies' X-Forwarded-For to believe for the client address: false, a hop count, or their addresses. */
   @IsTrustProxy()
   TRUST_PROXY = 'false';
@@ -315,6 +321,7 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'LOGIN_MAX_FAILURES_PER_ACCOUNT',
   'LOGIN_MAX_FAILURES_PER_IP',
   'LOGIN_FAILURE_WINDOW_SECONDS',
+  'API_KEY_REQUESTS_PER_MINUTE',
   'TRANSACTION_MAX_ATTEMPTS',
   'DATABASE_WAIT_SECONDS',
   'DATABASE_CONNECT_TIMEOUT_MS',
@@ -322,6 +329,8 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 export class InvalidEnvironmentError extends Error {}
+
+const invalidOrigin = (errors: { property: string }[], name: string) => errors.some((error) => error.property === name);
 
 /**
  * How much a secret holds: a hex string counts by the bytes it encodes (so `openssl rand -hex 32`
@@ -383,6 +392,9 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
       const problem = invalid.has(name) ? undefined : productionSecretProblem(name, env[name]);
       if (problem) problems.push(problem);
     }
+  }
+  if (env.isProduction && !invalidOrigin(errors, 'APP_URL') && (raw.APP_URL === undefined || !env.APP_URL.startsWith('https://'))) {
+    problems.push('APP_URL: production needs the https origin of the web app (invitation and password-reset links point at it), e.g. https://app.stagematch.nl');
   }
   if (env.isProduction && env.webhooksMayReachPrivateTargets) {
     problems.push('WEBHOOK_ALLOW_PRIVATE_TARGETS: must be false in production (webhooks must not reach internal addresses)');

@@ -43,7 +43,7 @@ function secretCandidates(path: string, text: string): Found[] {
 
 /** Whether production would start with `value` as the variable (the other one strong and fresh). */
 function productionAccepts(name: 'JWT_SECRET' | 'PROTECTED_ATTRIBUTES_KEY' | 'SSO_ENCRYPTION_KEY', value: string): boolean {
-  const source = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex') };
+  const source = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'), APP_URL: 'https://app.stagematch.test' };
   try {
     loadEnvironment({ ...source, [name]: value });
     return true;

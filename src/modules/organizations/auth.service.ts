@@ -5,6 +5,7 @@ import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../common/auth/password-
 import type { Actor } from '../../common/auth/roles';
 import { clientAddressOf } from '../../common/http/client-address';
 import { UnauthenticatedError } from '../../common/errors/domain-errors';
+import { API_KEY_PREFIX, ApiKeysService } from './api-keys/api-keys.service';
 import { LoginThrottle } from './login-throttle.service';
 import type { OrganizationEntity } from './organization.entity';
 import { SessionKind } from './session.entity';
@@ -31,6 +32,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionsService,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   /**
@@ -51,9 +53,17 @@ export class AuthService {
     return { ...(await this.sessions.startApiSession(user)), user, actor: actorOf(user, user.organization) };
   }
 
-  /** Resolves the `Authorization: Bearer` header of a request to the acting user and her session, if any. */
-  async resolveActor(authorization: string | undefined): Promise<ActorResolution> {
+  /**
+   * Resolves the `Authorization: Bearer` header of a request to the acting user and her session, or
+   * to an API key (`sm_…`, rate-limited: RateLimitedError past its limit; `operation` is audited).
+   */
+  async resolveActor(authorization: string | undefined, operation: string | null = null): Promise<ActorResolution> {
     if (!authorization) return { actor: null, sessionId: null, error: null };
+    const key = new RegExp(`^Bearer\\s+(${API_KEY_PREFIX}\\S+)$`, 'i').exec(authorization)?.[1];
+    if (key) {
+      const actor = await this.apiKeys.authenticate(key, operation);
+      return actor ? { actor, sessionId: null, error: null } : { actor: null, sessionId: null, error: 'The API key is unknown or was revoked' };
+    }
     const session = await this.apiSession(authorization);
     if (session === undefined) return { actor: null, sessionId: null, error: 'The Authorization header must be "Bearer <token>"' };
     return session ? { actor: session.actor, sessionId: session.sessionId, error: null } : { actor: null, sessionId: null, error: INVALID_TOKEN };

@@ -134,6 +134,15 @@ export class SessionsService {
     return result.affected ?? 0;
   }
 
+  /** Ends every session of a user but `keep` (and the dashboard sessions started from it), inside the caller's transaction. */
+  async revokeAllBut(userId: string, keep: string | null): Promise<number> {
+    const [, affected] = await this.transactions.manager.query(
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2 AND parent_id IS DISTINCT FROM $2`,
+      [userId, keep],
+    );
+    return affected;
+  }
+
   private async start(
     userId: string,
     organizationId: string,
