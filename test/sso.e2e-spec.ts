@@ -96,7 +96,7 @@ describe('single sign-on over OpenID Connect', () => {
     [operator, school, strictSchool, probe, unconfigured] = await Promise.all([make.platformAdmin(), make.school(), make.school(), make.school(), make.school()]);
     await configure(school, 'stagematch');
     await configure(strictSchool, 'stagematch', { createUnknownUsers: false });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await provider?.stop();
@@ -127,6 +127,10 @@ describe('single sign-on over OpenID Connect', () => {
       expect(onlyError(await t.gql(CONFIGURATION, { o: other.id }, school.admin.token)).extensions.code).toBe('FORBIDDEN');
       expect(onlyError(await t.gql(CONFIGURE, { input: withoutSecret }, school.admin.token)).extensions.code).toBe('FORBIDDEN');
       expect(await lastAudit('sso.configured')).toMatchObject({ entity_id: other.id, actor_user_id: operator.id, after: { clientId: 'stagematch-2', clientSecretChanged: false } });
+
+      // Not even an ADMIN API key of the organization: sign-in is managed by people.
+      const key = dataOf(await t.gql('mutation { createApiKey(input: { name: "sis", role: ADMIN }) { secret } }', {}, other.admin.token)).createApiKey.secret;
+      expect(onlyError(await t.gql(CONFIGURATION, { o: other.id }, key)).extensions.code).toBe('FORBIDDEN');
     });
 
     it('refuses a first configuration without a secret, a bad issuer and a bad domain, naming the field', async () => {

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Public } from '../../common/auth/allow.decorator';
+import { Allow, PeopleOnly, Public } from '../../common/auth/allow.decorator';
 import { CurrentActor, type RequestContext } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
 import { UnauthenticatedError } from '../../common/errors/domain-errors';
@@ -9,6 +9,7 @@ import { SsoConfigurationModel } from './models/sso-configuration.model';
 import { OidcSignIn, SSO_CODE_TTL_SECONDS } from './oidc-sign-in.service';
 import { SsoService } from './sso.service';
 
+/** Sign-in is configured by people signed in themselves, never by an API key. */
 const MANAGERS = [Role.SCHOOL_ADMIN, Role.COMPANY_ADMIN, Role.SBB_ADMIN, Role.PLATFORM_ADMIN];
 
 @Resolver()
@@ -20,6 +21,7 @@ export class SsoResolver {
 
   @Query(() => SsoConfigurationModel, { nullable: true, description: "An organization's single sign-on (null: none): its own admins and PLATFORM admins only" })
   @Allow(...MANAGERS)
+  @PeopleOnly()
   ssoConfiguration(@CurrentActor() actor: Actor, @Args() { organizationId }: SsoOrganizationArgs) {
     return this.sso.find(actor, organizationId);
   }
@@ -28,12 +30,14 @@ export class SsoResolver {
     description: "Sets an organization's OpenID Connect sign-in (its own admins and PLATFORM admins only); audited, the client secret never shown again",
   })
   @Allow(...MANAGERS)
+  @PeopleOnly()
   configureSso(@CurrentActor() actor: Actor, @Args('input') input: ConfigureSsoInput) {
     return this.sso.configure(actor, input);
   }
 
   @Mutation(() => Boolean, { description: "Removes an organization's single sign-on; false when it had none. Audited" })
   @Allow(...MANAGERS)
+  @PeopleOnly()
   removeSsoConfiguration(@CurrentActor() actor: Actor, @Args() { organizationId }: SsoOrganizationArgs) {
     return this.sso.remove(actor, organizationId);
   }
