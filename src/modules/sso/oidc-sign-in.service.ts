@@ -31,7 +31,9 @@ export type SsoRefusal =
   | 'email_domain_not_allowed'
   | 'unknown_user'
   | 'account_elsewhere'
-  | 'account_deactivated';
+  | 'account_deactivated'
+  /** Stagematch itself could not finish (its database or Redis unreachable, two first sign-ins at once): try again. */
+  | 'temporarily_unavailable';
 
 interface Flow {
   organizationId: string;
@@ -197,7 +199,11 @@ export class OidcSignIn {
 
   /** Audits the refusal and sends the browser to the front end with its reason. */
   private async refusal(error: unknown, { organizationId }: { organizationId?: string }): Promise<string> {
-    if (!(error instanceof Refused)) throw error;
+    if (!(error instanceof Refused)) {
+      // Nothing is audited: what failed may be the database itself.
+      this.logger.error(`Single sign-on failed for organization ${organizationId ?? 'unknown'}: ${describe(error)}`);
+      return `${this.env.APP_URL}${SSO_APP_PATH}#error=temporarily_unavailable`;
+    }
     this.logger.log(`Single sign-on refused (${error.reason}) for organization ${organizationId ?? 'unknown'}`);
     await this.transactions.run(() =>
       this.audit.record(null, {
