@@ -36,7 +36,9 @@ describe('password reset: the same answer for every address, a single-use link v
   });
 
   const post = (query: string, variables: Record<string, unknown>) => request(t.app.getHttpServer()).post('/graphql').send({ query, variables });
-  const mailsTo = (address: string) => smtp.messages.filter((mail) => (mail.to as { value: { address: string }[] }).value[0].address === address);
+  /** Reset e-mails only: the factories' users were mailed their invitations first. */
+  const mailsTo = (address: string) =>
+    smtp.messages.filter((mail) => (mail.to as { value: { address: string }[] }).value[0].address === address && mail.text?.includes('/reset-password#'));
   const linkIn = async (address: string, n = 1) => {
     const message = await eventually(() => mailsTo(address)[n - 1]);
     const match = new RegExp(`${APP_URL}/reset-password#token=(\\S+)`).exec(message.text ?? '');
@@ -101,7 +103,9 @@ describe('password reset: the same answer for every address, a single-use link v
     const [known, other] = [await post(REQUEST, { e: user.email }), await post(REQUEST, { e: unknown })];
     expect(known.status).toBe(other.status);
     expect(onlyError(known.body).extensions.code).toBe('RATE_LIMITED');
-    expect(onlyError(known.body).message).toEqual(onlyError(other.body).message.replace(/\d+ seconds/, (s) => s));
+    // Alike but for the seconds to wait (the two windows started a moment apart).
+    const shape = (body: typeof known.body) => JSON.stringify(onlyError(body)).replace(/\d+/g, 'N');
+    expect(shape(known.body)).toBe(shape(other.body));
     expect(onlyError(known.body).message).toMatch(/^Too many password-reset requests; try again in \d+ seconds$/);
     expect(await t.login(user.email, user.password)).toEqual(expect.any(String));
   });
