@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -41,7 +41,7 @@ const visible = ({ secretHash: _, organization: __, ...rest }: ApiKeyEntity) => 
  * second late, one INSERT and one UPDATE per batch), not one write per request.
  */
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements OnModuleDestroy {
   private readonly logger = new Logger(ApiKeysService.name);
   private readonly uses = new MicroBatcher<Use, null>((uses) => this.recordUses(uses), { maxSize: 200, maxWaitMs: 1000 });
 
@@ -54,6 +54,11 @@ export class ApiKeysService {
     @InjectRedis() private readonly redis: Redis,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** Before the database closes: the uses still waiting for their batch are written. */
+  onModuleDestroy(): Promise<void> {
+    return this.uses.drain();
+  }
 
   async create(actor: Actor, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyEntity; secret: string }> {
     return this.transactions.run(async () => {

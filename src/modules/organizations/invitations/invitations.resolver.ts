@@ -73,6 +73,7 @@ export class InvitationsResolver {
   }
 
   @ResolveField(() => InvitationStatus)
+  @Allow(...ORGANIZATION_ADMINS)
   status(@Parent() invitation: InvitationEntity): InvitationStatus {
     if (invitation.acceptedAt) return InvitationStatus.ACCEPTED;
     if (invitation.revokedAt) return InvitationStatus.REVOKED;
