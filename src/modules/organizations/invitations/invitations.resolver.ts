@@ -22,7 +22,6 @@ export class AcceptInvitationArgs {
 
   @Field({ description: 'Her own password; the password policy applies (see NewUserInput.password)' })
   @IsString()
-  @MaxLength(200)
   password: string;
 }
 

@@ -21,7 +21,6 @@ export class ResetPasswordArgs {
 
   @Field({ description: 'Her new password; the password policy applies (see NewUserInput.password)' })
   @IsString()
-  @MaxLength(200)
   password: string;
 }
 

@@ -35,7 +35,6 @@ export class ChangePasswordArgs {
 
   @Field({ description: 'The password policy applies (see NewUserInput.password)' })
   @IsString()
-  @MaxLength(200)
   newPassword: string;
 }
 
