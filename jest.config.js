@@ -1,5 +1,11 @@
 /** Unit tests beside the code; end-to-end tests in test/ against real Postgres and Redis. */
-const transform = { '^.+\\.ts$': 'ts-jest' };
+const transform = {
+  '^.+\\.ts$': 'ts-jest',
+  // openid-client and the two libraries it uses are ES modules only: Node (>= 20.19) loads them from
+  // the compiled CommonJS with require(), but Jest on Node 20 cannot, so it transpiles them.
+  '/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true } }],
+};
+const transformIgnorePatterns = ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'];
 
 module.exports = {
   projects: [
@@ -7,6 +13,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       setupFiles: ['reflect-metadata'],
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
     },
@@ -14,6 +21,7 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       setupFiles: ['reflect-metadata'],
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',

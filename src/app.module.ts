@@ -26,6 +26,7 @@ import { AuthService } from './modules/organizations/auth.service';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlacementsModule } from './modules/placements/placements.module';
 import { SchoolTasksModule } from './modules/school-tasks/school-tasks.module';
+import { SsoModule } from './modules/sso/sso.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { StudentsModule } from './modules/students/students.module';
 import { UnplacedStudentsModule } from './modules/unplaced-students/unplaced-students.module';
@@ -45,6 +46,7 @@ import { WorkerModule } from './worker.module';
     }),
     HealthModule,
     OrganizationsModule,
+    SsoModule,
     StudentsModule,
     CompaniesModule,
     PlacementsModule,

@@ -10,6 +10,8 @@ import { ComplianceModule } from './modules/compliance/compliance.module';
 import { MatchRoundProcessor, MatchRoundRecovery, ProposalExpiryCheck, ScheduledMatchRoundCheck } from './modules/matching/jobs/matching.jobs';
 import { MatchingModule } from './modules/matching/matching.module';
 import { MeldpuntModule } from './modules/meldpunt/meldpunt.module';
+import { AccountMailProcessor } from './modules/organizations/account-mail/account-mail.processor';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { CloseExpiredPlacementsCheck } from './modules/placements/jobs/close-expired-placements.check';
 import { PlacementsModule } from './modules/placements/placements.module';
@@ -21,7 +23,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
  * module that registers events (their `<module>.events.ts`), so the dispatcher knows them all.
  */
 @Module({
-  imports: [DiscoveryModule, CoreModule, CompaniesModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, UnplacedStudentsModule, MeldpuntModule, NotificationsWorkerModule],
+  imports: [DiscoveryModule, CoreModule, OrganizationsModule, CompaniesModule, PlacementsModule, ComplianceModule, MatchingModule, AgreementsModule, InternshipsModule, UnplacedStudentsModule, MeldpuntModule, NotificationsWorkerModule],
   providers: [
     CloseExpiredPlacementsCheck,
     ReevaluateComplianceCheck,
@@ -33,6 +35,7 @@ import { ScheduleRegistrar } from './queues/schedule-registrar';
     MatchRoundRecovery,
     DailyRunProcessor,
     ScheduleRegistrar,
+    AccountMailProcessor,
   ],
 })
 export class WorkerModule {}

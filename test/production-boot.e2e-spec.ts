@@ -36,6 +36,8 @@ describe('production start', () => {
     process.env = { ...saved, NODE_ENV: 'production', APP_ROLE: 'all', DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'error' };
     process.env.JWT_SECRET = strongSecret();
     process.env.PROTECTED_ATTRIBUTES_KEY = strongSecret();
+    process.env.SSO_ENCRYPTION_KEY = strongSecret();
+    process.env.APP_URL = 'https://app.stagematch.test';
     delete process.env.SEED_DEMO_ON_EMPTY;
     delete process.env.CORS_ORIGINS;
     for (const [key, value] of Object.entries(overrides)) {

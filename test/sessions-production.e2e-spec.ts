@@ -19,6 +19,7 @@ describe('sign-in and sessions in production mode', () => {
         NODE_ENV: 'production',
         JWT_SECRET: randomBytes(32).toString('hex'),
         PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'),
+        SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
         LOGIN_MAX_FAILURES_PER_ACCOUNT: '2',
         LOGIN_MAX_FAILURES_PER_IP: '4',
         LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS),

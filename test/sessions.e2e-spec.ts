@@ -5,10 +5,12 @@ import { loadEnvironment } from '../src/config/environment';
 import { QueueName } from '../src/queues/queues';
 import { Factories, type MadeSchool, type SignedIn } from './support/factories';
 import { dataOf, type GraphqlResponse, onlyError, TestApp } from './support/test-app';
+import { newSecretToken } from '../src/common/auth/secret-token';
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id role } } }';
 const ME = '{ me { id email role organizationId } }';
-const ADD_USER = 'mutation($input: AddUserInput!) { addUser(input: $input) { id email } }';
+const INVITE_USER = 'mutation($input: AddUserInput!) { inviteUser(input: $input) { id } }';
+const ACCEPT_INVITATION = 'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { token } }';
 const REVOKE = 'mutation($userId: ID) { revokeSessions(userId: $userId) }';
 const PASSWORD = 'lantaarn-fietsbel-kiwi-42';
 
@@ -26,10 +28,11 @@ describe('sign-in and sessions', () => {
   let sbb: SignedIn;
   let operator: SignedIn;
   let schoolAdmin: string;
+  let make: Factories;
   // Loopback is this test's proxy, so each test can sign in from its own client address (X-Forwarded-For).
   beforeAll(async () => {
     t = await TestApp.start({ env: { TRUST_PROXY: 'loopback', LOGIN_MAX_FAILURES_PER_IP: '20' } });
-    const make = new Factories(t);
+    make = new Factories(t);
     [school, otherSchool, sbb, operator] = await Promise.all([make.school(), make.school(), make.sbb(), make.platformAdmin()]);
     schoolAdmin = school.admin.token;
   });
@@ -50,12 +53,11 @@ describe('sign-in and sessions', () => {
   const tokenOf = (answer: HttpAnswer): string => dataOf(answer.body).login.token;
   const me = (token: string) => graphql(ME, {}, { token });
 
-  let users = 0;
-  /** A new STAFF user of the school (through addUser), so no test's counts or sessions touch another's. */
+  /** A new user of the school (invited, and signed out of the session accepting started), so no test's counts or sessions touch another's. */
   async function newUser(role: 'STAFF' | 'ADMIN' = 'STAFF'): Promise<{ id: string; email: string }> {
-    const email = `sessions-${++users}@sessions.test`;
-    const input = { email, name: `Sessions ${users}`, password: PASSWORD, role };
-    return dataOf(await t.gql(ADD_USER, { input }, schoolAdmin)).addUser;
+    const user = await make.addUser(school.admin, role, { password: PASSWORD });
+    dataOf(await t.gql('mutation { logout }', {}, user.token));
+    return { id: user.id, email: user.email };
   }
 
   describe('failed sign-ins', () => {
@@ -138,13 +140,16 @@ describe('sign-in and sessions', () => {
       ['iloveyou2026', 'PASSWORD_GUESSABLE'],
       ['123456789012', 'PASSWORD_GUESSABLE'],
       ['sessions.test2026', 'PASSWORD_GUESSABLE'], // the domain of the new user's address
-    ])('refuses %j in addUser as BAD_USER_INPUT on input.password (%s), and adds nobody', async (password, rule) => {
+    ])('refuses %j in acceptInvitation as BAD_USER_INPUT on password (%s), and adds nobody', async (password, rule) => {
       const email = `policy-${randomUUID()}@sessions.test`;
-      const answer = await graphql(ADD_USER, { input: { email, name: 'Nieuwe Mentor', password, role: 'STAFF' } }, { token: schoolAdmin });
+      const { inviteUser } = dataOf(await t.gql(INVITE_USER, { input: { email, name: 'Nieuwe Mentor', role: 'STAFF' } }, schoolAdmin));
+      const { token, hash } = newSecretToken(); // in place of the e-mailed link's (test/invitations.e2e-spec.ts reads the e-mail)
+      await t.dataSource.query('UPDATE invitations SET token_hash = $2 WHERE id = $1', [inviteUser.id, hash]);
+      const answer = await graphql(ACCEPT_INVITATION, { t: token, p: password });
       expect(answer.status).toBe(400);
       const error = onlyError(answer.body);
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
-      expect(error.extensions.fields).toEqual([{ path: 'input.password', rule, message: expect.stringMatching(/^password /) }]);
+      expect(error.extensions.fields).toEqual([{ path: 'password', rule, message: expect.stringMatching(/^password /) }]);
       expect(await t.count(`users WHERE email = '${email}'`)).toBe(0);
     });
 

@@ -9,7 +9,6 @@ import { dataOf, TestApp } from './support/test-app';
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhookEndpoint(input: $input) { endpoint { id } } }`;
 const DISABLE = 'mutation($id: ID!) { disableWebhookEndpoint(id: $id) { id } }';
 const GRANT = 'mutation($input: GrantAccreditationInput!) { grantAccreditation(input: $input) { id } }';
-const ADD_USER = 'mutation($input: AddUserInput!) { addUser(input: $input) { id } }';
 const DEAD_WEBHOOKS = '{ deliveries(first: 50, filter: { channel: WEBHOOK, status: DEAD }) { edges { node { endpointId lastError attempts { error statusCode } } } } }';
 
 /** DNS that answers `localhost` with 127.0.0.2 twice (registration, the delivery's check), then as the OS does: 127.0.0.1. */
@@ -55,13 +54,14 @@ describe('webhook deliveries: the checked address, error classes; e-mail display
   };
   const grant = async () => dataOf(await t.gql(GRANT, { input: { branchId, crebo: String(crebo++), grantedOn: '2026-09-01' } }, sbb.token));
 
+  let make: Factories;
   beforeAll(async () => {
     smtp = await startSmtpServer();
     t = await TestApp.start({
       env: { SMTP_URL: smtp.url, DELIVERY_MAX_ATTEMPTS: '2', WEBHOOK_TIMEOUT_MS: '500' },
       configure: (builder) => builder.overrideProvider(HostResolver).useValue(dns),
     });
-    const make = new Factories(t);
+    make = new Factories(t);
     [company, sbb] = await Promise.all([make.company(), make.sbb()]);
     branchId = company.branchId;
     await t.eventsDispatched(); // the factory company's own accreditation must not reach the webhooks below
@@ -125,9 +125,7 @@ describe('webhook deliveries: the checked address, error classes; e-mail display
   });
 
   it('quotes e-mail display names: a trailing backslash or a name that looks like an address stays one recipient', async () => {
-    const admin = company.admin.token;
-    const add = (email: string, name: string, role: string) =>
-      t.gql(ADD_USER, { input: { email, name, role, password: 'a-long-enough-password' } }, admin).then(dataOf);
+    const add = (email: string, name: string, role: 'ADMIN' | 'STAFF') => make.addUser(company.admin, role, { email, name });
     await add('evil@leerbedrijf.test', 'Evil \\', 'ADMIN');
     await add('quote@leerbedrijf.test', '"Quote", Name <x@y>', 'ADMIN');
     await add('collega@leerbedrijf.test', 'Nieuwe Collega', 'STAFF');

@@ -23,11 +23,16 @@ export class MicroBatcher<I, O> {
   }
 
   private flush(): void {
+    void this.drain();
+  }
+
+  /** Runs what is waiting now, without waiting out `maxWaitMs` (at shutdown); resolves once it is handled. */
+  async drain(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.waiting;
     this.waiting = [];
-    void this.settle(batch, true);
+    if (batch.length > 0) await this.settle(batch, true);
   }
 
   private async settle(batch: typeof this.waiting, splitOnFailure: boolean): Promise<void> {

@@ -56,7 +56,7 @@ describe('loadEnvironment', () => {
   it('keeps webhooks off private addresses unless development asks, and production never allows it', () => {
     expect(loadEnvironment({}).webhooksMayReachPrivateTargets).toBe(false);
     expect(loadEnvironment({ NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhooksMayReachPrivateTargets).toBe(true);
-    const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex') };
+    const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'), APP_URL: 'https://app.stagematch.test' };
     expect(loadEnvironment(production).webhooksMayReachPrivateTargets).toBe(false);
     expect(() => loadEnvironment({ ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' })).toThrow(
       /^Invalid environment:\n\s+WEBHOOK_ALLOW_PRIVATE_TARGETS: must be false in production/,
@@ -70,6 +70,8 @@ describe('loadEnvironment in production', () => {
     NODE_ENV: 'production',
     JWT_SECRET: strong(),
     PROTECTED_ATTRIBUTES_KEY: strong(),
+    SSO_ENCRYPTION_KEY: strong(),
+    APP_URL: 'https://app.stagematch.test',
     ...overrides,
   });
   const refusal = (source: Record<string, string>) => {
@@ -87,6 +89,12 @@ describe('loadEnvironment in production', () => {
     expect(loadEnvironment(production({ JWT_SECRET: randomBytes(48).toString('base64') }))).toMatchObject({ NODE_ENV: 'production' });
   });
 
+  it('refuses a missing or non-https APP_URL (links in e-mails point at it)', () => {
+    expect(refusal({ ...production(), APP_URL: '' })).toMatch(/APP_URL: production needs the https origin/);
+    expect(refusal(production({ APP_URL: 'http://app.stagematch.nl' }))).toMatch(/APP_URL: production needs the https origin/);
+    expect(refusal(production({ APP_URL: 'https://app.stagematch.nl/login' }))).toMatch(/APP_URL must be an http\(s\) origin without a path/);
+  });
+
   it('never refuses a key made with `openssl rand -hex 32`', () => {
     for (let i = 0; i < 2000; i += 1) expect(() => loadEnvironment(production())).not.toThrow();
   });
@@ -101,7 +109,17 @@ describe('loadEnvironment in production', () => {
     );
   });
 
+  it.each(PUBLISHED_SECRETS.filter((value) => /^[0-9a-f]{64}$/i.test(value)))('refuses the published %s as SSO_ENCRYPTION_KEY', (value) => {
+    expect(refusal(production({ SSO_ENCRYPTION_KEY: value }))).toMatch(/\n\s+SSO_ENCRYPTION_KEY: this value is published .*`openssl rand -hex 32`/);
+  });
+
+  it('refuses to start without an SSO_ENCRYPTION_KEY of its own', () => {
+    const { SSO_ENCRYPTION_KEY: _, ...withoutKey } = production();
+    expect(refusal(withoutKey)).toMatch(/\n\s+SSO_ENCRYPTION_KEY: this value is published/);
+  });
+
   it.each([
+    ['an SSO_ENCRYPTION_KEY of 31 bytes', { SSO_ENCRYPTION_KEY: randomBytes(31).toString('hex') }, /SSO_ENCRYPTION_KEY: .*must be 32 bytes/],
     ['a JWT_SECRET of 31 bytes', { JWT_SECRET: 'Zq8#mX2$vL9!pR4&nT7*wK1@bF5^hJ3' }, /JWT_SECRET: .*at least 32 characters/],
     ['a JWT_SECRET of 40 bytes with 4 distinct characters', { JWT_SECRET: 'wxyz'.repeat(10) }, /JWT_SECRET: too weak .*40 bytes with 4 distinct characters/],
     ['a hex JWT_SECRET of 20 bytes', { JWT_SECRET: randomBytes(20).toString('hex') }, /JWT_SECRET: too weak .*20 bytes/],
@@ -127,7 +145,7 @@ describe('loadEnvironment in production', () => {
 });
 
 describe('SEED_DEMO_ON_EMPTY', () => {
-  const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex') };
+  const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'), APP_URL: 'https://app.stagematch.test' };
 
   it('is off in production unless set, on in development and test', () => {
     expect(loadEnvironment({ NODE_ENV: 'production', ...secrets }).SEED_DEMO_ON_EMPTY).toBe('false');

@@ -12,7 +12,7 @@ import {
   ValidateBy,
   validateSync,
 } from 'class-validator';
-import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_PROTECTED_ATTRIBUTES_KEY, isPublishedSecret } from './published-secrets';
+import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_PROTECTED_ATTRIBUTES_KEY, DEVELOPMENT_SSO_ENCRYPTION_KEY, isPublishedSecret } from './published-secrets';
 import { IsTrustProxy, parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export enum AppRole {
@@ -91,6 +91,10 @@ export class Environment {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: `PROTECTED_ATTRIBUTES_KEY must be 32 bytes written as 64 hex characters; ${MAKE_A_SECRET}` })
   PROTECTED_ATTRIBUTES_KEY = DEVELOPMENT_PROTECTED_ATTRIBUTES_KEY;
 
+  /** AES-256-GCM key (64 hex characters) for the client secrets of organizations' single sign-on (README "Accounts and sign-in"). */
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: `SSO_ENCRYPTION_KEY must be 32 bytes written as 64 hex characters; ${MAKE_A_SECRET}` })
+  SSO_ENCRYPTION_KEY = DEVELOPMENT_SSO_ENCRYPTION_KEY;
+
   /** Web-app origins allowed to call the API from a browser (comma-separated; empty: none). */
   @IsOriginList()
   CORS_ORIGINS = '';
@@ -98,6 +102,10 @@ export class Environment {
   /** Where clients reach the API; signed export links (CSV downloads) are built on it. */
   @Matches(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_URL must be an http(s) origin without a path, e.g. https://api.stagematch.nl' })
   PUBLIC_URL = 'http://localhost:3000';
+
+  /** Where the web app (the front end) is: invitation and password-reset links point at it. Production: https only. */
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'APP_URL must be an http(s) origin without a path, e.g. https://app.stagematch.nl' })
+  APP_URL = 'http://localhost:5173';
 
   /** How long a signed CSV export link stays valid. */
   @IsInt()
@@ -216,6 +224,12 @@ export class Environment {
   @Max(86400)
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
 
+  /** Requests one API key may make per minute (a fixed window in Redis) before it is RATE_LIMITED. */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  API_KEY_REQUESTS_PER_MINUTE = 600;
+
   /** Which proxies' X-Forwarded-For to believe for the client address: false, a hop count, or their addresses. */
   @IsTrustProxy()
   TRUST_PROXY = 'false';
@@ -307,6 +321,7 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'LOGIN_MAX_FAILURES_PER_ACCOUNT',
   'LOGIN_MAX_FAILURES_PER_IP',
   'LOGIN_FAILURE_WINDOW_SECONDS',
+  'API_KEY_REQUESTS_PER_MINUTE',
   'TRANSACTION_MAX_ATTEMPTS',
   'DATABASE_WAIT_SECONDS',
   'DATABASE_CONNECT_TIMEOUT_MS',
@@ -314,6 +329,8 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 export class InvalidEnvironmentError extends Error {}
+
+const invalidOrigin = (errors: { property: string }[], name: string) => errors.some((error) => error.property === name);
 
 /**
  * How much a secret holds: a hex string counts by the bytes it encodes (so `openssl rand -hex 32`
@@ -329,6 +346,8 @@ function secretMaterial(value: string): { bytes: number; distinct: number; unit:
 }
 
 const MIN_SECRET_BYTES = 32;
+const PRODUCTION_SECRETS = ['JWT_SECRET', 'PROTECTED_ATTRIBUTES_KEY', 'SSO_ENCRYPTION_KEY'] as const;
+type ProductionSecret = (typeof PRODUCTION_SECRETS)[number];
 const MIN_DISTINCT = 16;
 
 /**
@@ -339,7 +358,7 @@ const MIN_DISTINCT = 16;
  * fewer). A random 32-byte key has about 30 distinct bytes; one with fewer than 16 is
  * astronomically unlikely, so a generated key is never refused.
  */
-function productionSecretProblem(name: 'JWT_SECRET' | 'PROTECTED_ATTRIBUTES_KEY', value: string): string | undefined {
+function productionSecretProblem(name: ProductionSecret, value: string): string | undefined {
   if (isPublishedSecret(value)) {
     return `${name}: this value is published in the Stagematch repository (a default or example), so anyone can use it; ${MAKE_A_SECRET}`;
   }
@@ -369,10 +388,13 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   if (env.isProduction) {
     // A variable the schema refused already is not judged twice.
     const invalid = new Set(errors.map((error) => error.property));
-    for (const name of ['JWT_SECRET', 'PROTECTED_ATTRIBUTES_KEY'] as const) {
+    for (const name of PRODUCTION_SECRETS) {
       const problem = invalid.has(name) ? undefined : productionSecretProblem(name, env[name]);
       if (problem) problems.push(problem);
     }
+  }
+  if (env.isProduction && !invalidOrigin(errors, 'APP_URL') && (raw.APP_URL === undefined || !env.APP_URL.startsWith('https://'))) {
+    problems.push('APP_URL: production needs the https origin of the web app (invitation and password-reset links point at it), e.g. https://app.stagematch.nl');
   }
   if (env.isProduction && env.webhooksMayReachPrivateTargets) {
     problems.push('WEBHOOK_ALLOW_PRIVATE_TARGETS: must be false in production (webhooks must not reach internal addresses)');

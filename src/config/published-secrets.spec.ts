@@ -14,7 +14,7 @@ interface Found {
 }
 
 /**
- * Secret-looking values in a file: any value assigned to JWT_SECRET or PROTECTED_ATTRIBUTES_KEY
+ * Secret-looking values in a file: any value assigned to JWT_SECRET, PROTECTED_ATTRIBUTES_KEY or SSO_ENCRYPTION_KEY
  * (`NAME=…`, `NAME: …`, compose's `${NAME:-…}`; in code only string literals), any run of 64 hex
  * characters (a possible key), and string literals of 32+ secret characters that say "secret"
  * or "change-me". Interpolations (`${…}`, `$(…)`), compose's `${NAME:?…}` and `<placeholders>`
@@ -26,7 +26,7 @@ function secretCandidates(path: string, text: string): Found[] {
     const where = `${path}:${text.slice(0, index).split('\n').length}`;
     found.set(`${where}\n${value}`, { where, value });
   };
-  const assignment = /\b(?:JWT_SECRET|PROTECTED_ATTRIBUTES_KEY)["']?[ \t]*(?::-|=|:)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|`([^`\n]*)`|([^\s'"`,;})|]+))/g;
+  const assignment = /\b(?:JWT_SECRET|PROTECTED_ATTRIBUTES_KEY|SSO_ENCRYPTION_KEY)["']?[ \t]*(?::-|=|:)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|`([^`\n]*)`|([^\s'"`,;})|]+))/g;
   for (const match of text.matchAll(assignment)) {
     const [, single, double, backtick, bare] = match;
     const value = single ?? double ?? backtick ?? bare;
@@ -42,8 +42,8 @@ function secretCandidates(path: string, text: string): Found[] {
 }
 
 /** Whether production would start with `value` as the variable (the other one strong and fresh). */
-function productionAccepts(name: 'JWT_SECRET' | 'PROTECTED_ATTRIBUTES_KEY', value: string): boolean {
-  const source = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex') };
+function productionAccepts(name: 'JWT_SECRET' | 'PROTECTED_ATTRIBUTES_KEY' | 'SSO_ENCRYPTION_KEY', value: string): boolean {
+  const source = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'), APP_URL: 'https://app.stagematch.test' };
   try {
     loadEnvironment({ ...source, [name]: value });
     return true;
@@ -73,7 +73,7 @@ describe('published secrets', () => {
       if (content.includes(0)) continue; // binary
       for (const { where, value } of secretCandidates(path, content.toString('utf8'))) {
         seen += 1;
-        if (productionAccepts('JWT_SECRET', value) || productionAccepts('PROTECTED_ATTRIBUTES_KEY', value)) unlisted.push(`${where}: ${value}`);
+        if (productionAccepts('JWT_SECRET', value) || productionAccepts('PROTECTED_ATTRIBUTES_KEY', value) || productionAccepts('SSO_ENCRYPTION_KEY', value)) unlisted.push(`${where}: ${value}`);
       }
     }
     expect(seen).toBeGreaterThan(0);

@@ -4,8 +4,11 @@ export const DEVELOPMENT_JWT_SECRET = 'stagematch-development-secret-do-not-use-
 /** The protected-attributes key when PROTECTED_ATTRIBUTES_KEY is unset (development and test only). */
 export const DEVELOPMENT_PROTECTED_ATTRIBUTES_KEY = '0'.repeat(63) + '1';
 
+/** The key of SSO client secrets when SSO_ENCRYPTION_KEY is unset (development and test only). */
+export const DEVELOPMENT_SSO_ENCRYPTION_KEY = '0'.repeat(63) + '2';
+
 /**
- * Every JWT_SECRET or PROTECTED_ATTRIBUTES_KEY candidate that is, or ever was, published with
+ * Every JWT_SECRET, PROTECTED_ATTRIBUTES_KEY or SSO_ENCRYPTION_KEY candidate that is, or ever was, published with
  * Stagematch: defaults, compose fallbacks, examples, test helpers and any 64-hex value in the
  * repository. Anyone who read the repository can forge tokens (or decrypt R24 attributes) with
  * them, so production refuses each one. Never remove an entry: git history keeps it public.
@@ -14,6 +17,7 @@ export const DEVELOPMENT_PROTECTED_ATTRIBUTES_KEY = '0'.repeat(63) + '1';
 export const PUBLISHED_SECRETS: readonly string[] = [
   DEVELOPMENT_JWT_SECRET,
   DEVELOPMENT_PROTECTED_ATTRIBUTES_KEY,
+  DEVELOPMENT_SSO_ENCRYPTION_KEY,
   // docker-compose.yml fallbacks before compose required the secrets from the environment
   'change-me-in-production-please-32chars-min',
   '00000000000000000000000000000000000000000000000000000000000000ff',

@@ -6,6 +6,7 @@ export enum QueueName {
   NOTIFICATION_DISPATCH = 'notification-dispatch',
   NOTIFICATION_EMAIL = 'notification-email',
   NOTIFICATION_WEBHOOK = 'notification-webhook',
+  ACCOUNT_EMAIL = 'account-email',
 }
 
 /** Every job type; a job's payload carries ids only. */
@@ -16,6 +17,8 @@ export enum JobName {
   DISPATCH_EVENT = 'dispatch-event',
   SEND_EMAIL = 'send-email',
   SEND_WEBHOOK = 'send-webhook',
+  SEND_INVITATION = 'send-invitation',
+  SEND_PASSWORD_RESET = 'send-password-reset',
 }
 
 /** Retries with exponential backoff; finished jobs are trimmed but kept long enough to debug. */

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { newSecretToken } from '../../src/common/auth/secret-token';
 import { main as orgCreate } from '../../src/modules/organizations/org-create.command';
 import { validPlacement, validStudent } from './fixtures';
 import { eventually } from './receivers';
@@ -65,7 +66,8 @@ export interface MadeInternship extends MadeProposal {
 export type Role = 'platformAdmin' | 'sbbAdmin' | 'sbb' | 'schoolAdmin' | 'schoolStaff' | 'companyAdmin' | 'companyStaff';
 
 const CREATE_ORGANIZATION = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }';
-const ADD_USER = 'mutation($input: AddUserInput!) { addUser(input: $input) { id } }';
+const INVITE_USER = 'mutation($input: AddUserInput!) { inviteUser(input: $input) { id } }';
+const ACCEPT_INVITATION = 'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { token user { id organizationId } } }';
 const ME = '{ me { id organization { id } } }';
 const CREATE_BRANCH = 'mutation($input: CreateBranchInput!) { createBranch(input: $input) { id } }';
 const GRANT = 'mutation($input: GrantAccreditationInput!) { grantAccreditation(input: $input) { id } }';
@@ -259,12 +261,25 @@ export class Factories {
     }
   }
 
-  private async addUser(admin: SignedIn, role: 'ADMIN' | 'STAFF'): Promise<SignedIn> {
-    const email = `${role.toLowerCase()}-${unique()}@factory.test`;
-    const password = strongPassword();
-    const name = `Medewerker ${unique()}`;
-    dataOf(await this.t.gql(ADD_USER, { input: { email, name, password, role } }, admin.token));
-    return this.signIn(email, name, password);
+  /** A colleague invited by `admin` (through inviteUser) who accepted with a password of her own. */
+  async addUser(
+    admin: SignedIn,
+    role: 'ADMIN' | 'STAFF',
+    { language = 'nl', password = strongPassword(), email = `${role.toLowerCase()}-${unique()}@factory.test`, name = `Medewerker ${unique()}` }: { language?: 'nl' | 'en'; password?: string; email?: string; name?: string } = {},
+  ): Promise<SignedIn> {
+    const invitation = dataOf(await this.t.gql(INVITE_USER, { input: { email, name, role, language } }, admin.token)).inviteUser;
+    const accepted = dataOf(await this.t.gql(ACCEPT_INVITATION, { t: await this.knownInvitationToken(invitation.id), p: password })).acceptInvitation;
+    return { id: accepted.user.id, organizationId: accepted.user.organizationId, email, name, password, token: accepted.token };
+  }
+
+  /**
+   * Factories do not read the invitation e-mail: the invitation gets a token the test knows in
+   * place of the mailed one (whose link then no longer works). test/invitations.e2e-spec.ts follows the real e-mail.
+   */
+  private async knownInvitationToken(invitationId: string): Promise<string> {
+    const { token, hash } = newSecretToken();
+    await this.t.dataSource.query('UPDATE invitations SET token_hash = $2 WHERE id = $1', [invitationId, hash]);
+    return token;
   }
 
   private async signIn(email: string, name: string, password: string): Promise<SignedIn> {

@@ -67,7 +67,7 @@ export class TestApp {
       LOG_LEVEL: 'error',
       WEBHOOK_ALLOW_PRIVATE_TARGETS: production ? 'false' : 'true',
       // Production refuses published and weak secrets: each production app gets fresh ones.
-      ...(production ? { JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex') } : {}),
+      ...(production ? { JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'), APP_URL: 'https://app.stagematch.test' } : {}),
       ...options.env,
     });
     const builder = Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: options.withWorker ?? true })] });

@@ -15,6 +15,9 @@ export interface AuditedChange {
 /** An operator's command-line task (e.g. `npm run org:create`): someone with database access, no signed-in user. */
 export const COMMAND_LINE = 'CLI';
 
+/** How an API key's changes and uses show in `actorRole`: under the key's name (unique in its organization). */
+export const apiKeyActorRole = (name: string) => `API_KEY:${name}`;
+
 /** Who changed something: a signed-in user, an operator on the command line, or the system (null: the worker, the schedule). */
 export type AuditActor = Actor | typeof COMMAND_LINE | null;
 
@@ -31,8 +34,8 @@ export async function recordAudit(manager: EntityManager, actor: AuditActor, cha
   if (list.length === 0) return;
   const user = actor === COMMAND_LINE ? null : actor;
   await manager.save(list.map((change) => manager.create(AuditEntryEntity, {
-    actorUserId: user?.userId ?? null,
-    actorRole: actor === COMMAND_LINE ? COMMAND_LINE : user ? rolesOf(user).at(-1)! : 'SYSTEM',
+    actorUserId: user?.apiKey ? null : (user?.userId ?? null),
+    actorRole: actor === COMMAND_LINE ? COMMAND_LINE : user?.apiKey ? apiKeyActorRole(user.apiKey.name) : user ? rolesOf(user).at(-1)! : 'SYSTEM',
     actorOrganizationId: user?.organizationId ?? null,
     action: change.action,
     entityType: change.entityType,

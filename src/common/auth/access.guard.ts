@@ -2,13 +2,13 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors';
-import { ALLOWED_ROLES, PUBLIC_OPERATION } from './allow.decorator';
+import { ALLOWED_ROLES, PEOPLE_ONLY, PUBLIC_OPERATION } from './allow.decorator';
 import { requestContextOf } from './request-context';
 import { type Role, rolesOf } from './roles';
 
 /**
  * Deny by default: a query, mutation or field resolver runs only when it is marked `@Public()` or
- * the actor holds one of the roles its `@Allow(...)` lists.
+ * the actor holds one of the roles its `@Allow(...)` lists; `@PeopleOnly()` refuses API keys too.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -24,6 +24,9 @@ export class AccessGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
     const held = rolesOf(actor);
     if (!allowed.some((role) => held.includes(role))) throw new ForbiddenError();
+    if (actor.apiKey && this.reflector.getAllAndOverride<boolean>(PEOPLE_ONLY, targets)) {
+      throw new ForbiddenError('An API key may not manage users, invitations, sessions or API keys');
+    }
     return true;
   }
 }

@@ -9,3 +9,11 @@ export const Allow = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
 /** An operation anyone may call, signed in or not (login, health). */
 export const Public = () => SetMetadata(PUBLIC_OPERATION, true);
+
+export const PEOPLE_ONLY = 'stagematch:people-only';
+
+/**
+ * Refused to API keys whatever their role: managing users, invitations, sessions and keys is for
+ * people signed in themselves (the access guard checks it).
+ */
+export const PeopleOnly = () => SetMetadata(PEOPLE_ONLY, true);

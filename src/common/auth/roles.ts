@@ -33,12 +33,14 @@ export enum Role {
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',
 }
 
-/** The signed-in user a request acts for. */
+/** The signed-in user a request acts for, or an organization's API key (then `userId` is the key's id). */
 export interface Actor {
   userId: string;
   organizationId: string;
   organizationType: OrganizationType;
   membershipRole: MembershipRole;
+  /** Set when a system acts with an API key (`Authorization: Bearer sm_…`): audited under its name. */
+  apiKey?: { id: string; name: string };
 }
 
 export function rolesOf(actor: Actor): Role[] {

@@ -1,4 +1,6 @@
+import { HeaderMap } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLError } from 'graphql';
 import type { ModuleRef } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Environment } from '../../config/environment';
@@ -9,6 +11,15 @@ import { formatGraphqlError } from '../errors/format-graphql-error';
 import { operationLimitRules, operationLimitsOf } from './operation-limits';
 import { serviceUnavailableError } from '../errors/service-unavailable';
 import { RequestLoaders } from './request-loaders';
+import { ErrorCode, RateLimitedError } from '../errors/domain-errors';
+
+/** An API key past its limit, refused before execution: the error carries its own HTTP 429 and Retry-After. */
+function rateLimitedBeforeExecution(error: RateLimitedError): GraphQLError {
+  const seconds = String(error.retryAfterSeconds);
+  return new GraphQLError(error.message, {
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: error.retryAfterSeconds, http: { status: 429, headers: new HeaderMap([['retry-after', seconds]]) } },
+  });
+}
 
 /** Apollo settings: code-first schema, operation limits, per-request actor and DataLoaders, our error format. */
 export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: ModuleRef): ApolloDriverConfig {
@@ -30,10 +41,12 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     preserveHttpStatusForExecutionErrors: false,
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       try {
-        const { actor, sessionId, error } = await auth.resolveActor(req.headers.authorization);
+        const operation = typeof req.body?.operationName === 'string' ? (req.body.operationName as string).slice(0, 100) : null;
+        const { actor, sessionId, error } = await auth.resolveActor(req.headers.authorization, operation);
         return { req, actor, sessionId, authError: error, loaders: new RequestLoaders(moduleRef) };
       } catch (error) {
         // Before execution: no plugin hook sees this error, so it carries its own HTTP 503.
+        if (error instanceof RateLimitedError) throw rateLimitedBeforeExecution(error);
         throw isConnectionFailure(error) ? serviceUnavailableError(error, { http: true }) : error;
       }
     },

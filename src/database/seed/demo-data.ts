@@ -14,6 +14,19 @@ export const DEMO_USERS = {
   companyStaff: { email: 'opleider@zorggroep-domstad.demo', name: 'Pieter Visser' },
 } as const;
 
+/**
+ * DEMO ONLY: ROC Utrecht (demo) signs in through an OpenID provider on this machine. Start one
+ * with `npm run demo:oidc-provider` (test/support/oidc-provider-server.mjs on port 4000, any login
+ * accepted) and open `/auth/oidc/<the school's id>/start` (README "Accounts and sign-in"). The
+ * secret is public: production never has this organization (SEED_DEMO_ON_EMPTY is off there).
+ */
+export const DEMO_SSO = {
+  issuer: 'http://127.0.0.1:4000',
+  clientId: 'stagematch',
+  clientSecret: 'stagematch-demo-sso-client',
+  allowedDomains: ['roc-utrecht.demo'],
+} as const;
+
 export interface DemoQualification {
   crebo: string;
   level: number;

@@ -16,8 +16,11 @@ import { UserEntity } from '../../modules/organizations/user.entity';
 import { PlacementEntity, PlacementStatus } from '../../modules/placements/placement.entity';
 import { StudentIdentityEntity } from '../../modules/students/student-identity.entity';
 import { StudentEntity } from '../../modules/students/student.entity';
+import { SecretCipher } from '../../modules/sso/secret-cipher';
+import { SsoConfigurationEntity } from '../../modules/sso/sso-configuration.entity';
+import { loadEnvironment } from '../../config/environment';
 import { typeormOptions } from '../typeorm-options';
-import { COMPANIES, DEMO_PASSWORD, DEMO_USERS, FIRST_NAMES, LAST_NAMES, QUALIFICATIONS, SCHOOLS } from './demo-data';
+import { COMPANIES, DEMO_PASSWORD, DEMO_SSO, DEMO_USERS, FIRST_NAMES, LAST_NAMES, QUALIFICATIONS, SCHOOLS } from './demo-data';
 
 const logger = new Logger('Seed');
 const STUDENTS_PER_SCHOOL = 20;
@@ -75,6 +78,16 @@ export async function seedDemo(dataSource: DataSource, clock: Clock = new Clock(
     await addUser(schools[0].id, DEMO_USERS.schoolAdmin, MembershipRole.ADMIN);
     await addUser(schools[0].id, DEMO_USERS.schoolStaff, MembershipRole.STAFF);
     await addUser(schools[1].id, DEMO_USERS.otherSchoolAdmin, MembershipRole.ADMIN);
+    const { clientSecret, ...sso } = DEMO_SSO;
+    await manager.insert(SsoConfigurationEntity, {
+      ...sso,
+      allowedDomains: [...sso.allowedDomains],
+      organizationId: schools[0].id,
+      clientSecretSealed: new SecretCipher(loadEnvironment().SSO_ENCRYPTION_KEY).seal(clientSecret, schools[0].id),
+      createUnknownUsers: true,
+      newUserRole: MembershipRole.STAFF,
+      enabled: true,
+    });
 
     for (const [index, company] of COMPANIES.entries()) {
       const organization = await addOrganization({

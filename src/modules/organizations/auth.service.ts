@@ -5,6 +5,7 @@ import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../common/auth/password-
 import type { Actor } from '../../common/auth/roles';
 import { clientAddressOf } from '../../common/http/client-address';
 import { UnauthenticatedError } from '../../common/errors/domain-errors';
+import { API_KEY_PREFIX, ApiKeysService } from './api-keys/api-keys.service';
 import { LoginThrottle } from './login-throttle.service';
 import type { OrganizationEntity } from './organization.entity';
 import { SessionKind } from './session.entity';
@@ -31,6 +32,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionsService,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   /**
@@ -45,14 +47,23 @@ export class AuthService {
       .getRepository(UserEntity)
       .findOne({ where: { email: normalized }, relations: { organization: true } });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user?.organization || !valid) throw new UnauthenticatedError('Invalid e-mail or password');
+    // A deactivated user gets the same answer as a wrong password: nothing tells whether the account exists.
+    if (!user?.organization || !valid || user.deactivatedAt) throw new UnauthenticatedError('Invalid e-mail or password');
     await attempt.succeeded();
     return { ...(await this.sessions.startApiSession(user)), user, actor: actorOf(user, user.organization) };
   }
 
-  /** Resolves the `Authorization: Bearer` header of a request to the acting user and her session, if any. */
-  async resolveActor(authorization: string | undefined): Promise<ActorResolution> {
+  /**
+   * Resolves the `Authorization: Bearer` header of a request to the acting user and her session, or
+   * to an API key (`sm_…`, rate-limited: RateLimitedError past its limit; `operation` is audited).
+   */
+  async resolveActor(authorization: string | undefined, operation: string | null = null): Promise<ActorResolution> {
     if (!authorization) return { actor: null, sessionId: null, error: null };
+    const key = new RegExp(`^Bearer\\s+(${API_KEY_PREFIX}\\S+)$`, 'i').exec(authorization)?.[1];
+    if (key) {
+      const actor = await this.apiKeys.authenticate(key, operation);
+      return actor ? { actor, sessionId: null, error: null } : { actor: null, sessionId: null, error: 'The API key is unknown or was revoked' };
+    }
     const session = await this.apiSession(authorization);
     if (session === undefined) return { actor: null, sessionId: null, error: 'The Authorization header must be "Bearer <token>"' };
     return session ? { actor: session.actor, sessionId: session.sessionId, error: null } : { actor: null, sessionId: null, error: INVALID_TOKEN };
@@ -65,14 +76,14 @@ export class AuthService {
     return this.sessions.validate(token, SessionKind.API);
   }
 
-  /** The user as she is now (her organization and role), or null when she no longer exists. */
+  /** The user as she is now (her organization and role), or null when she no longer exists or is deactivated. */
   async actorFor(userId: string): Promise<Actor | null> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId }, relations: { organization: true } });
-    return user?.organization ? actorOf(user, user.organization) : null;
+    return user?.organization && !user.deactivatedAt ? actorOf(user, user.organization) : null;
   }
 }
 
-function actorOf(user: UserEntity, organization: OrganizationEntity): Actor {
+export function actorOf(user: UserEntity, organization: OrganizationEntity): Actor {
   return {
     userId: user.id,
     organizationId: organization.id,

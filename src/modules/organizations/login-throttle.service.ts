@@ -29,6 +29,12 @@ redis.call('ZADD', KEYS[1], now, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], window)
 return {1, 0}`;
 
+/** What is counted: failed sign-ins (and wrong current passwords), or password-reset requests (each one counts). */
+export type ThrottledAttempt = 'sign-in' | 'password-reset';
+
+const KEY_SPACE: Record<ThrottledAttempt, string> = { 'sign-in': 'login-failures', 'password-reset': 'password-reset-requests' };
+const REFUSAL: Record<ThrottledAttempt, string> = { 'sign-in': 'Too many failed sign-in attempts', 'password-reset': 'Too many password-reset requests' };
+
 interface Limit {
   key: string;
   max: number;
@@ -46,20 +52,23 @@ interface Limit {
 @Injectable()
 export class LoginThrottle {
   private readonly windowMs: number;
-  private readonly prefix: string;
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
     private readonly env: Environment,
   ) {
     this.windowMs = env.LOGIN_FAILURE_WINDOW_SECONDS * 1000;
-    this.prefix = `${env.QUEUE_PREFIX}:login-failures`;
   }
 
-  /** Counts an attempt for `email` from `address` as failed until `succeeded()`; throws RateLimitedError past a limit. */
-  async begin(email: string, address: string): Promise<SignInAttempt> {
-    const account: Limit = { key: `${this.prefix}:account:${createHash('sha256').update(email).digest('base64url')}`, max: this.env.LOGIN_MAX_FAILURES_PER_ACCOUNT };
-    const fromAddress: Limit = { key: `${this.prefix}:address:${address}`, max: this.env.LOGIN_MAX_FAILURES_PER_IP };
+  /**
+   * Counts an attempt for `email` from `address` as failed until `succeeded()`; throws RateLimitedError past a limit.
+   * Password-reset requests are counted apart from sign-ins (under the same limits), so that asking for
+   * resets cannot lock anyone out of signing in; they never call `succeeded()`.
+   */
+  async begin(email: string, address: string, kind: ThrottledAttempt = 'sign-in'): Promise<SignInAttempt> {
+    const prefix = `${this.env.QUEUE_PREFIX}:${KEY_SPACE[kind]}`;
+    const account: Limit = { key: `${prefix}:account:${createHash('sha256').update(email).digest('base64url')}`, max: this.env.LOGIN_MAX_FAILURES_PER_ACCOUNT };
+    const fromAddress: Limit = { key: `${prefix}:address:${address}`, max: this.env.LOGIN_MAX_FAILURES_PER_IP };
     const attempt = randomUUID();
     const [byAccount, byAddress] = await Promise.all([this.hit(account, attempt), this.hit(fromAddress, attempt)]);
     const waits = [byAccount, byAddress].filter((wait) => wait !== null);
@@ -67,7 +76,7 @@ export class LoginThrottle {
       // Refused for one limit alone (say, a crowded school network): not held against the other.
       await Promise.all([byAccount === null && this.redis.zrem(account.key, attempt), byAddress === null && this.redis.zrem(fromAddress.key, attempt)]);
       const seconds = Math.max(1, Math.ceil(Math.max(...waits) / 1000));
-      throw new RateLimitedError(seconds, `Too many failed sign-in attempts; try again in ${seconds} seconds`);
+      throw new RateLimitedError(seconds, `${REFUSAL[kind]}; try again in ${seconds} seconds`);
     }
     return {
       succeeded: async () => {

@@ -13,24 +13,6 @@ export async function sbbOrganizationIds(db: Queryable): Promise<string[]> {
   return (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE type = 'SBB'`, [])).map((row) => row.id);
 }
 
-/** Who hears of something: the users of `organizationIds` (with `role`, when given) and every user of `everyoneIn`. */
-export interface Audience {
-  organizationIds: string[];
-  role?: string;
-  everyoneIn?: string[];
-}
-
-/** The users in each audience, with the language they read; `audience` is the index into `audiences`. */
-export function usersOf(db: Queryable, audiences: Audience[]): Promise<{ audience: number; user_id: string; organization_id: string; language: string }[]> {
-  return db.query(
-    `SELECT a.audience, u.id AS user_id, u.organization_id, u.language
-       FROM jsonb_to_recordset($1::jsonb) AS a(audience int, organization_ids uuid[], role membership_role, everyone_in uuid[])
-       JOIN users u ON u.organization_id = ANY(a.organization_ids || coalesce(a.everyone_in, '{}'))
-                   AND (a.role IS NULL OR u.role = a.role OR u.organization_id = ANY(a.everyone_in))`,
-    [JSON.stringify(audiences.map((a, audience) => ({ audience, organization_ids: a.organizationIds, role: a.role ?? null, everyone_in: a.everyoneIn ?? null })))],
-  );
-}
-
 /** Name and e-mail address of each user. */
 export async function mailboxes(db: Queryable, userIds: string[]): Promise<Map<string, { name: string; email: string }>> {
   if (!userIds.length) return new Map();
@@ -51,4 +33,10 @@ export async function organizationType(db: Queryable, id: string): Promise<Organ
 export async function sectorsOf(db: Queryable, ids: string[]): Promise<Map<string, Sector>> {
   const rows = await db.query<{ id: string; sector: Sector }>('SELECT id, sector FROM organizations WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
   return new Map(rows.map((row) => [row.id, row.sector]));
+}
+
+/** Whether the user exists and is not deactivated (sign-in by any means refuses her otherwise). */
+export async function isActiveUser(db: Queryable, userId: string): Promise<boolean> {
+  const [row] = await db.query<{ active: boolean }>('SELECT deactivated_at IS NULL AS active FROM users WHERE id = $1', [userId]);
+  return row?.active ?? false;
 }

@@ -1,21 +1,20 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type DataLoader from 'dataloader';
-import { Allow, Public } from '../../common/auth/allow.decorator';
+import { Allow, PeopleOnly, Public } from '../../common/auth/allow.decorator';
 import { CurrentActor, type RequestContext } from '../../common/auth/request-context';
 import { type Actor, hasRole, Role } from '../../common/auth/roles';
 import { ForbiddenError } from '../../common/errors/domain-errors';
 import { ConnectionArgs } from '../../common/graphql/pagination';
 import { Loader } from '../../common/graphql/request-loaders';
 import { AuthService } from './auth.service';
-import { AddUserInput, CreateOrganizationInput, LoginArgs, OrganizationsArgs } from './dto/organization.input';
+import { CreateOrganizationInput, LoginArgs, OrganizationsArgs } from './dto/organization.input';
+import { ORGANIZATION_ADMINS } from './organization-admins';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationLoader } from './organization.loader';
 import { OrganizationsService } from './organizations.service';
 import { OrganizationConnection, OrganizationModel } from './models/organization.model';
 import { AuthPayloadModel, UserConnection, UserModel } from './models/user.model';
 import type { UserEntity } from './user.entity';
-
-const ORGANIZATION_ADMINS = [Role.SCHOOL_ADMIN, Role.COMPANY_ADMIN, Role.SBB_ADMIN, Role.PLATFORM_ADMIN];
 
 @Resolver(() => OrganizationModel)
 export class OrganizationsResolver {
@@ -35,12 +34,14 @@ export class OrganizationsResolver {
 
   @Mutation(() => OrganizationModel, { description: 'PLATFORM admins only: a new organization and its first admin' })
   @Allow(Role.PLATFORM_ADMIN)
+  @PeopleOnly()
   createOrganization(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganizationInput) {
     return this.service.createOrganization(actor, input);
   }
 
   @ResolveField(() => UserConnection, { description: "The organization's users: its own admins and PLATFORM admins only" })
   @Allow(...ORGANIZATION_ADMINS)
+  @PeopleOnly()
   users(@CurrentActor() actor: Actor, @Parent() organization: OrganizationEntity, @Args() args: ConnectionArgs) {
     if (actor.organizationId !== organization.id && !hasRole(actor, Role.PLATFORM_ADMIN)) throw new ForbiddenError();
     return this.service.listUsers(organization.id, args);
@@ -68,14 +69,9 @@ export class UsersResolver {
 
   @Query(() => UserModel, { description: 'The signed-in user' })
   @Allow(Role.AUTHENTICATED)
+  @PeopleOnly()
   me(@CurrentActor() actor: Actor) {
     return this.service.findUser(actor.userId);
-  }
-
-  @Mutation(() => UserModel, { description: "Organization admins add a user to their own organization" })
-  @Allow(...ORGANIZATION_ADMINS)
-  addUser(@CurrentActor() actor: Actor, @Args('input') input: AddUserInput) {
-    return this.service.addUser(actor, input);
   }
 
   @ResolveField(() => OrganizationModel)

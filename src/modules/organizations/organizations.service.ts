@@ -1,39 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
-import type { AddUserInput, CreateOrganizationInput, OrganizationsArgs } from './dto/organization.input';
-import { Events } from '../events/events';
-import { OrganizationEvent } from './organizations.events';
+import type { CreateOrganizationInput, OrganizationsArgs } from './dto/organization.input';
 import { Transactions } from '../../database/transactions';
-import { createOrganizationWithAdmin, insertUser } from './organization-creation';
+import { createOrganizationWithAdmin } from './organization-creation';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(
-    private readonly transactions: Transactions,
-    private readonly audit: AuditLog,
-    private readonly events: Events,
-  ) {}
+  constructor(private readonly transactions: Transactions) {}
 
   /** PLATFORM admins create a school or company together with its first administrator. */
   async createOrganization(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationEntity> {
     return this.transactions.run(async () => (await createOrganizationWithAdmin(this.transactions.manager, actor, input)).organization);
-  }
-
-  /** An organization's admin adds a user to that same organization. */
-  async addUser(actor: Actor, input: AddUserInput): Promise<UserEntity> {
-    return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      const user = await insertUser(manager, actor.organizationId, input, input.role, 'input.email');
-      const { passwordHash: _, ...visible } = user;
-      await this.audit.record(actor, { action: 'user.added', entityType: 'user', entityId: user.id, after: visible });
-      await this.events.emit(OrganizationEvent.USER_ADDED, { userId: user.id });
-      return user;
-    });
   }
 
   async findOrganization(id: string): Promise<OrganizationEntity> {

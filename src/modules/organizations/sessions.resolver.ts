@@ -1,5 +1,5 @@
 import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
-import { Allow } from '../../common/auth/allow.decorator';
+import { Allow, PeopleOnly } from '../../common/auth/allow.decorator';
 import { CurrentActor, type RequestContext } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
 import { UnauthenticatedError } from '../../common/errors/domain-errors';
@@ -7,6 +7,7 @@ import { RevokeSessionsArgs } from './dto/sessions.args';
 import { SessionsService } from './sessions.service';
 
 @Resolver()
+@PeopleOnly()
 export class SessionsResolver {
   constructor(private readonly sessions: SessionsService) {}
 

@@ -46,7 +46,8 @@ const VALID_SESSION_SQL = `
     FROM sessions s
     JOIN users u ON u.id = s.user_id
     JOIN organizations o ON o.id = u.organization_id
-   WHERE s.id = $1 AND s.user_id = $2 AND s.kind = $3 AND s.revoked_at IS NULL AND s.expires_at > now()`;
+   WHERE s.id = $1 AND s.user_id = $2 AND s.kind = $3 AND s.revoked_at IS NULL AND s.expires_at > now()
+     AND u.deactivated_at IS NULL`;
 
 /**
  * Sessions make tokens revocable. A token (HS256, `jti` = session id) is accepted only while its
@@ -131,6 +132,15 @@ export class SessionsService {
   async revokeEverySession(userId: string): Promise<number> {
     const result = await this.transactions.manager.update(SessionEntity, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
     return result.affected ?? 0;
+  }
+
+  /** Ends every session of a user but `keep` (and the dashboard sessions started from it), inside the caller's transaction. */
+  async revokeAllBut(userId: string, keep: string | null): Promise<number> {
+    const [, affected] = await this.transactions.manager.query(
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2 AND parent_id IS DISTINCT FROM $2`,
+      [userId, keep],
+    );
+    return affected;
   }
 
   private async start(

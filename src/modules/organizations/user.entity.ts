@@ -23,8 +23,9 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Column({ type: 'text' })
-  passwordHash: string;
+  /** Null for a user who signs in only through single sign-on. */
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
 
   @Column({ type: 'enum', enum: MembershipRole, enumName: 'membership_role' })
   role: MembershipRole;
@@ -34,4 +35,8 @@ export class UserEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Set by an admin's `deactivateUser`: she cannot sign in and her sessions are refused (see `isActiveUser`). */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
 }

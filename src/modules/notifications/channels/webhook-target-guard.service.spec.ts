@@ -3,7 +3,7 @@ import { loadEnvironment } from '../../../config/environment';
 import type { HostResolver, ResolvedAddress } from './host-resolver';
 import { BlockedAddressError, HostLookupTimeoutError, WebhookTargetGuard } from './webhook-target-guard.service';
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), WEBHOOK_TIMEOUT_MS: '100' };
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'), SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'), APP_URL: 'https://app.stagematch.test', WEBHOOK_TIMEOUT_MS: '100' };
 
 function guardWith(answers: Record<string, ResolvedAddress[] | 'slow'>, env: Record<string, string> = PRODUCTION) {
   const calls: string[] = [];

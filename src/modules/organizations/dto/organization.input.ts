@@ -33,8 +33,24 @@ export class NewUserInput {
   language?: 'nl' | 'en';
 }
 
+/** Whom an admin invites: she sets her own password from the invitation's link (no one sets another's). */
 @InputType()
-export class AddUserInput extends NewUserInput {
+export class AddUserInput {
+  @Field()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @Field({ nullable: true, defaultValue: 'nl', description: 'nl or en: the language of her e-mails, the invitation first' })
+  @IsOptional()
+  @IsIn(['nl', 'en'])
+  language?: 'nl' | 'en';
+
   @Field(() => MembershipRole, { defaultValue: MembershipRole.STAFF })
   @IsEnum(MembershipRole)
   role: MembershipRole;

@@ -24,6 +24,9 @@ export class UserModel {
 
   @Field()
   createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Set while an admin has deactivated her: she cannot sign in' })
+  deactivatedAt: Date | null;
 }
 
 export const UserConnection = ConnectionType(UserModel);

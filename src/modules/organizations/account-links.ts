@@ -1,0 +1,9 @@
+import { BadUserInputError } from '../../common/errors/domain-errors';
+
+/** The rule an unknown, forged, used, revoked or expired invitation or reset link breaks. */
+export const LINK_INVALID = 'LINK_INVALID';
+
+/** One answer for every unusable link: it does not tell a forged token from a used or expired one. */
+export function invalidLink(path: string): BadUserInputError {
+  return BadUserInputError.field(path, 'this link is unknown, was already used, was revoked or has expired; ask for a new one', LINK_INVALID);
+}

@@ -1,0 +1,57 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { MembershipRole } from '../../../common/auth/roles';
+import { OrganizationEntity } from '../organization.entity';
+import type { Language } from '../user.entity';
+
+/**
+ * An admin's invitation of a new colleague: open until accepted, revoked or expired. Only the
+ * SHA-256 of the link's token is stored; re-sending replaces it (the earlier link stops working).
+ */
+@Entity('invitations')
+export class InvitationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  organization?: OrganizationEntity;
+
+  /** Stored lower-case. */
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'enum', enum: MembershipRole, enumName: 'membership_role' })
+  role: MembershipRole;
+
+  @Column({ type: 'varchar', length: 2, default: 'nl' })
+  language: Language;
+
+  @Column({ type: 'text', unique: true })
+  tokenHash: string;
+
+  @Column({ type: 'uuid' })
+  invitedByUserId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  /** Seven days after it was (last) sent. */
+  @Column({ type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acceptedAt: Date | null;
+
+  /** The user the invitee became. */
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+}

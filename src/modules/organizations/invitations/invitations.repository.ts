@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { type Connection, type ConnectionArgs, paginate } from '../../../common/graphql/pagination';
+import { Transactions } from '../../../database/transactions';
+import { InvitationEntity } from './invitation.entity';
+
+/** `invitations`, in the ambient transaction. */
+@Injectable()
+export class InvitationsRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  private get invitations() {
+    return this.transactions.manager.getRepository(InvitationEntity);
+  }
+
+  save(invitation: Omit<InvitationEntity, 'id' | 'createdAt' | 'organization'>): Promise<InvitationEntity> {
+    return this.invitations.save(this.invitations.create(invitation));
+  }
+
+  async update(id: string, changes: Partial<Pick<InvitationEntity, 'tokenHash' | 'expiresAt' | 'acceptedAt' | 'userId' | 'revokedAt'>>): Promise<void> {
+    await this.invitations.update({ id }, changes);
+  }
+
+  /** Neither accepted nor revoked (expired or not), in the organization, locked. */
+  lockedOpen(organizationId: string, id: string): Promise<InvitationEntity | null> {
+    return this.invitations
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where('i.id = :id AND i.organization_id = :organizationId AND i.accepted_at IS NULL AND i.revoked_at IS NULL', { id, organizationId })
+      .getOne();
+  }
+
+  /** The open invitation with this token hash, locked (two acceptances at once: the second finds it accepted). */
+  lockedOpenByHash(tokenHash: string): Promise<InvitationEntity | null> {
+    return this.invitations
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where('i.token_hash = :tokenHash AND i.accepted_at IS NULL AND i.revoked_at IS NULL', { tokenHash })
+      .getOne();
+  }
+
+  openFor(organizationId: string, email: string): Promise<boolean> {
+    return this.invitations.existsBy({ organizationId, email, acceptedAt: IsNull(), revokedAt: IsNull() });
+  }
+
+  listOf(organizationId: string, args: ConnectionArgs): Promise<Connection<InvitationEntity>> {
+    const query = this.invitations
+      .createQueryBuilder('invitation')
+      .where('invitation.organizationId = :organizationId', { organizationId })
+      .orderBy('invitation.createdAt', 'DESC')
+      .addOrderBy('invitation.id');
+    return paginate(query, args);
+  }
+}

@@ -1,0 +1,46 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { MembershipRole } from '../../../common/auth/roles';
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID, { nullable: true, description: 'Whose account; yours when left out' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @Field({ nullable: true, description: 'nl or en: the language of her e-mails' })
+  @IsOptional()
+  @IsIn(['nl', 'en'])
+  language?: 'nl' | 'en';
+
+  @Field(() => MembershipRole, { nullable: true, description: 'Admins of her organization only; ends her sessions' })
+  @IsOptional()
+  @IsEnum(MembershipRole)
+  role?: MembershipRole;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @Field({ description: 'The password policy applies (see NewUserInput.password)' })
+  @IsString()
+  newPassword: string;
+}
+
+@ArgsType()
+export class UserIdArgs {
+  @Field(() => ID)
+  @IsUUID()
+  userId: string;
+}
