@@ -4,6 +4,9 @@ import { validPlacement, validStudent } from './fixtures';
 import { eventually } from './receivers';
 import { dataOf, type TestApp } from './test-app';
 
+/** What the factories need of an app: a `TestApp`, or a stand-in for an app running in a child process. */
+export type FactoryTarget = Pick<TestApp, 'gql' | 'login' | 'databaseUrl'>;
+
 /**
  * Test data built the way users build it, through the API (and `npm run org:create` for the SBB
  * and PLATFORM organizations, which the API cannot create), with unique names and addresses: a
@@ -104,7 +107,7 @@ export class Factories {
   private sbbOrganizationAdmin?: Promise<SignedIn>;
   private sbbStaff?: Promise<SignedIn>;
 
-  constructor(private readonly t: TestApp) {}
+  constructor(private readonly t: FactoryTarget) {}
 
   /** The admin of a PLATFORM organization of this test's own (created once per `Factories`). */
   platformAdmin(): Promise<SignedIn> {
