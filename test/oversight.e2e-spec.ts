@@ -83,15 +83,23 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
   beforeAll(async () => {
     t = await TestApp.start();
     const make = new Factories(t);
-    const [made, domstad, brasserie, codeerfabriek] = await Promise.all([
-      make.tokens(),
+    const [domstad, brasserie, codeerfabriek, madeSchool] = await Promise.all([
       make.company(),
       make.company({ sector: 'VOEDSEL_GROEN_GASTVRIJHEID', crebos: ['25180'] }),
       make.company({ sector: 'ICT_CREATIEVE_INDUSTRIE', crebos: ['25604'] }),
+      make.school(),
     ]);
-    tokens = made;
-    school = await make.school();
+    school = madeSchool;
     const staff = school.staff.token;
+    tokens = {
+      platformAdmin: (await make.platformAdmin()).token,
+      sbbAdmin: (await make.sbbAdmin()).token,
+      sbb: (await make.sbb()).token,
+      schoolAdmin: school.admin.token,
+      schoolStaff: staff,
+      companyAdmin: domstad.admin.token,
+      companyStaff: domstad.staff.token,
+    };
     domstadName = domstad.name;
     [companies.domstad, companies.brasserie, companies.codeerfabriek] = [domstad.id, brasserie.id, codeerfabriek.id];
     [placements.domstad, placements.brasserie, placements.codeerfabriek] = await Promise.all([
@@ -132,7 +140,7 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
         );
       }
     }
-  });
+  }, 120_000);
   afterAll(() => t.stop());
 
   const audit = async (input: Record<string, unknown>, user: Role = 'sbb') => t.gql(AUDIT, { input: { ground: 'MIGRATION_BACKGROUND', ...period, ...input } }, tokens[user]);
