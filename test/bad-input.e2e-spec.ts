@@ -14,7 +14,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { validPlacement, validStudent } from './support/fixtures';
-import { type DemoUser, TestApp } from './support/test-app';
+import { Factories } from './support/factories';
+import { TestApp } from './support/test-app';
+
+/** Who makes a call: a factory-made user of each kind (see `beforeAll`). */
+type Caller = 'platformAdmin' | 'sbbAuditor' | 'schoolAdmin' | 'schoolStaff' | 'companyAdmin' | 'companyStaff';
 
 /**
  * Bad input never becomes INTERNAL or HTTP 5xx, and never leaves a write behind. A schema-driven
@@ -27,7 +31,7 @@ const SCHEMA = buildSchema(readFileSync(join(__dirname, '..', 'graphql', 'schema
 const MUTATIONS = SCHEMA.getMutationType()!.getFields();
 
 /** Who calls each mutation: a user with a role its `@Allow` lists (null: anonymous). */
-const CALLER: Record<string, DemoUser | null> = {
+const CALLER: Record<string, Caller | null> = {
   acceptInvitation: null,
   amendAgreement: 'schoolAdmin',
   amendPok: 'companyAdmin',
@@ -202,11 +206,15 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
   let pools: Pools;
   let tokens: Record<string, string>;
   let checksumSql: string;
+  /** A PUBLISHED placement of the company and a student of the school the calls are made as. */
+  let ownPlacement: string;
+  let ownStudent: string;
+  let schoolStaffEmail: string;
 
   /** Row count and content hash of every table but the static ones: one SQL statement. */
   const checksum = async (): Promise<string> => (await t.dataSource.query(checksumSql))[0].sum;
 
-  const post = async (query: string, variables: Record<string, unknown>, user: DemoUser | null) => {
+  const post = async (query: string, variables: Record<string, unknown>, user: Caller | null) => {
     const call = request(t.app.getHttpServer()).post('/graphql').send({ query, variables });
     if (user) call.set('Authorization', `Bearer ${tokens[user]}`);
     const response = await call;
@@ -216,8 +224,18 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
   beforeAll(async () => {
     // The API alone: no worker writes behind the requests' backs (relayed outbox rows, match rounds).
     t = await TestApp.start({ withWorker: false });
-    const users = [...new Set(Object.values(CALLER).filter((user): user is DemoUser => user !== null))];
-    tokens = Object.fromEntries(await Promise.all(users.map(async (user) => [user, await t.as(user)])));
+    const make = new Factories(t);
+    const [platform, sbb, school, company] = await Promise.all([make.platformAdmin(), make.sbb(), make.school(), make.company()]);
+    tokens = {
+      platformAdmin: platform.token,
+      sbbAuditor: sbb.token,
+      schoolAdmin: school.admin.token,
+      schoolStaff: school.staff.token,
+      companyAdmin: company.admin.token,
+      companyStaff: company.staff.token,
+    } satisfies Record<Caller, string>;
+    [ownPlacement, ownStudent, schoolStaffEmail] = [await make.publishedPlacement(company), (await make.student(school)).id, school.staff.email];
+    const { branchId, trainerId, id: companyId } = company;
     const tables: { name: string }[] = await t.dataSource.query(
       `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
           AND table_name NOT IN ('migrations', 'typeorm_metadata', 'postcodes') ORDER BY table_name`,
@@ -227,10 +245,6 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
       `SELECT id::text FROM (SELECT id FROM placements UNION ALL SELECT id FROM students UNION ALL SELECT id FROM branches UNION ALL SELECT id FROM trainers
          UNION ALL SELECT id FROM accreditations UNION ALL SELECT id FROM organizations UNION ALL SELECT id FROM internships UNION ALL SELECT id FROM poks
          UNION ALL SELECT id FROM proposals UNION ALL SELECT id FROM agreements) ids`,
-    );
-    const [{ branchId, trainerId, companyId }] = await t.dataSource.query(
-      `SELECT b.id AS "branchId", t.id AS "trainerId", o.id AS "companyId" FROM organizations o JOIN branches b ON b.company_id = o.id
-         JOIN trainers t ON t.company_id = o.id JOIN users u ON u.organization_id = o.id WHERE u.email = 'admin@zorggroep-domstad.demo' LIMIT 1`,
     );
     const password = 'een-lang-wachtwoord-2026';
     const terms = {
@@ -265,7 +279,7 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
         ProtectedAttributesInput: { consent: true, consentGivenOn: '2026-01-05', otherGround: 'geen' },
       },
     };
-  });
+  }, 120_000);
   afterAll(() => t.stop());
 
   it('has a caller for every mutation in the schema', () => {
@@ -294,7 +308,7 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
   });
 
   const QUERIES = SCHEMA.getQueryType()!.getFields();
-  const READERS: DemoUser[] = ['schoolStaff', 'companyAdmin', 'sbbAuditor', 'platformAdmin'];
+  const READERS: Caller[] = ['schoolStaff', 'companyAdmin', 'sbbAuditor', 'platformAdmin'];
   it.each(Object.keys(QUERIES).filter((name) => QUERIES[name].args.length > 0))('query %s: generated arguments never answer INTERNAL or HTTP 5xx', async (name) => {
     const field = QUERIES[name];
     const query = operationOf(field).replace(/^mutation/, 'query');
@@ -309,8 +323,8 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
     );
   });
 
-  const placementId = async () => (await t.dataSource.query(`SELECT p.id FROM placements p JOIN users u ON u.organization_id = p.company_id WHERE u.email = 'admin@zorggroep-domstad.demo' LIMIT 1`))[0].id;
-  const studentId = async () => (await t.dataSource.query(`SELECT s.id FROM students s JOIN users u ON u.organization_id = s.school_id WHERE u.email = 'bpv@roc-utrecht.demo' LIMIT 1`))[0].id;
+  const placementId = async () => ownPlacement;
+  const studentId = async () => ownStudent;
   const UPDATE_PLACEMENT = 'mutation($id: ID!, $input: UpdatePlacementInput!) { updatePlacement(id: $id, input: $input) { __typename } }';
   const UPDATE_STUDENT = 'mutation($id: ID!, $input: UpdateStudentInput!) { updateStudent(id: $id, input: $input) { accessibilityNeeds } }';
   const CREATE_STUDENT = 'mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }';
@@ -322,7 +336,7 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
   });
 
   /** Each class the issue found: [what, caller, operation, variables (a function: ids come from the database), HTTP status, the field path named]. */
-  const CASES: [string, DemoUser | null, string, () => Promise<Record<string, unknown>>, number, string][] = [
+  const CASES: [string, Caller | null, string, () => Promise<Record<string, unknown>>, number, string][] = [
     ['null for an ID! variable', 'companyAdmin', 'mutation($id: ID!) { closePlacement(id: $id) { id } }', async () => ({ id: null }), 400, 'id'],
     ['a missing ID! variable', 'companyAdmin', 'mutation($id: ID!) { closePlacement(id: $id) { id } }', async () => ({}), 400, 'id'],
     ['a wrong enum value', 'schoolStaff', CREATE_STUDENT, async () => ({ input: { ...student(), leerweg: 'NOPE' } }), 400, 'input.leerweg'],
@@ -331,7 +345,7 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
     ['a non-UUID id in a variable', 'companyAdmin', 'mutation($id: ID!) { closePlacement(id: $id) { id } }', async () => ({ id: 'nope' }), 400, 'id'],
     ['a non-UUID id inline', 'companyAdmin', 'mutation { closePlacement(id: "nope") { id } }', async () => ({}), 400, 'id'],
     ['a non-UUID id in a list', 'schoolStaff', 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', async () => ({ ids: ['00000000-0000-0000-0000-000000000000', '42'] }), 400, 'ids.1'],
-    ['a NUL in login, anonymously', null, LOGIN, async () => ({ email: `bpv@roc-utrecht.demo${NUL}`, password: 'x' }), 400, 'email'],
+    ['a NUL in login, anonymously', null, LOGIN, async () => ({ email: `${schoolStaffEmail}${NUL}`, password: 'x' }), 400, 'email'],
     ['a NUL in a nested string', 'schoolStaff', CREATE_STUDENT, async () => ({ input: student({ fullName: NUL }) }), 400, 'input.identity.fullName'],
     ['a lone surrogate (audit row jsonb)', 'companyAdmin', UPDATE_PLACEMENT, async () => ({ id: await placementId(), input: { description: LONE_SURROGATE } }), 400, 'input.description'],
     ['a lone surrogate in an e-mail', 'schoolStaff', CREATE_STUDENT, async () => ({ input: student({ email: 'fuzz\ud800@student.test' }) }), 400, 'input.identity.email'],

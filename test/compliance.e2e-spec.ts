@@ -1,4 +1,5 @@
 import { registerRuleForTest } from '../src/modules/compliance/rules';
+import { Factories, GRONINGEN, type MadeCompany, type MadeSchool } from './support/factories';
 import { validPlacement } from './support/fixtures';
 import { arrangeOpenProposals } from './support/placement-flow';
 import { eventually } from './support/receivers';
@@ -23,26 +24,36 @@ const OVERVIEW = `query($filter: ComplianceOverviewFilter) { complianceOverview(
 
 describe('compliance: Stagepact rules at the point of entry, re-evaluation and SBB reports', () => {
   let t: TestApp;
+  let make: Factories;
+  let company: MadeCompany;
+  /** A second accredited branch of the company in Utrecht. */
+  let secondBranch: string;
+  /** Another company (in Groningen, with one PUBLISHED placement), the school whose student the company takes, a school without one. */
+  let elsewhere: MadeCompany;
+  let school: MadeSchool;
+  let otherSchool: MadeSchool;
+  let sbb: string;
   let companyId: string;
   let branchId: string;
   let trainerId: string;
   const placement = (change: Record<string, unknown> = {}) => validPlacement(branchId, trainerId, change);
   const draft = async (change: Record<string, unknown> = {}) =>
-    dataOf(await t.gql(CREATE, { input: placement(change) }, await t.as('companyAdmin'))).createPlacement.id as string;
-  const studentIds = async (count: number): Promise<string[]> =>
-    (await t.dataSource.query<{ id: string }[]>('SELECT id FROM students ORDER BY id LIMIT $1', [count])).map(({ id }) => id);
+    dataOf(await t.gql(CREATE, { input: placement(change) }, company.admin.token)).createPlacement.id as string;
+  const studentIds = async (count: number): Promise<string[]> => Promise.all(Array.from({ length: count }, async () => (await make.student(school)).id));
 
   beforeAll(async () => {
     t = await TestApp.start();
-    const me = dataOf(await t.gql('{ me { organization { id branches { id } trainers { id } } } }', {}, await t.as('companyAdmin'))).me;
-    companyId = me.organization.id;
-    branchId = me.organization.branches[0].id;
-    trainerId = me.organization.trainers[0].id;
-  });
+    make = new Factories(t);
+    [company, elsewhere, school, otherSchool] = await Promise.all([make.company(), make.company({ location: GRONINGEN }), make.school(), make.school()]);
+    sbb = (await make.sbb()).token;
+    [companyId, branchId, trainerId] = [company.id, company.branchId, company.trainerId];
+    secondBranch = await make.branch(company);
+    await make.publishedPlacement(elsewhere);
+  }, 120_000);
   afterAll(() => t.stop());
 
   it('rejects a stipend one cent below the floor (R15) naming the field and the amount, publishes after the fix, and suspends and notifies on revocation (R2)', async () => {
-    const admin = await t.as('companyAdmin');
+    const admin = company.admin.token;
     const id = await draft({ stipendMonthlyCents: 31999 });
 
     const rejected = dataOf(await t.gql(PUBLISH, { id }, admin)).publishPlacement;
@@ -56,9 +67,7 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     const fixed = dataOf(await t.gql(UPDATE, { id, input: { stipendMonthlyCents: 32000 } }, admin)).updatePlacement;
     expect(fixed).toMatchObject({ __typename: 'Placement', status: 'DRAFT', complianceStatus: 'COMPLIANT', complianceFindings: [] });
     expect(dataOf(await t.gql(PUBLISH, { id }, admin)).publishPlacement).toMatchObject({ __typename: 'Placement', status: 'PUBLISHED' });
-    const [{ id: utrechtStudent }] = await t.dataSource.query(
-      `SELECT s.id FROM students s JOIN organizations o ON o.id = s.school_id WHERE o.brin_code = '25PZ' ORDER BY s.id LIMIT 1`,
-    );
+    const { id: utrechtStudent } = await make.student(school);
     await arrangeOpenProposals(t, id, [utrechtStudent]);
     expect(dataOf(await t.gql(ASSIGN, { input: { placementId: id, studentId: utrechtStudent } }, admin)).assignTrainer.__typename).toBe('TrainerAssignment');
 
@@ -67,7 +76,7 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
         f: { companyId, crebo: '25655', status: 'ACTIVE' },
       }, admin),
     ).accreditations.edges.map((edge: any) => edge.node).filter((node: any) => node.branchId === branchId);
-    dataOf(await t.gql(REVOKE, { input: { id: accreditation.id, reason: 'Begeleiding ontbreekt' } }, await t.as('sbbAuditor')));
+    dataOf(await t.gql(REVOKE, { input: { id: accreditation.id, reason: 'Begeleiding ontbreekt' } }, sbb));
 
     const suspended = dataOf(await t.gql(READ, { id }, admin)).placement;
     expect(suspended).toMatchObject({ status: 'SUSPENDED', complianceStatus: 'SUSPENDED', complianceFindings: [{ rule: 'R1', severity: 'BLOCK', field: 'crebos' }] });
@@ -79,7 +88,7 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
       ['CREATED', 'BLOCKED'],
     ]);
     const search = 'query { placements(filter: { crebo: "25655" }, first: 100) { edges { node { id } } } }';
-    expect(dataOf(await t.gql(search, {}, await t.as('schoolStaff'))).placements.edges.map((edge: any) => edge.node.id)).not.toContain(id);
+    expect(dataOf(await t.gql(search, {}, school.staff.token)).placements.edges.map((edge: any) => edge.node.id)).not.toContain(id);
 
     const inbox = await eventually(async () => {
       const nodes = dataOf(await t.gql(INBOX, {}, admin)).notifications.edges.map((edge: any) => edge.node);
@@ -87,33 +96,33 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     });
     expect(inbox.filter((node: any) => node.eventType === 'PLACEMENT_SUSPENDED' && node.title.includes('avonddienst'))).toHaveLength(1);
     // R2: the school of the student placed there hears of it too; a school without one does not.
-    const suspensionsFor = async (user: 'schoolAdmin' | 'otherSchoolAdmin') =>
-      dataOf(await t.gql(INBOX, {}, await t.as(user))).notifications.edges.filter(
+    const suspensionsFor = async (of: MadeSchool) =>
+      dataOf(await t.gql(INBOX, {}, of.admin.token)).notifications.edges.filter(
         (edge: any) => edge.node.eventType === 'PLACEMENT_SUSPENDED' && edge.node.title.includes('avonddienst'),
       ).length;
-    await eventually(async () => (await suspensionsFor('schoolAdmin')) === 1);
-    expect(await suspensionsFor('otherSchoolAdmin')).toBe(0);
+    await eventually(async () => (await suspensionsFor(school)) === 1);
+    expect(await suspensionsFor(otherSchool)).toBe(0);
 
     const audit = dataOf(
       await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { action actorRole after } } } }', {
         f: { entityType: 'placement', entityId: id },
-      }, await t.as('sbbAuditor')),
+      }, sbb),
     ).auditLog.edges.map((edge: any) => edge.node);
     expect(audit.map((entry: any) => entry.action)).toEqual(['placement.suspended', 'placement.published', 'placement.updated', 'placement.created']);
     expect(audit[0]).toMatchObject({ actorRole: 'SBB', after: { trigger: 'ACCREDITATION_REVOKED', rules: ['R1'] } });
   });
 
   it('stores and shows WARN findings without blocking: a BOL placement above 32 hours a week (R12)', async () => {
-    const admin = await t.as('companyAdmin');
-    const id = await draft({ hoursPerWeek: 36, daysPerWeek: 5, stipendMonthlyCents: 36000, branchId: (await otherBranch()) });
+    const admin = company.admin.token;
+    const id = await draft({ hoursPerWeek: 36, daysPerWeek: 5, stipendMonthlyCents: 36000, branchId: secondBranch });
     const published = dataOf(await t.gql(PUBLISH, { id }, admin)).publishPlacement;
     expect(published).toMatchObject({ __typename: 'Placement', status: 'PUBLISHED', complianceStatus: 'WARNINGS' });
     expect(published.complianceFindings).toEqual([expect.objectContaining({ rule: 'R12', severity: 'WARN', field: 'hoursPerWeek' })]);
   });
 
   it('refuses to edit a published placement into a BLOCK finding and writes nothing', async () => {
-    const admin = await t.as('companyAdmin');
-    const id = await draft({ branchId: await otherBranch() });
+    const admin = company.admin.token;
+    const id = await draft({ branchId: secondBranch });
     dataOf(await t.gql(PUBLISH, { id }, admin));
     const evaluations = await t.count('compliance_evaluations');
     const audits = await t.count('audit_log');
@@ -125,26 +134,26 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
   });
 
   it("keeps a company's findings from other companies and schools (FORBIDDEN); SBB reads them", async () => {
-    const id = await draft({ branchId: await otherBranch() });
-    const brasserie = await t.login('admin@brasserie.demo', 'stagematch-demo-2026');
+    const id = await draft({ branchId: secondBranch });
+    const brasserie = elsewhere.admin.token;
     const findings = 'query($id: ID!) { placement(id: $id) { complianceFindings { rule } } }';
-    dataOf(await t.gql(PUBLISH, { id }, await t.as('companyAdmin')));
+    dataOf(await t.gql(PUBLISH, { id }, company.admin.token));
     expect(onlyError(await t.gql(findings, { id }, brasserie)).extensions.code).toBe('FORBIDDEN');
-    expect(onlyError(await t.gql(findings, { id }, await t.as('schoolStaff'))).extensions.code).toBe('FORBIDDEN');
-    expect(dataOf(await t.gql(findings, { id }, await t.as('sbbAuditor'))).placement.complianceFindings).toEqual([]);
+    expect(onlyError(await t.gql(findings, { id }, school.staff.token)).extensions.code).toBe('FORBIDDEN');
+    expect(dataOf(await t.gql(findings, { id }, sbb)).placement.complianceFindings).toEqual([]);
 
     const profile = 'query($c: ID!) { companyCompliance(companyId: $c) { companyId overview { placements } history(first: 5) { totalCount } } }';
     expect(onlyError(await t.gql(profile, { c: companyId }, brasserie)).extensions.code).toBe('FORBIDDEN');
-    const own = dataOf(await t.gql(profile, { c: companyId }, await t.as('companyAdmin'))).companyCompliance;
+    const own = dataOf(await t.gql(profile, { c: companyId }, company.admin.token)).companyCompliance;
     expect(own.history.totalCount).toBeGreaterThan(0);
-    for (const user of ['companyAdmin', 'schoolAdmin'] as const) {
-      expect(onlyError(await t.gql(OVERVIEW, {}, await t.as(user))).extensions.code).toBe('FORBIDDEN');
-      expect(onlyError(await t.gql('{ auditLog { totalCount } }', {}, await t.as(user))).extensions.code).toBe('FORBIDDEN');
+    for (const token of [company.admin.token, school.admin.token]) {
+      expect(onlyError(await t.gql(OVERVIEW, {}, token)).extensions.code).toBe('FORBIDDEN');
+      expect(onlyError(await t.gql('{ auditLog { totalCount } }', {}, token)).extensions.code).toBe('FORBIDDEN');
     }
   });
 
   it('lets exactly one of 20 concurrent assignments take the last free slot of a praktijkopleider (R6)', async () => {
-    const admin = await t.as('companyAdmin');
+    const admin = company.admin.token;
     const trainer = dataOf(
       await t.gql('mutation($input: CreateTrainerInput!) { createTrainer(input: $input) { id } }', {
         input: { name: 'Noor Bakker', qualificationLevel: 4, yearsOfExperience: 6, courseCompletedOn: '2025-01-15' },
@@ -169,7 +178,6 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
   });
 
   it('gives SBB the overview: statuses, most violated rules, stipends and trainer load, filtered by region and period', async () => {
-    const sbb = await t.as('sbbAuditor');
     const all = dataOf(await t.gql(OVERVIEW, {}, sbb)).complianceOverview;
     expect(all.placements).toBe(all.byStatus.reduce((sum: number, row: any) => sum + row.placements, 0));
     expect(all.byStatus).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'SUSPENDED' }), expect.objectContaining({ status: 'COMPLIANT' })]));
@@ -197,21 +205,21 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     ['an effective date overlapping version 1', { effectiveFrom: '2023-09-01', note: 'Nieuwe norm', norms: {} }, 'input.effectiveFrom', undefined],
     ['an unknown rule id', { effectiveFrom: '2027-08-01', note: 'Nieuwe norm', norms: { severities: [{ rule: 'R99', severity: 'WARN' }] } }, 'input.norms.severities.0.rule', undefined],
   ])('refuses a norm set with %s (BAD_USER_INPUT) and stores nothing', async (_name, input, path, rule) => {
-    const error = onlyError(await t.gql(NORM_SET, { input }, await t.as('sbbAuditor')));
+    const error = onlyError(await t.gql(NORM_SET, { input }, sbb));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.fields).toEqual([expect.objectContaining({ path, ...(rule ? { rule } : {}) })]);
     expect(await t.count('norm_sets')).toBe(1);
   });
 
   it('blocks by a new BLOCK rule evaluated against the stored version 1, which names no severity for it (registry default)', async () => {
-    const admin = await t.as('companyAdmin');
+    const admin = company.admin.token;
     // An earlier case revoked the branch's accreditation (R2); accredit it again so only the new rule can block.
     const active = dataOf(
       await t.gql('query($f: AccreditationFilter) { accreditations(filter: $f, first: 50) { edges { node { branchId } } } }', { f: { companyId, crebo: '25655', status: 'ACTIVE' } }, admin),
     ).accreditations.edges.filter((edge: any) => edge.node.branchId === branchId);
     if (!active.length) {
       const grant = 'mutation($input: GrantAccreditationInput!) { grantAccreditation(input: $input) { id } }';
-      dataOf(await t.gql(grant, { input: { branchId, crebo: '25655', grantedOn: '2026-01-05' } }, await t.as('sbbAuditor')));
+      dataOf(await t.gql(grant, { input: { branchId, crebo: '25655', grantedOn: '2026-01-05' } }, sbb));
     }
     const id = await draft();
     const [{ norms }] = await t.dataSource.query<{ norms: { severities: Record<string, string> } }[]>('SELECT norms FROM norm_sets WHERE version = 1');
@@ -233,25 +241,20 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
 
   it('lets only SBB add a norm-set version; the placements it governs are re-evaluated and suspended where it now blocks', async () => {
     const input = { effectiveFrom: '2027-01-01', note: 'Stipendium omhoog naar €450 bij 40 uur', norms: { stipendFloorCentsPerMonth: 45000 } };
-    expect(onlyError(await t.gql(NORM_SET, { input }, await t.as('companyAdmin'))).extensions.code).toBe('FORBIDDEN');
+    expect(onlyError(await t.gql(NORM_SET, { input }, company.admin.token)).extensions.code).toBe('FORBIDDEN');
     expect(await t.count('norm_sets')).toBe(1);
 
-    const id = await draft({ branchId: await otherBranch() });
-    dataOf(await t.gql(PUBLISH, { id }, await t.as('companyAdmin')));
-    const created = dataOf(await t.gql(NORM_SET, { input }, await t.as('sbbAuditor'))).createNormSet;
+    const id = await draft({ branchId: secondBranch });
+    dataOf(await t.gql(PUBLISH, { id }, company.admin.token));
+    const created = dataOf(await t.gql(NORM_SET, { input }, sbb)).createNormSet;
     expect(created).toMatchObject({ version: 2, effectiveFrom: '2027-01-01', norms: { stipendFloorCentsPerMonth: 45000 } });
 
     // 32 h at €450 for 40 h is €360 a month: the €320 placement starting 2027-02-01 no longer complies.
     const placementNow = await eventually(async () => {
-      const read = dataOf(await t.gql(READ, { id }, await t.as('companyAdmin'))).placement;
+      const read = dataOf(await t.gql(READ, { id }, company.admin.token)).placement;
       return read.status === 'SUSPENDED' ? read : null;
     });
     expect(placementNow).toMatchObject({ complianceStatus: 'SUSPENDED', normSetVersion: 2, complianceFindings: [{ rule: 'R15' }] });
     expect(placementNow.complianceHistory.edges[0].node).toMatchObject({ trigger: 'NORM_SET', verdict: 'BLOCKED', normSetVersion: 2 });
   });
-
-  async function otherBranch(): Promise<string> {
-    const branches = dataOf(await t.gql('{ me { organization { branches { id } } } }', {}, await t.as('companyAdmin'))).me.organization.branches;
-    return branches[1].id;
-  }
 });

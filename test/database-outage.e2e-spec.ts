@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { withAdvisoryLock } from '../src/database/advisory-lock';
 import { Transactions } from '../src/database/transactions';
+import { Factories, type SignedIn } from './support/factories';
 import { validStudent } from './support/fixtures';
 import { TcpProxy } from './support/tcp-proxy';
 import { dataOf, TestApp } from './support/test-app';
@@ -20,6 +21,8 @@ describe('PostgreSQL unreachable', () => {
   let t: TestApp;
   let direct: Client;
   let observer: Client;
+  let staffMember: SignedIn;
+  let auditor: string;
 
   beforeAll(async () => {
     proxy = await TcpProxy.start({ host: SERVER.hostname, port: Number(SERVER.port || 5432) });
@@ -27,6 +30,9 @@ describe('PostgreSQL unreachable', () => {
     direct = new Client({ connectionString: t.databaseUrl });
     observer = new Client({ connectionString: t.databaseUrl });
     await Promise.all([direct.connect(), observer.connect()]);
+    const make = new Factories(t);
+    const [school, sbb] = await Promise.all([make.school(), make.sbb()]);
+    [staffMember, auditor] = [school.staff, sbb.token];
   });
   afterEach(() => proxy.restore());
   afterAll(async () => {
@@ -44,9 +50,8 @@ describe('PostgreSQL unreachable', () => {
     (await direct.query('SELECT count(*)::int AS n FROM student_identities WHERE full_name = $1', [fullName])).rows[0].n;
 
   it('answers SERVICE_UNAVAILABLE with HTTP 503 while the server refuses connections, and recovers by itself', async () => {
-    const staff = await t.as('schoolStaff');
-    expect(dataOf((await post(ME, {}, staff)).body).me.email).toBe('bpv@roc-utrecht.demo');
-    const auditor = await t.as('sbbAuditor');
+    const staff = staffMember.token;
+    expect(dataOf((await post(ME, {}, staff)).body).me.email).toBe(staffMember.email);
     const exportLink = new URL(
       dataOf((await post('mutation { createReportExport(input: { report: PLACE_SUPPLY }) { url } }', {}, auditor)).body).createReportExport.url,
     ).pathname;
@@ -54,7 +59,7 @@ describe('PostgreSQL unreachable', () => {
     await proxy.cut();
     // Signed in: the sign-in lookup (before execution) fails. Anonymous: the resolver does.
     const signedIn = await post(ME, {}, staff);
-    const login = await post('mutation { login(email: "bpv@roc-utrecht.demo", password: "stagematch-demo-2026") { token } }');
+    const login = await post('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: staffMember.email, p: staffMember.password });
     const create = await post(CREATE, { input: { ...validStudent(), identity: { ...validStudent().identity, fullName: 'Tijdens Storing' } } }, staff);
     for (const response of [signedIn, login, create]) {
       expect(response.status).toBe(503);
@@ -72,7 +77,7 @@ describe('PostgreSQL unreachable', () => {
     await proxy.restore();
     const again = await post(ME, {}, staff);
     expect(again.status).toBe(200);
-    expect(again.body.data.me.email).toBe('bpv@roc-utrecht.demo');
+    expect(again.body.data.me.email).toBe(staffMember.email);
     expect((await request(t.app.getHttpServer()).get('/health/ready')).status).toBe(200);
     expect((await request(t.app.getHttpServer()).get(exportLink)).status).toBe(200);
     expect(dataOf((await post(CREATE, { input: validStudent() }, staff)).body).createStudent.id).toEqual(expect.any(String));
@@ -80,7 +85,7 @@ describe('PostgreSQL unreachable', () => {
   });
 
   it('answers SERVICE_UNAVAILABLE when the connection breaks while a mutation waits on the database, and writes nothing', async () => {
-    const staff = await t.as('schoolStaff');
+    const staff = staffMember.token;
     const input = { ...validStudent(), identity: { ...validStudent().identity, fullName: 'Verbinding Weg' } };
     await direct.query('BEGIN');
     await direct.query('LOCK TABLE students IN ACCESS EXCLUSIVE MODE');
@@ -114,7 +119,7 @@ describe('PostgreSQL unreachable', () => {
   });
 
   it('gives up after DATABASE_CONNECT_TIMEOUT_MS when the server stops answering, instead of hanging', async () => {
-    const staff = await t.as('schoolStaff');
+    const staff = staffMember.token;
     proxy.stall();
     await new Promise((resolve) => setTimeout(resolve, 100)); // the pool notices its broken connections
     const response = await post(ME, {}, staff);

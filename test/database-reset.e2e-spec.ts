@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Factories } from './support/factories';
 import { eventually } from './support/receivers';
 import { dataOf, TestApp } from './support/test-app';
 
@@ -13,18 +14,23 @@ const INBOX = `{ notifications(first: 50) { edges { node { eventType title } } }
 describe('job ids survive a database reset under the same QUEUE_PREFIX', () => {
   const prefix = `test-reset-${randomBytes(4).toString('hex')}`;
 
-  /** Grants three accreditations and waits until the company admin has heard of all three; returns their outbox ids. */
+  /**
+   * Builds a company (the same steps on each database, so the same outbox ids), grants it three more
+   * accreditations and waits until its admin has heard of all three; returns their outbox ids.
+   */
   async function grantThree(t: TestApp): Promise<string[]> {
-    const admin = await t.as('companyAdmin');
-    const branchId = dataOf(await t.gql('{ me { organization { branches { id } } } }', {}, admin)).me.organization.branches[0].id;
+    const make = new Factories(t);
+    const company = await make.company();
+    const sbb = await make.sbb();
+    const [{ id: setUp }] = await t.dataSource.query('SELECT coalesce(max(id), 0) AS id FROM outbox');
     for (const crebo of ['25901', '25902', '25903']) {
-      dataOf(await t.gql(GRANT, { input: { branchId, crebo, grantedOn: '2026-09-01' } }, await t.as('sbbAuditor')));
+      dataOf(await t.gql(GRANT, { input: { branchId: company.branchId, crebo, grantedOn: '2026-09-01' } }, sbb.token));
     }
     await eventually(async () => {
-      const inbox = dataOf(await t.gql(INBOX, {}, admin)).notifications.edges.map((edge: any) => edge.node);
-      return inbox.filter((node: any) => node.eventType === 'ACCREDITATION_GRANTED').length === 3;
+      const inbox = dataOf(await t.gql(INBOX, {}, company.admin.token)).notifications.edges.map((edge: any) => edge.node);
+      return inbox.filter((node: any) => node.eventType === 'ACCREDITATION_GRANTED').length === 1 + 3; // the factory's own grant and these
     }, 20_000);
-    const rows = await t.dataSource.query(`SELECT id FROM outbox WHERE type = 'ACCREDITATION_GRANTED' ORDER BY id`);
+    const rows = await t.dataSource.query(`SELECT id FROM outbox WHERE type = 'ACCREDITATION_GRANTED' AND id > $1 ORDER BY id`, [setUp]);
     return rows.map((row: { id: string }) => row.id);
   }
 

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { Client } from 'pg';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seed/demo-data';
 import { AppProcess, buildApp } from './support/app-process';
 import { cloneTemplate, dropDatabase } from './support/databases';
+import { Factories } from './support/factories';
 import { validStudent } from './support/fixtures';
 import { TcpProxy } from './support/tcp-proxy';
 
@@ -92,15 +92,18 @@ describe('graceful shutdown', () => {
     if (databaseUrl) await dropDatabase(databaseUrl);
   });
 
-  /** Starts the app, signs in as school staff, and takes the lock every createStudent will wait on. */
+  /** Starts the app, signs in as the staff of a school the factories build there, and takes the lock every createStudent will wait on. */
   async function startHeldApp(env: Record<string, string>) {
     const port = await TcpProxy.freePort();
     app = new AppProcess({ DATABASE_URL: databaseUrl, PORT: String(port), ...env });
     await app.waitFor('GraphQL API on');
     const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-    const { email } = DEMO_USERS.schoolStaff;
-    const login = await graphql(port, agent, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: DEMO_PASSWORD });
-    const token: string = login.body.data.login.token;
+    const make = new Factories({
+      databaseUrl,
+      gql: async (query, variables, token) => (await graphql(port, agent, query, variables ?? {}, token)).body,
+      login: async (e, p) => (await graphql(port, agent, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e, p })).body.data.login.token,
+    });
+    const token = (await make.school()).staff.token;
     await lock.query('BEGIN');
     await lock.query('LOCK TABLE students IN ACCESS EXCLUSIVE MODE');
     const mark = `Shutdown ${randomBytes(4).toString('hex')}`;

@@ -1,3 +1,4 @@
+import { Factories } from './support/factories';
 import { validPlacement, validStudent } from './support/fixtures';
 import { eventually } from './support/receivers';
 import { dataOf, type GraphqlResponse, TestApp } from './support/test-app';
@@ -39,6 +40,7 @@ describe('lock order: concurrent mutations on the same rows never deadlock into 
   let school: string;
   let sbb: string;
   let trainerId: string;
+  let platformAdmin: string;
 
   const placementAt = async (branchId: string, title: string, capacity: number): Promise<string> => {
     const input = validPlacement(branchId, trainerId, { title, capacity });
@@ -47,7 +49,7 @@ describe('lock order: concurrent mutations on the same rows never deadlock into 
     return id;
   };
 
-  /** A new student of ROC Utrecht who ranks only `placementId`. */
+  /** A new student of the test's school who ranks only `placementId`. */
   const studentFor = async (placementId: string, n: string): Promise<string> => {
     const input = {
       ...validStudent(),
@@ -70,9 +72,9 @@ describe('lock order: concurrent mutations on the same rows never deadlock into 
 
   beforeAll(async () => {
     t = await TestApp.start({ env: { TRANSACTION_MAX_ATTEMPTS: '1' } });
-    [company, school, sbb] = await Promise.all([t.as('companyAdmin'), t.as('schoolAdmin'), t.as('sbbAuditor')]);
-    const me = dataOf(await t.gql('{ me { organization { branches { id } trainers { id } } } }', {}, company)).me.organization;
-    trainerId = me.trainers[0].id;
+    const make = new Factories(t);
+    const [made, madeSchool, madeSbb, platform] = await Promise.all([make.company(), make.school(), make.sbb(), make.platformAdmin()]);
+    [company, school, sbb, platformAdmin, trainerId] = [made.admin.token, madeSchool.admin.token, madeSbb.token, platform.token, made.trainerId];
 
     for (let i = 0; i < PAIRS; i += 1) {
       const branchId = dataOf(
@@ -82,10 +84,10 @@ describe('lock order: concurrent mutations on the same rows never deadlock into 
       const placementId = await placementAt(branchId, `Race revocation ${i}`, 1);
       revocations.push({ accreditationId, placementId, studentId: await studentFor(placementId, `r${i}`) });
     }
-    const pokPlacement = await placementAt(me.branches[0].id, 'Race POK', PAIRS);
+    const pokPlacement = await placementAt(made.branchId, 'Race POK', PAIRS);
     for (let i = 0; i < PAIRS; i += 1) poks.push({ studentId: await studentFor(pokPlacement, `p${i}`) });
 
-    const round = dataOf(await t.gql(OPEN_ROUND, {}, await t.as('platformAdmin'))).openMatchRound;
+    const round = dataOf(await t.gql(OPEN_ROUND, {}, platformAdmin)).openMatchRound;
     await eventually(async () => dataOf(await t.gql(ROUND, { id: round.id }, school)).matchRound.status === 'COMPLETED', 30_000);
     const proposalOf = async (studentId: string): Promise<string> => {
       const [edge] = dataOf(await t.gql(PROPOSALS, { s: studentId }, school)).proposals.edges;

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { Factories, type MadeSchool } from './support/factories';
 import { validStudent } from './support/fixtures';
 import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
@@ -20,13 +21,22 @@ describe('match rounds survive workers that die while writing them', () => {
   let t: TestApp;
   let worker: WorkerProcess | null = null;
   let admin: string;
+  let sbb: string;
+  let school: MadeSchool;
+  /** Two PUBLISHED placements starting 2027-02-01, and one starting 2027-09-01 (all verzorgende, Utrecht). */
+  let spring: string[];
+  let autumn: string;
   const database = () => new URL(t.databaseUrl).pathname.slice(1);
 
   beforeAll(async () => {
     t = await TestApp.start({ withWorker: false, env: { MATCH_ROUND_LEASE_SECONDS: LEASE_SECONDS } });
     // A backend whose client died stops waiting at once (by default it notices only when it next writes to the socket).
     await t.dataSource.query(`ALTER DATABASE "${database()}" SET client_connection_check_interval = '200ms'`);
-    admin = await t.as('platformAdmin');
+    const make = new Factories(t);
+    const [platform, auditor, madeSchool, company] = await Promise.all([make.platformAdmin(), make.sbb(), make.school(), make.company()]);
+    [admin, sbb, school] = [platform.token, auditor.token, madeSchool];
+    spring = [await make.publishedPlacement(company), await make.publishedPlacement(company)];
+    autumn = await make.publishedPlacement(company, { startDate: '2027-09-01', endDate: '2028-01-31' });
   });
   afterAll(async () => {
     await worker?.kill('SIGTERM');
@@ -49,18 +59,13 @@ describe('match rounds survive workers that die while writing them', () => {
     eventually(async () => (await t.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1`, [name])).length === 0);
 
   it('finishes a round exactly once, within the bound, after the worker writing it was killed twice', async () => {
-    const staff = await t.as('schoolStaff');
+    const staff = school.staff.token;
     const students: string[] = [];
     for (const n of [1, 2, 3]) {
       const input = { ...validStudent(), crebo: '25655', level: 3, radiusKm: 15, availableFrom: '2027-02-01', availableUntil: '2027-07-15', identity: { fullName: `Herstart ${n}`, dateOfBirth: '2007-01-01', email: `h${n}@student.test` } };
       students.push(dataOf(await t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }', { input }, staff)).createStudent.id);
     }
-    const placements = dataOf(
-      await t.gql('query($f: PlacementFilter) { placements(filter: $f, first: 20) { edges { node { id } } } }', {
-        f: { crebo: '25655', startFrom: '2027-02-01', startTo: '2027-02-01', near: { postcode: '3511', radiusKm: 15 } },
-      }, staff),
-    ).placements.edges.map((edge: any) => edge.node.id);
-    expect(placements.length).toBeGreaterThan(0);
+    const placements = spring;
     for (const id of students) {
       dataOf(await t.gql('mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) { __typename } }', { s: id, p: placements }, staff));
     }
@@ -117,18 +122,17 @@ describe('match rounds survive workers that die while writing them', () => {
 
   it('lets a PLATFORM admin run a FAILED round again (same seed, audited); the worker finishes it', async () => {
     await worker!.ready;
-    const staff = await t.as('schoolStaff');
+    const staff = school.staff.token;
     const input = { ...validStudent(), crebo: '25655', level: 3, radiusKm: 15, availableFrom: '2027-09-01', availableUntil: '2028-01-31', identity: { fullName: 'Opnieuw Gedraaid', dateOfBirth: '2007-01-01', email: 'opnieuw@student.test' } };
     const studentId = dataOf(await t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }', { input }, staff)).createStudent.id;
-    const [placement] = await t.dataSource.query(`SELECT id FROM placements WHERE title = 'Verzorgende IG — Utrecht (2)'`);
-    dataOf(await t.gql('mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) { __typename } }', { s: studentId, p: [placement.id] }, staff));
+    dataOf(await t.gql('mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) { __typename } }', { s: studentId, p: [autumn] }, staff));
     const [failed] = await t.dataSource.query(
       `INSERT INTO match_rounds (period_from, period_to, lottery_seed, status, error, completed_at)
        VALUES ('2027-08-01', '2027-10-01', 'seed-of-a-failed-round', 'FAILED', 'Connection terminated unexpectedly', now()) RETURNING id`,
     );
 
     expect(onlyError(await t.gql(RERUN, { id: failed.id }, staff)).extensions.code).toBe('FORBIDDEN');
-    expect(onlyError(await t.gql(RERUN, { id: failed.id }, await t.as('sbbAuditor'))).extensions.code).toBe('FORBIDDEN');
+    expect(onlyError(await t.gql(RERUN, { id: failed.id }, sbb)).extensions.code).toBe('FORBIDDEN');
     const rerun = dataOf(await t.gql(RERUN, { id: failed.id }, admin)).rerunMatchRound;
     expect(rerun).toMatchObject({ id: failed.id, status: 'QUEUED', attempt: 1, error: null });
     const done = await eventually(async () => {
@@ -139,7 +143,7 @@ describe('match rounds survive workers that die while writing them', () => {
     const [{ lottery_seed }] = await t.dataSource.query('SELECT lottery_seed FROM match_rounds WHERE id = $1', [failed.id]);
     expect(lottery_seed).toBe('seed-of-a-failed-round');
     const audit = dataOf(
-      await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { action actorRole before after } } } }', { f: { entityId: failed.id } }, await t.as('sbbAuditor')),
+      await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { action actorRole before after } } } }', { f: { entityId: failed.id } }, sbb),
     ).auditLog.edges.map((edge: any) => edge.node);
     expect(audit).toContainEqual(
       expect.objectContaining({ action: 'match_round.rerun', actorRole: 'PLATFORM_ADMIN', before: expect.objectContaining({ status: 'FAILED' }), after: expect.objectContaining({ status: 'QUEUED' }) }),

@@ -1,4 +1,5 @@
 import { ProposalsService } from '../src/modules/matching/proposals.service';
+import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
 import { validStudent } from './support/fixtures';
 import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
@@ -30,26 +31,43 @@ const student = (name: string, change: Record<string, unknown> = {}) => ({
 
 describe('matching: preferences, a blind round, answers and the identity reveal', () => {
   let t: TestApp;
+  let platformAdmin: string;
+  let sbb: string;
+  let school: MadeSchool;
+  let otherSchool: MadeSchool;
+  /** Verzorgende (25655) with two placements starting 2027-02-01, kok (25180) with two, and ICT (25604) with none yet; all in Utrecht. */
+  let zorg: MadeCompany;
+  let horeca: MadeCompany;
+  let ict: MadeCompany;
+  let kok: string[];
 
   const waitForRound = (id: string) =>
     eventually(async () => {
-      const round = dataOf(await t.gql(ROUND, { id }, await t.as('platformAdmin'))).matchRound;
+      const round = dataOf(await t.gql(ROUND, { id }, platformAdmin)).matchRound;
       return round.status === 'COMPLETED' || round.status === 'FAILED' ? round : null;
     }, 30_000);
 
-  beforeAll(async () => (t = await TestApp.start()));
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const make = new Factories(t);
+    [school, otherSchool, zorg, horeca, ict] = await Promise.all([
+      make.school(),
+      make.school(),
+      make.company(),
+      make.company({ sector: 'VOEDSEL_GROEN_GASTVRIJHEID', crebos: ['25180'] }),
+      make.company({ sector: 'ICT_CREATIEVE_INDUSTRIE', crebos: ['25604'] }),
+    ]);
+    [platformAdmin, sbb] = [(await make.platformAdmin()).token, (await make.sbb()).token];
+    const cook = { crebos: ['25180'], level: 2, werkprocessen: ['mise-en-place'] };
+    kok = await Promise.all([make.publishedPlacement(horeca, cook), make.publishedPlacement(horeca, cook)]);
+    await Promise.all([make.publishedPlacement(zorg), make.publishedPlacement(zorg)]);
+  }, 120_000);
   afterAll(() => t.stop());
 
   it('refuses ineligible, duplicate, foreign and unknown entries, storing nothing', async () => {
-    const staff = await t.as('schoolStaff');
+    const staff = school.staff.token;
     const id = dataOf(await t.gql(CREATE_STUDENT, { input: student('Ilse Vermeer') }, staff)).createStudent.id;
-    const [kok] = dataOf(await t.gql(SEARCH, { filter: { crebo: '25180', near: { postcode: '3511', radiusKm: 15 } } }, staff)).placements.edges.map(
-      (edge: any) => edge.node.id,
-    );
-    const [groningen] = dataOf(await t.gql(SEARCH, { filter: { crebo: '25180', near: { postcode: '9711', radiusKm: 30 } } }, staff)).placements.edges.map(
-      (edge: any) => edge.node.id,
-    );
-    const refused = dataOf(await t.gql(SET_PREFERENCES, { studentId: id, placementIds: [kok, groningen] }, staff)).setStudentPreferences;
+    const refused = dataOf(await t.gql(SET_PREFERENCES, { studentId: id, placementIds: kok }, staff)).setStudentPreferences;
     expect(refused).toMatchObject({ __typename: 'IneligiblePreferences', code: 'INELIGIBLE_PREFERENCES' });
     expect(refused.entries.map((entry: any) => [entry.position, entry.reason])).toEqual([
       [0, 'CREBO'],
@@ -57,22 +75,22 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
     ]);
 
     const bad = [
-      [{ studentId: id, placementIds: [kok, kok] }, staff, 'BAD_USER_INPUT', 'placementIds.1'],
-      [{ studentId: id, placementIds: Array.from({ length: 21 }, () => kok) }, staff, 'BAD_USER_INPUT', 'placementIds'],
+      [{ studentId: id, placementIds: [kok[0], kok[0]] }, staff, 'BAD_USER_INPUT', 'placementIds.1'],
+      [{ studentId: id, placementIds: Array.from({ length: 21 }, () => kok[0]) }, staff, 'BAD_USER_INPUT', 'placementIds'],
       [{ studentId: id, placementIds: ['00000000-0000-4000-8000-000000000000'] }, staff, 'NOT_FOUND', 'placementIds.0'],
-      [{ studentId: id, placementIds: [kok] }, await t.as('otherSchoolAdmin'), 'NOT_FOUND', 'studentId'],
+      [{ studentId: id, placementIds: [kok[0]] }, otherSchool.admin.token, 'NOT_FOUND', 'studentId'],
     ] as const;
     for (const [variables, token, code, path] of bad) {
       const error = onlyError(await t.gql(SET_PREFERENCES, variables, token));
       expect(error.extensions.code).toBe(code);
       expect(error.extensions.fields![0].path).toBe(path);
     }
-    expect(onlyError(await t.gql(SET_PREFERENCES, { studentId: id, placementIds: [] }, await t.as('companyAdmin'))).extensions.code).toBe('FORBIDDEN');
+    expect(onlyError(await t.gql(SET_PREFERENCES, { studentId: id, placementIds: [] }, zorg.admin.token)).extensions.code).toBe('FORBIDDEN');
     expect(await t.count(`student_preferences WHERE student_id = '${id}'`)).toBe(0);
   });
 
   it('completes a list with eligible suggestions, marked as suggested, after her own choices', async () => {
-    const staff = await t.as('schoolStaff');
+    const staff = school.staff.token;
     const id = dataOf(await t.gql(CREATE_STUDENT, { input: student('Sanne Kok') }, staff)).createStudent.id;
     const eligible = dataOf(
       await t.gql(SEARCH, { filter: { crebo: '25655', startFrom: '2027-02-01', startTo: '2027-02-01', near: { postcode: '3511', radiusKm: 15 } } }, staff),
@@ -91,7 +109,7 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
   });
 
   it('runs a round; the company sees blind candidates only; both accept; only then is the student revealed, and audited', async () => {
-    const staff = await t.as('schoolStaff');
+    const staff = school.staff.token;
     const names = ['Yara Benali', 'Daan de Wit'];
     const ids: string[] = [];
     for (const name of names) ids.push(dataOf(await t.gql(CREATE_STUDENT, { input: student(name) }, staff)).createStudent.id);
@@ -102,14 +120,14 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
       expect(dataOf(await t.gql(SET_PREFERENCES, { studentId: id, placementIds: list }, staff)).setStudentPreferences.__typename).toBe('StudentPreferenceList');
     }
 
-    const opened = dataOf(await t.gql(OPEN_ROUND, { input: { region: 'Utrecht', periodFrom: '2027-01-01', periodTo: '2027-12-31' } }, await t.as('platformAdmin'))).openMatchRound;
+    const opened = dataOf(await t.gql(OPEN_ROUND, { input: { region: 'Utrecht', periodFrom: '2027-01-01', periodTo: '2027-12-31' } }, platformAdmin)).openMatchRound;
     expect(opened.lotterySeed).toMatch(/^[0-9a-f]{64}$/);
     const round = await waitForRound(opened.id);
     expect(round).toMatchObject({ status: 'COMPLETED', students: 2, normSetVersion: 1, error: null });
     expect(round.inputHash).toMatch(/^[0-9a-f]{64}$/);
     expect(round.proposals + round.unmatched).toBe(2);
 
-    const company = await t.as('companyAdmin');
+    const company = zorg.admin.token;
     const offered = dataOf(await t.gql(PROPOSALS, { status: 'OPEN' }, company)).proposals.edges.map((edge: any) => edge.node);
     expect(offered).toHaveLength(round.proposals);
     for (const proposal of offered) {
@@ -144,29 +162,28 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
     const revealed = dataOf(
       await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { action entityId after } } } }', {
         f: { action: 'student.identity_revealed' },
-      }, await t.as('sbbAuditor')),
+      }, sbb),
     ).auditLog.edges.map((edge: any) => edge.node);
     expect(revealed).toEqual([expect.objectContaining({ entityId: mine.studentId, after: expect.objectContaining({ proposalId: proposal.id }) })]);
 
-    const other = await t.login('admin@brasserie.demo', 'stagematch-demo-2026');
+    const other = horeca.admin.token;
     expect(dataOf(await t.gql(INTERNSHIPS, {}, other)).internships.totalCount).toBe(0);
     expect(JSON.stringify(dataOf(await t.gql(PROPOSALS, {}, other)))).not.toContain(proposal.id);
     expect(onlyError(await t.gql(ANSWER, { id: proposal.id, input: { accept: true } }, other)).extensions.code).toBe('NOT_FOUND');
 
     await eventually(async () =>
-      dataOf(await t.gql('{ notifications(first: 50) { edges { node { eventType } } } }', {}, await t.as('schoolAdmin'))).notifications.edges.some(
+      dataOf(await t.gql('{ notifications(first: 50) { edges { node { eventType } } } }', {}, school.admin.token)).notifications.edges.some(
         (edge: any) => edge.node.eventType === 'PROPOSAL_MADE',
       ),
     );
   });
 
   it('lets exactly one of 30 concurrent acceptances take the last seat of a placement', async () => {
-    const staff = await t.as('schoolStaff');
-    const company = await t.login('admin@codeerfabriek.demo', 'stagematch-demo-2026');
-    const me = dataOf(await t.gql('{ me { organization { branches { id city } trainers { id } } } }', {}, company)).me.organization;
+    const staff = school.staff.token;
+    const company = ict.admin.token;
     const placementInput = {
-      branchId: me.branches.find((branch: any) => branch.city === 'Nieuwegein').id,
-      trainerId: me.trainers[0].id,
+      branchId: ict.branchId,
+      trainerId: ict.trainerId,
       title: 'Software developer — zomerproject',
       description: 'Stage in het platformteam',
       crebos: ['25604'],
@@ -189,7 +206,7 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
       const id = dataOf(await t.gql(CREATE_STUDENT, { input }, staff)).createStudent.id;
       expect(dataOf(await t.gql(SET_PREFERENCES, { studentId: id, placementIds: [placementId] }, staff)).setStudentPreferences.__typename).toBe('StudentPreferenceList');
     }
-    const opened = dataOf(await t.gql(OPEN_ROUND, { input: { periodFrom: '2028-03-01', periodTo: '2028-03-01' } }, await t.as('platformAdmin'))).openMatchRound;
+    const opened = dataOf(await t.gql(OPEN_ROUND, { input: { periodFrom: '2028-03-01', periodTo: '2028-03-01' } }, platformAdmin)).openMatchRound;
     expect(await waitForRound(opened.id)).toMatchObject({ status: 'COMPLETED', proposals: 30 });
 
     const update = 'mutation($id: ID!) { updatePlacement(id: $id, input: { capacity: 1 }) { __typename } }';
@@ -205,7 +222,7 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
   });
 
   it('needs a reason code (R21) for a company decline, audits it, and frees the seat', async () => {
-    const company = await t.login('admin@codeerfabriek.demo', 'stagematch-demo-2026');
+    const company = ict.admin.token;
     const [open] = dataOf(await t.gql(PROPOSALS, { status: 'OPEN' }, company)).proposals.edges.map((edge: any) => edge.node.id);
     const error = onlyError(await t.gql(ANSWER, { id: open, input: { accept: false } }, company));
     expect(error.extensions.fields).toEqual([expect.objectContaining({ path: 'input.declineReason', rule: 'R21' })]);
@@ -213,13 +230,13 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
     expect(declined).toMatchObject({ status: 'DECLINED', declineReason: 'PLACE_NO_LONGER_AVAILABLE' });
     expect(onlyError(await t.gql(ANSWER, { id: open, input: { accept: true } }, company)).extensions.code).toBe('CONFLICT');
     const audit = dataOf(
-      await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { action after } } } }', { f: { entityId: open } }, await t.as('sbbAuditor')),
+      await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { action after } } } }', { f: { entityId: open } }, sbb),
     ).auditLog.edges.map((edge: any) => edge.node);
     expect(audit[0]).toMatchObject({ action: 'proposal.declined_by_company', after: expect.objectContaining({ declineReason: 'PLACE_NO_LONGER_AVAILABLE' }) });
   });
 
   it('expires open proposals after their time (the seat is free again) and warns both sides once two days before', async () => {
-    const company = await t.login('admin@codeerfabriek.demo', 'stagematch-demo-2026');
+    const company = ict.admin.token;
     const [late, soon] = dataOf(await t.gql(PROPOSALS, { status: 'OPEN' }, company)).proposals.edges.map((edge: any) => edge.node.id);
     await t.dataSource.query(`UPDATE proposals SET expires_at = now() - interval '1 hour' WHERE id = $1`, [late]);
     await t.dataSource.query(`UPDATE proposals SET expires_at = now() + interval '1 day' WHERE id = $1`, [soon]);
@@ -238,14 +255,13 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
   });
 
   it('gives a student whose internship ended early the first place among equal scores in the next round, once', async () => {
-    const staff = await t.as('schoolStaff');
-    const company = await t.login('admin@codeerfabriek.demo', 'stagematch-demo-2026');
-    const me = dataOf(await t.gql('{ me { organization { branches { id city } trainers { id } } } }', {}, company)).me.organization;
+    const staff = school.staff.token;
+    const company = ict.admin.token;
     const winners: string[] = [];
     for (const [round, start] of ['2029-03-01', '2029-09-03'].entries()) {
       const input = {
-        branchId: me.branches.find((branch: any) => branch.city === 'Nieuwegein').id,
-        trainerId: me.trainers[0].id,
+        branchId: ict.branchId,
+        trainerId: ict.trainerId,
         title: `Software developer — ronde ${round}`,
         description: 'Eén plaats',
         crebos: ['25604'],
@@ -272,7 +288,7 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
       // The second twin (one round) and the first (the other) had an internship ended early.
       const flagged = twins[1 - round];
       await t.dataSource.query('UPDATE students SET rematch_priority = true WHERE id = $1', [flagged]);
-      const opened = dataOf(await t.gql(OPEN_ROUND, { input: { periodFrom: start, periodTo: start } }, await t.as('platformAdmin'))).openMatchRound;
+      const opened = dataOf(await t.gql(OPEN_ROUND, { input: { periodFrom: start, periodTo: start } }, platformAdmin)).openMatchRound;
       expect(await waitForRound(opened.id)).toMatchObject({ status: 'COMPLETED', students: 2, proposals: 1 });
       const [winner] = await t.dataSource.query('SELECT student_id FROM proposals WHERE round_id = $1', [opened.id]);
       winners.push(winner.student_id === flagged ? 'flagged' : 'other');

@@ -1,5 +1,5 @@
 import { AttributeCipher } from '../src/modules/oversight/attribute-cipher';
-import { Factories, type Role } from './support/factories';
+import { Factories, type MadeSchool, type Role } from './support/factories';
 import { validStudent } from './support/fixtures';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
@@ -67,21 +67,46 @@ fragment company on CompanyImpactModel {
   groups { group impactRatio impactRatioInterval { low high } } }`;
 
 /**
- * Seeded decisions: Zorggroep Domstad accepts 16 of 20 students without and 4 of 20 with a
+ * Decisions written for three factory-made companies (named after the demo's for readability): "Domstad" accepts 16 of 20 students without and 4 of 20 with a
  * non-western migration background (declining those for "werkprocessen" and three days later);
  * Brasserie Oudegracht and Codeerfabriek treat both groups alike.
  */
 describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', () => {
   let t: TestApp;
   const companies: Record<'domstad' | 'brasserie' | 'codeerfabriek', string> = { domstad: '', brasserie: '', codeerfabriek: '' };
+  const placements: Record<keyof typeof companies, string> = { domstad: '', brasserie: '', codeerfabriek: '' };
   const period = { from: '2026-09-01', to: '2026-11-23' };
+  let domstadName: string;
+  let school: MadeSchool;
+  let tokens: Record<Role, string>;
 
   beforeAll(async () => {
     t = await TestApp.start();
-    const staff = await t.as('schoolStaff');
-    for (const [key, name] of [['domstad', 'Zorggroep Domstad'], ['brasserie', 'Brasserie Oudegracht'], ['codeerfabriek', 'Codeerfabriek']] as const) {
-      [{ id: companies[key] }] = await t.dataSource.query('SELECT id FROM organizations WHERE name = $1', [name]);
-    }
+    const make = new Factories(t);
+    const [domstad, brasserie, codeerfabriek, madeSchool] = await Promise.all([
+      make.company(),
+      make.company({ sector: 'VOEDSEL_GROEN_GASTVRIJHEID', crebos: ['25180'] }),
+      make.company({ sector: 'ICT_CREATIEVE_INDUSTRIE', crebos: ['25604'] }),
+      make.school(),
+    ]);
+    school = madeSchool;
+    const staff = school.staff.token;
+    tokens = {
+      platformAdmin: (await make.platformAdmin()).token,
+      sbbAdmin: (await make.sbbAdmin()).token,
+      sbb: (await make.sbb()).token,
+      schoolAdmin: school.admin.token,
+      schoolStaff: staff,
+      companyAdmin: domstad.admin.token,
+      companyStaff: domstad.staff.token,
+    };
+    domstadName = domstad.name;
+    [companies.domstad, companies.brasserie, companies.codeerfabriek] = [domstad.id, brasserie.id, codeerfabriek.id];
+    [placements.domstad, placements.brasserie, placements.codeerfabriek] = await Promise.all([
+      make.publishedPlacement(domstad),
+      make.publishedPlacement(brasserie, { crebos: ['25180'], level: 2, werkprocessen: ['mise-en-place'] }),
+      make.publishedPlacement(codeerfabriek, { crebos: ['25604'], level: 4, werkprocessen: ['realiseren'] }),
+    ]);
     const students: Array<{ id: string; group: 'NONE' | 'NON_WESTERN' }> = [];
     for (let n = 0; n < 40; n += 1) {
       const group = n < 20 ? 'NONE' : 'NON_WESTERN';
@@ -99,7 +124,7 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
         `INSERT INTO match_rounds (period_from, period_to, lottery_seed, status) VALUES ('2027-01-01', '2027-06-30', $1, 'COMPLETED') RETURNING id`,
         [`audit-${key}`],
       );
-      const [{ id: placementId }] = await t.dataSource.query('SELECT id FROM placements WHERE company_id = $1 LIMIT 1', [companies[key]]);
+      const placementId = placements[key];
       for (const [index, student] of students.entries()) {
         const accepted = index % 20 < accepts[key][student.group];
         // Accepted by the company and left unanswered until it expired: a student has one OPEN proposal at a time.
@@ -115,15 +140,14 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
         );
       }
     }
-  });
+  }, 120_000);
   afterAll(() => t.stop());
 
-  const audit = async (input: Record<string, unknown>, user: Parameters<TestApp['as']>[0] = 'sbbAuditor') =>
-    t.gql(AUDIT, { input: { ground: 'MIGRATION_BACKGROUND', ...period, ...input } }, await t.as(user));
+  const audit = async (input: Record<string, unknown>, user: Role = 'sbb') => t.gql(AUDIT, { input: { ground: 'MIGRATION_BACKGROUND', ...period, ...input } }, tokens[user]);
 
   it('flags the company that declines one group far more often, and no other', async () => {
     const result = dataOf(await audit({})).adverseImpactAudit;
-    expect(result.flaggedCompanies.map((company: any) => company.companyName)).toEqual(['Zorggroep Domstad']);
+    expect(result.flaggedCompanies.map((company: any) => company.companyName)).toEqual([domstadName]);
     const [domstad] = result.flaggedCompanies;
     // Flagged on a difference so large that 20 against 20 decisions show it, though a sample that
     // small could not be relied on to show a true ratio of 0.8 (underpowered).
@@ -160,7 +184,7 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
   it('puts the company on watch, not flagged, when the false discovery rate asked for is stricter than its q-value', async () => {
     const result = dataOf(await audit({ falseDiscoveryRate: 0.001 })).adverseImpactAudit;
     expect(result.flaggedCompanies).toEqual([]);
-    expect(result.watchedCompanies).toEqual([expect.objectContaining({ companyName: 'Zorggroep Domstad', status: 'WATCH' })]);
+    expect(result.watchedCompanies).toEqual([expect.objectContaining({ companyName: domstadName, status: 'WATCH' })]);
     expect(result.falseDiscoveryRate).toBe(0.001);
   });
 
@@ -181,7 +205,7 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
       [{ from: '2020-01-01', to: '2025-06-01' }, 'input.to'],
       [{ from: '2027-01-01', to: '2027-02-01' }, 'input.from'],
       [{ companyId: '00000000-0000-4000-8000-000000000000' }, 'input.companyId'],
-      [{ companyId: (await t.dataSource.query(`SELECT id FROM organizations WHERE type = 'SCHOOL' LIMIT 1`))[0].id }, 'input.companyId'],
+      [{ companyId: school.id }, 'input.companyId'],
       [{ region: 'Atlantis' }, 'input.region'],
       [{ falseDiscoveryRate: 0.5 }, 'input.falseDiscoveryRate'],
       [{ falseDiscoveryRate: 0 }, 'input.falseDiscoveryRate'],
@@ -193,7 +217,7 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
   });
 
   it('exposes no student and no individual answer on any path from the audit', async () => {
-    const { types } = dataOf(await t.gql('{ __schema { types { name kind fields { name type { name kind ofType { name kind ofType { name kind ofType { name } } } } } } } }', {}, await t.as('sbbAuditor'))).__schema;
+    const { types } = dataOf(await t.gql('{ __schema { types { name kind fields { name type { name kind ofType { name kind ofType { name kind ofType { name } } } } } } } }', {}, tokens.sbb)).__schema;
     const byName = new Map<string, any>(types.map((type: any) => [type.name, type]));
     const named = (type: any): string => type.name ?? named(type.ofType);
     const reachable = new Set<string>();
@@ -209,8 +233,8 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
   });
 
   it('a report against the flagged company, escalated and sanctioned, revokes its accreditation and suspends its placements (R22, R2)', async () => {
-    const staff = await t.as('schoolStaff');
-    const sbb = await t.as('sbbAuditor');
+    const staff = school.staff.token;
+    const sbb = tokens.sbb;
     dataOf(await audit({})); // the national audit that flags Domstad, before the report
     const report = dataOf(
       await t.gql('mutation($input: FileDiscriminationReportInput!) { fileDiscriminationReport(input: $input) { id status noStudentLink } }', {

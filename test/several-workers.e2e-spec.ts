@@ -1,5 +1,6 @@
 import { MatchRoundProcessor } from '../src/modules/matching/jobs/matching.jobs';
 import { MatchRoundsService } from '../src/modules/matching/match-rounds.service';
+import { Factories } from './support/factories';
 import { validStudent } from './support/fixtures';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
@@ -26,17 +27,21 @@ describe('several workers: rounds at once on one database; one seat and one open
   let staff: string;
   let placementIds: string[];
   let rounds: string[];
+  let make: Factories;
+  let elsewhere: string;
 
   beforeAll(async () => {
     t = await TestApp.start();
-    staff = await t.as('schoolStaff');
-    company = await t.login('admin@codeerfabriek.demo', 'stagematch-demo-2026');
-    const me = dataOf(await t.gql('{ me { organization { branches { id city } trainers { id } } } }', {}, company)).me.organization;
+    make = new Factories(t);
+    const [school, ict, zorg] = await Promise.all([make.school(), make.company({ sector: 'ICT_CREATIEVE_INDUSTRIE', crebos: ['25604'] }), make.company()]);
+    staff = school.staff.token;
+    company = ict.admin.token;
+    elsewhere = await make.publishedPlacement(zorg);
     placementIds = [];
     for (const n of [1, 2, 3]) {
       const input = {
-        branchId: me.branches.find((branch: any) => branch.city === 'Nieuwegein').id,
-        trainerId: me.trainers[0].id,
+        branchId: ict.branchId,
+        trainerId: ict.trainerId,
         title: `Software developer — team ${n}`,
         description: 'Stage in een productteam',
         crebos: ['25604'],
@@ -68,7 +73,7 @@ describe('several workers: rounds at once on one database; one seat and one open
   it('solves two rounds over overlapping periods and regions, started at the same moment, one after the other: no student gets two OPEN proposals, no placement more than its seats', async () => {
     // Two runners at once on one database, as two worker processes would run them; the queue's own worker stays out of it.
     await t.app.get(MatchRoundProcessor).worker.pause();
-    const admin = await t.as('platformAdmin');
+    const admin = (await make.platformAdmin()).token;
     rounds = [
       dataOf(await t.gql(OPEN_ROUND, { input: { region: 'Utrecht', periodFrom: '2028-03-01', periodTo: '2028-03-31' } }, admin)).openMatchRound.id,
       dataOf(await t.gql(OPEN_ROUND, { input: { periodFrom: '2028-01-01', periodTo: '2028-06-30' } }, admin)).openMatchRound.id,
@@ -86,10 +91,9 @@ describe('several workers: rounds at once on one database; one seat and one open
   });
 
   it('refuses to seat a student who already holds a seat: CONFLICT naming it to her school, nothing about her to the company (R20), nothing written', async () => {
-    const open = await t.dataSource.query(`SELECT id, student_id FROM proposals WHERE status = 'OPEN' ORDER BY pseudonym LIMIT 2`);
-    const [elsewhere] = await t.dataSource.query(`SELECT id FROM placements WHERE status = 'PUBLISHED' AND NOT (id = ANY($1)) LIMIT 1`, [placementIds]);
+    const open = await t.dataSource.query(`SELECT id, student_id FROM proposals WHERE status = 'OPEN' AND placement_id = ANY($1) ORDER BY pseudonym LIMIT 2`, [placementIds]);
     const seats: string[] = [];
-    for (const proposal of open) seats.push((await t.dataSource.query(INSERT_SEAT, [proposal.student_id, elsewhere.id]))[0].id);
+    for (const proposal of open) seats.push((await t.dataSource.query(INSERT_SEAT, [proposal.student_id, elsewhere]))[0].id);
 
     // The school's yes completes the first: the school hears which internship she holds.
     expect(dataOf(await t.gql(ANSWER, { id: open[0].id }, company)).answerProposal.status).toBe('OPEN');
@@ -137,7 +141,7 @@ describe('several workers: rounds at once on one database; one seat and one open
       driverError: expect.objectContaining({ code: '23505', constraint: 'internships_one_seat_per_student' }),
     });
 
-    const [waiting] = await t.dataSource.query(`SELECT student_id, placement_id, company_id, school_id FROM proposals WHERE status = 'OPEN' LIMIT 1`);
+    const [waiting] = await t.dataSource.query(`SELECT student_id, placement_id, company_id, school_id FROM proposals WHERE status = 'OPEN' AND placement_id = ANY($1) LIMIT 1`, [placementIds]);
     const [{ id: roundId }] = await t.dataSource.query(`INSERT INTO match_rounds (period_from, period_to, lottery_seed, status) VALUES ('2028-01-01', '2028-06-30', 'direct', 'COMPLETED') RETURNING id`);
     await expect(
       t.dataSource.query(

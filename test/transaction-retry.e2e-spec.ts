@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { placeStudent } from './support/placement-flow';
+import { Factories } from './support/factories';
 import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
@@ -16,10 +16,14 @@ describe('transactions: a deadlock victim runs again, then answers CONFLICT with
   let internshipId: string;
   let pokId: string;
   let testPid: number;
+  let schoolAdmin: string;
 
   beforeAll(async () => {
     t = await TestApp.start({ env: { TRANSACTION_MAX_ATTEMPTS: '2' } });
-    internshipId = await placeStudent(t, { fullName: 'Sara Retry', dateOfBirth: '2007-01-01', email: 'sara.retry@student.test' });
+    const make = new Factories(t);
+    const [school, company] = await Promise.all([make.school(), make.company()]);
+    ({ internshipId } = await make.internship(school, company, await make.publishedPlacement(company)));
+    schoolAdmin = school.admin.token;
     [{ id: pokId }] = await t.dataSource.query('SELECT id FROM poks WHERE internship_id = $1', [internshipId]);
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
@@ -52,7 +56,7 @@ describe('transactions: a deadlock victim runs again, then answers CONFLICT with
   it('retries the whole transaction: the signature lands once, with one audit row', async () => {
     await db.query('BEGIN');
     await db.query('SELECT id FROM poks WHERE id = $1 FOR UPDATE', [pokId]);
-    const signing = t.gql(SIGN, { id: pokId, party: 'STUDENT' }, await t.as('schoolAdmin'));
+    const signing = t.gql(SIGN, { id: pokId, party: 'STUDENT' }, schoolAdmin);
     await deadlock(); // attempt 1 is the victim
     await appWaitsForPok(); // attempt 2 waits for the POK again ...
     await db.query('COMMIT'); // ... and gets it
@@ -65,7 +69,7 @@ describe('transactions: a deadlock victim runs again, then answers CONFLICT with
     const before = await t.dataSource.query('SELECT signatures FROM poks WHERE id = $1', [pokId]);
     await db.query('BEGIN');
     await db.query('SELECT id FROM poks WHERE id = $1 FOR UPDATE', [pokId]);
-    const signing = t.gql(SIGN, { id: pokId, party: 'SCHOOL' }, await t.as('schoolAdmin'));
+    const signing = t.gql(SIGN, { id: pokId, party: 'SCHOOL' }, schoolAdmin);
     await deadlock();
     await deadlock();
     const error = onlyError(await signing);

@@ -1,9 +1,13 @@
+import { Client } from 'pg';
 import { randomBytes, randomInt } from 'node:crypto';
 import { newSecretToken } from '../../src/common/auth/secret-token';
 import { main as orgCreate } from '../../src/modules/organizations/org-create.command';
 import { validPlacement, validStudent } from './fixtures';
 import { eventually } from './receivers';
 import { dataOf, type TestApp } from './test-app';
+
+/** What the factories need of an app: a `TestApp`, or a stand-in for an app running in a child process. */
+export type FactoryTarget = Pick<TestApp, 'gql' | 'login' | 'databaseUrl'>;
 
 /**
  * Test data built the way users build it, through the API (and `npm run org:create` for the SBB
@@ -42,7 +46,7 @@ export interface MadeCompany {
   sector: string;
   admin: SignedIn;
   staff: SignedIn;
-  /** A vestiging in Utrecht (PC4 3511), accredited by SBB for `crebos`. */
+  /** A vestiging (by default in Utrecht, PC4 3511), accredited by SBB for `crebos`. */
   branchId: string;
   /** A praktijkopleider at that branch who meets R7 for the placement of `validPlacement`. */
   trainerId: string;
@@ -62,6 +66,16 @@ export interface MadeProposal {
 export interface MadeInternship extends MadeProposal {
   internshipId: string;
 }
+
+/** Where a branch is; placements there are found near its postcode. */
+export interface BranchLocation {
+  street: string;
+  postcode: string;
+  city: string;
+}
+
+const UTRECHT: BranchLocation = { street: 'Oudegracht', postcode: '3511 AB', city: 'Utrecht' };
+export const GRONINGEN: BranchLocation = { street: 'Grote Markt', postcode: '9711 LV', city: 'Groningen' };
 
 export type Role = 'platformAdmin' | 'sbbAdmin' | 'sbb' | 'schoolAdmin' | 'schoolStaff' | 'companyAdmin' | 'companyStaff';
 
@@ -106,7 +120,7 @@ export class Factories {
   private sbbOrganizationAdmin?: Promise<SignedIn>;
   private sbbStaff?: Promise<SignedIn>;
 
-  constructor(private readonly t: TestApp) {}
+  constructor(private readonly t: FactoryTarget) {}
 
   /** The admin of a PLATFORM organization of this test's own (created once per `Factories`). */
   platformAdmin(): Promise<SignedIn> {
@@ -132,21 +146,17 @@ export class Factories {
   }
 
   /**
-   * A company (zorg by default: R7 then asks only the trainer's level) with a branch in Utrecht that
-   * SBB accredited for `crebos` (R1, from `grantedOn`, by default 2026-01-01), and a qualified praktijkopleider there.
+   * A company (zorg by default: R7 then asks only the trainer's level) with a branch (in Utrecht
+   * unless `location` says otherwise) that SBB accredited for `crebos` (R1, from `grantedOn`, by
+   * default 2026-01-01), and a qualified praktijkopleider there.
    */
-  async company(options: { name?: string; sector?: string; crebos?: string[]; grantedOn?: string } = {}): Promise<MadeCompany> {
+  async company(options: { name?: string; sector?: string; crebos?: string[]; grantedOn?: string; location?: BranchLocation } = {}): Promise<MadeCompany> {
     const name = options.name ?? `Leerbedrijf ${unique()}`;
     const sector = options.sector ?? 'ZORG_WELZIJN_SPORT';
     const crebos = options.crebos ?? ['25655'];
     const { organization, admin } = await this.organization({ type: 'COMPANY', name, sector }, () => ({ kvkNumber: kvkNumber() }));
     const staff = await this.addUser(admin, 'STAFF');
-    const branch = { name: `Vestiging ${unique()}`, street: 'Oudegracht', houseNumber: String(randomInt(1, 400)), postcode: '3511 AB', city: 'Utrecht', addressHidden: false };
-    const branchId = dataOf(await this.t.gql(CREATE_BRANCH, { input: branch }, admin.token)).createBranch.id;
-    const sbb = await this.sbb();
-    for (const crebo of crebos) {
-      dataOf(await this.t.gql(GRANT, { input: { branchId, crebo, grantedOn: options.grantedOn ?? '2026-01-01' } }, sbb.token));
-    }
+    const branchId = await this.accreditedBranch(admin, crebos, options);
     const trainer = {
       branchId,
       name: `Praktijkopleider ${unique()}`,
@@ -157,6 +167,11 @@ export class Factories {
     };
     const trainerId = dataOf(await this.t.gql(CREATE_TRAINER, { input: trainer }, admin.token)).createTrainer.id;
     return { id: organization.id, name, sector, admin, staff, branchId, trainerId, crebos };
+  }
+
+  /** Another branch of the company (in Utrecht unless `location` says otherwise), accredited like its first for its crebos. */
+  async branch(company: MadeCompany, options: { grantedOn?: string; location?: BranchLocation } = {}): Promise<string> {
+    return this.accreditedBranch(company.admin, company.crebos, options);
   }
 
   /** A PUBLISHED placement at the company's branch (`validPlacement` with `change`); fails on a compliance rejection. */
@@ -229,6 +244,17 @@ export class Factories {
     };
   }
 
+  private async accreditedBranch(admin: SignedIn, crebos: string[], options: { grantedOn?: string; location?: BranchLocation }): Promise<string> {
+    const { street, postcode, city } = options.location ?? UTRECHT;
+    const branch = { name: `Vestiging ${unique()}`, street, houseNumber: String(randomInt(1, 400)), postcode, city, addressHidden: false };
+    const branchId = dataOf(await this.t.gql(CREATE_BRANCH, { input: branch }, admin.token)).createBranch.id;
+    const sbb = await this.sbb();
+    for (const crebo of crebos) {
+      dataOf(await this.t.gql(GRANT, { input: { branchId, crebo, grantedOn: options.grantedOn ?? '2026-01-01' } }, sbb.token));
+    }
+    return branchId;
+  }
+
   private async commandLineOrganization(type: 'SBB' | 'PLATFORM'): Promise<SignedIn> {
     const email = `beheer-${unique()}@${type.toLowerCase()}.test`;
     const name = `Beheerder ${unique()}`;
@@ -278,7 +304,13 @@ export class Factories {
    */
   private async knownInvitationToken(invitationId: string): Promise<string> {
     const { token, hash } = newSecretToken();
-    await this.t.dataSource.query('UPDATE invitations SET token_hash = $2 WHERE id = $1', [invitationId, hash]);
+    const client = new Client({ connectionString: this.t.databaseUrl });
+    await client.connect();
+    try {
+      await client.query('UPDATE invitations SET token_hash = $2 WHERE id = $1', [invitationId, hash]);
+    } finally {
+      await client.end();
+    }
     return token;
   }
 
