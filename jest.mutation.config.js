@@ -8,13 +8,11 @@ module.exports = {
   ...base,
   displayName: 'mutation',
   rootDir: __dirname,
+  moduleNameMapper: { '^(@nestjs/graphql|@nestjs/common|typeorm|class-validator)$': '<rootDir>/jest.mutation.stub.js' },
   testMatch: [
-    '<rootDir>/src/common/calendar.spec.ts',
     '<rootDir>/src/modules/companies/accreditation-dates.spec.ts',
     '<rootDir>/src/modules/compliance/{rule-engine,guidance}.spec.ts',
     '<rootDir>/src/modules/compliance/rules/*.spec.ts',
     '<rootDir>/src/modules/matching/{blind-priority,eligibility,lottery}.spec.ts',
-    '<rootDir>/src/modules/matching/engine/deferred-acceptance.spec.ts',
-    '<rootDir>/src/modules/oversight/{adverse-impact,fisher,statistics,screening}.spec.ts',
   ],
 };
