@@ -24,6 +24,7 @@ export default {
     'src/modules/matching/blind-priority.ts',
     'src/modules/matching/eligibility.ts',
     'src/modules/matching/lottery.ts',
+    '!src/**/*.spec.ts',
   ],
   // Message texts are not behaviour the rules decide; the tests pin fields, details and outcomes.
   mutator: { excludedMutations: ['StringLiteral'] },

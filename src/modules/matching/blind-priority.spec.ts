@@ -53,6 +53,7 @@ describe('blind priority boundaries (R20: 60 werkprocessen, 30 availability, 10 
   it.each<[string, Partial<BlindProfile>, Partial<PlacementWork>, number]>([
     ['no werkprocessen of her own', { werkprocessen: [] }, {}, 40],
     ['two of her three werkprocessen offered', {}, { werkprocessen: ['mise-en-place', 'gerechten bereiden'] }, 80],
+    ['werkprocessen with doubled punctuation', { werkprocessen: ['mise--en--place', 'gerechten bereiden', 'hygiëne HACCP'] }, { werkprocessen: ['mise-en-place', 'gerechten bereiden', 'hygiëne HACCP'] }, 100],
     ['werkprocessen written with other capitals and punctuation', { werkprocessen: ['Mise en Place', 'GERECHTEN bereiden', 'Hygiëne HACCP'] }, {}, 100],
     ['available only after the placement ends', { availableFrom: '2027-07-01', availableUntil: '2027-12-31' }, {}, 70],
     ['available from its last day', { availableFrom: '2027-06-30' }, {}, 70],

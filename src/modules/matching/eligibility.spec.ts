@@ -53,6 +53,7 @@ describe('the hard constraints of a match (/work/shared/matching.md)', () => {
     // Distance: 11.12 km away.
     ['a radius of 11 km', { radiusKm: 11 }, {}, Ineligibility.DISTANCE],
     ['a radius of 11.2 km', { radiusKm: 11.2 }, {}, null],
+    ['a radius of exactly the distance', { radiusKm: distanceKm(UTRECHT.lat, UTRECHT.lon, NORTH.lat, NORTH.lon) }, {}, null],
     ['no free seat', {}, { freeSeats: 0 }, Ineligibility.NO_SEATS],
     ['a negative seat count', {}, { freeSeats: -1 }, Ineligibility.NO_SEATS],
   ])('%s → %s', (_name, studentChange, placementChange, expected) => {
