@@ -52,7 +52,7 @@ export function registerRuleForTest(rule: Rule, defaultSeverity: Severity): () =
   REGISTRY.push(entry);
   return () => {
     const at = REGISTRY.indexOf(entry);
-    if (at >= 0) REGISTRY.splice(at, 1);
+    if (at !== -1) REGISTRY.splice(at, 1);
   };
 }
 

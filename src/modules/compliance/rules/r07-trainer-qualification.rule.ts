@@ -23,9 +23,12 @@ export const trainerQualificationRule: Rule = {
         if (trainer.yearsOfExperience < 1) findings.push({ field: 'trainerId', message: 'The praktijkopleider needs at least one year of experience' });
         break;
       case Sector.TECHNIEK_GEBOUWDE_OMGEVING: {
+        if (!trainer.courseCompletedOn) {
+          findings.push({ field: 'trainerId', message: 'The praktijkopleider needs the leermeester course' });
+          break;
+        }
         const latest = trainer.refresherCompletedOn ?? trainer.courseCompletedOn;
-        if (!trainer.courseCompletedOn) findings.push({ field: 'trainerId', message: 'The praktijkopleider needs the leermeester course' });
-        else if (!latest || addYears(latest, 2) < placement.startDate) {
+        if (addYears(latest, 2) < placement.startDate) {
           findings.push({ field: 'trainerId', message: 'The praktijkopleider needs a refresher at most two years old on the start date', details: { latest } });
         }
         break;

@@ -9,7 +9,8 @@ export const bblMinimumWageRule: Rule = {
   evaluate({ placement, student }, norms) {
     if (placement.leerweg !== Leerweg.BBL || !student) return [];
     const age = ageOn(student.dateOfBirth, placement.startDate);
-    const ages = Object.keys(norms.minimumWageCentsPerHourByAge).map(Number).sort((a, b) => a - b);
+    // Object.keys lists integer keys in ascending numeric order, youngest age first.
+    const ages = Object.keys(norms.minimumWageCentsPerHourByAge).map(Number);
     const applicable = ages.filter((a) => a <= age).at(-1) ?? ages[0];
     const minimumHourly = norms.minimumWageCentsPerHourByAge[applicable];
     const neededMonthly = Math.ceil(minimumHourly * placement.hoursPerWeek * WEEKS_PER_MONTH);

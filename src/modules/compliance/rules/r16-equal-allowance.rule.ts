@@ -3,9 +3,9 @@ import { euros, type Rule } from './rule';
 /** R16: the same placement pays the same allowance whatever the student's education level. */
 export const equalAllowanceRule: Rule = {
   id: 'R16',
-  evaluate({ placement, siblings = [] }) {
+  evaluate({ placement, siblings }) {
     const perHour = placement.stipendMonthlyCents / placement.hoursPerWeek;
-    const richer = siblings.filter((s) => s.level !== placement.level && s.stipendMonthlyCents / s.hoursPerWeek > perHour);
+    const richer = siblings?.filter((s) => s.level !== placement.level && s.stipendMonthlyCents / s.hoursPerWeek > perHour) ?? [];
     return richer.length
       ? [
           {

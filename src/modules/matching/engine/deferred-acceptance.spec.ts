@@ -138,6 +138,14 @@ describe('solveMatching', () => {
       ['equal lottery numbers', (p) => (p.lottery[1] = 0), /lottery number 0 is given to more than one student/],
       ['a NaN score', (p) => (p.prefScores[0] = NaN), /student 0, rank 0: score NaN/],
       ['offsets that do not end at the list length', (p) => (p.prefOffsets[2] = 2), /prefOffsets must start at 0 and end at/],
+      // Issue #22: the input checks a mutant could drop unnoticed.
+      ['a negative student count', (p) => Object.assign(p, { studentCount: -1, prefOffsets: new Int32Array(0), lottery: new Float64Array(0) }), /studentCount must be a non-negative integer, got -1/],
+      ['a fractional student count', (p) => (p.studentCount = 1.5), /studentCount must be a non-negative integer, got 1.5/],
+      ['offsets that do not start at 0', (p) => (p.prefOffsets = new Int32Array([1, 2, 3])), /prefOffsets must start at 0/],
+      ['offsets that decrease', (p) => (p.prefOffsets[1] = -1), /prefOffsets decreases at student 0/],
+      ['a placement index below 0', (p) => (p.prefPlacements[0] = -1), /student 0, rank 0: placement index -1 out of range \[0, 2\)/],
+      ['an infinite lottery number', (p) => (p.lottery[1] = Infinity), /student 1: lottery number Infinity is not finite/],
+      ['an infinite score', (p) => (p.prefScores[2] = -Infinity), /student 1, rank 0: score -Infinity is not finite/],
     ])('%s', (_, corrupt, message) => {
       const problem = base();
       corrupt(problem);
