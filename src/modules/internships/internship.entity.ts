@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { HOLDS_SEAT } from './seats';
 import { PlacementEntity } from '../placements/placement.entity';
 import { StudentEntity } from '../students/student.entity';
@@ -16,7 +16,10 @@ registerEnumType(InternshipStatus, { name: 'InternshipStatus', description: 'PLA
 /** The unique index that keeps a student to one seat-holding internship. */
 export const ONE_SEAT_PER_STUDENT = 'internships_one_seat_per_student';
 
-/** A student's place at a placement, created when both sides accept a proposal; it takes a seat. */
+/**
+ * A student's internship: created when both sides accept a proposal, or when the company confirms a
+ * self-found internship the school registered. At a placement it takes a seat.
+ */
 @Entity('internships')
 @Index(['placementId', 'status'])
 @Index(['companyId', 'status'])
@@ -24,13 +27,19 @@ export const ONE_SEAT_PER_STUDENT = 'internships_one_seat_per_student';
 /** A student's internships in order: whether she is placed, and her next internship after a termination (dashboards). */
 @Index(['studentId', 'createdAt'])
 /** A student holds at most one seat: whatever runs at once, the database refuses a second. */
+@Check('internships_matched_or_self_found', '(proposal_id IS NULL) <> (registration_id IS NULL)')
 @Index(ONE_SEAT_PER_STUDENT, ['studentId'], { unique: true, where: `status IN ${HOLDS_SEAT}` })
 export class InternshipEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid', unique: true })
-  proposalId: string;
+  /** The accepted proposal a match made it from; null for a self-found internship. */
+  @Column({ type: 'uuid', unique: true, nullable: true })
+  proposalId: string | null;
+
+  /** The registration a self-found internship was confirmed from; null for a matched one. */
+  @Column({ type: 'uuid', unique: true, nullable: true })
+  registrationId: string | null;
 
   @Column({ type: 'uuid' })
   studentId: string;
@@ -38,8 +47,9 @@ export class InternshipEntity {
   @ManyToOne(() => StudentEntity, { onDelete: 'RESTRICT' })
   student?: StudentEntity;
 
-  @Column({ type: 'uuid' })
-  placementId: string;
+  /** The placement whose seat it holds; null for a self-found internship recorded on a branch only. */
+  @Column({ type: 'uuid', nullable: true })
+  placementId: string | null;
 
   @ManyToOne(() => PlacementEntity, { onDelete: 'RESTRICT' })
   placement?: PlacementEntity;
