@@ -20,7 +20,8 @@ export interface InternshipTerms {
   stipendMonthlyCents: number;
   expenseAllowanceCents: number;
   trainerId: string | null;
-  student: { crebo: string; dateOfBirth: string };
+  /** R14 and R11 by her age on the start date. */
+  student: { dateOfBirth: string };
 }
 
 /**
@@ -53,7 +54,8 @@ export async function judgeInternshipTerms(
           activeStudents: guiding,
         }
       : null,
-    student: terms.student,
+    // R1 asks the accreditation for the crebo of this internship.
+    student: { crebo: terms.crebo, dateOfBirth: terms.student.dateOfBirth },
     siblings: [],
   };
   const normSet = (await NormSetHistory.load(manager)).inForceOn(terms.startDate);

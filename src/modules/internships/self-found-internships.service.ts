@@ -94,13 +94,14 @@ export class SelfFoundInternshipsService {
   async confirm(actor: Actor, id: string, input: ConfirmInternshipInput): Promise<InternshipEntity | ComplianceRejection> {
     return this.transactions.run(async () => {
       const manager = this.transactions.manager;
-      // Lock order (README, Operations): the placement before what takes its seat.
+      // Lock order (README, Operations): the trainer (R6 counts one confirmation after another),
+      // then the placement whose seat it takes, then the registration.
       const unlocked = await this.companyRegistration(actor, id);
+      const trainerId = input.trainerId ?? unlocked.trainerId;
+      if (trainerId && !(await this.trainerAssignments.lockOwnTrainer(actor, trainerId))) throw new NotFoundError('Trainer', { field: 'input.trainerId' });
       const placement = unlocked.placementId ? await lockPlacementForSeat(manager, unlocked.placementId) : null;
       const registration = await this.lockOwn(actor, id);
       if (registration.status !== RegistrationStatus.REQUESTED) throw new ConflictError(`Internship registration ${id} is ${registration.status}`);
-      const trainerId = input.trainerId ?? registration.trainerId;
-      if (trainerId && !(await this.trainerAssignments.lockOwnTrainer(actor, trainerId))) throw new NotFoundError('Trainer', { field: 'input.trainerId' });
       const before = { ...registration };
       Object.assign(registration, {
         trainerId: trainerId ?? null,
@@ -111,7 +112,7 @@ export class SelfFoundInternshipsService {
       const student = (await this.students.pokParty(registration.studentId))!;
       const { verdict, findings, normSetVersion } = await judgeInternshipTerms(manager, {
         ...registration,
-        student: { crebo: student.crebo, dateOfBirth: student.dateOfBirth },
+        student: { dateOfBirth: student.dateOfBirth },
       });
       if (verdict === 'BLOCKED') return new ComplianceRejection(findings, normSetVersion, 'This internship');
       if (placement) {
