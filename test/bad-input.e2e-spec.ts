@@ -36,6 +36,8 @@ const CALLER: Record<string, DemoUser | null> = {
   assignTrainer: 'companyAdmin',
   closePlacement: 'companyAdmin',
   completeInternship: 'companyAdmin',
+  confirmInternship: 'companyStaff',
+  declineInternship: 'companyAdmin',
   completeSchoolTask: 'schoolStaff',
   createAgreement: 'schoolAdmin',
   createBranch: 'companyAdmin',
@@ -63,6 +65,7 @@ const CALLER: Record<string, DemoUser | null> = {
   recordEvaluation: 'schoolStaff',
   recordProtectedAttributes: 'schoolStaff',
   refuseAccreditation: 'sbbAuditor',
+  registerInternship: 'schoolStaff',
   registerWebhookEndpoint: 'companyAdmin',
   resolveDiscriminationReport: 'schoolStaff',
   rerunMatchRound: 'platformAdmin',
@@ -80,6 +83,7 @@ const CALLER: Record<string, DemoUser | null> = {
   updatePlacement: 'companyAdmin',
   updateStudent: 'schoolStaff',
   updateTrainer: 'companyAdmin',
+  withdrawInternshipRegistration: 'schoolStaff',
   withdrawProtectedAttributesConsent: 'schoolStaff',
 };
 

@@ -1,3 +1,4 @@
+import { AdverseImpactReads } from '../src/modules/reporting/adverse-impact.reads';
 import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
@@ -120,6 +121,10 @@ describe('self-found internships (issue #16)', () => {
     expect(answer).toMatchObject({ status: 'DECLINED', declineReason: 'SCHEDULE_INCOMPATIBLE', decidedAt: expect.any(String) });
     expect(await t.count(`audit_log WHERE entity_id = '${declined.registrationId}' AND action = 'internship_registration.declined'`)).toBe(1);
     expect(onlyError(await t.gql(CONFIRM, { id: declined.registrationId }, company.admin.token)).extensions.code).toBe('CONFLICT');
+    // R23: the company's answers to self-found requests are selection decisions, counted like proposal
+    // answers: the three confirmed above and this decline; the refused and unanswered ones are no decision.
+    const [decisions] = await t.app.get(AdverseImpactReads).decisions({ from: '2020-01-01', to: '2030-12-31', companyId: company.id }, () => 'SELECT NULL::uuid AS student_id, NULL::text AS grp WHERE false');
+    expect(decisions).toMatchObject({ company_id: company.id, observations: 4, accepted: 3, answered: 4, SCHEDULE_INCOMPATIBLE: 1 });
 
     const bySchool = await make.registration(school, company);
     expect(dataOf(await t.gql(WITHDRAW, { id: bySchool.registrationId }, school.staff.token)).withdrawInternshipRegistration.status).toBe('WITHDRAWN');
