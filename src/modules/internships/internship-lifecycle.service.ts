@@ -11,7 +11,7 @@ import { StudentsService } from '../students/students.service';
 import { TrainerAssignmentsService } from '../companies/trainer-assignments.service';
 import { placementPokTerms, type PlacementPokTerms } from '../placements/placements.facts';
 import type { InternshipRegistrationEntity } from './internship-registration.entity';
-import type { EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
+import type { CompleteInternshipInput, EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
 import { EvaluationEntity, Evaluator } from './evaluation.entity';
 import { InternshipEntity, InternshipStatus, ONE_SEAT_PER_STUDENT } from './internship.entity';
 import { InternshipsRepository } from './internships.repository';
@@ -115,16 +115,23 @@ export class InternshipLifecycleService {
     });
   }
 
-  /** ACTIVE → COMPLETED, only with the student's, the praktijkopleider's and the school's evaluations (R18). */
-  async complete(actor: Actor, internshipId: string): Promise<InternshipEntity> {
+  /**
+   * ACTIVE → COMPLETED, only with the student's, the praktijkopleider's and the school's
+   * evaluations (R18), and on or after the end date; before it only with a reason code, audited.
+   */
+  async complete(actor: Actor, internshipId: string, input: CompleteInternshipInput = {}): Promise<InternshipEntity> {
     return this.transactions.run(async () => {
       const manager = this.transactions.manager;
       const internship = await this.internships.lockForParty(actor, internshipId);
       if (internship.status !== InternshipStatus.ACTIVE) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not ACTIVE`);
+      const early = this.clock.today() < internship.endDate;
+      if (early && !input.earlyCompletionReason) {
+        throw BadUserInputError.field('input.earlyCompletionReason', `the internship ends on ${internship.endDate}; completing it earlier needs a reason code`);
+      }
       const given = (await manager.findBy(EvaluationEntity, { internshipId })).map((evaluation) => evaluation.evaluator);
       const missing = REQUIRED_EVALUATIONS.filter((evaluator) => !given.includes(evaluator));
       if (missing.length) throw new ConflictError(`The internship closes only with every end evaluation (R18): missing ${missing.join(', ')}`);
-      Object.assign(internship, { status: InternshipStatus.COMPLETED, endedAt: this.clock.now() });
+      Object.assign(internship, { status: InternshipStatus.COMPLETED, endedAt: this.clock.now(), earlyCompletionReason: early ? input.earlyCompletionReason! : null });
       await manager.save(internship);
       await this.trainerAssignments.endForInternships(actor, [internshipId]);
       await this.audit.record(actor, { action: 'internship.completed', entityType: 'internship', entityId: internshipId, after: internship });
@@ -146,7 +153,8 @@ export class InternshipLifecycleService {
       Object.assign(internship, {
         status: InternshipStatus.TERMINATED,
         endedAt: this.clock.now(),
-        terminationReason: input.reason,
+        terminationCode: input.code ?? null,
+        terminationReason: input.reason ?? null,
         terminatedByOrganizationId: actor.organizationId,
       });
       await manager.save(internship);

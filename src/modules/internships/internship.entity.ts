@@ -13,6 +13,27 @@ export enum InternshipStatus {
 }
 registerEnumType(InternshipStatus, { name: 'InternshipStatus', description: 'PLANNED → ACTIVE (POK signed) → COMPLETED or TERMINATED' });
 
+/** Why an internship ended early: codes, so that the terminations report can count them. */
+export enum TerminationCode {
+  STUDENT_CHOICE = 'STUDENT_CHOICE',
+  COMPANY_STOPPED = 'COMPANY_STOPPED',
+  GUIDANCE_INSUFFICIENT = 'GUIDANCE_INSUFFICIENT',
+  CONDUCT = 'CONDUCT',
+  HEALTH = 'HEALTH',
+  /** The student may report it to the school's meldpunt (R22): `reportDiscrimination`. */
+  DISCRIMINATION = 'DISCRIMINATION',
+  OTHER = 'OTHER',
+}
+registerEnumType(TerminationCode, { name: 'TerminationCode', description: 'Why an internship ended early; DISCRIMINATION points to the meldpunt (R22)' });
+
+/** Why an internship is completed before its end date (audited); on or after the end date none is needed. */
+export enum EarlyCompletionReason {
+  HOURS_COMPLETED = 'HOURS_COMPLETED',
+  QUALIFICATION_ACHIEVED = 'QUALIFICATION_ACHIEVED',
+  PERIOD_SHORTENED_BY_SCHOOL = 'PERIOD_SHORTENED_BY_SCHOOL',
+}
+registerEnumType(EarlyCompletionReason, { name: 'EarlyCompletionReason' });
+
 /** The unique index that keeps a student to one seat-holding internship. */
 export const ONE_SEAT_PER_STUDENT = 'internships_one_seat_per_student';
 
@@ -75,8 +96,15 @@ export class InternshipEntity {
   @Column({ type: 'timestamptz', nullable: true })
   endedAt: Date | null;
 
+  /** The note with a termination (optional beside its code). */
   @Column({ type: 'text', nullable: true })
   terminationReason: string | null;
+
+  @Column({ type: 'enum', enum: TerminationCode, enumName: 'internship_termination_code', nullable: true })
+  terminationCode: TerminationCode | null;
+
+  @Column({ type: 'enum', enum: EarlyCompletionReason, enumName: 'internship_early_completion_reason', nullable: true })
+  earlyCompletionReason: EarlyCompletionReason | null;
 
   /** The party that ended it early. */
   @Column({ type: 'uuid', nullable: true })

@@ -7,7 +7,7 @@ import { DeclineReason } from '../../../common/decline-reason';
 import { Leerweg } from '../../../common/qualification';
 import { ComplianceRejection } from '../../compliance/models/compliance.model';
 import { RegistrationStatus } from '../internship-registration.entity';
-import { InternshipStatus } from '../internship.entity';
+import { EarlyCompletionReason, InternshipStatus, TerminationCode } from '../internship.entity';
 import { PokParty, PokStatus } from '../pok.entity';
 
 @ObjectType('InternshipEvaluation', { description: 'An end evaluation (R18, R19)' })
@@ -99,8 +99,14 @@ export class InternshipModel {
   @Field(() => Date, { nullable: true })
   endedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was ended early' })
+  @Field(() => String, { nullable: true, description: 'The note with an early end' })
   terminationReason: string | null;
+
+  @Field(() => TerminationCode, { nullable: true, description: 'Why it was ended early' })
+  terminationCode: TerminationCode | null;
+
+  @Field(() => EarlyCompletionReason, { nullable: true, description: 'Why it was completed before its end date' })
+  earlyCompletionReason: EarlyCompletionReason | null;
 
   @Field()
   createdAt: Date;
