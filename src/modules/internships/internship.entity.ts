@@ -20,7 +20,7 @@ export enum TerminationCode {
   GUIDANCE_INSUFFICIENT = 'GUIDANCE_INSUFFICIENT',
   CONDUCT = 'CONDUCT',
   HEALTH = 'HEALTH',
-  /** The student may report it to the school's meldpunt (R22): `reportDiscrimination`. */
+  /** The student may report it to the school's meldpunt (R22): `fileDiscriminationReport`. */
   DISCRIMINATION = 'DISCRIMINATION',
   OTHER = 'OTHER',
 }
