@@ -52,8 +52,6 @@ describe('platform conventions', () => {
     expect(rootFieldsReaching(schema, 'StudentIdentity').sort()).toEqual([
       'Mutation.archiveStudent',
       'Mutation.completeInternship',
-      // Self-found (issue #16): the student went to the company herself; confirming makes the internship.
-      'Mutation.confirmInternship',
       'Mutation.createStudent',
       'Mutation.startInternship',
       'Mutation.terminateInternship',
