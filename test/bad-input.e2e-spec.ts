@@ -42,6 +42,8 @@ const CALLER: Record<string, Caller | null> = {
   changePassword: 'companyStaff',
   closePlacement: 'companyAdmin',
   completeInternship: 'companyAdmin',
+  confirmInternship: 'companyStaff',
+  declineInternship: 'companyAdmin',
   completeSchoolTask: 'schoolStaff',
   createAgreement: 'schoolAdmin',
   createApiKey: 'schoolAdmin',
@@ -73,6 +75,7 @@ const CALLER: Record<string, Caller | null> = {
   recordEvaluation: 'schoolStaff',
   recordProtectedAttributes: 'schoolStaff',
   refuseAccreditation: 'sbbAuditor',
+  registerInternship: 'schoolStaff',
   registerWebhookEndpoint: 'companyAdmin',
   resolveDiscriminationReport: 'schoolStaff',
   requestPasswordReset: null,
@@ -96,6 +99,7 @@ const CALLER: Record<string, Caller | null> = {
   updateStudent: 'schoolStaff',
   updateTrainer: 'companyAdmin',
   updateUser: 'schoolStaff',
+  withdrawInternshipRegistration: 'schoolStaff',
   withdrawProtectedAttributesConsent: 'schoolStaff',
 };
 

@@ -98,6 +98,7 @@ const ROUND_STATUS = 'query($id: ID!) { matchRound(id: $id) { status } }';
 const OPEN_PROPOSALS = 'query($s: ID!) { proposals(studentId: $s, status: OPEN) { edges { node { id } } } }';
 const ANSWER = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
 const INTERNSHIPS = '{ internships(first: 100) { edges { node { id studentId } } } }';
+const REGISTER = 'mutation($input: RegisterInternshipInput!) { registerInternship(input: $input) { id status } }';
 
 let sequence = 0;
 /** Unique across the test files of a run (they share the Postgres server, each on its own database). */
@@ -228,6 +229,33 @@ export class Factories {
     const internship = internships.find((node: { studentId: string }) => node.studentId === proposal.student.id);
     if (!internship) throw new Error(`accepting proposal ${proposal.proposalId} made no internship`);
     return { ...proposal, internshipId: internship.id };
+  }
+
+  /**
+   * A self-found internship the school registered for a new student of its own (`change` as for
+   * `student`) at the company's branch, REQUESTED: the terms of `validPlacement` (BOL, 32 h, the
+   * R15 floor) with `terms`, the company's praktijkopleider unless `terms` says otherwise.
+   */
+  async registration(school: MadeSchool, company: MadeCompany, terms: Record<string, unknown> = {}, change: Record<string, unknown> = {}): Promise<{ student: MadeStudent; registrationId: string }> {
+    const student = await this.student(school, change);
+    const input = {
+      studentId: student.id,
+      branchId: company.branchId,
+      trainerId: company.trainerId,
+      crebo: '25655',
+      level: 3,
+      leerweg: 'BOL',
+      startDate: '2027-02-01',
+      endDate: '2027-06-30',
+      daysPerWeek: 4,
+      hoursPerWeek: 32,
+      stipendMonthlyCents: 32000,
+      expenseAllowanceCents: 5000,
+      werkprocessen: ['zorgplan uitvoeren'],
+      ...terms,
+    };
+    const { id } = dataOf(await this.t.gql(REGISTER, { input }, school.staff.token)).registerInternship;
+    return { student, registrationId: id };
   }
 
   /** A signed-in user of every role, each in organizations of this test's own. */

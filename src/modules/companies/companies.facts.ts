@@ -61,7 +61,7 @@ export async function trainerLoads(manager: EntityManager, questions: LoadQuesti
        FROM unnest($1::uuid[], $2::date[], $3::date[], $4::uuid[]) WITH ORDINALITY AS q(trainer_id, start_date, end_date, except_placement_id, n)
        LEFT JOIN trainer_assignments a
               ON a.trainer_id = q.trainer_id AND a.ended_at IS NULL AND a.start_date <= q.end_date AND a.end_date >= q.start_date
-             AND a.placement_id IS DISTINCT FROM q.except_placement_id
+             AND (q.except_placement_id IS NULL OR a.placement_id IS DISTINCT FROM q.except_placement_id)
       GROUP BY q.n ORDER BY q.n`,
     [questions.map((q) => q.trainerId), questions.map((q) => q.startDate), questions.map((q) => q.endDate), questions.map((q) => q.exceptPlacementId ?? null)],
   );

@@ -148,8 +148,21 @@ export class CompaniesRepository {
     return this.manager.getRepository(AccreditationRefusalEntity).createQueryBuilder('refusal');
   }
 
-  hasActiveAssignment(placementId: string, studentId: string): Promise<boolean> {
-    return this.manager.existsBy(TrainerAssignmentEntity, { placementId, studentId, endedAt: IsNull() });
+  /** The student's running assignment at the placement, row-locked for the transaction. */
+  lockActiveAssignment(placementId: string, studentId: string): Promise<TrainerAssignmentEntity | null> {
+    return this.manager.findOne(TrainerAssignmentEntity, { where: { placementId, studentId, endedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Ends the running assignment of each internship; returns the ids of those it ended. */
+  async endAssignmentsOfInternships(internshipIds: string[], at: Date): Promise<string[]> {
+    const { raw } = await this.manager
+      .createQueryBuilder()
+      .update(TrainerAssignmentEntity)
+      .set({ endedAt: at })
+      .where({ internshipId: In(internshipIds), endedAt: IsNull() })
+      .returning('id')
+      .execute();
+    return (raw as { id: string }[]).map(({ id }) => id);
   }
 
   lockAssignmentOfCompany(companyId: string, id: string): Promise<TrainerAssignmentEntity | null> {

@@ -2,10 +2,15 @@ import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedCol
 import { StudentEntity } from '../students/student.entity';
 import { TrainerEntity } from './trainer.entity';
 
-/** A praktijkopleider guiding one student at one placement for the placement's period (R6 counts these). */
+/**
+ * A praktijkopleider guiding one student for a period (R6 counts these): at a placement, for an
+ * internship, or both. Every internship gets one when it is created; changing the praktijkopleider
+ * ends it and starts the next.
+ */
 @Entity('trainer_assignments')
 @Index(['trainerId', 'startDate', 'endDate'], { where: 'ended_at IS NULL' })
 @Index(['placementId', 'studentId'], { unique: true, where: 'ended_at IS NULL' })
+@Index(['internshipId'], { unique: true, where: 'ended_at IS NULL' })
 export class TrainerAssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -16,8 +21,9 @@ export class TrainerAssignmentEntity {
   @ManyToOne(() => TrainerEntity, { onDelete: 'CASCADE' })
   trainer?: TrainerEntity;
 
-  @Column({ type: 'uuid' })
-  placementId: string;
+  /** Null for a self-found internship recorded on a branch only. */
+  @Column({ type: 'uuid', nullable: true })
+  placementId: string | null;
 
   /**
    * Named, not imported: placements sit above companies, so the entity refers to PlacementEntity by
@@ -25,6 +31,10 @@ export class TrainerAssignmentEntity {
    */
   @ManyToOne('PlacementEntity', { onDelete: 'CASCADE' })
   placement?: unknown;
+
+  /** The internship it guides (internships sit above companies: a plain id). Null for one made by hand for a proposed student. */
+  @Column({ type: 'uuid', nullable: true })
+  internshipId: string | null;
 
   @Column({ type: 'uuid' })
   studentId: string;

@@ -11,10 +11,11 @@ import type { TrainerAssignmentsArgs } from './dto/trainer-assignment.input';
 import type { TrainerAssignmentEntity } from './trainer-assignment.entity';
 import type { TrainerEntity } from './trainer.entity';
 
-/** The terms of a new assignment: a student at one of the company's placements, for its period. */
+/** The terms of a new assignment: a student at one of the company's placements or in one of its internships, for its period. */
 export interface NewAssignment {
   trainerId: string;
-  placementId: string;
+  placementId: string | null;
+  internshipId?: string | null;
   studentId: string;
   startDate: string;
   endDate: string;
@@ -41,13 +42,39 @@ export class TrainerAssignmentsService {
     return this.companies.lockTrainerOfCompany(CompaniesPolicy.ownCompany(actor), trainerId);
   }
 
-  hasActiveAssignment(placementId: string, studentId: string): Promise<boolean> {
-    return this.companies.hasActiveAssignment(placementId, studentId);
+  /** The student's running assignment at the placement, row-locked: a new praktijkopleider ends it. */
+  lockActiveAssignment(placementId: string, studentId: string): Promise<TrainerAssignmentEntity | null> {
+    return this.companies.lockActiveAssignment(placementId, studentId);
   }
 
   /** Stores and audits an assignment the rules allowed, in the ambient transaction. */
   async record(actor: Actor, terms: NewAssignment, audited: Record<string, unknown> = {}): Promise<TrainerAssignmentEntity> {
-    const assignment = await this.companies.save(this.companies.newAssignment({ ...terms, companyId: CompaniesPolicy.ownCompany(actor), endedAt: null }));
+    return this.recordFor(actor, CompaniesPolicy.ownCompany(actor), terms, audited);
+  }
+
+  /**
+   * The assignment an internship gets when it is created (R6 counts it from then on), whoever's
+   * answer created it: the company's confirmation, or the school's acceptance of a proposal.
+   */
+  recordForInternship(actor: Actor, companyId: string, terms: NewAssignment & { internshipId: string }): Promise<TrainerAssignmentEntity> {
+    return this.recordFor(actor, companyId, terms);
+  }
+
+  /** Changing the praktijkopleider ends the running assignment (the next one is recorded after it). */
+  async replace(actor: Actor, running: TrainerAssignmentEntity): Promise<void> {
+    running.endedAt = this.clock.now();
+    await this.companies.save(running);
+    await this.audit.record(actor, { action: 'trainer.unassigned', entityType: 'trainer_assignment', entityId: running.id, after: running });
+  }
+
+  /** An internship ended (completed or terminated): its praktijkopleider no longer counts it (R6). */
+  async endForInternships(actor: Actor | null, internshipIds: string[]): Promise<void> {
+    const ended = await this.companies.endAssignmentsOfInternships(internshipIds, this.clock.now());
+    await this.audit.record(actor, ended.map((id) => ({ action: 'trainer.unassigned', entityType: 'trainer_assignment', entityId: id })));
+  }
+
+  private async recordFor(actor: Actor, companyId: string, terms: NewAssignment, audited: Record<string, unknown> = {}): Promise<TrainerAssignmentEntity> {
+    const assignment = await this.companies.save(this.companies.newAssignment({ internshipId: null, ...terms, companyId, endedAt: null }));
     await this.audit.record(actor, { action: 'trainer.assigned', entityType: 'trainer_assignment', entityId: assignment.id, after: { ...assignment, ...audited } });
     return assignment;
   }

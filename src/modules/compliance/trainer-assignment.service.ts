@@ -25,7 +25,8 @@ export class TrainerAssignmentService {
   ) {}
 
   /**
-   * A praktijkopleider takes on a student at one of the company's placements, for its period. The
+   * A praktijkopleider takes on a student at one of the company's placements, for its period, or
+   * takes over from the one her internship had (R5: one praktijkopleider at a time). The
    * trainer's row is locked first, so concurrent assignments to one trainer are counted one after
    * another and can never exceed the limit (R6); R7 is checked on the same trainer.
    */
@@ -42,18 +43,20 @@ export class TrainerAssignmentService {
       // R20: the company reaches only students matched to this placement; any other id (another
       // school's student, a student of no proposal here, a random id) is the same NOT_FOUND.
       if (!(await this.matchedAt.call(placement.id, input.studentId))) throw new NotFoundError('Student', { field: 'input.studentId' });
-      if (await this.assignments.hasActiveAssignment(placement.id, input.studentId)) {
-        throw new ConflictError('The student already has a praktijkopleider at this placement');
-      }
+      // An internship has its assignment from its creation: naming another praktijkopleider ends it
+      // and starts the next; naming the same one changes nothing.
+      const running = await this.assignments.lockActiveAssignment(placement.id, input.studentId);
+      if (running?.trainerId === trainerId) return running;
       const [guiding] = await this.companies.trainerLoads([{ trainerId, startDate: placement.startDate, endDate: placement.endDate }]);
       const withTrainer = Object.assign(new PlacementEntity(), placement, { trainerId });
       const context = (await loadContexts(manager, [withTrainer])).get(placement.id)!;
       const normSet = (await NormSetHistory.load(manager)).inForceOn(placement.startDate);
       const { verdict, findings } = evaluateCompliance({ ...context, trainer: { ...context.trainer!, activeStudents: guiding } }, normSet.norms, ['R6', 'R7']);
       if (verdict === 'BLOCKED') return new ComplianceRejection(findings, normSet.version, 'Assigning this praktijkopleider');
+      if (running) await this.assignments.replace(actor, running);
       return this.assignments.record(
         actor,
-        { trainerId, placementId: placement.id, studentId: input.studentId, startDate: placement.startDate, endDate: placement.endDate },
+        { trainerId, placementId: placement.id, internshipId: running?.internshipId ?? null, studentId: input.studentId, startDate: running?.startDate ?? placement.startDate, endDate: running?.endDate ?? placement.endDate },
         { findings },
       );
     });

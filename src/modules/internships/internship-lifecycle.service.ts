@@ -8,7 +8,10 @@ import { Clock } from '../../common/clock/clock';
 import { isUniqueViolation } from '../../database/postgres-errors';
 import { Transactions } from '../../database/transactions';
 import { StudentsService } from '../students/students.service';
-import type { EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
+import { TrainerAssignmentsService } from '../companies/trainer-assignments.service';
+import { placementPokTerms, type PlacementPokTerms } from '../placements/placements.facts';
+import type { InternshipRegistrationEntity } from './internship-registration.entity';
+import type { CompleteInternshipInput, EvaluationInput, TerminateInternshipInput } from './dto/guidance.input';
 import { EvaluationEntity, Evaluator } from './evaluation.entity';
 import { InternshipEntity, InternshipStatus, ONE_SEAT_PER_STUDENT } from './internship.entity';
 import { InternshipsRepository } from './internships.repository';
@@ -27,6 +30,7 @@ export class InternshipLifecycleService {
     private readonly students: StudentsService,
     private readonly clock: Clock,
     private readonly events: Events,
+    private readonly trainerAssignments: TrainerAssignmentsService,
   ) {}
 
   /** The seat the student holds (a planned or active internship), if any. */
@@ -35,10 +39,10 @@ export class InternshipLifecycleService {
   }
 
   /**
-   * Both sides accepted the proposal: the internship takes the seat and gets its POK, version 1
-   * (R8). The caller holds the placement's row lock and has checked its free seats. Null when
-   * another acceptance for the same student committed first (one student holds one seat: the
-   * unique index decides).
+   * Both sides accepted the proposal: the internship takes the seat, gets its POK, version 1 (R8),
+   * and the placement's praktijkopleider is assigned to her (R6 counts her from now on). The caller
+   * holds the placement's row lock and has checked its free seats. Null when another acceptance for
+   * the same student committed first (one student holds one seat: the unique index decides).
    */
   async createFromAcceptedProposal(
     actor: Actor,
@@ -46,26 +50,52 @@ export class InternshipLifecycleService {
     placement: { id: string; startDate: string; endDate: string },
   ): Promise<InternshipEntity | null> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      const created = manager.create(InternshipEntity, {
-        proposalId: proposal.id,
-        studentId: proposal.studentId,
-        placementId: placement.id,
-        companyId: proposal.companyId,
-        schoolId: proposal.schoolId,
-        startDate: placement.startDate,
-        endDate: placement.endDate,
-      });
-      try {
-        await manager.save(created);
-      } catch (error) {
-        if (isUniqueViolation(error, ONE_SEAT_PER_STUDENT)) return null;
-        throw error;
-      }
-      await this.poks.generate(created);
-      await this.audit.record(actor, { action: 'internship.created', entityType: 'internship', entityId: created.id, after: created });
-      return created;
+      const terms = (await placementPokTerms(this.transactions.manager, placement.id))!;
+      return this.create(actor, { proposalId: proposal.id, studentId: proposal.studentId, placementId: placement.id, companyId: proposal.companyId, schoolId: proposal.schoolId }, terms);
     });
+  }
+
+  /**
+   * The company confirmed a self-found internship and the rules allowed it (the caller judged
+   * them): PLANNED with POK version 1 and the named praktijkopleider assigned, exactly as a matched
+   * one. With a placement the caller holds its row lock and checked its seats. Null when the
+   * student already holds a seat (the unique index decides).
+   */
+  createFromRegistration(actor: Actor, registration: InternshipRegistrationEntity): Promise<InternshipEntity | null> {
+    const { id, studentId, placementId, companyId, schoolId, branchId, trainerId, crebo, level, leerweg, startDate, endDate, hoursPerWeek, werkprocessen } = registration;
+    return this.create(
+      actor,
+      { registrationId: id, studentId, placementId, companyId, schoolId },
+      { companyId, branchId, trainerId, crebo, level, leerweg, startDate, endDate, hoursPerWeek, werkprocessen },
+    );
+  }
+
+  private async create(
+    actor: Actor,
+    origin: Pick<InternshipEntity, 'studentId' | 'placementId' | 'companyId' | 'schoolId'> & Partial<Pick<InternshipEntity, 'proposalId' | 'registrationId'>>,
+    terms: PlacementPokTerms & { crebo?: string },
+  ): Promise<InternshipEntity | null> {
+    const manager = this.transactions.manager;
+    const created = manager.create(InternshipEntity, { proposalId: null, registrationId: null, ...origin, startDate: terms.startDate, endDate: terms.endDate });
+    try {
+      await manager.save(created);
+    } catch (error) {
+      if (isUniqueViolation(error, ONE_SEAT_PER_STUDENT)) return null;
+      throw error;
+    }
+    await this.poks.generate(created, terms);
+    if (terms.trainerId) {
+      await this.trainerAssignments.recordForInternship(actor, created.companyId, {
+        trainerId: terms.trainerId,
+        placementId: created.placementId,
+        internshipId: created.id,
+        studentId: created.studentId,
+        startDate: created.startDate,
+        endDate: created.endDate,
+      });
+    }
+    await this.audit.record(actor, { action: 'internship.created', entityType: 'internship', entityId: created.id, after: created });
+    return created;
   }
 
   /** An end evaluation (R19): the school records the student's and its own, the company the praktijkopleider's. */
@@ -85,17 +115,25 @@ export class InternshipLifecycleService {
     });
   }
 
-  /** ACTIVE → COMPLETED, only with the student's, the praktijkopleider's and the school's evaluations (R18). */
-  async complete(actor: Actor, internshipId: string): Promise<InternshipEntity> {
+  /**
+   * ACTIVE → COMPLETED, only with the student's, the praktijkopleider's and the school's
+   * evaluations (R18), and on or after the end date; before it only with a reason code, audited.
+   */
+  async complete(actor: Actor, internshipId: string, input: CompleteInternshipInput = {}): Promise<InternshipEntity> {
     return this.transactions.run(async () => {
       const manager = this.transactions.manager;
       const internship = await this.internships.lockForParty(actor, internshipId);
       if (internship.status !== InternshipStatus.ACTIVE) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not ACTIVE`);
+      const early = this.clock.today() < internship.endDate;
+      if (early && !input.earlyCompletionReason) {
+        throw BadUserInputError.field('input.earlyCompletionReason', `the internship ends on ${internship.endDate}; completing it earlier needs a reason code`);
+      }
       const given = (await manager.findBy(EvaluationEntity, { internshipId })).map((evaluation) => evaluation.evaluator);
       const missing = REQUIRED_EVALUATIONS.filter((evaluator) => !given.includes(evaluator));
       if (missing.length) throw new ConflictError(`The internship closes only with every end evaluation (R18): missing ${missing.join(', ')}`);
-      Object.assign(internship, { status: InternshipStatus.COMPLETED, endedAt: this.clock.now() });
+      Object.assign(internship, { status: InternshipStatus.COMPLETED, endedAt: this.clock.now(), earlyCompletionReason: early ? input.earlyCompletionReason! : null });
       await manager.save(internship);
+      await this.trainerAssignments.endForInternships(actor, [internshipId]);
       await this.audit.record(actor, { action: 'internship.completed', entityType: 'internship', entityId: internshipId, after: internship });
       return internship;
     });
@@ -115,10 +153,12 @@ export class InternshipLifecycleService {
       Object.assign(internship, {
         status: InternshipStatus.TERMINATED,
         endedAt: this.clock.now(),
-        terminationReason: input.reason,
+        terminationCode: input.code ?? null,
+        terminationReason: input.reason ?? null,
         terminatedByOrganizationId: actor.organizationId,
       });
       await manager.save(internship);
+      await this.trainerAssignments.endForInternships(actor, [internshipId]);
       await this.students.setRematchPriority(actor, [internship.studentId], true);
       await this.audit.record(actor, { action: 'internship.terminated', entityType: 'internship', entityId: internshipId, after: internship });
       await this.events.emit(InternshipEvent.INTERNSHIP_TERMINATED, { internshipId });

@@ -27,7 +27,7 @@ interface InternshipFacts {
 async function internships(db: Queryable, payloads: { internshipId: string }[]): Promise<(InternshipFacts | Error)[]> {
   const ids = payloads.map((payload) => payload.internshipId);
   const rows = await db.query<Omit<InternshipFacts, 'title'>>(
-    `SELECT i.id, i.school_id, i.company_id, i.placement_id, i.termination_reason AS reason,
+    `SELECT i.id, i.school_id, i.company_id, i.placement_id, concat_ws(': ', i.termination_code::text, i.termination_reason) AS reason,
             (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id)::int AS contacts
        FROM internships i WHERE i.id = ANY($1::uuid[])`,
     [ids],

@@ -11,6 +11,8 @@ import { InternshipsResolver, PokFieldsResolver } from './internships.resolver';
 import { InternshipsRepository } from './internships.repository';
 import { PoksService } from './poks.service';
 import { InternshipEvents } from './internships.events';
+import { SelfFoundInternshipsResolver } from './self-found-internships.resolver';
+import { SelfFoundInternshipsService } from './self-found-internships.service';
 
 /** Daily: internships past their midpoint with fewer than two contacts are flagged to both parties, once (R17). */
 @Injectable()
@@ -23,10 +25,10 @@ export class GuidanceMidpointCheck implements DailyCheck {
   }
 }
 
-/** Internships: what a mutually accepted proposal becomes; the one place a company sees a student's identity (R20). */
+/** Internships: what a mutually accepted proposal or a confirmed self-found registration becomes; the one place a company sees a student's identity (R20). */
 @Module({
   imports: [CompaniesModule, PlacementsModule, StudentsModule],
-  providers: [InternshipEvents, InternshipsContributions, InternshipsRepository, InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
+  providers: [InternshipEvents, InternshipsContributions, InternshipsRepository, InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, SelfFoundInternshipsService, SelfFoundInternshipsResolver, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
   exports: [PoksService, InternshipLifecycleService],
 })
 export class InternshipsModule {}

@@ -11,7 +11,7 @@ import { StudentIdentityModel } from '../students/models/student.model';
 import type { StudentIdentityEntity } from '../students/student-identity.entity';
 import { StudentIdentityLoader } from '../students/student-identity.loader';
 import type { ContactMomentEntity } from './contact-moment.entity';
-import { AmendPokInput, EvaluationInput, LogContactMomentInput, TerminateInternshipInput } from './dto/guidance.input';
+import { AmendPokInput, CompleteInternshipInput, EvaluationInput, LogContactMomentInput, TerminateInternshipInput } from './dto/guidance.input';
 import type { EvaluationEntity } from './evaluation.entity';
 import { GuidanceService } from './guidance.service';
 import { InternshipLifecycleService } from './internship-lifecycle.service';
@@ -61,10 +61,12 @@ export class InternshipsResolver {
     return this.lifecycle.evaluate(actor, internshipId, input);
   }
 
-  @Mutation(() => InternshipModel, { description: 'ACTIVE → COMPLETED; refused (CONFLICT) until student, praktijkopleider and school have evaluated (R18)' })
+  @Mutation(() => InternshipModel, {
+    description: 'ACTIVE → COMPLETED; refused (CONFLICT) until student, praktijkopleider and school have evaluated (R18); before the end date only with earlyCompletionReason',
+  })
   @Allow(Role.COMPANY, Role.SCHOOL)
-  completeInternship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    return this.lifecycle.complete(actor, id);
+  completeInternship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input', { nullable: true }) input?: CompleteInternshipInput) {
+    return this.lifecycle.complete(actor, id, input ?? {});
   }
 
   @Mutation(() => InternshipModel, { description: 'Either party ends it early with a reason: the seat is free, the student gets priority in the next round, both are told' })

@@ -8,7 +8,7 @@ import { Transactions } from '../../database/transactions';
 import { ageOn } from '../compliance/rules/rule';
 import { branchLabel, trainerName } from '../companies/companies.facts';
 import { organizationNames } from '../organizations/organizations.facts';
-import { placementPokTerms } from '../placements/placements.facts';
+import { placementPokTerms, type PlacementPokTerms } from '../placements/placements.facts';
 import { StudentsFacts } from '../students/students.facts';
 import { type InternshipEntity, InternshipStatus } from './internship.entity';
 import { InternshipsRepository } from './internships.repository';
@@ -39,32 +39,35 @@ export class PoksService {
     private readonly clock: Clock,
   ) {}
 
-  /** Version 1, made from the accepted proposal with everything R8 asks for. */
-  async generate(internship: InternshipEntity): Promise<PokEntity> {
+  /**
+   * Version 1 with everything R8 asks for, from the placement of a matched internship or the
+   * confirmed terms of a self-found one (`terms`).
+   */
+  async generate(internship: InternshipEntity, terms?: PlacementPokTerms & { crebo?: string }): Promise<PokEntity> {
     const manager = this.transactions.manager;
-    const placement = (await placementPokTerms(manager, internship.placementId))!;
+    const source = terms ?? (await placementPokTerms(manager, internship.placementId!))!;
     const student = (await this.students.pokParty(internship.studentId))!;
-    const names = await organizationNames(manager, [student.schoolId, placement.companyId]);
-    const terms: Omit<PokTerms, 'totalHours' | 'assessment' | 'guidanceFrequency' | 'terminationClause'> = {
+    const names = await organizationNames(manager, [student.schoolId, source.companyId]);
+    const pokTerms = {
       school: names.get(student.schoolId)!,
-      company: names.get(placement.companyId)!,
-      branch: (await branchLabel(manager, placement.branchId))!,
+      company: names.get(source.companyId)!,
+      branch: (await branchLabel(manager, source.branchId))!,
       student: student.fullName,
-      crebo: student.crebo,
-      level: placement.level,
-      leerweg: placement.leerweg,
-      startDate: placement.startDate,
-      endDate: placement.endDate,
-      hoursPerWeek: placement.hoursPerWeek,
-      praktijkopleider: placement.trainerId ? await trainerName(manager, placement.trainerId) : null,
-      werkprocessen: placement.werkprocessen,
+      crebo: terms?.crebo ?? student.crebo,
+      level: source.level,
+      leerweg: source.leerweg,
+      startDate: source.startDate,
+      endDate: source.endDate,
+      hoursPerWeek: source.hoursPerWeek,
+      praktijkopleider: source.trainerId ? await trainerName(manager, source.trainerId) : null,
+      werkprocessen: source.werkprocessen,
     } as Omit<PokTerms, 'totalHours' | 'assessment' | 'guidanceFrequency' | 'terminationClause'>;
     return manager.save(
       manager.create(PokEntity, {
         internshipId: internship.id,
         version: 1,
-        guardianRequired: ageOn(student.dateOfBirth, terms.startDate) < 18,
-        terms: { ...terms, totalHours: totalHours(terms), assessment: ASSESSMENT, guidanceFrequency: GUIDANCE, terminationClause: TERMINATION },
+        guardianRequired: ageOn(student.dateOfBirth, pokTerms.startDate) < 18,
+        terms: { ...pokTerms, totalHours: totalHours(pokTerms), assessment: ASSESSMENT, guidanceFrequency: GUIDANCE, terminationClause: TERMINATION },
       }),
     );
   }

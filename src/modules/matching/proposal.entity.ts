@@ -1,3 +1,4 @@
+import { DeclineReason } from '../../common/decline-reason';
 import { registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PlacementEntity } from '../placements/placement.entity';
@@ -23,16 +24,7 @@ export enum Answer {
 }
 registerEnumType(Answer, { name: 'Answer' });
 
-/** R21: the only reasons a company may give for declining; each is about the work, never the person. */
-export enum DeclineReason {
-  WERKPROCESSEN_NOT_OFFERED = 'WERKPROCESSEN_NOT_OFFERED',
-  SCHEDULE_INCOMPATIBLE = 'SCHEDULE_INCOMPATIBLE',
-  ACCESSIBILITY_NOT_POSSIBLE = 'ACCESSIBILITY_NOT_POSSIBLE',
-  PLACE_NO_LONGER_AVAILABLE = 'PLACE_NO_LONGER_AVAILABLE',
-  TRAINER_UNAVAILABLE = 'TRAINER_UNAVAILABLE',
-  REQUIRED_CERTIFICATE_MISSING = 'REQUIRED_CERTIFICATE_MISSING',
-}
-registerEnumType(DeclineReason, { name: 'DeclineReason', description: 'R21: job-related reasons only; every decline is audited' });
+export { DeclineReason };
 
 /** The unique index that keeps a student to one OPEN proposal. */
 export const ONE_OPEN_PROPOSAL_PER_STUDENT = 'proposals_one_open_per_student';

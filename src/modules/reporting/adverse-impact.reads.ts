@@ -5,7 +5,7 @@ import { Transactions } from '../../database/transactions';
 import { DUTCH_TIME_ZONE } from '../../common/clock/clock';
 import { Answer, DeclineReason, ProposalStatus } from '../matching/proposal.entity';
 
-/** The proposals an audit covers (R23): a period of proposals and any combination of scopes. */
+/** The decisions an audit covers (R23): a period of proposals and self-found registrations, and any combination of scopes. */
 export interface DecisionScope {
   from: string;
   to: string;
@@ -33,6 +33,20 @@ export interface DecisionRow extends Record<DeclineReason, number> {
   answered: number;
   seconds: number | null;
 }
+
+/**
+ * The company decisions the audit counts (R23): its answers to proposals, and its answers to
+ * self-found internships a school registered (confirmed = accepted, declined with its R21 code; a
+ * withdrawn or unanswered registration is no decision). One row shape for both.
+ */
+const DECISIONS = `(
+  SELECT created_at, company_answer::text AS company_answer, status::text AS status, company_id, school_id, student_id, placement_id,
+         NULL::uuid AS branch_id, decline_reason, company_answered_at
+    FROM proposals
+  UNION ALL
+  SELECT created_at, CASE status WHEN 'CONFIRMED' THEN '${Answer.ACCEPTED}' WHEN 'DECLINED' THEN '${Answer.DECLINED}' ELSE '${Answer.PENDING}' END,
+         status::text, company_id, school_id, student_id, placement_id, branch_id, decline_reason, decided_at
+    FROM internship_registrations WHERE status IN ('CONFIRMED', 'DECLINED'))`;
 
 /**
  * Reporting's read API for the adverse-impact audit (R23), used by oversight, which computes the
@@ -73,7 +87,7 @@ export class AdverseImpactReads {
     if (scope.sector) joins.push(`JOIN organizations o ON o.id = p.company_id AND o.sector = ${param(scope.sector)}`);
     if (scope.crebo) joins.push(`JOIN students s ON s.id = p.student_id AND s.crebo = ${param(scope.crebo)}`);
     if (scope.region) {
-      joins.push(`JOIN placements pl ON pl.id = p.placement_id JOIN branches b ON b.id = pl.branch_id
+      joins.push(`LEFT JOIN placements pl ON pl.id = p.placement_id JOIN branches b ON b.id = COALESCE(pl.branch_id, p.branch_id)
                   JOIN postcodes pc ON pc.pc4 = b.pc4 AND pc.province = ${param(scope.region)}`);
     }
     const groups = studentGroups(param);
@@ -82,7 +96,7 @@ export class AdverseImpactReads {
       `SELECT g.grp, p.company_id, count(*)::int AS observations, (count(*) FILTER (WHERE p.company_answer = '${Answer.ACCEPTED}'))::int AS accepted,
               ${reasons.join(', ')}, count(p.company_answered_at)::int AS answered,
               sum(extract(epoch FROM p.company_answered_at - p.created_at))::float8 AS seconds
-         FROM proposals p ${joins.join(' ')} LEFT JOIN (${groups}) g ON g.student_id = p.student_id
+         FROM ${DECISIONS} p ${joins.join(' ')} LEFT JOIN (${groups}) g ON g.student_id = p.student_id
         WHERE ${where.join(' AND ')}
         GROUP BY g.grp, p.company_id`,
       params.values,

@@ -193,7 +193,9 @@ export class DashboardReports {
     if (scope.schoolId) where.push(`i.school_id = ${p.add(scope.schoolId)}`);
     if (filter.crebo) where.push(`s.crebo = ${p.add(filter.crebo)}`);
     if (filter.region) {
-      joins.push('JOIN placements p ON p.id = i.placement_id JOIN branches b ON b.id = p.branch_id JOIN postcodes pc ON pc.pc4 = b.pc4');
+      joins.push(
+        'LEFT JOIN placements p ON p.id = i.placement_id LEFT JOIN internship_registrations r ON r.id = i.registration_id JOIN branches b ON b.id = COALESCE(p.branch_id, r.branch_id) JOIN postcodes pc ON pc.pc4 = b.pc4',
+      );
       where.push(`pc.province = ${p.add(filter.region)}`);
     }
     if (filter.sector) {
@@ -201,7 +203,7 @@ export class DashboardReports {
       where.push(`co.sector = ${p.add(filter.sector)}`);
     }
     const base = `WITH terminated AS (
-        SELECT i.id, i.student_id, i.ended_at, (i.ended_at AT TIME ZONE ${zone})::date AS ended_on, btrim(coalesce(i.termination_reason, '')) AS reason,
+        SELECT i.id, i.student_id, i.ended_at, (i.ended_at AT TIME ZONE ${zone})::date AS ended_on, coalesce(i.termination_code::text, btrim(coalesce(i.termination_reason, ''))) AS reason,
                i.terminated_by_organization_id, s.crebo::text AS crebo, s.archived_at, ${today}::date AS as_of
           FROM internships i JOIN students s ON s.id = i.student_id ${joins.join(' ')}
          WHERE ${where.join(' AND ')})`;

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 
-@ObjectType('TrainerAssignment', { description: 'A praktijkopleider guiding a student at a placement; R6 counts these' })
+@ObjectType('TrainerAssignment', { description: 'A praktijkopleider guiding a student at a placement or in an internship; R6 counts these' })
 export class TrainerAssignmentModel {
   @Field(() => ID)
   id: string;
@@ -10,8 +10,11 @@ export class TrainerAssignmentModel {
   @Field(() => ID)
   trainerId: string;
 
-  @Field(() => ID)
-  placementId: string;
+  @Field(() => ID, { nullable: true, description: 'Null for a self-found internship recorded on a branch only' })
+  placementId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The internship it guides: every internship has one from its creation (R6)' })
+  internshipId: string | null;
 
   @Field(() => ID)
   studentId: string;

@@ -6,6 +6,7 @@ import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsLocalDate } from '../../../common/validation/domain-validators';
 import { ContactParticipant, ContactType } from '../contact-moment.entity';
 import { Evaluator } from '../evaluation.entity';
+import { EarlyCompletionReason, TerminationCode } from '../internship.entity';
 
 @InputType()
 export class LogContactMomentInput {
@@ -62,11 +63,25 @@ export class EvaluationInput {
 
 @InputType()
 export class TerminateInternshipInput {
-  @Field()
+  @Field(() => TerminationCode, { nullable: true, description: 'Why it ends early; the terminations report counts the codes (a note alone is counted by its text, as before codes existed)' })
+  @IsOptional()
+  @IsEnum(TerminationCode)
+  code?: TerminationCode;
+
+  @Field({ nullable: true, description: 'A note with the code' })
+  @IsOptional()
   @IsString()
   @MinLength(3, { message: 'say why the internship ends early' })
   @MaxLength(2000)
-  reason: string;
+  reason?: string;
+}
+
+@InputType()
+export class CompleteInternshipInput {
+  @Field(() => EarlyCompletionReason, { nullable: true, description: 'Required before the end date; audited' })
+  @IsOptional()
+  @IsEnum(EarlyCompletionReason)
+  earlyCompletionReason?: EarlyCompletionReason;
 }
 
 @InputType({ description: 'The terms to change; the rest is carried over (R9)' })

@@ -1,9 +1,13 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { createUnionType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { ContactParticipant, ContactType } from '../contact-moment.entity';
 import { Evaluator } from '../evaluation.entity';
-import { InternshipStatus } from '../internship.entity';
+import { DeclineReason } from '../../../common/decline-reason';
+import { Leerweg } from '../../../common/qualification';
+import { ComplianceRejection } from '../../compliance/models/compliance.model';
+import { RegistrationStatus } from '../internship-registration.entity';
+import { EarlyCompletionReason, InternshipStatus, TerminationCode } from '../internship.entity';
 import { PokParty, PokStatus } from '../pok.entity';
 
 @ObjectType('InternshipEvaluation', { description: 'An end evaluation (R18, R19)' })
@@ -63,16 +67,19 @@ export class PokModel {
   @Field(() => PokTermsModel) terms: PokTermsModel;
 }
 
-@ObjectType('Internship', { description: 'A student placed at a placement after both sides accepted the proposal' })
+@ObjectType('Internship', { description: 'A student placed after both sides accepted a proposal, or a self-found internship the company confirmed' })
 export class InternshipModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ID)
-  proposalId: string;
+  @Field(() => ID, { nullable: true, description: 'The accepted proposal of a matched internship; null when self-found' })
+  proposalId: string | null;
 
-  @Field(() => ID)
-  placementId: string;
+  @Field(() => ID, { nullable: true, description: 'The self-found registration it was confirmed from; null when matched' })
+  registrationId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The placement whose seat it holds; null for a self-found internship recorded on a branch only' })
+  placementId: string | null;
 
   @Field(() => ID)
   studentId: string;
@@ -92,10 +99,54 @@ export class InternshipModel {
   @Field(() => Date, { nullable: true })
   endedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was ended early' })
+  @Field(() => String, { nullable: true, description: 'The note with an early end' })
   terminationReason: string | null;
+
+  @Field(() => TerminationCode, { nullable: true, description: 'Why it was ended early' })
+  terminationCode: TerminationCode | null;
+
+  @Field(() => EarlyCompletionReason, { nullable: true, description: 'Why it was completed before its end date' })
+  earlyCompletionReason: EarlyCompletionReason | null;
 
   @Field()
   createdAt: Date;
 }
 export const InternshipConnection = ConnectionType(InternshipModel);
+
+@ObjectType('InternshipRegistration', {
+  description: 'A self-found internship: registered by the school, confirmed (the Stagepact rules run) or declined (R21) by the company',
+})
+export class InternshipRegistrationModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Not blind (R20 governs matching): she went to the company herself' }) studentId: string;
+  @Field(() => ID) schoolId: string;
+  @Field(() => ID) companyId: string;
+  @Field(() => ID) branchId: string;
+  @Field(() => ID, { nullable: true }) placementId: string | null;
+  @Field() crebo: string;
+  @Field(() => Int) level: number;
+  @Field(() => Leerweg) leerweg: Leerweg;
+  @Field(() => LocalDateScalar) startDate: string;
+  @Field(() => LocalDateScalar) endDate: string;
+  @Field(() => Int) daysPerWeek: number;
+  @Field(() => Int) hoursPerWeek: number;
+  @Field(() => Int, { description: 'BOL: stipend (R15); BBL: wage (R14). Euro cents a month' }) stipendMonthlyCents: number;
+  @Field(() => Int) expenseAllowanceCents: number;
+  @Field({ description: 'BBL: employment contract (R14)' }) employmentContract: boolean;
+  @Field(() => [String]) werkprocessen: string[];
+  @Field(() => ID, { nullable: true }) trainerId: string | null;
+  @Field(() => RegistrationStatus) status: RegistrationStatus;
+  @Field(() => DeclineReason, { nullable: true }) declineReason: DeclineReason | null;
+  @Field(() => String, { nullable: true }) declineNote: string | null;
+  @Field(() => Date, { nullable: true }) decidedAt: Date | null;
+  @Field(() => ID, { nullable: true, description: 'The internship once confirmed' }) internshipId: string | null;
+  @Field() createdAt: Date;
+}
+export const InternshipRegistrationConnection = ConnectionType(InternshipRegistrationModel);
+
+export const ConfirmInternshipResult = createUnionType({
+  name: 'ConfirmInternshipResult',
+  description: 'The PLANNED internship, or the Stagepact rules that refused it (BLOCK findings)',
+  types: () => [InternshipModel, ComplianceRejection] as const,
+  resolveType: (value) => (value instanceof ComplianceRejection ? ComplianceRejection : InternshipModel),
+});

@@ -1,0 +1,63 @@
+import type { EntityManager } from 'typeorm';
+import type { Leerweg } from '../../common/qualification';
+import { accreditationTermsOfBranches, trainerLoads, trainerTermsByIds } from '../companies/companies.facts';
+import { sectorsOf } from '../organizations/organizations.facts';
+import { NormSetHistory } from './placement-compliance';
+import { evaluateCompliance, type ComplianceVerdict } from './rule-engine';
+import type { ComplianceContext, Finding } from './rules/rule';
+
+/** The terms of an internship that did not come from a placement's match (a self-found one), as the rules judge them. */
+export interface InternshipTerms {
+  companyId: string;
+  branchId: string;
+  crebo: string;
+  level: number;
+  leerweg: Leerweg;
+  startDate: string;
+  endDate: string;
+  daysPerWeek: number;
+  hoursPerWeek: number;
+  stipendMonthlyCents: number;
+  expenseAllowanceCents: number;
+  trainerId: string | null;
+  /** R14 and R11 by her age on the start date. */
+  student: { dateOfBirth: string };
+}
+
+/**
+ * The same rules a placement meets, on an internship's own terms (issue #16): R1 an active
+ * accreditation of that branch for the crebo on the start date, R5–R7 the praktijkopleider (R6
+ * counts the students she already guides in that period), R10–R16 hours, stipend and wage by
+ * leerweg and the student's age. Judged by the norm set in force on the start date. Writes nothing.
+ */
+export async function judgeInternshipTerms(
+  manager: EntityManager,
+  terms: InternshipTerms,
+): Promise<{ verdict: ComplianceVerdict; findings: Finding[]; normSetVersion: number }> {
+  const sector = (await sectorsOf(manager, [terms.companyId])).get(terms.companyId)!;
+  const accreditations = await accreditationTermsOfBranches(manager, [terms.branchId]);
+  const [trainer] = terms.trainerId ? await trainerTermsByIds(manager, [terms.trainerId]) : [];
+  const [guiding] = trainer ? await trainerLoads(manager, [{ trainerId: trainer.id, startDate: terms.startDate, endDate: terms.endDate }]) : [0];
+  const context: ComplianceContext = {
+    placement: { ...terms, crebos: [terms.crebo] },
+    sector,
+    accreditations: accreditations.map(({ crebo, status, grantedOn, validUntil }) => ({ crebo, status, grantedOn, validUntil })),
+    trainer: trainer
+      ? {
+          companyId: trainer.companyId,
+          qualificationLevel: trainer.qualificationLevel,
+          yearsOfExperience: trainer.yearsOfExperience,
+          courseCompletedOn: trainer.courseCompletedOn,
+          refresherCompletedOn: trainer.refresherCompletedOn,
+          sectorTrainingCompletedOn: trainer.sectorTrainingCompletedOn,
+          sectorTrainingDeadline: trainer.sectorTrainingDeadline,
+          activeStudents: guiding,
+        }
+      : null,
+    // R1 asks the accreditation for the crebo of this internship.
+    student: { crebo: terms.crebo, dateOfBirth: terms.student.dateOfBirth },
+    siblings: [],
+  };
+  const normSet = (await NormSetHistory.load(manager)).inForceOn(terms.startDate);
+  return { ...evaluateCompliance(context, normSet.norms), normSetVersion: normSet.version };
+}

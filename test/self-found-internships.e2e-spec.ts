@@ -1,0 +1,181 @@
+import { AdverseImpactReads } from '../src/modules/reporting/adverse-impact.reads';
+import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
+import { dataOf, onlyError, TestApp } from './support/test-app';
+import { TestClock } from './support/test-clock';
+
+/** Issue #16: internships the student found herself, registered by her school and confirmed by the company. */
+const CONFIRM = `mutation($id: ID!, $input: ConfirmInternshipInput) { confirmInternship(id: $id, input: $input) {
+  __typename
+  ... on Internship { id status registrationId proposalId placementId startDate endDate pok { id version status terms { crebo leerweg hoursPerWeek praktijkopleider student branch } } }
+  ... on ComplianceRejection { code rules message normSetVersion findings { rule severity field } } } }`;
+const DECLINE = 'mutation($id: ID!, $input: DeclineInternshipInput!) { declineInternship(id: $id, input: $input) { status declineReason decidedAt } }';
+const WITHDRAW = 'mutation($id: ID!) { withdrawInternshipRegistration(id: $id) { status } }';
+const REGISTER = 'mutation($input: RegisterInternshipInput!) { registerInternship(input: $input) { id status } }';
+const REGISTRATIONS = 'query($status: InternshipRegistrationStatus) { internshipRegistrations(first: 50, status: $status) { totalCount edges { node { id status studentId internshipId } } } }';
+const SIGN = 'mutation($id: ID!, $party: PokParty!) { signPok(id: $id, party: $party) { status } }';
+const START = 'mutation($id: ID!) { startInternship(id: $id) { status } }';
+const LOG = 'mutation($id: ID!, $input: LogContactMomentInput!) { logContactMoment(internshipId: $id, input: $input) { id } }';
+const EVALUATE = 'mutation($id: ID!, $input: EvaluationInput!) { recordEvaluation(internshipId: $id, input: $input) { evaluator } }';
+const COMPLETE = 'mutation($id: ID!) { completeInternship(id: $id) { status } }';
+const TERMINATE = 'mutation($id: ID!, $input: TerminateInternshipInput!) { terminateInternship(id: $id, input: $input) { status } }';
+const ASSIGNMENTS = 'query($t: ID) { trainerAssignments(trainerId: $t, first: 50) { totalCount edges { node { studentId internshipId placementId } } } }';
+const INTERNSHIP = 'query { internships(first: 100) { edges { node { id status studentId registrationId } } } }';
+
+describe('self-found internships (issue #16)', () => {
+  let t: TestApp;
+  const clock = new TestClock('2027-01-10T10:00:00+01:00');
+  let make: Factories;
+  let school: MadeSchool;
+  let company: MadeCompany;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ clock });
+    make = new Factories(t);
+    [school, company] = await Promise.all([make.school(), make.company()]);
+  });
+  afterAll(() => t.stop());
+
+  it('lives the whole life of a matched one: registered, confirmed by company staff, POK signed, started, contacts, evaluations, completed', async () => {
+    const { student, registrationId } = await make.registration(school, company);
+    // The company sees the request, with who she is: she went to the company herself (R20 governs matching only).
+    const requested = dataOf(await t.gql(REGISTRATIONS, { status: 'REQUESTED' }, company.staff.token)).internshipRegistrations.edges.map((edge: any) => edge.node);
+    expect(requested).toEqual([{ id: registrationId, status: 'REQUESTED', studentId: student.id, internshipId: null }]);
+    // Confirming is the company's answer; the school cannot give it.
+    expect(onlyError(await t.gql(CONFIRM, { id: registrationId }, school.staff.token)).extensions.code).toBe('FORBIDDEN');
+
+    const internship = dataOf(await t.gql(CONFIRM, { id: registrationId }, company.staff.token)).confirmInternship;
+    expect(internship).toMatchObject({
+      __typename: 'Internship',
+      status: 'PLANNED',
+      registrationId,
+      proposalId: null,
+      placementId: null,
+      startDate: '2027-02-01',
+      endDate: '2027-06-30',
+      pok: { version: 1, status: 'PENDING', terms: { crebo: '25655', leerweg: 'BOL', hoursPerWeek: 32, student: student.identity.fullName } },
+    });
+    expect(internship.pok.terms.praktijkopleider).toBeTruthy();
+    expect(dataOf(await t.gql(REGISTRATIONS, {}, school.staff.token)).internshipRegistrations.edges[0].node).toMatchObject({ status: 'CONFIRMED', internshipId: internship.id });
+    // R6: the praktijkopleider guides her from the confirmation on.
+    const assignments = dataOf(await t.gql(ASSIGNMENTS, { t: company.trainerId }, company.admin.token)).trainerAssignments.edges.map((edge: any) => edge.node);
+    expect(assignments).toEqual([{ studentId: student.id, internshipId: internship.id, placementId: null }]);
+    // Confirmed once: a second answer is refused.
+    expect(onlyError(await t.gql(CONFIRM, { id: registrationId }, company.admin.token)).extensions.code).toBe('CONFLICT');
+
+    for (const party of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(SIGN, { id: internship.pok.id, party }, school.staff.token));
+    expect(dataOf(await t.gql(SIGN, { id: internship.pok.id, party: 'COMPANY' }, company.admin.token)).signPok.status).toBe('SIGNED');
+    expect(dataOf(await t.gql(START, { id: internship.id }, company.admin.token)).startInternship.status).toBe('ACTIVE');
+
+    clock.set('2027-07-01T10:00:00+02:00');
+    const contact = (date: string, onSite: boolean) => ({ date, type: 'PROGRESS', onSite, participants: ['STUDENT', 'SCHOOL', 'COMPANY'] });
+    for (const input of [contact('2027-02-10', true), contact('2027-04-14', false), contact('2027-06-20', false)]) dataOf(await t.gql(LOG, { id: internship.id, input }, school.staff.token));
+    const evaluation = (evaluator: string) => ({ evaluator, rating: 8, satisfiedWithSchoolGuidance: true, satisfiedWithCompanyGuidance: true });
+    for (const evaluator of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(EVALUATE, { id: internship.id, input: evaluation(evaluator) }, school.staff.token));
+    dataOf(await t.gql(EVALUATE, { id: internship.id, input: evaluation('TRAINER') }, company.admin.token));
+    expect(dataOf(await t.gql(COMPLETE, { id: internship.id }, company.admin.token)).completeInternship.status).toBe('COMPLETED');
+    // Completed, she no longer counts towards her praktijkopleider's load (R6).
+    expect(dataOf(await t.gql(ASSIGNMENTS, { t: company.trainerId }, company.admin.token)).trainerAssignments.totalCount).toBe(0);
+    clock.set('2027-01-10T10:00:00+01:00');
+  });
+
+  it('refuses a BOL stipend below the floor with ComplianceRejection (R15), writing nothing, and confirms the corrected terms', async () => {
+    const { registrationId } = await make.registration(school, company, { stipendMonthlyCents: 31999 });
+    const before = await t.count('internships');
+    const refused = dataOf(await t.gql(CONFIRM, { id: registrationId }, company.admin.token)).confirmInternship;
+    expect(refused).toMatchObject({ __typename: 'ComplianceRejection', code: 'COMPLIANCE_REJECTED', rules: ['R15'], normSetVersion: 1 });
+    expect(refused.findings).toEqual([expect.objectContaining({ rule: 'R15', severity: 'BLOCK', field: 'stipendMonthlyCents' })]);
+    expect(await t.count('internships')).toBe(before);
+    expect(await t.count(`internship_registrations WHERE id = '${registrationId}' AND status = 'REQUESTED'`)).toBe(1);
+
+    const confirmed = dataOf(await t.gql(CONFIRM, { id: registrationId, input: { stipendMonthlyCents: 32000 } }, company.admin.token)).confirmInternship;
+    expect(confirmed).toMatchObject({ __typename: 'Internship', status: 'PLANNED' });
+    await terminate(confirmed.id);
+  });
+
+  it('refuses a branch without an accreditation for the crebo (R1) and an internship without a praktijkopleider (R5)', async () => {
+    const { registrationId } = await make.registration(school, company, { crebo: '25604', level: 4, trainerId: null });
+    const refused = dataOf(await t.gql(CONFIRM, { id: registrationId }, company.admin.token)).confirmInternship;
+    expect(refused).toMatchObject({ __typename: 'ComplianceRejection' });
+    expect(refused.rules).toEqual(expect.arrayContaining(['R1', 'R5']));
+  });
+
+  it('BBL: records the employment contract and applies the minimum youth wage (R14)', async () => {
+    const { id: studentId } = await make.student(school);
+    const bbl = { studentId, branchId: company.branchId, trainerId: company.trainerId, crebo: '25655', level: 3, leerweg: 'BBL', startDate: '2027-02-01', endDate: '2027-06-30', daysPerWeek: 4, hoursPerWeek: 32, stipendMonthlyCents: 50000 };
+    const noContract = onlyError(await t.gql(REGISTER, { input: bbl }, school.staff.token));
+    expect(noContract.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'input.employmentContract', rule: 'R14' })] });
+    const { id } = dataOf(await t.gql(REGISTER, { input: { ...bbl, employmentContract: true } }, school.staff.token)).registerInternship;
+    // 18 on the start date: €7.36 an hour, 32 h a week ≈ €1,020.59 a month; €500 is far below.
+    const refused = dataOf(await t.gql(CONFIRM, { id }, company.admin.token)).confirmInternship;
+    expect(refused).toMatchObject({ __typename: 'ComplianceRejection', rules: ['R14'] });
+    const confirmed = dataOf(await t.gql(CONFIRM, { id, input: { stipendMonthlyCents: 102100 } }, company.admin.token)).confirmInternship;
+    expect(confirmed).toMatchObject({ __typename: 'Internship', status: 'PLANNED', pok: { terms: { leerweg: 'BBL' } } });
+    await terminate(confirmed.id);
+  });
+
+  it('a decline needs a reason code (R21) and is audited; either side may withdraw before confirmation, not after', async () => {
+    const declined = await make.registration(school, company);
+    const noReason = onlyError(await t.gql('mutation($id: ID!) { declineInternship(id: $id, input: {}) { status } }', { id: declined.registrationId }, company.admin.token));
+    expect(noReason.extensions.code).toBe('BAD_USER_INPUT');
+    const answer = dataOf(await t.gql(DECLINE, { id: declined.registrationId, input: { reason: 'SCHEDULE_INCOMPATIBLE', note: 'Alleen nachtdiensten' } }, company.admin.token)).declineInternship;
+    expect(answer).toMatchObject({ status: 'DECLINED', declineReason: 'SCHEDULE_INCOMPATIBLE', decidedAt: expect.any(String) });
+    expect(await t.count(`audit_log WHERE entity_id = '${declined.registrationId}' AND action = 'internship_registration.declined'`)).toBe(1);
+    expect(onlyError(await t.gql(CONFIRM, { id: declined.registrationId }, company.admin.token)).extensions.code).toBe('CONFLICT');
+    // R23: the company's answers to self-found requests are selection decisions, counted like proposal
+    // answers: the three confirmed above and this decline; the refused and unanswered ones are no decision.
+    const [decisions] = await t.app.get(AdverseImpactReads).decisions({ from: '2020-01-01', to: '2030-12-31', companyId: company.id }, () => 'SELECT NULL::uuid AS student_id, NULL::text AS grp WHERE false');
+    expect(decisions).toMatchObject({ company_id: company.id, observations: 4, accepted: 3, answered: 4, SCHEDULE_INCOMPATIBLE: 1 });
+
+    const bySchool = await make.registration(school, company);
+    expect(dataOf(await t.gql(WITHDRAW, { id: bySchool.registrationId }, school.staff.token)).withdrawInternshipRegistration.status).toBe('WITHDRAWN');
+    expect(onlyError(await t.gql(CONFIRM, { id: bySchool.registrationId }, company.admin.token)).extensions.code).toBe('CONFLICT');
+    const byCompany = await make.registration(school, company);
+    expect(dataOf(await t.gql(WITHDRAW, { id: byCompany.registrationId }, company.staff.token)).withdrawInternshipRegistration.status).toBe('WITHDRAWN');
+    // Another school sees none of it.
+    const other = await make.school();
+    expect(onlyError(await t.gql(WITHDRAW, { id: byCompany.registrationId }, other.staff.token)).extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('with a placement, takes one of its seats under the lock a match takes, never over capacity', async () => {
+    const placementId = await make.publishedPlacement(company, { capacity: 1 });
+    const first = await make.registration(school, company, { placementId });
+    const second = await make.registration(school, company, { placementId });
+    const seated = dataOf(await t.gql(CONFIRM, { id: first.registrationId }, company.admin.token)).confirmInternship;
+    expect(seated).toMatchObject({ __typename: 'Internship', placementId });
+    const full = onlyError(await t.gql(CONFIRM, { id: second.registrationId }, company.admin.token));
+    expect(full.extensions.code).toBe('CONFLICT');
+    expect(full.message).toContain('no free seat');
+    expect(await t.count(`internships WHERE placement_id = '${placementId}'`)).toBe(1);
+    await terminate(seated.id);
+    dataOf(await t.gql(WITHDRAW, { id: second.registrationId }, school.staff.token));
+  });
+
+  it('R6 counts matched and self-found internships alike: a matched one gets its assignment on acceptance; the fourth student of one praktijkopleider is refused until one internship ends', async () => {
+    // A company of its own: its praktijkopleider guides no one yet.
+    const [school, company] = await Promise.all([make.school(), make.company()]);
+    const placementId = await make.publishedPlacement(company, { capacity: 1 });
+    const matched = await make.internship(school, company, placementId);
+    const assignments = async () => dataOf(await t.gql(ASSIGNMENTS, { t: company.trainerId }, company.admin.token)).trainerAssignments.edges.map((edge: any) => edge.node);
+    expect(await assignments()).toEqual([{ studentId: matched.student.id, internshipId: matched.internshipId, placementId }]);
+
+    for (let n = 0; n < 2; n += 1) {
+      const { registrationId } = await make.registration(school, company);
+      expect(dataOf(await t.gql(CONFIRM, { id: registrationId }, company.admin.token)).confirmInternship.__typename).toBe('Internship');
+    }
+    const fourth = await make.registration(school, company);
+    const refused = dataOf(await t.gql(CONFIRM, { id: fourth.registrationId }, company.admin.token)).confirmInternship;
+    expect(refused).toMatchObject({ __typename: 'ComplianceRejection', rules: ['R6'] });
+    expect(refused.message).toContain('already guides 3 students');
+
+    dataOf(await t.gql(TERMINATE, { id: matched.internshipId, input: { reason: 'Stopt met de opleiding' } }, school.staff.token));
+    expect(dataOf(await t.gql(CONFIRM, { id: fourth.registrationId }, company.admin.token)).confirmInternship.__typename).toBe('Internship');
+    const internships = dataOf(await t.gql(INTERNSHIP, {}, school.staff.token)).internships.edges.map((edge: any) => edge.node);
+    expect(internships.filter((node: any) => node.status === 'PLANNED')).toHaveLength(3);
+    expect(await assignments()).toHaveLength(3);
+  });
+
+  /** Ends an internship so that the next test finds the praktijkopleider's load as it was. */
+  async function terminate(id: string): Promise<void> {
+    expect(dataOf(await t.gql(TERMINATE, { id, input: { reason: 'Test ruimt op' } }, school.staff.token)).terminateInternship.status).toBe('TERMINATED');
+  }
+});
