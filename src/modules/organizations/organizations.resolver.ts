@@ -68,8 +68,10 @@ export class UsersResolver {
 
   @Query(() => UserModel, { description: 'The signed-in user' })
   @Allow(Role.AUTHENTICATED)
-  me(@CurrentActor() actor: Actor) {
-    return this.service.findUser(actor.userId);
+  async me(@CurrentActor() actor: Actor, @Loader(OrganizationLoader) organizations: DataLoader<string, OrganizationEntity | null>) {
+    const user = await this.service.findUser(actor.userId);
+    organizations.prime(user.organizationId, user.organization);
+    return user;
   }
 
   @Mutation(() => UserModel, { description: "Organization admins add a user to their own organization" })
