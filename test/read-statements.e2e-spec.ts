@@ -39,4 +39,16 @@ describe('statements per everyday read', () => {
     expect(data.me).toEqual({ id: school.staff.id, name: school.staff.name, organization: { id: school.id, name: school.name, type: 'SCHOOL' } });
     expect(count).toBe(1);
   });
+
+  it('searches near a postcode without reading the postcode again each time', async () => {
+    const search = `query($near: NearInput!) { placements(first: 10, filter: { near: $near }) {
+      totalCount edges { node { title distanceKm company { name } branch { pc4 } } } } }`;
+    await statements(search, { near: { postcode: '3511', radiusKm: 10 } }, school.staff.token);
+    const { data, count } = await statements(search, { near: { postcode: '3511', radiusKm: 10 } }, school.staff.token);
+    expect(data.placements.edges.map(({ node }: any) => node.company.name)).toContain(company.name);
+    // page, count, companies, branches
+    expect(count).toBe(4);
+    const unknown = await t.gql(search, { near: { postcode: '0000', radiusKm: 10 } }, school.staff.token);
+    expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
 });
