@@ -70,8 +70,10 @@ export class UsersResolver {
   @Query(() => UserModel, { description: 'The signed-in user' })
   @Allow(Role.AUTHENTICATED)
   @PeopleOnly()
-  me(@CurrentActor() actor: Actor) {
-    return this.service.findUser(actor.userId);
+  async me(@CurrentActor() actor: Actor, @Loader(OrganizationLoader) organizations: DataLoader<string, OrganizationEntity | null>) {
+    const user = await this.service.findUser(actor.userId);
+    organizations.prime(user.organizationId, user.organization);
+    return user;
   }
 
   @ResolveField(() => OrganizationModel)

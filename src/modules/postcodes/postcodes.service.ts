@@ -13,12 +13,20 @@ export async function requireProvince(db: Pick<DataSource, 'query'>, region: str
 
 @Injectable()
 export class PostcodesService {
+  /**
+   * The PC4 areas found so far. The table is reference data that only a migration changes (CBS
+   * centroids), so a found area stays true for the process's life; at most the ~4,000 areas that
+   * exist (an unknown postcode is not kept). Saves the search near a postcode one statement.
+   */
+  private readonly known = new Map<string, PostcodeEntity>();
+
   constructor(private readonly transactions: Transactions) {}
 
   /** The PC4 area, or BAD_USER_INPUT naming the field when no such postcode exists. */
   async require(pc4: string, field: string): Promise<PostcodeEntity> {
-    const postcode = await this.transactions.manager.findOneBy(PostcodeEntity, { pc4 });
+    const postcode = this.known.get(pc4) ?? (await this.transactions.manager.findOneBy(PostcodeEntity, { pc4 }));
     if (!postcode) throw BadUserInputError.field(field, `postcode ${pc4} does not exist`);
+    this.known.set(pc4, postcode);
     return postcode;
   }
 }

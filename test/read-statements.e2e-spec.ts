@@ -1,0 +1,54 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { OutboxRelay } from '../src/modules/events/outbox-relay.service';
+import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
+import { dataOf, TestApp } from './support/test-app';
+
+/**
+ * The everyday reads cost few statements (bench:api, issue #20): each one is a round trip and a
+ * socket write on the API's one event loop. The session check is a prepared statement on the pool
+ * and is not counted here; these are the statements through TypeORM.
+ */
+describe('statements per everyday read', () => {
+  let t: TestApp;
+  let school: MadeSchool;
+  let company: MadeCompany;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const make = new Factories(t);
+    [school, company] = await Promise.all([make.school(), make.company()]);
+    await make.publishedPlacement(company);
+    await t.app.get(OutboxRelay).pause(); // its polling would count too
+  });
+  afterAll(async () => {
+    t.app.get(OutboxRelay).resume();
+    await t.stop();
+  });
+
+  const statements = async (query: string, variables: Record<string, unknown>, token: string): Promise<{ data: any; count: number }> => {
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      const data = dataOf(await t.gql(query, variables, token));
+      return { data, count: spy.mock.calls.length };
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
+  it('answers `me` with her organization in one statement', async () => {
+    const { data, count } = await statements('{ me { id name organization { id name type } } }', {}, school.staff.token);
+    expect(data.me).toEqual({ id: school.staff.id, name: school.staff.name, organization: { id: school.id, name: school.name, type: 'SCHOOL' } });
+    expect(count).toBe(1);
+  });
+
+  it('searches near a postcode without reading the postcode again each time', async () => {
+    const search = `query($near: NearInput!) { placements(first: 10, filter: { near: $near }) {
+      totalCount edges { node { title distanceKm company { name } branch { pc4 } } } } }`;
+    await statements(search, { near: { postcode: '3511', radiusKm: 10 } }, school.staff.token);
+    const { data, count } = await statements(search, { near: { postcode: '3511', radiusKm: 10 } }, school.staff.token);
+    expect(data.placements.edges.map(({ node }: any) => node.company.name)).toContain(company.name);
+    // page, count, companies, branches
+    expect(count).toBe(4);
+    const unknown = await t.gql(search, { near: { postcode: '0000', radiusKm: 10 } }, school.staff.token);
+    expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
