@@ -1,6 +1,6 @@
 import { placementFeatures, priority, studentFeatures, type PlacementFeatures, Vocabulary } from './blind-priority';
 import { ineligibility, Ineligibility } from './eligibility';
-import { lotteryNumber } from './lottery';
+import { lotteryOf } from './lottery';
 import type { PlacementFacts, RoundStudentRow } from './matching.repository';
 
 /** A typed array that doubles when full, for lists whose length is known only at the end. */
@@ -59,11 +59,13 @@ export class RoundLists {
   private readonly ranks = int32();
   private readonly vocabulary = new Vocabulary();
   private readonly work: PlacementFeatures[];
+  private readonly lotteryNumber: (studentId: string) => number;
 
   constructor(
     private readonly placements: PlacementFacts[],
-    private readonly lotterySeed: string,
+    lotterySeed: string,
   ) {
+    this.lotteryNumber = lotteryOf(lotterySeed);
     this.work = placements.map((placement) => placementFeatures(placement, this.vocabulary));
     this.listOffsets.push(0);
     this.offsets.push(0);
@@ -81,7 +83,7 @@ export class RoundLists {
     if (school === undefined) this.schools.set(student.schoolId, (school = student.schoolId));
     this.schoolIds.push(school);
     // A student whose internship ended early goes first among equal scores: her number drops below [0, 1).
-    this.lotteryNumbers.push(lotteryNumber(this.lotterySeed, student.id) - (student.rematchPriority ? 1 : 0));
+    this.lotteryNumbers.push(this.lotteryNumber(student.id) - (student.rematchPriority ? 1 : 0));
     if (student.outsideRound) this.outside.set(s, student.outsideRound);
     let profile: ReturnType<typeof studentFeatures> | null = null;
     student.prefs.forEach((index, rank) => {
