@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 
 /** A fresh round seed: 32 bytes from the operating system's CSPRNG. */
 export const newLotterySeed = (): string => randomBytes(32).toString('hex');
@@ -10,6 +10,11 @@ export const newLotterySeed = (): string => randomBytes(32).toString('hex');
  * id goes in.
  */
 export function lotteryNumber(seed: string, studentId: string): number {
-  const digest = createHmac('sha256', Buffer.from(seed, 'hex')).update(studentId).digest();
-  return digest.readUIntBE(0, 6) / 2 ** 48;
+  return lotteryOf(seed)(studentId);
+}
+
+/** `lotteryNumber` for one round's seed, its key made once (a national round draws half a million numbers). */
+export function lotteryOf(seed: string): (studentId: string) => number {
+  const key = createSecretKey(Buffer.from(seed, 'hex'));
+  return (studentId) => createHmac('sha256', key).update(studentId).digest().readUIntBE(0, 6) / 2 ** 48;
 }

@@ -5,21 +5,15 @@ import { withAdvisoryLock } from '../../database/advisory-lock';
 import { copyRows } from '../../database/copy-rows';
 import { NormSetHistory } from '../compliance/placement-compliance';
 import { recordEventsSelected } from '../events/outbox';
-import { placementFeatures, priority, studentFeatures, Vocabulary } from './blind-priority';
 import { type MatchProblem, solveMatching } from './engine/deferred-acceptance';
 import { explainStudent } from './engine/explain';
-import { ineligibility, Ineligibility } from './eligibility';
 import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
 import { MatchingEvent } from './matching.events';
-import { loadPlacementFacts, loadRoundStudents, type PlacementFacts, type StudentFacts } from './matching.repository';
-import { lotteryNumber } from './lottery';
+import { forEachRoundStudentBatch, loadPlacementFacts, type PlacementFacts } from './matching.repository';
+import { RoundLists } from './round-lists';
 
-/**
- * A student with her list as placement indexes into the round's placements (-1: outside the
- * round); integers instead of 2 million id strings keep a national round within its memory budget.
- */
-type Student = StudentFacts & { prefs: number[]; outsideRound: string[] | null };
-
+/** Students per batch of the round's cursor. */
+const STUDENT_BATCH = 10_000;
 
 /** Seconds since `start`, to three decimals. */
 const since = (start: number) => Math.round(performance.now() - start) / 1000;
@@ -114,72 +108,45 @@ async function solveAndPersist(
   deps: RoundRunDependencies,
 ): Promise<MatchRoundEntity> {
   const timings: Record<string, number> = {};
-  let start = performance.now();
+  const start = performance.now();
   const inRound = ['p.start_date BETWEEN $1 AND $2', "p.status <> 'CLOSED'", ...(round.region ? ['p.province = $3'] : [])].join(' AND ');
   const params = [round.periodFrom, round.periodTo, ...(round.region ? [round.region] : [])];
   // Both in id order, on two connections at once: the order is canonical (the input hash relies
-  // on it) and a student's list arrives as indexes into the placements.
-  const [placements, students] = await Promise.all([
-    loadPlacementFacts(dataSource.manager, `${inRound} ORDER BY p.id`, params),
-    loadRoundStudents<StudentFacts>(dataSource, inRound, params) as Promise<Student[]>,
-  ]);
-  timings.load = since(start);
-
-  // Eligibility and scoring build the solver's lists (CSR over integer indexes).
-  start = performance.now();
-  const eligibleRanks: number[][] = []; // per student: the list rank (0-based) of each eligible entry
-  const reasons: Map<number, Ineligibility>[] = [];
-  const prefOffsets = new Int32Array(students.length + 1);
-  const listPlacements: number[] = [];
-  for (const [s, student] of students.entries()) {
-    const ranks: number[] = [];
-    const refused = new Map<number, Ineligibility>();
-    student.prefs.forEach((index, rank) => {
-      const reason = index < 0 ? Ineligibility.OUT_OF_ROUND : ineligibility(student, placements[index]);
-      if (reason) refused.set(rank, reason);
-      else {
-        ranks.push(rank);
-        listPlacements.push(index);
-      }
-    });
-    eligibleRanks.push(ranks);
-    reasons.push(refused);
-    prefOffsets[s + 1] = listPlacements.length;
-  }
-  timings.eligibility = since(start);
-
-  start = performance.now();
-  const prefPlacements = Int32Array.from(listPlacements);
-  const prefScores = new Float64Array(prefPlacements.length);
-  const vocabulary = new Vocabulary();
-  const work = placements.map((placement) => placementFeatures(placement, vocabulary));
-  for (let s = 0; s < students.length; s += 1) {
-    const profile = studentFeatures(students[s], vocabulary);
-    for (let k = prefOffsets[s]; k < prefOffsets[s + 1]; k += 1) prefScores[k] = priority(profile, work[prefPlacements[k]]);
-  }
-  // A student whose internship ended early goes first among equal scores: her number drops below [0, 1).
-  const lottery = Float64Array.from(students, (student) => lotteryNumber(round.lotterySeed, student.id) - (student.rematchPriority ? 1 : 0));
+  // on it) and a student's list arrives as indexes into the placements. Each batch of students
+  // goes through eligibility and blind scoring (the solver's lists, CSR over integer indexes)
+  // while the next one is on its way.
+  const loadingPlacements = loadPlacementFacts(dataSource.manager, `${inRound} ORDER BY p.id`, params);
+  let lists: RoundLists | undefined;
+  let listing = 0;
+  await forEachRoundStudentBatch(dataSource, inRound, params, STUDENT_BATCH, async (rows) => {
+    lists ??= new RoundLists(await loadingPlacements, round.lotterySeed);
+    const started = performance.now();
+    for (const row of rows) lists.add(row);
+    listing += performance.now() - started;
+  });
+  const placements = await loadingPlacements;
+  lists ??= new RoundLists(placements, round.lotterySeed);
+  const students = lists;
   const problem: MatchProblem = {
-    studentCount: students.length,
+    studentCount: students.count,
     capacities: Int32Array.from(placements, (p) => Math.max(0, p.freeSeats)),
-    prefOffsets,
-    prefPlacements,
-    prefScores,
-    lottery,
+    ...students.problem(),
   };
-  timings.scoring = since(start);
+  timings.load = Math.round(performance.now() - start - listing) / 1000;
+  timings.lists = Math.round(listing) / 1000;
 
   const normSetVersion = (await NormSetHistory.load(dataSource.manager)).inForceOn(deps.today()).version;
-  const inputHash = hashInput(students, placements, problem);
-  await dataSource.getRepository(MatchRoundEntity).update({ id: round.id }, { normSetVersion, inputHash, students: students.length, placements: placements.length });
+  const inputHash = hashInput(students.ids, placements, problem);
+  await dataSource.getRepository(MatchRoundEntity).update({ id: round.id }, { normSetVersion, inputHash, students: students.count, placements: placements.length });
 
-  start = performance.now();
+  let phase = performance.now();
   const outcome = solveMatching(problem);
-  timings.solve = since(start);
+  timings.solve = since(phase);
 
-  start = performance.now();
+  phase = performance.now();
   const expiresAt = new Date(deps.now().getTime() + offerExpiryDays * 86_400_000);
-  const matched = students.flatMap((student, s) => (outcome.assignment[s] >= 0 ? [s] : []));
+  const matched: number[] = [];
+  for (let s = 0; s < students.count; s += 1) if (outcome.assignment[s] >= 0) matched.push(s);
   const placementIds = placements.map((p) => p.id);
   const cutoffs: Record<string, Cutoff | null> = Object.fromEntries(
     placements.map((p, index) => [p.id, Number.isNaN(outcome.cutoffScore[index]) ? null : { score: outcome.cutoffScore[index], lottery: outcome.cutoffLottery[index] }]),
@@ -193,43 +160,45 @@ async function solveAndPersist(
       manager,
       'proposals',
       ['round_id', 'student_id', 'placement_id', 'company_id', 'school_id', 'pseudonym', 'rank', 'priority', 'expires_at'],
-      matched.map((s, i) => {
-        const placement = placements[outcome.assignment[s]];
-        const k = prefOffsets[s] + outcome.assignedRank[s];
-        return [round.id, students[s].id, placement.id, placement.companyId, students[s].schoolId, names[i], eligibleRanks[s][outcome.assignedRank[s]] + 1, prefScores[k], expiresAt];
-      }),
+      (function* () {
+        for (const [i, s] of matched.entries()) {
+          const placement = placements[outcome.assignment[s]];
+          const k = problem.prefOffsets[s] + outcome.assignedRank[s];
+          yield [round.id, students.ids[s], placement.id, placement.companyId, students.schoolIds[s], names[i], students.rankOf(k) + 1, problem.prefScores[k], expiresAt];
+        }
+      })(),
     );
     await copyRows(
       manager,
       'match_explanations',
       ['round_id', 'student_id', 'placement_id', 'rank', 'ranks', 'outcomes', 'placements', 'priorities', 'outside_round'],
       (function* () {
-        for (const [s, student] of students.entries()) {
-          const e = explain(student, s, problem, outcome, eligibleRanks[s], reasons[s], placementIds);
-          yield [round.id, student.id, e.placement, e.rank, e.ranks, e.outcomes, e.placements, e.priorities, e.outsideRound];
+        for (let s = 0; s < students.count; s += 1) {
+          const e = explain(students, s, problem, outcome, placementIds);
+          yield [round.id, students.ids[s], e.placement, e.rank, e.ranks, e.outcomes, e.placements, e.priorities, e.outsideRound];
         }
       })(),
     );
-    await deps.clearRematchPriority(students.map((student) => student.id));
+    await deps.clearRematchPriority(students.ids);
     // One PROPOSAL_MADE event per proposal, in one statement (a national round's ids are too many to bring back).
     await recordEventsSelected(manager, MatchingEvent.PROPOSAL_MADE, `SELECT jsonb_build_object('proposalId', id) FROM proposals WHERE round_id = $1`, [round.id]);
     Object.assign(current, {
       status: MatchRoundStatus.COMPLETED,
       leaseUntil: null,
       proposals: matched.length,
-      unmatched: students.length - matched.length,
+      unmatched: students.count - matched.length,
       cutoffs,
       placementIds,
       completedAt: deps.now(),
     });
-    timings.persist = since(start);
+    timings.persist = since(phase);
     current.timings = timings;
     await manager.save(current);
     await recordAudit(manager, null, {
       action: 'match_round.completed',
       entityType: 'match_round',
       entityId: round.id,
-      after: { students: students.length, placements: placements.length, proposals: matched.length, inputHash, normSetVersion, timings },
+      after: { students: students.count, placements: placements.length, proposals: matched.length, inputHash, normSetVersion, timings },
     });
     return current;
   });
@@ -237,9 +206,9 @@ async function solveAndPersist(
 }
 
 /** SHA-256 over everything the solver sees; students and placements come in id order, so it is canonical. */
-function hashInput(students: Student[], placements: PlacementFacts[], problem: MatchProblem): string {
+function hashInput(studentIds: string[], placements: PlacementFacts[], problem: MatchProblem): string {
   const hash = createHash('sha256');
-  hash.update(placements.map((p) => p.id).join(',')).update(students.map((s) => s.id).join(','));
+  hash.update(placements.map((p) => p.id).join(',')).update(studentIds.join(','));
   for (const array of [problem.capacities, problem.prefOffsets, problem.prefPlacements, problem.prefScores, problem.lottery]) {
     hash.update(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
   }
@@ -247,28 +216,23 @@ function hashInput(students: Student[], placements: PlacementFacts[], problem: M
 }
 
 /** Her list up to what she got (all of it when unmatched): each choice's outcome and her priority there. */
-function explain(
-  student: Student,
-  s: number,
-  problem: MatchProblem,
-  outcome: ReturnType<typeof solveMatching>,
-  eligibleRanks: number[],
-  refused: Map<number, Ineligibility>,
-  placementIds: string[],
-) {
+function explain(lists: RoundLists, s: number, problem: MatchProblem, outcome: ReturnType<typeof solveMatching>, placementIds: string[]) {
   const { got, rejections } = explainStudent(problem, outcome, s);
-  const gotRank = got ? eligibleRanks[got.rank] : student.prefs.length;
+  const list = lists.list(s);
+  const begin = problem.prefOffsets[s];
+  const gotRank = got ? lists.rankOf(begin + got.rank) : list.placements.length;
   const choices: { rank: number; outcome: string; placement: number; priority: number | null }[] = [];
-  for (const [rank, reason] of refused) {
-    if (rank < gotRank) choices.push({ rank: rank + 1, outcome: reason, placement: student.prefs[rank], priority: null });
+  for (let rank = 0; rank < gotRank; rank += 1) {
+    const reason = list.refusals[rank];
+    if (reason) choices.push({ rank: rank + 1, outcome: reason, placement: list.placements[rank], priority: null });
   }
   for (const rejection of rejections) {
     const priority = rejection.reason === 'FULL_BELOW_CUTOFF' ? rejection.yourScore : null;
-    choices.push({ rank: eligibleRanks[rejection.rank] + 1, outcome: rejection.reason, placement: rejection.placement, priority });
+    choices.push({ rank: lists.rankOf(begin + rejection.rank) + 1, outcome: rejection.reason, placement: rejection.placement, priority });
   }
-  if (got) choices.push({ rank: gotRank + 1, outcome: 'MATCHED', placement: got.placement, priority: problem.prefScores[problem.prefOffsets[s] + got.rank] });
+  if (got) choices.push({ rank: gotRank + 1, outcome: 'MATCHED', placement: got.placement, priority: problem.prefScores[begin + got.rank] });
   choices.sort((a, b) => a.rank - b.rank);
-  const outsideRound = (student.outsideRound ?? []).slice(0, choices.filter((c) => c.placement < 0).length);
+  const outsideRound = list.outsideRound.slice(0, choices.filter((c) => c.placement < 0).length);
   return {
     placement: got ? placementIds[got.placement] : null,
     rank: got ? gotRank + 1 : null,

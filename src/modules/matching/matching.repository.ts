@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { Queryable } from '../../database/prepared-queries';
 import type { Leerweg } from '../../common/qualification';
 import type { ComplianceStatus } from '../compliance/compliance-status';
@@ -59,14 +60,47 @@ export async function loadStudentFacts(db: Queryable, studentId: string, schoolI
   return student ?? null;
 }
 
+/** A row of `forEachRoundStudentBatch`: her facts, her list as placement indexes (-1: outside the round) and the ids outside it. */
+export type RoundStudentRow = StudentFacts & { prefs: number[]; outsideRound: string[] | null };
+
 /**
  * A round's students, in id order: those with a list that names a placement of the round (by a
  * WHERE clause over `p`), who hold no seat and await no proposal, each list as indexes into the
- * round's placements in id order (-1: outside the round) and the ids outside it.
+ * round's placements in id order (-1: outside the round) and the ids outside it. They arrive in
+ * batches through a cursor on a connection of their own, the next batch on its way while `onBatch`
+ * works on this one: a national round's half million rows are never all in memory at once.
  */
-export function loadRoundStudents<T extends StudentFacts>(db: Queryable, inRound: string, params: unknown[]): Promise<(T & { prefs: number[]; outsideRound: string[] | null })[]> {
-  return db.query(
-    `WITH round_placements AS (
+export async function forEachRoundStudentBatch(
+  dataSource: DataSource,
+  inRound: string,
+  params: unknown[],
+  batchSize: number,
+  onBatch: (rows: RoundStudentRow[]) => Promise<void> | void,
+): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    // The whole result is read: plan for all of it, not for the first rows (a cursor's default).
+    await runner.query('SET LOCAL cursor_tuple_fraction = 1');
+    await runner.query(`DECLARE round_students NO SCROLL CURSOR FOR ${roundStudentsSql(inRound)}`, params);
+    const fetch = () => runner.query(`FETCH ${batchSize} FROM round_students`) as Promise<RoundStudentRow[]>;
+    let pending = fetch();
+    for (;;) {
+      const rows = await pending;
+      if (rows.length === 0) break;
+      pending = fetch();
+      await onBatch(rows);
+    }
+    await runner.commitTransaction();
+  } finally {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    await runner.release();
+  }
+}
+
+const roundStudentsSql = (inRound: string) => `
+     WITH round_placements AS (
             SELECT p.id, row_number() OVER (ORDER BY p.id) - 1 AS index FROM matching_placements p WHERE ${inRound}),
           lists AS (
             SELECT sp.student_id, array_agg(coalesce(rp.index, -1) ORDER BY sp.rank)::int[] AS prefs,
@@ -81,7 +115,4 @@ export function loadRoundStudents<T extends StudentFacts>(db: Queryable, inRound
         -- An accepted proposal whose internship was terminated no longer holds her back: she is rematched.
         AND NOT EXISTS (SELECT 1 FROM proposals o WHERE o.student_id = s.id AND (o.status = 'OPEN' OR (o.status = 'ACCEPTED'
               AND NOT EXISTS (SELECT 1 FROM internship_seats t WHERE t.proposal_id = o.id AND t.status = 'TERMINATED'))))
-      ORDER BY s.id`,
-    params,
-  );
-}
+      ORDER BY s.id`;

@@ -12,8 +12,7 @@ export function fisherExactTwoSided(a: number, b: number, c: number, d: number):
   const row2 = c + d;
   const col1 = a + c;
   const n = row1 + row2;
-  const logFactorial = new Float64Array(n + 1);
-  for (let i = 2; i <= n; i += 1) logFactorial[i] = logFactorial[i - 1] + Math.log(i);
+  const logFactorial = logFactorials(n);
   const logProbability = (x: number) =>
     logFactorial[row1] + logFactorial[row2] + logFactorial[col1] + logFactorial[n - col1] -
     (logFactorial[n] + logFactorial[x] + logFactorial[row1 - x] + logFactorial[col1 - x] + logFactorial[row2 - col1 + x]);
@@ -25,4 +24,15 @@ export function fisherExactTwoSided(a: number, b: number, c: number, d: number):
     if (logP <= observed + 1e-7) p += Math.exp(logP);
   }
   return Math.min(1, p);
+}
+
+/** log(i!) for i ≤ n, summed in order and kept: an audit tests thousands of companies over the same range of table sizes. */
+let logFactorialTable = new Float64Array(1);
+function logFactorials(n: number): Float64Array {
+  if (n < logFactorialTable.length) return logFactorialTable;
+  const table = new Float64Array(Math.max(n + 1, 2 * logFactorialTable.length));
+  table.set(logFactorialTable);
+  for (let i = Math.max(2, logFactorialTable.length); i < table.length; i += 1) table[i] = table[i - 1] + Math.log(i);
+  logFactorialTable = table;
+  return table;
 }

@@ -75,11 +75,16 @@ export function normalQuantile(p: number): number {
  * under the null. Fisher's exact test, which the audit uses, is slightly more conservative.
  */
 export function twoProportionPower(p1: number, n1: number, p2: number, n2: number, alpha: number): number {
+  return powerAtCriticalValue(p1, n1, p2, n2, normalQuantile(1 - alpha / 2));
+}
+
+/** `twoProportionPower` with the test's critical value given (a search over ratios computes it once). */
+function powerAtCriticalValue(p1: number, n1: number, p2: number, n2: number, critical: number): number {
   const pooled = (n1 * p1 + n2 * p2) / (n1 + n2);
   const nullSe = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   const alternativeSe = Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2);
   if (alternativeSe === 0) return Math.abs(p1 - p2) > 0 ? 1 : 0;
-  return normalCdf((Math.abs(p2 - p1) - normalQuantile(1 - alpha / 2) * nullSe) / alternativeSe);
+  return normalCdf((Math.abs(p2 - p1) - critical * nullSe) / alternativeSe);
 }
 
 /**
@@ -89,7 +94,8 @@ export function twoProportionPower(p1: number, n1: number, p2: number, n2: numbe
  */
 export function detectableImpactRatio(n1: number, n2: number, bestRate: number, alpha: number, power = POWER_TARGET): number | null {
   if (bestRate <= 0 || n1 <= 0 || n2 <= 0) return null;
-  const powerAt = (ratio: number) => twoProportionPower(ratio * bestRate, n1, bestRate, n2, alpha);
+  const critical = normalQuantile(1 - alpha / 2);
+  const powerAt = (ratio: number) => powerAtCriticalValue(ratio * bestRate, n1, bestRate, n2, critical);
   if (powerAt(0) < power) return null;
   let detected = 0;
   let missed = 1;
