@@ -18,13 +18,12 @@ export default {
   concurrency: 2,
   mutate: [
     'src/common/calendar.ts',
-    'src/modules/compliance/rules/*.ts',
+    'src/modules/compliance/rules/{*.rule,index,rule}.ts',
     'src/modules/compliance/guidance.ts',
     'src/modules/compliance/rule-engine.ts',
     'src/modules/matching/blind-priority.ts',
     'src/modules/matching/eligibility.ts',
     'src/modules/matching/lottery.ts',
-    '!src/**/*.spec.ts',
   ],
   // Message texts are not behaviour the rules decide; the tests pin fields, details and outcomes.
   mutator: { excludedMutations: ['StringLiteral'] },
