@@ -30,6 +30,8 @@ describe('organizations, users and login', () => {
     });
     const me = await t.gql('{ me { email organization { brinCode } } }', {}, data!.login.token);
     expect(me.data?.me).toEqual({ email: school.staff.email, organization: { brinCode: school.brinCode } });
+    const signIns = await t.dataSource.query(`SELECT after FROM audit_log WHERE action = 'user.signed_in' AND entity_id = $1`, [school.staff.id]);
+    expect(signIns.at(-1)).toEqual({ after: { method: 'password' } });
   });
 
   it('gives the same UNAUTHENTICATED answer for a wrong password and an unknown e-mail', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '../../common/audit/audit-log';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../common/auth/password-hasher';
 import type { Actor } from '../../common/auth/roles';
 import { clientAddressOf } from '../../common/http/client-address';
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionsService,
     private readonly apiKeys: ApiKeysService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -50,7 +52,11 @@ export class AuthService {
     // A deactivated user gets the same answer as a wrong password: nothing tells whether the account exists.
     if (!user?.organization || !valid || user.deactivatedAt) throw new UnauthenticatedError('Invalid e-mail or password');
     await attempt.succeeded();
-    return { ...(await this.sessions.startApiSession(user)), user, actor: actorOf(user, user.organization) };
+    const actor = actorOf(user, user.organization);
+    const session = await this.sessions.startApiSession(user);
+    // Audited like a single sign-on (sso module): every sign-in, by whatever means, is in the log.
+    await this.audit.record(actor, { action: 'user.signed_in', entityType: 'user', entityId: user.id, after: { method: 'password' } });
+    return { ...session, user, actor };
   }
 
   /**
