@@ -35,8 +35,9 @@ export class InvitationEntity {
   @Column({ type: 'text', unique: true })
   tokenHash: string;
 
-  @Column({ type: 'uuid' })
-  invitedByUserId: string;
+  /** Null for `npm run org:create`'s invitation: an operator on the command line, no user. */
+  @Column({ type: 'uuid', nullable: true })
+  invitedByUserId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
