@@ -34,7 +34,7 @@ export class ChangePasswordArgs {
   @MaxLength(200)
   currentPassword: string;
 
-  @Field({ description: `The password policy applies: ${PASSWORD_POLICY}` })
+  @Field({ description: `Her new password. ${PASSWORD_POLICY}` })
   @IsString()
   newPassword: string;
 }
