@@ -232,7 +232,6 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
       `SELECT b.id AS "branchId", t.id AS "trainerId", o.id AS "companyId" FROM organizations o JOIN branches b ON b.company_id = o.id
          JOIN trainers t ON t.company_id = o.id JOIN users u ON u.organization_id = o.id WHERE u.email = 'admin@zorggroep-domstad.demo' LIMIT 1`,
     );
-    const password = 'een-lang-wachtwoord-2026';
     const terms = {
       years: 2, firstSchoolYear: 2026, contactsPerPeriod: 3, trainerTraining: true, minimumStipendMonthlyCents: 40000, blindMatching: true,
       commitments: [{ schoolYear: 2026, crebo: '25655', leerweg: 'BOL', places: 3 }],
@@ -254,7 +253,7 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
         AddUserInput: { email: 'nieuw@fuzz.test', name: 'Nieuwe Gebruiker', role: 'STAFF' },
         UpdateUserInput: { name: 'Fuzz Naam', language: 'en' },
         CreateApiKeyInput: { name: 'Fuzz sleutel', role: 'STAFF' },
-        CreateOrganizationInput: { name: 'Fuzz Zorg BV', type: 'COMPANY', kvkNumber: '12345678', sector: 'ZORG_WELZIJN_SPORT', firstAdmin: { email: 'beheer@fuzz.test', name: 'Fuzz Beheer', password } },
+        CreateOrganizationInput: { name: 'Fuzz Zorg BV', type: 'COMPANY', kvkNumber: '12345678', sector: 'ZORG_WELZIJN_SPORT', firstAdmin: { email: 'beheer@fuzz.test', name: 'Fuzz Beheer' } },
         RegisterWebhookInput: { url: 'https://example.test/hook', eventTypes: ['PLACEMENT_PUBLISHED'] },
         CreateAgreementInput: { counterpartyId: companyId, ...terms },
         AgreementTermsInput: terms,
