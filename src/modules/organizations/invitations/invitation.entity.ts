@@ -4,7 +4,7 @@ import { OrganizationEntity } from '../organization.entity';
 import type { Language } from '../user.entity';
 
 /**
- * An admin's invitation of a new colleague: open until accepted, revoked or expired. Only the
+ * An admin's invitation of a new colleague, or a new organization's first admin's: open until accepted, revoked or expired. Only the
  * SHA-256 of the link's token is stored; re-sending replaces it (the earlier link stops working).
  */
 @Entity('invitations')
