@@ -52,18 +52,18 @@ describe('organizations, users and login', () => {
     }
   });
 
-  it('lets a PLATFORM admin create a school with its first admin, who can then sign in', async () => {
-    const admin = tokens.platformAdmin;
-    const input = {
-      type: 'SCHOOL',
-      name: 'Graafschap College (test)',
-      brinCode: '02MA',
-      firstAdmin: { email: 'Beheer@Graafschap.test', name: 'Beheer', password: 'correct horse battery' },
-    };
-    const { data } = await t.gql(CREATE_ORGANIZATION, { input }, admin);
+  it('createOrganization has no password for the first admin: a `password` field is BAD_USER_INPUT and nothing is written (issue #15)', async () => {
+    const input = { type: 'SCHOOL', name: 'Graafschap College (test)', brinCode: '02MA', firstAdmin: { email: 'beheer@graafschap.test', name: 'Beheer', password: 'correct horse battery' } };
+    const refused = onlyError(await t.gql(CREATE_ORGANIZATION, { input }, tokens.platformAdmin));
+    expect(refused.extensions.code).toBe('BAD_USER_INPUT');
+    expect(refused.message).toMatch(/"password" is not defined by type "FirstAdminInput"/);
+    expect(await t.count(`organizations WHERE brin_code = '02MA'`)).toBe(0);
+    expect(await t.count(`invitations WHERE email = 'beheer@graafschap.test'`)).toBe(0);
+
+    const { password: _, ...firstAdmin } = input.firstAdmin;
+    const { data } = await t.gql(CREATE_ORGANIZATION, { input: { ...input, firstAdmin } }, tokens.platformAdmin);
     expect(data?.createOrganization).toMatchObject({ type: 'SCHOOL', brinCode: '02MA', kvkNumber: null });
-    const login = await t.gql(LOGIN, { e: 'beheer@graafschap.test', p: 'correct horse battery' });
-    expect(login.data?.login.user).toMatchObject({ role: 'ADMIN', organization: { type: 'SCHOOL' } });
+    expect(await t.count(`users WHERE email = 'beheer@graafschap.test'`)).toBe(0);
   });
 
   it('refuses invalid organization input with the field paths, and writes nothing', async () => {
@@ -77,7 +77,7 @@ describe('organizations, users and login', () => {
             type: 'COMPANY',
             name: 'x'.repeat(201),
             kvkNumber: '123',
-            firstAdmin: { email: 'not-an-email', name: 'A', password: 'short' },
+            firstAdmin: { email: 'not-an-email', name: 'A' },
           },
         },
         admin,
@@ -86,26 +86,26 @@ describe('organizations, users and login', () => {
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.fields!.map((field) => field.path).sort()).toEqual([
       'input.firstAdmin.email',
-      'input.firstAdmin.password',
       'input.kvkNumber',
       'input.name',
     ]);
     const missingSector = onlyError(
       await t.gql(
         CREATE_ORGANIZATION,
-        { input: { type: 'COMPANY', name: 'Bedrijf', kvkNumber: '12345678', firstAdmin: { email: 'a@b.test', name: 'A', password: 'long enough password' } } },
+        { input: { type: 'COMPANY', name: 'Bedrijf', kvkNumber: '12345678', firstAdmin: { email: 'a@b.test', name: 'A' } } },
         admin,
       ),
     );
     expect(missingSector.extensions.fields).toEqual([{ path: 'input.sector', message: 'a COMPANY needs its SBB sector' }]);
     expect(await t.count('organizations')).toBe(before);
     expect(await t.count('users WHERE email = \'a@b.test\'')).toBe(0);
+    expect(await t.count('invitations WHERE email = \'a@b.test\'')).toBe(0);
   });
 
   it('only PLATFORM admins create organizations', async () => {
     for (const user of ['schoolAdmin', 'companyAdmin', 'sbb'] as const) {
       const error = onlyError(
-        await t.gql(CREATE_ORGANIZATION, { input: { type: 'SBB', name: 'X', firstAdmin: { email: `${user}@x.test`, name: 'X', password: 'long enough password' } } }, tokens[user]),
+        await t.gql(CREATE_ORGANIZATION, { input: { type: 'SBB', name: 'X', firstAdmin: { email: `${user}@x.test`, name: 'X' } } }, tokens[user]),
       );
       expect(error.extensions.code).toBe('FORBIDDEN');
     }

@@ -151,7 +151,7 @@ describe('authorization and the blind view (R20)', () => {
   });
 
   describe('SBB and PLATFORM organizations are made on the command line only', () => {
-    const firstAdmin = (email: string) => ({ email, name: 'Nieuwe Beheerder', password: 'a long enough password' });
+    const firstAdmin = (email: string) => ({ email, name: 'Nieuwe Beheerder' });
 
     it.each(['SBB', 'PLATFORM'])('refuses createOrganization(type: %s) for the operator: BAD_USER_INPUT on input.type (HTTP 400), nothing written', async (type) => {
       const before = await t.count('organizations');
@@ -165,22 +165,31 @@ describe('authorization and the blind view (R20)', () => {
       expect(await t.count(`users WHERE email = '${type.toLowerCase()}@tweede.test'`)).toBe(0);
     });
 
-    it('npm run org:create makes the organization and its admin, prints the password once and audits it as CLI', async () => {
+    it('npm run org:create makes the organization and prints a single-use invitation link, not a password: she chooses her own and is ADMIN; audited as CLI (issue #15)', async () => {
       const out: string[] = [];
       const err: string[] = [];
       const output = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
       const argv = ['--type', 'SBB', '--name', 'SBB Regio Oost', '--admin-email', 'Beheer@SBB-Oost.test', '--admin-name', 'Ilse Mulder'];
-      expect(await orgCreate(argv, { output, databaseUrl: t.databaseUrl })).toBe(0);
+      expect(await orgCreate(argv, { output, databaseUrl: t.databaseUrl, appUrl: 'https://app.stagematch.test' })).toBe(0);
       expect(err).toEqual([]);
-      const password = out.at(-1)!.trim();
-      expect(password).toMatch(/^\S{24}$/);
+      expect(out.join('\n')).toMatch(/valid 7 days/);
+      const link = /^https:\/\/app\.stagematch\.test\/accept-invitation#token=([\w-]{43})$/.exec(out.at(-1)!.trim());
+      expect(link).not.toBeNull();
+      expect(await t.count(`users WHERE email = 'beheer@sbb-oost.test'`)).toBe(0);
 
-      const token = await t.login('beheer@sbb-oost.test', password);
-      const me = dataOf(await t.gql('{ me { id name role organization { id name type } } }', {}, token)).me;
+      const accept = (token: string) =>
+        t.gql('mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { token } }', { t: token, p: 'kompas-heide-veerpont-31' });
+      const signedIn = dataOf(await accept(link![1])).acceptInvitation.token;
+      const me = dataOf(await t.gql('{ me { id name role organization { id name type } } }', {}, signedIn)).me;
       expect(me).toMatchObject({ name: 'Ilse Mulder', role: 'ADMIN', organization: { name: 'SBB Regio Oost', type: 'SBB' } });
+      expect(await t.login('beheer@sbb-oost.test', 'kompas-heide-veerpont-31')).toEqual(expect.any(String));
+      expect(onlyError(await accept(link![1])).extensions.fields).toEqual([expect.objectContaining({ path: 'token', rule: 'LINK_INVALID' })]);
+
       const [audit] = await t.dataSource.query(`SELECT actor_role, actor_user_id, after FROM audit_log WHERE action = 'organization.created' AND entity_id = $1`, [me.organization.id]);
-      expect(audit).toMatchObject({ actor_role: 'CLI', actor_user_id: null, after: { type: 'SBB', firstAdminUserId: me.id, via: 'npm run org:create', operatingSystemUser: expect.any(String) } });
-      expect(JSON.stringify(audit)).not.toContain(password);
+      expect(audit).toMatchObject({ actor_role: 'CLI', actor_user_id: null, after: { type: 'SBB', firstAdminInvitationId: expect.any(String), via: 'npm run org:create', operatingSystemUser: expect.any(String) } });
+      const invitationAudit = await t.dataSource.query(`SELECT action, actor_role FROM audit_log WHERE entity_id = $1 ORDER BY id`, [audit.after.firstAdminInvitationId]);
+      expect(invitationAudit).toEqual([{ action: 'invitation.created', actor_role: 'CLI' }, { action: 'invitation.accepted', actor_role: 'SBB_ADMIN' }]);
+      expect(JSON.stringify(audit)).not.toContain(link![1]);
 
       // Bad options and a taken address: a message naming the option, exit code ≠ 0, nothing written.
       const before = await t.count('organizations');

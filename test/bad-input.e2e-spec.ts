@@ -253,7 +253,6 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
          UNION ALL SELECT id FROM accreditations UNION ALL SELECT id FROM organizations UNION ALL SELECT id FROM internships UNION ALL SELECT id FROM poks
          UNION ALL SELECT id FROM proposals UNION ALL SELECT id FROM agreements) ids`,
     );
-    const password = 'een-lang-wachtwoord-2026';
     const terms = {
       years: 2, firstSchoolYear: 2026, contactsPerPeriod: 3, trainerTraining: true, minimumStipendMonthlyCents: 40000, blindMatching: true,
       commitments: [{ schoolYear: 2026, crebo: '25655', leerweg: 'BOL', places: 3 }],
@@ -275,7 +274,7 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
         AddUserInput: { email: 'nieuw@fuzz.test', name: 'Nieuwe Gebruiker', role: 'STAFF' },
         UpdateUserInput: { name: 'Fuzz Naam', language: 'en' },
         CreateApiKeyInput: { name: 'Fuzz sleutel', role: 'STAFF' },
-        CreateOrganizationInput: { name: 'Fuzz Zorg BV', type: 'COMPANY', kvkNumber: '12345678', sector: 'ZORG_WELZIJN_SPORT', firstAdmin: { email: 'beheer@fuzz.test', name: 'Fuzz Beheer', password } },
+        CreateOrganizationInput: { name: 'Fuzz Zorg BV', type: 'COMPANY', kvkNumber: '12345678', sector: 'ZORG_WELZIJN_SPORT', firstAdmin: { email: 'beheer@fuzz.test', name: 'Fuzz Beheer' } },
         RegisterWebhookInput: { url: 'https://example.test/hook', eventTypes: ['PLACEMENT_PUBLISHED'] },
         CreateAgreementInput: { counterpartyId: companyId, ...terms },
         AgreementTermsInput: terms,

@@ -1,6 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import { hashSecretToken } from '../src/common/auth/secret-token';
-import { Factories, type MadeSchool } from './support/factories';
+import { Factories, type MadeSchool, type SignedIn } from './support/factories';
 import { eventually, startSmtpServer } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
@@ -19,6 +19,7 @@ describe('invitations: an admin invites by e-mail, the invitee sets her own pass
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let school: MadeSchool;
   let otherSchool: MadeSchool;
+  let platform: SignedIn;
   const clock = new TestClock();
   let invitees = 0;
 
@@ -26,7 +27,7 @@ describe('invitations: an admin invites by e-mail, the invitee sets her own pass
     smtp = await startSmtpServer();
     t = await TestApp.start({ clock, env: { SMTP_URL: smtp.url, APP_URL } });
     const make = new Factories(t);
-    [school, otherSchool] = await Promise.all([make.school(), make.school()]);
+    [school, otherSchool, platform] = await Promise.all([make.school(), make.school(), make.platformAdmin()]);
   });
   afterAll(async () => {
     await t.stop();
@@ -140,5 +141,62 @@ describe('invitations: an admin invites by e-mail, the invitee sets her own pass
     expect(onlyError(await t.gql(INVITE, { input: { email, name: 'X', role: 'STAFF' } }, school.admin.token)).extensions.fields).toEqual([
       expect.objectContaining({ path: 'input.email', rule: 'INVITATION_OPEN' }),
     ]);
+  });
+
+  describe("createOrganization: the first admin is invited, nobody chooses her password (issue #15)", () => {
+    const CREATE = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }';
+    const FIRST_INVITATIONS = 'query($id: ID!) { organization(id: $id) { invitations(first: 10) { edges { node { id email role language status } } } } }';
+    const createCompany = async (email: string, language = 'en') => {
+      const kvkNumber = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+      const input = { type: 'COMPANY', name: `Bakkerij ${kvkNumber}`, kvkNumber, sector: 'VOEDSEL_GROEN_GASTVRIJHEID', firstAdmin: { email, name: 'Fatima el Amrani', language } };
+      return dataOf(await t.gql(CREATE, { input }, platform.token)).createOrganization;
+    };
+    const invitationsOf = async (organizationId: string, token = platform.token) => dataOf(await t.gql(FIRST_INVITATIONS, { id: organizationId }, token)).organization.invitations.edges.map((edge: { node: unknown }) => edge.node);
+
+    it('the organization exists at once; she gets the invitation e-mail in her language, accepts it with her own password and signs in as ADMIN; audited', async () => {
+      const email = newAddress();
+      const organization = await createCompany(email);
+      const [invitation] = await invitationsOf(organization.id);
+      expect(invitation).toEqual({ id: expect.any(String), email, role: 'ADMIN', language: 'en', status: 'OPEN' });
+      expect(await t.count(`users WHERE email = '${email}'`)).toBe(0);
+
+      const message = await mail(email);
+      expect(message.subject).toBe(`Invitation to Stagematch for ${organization.name}`);
+      expect(message.text).toContain(`${platform.name} invites you to join ${organization.name}`);
+      const accepted = dataOf(await accept(tokenIn(message))).acceptInvitation;
+      expect(accepted.user).toMatchObject({ email, role: 'ADMIN', language: 'en', organizationId: organization.id });
+      expect(dataOf(await t.gql(ME, {}, await t.login(email, PASSWORD))).me).toMatchObject({ email, role: 'ADMIN' });
+      expect(await invitationsOf(organization.id, accepted.token)).toEqual([expect.objectContaining({ id: invitation.id, status: 'ACCEPTED' })]);
+
+      const [created] = await t.dataSource.query(`SELECT actor_user_id, after FROM audit_log WHERE action = 'organization.created' AND entity_id = $1`, [organization.id]);
+      expect(created).toMatchObject({ actor_user_id: platform.id, after: { firstAdminInvitationId: invitation.id } });
+      const trail = await t.dataSource.query(`SELECT action, actor_user_id FROM audit_log WHERE entity_id = $1 ORDER BY id`, [invitation.id]);
+      expect(trail).toEqual([
+        { action: 'invitation.created', actor_user_id: platform.id },
+        { action: 'invitation.accepted', actor_user_id: accepted.user.id },
+      ]);
+    });
+
+    it("the PLATFORM admin re-sends (the old link stops working) and revokes it; other organizations' admins neither see nor touch it", async () => {
+      const email = newAddress();
+      const organization = await createCompany(email, 'nl');
+      const [{ id }] = await invitationsOf(organization.id);
+      const first = tokenIn(await mail(email));
+      expect(onlyError(await t.gql(FIRST_INVITATIONS, { id: organization.id }, school.admin.token)).extensions.code).toBe('FORBIDDEN');
+      expect(onlyError(await t.gql(RESEND, { id }, school.admin.token)).extensions.code).toBe('NOT_FOUND');
+      expect(onlyError(await t.gql(REVOKE, { id }, school.admin.token)).extensions.code).toBe('NOT_FOUND');
+
+      expect(dataOf(await t.gql(RESEND, { id }, platform.token)).resendInvitation.status).toBe('OPEN');
+      const second = tokenIn(await mail(email, 2));
+      expect(ruleOf(await accept(first))).toEqual(LINK_INVALID);
+      expect(dataOf(await t.gql(REVOKE, { id }, platform.token)).revokeInvitation.status).toBe('REVOKED');
+      expect(ruleOf(await accept(second))).toEqual(LINK_INVALID);
+      expect(await t.count(`users WHERE email = '${email}'`)).toBe(0);
+      expect((await t.dataSource.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id])).map((r: { action: string }) => r.action)).toEqual([
+        'invitation.created',
+        'invitation.resent',
+        'invitation.revoked',
+      ]);
+    });
   });
 });

@@ -81,8 +81,8 @@ export type Role = 'platformAdmin' | 'sbbAdmin' | 'sbb' | 'schoolAdmin' | 'schoo
 
 const CREATE_ORGANIZATION = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }';
 const INVITE_USER = 'mutation($input: AddUserInput!) { inviteUser(input: $input) { id } }';
+const FIRST_INVITATION = 'query($id: ID!) { organization(id: $id) { invitations(first: 1) { edges { node { id } } } } }';
 const ACCEPT_INVITATION = 'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { token user { id organizationId } } }';
-const ME = '{ me { id organization { id } } }';
 const CREATE_BRANCH = 'mutation($input: CreateBranchInput!) { createBranch(input: $input) { id } }';
 const GRANT = 'mutation($input: GrantAccreditationInput!) { grantAccreditation(input: $input) { id } }';
 const CREATE_TRAINER = 'mutation($input: CreateTrainerInput!) { createTrainer(input: $input) { id } }';
@@ -291,8 +291,8 @@ export class Factories {
     const argv = ['--type', type, '--name', `${type} ${unique()}`, '--admin-email', email, '--admin-name', name];
     const code = await orgCreate(argv, { output: { out: (line) => out.push(line), err: (line) => err.push(line) }, databaseUrl: this.t.databaseUrl });
     if (code !== 0) throw new Error(`org:create ${type} failed (${code}): ${err.join('\n')}`);
-    // The generated password is the last line the command prints.
-    return this.signIn(email, name, out.at(-1)!.trim());
+    // The invitation link is the last line the command prints; she accepts it with a password of her own.
+    return this.accept(new URL(out.at(-1)!.trim()).hash.replace('#token=', ''), { email, name });
   }
 
   /** createOrganization by the PLATFORM admin; a random BRIN or KvK number that is taken is drawn again. */
@@ -303,15 +303,15 @@ export class Factories {
     const platform = await this.platformAdmin();
     const email = `admin-${unique()}@factory.test`;
     const adminName = `Beheerder ${fields.name}`;
-    const password = strongPassword();
     for (let attempt = 1; ; attempt += 1) {
       const codes = registration();
-      const input = { ...fields, ...codes, firstAdmin: { email, name: adminName, password } };
+      const input = { ...fields, ...codes, firstAdmin: { email, name: adminName } };
       const response = await this.t.gql(CREATE_ORGANIZATION, { input }, platform.token);
       const taken = response.errors?.some((error) => Object.keys(codes).some((key) => JSON.stringify(error).includes(key)));
       if (taken && attempt < 5) continue;
       const organization = { ...dataOf(response).createOrganization, ...codes };
-      return { organization, admin: await this.signIn(email, adminName, password) };
+      const [invitation] = dataOf(await this.t.gql(FIRST_INVITATION, { id: organization.id }, platform.token)).organization.invitations.edges;
+      return { organization, admin: await this.accept(await this.knownInvitationToken(invitation.node.id), { email, name: adminName }) };
     }
   }
 
@@ -322,7 +322,12 @@ export class Factories {
     { language = 'nl', password = strongPassword(), email = `${role.toLowerCase()}-${unique()}@factory.test`, name = `Medewerker ${unique()}` }: { language?: 'nl' | 'en'; password?: string; email?: string; name?: string } = {},
   ): Promise<SignedIn> {
     const invitation = dataOf(await this.t.gql(INVITE_USER, { input: { email, name, role, language } }, admin.token)).inviteUser;
-    const accepted = dataOf(await this.t.gql(ACCEPT_INVITATION, { t: await this.knownInvitationToken(invitation.id), p: password })).acceptInvitation;
+    return this.accept(await this.knownInvitationToken(invitation.id), { email, name, password });
+  }
+
+  /** She accepts an invitation with a password of her own and is signed in. */
+  private async accept(token: string, { email, name, password = strongPassword() }: { email: string; name: string; password?: string }): Promise<SignedIn> {
+    const accepted = dataOf(await this.t.gql(ACCEPT_INVITATION, { t: token, p: password })).acceptInvitation;
     return { id: accepted.user.id, organizationId: accepted.user.organizationId, email, name, password, token: accepted.token };
   }
 
@@ -340,11 +345,5 @@ export class Factories {
       await client.end();
     }
     return token;
-  }
-
-  private async signIn(email: string, name: string, password: string): Promise<SignedIn> {
-    const token = await this.t.login(email, password);
-    const { id, organization } = dataOf(await this.t.gql(ME, {}, token)).me;
-    return { id, organizationId: organization.id, email, name, password, token };
   }
 }

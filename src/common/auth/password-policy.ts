@@ -4,8 +4,8 @@ import { type ValidationArguments, ValidateBy } from 'class-validator';
 import { BadUserInputError } from '../errors/domain-errors';
 
 /**
- * The one password policy: every place a password is set (addUser, createOrganization's first
- * admin, the demo seed; later invitations, resets and changes) goes through `IsAcceptablePassword`
+ * The one password policy: every place a password is set (accepting an invitation, a reset, a
+ * change, the demo seed) goes through `IsAcceptablePassword`
  * or `assertAcceptablePassword`. Refusals name the field and one of these rules.
  */
 export enum PasswordRule {
@@ -24,6 +24,10 @@ export const PASSWORD_MAX_LENGTH = 200;
  * reversed, a year or digits appended), keyboard walks, sequences and repeats.
  */
 export const PASSWORD_MIN_SCORE = 3;
+
+/** The policy in the API's words, on every password argument. */
+export const PASSWORD_POLICY =
+  'At least 12 characters not counting spaces at either end (at most 200), not one character repeated, and not easy to guess: common passwords, their variants and simple patterns are refused';
 
 /** Who the password is for: her own e-mail and name make a password easy to guess. */
 export interface PasswordOwner {

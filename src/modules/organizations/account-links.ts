@@ -7,3 +7,8 @@ export const LINK_INVALID = 'LINK_INVALID';
 export function invalidLink(path: string): BadUserInputError {
   return BadUserInputError.field(path, 'this link is unknown, was already used, was revoked or has expired; ask for a new one', LINK_INVALID);
 }
+
+/** The front end's page for an invitation's link; the token is in the fragment, so no server log or Referer holds it. */
+export function invitationLink(appUrl: string, token: string): string {
+  return `${appUrl}/accept-invitation#token=${token}`;
+}

@@ -1,22 +1,27 @@
 /**
  * `npm run org:create -- --type SBB --name "SBB" --admin-email beheer@s-bb.nl [--admin-name "…"]`:
- * creates an SBB or PLATFORM organization and its first administrator. These organizations hold
- * the powers to accredit, sanction and run the platform, so the API cannot create them: this task
- * is for someone with access to the database (DATABASE_URL). It is audited (actor role CLI, with
- * the operating-system user who ran it) and prints the administrator's generated password once.
+ * creates an SBB or PLATFORM organization and an ADMIN invitation for its first administrator.
+ * These organizations hold the powers to accredit, sanction and run the platform, so the API cannot
+ * create them: this task is for someone with access to the database (DATABASE_URL). It is audited
+ * (actor role CLI, with the operating-system user who ran it) and prints the invitation's single-use
+ * link (APP_URL/accept-invitation#token=…, valid 7 days) once; it sends no e-mail. The operator hands
+ * the link to her; she chooses her own password with it (in the front end, or with `acceptInvitation`
+ * directly, see the README), so nobody else ever knows it (issue #15).
  */
 import 'reflect-metadata';
-import { randomInt } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isEmail } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { COMMAND_LINE } from '../../common/audit/audit-log';
 import { OrganizationType } from '../../common/auth/roles';
+import { Clock } from '../../common/clock/clock';
 import { DomainError } from '../../common/errors/domain-errors';
 import { loadEnvironment } from '../../config/environment';
 import { typeormOptions } from '../../database/typeorm-options';
-import { createOrganizationWithAdmin } from './organization-creation';
+import { invitationLink } from './account-links';
+import { INVITATION_DAYS } from './invitations/invitation-opening';
+import { createOrganizationWithInvitation } from './organization-creation';
 
 export interface CommandOutput {
   out: (line: string) => void;
@@ -30,21 +35,10 @@ const OPTION_OF: Record<string, string> = { 'input.firstAdmin.email': '--admin-e
 
 const consoleOutput: CommandOutput = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
-const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.!';
-const PASSWORD_LENGTH = 24;
-
-/** 24 characters from the CSPRNG, with upper and lower case, a digit and a symbol. */
-export function generatePassword(): string {
-  for (;;) {
-    const password = Array.from({ length: PASSWORD_LENGTH }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
-    if (/[A-Z]/.test(password) && /[a-z]/.test(password) && /\d/.test(password) && /[-_.!]/.test(password)) return password;
-  }
-}
-
 /** Runs the task on its arguments (without node and the script) and returns the exit code. */
 export async function main(
   argv: readonly string[],
-  { output = consoleOutput, databaseUrl }: { output?: CommandOutput; databaseUrl?: string } = {},
+  { output = consoleOutput, databaseUrl, appUrl }: { output?: CommandOutput; databaseUrl?: string; appUrl?: string } = {},
 ): Promise<number> {
   let values: Record<string, string | undefined>;
   try {
@@ -71,22 +65,23 @@ export async function main(
     return 2;
   }
   const adminName = values['admin-name']?.trim() || `Beheerder ${name}`;
-  const password = generatePassword();
+  const environment = databaseUrl && appUrl ? undefined : loadEnvironment();
 
-  const dataSource = await new DataSource(typeormOptions(databaseUrl ?? loadEnvironment().DATABASE_URL)).initialize();
+  const dataSource = await new DataSource(typeormOptions(databaseUrl ?? environment!.DATABASE_URL)).initialize();
   try {
     // Who ran it, as far as the machine knows, goes into the audit row (its actor is the command line).
-    const { organization, admin } = await dataSource.transaction((manager) =>
-      createOrganizationWithAdmin(
+    const { organization, invitation, token } = await dataSource.transaction((manager) =>
+      createOrganizationWithInvitation(
         manager,
         COMMAND_LINE,
-        { type: type as OrganizationType, name: name!, firstAdmin: { email: email!, name: adminName, password } },
+        { type: type as OrganizationType, name: name!, firstAdmin: { email: email!, name: adminName } },
+        new Clock().now(),
         { via: 'npm run org:create', operatingSystemUser: userInfo().username },
       ),
     );
     output.out(`Created ${organization.type} organization "${organization.name}" (${organization.id}).`);
-    output.out(`Its first admin ${admin.email} (${admin.id}) signs in with this password, shown only now:`);
-    output.out(`  ${password}`);
+    output.out(`Give ${invitation.email} this single-use link, shown only now; with it she chooses her password (valid ${INVITATION_DAYS} days):`);
+    output.out(`  ${invitationLink(appUrl ?? environment!.APP_URL, token)}`);
     return 0;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

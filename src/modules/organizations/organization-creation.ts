@@ -6,6 +6,7 @@ import { BadUserInputError, ConflictError } from '../../common/errors/domain-err
 import { OrganizationEntity } from './organization.entity';
 import type { Sector } from './sector';
 import { UserEntity } from './user.entity';
+import { openInvitation, type OpenedInvitation } from './invitations/invitation-opening';
 
 /**
  * What `createOrganization` (the API) may create. SBB and PLATFORM organizations hold the powers
@@ -21,13 +22,20 @@ export interface NewUser {
   language?: 'nl' | 'en';
 }
 
+/** Whom an organization's first invitation goes to: she chooses her own password when she accepts it (issue #15). */
+export interface FirstAdmin {
+  email: string;
+  name: string;
+  language?: 'nl' | 'en';
+}
+
 export interface NewOrganization {
   type: OrganizationType;
   name: string;
   brinCode?: string;
   kvkNumber?: string;
   sector?: Sector;
-  firstAdmin: NewUser;
+  firstAdmin: FirstAdmin;
 }
 
 /**
@@ -35,19 +43,26 @@ export interface NewOrganization {
  * organization or in any other. It neither says that an account exists nor where, and it is word
  * for word the same in both cases (the admin sees her own organization's users in its user list
  * anyway). E-mail addresses are unique across the platform because they are the sign-in name, so
- * the refusal itself cannot be avoided until accounts are made by invitation.
+ * the refusal itself cannot be avoided.
  */
 export const ADDRESS_UNAVAILABLE = 'this address cannot be used for a new account; choose another address or contact support';
 
-/** An organization with its first administrator, audited (with `auditDetails`), inside the caller's transaction. */
-export async function createOrganizationWithAdmin(
+/**
+ * An organization and the ADMIN invitation of its first administrator, both audited (the organization
+ * with `auditDetails`), inside the caller's transaction. Nobody chooses her password for her: the
+ * caller sends or prints the invitation's link (`token`), valid `INVITATION_DAYS` from `now`.
+ */
+export async function createOrganizationWithInvitation(
   manager: EntityManager,
   actor: AuditActor,
   input: NewOrganization,
+  now: Date,
   auditDetails: object = {},
-): Promise<{ organization: OrganizationEntity; admin: UserEntity }> {
+): Promise<{ organization: OrganizationEntity } & OpenedInvitation> {
   checkIdentifiers(input);
   await assertUnique(manager, input);
+  const email = input.firstAdmin.email.trim().toLowerCase();
+  if (await manager.getRepository(UserEntity).existsBy({ email })) throw BadUserInputError.field('input.firstAdmin.email', ADDRESS_UNAVAILABLE);
   const organization = await manager.save(
     manager.create(OrganizationEntity, {
       type: input.type,
@@ -57,14 +72,14 @@ export async function createOrganizationWithAdmin(
       sector: input.type === OrganizationType.COMPANY ? input.sector! : null,
     }),
   );
-  const admin = await insertUser(manager, organization.id, input.firstAdmin, MembershipRole.ADMIN, 'input.firstAdmin.email');
+  const opened = await openInvitation(manager, actor, { ...input.firstAdmin, email, organizationId: organization.id, role: MembershipRole.ADMIN }, now);
   await recordAudit(manager, actor, {
     action: 'organization.created',
     entityType: 'organization',
     entityId: organization.id,
-    after: { ...organization, firstAdminUserId: admin.id, ...auditDetails },
+    after: { ...organization, firstAdminInvitationId: opened.invitation.id, ...auditDetails },
   });
-  return { organization, admin };
+  return { organization, ...opened };
 }
 
 /**

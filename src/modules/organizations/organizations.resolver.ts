@@ -7,6 +7,8 @@ import { ForbiddenError } from '../../common/errors/domain-errors';
 import { ConnectionArgs } from '../../common/graphql/pagination';
 import { Loader } from '../../common/graphql/request-loaders';
 import { AuthService } from './auth.service';
+import { InvitationConnection } from './invitations/invitation.model';
+import { InvitationsService } from './invitations/invitations.service';
 import { CreateOrganizationInput, LoginArgs, OrganizationsArgs } from './dto/organization.input';
 import { ORGANIZATION_ADMINS } from './organization-admins';
 import { OrganizationEntity } from './organization.entity';
@@ -16,9 +18,17 @@ import { OrganizationConnection, OrganizationModel } from './models/organization
 import { AuthPayloadModel, UserConnection, UserModel } from './models/user.model';
 import type { UserEntity } from './user.entity';
 
+/** An organization's accounts are for its own admins and PLATFORM admins. */
+function assertAdministers(actor: Actor, organization: OrganizationEntity): void {
+  if (actor.organizationId !== organization.id && !hasRole(actor, Role.PLATFORM_ADMIN)) throw new ForbiddenError();
+}
+
 @Resolver(() => OrganizationModel)
 export class OrganizationsResolver {
-  constructor(private readonly service: OrganizationsService) {}
+  constructor(
+    private readonly service: OrganizationsService,
+    private readonly invitationsService: InvitationsService,
+  ) {}
 
   @Query(() => OrganizationModel, { description: 'Public facts of any organization (name, type, sector)' })
   @Allow(Role.AUTHENTICATED)
@@ -32,19 +42,30 @@ export class OrganizationsResolver {
     return this.service.listOrganizations(args);
   }
 
-  @Mutation(() => OrganizationModel, { description: 'PLATFORM admins only: a new organization and its first admin' })
+  @Mutation(() => OrganizationModel, {
+    description:
+      "PLATFORM admins only: a new school or company, at once, and an ADMIN invitation for its first admin: she gets the invitation e-mail (as from inviteUser, in her language) with a single-use link, valid 7 days, and chooses her own password when she accepts it (acceptInvitation). The invitation is in the organization's `invitations`; re-send or revoke it with resendInvitation / revokeInvitation. Audited",
+  })
   @Allow(Role.PLATFORM_ADMIN)
   @PeopleOnly()
   createOrganization(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganizationInput) {
-    return this.service.createOrganization(actor, input);
+    return this.invitationsService.createOrganization(actor, input);
   }
 
   @ResolveField(() => UserConnection, { description: "The organization's users: its own admins and PLATFORM admins only" })
   @Allow(...ORGANIZATION_ADMINS)
   @PeopleOnly()
   users(@CurrentActor() actor: Actor, @Parent() organization: OrganizationEntity, @Args() args: ConnectionArgs) {
-    if (actor.organizationId !== organization.id && !hasRole(actor, Role.PLATFORM_ADMIN)) throw new ForbiddenError();
+    assertAdministers(actor, organization);
     return this.service.listUsers(organization.id, args);
+  }
+
+  @ResolveField(() => InvitationConnection, { description: "The organization's invitations, newest first: its own admins and PLATFORM admins only" })
+  @Allow(...ORGANIZATION_ADMINS)
+  @PeopleOnly()
+  invitations(@CurrentActor() actor: Actor, @Parent() organization: OrganizationEntity, @Args() args: ConnectionArgs) {
+    assertAdministers(actor, organization);
+    return this.invitationsService.list(organization.id, args);
   }
 }
 

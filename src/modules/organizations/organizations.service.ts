@@ -1,21 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../common/auth/roles';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
-import type { CreateOrganizationInput, OrganizationsArgs } from './dto/organization.input';
+import type { OrganizationsArgs } from './dto/organization.input';
 import { Transactions } from '../../database/transactions';
-import { createOrganizationWithAdmin } from './organization-creation';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
 
 @Injectable()
 export class OrganizationsService {
   constructor(private readonly transactions: Transactions) {}
-
-  /** PLATFORM admins create a school or company together with its first administrator. */
-  async createOrganization(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationEntity> {
-    return this.transactions.run(async () => (await createOrganizationWithAdmin(this.transactions.manager, actor, input)).organization);
-  }
 
   async findOrganization(id: string): Promise<OrganizationEntity> {
     const organization = await this.transactions.manager.getRepository(OrganizationEntity).findOneBy({ id });

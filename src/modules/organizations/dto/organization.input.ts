@@ -1,41 +1,14 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsAcceptablePassword } from '../../../common/auth/password-policy';
 import { MembershipRole, OrganizationType } from '../../../common/auth/roles';
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { API_ORGANIZATION_TYPES } from '../organization-creation';
 import { Sector } from '../sector';
 
+/** Whom an account is for: she sets her own password from the invitation's link (no one sets another's, issue #15). */
 @InputType()
-export class NewUserInput {
-  @Field()
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
-  email: string;
-
-  @Field()
-  @IsString()
-  @Length(1, 200)
-  name: string;
-
-  @Field({
-    description:
-      'At least 12 characters not counting spaces at either end (at most 200), not one character repeated, and not easy to guess: common passwords, their variants and simple patterns are refused',
-  })
-  @IsString()
-  @IsAcceptablePassword()
-  password: string;
-
-  @Field({ nullable: true, defaultValue: 'nl' })
-  @IsOptional()
-  @IsIn(['nl', 'en'])
-  language?: 'nl' | 'en';
-}
-
-/** Whom an admin invites: she sets her own password from the invitation's link (no one sets another's). */
-@InputType()
-export class AddUserInput {
+export class FirstAdminInput {
   @Field()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
@@ -50,7 +23,11 @@ export class AddUserInput {
   @IsOptional()
   @IsIn(['nl', 'en'])
   language?: 'nl' | 'en';
+}
 
+/** Whom an admin invites, and with which role. */
+@InputType()
+export class AddUserInput extends FirstAdminInput {
   @Field(() => MembershipRole, { defaultValue: MembershipRole.STAFF })
   @IsEnum(MembershipRole)
   role: MembershipRole;
@@ -84,10 +61,10 @@ export class CreateOrganizationInput {
   @IsEnum(Sector)
   sector?: Sector;
 
-  @Field(() => NewUserInput, { description: 'The first administrator of the organization' })
+  @Field(() => FirstAdminInput, { description: 'The first administrator of the organization: she gets an ADMIN invitation by e-mail and chooses her own password' })
   @ValidateNested()
-  @Type(() => NewUserInput)
-  firstAdmin: NewUserInput;
+  @Type(() => FirstAdminInput)
+  firstAdmin: FirstAdminInput;
 }
 
 @ArgsType()

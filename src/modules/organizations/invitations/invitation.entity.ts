@@ -4,7 +4,7 @@ import { OrganizationEntity } from '../organization.entity';
 import type { Language } from '../user.entity';
 
 /**
- * An admin's invitation of a new colleague: open until accepted, revoked or expired. Only the
+ * An admin's invitation of a new colleague, or a new organization's first admin's: open until accepted, revoked or expired. Only the
  * SHA-256 of the link's token is stored; re-sending replaces it (the earlier link stops working).
  */
 @Entity('invitations')
@@ -35,8 +35,9 @@ export class InvitationEntity {
   @Column({ type: 'text', unique: true })
   tokenHash: string;
 
-  @Column({ type: 'uuid' })
-  invitedByUserId: string;
+  /** Null for `npm run org:create`'s invitation: an operator on the command line, no user. */
+  @Column({ type: 'uuid', nullable: true })
+  invitedByUserId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -13,21 +13,18 @@ export class InvitationsRepository {
     return this.transactions.manager.getRepository(InvitationEntity);
   }
 
-  save(invitation: Omit<InvitationEntity, 'id' | 'createdAt' | 'organization'>): Promise<InvitationEntity> {
-    return this.invitations.save(this.invitations.create(invitation));
-  }
-
   async update(id: string, changes: Partial<Pick<InvitationEntity, 'tokenHash' | 'expiresAt' | 'acceptedAt' | 'userId' | 'revokedAt'>>): Promise<void> {
     await this.invitations.update({ id }, changes);
   }
 
-  /** Neither accepted nor revoked (expired or not), in the organization, locked. */
-  lockedOpen(organizationId: string, id: string): Promise<InvitationEntity | null> {
-    return this.invitations
+  /** Neither accepted nor revoked (expired or not), in the organization (null: in any), locked. */
+  lockedOpen(organizationId: string | null, id: string): Promise<InvitationEntity | null> {
+    const query = this.invitations
       .createQueryBuilder('i')
       .setLock('pessimistic_write')
-      .where('i.id = :id AND i.organization_id = :organizationId AND i.accepted_at IS NULL AND i.revoked_at IS NULL', { id, organizationId })
-      .getOne();
+      .where('i.id = :id AND i.accepted_at IS NULL AND i.revoked_at IS NULL', { id });
+    if (organizationId) query.andWhere('i.organization_id = :organizationId', { organizationId });
+    return query.getOne();
   }
 
   /** The open invitation with this token hash, locked (two acceptances at once: the second finds it accepted). */

@@ -1,3 +1,4 @@
+import { PASSWORD_POLICY } from '../../../common/auth/password-policy';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsString, MaxLength } from 'class-validator';
@@ -20,7 +21,7 @@ export class AcceptInvitationArgs {
   @MaxLength(200)
   token: string;
 
-  @Field({ description: 'Her own password; the password policy applies (see NewUserInput.password)' })
+  @Field({ description: `Her own password. ${PASSWORD_POLICY}` })
   @IsString()
   password: string;
 }
@@ -41,13 +42,16 @@ export class InvitationsResolver {
     return this.service.invite(actor, input);
   }
 
-  @Mutation(() => InvitationModel, { description: 'Sends an open (or expired) invitation again with a new link, valid 7 days; the earlier link stops working' })
+  @Mutation(() => InvitationModel, {
+    description:
+      "Sends an open (or expired) invitation again with a new link, valid 7 days; the earlier link stops working. Your organization's invitations; PLATFORM admins also any organization's (a first admin's, see createOrganization)",
+  })
   @Allow(...ORGANIZATION_ADMINS)
   resendInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.service.resend(actor, id);
   }
 
-  @Mutation(() => InvitationModel, { description: 'Its link stops working at once' })
+  @Mutation(() => InvitationModel, { description: "Its link stops working at once. Your organization's invitations; PLATFORM admins also any organization's" })
   @Allow(...ORGANIZATION_ADMINS)
   revokeInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.service.revoke(actor, id);
@@ -56,7 +60,7 @@ export class InvitationsResolver {
   @Query(() => InvitationConnection, { description: "Your organization's invitations, newest first (admins)" })
   @Allow(...ORGANIZATION_ADMINS)
   invitations(@CurrentActor() actor: Actor, @Args() args: ConnectionArgs) {
-    return this.service.list(actor, args);
+    return this.service.list(actor.organizationId, args);
   }
 
   @Mutation(() => AuthPayloadModel, {

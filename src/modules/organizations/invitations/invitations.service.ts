@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../../common/audit/audit-log';
 import { assertAcceptablePassword } from '../../../common/auth/password-policy';
-import type { Actor } from '../../../common/auth/roles';
+import { type Actor, hasRole, Role } from '../../../common/auth/roles';
 import { hashSecretToken, newSecretToken } from '../../../common/auth/secret-token';
 import { Clock } from '../../../common/clock/clock';
 import { BadUserInputError, NotFoundError } from '../../../common/errors/domain-errors';
@@ -10,27 +10,23 @@ import { Environment } from '../../../config/environment';
 import { Transactions } from '../../../database/transactions';
 import { Events } from '../../events/events';
 import { AccountMail } from '../account-mail/account-mail';
-import { invalidLink } from '../account-links';
+import { invalidLink, invitationLink } from '../account-links';
 import { actorOf, type Session } from '../auth.service';
-import type { AddUserInput } from '../dto/organization.input';
-import { ADDRESS_UNAVAILABLE, insertUser } from '../organization-creation';
+import type { AddUserInput, CreateOrganizationInput } from '../dto/organization.input';
+import { ADDRESS_UNAVAILABLE, createOrganizationWithInvitation, insertUser } from '../organization-creation';
+import type { OrganizationEntity } from '../organization.entity';
 import { OrganizationEvent } from '../organizations.events';
 import { OrganizationsRepository } from '../organizations.repository';
 import { SessionsService } from '../sessions.service';
 import type { InvitationEntity } from './invitation.entity';
+import { invitationExpiry, openInvitation, type OpenedInvitation } from './invitation-opening';
 import { InvitationsRepository } from './invitations.repository';
-
-export const INVITATION_DAYS = 7;
-
-/** What the audit keeps of an invitation: never its token hash. */
-function visible({ tokenHash: _, organization: __, ...rest }: InvitationEntity) {
-  return rest;
-}
 
 /**
  * An organization's admin invites a colleague by e-mail with a role; the invitee follows the
  * single-use link and sets her own password (nobody sets another's). A link lasts seven days from
- * when it was (last) sent; re-sending makes a new link and ends the old one.
+ * when it was (last) sent; re-sending makes a new link and ends the old one. PLATFORM admins also
+ * re-send and revoke the invitations of other organizations: the first admin's, which they sent.
  */
 @Injectable()
 export class InvitationsService {
@@ -48,30 +44,23 @@ export class InvitationsService {
 
   async invite(actor: Actor, input: AddUserInput): Promise<InvitationEntity> {
     const email = input.email.trim().toLowerCase();
-    const { invitation, token } = await this.transactions.run(async () => {
+    const opened = await this.transactions.run(async () => {
       if (await this.users.emailInUse(email)) throw BadUserInputError.field('input.email', ADDRESS_UNAVAILABLE);
       if (await this.invitations.openFor(actor.organizationId, email)) {
         throw BadUserInputError.field('input.email', 'this address has an open invitation already; send it again or revoke it', 'INVITATION_OPEN');
       }
-      const { token, hash } = newSecretToken();
-      const invitation = await this.invitations.save({
-        organizationId: actor.organizationId,
-        email,
-        name: input.name,
-        role: input.role,
-        language: input.language ?? 'nl',
-        tokenHash: hash,
-        invitedByUserId: actor.userId,
-        expiresAt: this.expiry(),
-        acceptedAt: null,
-        userId: null,
-        revokedAt: null,
-      });
-      await this.audit.record(actor, { action: 'invitation.created', entityType: 'invitation', entityId: invitation.id, after: visible(invitation) });
-      return { invitation, token };
+      return openInvitation(this.transactions.manager, actor, { ...input, email, organizationId: actor.organizationId }, this.clock.now());
     });
-    await this.send(actor, invitation, token);
-    return invitation;
+    return this.send(actor, opened);
+  }
+
+  /** PLATFORM admins: a school or company, at once, and the e-mailed ADMIN invitation of its first administrator. */
+  async createOrganization(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationEntity> {
+    const { organization, ...opened } = await this.transactions.run(() =>
+      createOrganizationWithInvitation(this.transactions.manager, actor, input, this.clock.now()),
+    );
+    await this.send(actor, opened);
+    return organization;
   }
 
   /** A new link (the old one stops working) and seven days from now; also for an expired invitation. */
@@ -79,13 +68,12 @@ export class InvitationsService {
     const { invitation, token } = await this.transactions.run(async () => {
       const invitation = await this.openOf(actor, id);
       const { token, hash } = newSecretToken();
-      const expiresAt = this.expiry();
+      const expiresAt = invitationExpiry(this.clock.now());
       await this.invitations.update(id, { tokenHash: hash, expiresAt });
       await this.audit.record(actor, { action: 'invitation.resent', entityType: 'invitation', entityId: id, before: { expiresAt: invitation.expiresAt }, after: { expiresAt } });
       return { invitation: { ...invitation, tokenHash: hash, expiresAt }, token };
     });
-    await this.send(actor, invitation, token);
-    return invitation;
+    return this.send(actor, { invitation, token });
   }
 
   async revoke(actor: Actor, id: string): Promise<InvitationEntity> {
@@ -98,8 +86,8 @@ export class InvitationsService {
     });
   }
 
-  list(actor: Actor, args: ConnectionArgs): Promise<Connection<InvitationEntity>> {
-    return this.invitations.listOf(actor.organizationId, args);
+  list(organizationId: string, args: ConnectionArgs): Promise<Connection<InvitationEntity>> {
+    return this.invitations.listOf(organizationId, args);
   }
 
   /** The invitee becomes a user with the password she chose (the password policy applies) and is signed in. */
@@ -122,25 +110,22 @@ export class InvitationsService {
   }
 
   private async openOf(actor: Actor, id: string): Promise<InvitationEntity> {
-    const invitation = await this.invitations.lockedOpen(actor.organizationId, id);
+    const invitation = await this.invitations.lockedOpen(hasRole(actor, Role.PLATFORM_ADMIN) ? null : actor.organizationId, id);
     if (!invitation) throw new NotFoundError('Open invitation', { field: 'id' });
     return invitation;
   }
 
-  private expiry(): Date {
-    return new Date(this.clock.now().getTime() + INVITATION_DAYS * 24 * 3600_000);
-  }
-
   /** After the commit: a rolled-back invitation sends nothing. */
-  private async send(actor: Actor, invitation: InvitationEntity, token: string): Promise<void> {
+  private async send(actor: Actor, { invitation, token }: OpenedInvitation): Promise<InvitationEntity> {
     const [organization, inviter] = await Promise.all([this.users.organization(invitation.organizationId), this.users.user(actor.userId)]);
     await this.mail.invitation({
       to: { name: invitation.name, email: invitation.email },
       language: invitation.language,
       organizationName: organization?.name ?? '',
       invitedBy: inviter?.name ?? organization?.name ?? 'Stagematch',
-      link: `${this.env.APP_URL}/accept-invitation#token=${token}`,
+      link: invitationLink(this.env.APP_URL, token),
       expiresAt: invitation.expiresAt.toISOString(),
     });
+    return invitation;
   }
 }

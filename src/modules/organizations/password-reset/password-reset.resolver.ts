@@ -1,3 +1,4 @@
+import { PASSWORD_POLICY } from '../../../common/auth/password-policy';
 import { Args, ArgsType, Context, Field, Mutation, Resolver } from '@nestjs/graphql';
 import { IsString, MaxLength } from 'class-validator';
 import { Public } from '../../../common/auth/allow.decorator';
@@ -19,7 +20,7 @@ export class ResetPasswordArgs {
   @MaxLength(200)
   token: string;
 
-  @Field({ description: 'Her new password; the password policy applies (see NewUserInput.password)' })
+  @Field({ description: `Her new password. ${PASSWORD_POLICY}` })
   @IsString()
   password: string;
 }

@@ -1,3 +1,4 @@
+import { PASSWORD_POLICY } from '../../../common/auth/password-policy';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { MembershipRole } from '../../../common/auth/roles';
@@ -33,7 +34,7 @@ export class ChangePasswordArgs {
   @MaxLength(200)
   currentPassword: string;
 
-  @Field({ description: 'The password policy applies (see NewUserInput.password)' })
+  @Field({ description: `Her new password. ${PASSWORD_POLICY}` })
   @IsString()
   newPassword: string;
 }
