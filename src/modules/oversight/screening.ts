@@ -88,7 +88,7 @@ export function screenCompanies<Id>(companies: ReadonlyArray<CompanyCells<Id>>, 
       qValue,
       detectableImpactRatio: detectable,
       // Stryker disable next-line EqualityOperator: a bisection result is a multiple of 2^-40, which 0.8 is not, so `<` and `<=` agree.
-      underpowered: lowest !== null && (detectable === null || detectable < IMPACT_RATIO_FLAG),
+      underpowered: lowest !== null && (detectable ?? 0) < IMPACT_RATIO_FLAG, // nothing detectable counts as 0
     };
   });
 }

@@ -100,7 +100,8 @@ function powerAtCriticalValue(p1: number, n1: number, p2: number, n2: number, cr
  * times in five. Null when not even a ratio of 0 (no acceptance at all) would be.
  */
 export function detectableImpactRatio(n1: number, n2: number, bestRate: number, alpha: number, power = POWER_TARGET): number | null {
-  if (bestRate <= 0 || n1 <= 0 || n2 <= 0) return null;
+  // A best rate of 0 needs no guard: no ratio of it is detectable, so powerAt(0) is 0.
+  if (n1 <= 0 || n2 <= 0) return null;
   const critical = normalQuantile(1 - alpha / 2);
   const powerAt = (ratio: number) => powerAtCriticalValue(ratio * bestRate, n1, bestRate, n2, critical);
   if (powerAt(0) < power) return null;

@@ -130,7 +130,7 @@ describe('solveMatching', () => {
   describe('rejects inconsistent problems with a clear message', () => {
     const base = (): MatchProblem => toProblem({ capacities: [1, 1], lists: [[0, 1], [1]], scores: [[1, 1], [1, 1]], lottery: [0, 1] });
     it.each<[string, (problem: MatchProblem) => void, RegExp]>([
-      ['offsets of the wrong length', (p) => (p.prefOffsets = new Int32Array([0, 2])), /prefOffsets has length 2/],
+      ['offsets of the wrong length', (p) => (p.prefOffsets = new Int32Array([0, 2])), /prefOffsets has length 2, expected studentCount \+ 1 = 3/],
       ['scores of the wrong length', (p) => (p.prefScores = new Float64Array(2)), /prefScores has length 2/],
       ['lottery of the wrong length', (p) => (p.lottery = new Float64Array(1)), /lottery has length 1/],
       ['a placement index out of range', (p) => (p.prefPlacements[2] = 2), /student 1, rank 0: placement index 2 out of range/],
@@ -147,6 +147,8 @@ describe('solveMatching', () => {
       ['a placement index below 0', (p) => (p.prefPlacements[0] = -1), /student 0, rank 0: placement index -1 out of range \[0, 2\)/],
       ['an infinite lottery number', (p) => (p.lottery[1] = Infinity), /student 1: lottery number Infinity is not finite/],
       ['an infinite score', (p) => (p.prefScores[2] = -Infinity), /student 1, rank 0: score -Infinity is not finite/],
+      ['equal lottery numbers that are not next to each other', (p) => Object.assign(p, { studentCount: 3, prefOffsets: new Int32Array([0, 2, 3, 3]), lottery: new Float64Array([4, 1, 4]) }), /lottery number 4 is given to more than one student/],
+      ['a placement twice in a later student’s list', (p) => Object.assign(p, { prefOffsets: new Int32Array([0, 1, 3]), prefPlacements: new Int32Array([0, 1, 1]) }), /student 1, rank 1: placement 1 listed twice/],
     ])('%s', (_, corrupt, message) => {
       const problem = base();
       corrupt(problem);
