@@ -130,7 +130,7 @@ describe('solveMatching', () => {
   describe('rejects inconsistent problems with a clear message', () => {
     const base = (): MatchProblem => toProblem({ capacities: [1, 1], lists: [[0, 1], [1]], scores: [[1, 1], [1, 1]], lottery: [0, 1] });
     it.each<[string, (problem: MatchProblem) => void, RegExp]>([
-      ['offsets of the wrong length', (p) => (p.prefOffsets = new Int32Array([0, 2])), /prefOffsets has length 2, expected studentCount \+ 1 = 3/],
+      ['offsets of the wrong length', (p) => (p.prefOffsets = new Int32Array([0, 2])), /prefOffsets has length 2/],
       ['scores of the wrong length', (p) => (p.prefScores = new Float64Array(2)), /prefScores has length 2/],
       ['lottery of the wrong length', (p) => (p.lottery = new Float64Array(1)), /lottery has length 1/],
       ['a placement index out of range', (p) => (p.prefPlacements[2] = 2), /student 1, rank 0: placement index 2 out of range/],
@@ -153,6 +153,10 @@ describe('solveMatching', () => {
       const problem = base();
       corrupt(problem);
       expect(() => solveMatching(problem)).toThrow(message);
+    });
+
+    it('names the offsets length it expected', () => {
+      expect(() => solveMatching({ ...base(), prefOffsets: new Int32Array([0, 2]) })).toThrow('expected studentCount + 1 = 3');
     });
   });
 
