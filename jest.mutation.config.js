@@ -14,5 +14,9 @@ module.exports = {
     '<rootDir>/src/modules/compliance/{rule-engine,guidance}.spec.ts',
     '<rootDir>/src/modules/compliance/rules/*.spec.ts',
     '<rootDir>/src/modules/matching/{blind-priority,eligibility,lottery}.spec.ts',
+    '<rootDir>/src/modules/matching/engine/deferred-acceptance.spec.ts',
+    '<rootDir>/src/modules/oversight/{adverse-impact,fisher,screening,statistics}.spec.ts',
   ],
+  // Fewer property-test cases, from a fixed seed; `npm test` keeps the full runs.
+  setupFiles: [...(base.setupFiles ?? []), '<rootDir>/jest.mutation.setup.js'],
 };

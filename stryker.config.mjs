@@ -24,11 +24,13 @@ export default {
     'src/modules/matching/blind-priority.ts',
     'src/modules/matching/eligibility.ts',
     'src/modules/matching/lottery.ts',
+    'src/modules/matching/engine/deferred-acceptance.ts',
+    'src/modules/oversight/{adverse-impact,fisher,screening,statistics}.ts',
   ],
   // Message texts are not behaviour the rules decide; the tests pin fields, details and outcomes.
   mutator: { excludedMutations: ['StringLiteral'] },
   // The sandbox needs only the sources and the configs (not the postcode data or the docs).
-  ignorePatterns: ['/*', '!/src', '!/migrations', '!/package.json', '!/tsconfig.json', '!/jest.config.js', '!/jest.mutation.config.js', '!/jest.mutation.stub.js'],
+  ignorePatterns: ['/*', '!/src', '!/migrations', '!/package.json', '!/tsconfig.json', '!/jest.config.js', '!/jest.mutation.config.js', '!/jest.mutation.stub.js', '!/jest.mutation.setup.js'],
   incrementalFile: 'reports/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -61,4 +61,60 @@ describe('adverse-impact analysis (R23)', () => {
     ]);
     expect(groups.map((group) => [group.impactRatio, group.adverseImpact])).toEqual([[null, false], [null, false]]);
   });
+
+  // Issue #22: R23's thresholds at the boundary, one below and one above.
+  it.each([
+    [79, true],
+    [80, false],
+    [81, false],
+  ])('flags %i of 100 accepted beside 100 of 100 (ratio below 0.8): %s', (accepted, adverse) => {
+    const [best, group] = assessGroups([
+      { group: 'NONE', observations: 100, accepted: 100 },
+      { group: 'NON_WESTERN', observations: 100, accepted },
+    ]);
+    expect(group.impactRatio).toBe(accepted / 100);
+    expect(group.adverseImpact).toBe(adverse);
+    expect(best).toMatchObject({ adverseImpact: false, significant: false, impactRatioInterval: null, fisherPValue: null });
+  });
+
+  it.each([
+    [10, 200, null],
+    [10, 201, Suppression.UNDER_5_PERCENT_OF_SAMPLE],
+    [11, 200, null],
+  ])('withholds a group of %i in a sample of %i only under 5%', (observations, sampleSize, expected) => {
+    expect(suppressionOf(observations, sampleSize)).toBe(expected);
+  });
+
+  it('takes the best group wherever it is listed, and the first of equal rates', () => {
+    const [lower, best] = assessGroups([
+      { group: 'NON_WESTERN', observations: 100, accepted: 43 },
+      { group: 'NONE', observations: 100, accepted: 60 },
+    ]);
+    expect(lower.impactRatio).toBeCloseTo(43 / 60, 12);
+    expect(lower.impactRatioInterval!.low).toBeCloseTo(0.5434663, 6);
+    expect(best).toMatchObject({ impactRatio: 1, fisherPValue: null, impactRatioInterval: null });
+
+    const [first, second] = assessGroups([
+      { group: 'MALE', observations: 100, accepted: 60 },
+      { group: 'FEMALE', observations: 50, accepted: 30 },
+    ]);
+    expect(first.fisherPValue).toBeNull();
+    expect(second.fisherPValue).toBeCloseTo(1, 12);
+    expect(second.significant).toBe(false);
+  });
+
+  it('gives a withheld group no flag and no significance, and groups without acceptances no interval', () => {
+    const [, withheld] = assessGroups([
+      { group: 'NONE', observations: 100, accepted: 90 },
+      { group: 'OTHER', observations: 9, accepted: 0 },
+    ]);
+    expect(withheld).toMatchObject({ adverseImpact: false, significant: false, fisherPValue: null, impactRatioInterval: null });
+    const groups = assessGroups([
+      { group: 'MALE', observations: 20, accepted: 0 },
+      { group: 'FEMALE', observations: 20, accepted: 0 },
+    ]);
+    expect(groups.map((group) => group.impactRatioInterval)).toEqual([null, null]);
+    expect(groups.map((group) => group.significant)).toEqual([false, false]);
+  });
 });
+

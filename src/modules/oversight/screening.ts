@@ -56,7 +56,7 @@ export function screenCompanies<Id>(companies: ReadonlyArray<CompanyCells<Id>>, 
     const lowest = compared.length >= 2 ? compared.reduce((low, group) => (group.impactRatio! < low.impactRatio! ? group : low)) : null;
     const adverse = others.filter((group) => group.adverseImpact);
     const tested = adverse.length > 0 ? adverse : others;
-    const pValue = lowest && tested.length > 0 ? Math.min(1, others.length * Math.min(...tested.map((group) => group.fisherPValue!))) : null;
+    const pValue = lowest ? Math.min(1, others.length * Math.min(...tested.map((group) => group.fisherPValue!))) : null;
     return { companyId, groups, lowest, others, pValue };
   });
   const testedIndexes = assessed.flatMap((company, index) => (company.pValue === null ? [] : [index]));
@@ -67,12 +67,13 @@ export function screenCompanies<Id>(companies: ReadonlyArray<CompanyCells<Id>>, 
 
   return assessed.map(({ companyId, groups, lowest, others, pValue }, index) => {
     const qValue = qByIndex.get(index) ?? null;
-    const best = groups.find((group) => group.impactRatio !== null && group.fisherPValue === null && group.observations !== null);
-    const detectable = lowest && best ? leastSensitive(others.map((group) => detectableImpactRatio(group.observations!, best.observations!, best.acceptanceRate!, alpha))) : null;
+    const best = groups.find((group) => group.impactRatio !== null && group.fisherPValue === null);
+    // Without a best group `others` is empty, and so is the detectable ratio (null).
+    const detectable = leastSensitive(others.map((group) => detectableImpactRatio(group.observations!, best!.observations!, best!.acceptanceRate!, alpha)));
     const below = lowest !== null && lowest.impactRatio! < IMPACT_RATIO_FLAG;
     const status = !lowest
       ? ScreeningStatus.NOT_COMPARED
-      : below && qValue !== null && qValue <= falseDiscoveryRate
+      : below && qValue! <= falseDiscoveryRate // a compared company always has a p-value, hence a q-value
         ? ScreeningStatus.FLAGGED
         : below
           ? ScreeningStatus.WATCH
@@ -86,7 +87,8 @@ export function screenCompanies<Id>(companies: ReadonlyArray<CompanyCells<Id>>, 
       pValue,
       qValue,
       detectableImpactRatio: detectable,
-      underpowered: lowest !== null && (detectable === null || detectable < IMPACT_RATIO_FLAG),
+      // Stryker disable next-line EqualityOperator: a bisection result is a multiple of 2^-40, which 0.8 is not, so `<` and `<=` agree.
+      underpowered: lowest !== null && (detectable ?? 0) < IMPACT_RATIO_FLAG, // nothing detectable counts as 0
     };
   });
 }

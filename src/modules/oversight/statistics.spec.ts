@@ -64,4 +64,56 @@ describe('R23 statistics', () => {
     expect(effectiveLevel(0.05, 2000, 40)).toBeCloseTo(0.001, 12);
     expect(effectiveLevel(0.05, 0, 0)).toBe(0.05);
   });
+
+  // Issue #22: the boundaries of R23's statistics, each at the edge and on both sides of it.
+  it.each([
+    // Half an observation is added when any count is 0 or the whole group (values from the formula in R).
+    ['every one of group 1 accepted', [10, 10, 5, 10], 1.042653751934214, 3.495530603915681],
+    ['none of group 2 accepted', [5, 10, 0, 10], 0.6880371978272359, 175.86258472958727],
+    ['every one of group 2 accepted', [5, 10, 10, 10], 0.2860796008708387, 0.9590911634326472],
+  ])('corrects the Katz interval when %s', (_, counts, low, high) => {
+    const [a, n1, c, n2] = counts as number[];
+    const interval = katzInterval(a, n1, c, n2)!;
+    expect(interval.low).toBeCloseTo(low, 9);
+    expect(interval.high).toBeCloseTo(high, 9);
+  });
+
+  it.each([
+    [0, 10],
+    [10, 0],
+    [-1, 10],
+    [10, -1],
+  ])('has no interval for a group of %i beside one of %i', (n1, n2) => {
+    expect(katzInterval(0, n1, 0, n2)).toBeNull();
+  });
+
+  it.each([0, 1, -0.1, 1.1])('has no normal quantile at p = %d', (p) => {
+    expect(() => normalQuantile(p)).toThrow(RangeError);
+  });
+
+  it.each([
+    // Without sampling variance the power is certainty: 1 when the rates differ, 0 when they are equal.
+    [0, 1, 1],
+    [1, 0, 1],
+    [0, 0, 0],
+    [1, 1, 0],
+  ])('gives rates %d and %d without variance the power %d', (p1, p2, power) => {
+    expect(twoProportionPower(p1, 50, p2, 50, 0.05)).toBe(power);
+  });
+
+  it.each([
+    [0, 50],
+    [50, 0],
+    [-1, 50],
+    [50, -1],
+  ])('has no detectable ratio for %i decisions beside %i', (n1, n2) => {
+    expect(detectableImpactRatio(n1, n2, 0.6, 0.05)).toBeNull();
+  });
+
+  it('detects a ratio once the power of finding no acceptance at all reaches the target, not below it', () => {
+    const atZero = twoProportionPower(0, 20, 0.3, 40, 0.05);
+    expect(detectableImpactRatio(20, 40, 0.3, 0.05, atZero)).not.toBeNull();
+    expect(detectableImpactRatio(20, 40, 0.3, 0.05, atZero + 1e-9)).toBeNull();
+  });
 });
+

