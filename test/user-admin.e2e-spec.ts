@@ -68,7 +68,7 @@ describe('user administration: own password and details, roles, deactivation, th
     expect(codeOf(await t.gql(ME, {}, user.token))).toBe('UNAUTHENTICATED'); // her old sessions stay ended
     expect(await t.login(user.email, user.password)).toEqual(expect.any(String));
     const actions = await t.dataSource.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [user.id]);
-    expect(actions.map((row: { action: string }) => row.action)).toEqual(['user.deactivated', 'user.reactivated']);
+    expect(actions.map((row: { action: string }) => row.action)).toEqual(['user.deactivated', 'user.reactivated', 'user.signed_in']);
   });
 
   it('a deactivated admin hears of nothing: her organization\'s notifications reach its active admins only', async () => {

@@ -7,7 +7,8 @@ import { eventually } from './receivers';
 import { dataOf, type TestApp } from './test-app';
 
 /** What the factories need of an app: a `TestApp`, or a stand-in for an app running in a child process. */
-export type FactoryTarget = Pick<TestApp, 'gql' | 'login' | 'databaseUrl'>;
+/** What the factories need of an app; `clock` (the app's, when it runs in this process) dates what org:create writes. */
+export type FactoryTarget = Pick<TestApp, 'gql' | 'login' | 'databaseUrl'> & { clock?: TestApp['clock'] };
 
 /**
  * Test data built the way users build it, through the API (and `npm run org:create` for the SBB
@@ -289,7 +290,7 @@ export class Factories {
     const out: string[] = [];
     const err: string[] = [];
     const argv = ['--type', type, '--name', `${type} ${unique()}`, '--admin-email', email, '--admin-name', name];
-    const code = await orgCreate(argv, { output: { out: (line) => out.push(line), err: (line) => err.push(line) }, databaseUrl: this.t.databaseUrl });
+    const code = await orgCreate(argv, { output: { out: (line) => out.push(line), err: (line) => err.push(line) }, databaseUrl: this.t.databaseUrl, clock: this.t.clock });
     if (code !== 0) throw new Error(`org:create ${type} failed (${code}): ${err.join('\n')}`);
     // The invitation link is the last line the command prints; she accepts it with a password of her own.
     return this.accept(new URL(out.at(-1)!.trim()).hash.replace('#token=', ''), { email, name });

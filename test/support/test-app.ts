@@ -80,6 +80,11 @@ export class TestApp {
     return new TestApp(app, databaseUrl, process.env.QUEUE_PREFIX!);
   }
 
+  /** The app's clock (a TestClock when the test set one). */
+  get clock(): Clock {
+    return this.app.get(Clock);
+  }
+
   get dataSource(): DataSource {
     return this.app.get<DataSource>(getDataSourceToken());
   }

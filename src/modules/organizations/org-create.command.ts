@@ -38,7 +38,7 @@ const consoleOutput: CommandOutput = { out: (line) => console.log(line), err: (l
 /** Runs the task on its arguments (without node and the script) and returns the exit code. */
 export async function main(
   argv: readonly string[],
-  { output = consoleOutput, databaseUrl, appUrl }: { output?: CommandOutput; databaseUrl?: string; appUrl?: string } = {},
+  { output = consoleOutput, databaseUrl, appUrl, clock = new Clock() }: { output?: CommandOutput; databaseUrl?: string; appUrl?: string; clock?: Clock } = {},
 ): Promise<number> {
   let values: Record<string, string | undefined>;
   try {
@@ -75,7 +75,7 @@ export async function main(
         manager,
         COMMAND_LINE,
         { type: type as OrganizationType, name: name!, firstAdmin: { email: email!, name: adminName } },
-        new Clock().now(),
+        clock.now(),
         { via: 'npm run org:create', operatingSystemUser: userInfo().username },
       ),
     );
