@@ -8,7 +8,7 @@ const EXAMPLES = join(__dirname, '..', 'graphql', 'examples');
 /** Every operation in graphql/examples runs without errors on the demo data, as the user its header names. */
 describe('graphql/examples', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await TestApp.start()));
+  beforeAll(async () => (t = await TestApp.start({ demo: true })));
   afterAll(() => t.stop());
 
   it.each(readdirSync(EXAMPLES).filter((file) => file.endsWith('.graphql')))('%s runs on the demo data', async (file) => {

@@ -14,6 +14,10 @@ import { QueueName } from '../src/queues/queues';
 import { cloneTemplate, dropDatabase } from './support/databases';
 import { eventually, startSmtpServer } from './support/receivers';
 import { TestApp } from './support/test-app';
+import { Factories } from './support/factories';
+import request from 'supertest';
+import { configureApi } from '../src/bootstrap';
+import { loadEnvironment } from '../src/config/environment';
 
 /** An event a module adds beside itself: no migration, no line in notifications. */
 const InspectionEvent = { SITE_INSPECTION_PLANNED: 'SITE_INSPECTION_PLANNED' } as const;
@@ -53,7 +57,7 @@ describe('events a module registers itself', () => {
   let databaseUrl: string;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let db: DataSource;
-  let company: { id: string; users: string[] };
+  let company: { id: string; name: string; users: string[] };
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
@@ -67,13 +71,18 @@ describe('events a module registers itself', () => {
     });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole({ withWorker: true }), InspectionsModule] }).compile();
     app = moduleRef.createNestApplication({ logger: ['error'] });
+    configureApi(app, loadEnvironment());
     app.enableShutdownHooks();
     await app.init();
     db = app.get<DataSource>(getDataSourceToken());
-    const [row] = await db.query(
-      `SELECT o.id, array_agg(u.id ORDER BY u.id) AS users FROM organizations o JOIN users u ON u.organization_id = o.id WHERE o.name = 'Zorggroep Domstad' GROUP BY o.id`,
-    );
-    company = row;
+    const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+      const call = request(app.getHttpServer()).post('/graphql').send({ query, variables });
+      if (token) call.set('Authorization', `Bearer ${token}`);
+      return (await call).body;
+    };
+    const login = () => Promise.reject(new Error('not used'));
+    const made = await new Factories({ gql, login, databaseUrl }).company();
+    company = { id: made.id, name: made.name, users: [made.admin.id, made.staff.id].sort() };
   });
   afterAll(async () => {
     await app?.close();
@@ -94,10 +103,10 @@ describe('events a module registers itself', () => {
       return rows.length === company.users.length ? rows : null;
     });
     expect(notifications.map((row: { user_id: string }) => row.user_id)).toEqual(company.users);
-    expect(notifications[0]).toMatchObject({ title: 'Bezoek gepland: Zorggroep Domstad', body: 'SBB komt op 2027-03-01 langs.' });
+    expect(notifications[0]).toMatchObject({ title: `Bezoek gepland: ${company.name}`, body: 'SBB komt op 2027-03-01 langs.' });
     const [outbox] = await db.query(`SELECT type, dispatched_at FROM outbox WHERE type = 'SITE_INSPECTION_PLANNED'`);
     expect(outbox.dispatched_at).not.toBeNull();
-    await eventually(() => smtp.messages.filter((mail) => mail.subject === 'Bezoek gepland: Zorggroep Domstad').length === company.users.length);
+    await eventually(() => smtp.messages.filter((mail) => mail.subject === `Bezoek gepland: ${company.name}`).length === company.users.length);
   });
 
   it('refuses to emit a type no module registers, and writes nothing', async () => {

@@ -14,7 +14,9 @@ describe('GraphQL operation limits', () => {
   let tokens: Record<Role, string>;
   beforeAll(async () => {
     t = await TestApp.start();
-    tokens = await new Factories(t).tokens();
+    const make = new Factories(t);
+    tokens = await make.tokens();
+    await make.publishedPlacement(await make.company()); // something to find near 3511
   });
   afterAll(() => t.stop());
 

@@ -1,4 +1,4 @@
-import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
+import { Factories, GRONINGEN, type MadeCompany, type MadeSchool } from './support/factories';
 import { validPlacement } from './support/fixtures';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
@@ -29,6 +29,9 @@ describe('placements', () => {
   afterAll(() => t.stop());
 
   it('finds placements near Utrecht (3511, 10 km), nearest first, none from Groningen', async () => {
+    for (let i = 0; i < 3; i += 1) await make.publishedPlacement(company);
+    await make.publishedPlacement(await make.company({ location: { street: 'Slotlaan', postcode: '3701 AA', city: 'Zeist' } }));
+    await make.publishedPlacement(await make.company({ location: GRONINGEN }));
     const { placements } = dataOf(await t.gql(SEARCH, { filter: { near: { postcode: '3511', radiusKm: 10 } }, first: 100 }, schoolStaff));
     const nodes = placements.edges.map((edge: any) => edge.node);
     expect(nodes.length).toBeGreaterThan(3);
@@ -45,6 +48,9 @@ describe('placements', () => {
 
   it('filters by crebo, level, leerweg and start window', async () => {
     const token = schoolStaff;
+    const ict = await make.company({ sector: 'ICT_CREATIEVE_INDUSTRIE', crebos: ['25604'] });
+    await make.publishedPlacement(ict, { title: 'Software developer — backend', crebos: ['25604'], level: 4, werkprocessen: ['realiseren'] });
+    await make.publishedPlacement(ict, { title: 'Applicatiebeheer', crebos: ['25604'], level: 4, startDate: '2027-09-01', endDate: '2028-01-31' });
     const { placements } = dataOf(
       await t.gql(SEARCH, { filter: { crebo: '25604', level: 4, leerweg: 'BOL', startFrom: '2027-01-01', startTo: '2027-03-01' }, first: 100 }, token),
     );

@@ -40,8 +40,9 @@ export async function dropRunDatabases(): Promise<void> {
 const TEMPLATE_LOCK = 74_2026_02;
 
 /**
- * Builds the template database once per run: every migration applied (so they are exercised) and
- * the demo data loaded. The first test file to get here builds it; the others wait on the lock.
+ * Builds the template database once per run: every migration applied (so they are exercised), no
+ * demo data (tests build theirs with factories.ts; the PC4 postcodes come from a migration). The
+ * first test file to get here builds it; the others wait on the lock.
  * (The jest global setup only drops old databases: loading the app there breaks @nestjs/graphql's
  * metadata for test files that later run in the same process.)
  */
@@ -54,12 +55,6 @@ async function ensureTemplate(client: Client): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${building}"`);
     await runMigrations(databaseUrl(building));
-    const dataSource = await new DataSource(typeormOptions(databaseUrl(building))).initialize();
-    try {
-      await seedDemo(dataSource, clockAt(`${DEMO_WRITTEN_FOR}T08:00:00Z`)); // the dates the tests expect
-    } finally {
-      await dataSource.destroy();
-    }
     await client.query(`ALTER DATABASE "${building}" RENAME TO "${TEMPLATE_DATABASE}"`);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
@@ -73,7 +68,17 @@ export function clockAt(instant: string): Clock {
   return clock;
 }
 
-/** A fresh database for one test file, cloned from the migrated and seeded template. */
+/** Loads the demo data into a test file's database, dated as written (the README examples' dates). */
+export async function seedDemoInto(url: string): Promise<void> {
+  const dataSource = await new DataSource(typeormOptions(url)).initialize();
+  try {
+    await seedDemo(dataSource, clockAt(`${DEMO_WRITTEN_FOR}T08:00:00Z`));
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** A fresh database for one test file, cloned from the migrated template. */
 export async function cloneTemplate(): Promise<string> {
   const name = `${RUN_PREFIX}${randomBytes(6).toString('hex')}`;
   await withAdminClient(async (client) => {

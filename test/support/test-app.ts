@@ -11,7 +11,7 @@ import { redisConnectionOptions } from '../../src/common/redis';
 import { Clock } from '../../src/common/clock/clock';
 import { loadEnvironment } from '../../src/config/environment';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/database/seed/demo-data';
-import { cloneTemplate, dropDatabase } from './databases';
+import { cloneTemplate, dropDatabase, seedDemoInto } from './databases';
 import type { TestClock } from './test-clock';
 
 export interface GraphqlError {
@@ -28,8 +28,7 @@ export interface GraphqlResponse<T = Record<string, any>> {
 export type DemoUser = keyof typeof DEMO_USERS;
 
 /**
- * The real application (API and worker) on its own database cloned from the migrated, seeded
- * template, and its own BullMQ key prefix in the real Redis.
+ * The real application (API and worker) on its own database cloned from the migrated template, and its own BullMQ key prefix in the real Redis.
  */
 export class TestApp {
   private readonly tokens = new Map<string, string>();
@@ -48,6 +47,7 @@ export class TestApp {
    * processes (worker-process.ts), or where nothing may change the database but the requests themselves.
    * `connectVia` rewrites the URL the app connects to (e.g. through a TcpProxy); the test's own queries go direct.
    * `clock` (a `TestClock`) replaces the app's `Clock`, so the test sets the date the app sees.
+   * `demo: true` loads the demo data first (only the README examples use it; `as(...)` signs in its users).
    */
   static async start(
     options: {
@@ -56,9 +56,11 @@ export class TestApp {
       withWorker?: boolean;
       connectVia?: (databaseUrl: string) => string;
       clock?: TestClock;
+      demo?: boolean;
     } = {},
   ): Promise<TestApp> {
     const databaseUrl = await cloneTemplate();
+    if (options.demo) await seedDemoInto(databaseUrl);
     const production = options.env?.NODE_ENV === 'production';
     Object.assign(process.env, {
       NODE_ENV: 'test',
@@ -140,7 +142,7 @@ export class TestApp {
     return data.login.token;
   }
 
-  /** A token of one of the demo users (see src/database/seed/demo-data.ts). */
+  /** A token of one of the demo users (see src/database/seed/demo-data.ts); only after `start({ demo: true })`. */
   as(user: DemoUser): Promise<string> {
     return this.login(DEMO_USERS[user].email, DEMO_PASSWORD);
   }
