@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Leerweg } from '../../common/qualification';
 import { accreditationTermsOfBranches, trainerLoads, trainerTermsByIds } from '../companies/companies.facts';
 import { sectorsOf } from '../organizations/organizations.facts';
-import { NormSetHistory } from './placement-compliance';
+import { accreditationContexts, NormSetHistory, trainerContext } from './placement-compliance';
 import { evaluateCompliance, type ComplianceVerdict } from './rule-engine';
 import type { ComplianceContext, Finding } from './rules/rule';
 
@@ -41,19 +41,8 @@ export async function judgeInternshipTerms(
   const context: ComplianceContext = {
     placement: { ...terms, crebos: [terms.crebo] },
     sector,
-    accreditations: accreditations.map(({ crebo, status, grantedOn, validUntil }) => ({ crebo, status, grantedOn, validUntil })),
-    trainer: trainer
-      ? {
-          companyId: trainer.companyId,
-          qualificationLevel: trainer.qualificationLevel,
-          yearsOfExperience: trainer.yearsOfExperience,
-          courseCompletedOn: trainer.courseCompletedOn,
-          refresherCompletedOn: trainer.refresherCompletedOn,
-          sectorTrainingCompletedOn: trainer.sectorTrainingCompletedOn,
-          sectorTrainingDeadline: trainer.sectorTrainingDeadline,
-          activeStudents: guiding,
-        }
-      : null,
+    accreditations: accreditationContexts(accreditations),
+    trainer: trainer ? trainerContext(trainer, guiding) : null,
     // R1 asks the accreditation for the crebo of this internship.
     student: { crebo: terms.crebo, dateOfBirth: terms.student.dateOfBirth },
     siblings: [],

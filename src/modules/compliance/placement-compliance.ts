@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/roles';
-import { accreditationTermsOfBranches, trainerLoads, trainerTermsByIds } from '../companies/companies.facts';
+import { type AccreditationTerms, accreditationTermsOfBranches, type TrainerTerms, trainerLoads, trainerTermsByIds } from '../companies/companies.facts';
 import { sectorsOf } from '../organizations/organizations.facts';
 import { applyVerdicts } from '../placements/placement-verdicts';
 import type { PlacementEntity } from '../placements/placement.entity';
@@ -43,6 +43,16 @@ function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
   return groups;
 }
 
+/** A trainer as R5–R7 see her: her terms and the students she already guides. */
+export function trainerContext({ id: _, ...terms }: TrainerTerms, activeStudents: number): NonNullable<ComplianceContext['trainer']> {
+  return { ...terms, activeStudents };
+}
+
+/** A branch's accreditations as R1 sees them. */
+export function accreditationContexts(accreditations: AccreditationTerms[]): ComplianceContext['accreditations'] {
+  return accreditations.map(({ crebo, status, grantedOn, validUntil }) => ({ crebo, status, grantedOn, validUntil }));
+}
+
 /**
  * Loads what the rules look at for many placements at once: five queries whatever their number,
  * one after another (a transaction has one connection), each from the module that owns the data.
@@ -69,19 +79,8 @@ export async function loadContexts(manager: EntityManager, placements: Placement
     contexts.set(placement.id, {
       placement,
       sector: sectorOf.get(placement.companyId)!,
-      accreditations: (accreditationsOf.get(placement.branchId) ?? []).map((a) => ({ crebo: a.crebo, status: a.status, grantedOn: a.grantedOn, validUntil: a.validUntil })),
-      trainer: trainer
-        ? {
-            companyId: trainer.companyId,
-            qualificationLevel: trainer.qualificationLevel,
-            yearsOfExperience: trainer.yearsOfExperience,
-            courseCompletedOn: trainer.courseCompletedOn,
-            refresherCompletedOn: trainer.refresherCompletedOn,
-            sectorTrainingCompletedOn: trainer.sectorTrainingCompletedOn,
-            sectorTrainingDeadline: trainer.sectorTrainingDeadline,
-            activeStudents: loadOf.get(placement.id) ?? 0,
-          }
-        : null,
+      accreditations: accreditationContexts(accreditationsOf.get(placement.branchId) ?? []),
+      trainer: trainer ? trainerContext(trainer, loadOf.get(placement.id) ?? 0) : null,
       siblings: (siblingsOf.get(placement.id) ?? []).map(({ level, hoursPerWeek, stipendMonthlyCents }) => ({ level, hoursPerWeek, stipendMonthlyCents })),
     });
   }

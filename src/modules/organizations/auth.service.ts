@@ -25,6 +25,8 @@ export interface ActorResolution {
   error: string | null;
 }
 
+/** `Authorization: Bearer sm_…`: an API key rather than a session token (built once, not per request). */
+const API_KEY_HEADER = new RegExp(`^Bearer\\s+(${API_KEY_PREFIX}\\S+)$`, 'i');
 const INVALID_TOKEN = 'The token is invalid, has expired or was revoked; sign in again';
 
 @Injectable()
@@ -65,7 +67,7 @@ export class AuthService {
    */
   async resolveActor(authorization: string | undefined, operation: string | null = null): Promise<ActorResolution> {
     if (!authorization) return { actor: null, sessionId: null, error: null };
-    const key = new RegExp(`^Bearer\\s+(${API_KEY_PREFIX}\\S+)$`, 'i').exec(authorization)?.[1];
+    const key = API_KEY_HEADER.exec(authorization)?.[1];
     if (key) {
       const actor = await this.apiKeys.authenticate(key, operation);
       return actor ? { actor, sessionId: null, error: null } : { actor: null, sessionId: null, error: 'The API key is unknown or was revoked' };
