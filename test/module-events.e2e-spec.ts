@@ -120,8 +120,9 @@ describe('events a module registers itself', () => {
     const [row] = await db.query(`INSERT INTO outbox (type, payload) VALUES ('RETIRED_EVENT', '{"organizationId": "${company.id}"}') RETURNING event_id`);
     const queue = app.get<Queue>(getQueueToken(QueueName.NOTIFICATION_DISPATCH));
     const job = await eventually(async () => {
-      const found = await queue.getJob(`outbox-${row.event_id}`);
-      return found && (await found.getState()) === 'failed' ? found : null;
+      // The state first, then the job: a job read before its failure was written carries no reason.
+      if ((await queue.getJobState(`outbox-${row.event_id}`)) !== 'failed') return null;
+      return queue.getJob(`outbox-${row.event_id}`);
     });
     expect(job.failedReason).toMatch(/unknown event type RETIRED_EVENT/);
     expect(job.attemptsMade).toBe(1);

@@ -251,6 +251,8 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     JWT_SECRET: randomBytes(32).toString('hex'),
     PROTECTED_ATTRIBUTES_KEY: randomBytes(32).toString('hex'),
+    SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    APP_URL: 'https://app.stagematch.example',
     QUEUE_PREFIX: `bench-${Date.now()}`,
     LOG_LEVEL: 'warn',
   };

@@ -19,7 +19,7 @@ export class AgreementCommitmentModel {
   places: number;
 }
 
-@ObjectType('AgreementFulfilment', { description: 'Counted from placements and internships that match the parties, school year and crebo' })
+@ObjectType('AgreementFulfilment', { description: 'Counted over the placements and internships that match the parties, school year and crebo' })
 export class AgreementFulfilmentModel extends AgreementCommitmentModel {
   @Field(() => Int, { description: 'Places committed' })
   committed: number;
