@@ -266,7 +266,7 @@ async function main(): Promise<void> {
     tokens.set(user, login.token);
   }
   const only = process.env.BENCH_ONLY?.split(',');
-  const scenarios = SCENARIOS.filter((scenario) => !only || only.some((word) => scenario.name.includes(word)));
+  const scenarios = SCENARIOS.filter((scenario) => !only || only.some((word) => new RegExp(`\\b${word}\\b`, 'i').test(scenario.name)));
   for (const scenario of scenarios) {
     if (!scenario.check(await graphql(api.url, scenario.query, scenario.variables, tokens.get(scenario.as)))) throw new Error(`${scenario.name}: unexpected answer`);
   }

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
+import type { SignedInUser } from '../../modules/organizations/sessions.service';
 import type { RequestLoaders } from '../graphql/request-loaders';
 import { UnauthenticatedError } from '../errors/domain-errors';
 import type { Actor } from './roles';
@@ -11,6 +12,8 @@ export interface RequestContext {
   actor: Actor | null;
   /** The session of the bearer token, when it was valid (`logout` ends it). */
   sessionId: string | null;
+  /** The signed-in person with her organization, as this request's session check read her (none for an API key). */
+  user: SignedInUser | null;
   /** Why the bearer token was refused, if one was sent and it was not valid. */
   authError: string | null;
   loaders: RequestLoaders;

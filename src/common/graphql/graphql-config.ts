@@ -42,8 +42,8 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       try {
         const operation = typeof req.body?.operationName === 'string' ? (req.body.operationName as string).slice(0, 100) : null;
-        const { actor, sessionId, error } = await auth.resolveActor(req.headers.authorization, operation);
-        return { req, actor, sessionId, authError: error, loaders: new RequestLoaders(moduleRef) };
+        const { actor, sessionId, user, error } = await auth.resolveActor(req.headers.authorization, operation);
+        return { req, actor, sessionId, user, authError: error, loaders: new RequestLoaders(moduleRef) };
       } catch (error) {
         // Before execution: no plugin hook sees this error, so it carries its own HTTP 503.
         if (error instanceof RateLimitedError) throw rateLimitedBeforeExecution(error);

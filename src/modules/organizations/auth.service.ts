@@ -8,9 +8,9 @@ import { clientAddressOf } from '../../common/http/client-address';
 import { UnauthenticatedError } from '../../common/errors/domain-errors';
 import { API_KEY_PREFIX, ApiKeysService } from './api-keys/api-keys.service';
 import { LoginThrottle } from './login-throttle.service';
-import type { OrganizationEntity } from './organization.entity';
+import { actorOf } from './actor';
 import { SessionKind } from './session.entity';
-import { SessionsService, type StartedSession, type ValidSession } from './sessions.service';
+import { type SignedInUser, SessionsService, type StartedSession, type ValidSession } from './sessions.service';
 import { UserEntity } from './user.entity';
 
 export interface Session extends StartedSession {
@@ -22,6 +22,8 @@ export interface ActorResolution {
   actor: Actor | null;
   /** The API session of the token, for `logout`. */
   sessionId: string | null;
+  /** The signed-in person as her session check read her (none for an API key). */
+  user: SignedInUser | null;
   error: string | null;
 }
 
@@ -66,15 +68,15 @@ export class AuthService {
    * to an API key (`sm_…`, rate-limited: RateLimitedError past its limit; `operation` is audited).
    */
   async resolveActor(authorization: string | undefined, operation: string | null = null): Promise<ActorResolution> {
-    if (!authorization) return { actor: null, sessionId: null, error: null };
+    if (!authorization) return { actor: null, sessionId: null, user: null, error: null };
     const key = API_KEY_HEADER.exec(authorization)?.[1];
     if (key) {
       const actor = await this.apiKeys.authenticate(key, operation);
-      return actor ? { actor, sessionId: null, error: null } : { actor: null, sessionId: null, error: 'The API key is unknown or was revoked' };
+      return { actor, sessionId: null, user: null, error: actor ? null : 'The API key is unknown or was revoked' };
     }
     const session = await this.apiSession(authorization);
-    if (session === undefined) return { actor: null, sessionId: null, error: 'The Authorization header must be "Bearer <token>"' };
-    return session ? { actor: session.actor, sessionId: session.sessionId, error: null } : { actor: null, sessionId: null, error: INVALID_TOKEN };
+    if (session === undefined) return { actor: null, sessionId: null, user: null, error: 'The Authorization header must be "Bearer <token>"' };
+    return session ? { actor: session.actor, sessionId: session.sessionId, user: session.user, error: null } : { actor: null, sessionId: null, user: null, error: INVALID_TOKEN };
   }
 
   /** The valid API session of an `Authorization: Bearer` header; null when refused, undefined when the header is malformed. */
@@ -89,13 +91,4 @@ export class AuthService {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId }, relations: { organization: true } });
     return user?.organization && !user.deactivatedAt ? actorOf(user, user.organization) : null;
   }
-}
-
-export function actorOf(user: UserEntity, organization: OrganizationEntity): Actor {
-  return {
-    userId: user.id,
-    organizationId: organization.id,
-    organizationType: organization.type,
-    membershipRole: user.role,
-  };
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor, MembershipRole } from '../../common/auth/roles';
 import { Transactions } from '../../database/transactions';
-import { actorOf, type Session } from './auth.service';
+import { actorOf } from './actor';
+import type { Session } from './auth.service';
 import { SessionsService } from './sessions.service';
 import { UserEntity } from './user.entity';
 

@@ -3,7 +3,7 @@ import type DataLoader from 'dataloader';
 import { Allow, PeopleOnly, Public } from '../../common/auth/allow.decorator';
 import { CurrentActor, type RequestContext } from '../../common/auth/request-context';
 import { type Actor, hasRole, Role } from '../../common/auth/roles';
-import { ForbiddenError } from '../../common/errors/domain-errors';
+import { ForbiddenError, UnauthenticatedError } from '../../common/errors/domain-errors';
 import { ConnectionArgs } from '../../common/graphql/pagination';
 import { Loader } from '../../common/graphql/request-loaders';
 import { AuthService } from './auth.service';
@@ -71,10 +71,7 @@ export class OrganizationsResolver {
 
 @Resolver(() => UserModel)
 export class UsersResolver {
-  constructor(
-    private readonly service: OrganizationsService,
-    private readonly auth: AuthService,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Mutation(() => AuthPayloadModel, {
     description:
@@ -91,8 +88,9 @@ export class UsersResolver {
   @Query(() => UserModel, { description: 'The signed-in user' })
   @Allow(Role.AUTHENTICATED)
   @PeopleOnly()
-  async me(@CurrentActor() actor: Actor, @Loader(OrganizationLoader) organizations: DataLoader<string, OrganizationEntity | null>) {
-    const user = await this.service.findUser(actor.userId);
+  me(@Context() { user }: RequestContext, @Loader(OrganizationLoader) organizations: DataLoader<string, OrganizationEntity | null>) {
+    // Read with this request's session check (a person's request always has one): no statement of its own.
+    if (!user) throw new UnauthenticatedError();
     organizations.prime(user.organizationId, user.organization);
     return user;
   }

@@ -35,17 +35,4 @@ export class OrganizationsService {
       .addOrderBy('user.id');
     return paginate(query, args);
   }
-
-  /** The user with her organization, in one statement (`me` hands the organization to the request's loader). */
-  async findUser(id: string): Promise<UserEntity & { organization: OrganizationEntity }> {
-    // A query builder, not findOne with relations: that would ask for the distinct ids first (two statements).
-    const user = await this.transactions.manager
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .innerJoinAndSelect('user.organization', 'organization')
-      .where('user.id = :id', { id })
-      .getOne();
-    if (!user?.organization) throw new NotFoundError('User');
-    return user as UserEntity & { organization: OrganizationEntity };
-  }
 }

@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
-import { type Actor, hasRole, MembershipRole, type OrganizationType, Role } from '../../common/auth/roles';
+import { type Actor, hasRole, MembershipRole, Role } from '../../common/auth/roles';
 import { type IssuedToken, TokenAudience, TokenService } from '../../common/auth/token.service';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { PreparedQueries } from '../../database/prepared-queries';
 import { Transactions } from '../../database/transactions';
+import { actorOf } from './actor';
+import { OrganizationEntity } from './organization.entity';
 import { SessionEntity, SessionKind } from './session.entity';
 import { UserEntity } from './user.entity';
 
@@ -18,11 +20,15 @@ export interface StartedSession extends IssuedToken {
   sessionId: string;
 }
 
+/** The signed-in user as the session check read her, with her organization. */
+export type SignedInUser = UserEntity & { organization: OrganizationEntity };
+
 /** The session a valid token belongs to, and the user as she is now. */
 export interface ValidSession {
   sessionId: string;
   expiresAt: Date;
   actor: Actor;
+  user: SignedInUser;
 }
 
 const AUDIENCE: Record<SessionKind, TokenAudience> = {
@@ -31,23 +37,41 @@ const AUDIENCE: Record<SessionKind, TokenAudience> = {
 };
 
 interface SessionRow {
-  userId: string;
-  organizationId: string;
-  organizationType: OrganizationType;
-  membershipRole: MembershipRole;
   expiresAt: Date;
   unchanged: boolean;
+  [column: string]: unknown;
 }
 
-/** Every authenticated request runs this: one primary-key lookup with the user and her organization. */
-const VALID_SESSION_SQL = `
-  SELECT u.id AS "userId", u.organization_id AS "organizationId", o.type AS "organizationType", u.role AS "membershipRole",
+/** Columns a request never needs in memory. */
+const UNREAD_USER_COLUMNS = new Set(['passwordHash']);
+
+/**
+ * Every authenticated request runs this: one primary-key lookup that also reads the user and her
+ * organization whole (columns from the entities' metadata, as `user.<property>` and
+ * `organization.<property>`), so `me` and her organization cost no statement of their own.
+ */
+function validSessionSql(dataSource: DataSource): string {
+  const columns = (entity: typeof UserEntity | typeof OrganizationEntity, table: string, prefix: string) =>
+    dataSource
+      .getMetadata(entity)
+      .columns.filter((column) => !UNREAD_USER_COLUMNS.has(column.propertyName))
+      .map((column) => `${table}.${column.databaseName} AS "${prefix}.${column.propertyName}"`);
+  return `
+  SELECT ${[...columns(UserEntity, 'u', 'user'), ...columns(OrganizationEntity, 'o', 'organization')].join(', ')},
          s.expires_at AS "expiresAt", (s.organization_id = u.organization_id AND s.role = u.role) AS "unchanged"
     FROM sessions s
     JOIN users u ON u.id = s.user_id
     JOIN organizations o ON o.id = u.organization_id
    WHERE s.id = $1 AND s.user_id = $2 AND s.kind = $3 AND s.revoked_at IS NULL AND s.expires_at > now()
      AND u.deactivated_at IS NULL`;
+}
+
+/** The `prefix.`-named columns of a row as the properties of a new entity. */
+function entityOf<T extends object>(entity: new () => T, row: SessionRow, prefix: string): T {
+  const target = new entity() as Record<string, unknown>;
+  for (const key in row) if (key.startsWith(prefix)) target[key.slice(prefix.length)] = row[key];
+  return target as T;
+}
 
 /**
  * Sessions make tokens revocable. A token (HS256, `jti` = session id) is accepted only while its
@@ -57,13 +81,17 @@ const VALID_SESSION_SQL = `
  */
 @Injectable()
 export class SessionsService {
+  private readonly validSessionSql: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly db: PreparedQueries,
     private readonly tokens: TokenService,
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.validSessionSql = validSessionSql(dataSource);
+  }
 
   /** An API session for a user who has just proved her password. */
   async startApiSession(user: UserEntity): Promise<StartedSession> {
@@ -87,14 +115,15 @@ export class SessionsService {
     } catch {
       return null;
     }
-    const [row] = await this.db.query<SessionRow>(VALID_SESSION_SQL, [claims.sessionId, claims.userId, kind]);
+    const [row] = await this.db.query<SessionRow>(this.validSessionSql, [claims.sessionId, claims.userId, kind]);
     if (!row) return null;
+    const user = entityOf(UserEntity, row, 'user.') as SignedInUser;
+    user.organization = entityOf(OrganizationEntity, row, 'organization.');
     if (!row.unchanged) {
-      await this.revokeOutdated(row);
+      await this.revokeOutdated(user);
       return null;
     }
-    const { expiresAt, unchanged: _, ...actor } = row;
-    return { sessionId: claims.sessionId, expiresAt, actor };
+    return { sessionId: claims.sessionId, expiresAt: row.expiresAt, actor: actorOf(user, user.organization), user };
   }
 
   /** Ends one session and the dashboard sessions started from it; false when it had already ended. */
@@ -160,10 +189,10 @@ export class SessionsService {
   }
 
   /** Her role or organization changed since these sessions started: they end now, even if it changes back. */
-  private async revokeOutdated(row: SessionRow): Promise<void> {
+  private async revokeOutdated(user: UserEntity): Promise<void> {
     await this.dataSource.query(
       `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND (organization_id <> $2 OR role <> $3)`,
-      [row.userId, row.organizationId, row.membershipRole],
+      [user.id, user.organizationId, user.role],
     );
   }
 }

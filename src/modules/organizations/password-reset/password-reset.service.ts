@@ -8,7 +8,7 @@ import { clientAddressOf } from '../../../common/http/client-address';
 import { Environment } from '../../../config/environment';
 import { Transactions } from '../../../database/transactions';
 import { AccountMail } from '../account-mail/account-mail';
-import { actorOf } from '../auth.service';
+import { actorOf } from '../actor';
 import { invalidLink } from '../account-links';
 import { LoginThrottle } from '../login-throttle.service';
 import { OrganizationsRepository } from '../organizations.repository';
