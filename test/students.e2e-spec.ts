@@ -59,6 +59,26 @@ describe('students', () => {
     expect(new Set(seen)).toEqual(new Set(ids));
   });
 
+  it("counts a school's whole current list as she changes it: created, archived, and never another school's", async () => {
+    const [own, other] = await Promise.all([make.school(), make.school()]);
+    const made = [];
+    for (let i = 0; i < 3; i += 1) made.push(await make.student(own));
+    await make.student(other);
+    const totals = async (token: string) => {
+      const { current, all } = dataOf(await t.gql('{ current: students(first: 1) { totalCount } all: students(first: 1, filter: { includeArchived: true }) { totalCount } }', {}, token));
+      return [current.totalCount, all.totalCount];
+    };
+    expect(await totals(own.staff.token)).toEqual([3, 3]);
+    dataOf(await t.gql(ARCHIVE, { id: made[0].id }, own.staff.token));
+    expect(await totals(own.staff.token)).toEqual([2, 3]);
+    // Archiving again changes nothing, and a change that is not an archive neither.
+    await t.gql(ARCHIVE, { id: made[0].id }, own.staff.token);
+    dataOf(await t.gql(UPDATE, { id: made[1].id, input: { radiusKm: 20 } }, own.staff.token));
+    expect(await totals(own.staff.token)).toEqual([2, 3]);
+    expect(await totals(other.staff.token)).toEqual([1, 1]);
+    expect(await totals((await make.school()).staff.token)).toEqual([0, 0]);
+  });
+
   it("hides school A's students from school B: no read, no change, no hint they exist", async () => {
     const schoolA = school.staff.token;
     const other = await make.school();

@@ -105,15 +105,13 @@ export function pageWindow(args: ConnectionArgs): { offset: number; limit: numbe
   return { offset: args.after ? decodeCursor(args.after) : 0, limit: args.first ?? DEFAULT_PAGE_SIZE };
 }
 
-/** Runs an ordered query builder as one page of a connection (a count and a page query). */
+/** Runs an ordered query builder as one page of a connection (a page query, and a count unless `count` knows it). */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: ConnectionArgs,
+  count: () => Promise<number> = () => query.clone().orderBy().getCount(),
 ): Promise<Connection<T>> {
   const { offset, limit } = pageWindow(args);
-  const [rows, totalCount] = await Promise.all([
-    query.clone().offset(offset).limit(limit + 1).getMany(),
-    query.clone().orderBy().getCount(),
-  ]);
+  const [rows, totalCount] = await Promise.all([query.clone().offset(offset).limit(limit + 1).getMany(), count()]);
   return toConnection(rows, args, totalCount);
 }

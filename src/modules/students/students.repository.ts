@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { Transactions } from '../../database/transactions';
+import { SchoolStudentCountEntity } from './school-student-count.entity';
 import { StudentIdentityEntity } from './student-identity.entity';
 import { StudentEntity } from './student.entity';
 
-/** The only place the `students` and `student_identities` tables are named; joins the ambient transaction. */
+/** The only place the `students`, `student_identities` and `school_student_counts` tables are named; joins the ambient transaction. */
 @Injectable()
 export class StudentsRepository {
   constructor(private readonly transactions: Transactions) {}
@@ -63,6 +64,11 @@ export class StudentsRepository {
       [studentIds],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** A school's current (unarchived) students, counted by the triggers that keep `school_student_counts`. */
+  async currentCount(schoolId: string): Promise<number> {
+    return (await this.manager.findOneBy(SchoolStudentCountEntity, { schoolId }))?.current ?? 0;
   }
 
   listQuery(schoolId: string): SelectQueryBuilder<StudentEntity> {

@@ -94,17 +94,17 @@ export class StudentsService {
 
   list(actor: Actor, { filter: given, ...page }: StudentsArgs): Promise<Connection<StudentEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    const query = this.students
-      .listQuery(StudentsPolicy.managedSchool(actor) ?? actor.organizationId)
-      .orderBy('student.createdAt', 'DESC')
-      .addOrderBy('student.id');
+    const schoolId = StudentsPolicy.managedSchool(actor) ?? actor.organizationId;
+    const query = this.students.listQuery(schoolId).orderBy('student.createdAt', 'DESC').addOrderBy('student.id');
     if (!filter.includeArchived) query.andWhere('student.archivedAt IS NULL');
     if (filter.crebo) query.andWhere('student.crebo = :crebo', { crebo: filter.crebo });
     if (filter.level) query.andWhere('student.level = :level', { level: filter.level });
     if (filter.leerweg) query.andWhere('student.leerweg = :leerweg', { leerweg: filter.leerweg });
     if (filter.cohort) query.andWhere('student.cohort = :cohort', { cohort: filter.cohort });
     if (filter.name) this.students.whereNameContains(query, filter.name);
-    return paginate(query, page);
+    // The whole current list (the everyday read) has its length kept; a filtered one is counted.
+    const filtered = filter.includeArchived || filter.crebo || filter.level || filter.leerweg || filter.cohort || filter.name;
+    return paginate(query, page, filtered ? undefined : () => this.students.currentCount(schoolId));
   }
 
   private async checkProfile(student: StudentEntity): Promise<void> {
