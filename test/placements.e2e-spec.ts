@@ -42,6 +42,16 @@ describe('placements', () => {
     expect(nodes.map((node: any) => node.branch.city)).toEqual(expect.arrayContaining(['Utrecht', 'Zeist']));
     expect(nodes.some((node: any) => node.branch.city === 'Groningen' || node.branch.pc4.startsWith('9'))).toBe(false);
 
+    // Every page counts all hits: a short one, and the empty one past the end.
+    const PAGE = `query($filter: PlacementFilter, $first: Int, $after: String) { placements(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { endCursor } edges { node { id } } } }`;
+    const near = { near: { postcode: '3511', radiusKm: 10 } };
+    const short = dataOf(await t.gql(PAGE, { filter: near, first: 2 }, schoolStaff)).placements;
+    expect([short.edges.length, short.totalCount]).toEqual([2, nodes.length]);
+    const all = dataOf(await t.gql(PAGE, { filter: near, first: 100 }, schoolStaff)).placements;
+    const past = dataOf(await t.gql(PAGE, { filter: near, first: 2, after: all.pageInfo.endCursor }, schoolStaff)).placements;
+    expect([past.edges.length, past.totalCount]).toEqual([0, nodes.length]);
+
     const wide = dataOf(await t.gql(SEARCH, { filter: { near: { postcode: '3511', radiusKm: 200 } }, first: 100 }, schoolStaff));
     expect(wide.placements.edges.some((edge: any) => edge.node.branch.city === 'Groningen')).toBe(true);
   });

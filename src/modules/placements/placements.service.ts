@@ -162,13 +162,21 @@ export class PlacementsService {
     const origin = await this.postcodes.require(filter.near.postcode, 'filter.near.postcode');
     this.withinRadius(query, origin, filter.near.radiusKm);
     const { offset, limit } = pageWindow(page);
-    const [{ entities, raw }, totalCount] = await Promise.all([
-      query.clone().orderBy('distance_km').addOrderBy('placement.startDate').addOrderBy('placement.id').offset(offset).limit(limit + 1).getRawAndEntities(),
-      query.clone().getCount(),
-    ]);
+    // The page and the count of all hits in one statement (the hits within a radius are few; each
+    // statement is a round trip): only a page past the end needs the count asked apart.
+    const { entities, raw } = await query
+      .clone()
+      .addSelect('COUNT(*) OVER ()', 'total_count')
+      .orderBy('distance_km')
+      .addOrderBy('placement.startDate')
+      .addOrderBy('placement.id')
+      .offset(offset)
+      .limit(limit + 1)
+      .getRawAndEntities<{ distance_km: number; total_count: string }>();
     entities.forEach((placement, index) => {
-      placement.distanceKm = Math.round(Number((raw[index] as { distance_km: number }).distance_km) * 10) / 10;
+      placement.distanceKm = Math.round(Number(raw[index].distance_km) * 10) / 10;
     });
+    const totalCount = raw.length > 0 ? Number(raw[0].total_count) : offset > 0 ? await query.getCount() : 0;
     return toConnection(entities, page, totalCount);
   }
 
