@@ -1,12 +1,12 @@
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { Client } from 'pg';
 import { OutboxRelay } from '../src/modules/events/outbox-relay.service';
 import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
 import { dataOf, TestApp } from './support/test-app';
 
 /**
  * The everyday reads cost few statements (bench:api, issue #20): each one is a round trip and a
- * socket write on the API's one event loop. The session check is a prepared statement on the pool
- * and is not counted here; these are the statements through TypeORM.
+ * socket write on the API's one event loop. Counted at the driver, so the session check (one
+ * prepared statement per signed-in request) and the loaders' prepared statements count too.
  */
 describe('statements per everyday read', () => {
   let t: TestApp;
@@ -24,20 +24,25 @@ describe('statements per everyday read', () => {
     await t.stop();
   });
 
+  /** The statements of one request: the fewest of three runs, as the workers' own statements (e-mails of the factories' invitations) only add. */
   const statements = async (query: string, variables: Record<string, unknown>, token: string): Promise<{ data: any; count: number }> => {
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-    try {
-      const data = dataOf(await t.gql(query, variables, token));
-      return { data, count: spy.mock.calls.length };
-    } finally {
-      spy.mockRestore();
+    let fewest: { data: any; count: number } | null = null;
+    for (let run = 0; run < 3; run += 1) {
+      const spy = jest.spyOn(Client.prototype, 'query');
+      try {
+        const data = dataOf(await t.gql(query, variables, token));
+        if (!fewest || spy.mock.calls.length < fewest.count) fewest = { data, count: spy.mock.calls.length };
+      } finally {
+        spy.mockRestore();
+      }
     }
+    return fewest!;
   };
 
   it('answers `me` with her organization from the session check alone', async () => {
     const { data, count } = await statements('{ me { id name organization { id name type } } }', {}, school.staff.token);
     expect(data.me).toEqual({ id: school.staff.id, name: school.staff.name, organization: { id: school.id, name: school.name, type: 'SCHOOL' } });
-    expect(count).toBe(0);
+    expect(count).toBe(1);
   });
 
   it('searches near a postcode without reading the postcode again each time', async () => {
@@ -46,8 +51,8 @@ describe('statements per everyday read', () => {
     await statements(search, { near: { postcode: '3511', radiusKm: 10 } }, school.staff.token);
     const { data, count } = await statements(search, { near: { postcode: '3511', radiusKm: 10 } }, school.staff.token);
     expect(data.placements.edges.map(({ node }: any) => node.company.name)).toContain(company.name);
-    // the page with its count, companies, branches
-    expect(count).toBe(3);
+    // the session check, the page with its count, companies, branches
+    expect(count).toBe(4);
     const unknown = await t.gql(search, { near: { postcode: '0000', radiusKm: 10 } }, school.staff.token);
     expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { seedNationalData } from './national-data';
 /** autocannon 8 ships no types; the part of its API the bench uses. */
 interface LoadResult {
   latency: { p50: number; p99: number };
-  requests: { average: number };
+  requests: { average: number; total: number };
   duration: number;
   errors: number;
   timeouts: number;
@@ -149,7 +150,12 @@ async function graphql(url: string, query: string, variables: Record<string, unk
 }
 
 /** The API as production runs it: its own process (APP_ROLE=api, NODE_ENV=production, generated secrets). */
-async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<{ child: ChildProcess; url: string }> {
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+
+async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
   const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const child = fork(join(__dirname, '..', 'main.js'), [], { env: { ...env, APP_ROLE: 'api', PORT: String(port) }, execArgv, stdio: 'inherit' });
   children.add(child);
@@ -164,7 +170,7 @@ async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<{ child: 
   }
 }
 
-async function startReference(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+async function startReference(env: NodeJS.ProcessEnv): Promise<Server> {
   const child = fork(join(__dirname, 'api-reference.server.js'), [], { env, stdio: 'inherit' });
   children.add(child);
   const { port } = await new Promise<{ port: number }>((resolve, reject) => {
@@ -186,6 +192,14 @@ interface Row {
   rates: Array<{ rate: number; served: number; p50: number; p99: number }>;
   max: number;
   maxP99: number;
+  /** CPU the server process spent per request at its most: comparable between runs on a busy machine, where rates are not. */
+  cpuMsPerRequest: number;
+}
+
+/** CPU time a process has used so far, in ms (Linux: utime + stime of /proc/<pid>/stat, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function load(url: string, token: string, query: string, variables: Record<string, unknown> = {}, overallRate?: number): Promise<LoadResult> {
@@ -203,15 +217,17 @@ async function load(url: string, token: string, query: string, variables: Record
   return result;
 }
 
-async function measure(url: string, token: string, scenario: Pick<Scenario, 'name' | 'query' | 'variables'>, rates: number[]): Promise<Row> {
+async function measure(server: Server, token: string, scenario: Pick<Scenario, 'name' | 'query' | 'variables'>, rates: number[]): Promise<Row> {
+  const { url } = server;
   await load(url, token, scenario.query, scenario.variables); // warm-up: JIT, pools, prepared statements
-  const row: Row = { name: scenario.name, rates: [], max: 0, maxP99: 0 };
+  const row: Row = { name: scenario.name, rates: [], max: 0, maxP99: 0, cpuMsPerRequest: 0 };
   for (const rate of rates) {
     const result = await load(url, token, scenario.query, scenario.variables, rate);
     row.rates.push({ rate, served: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
   }
+  const cpuBefore = cpuMs(server.child.pid!);
   const max = await load(url, token, scenario.query, scenario.variables);
-  Object.assign(row, { max: max.requests.average, maxP99: max.latency.p99 });
+  Object.assign(row, { max: max.requests.average, maxP99: max.latency.p99, cpuMsPerRequest: (cpuMs(server.child.pid!) - cpuBefore) / max.requests.total });
   return row;
 }
 
@@ -219,12 +235,12 @@ const pad = (text: string | number, width: number) => String(text).padStart(widt
 
 function print(rows: Row[]): void {
   const header = RATES.map((rate) => `${pad(`@${rate}/s p50`, 11)} ${pad('p99', 5)}`).join('  ');
-  console.log(`  ${'operation'.padEnd(26)} ${header}  ${pad('max req/s', 9)} ${pad('(p99)', 6)}`);
+  console.log(`  ${'operation'.padEnd(26)} ${header}  ${pad('max req/s', 9)} ${pad('(p99)', 6)} ${pad('CPU ms/req', 11)}`);
   for (const row of rows) {
     const cells = row.rates.map(({ rate, served, p50, p99 }) => `${pad(`${served < rate * 0.95 ? '*' : ''}${p50}`, 11)} ${pad(p99, 5)}`).join('  ');
-    console.log(`  ${row.name.padEnd(26)} ${cells}  ${pad(row.max.toFixed(0), 9)} ${pad(`${row.maxP99}`, 6)}`);
+    console.log(`  ${row.name.padEnd(26)} ${cells}  ${pad(row.max.toFixed(0), 9)} ${pad(`${row.maxP99}`, 6)} ${pad(row.cpuMsPerRequest.toFixed(2), 11)}`);
   }
-  console.log('  latencies in ms; * the rate was not reached (served fewer requests/s than offered)');
+  console.log("  latencies in ms; * the rate was not reached (served fewer requests/s than offered); CPU: the API process's, at its most");
 }
 
 /**
@@ -272,7 +288,7 @@ async function main(): Promise<void> {
   }
   console.log(`  API: one process (pid ${api.child.pid}), NODE_ENV=production; load from this process (autocannon), ${SECONDS} s per step`);
   const rows: Row[] = [];
-  for (const scenario of scenarios) rows.push(await measure(api.url, tokens.get(scenario.as)!, scenario, RATES));
+  for (const scenario of scenarios) rows.push(await measure(api, tokens.get(scenario.as)!, scenario, RATES));
   await stop(api.child);
 
   const reference = await startReference(env);
@@ -280,15 +296,15 @@ async function main(): Promise<void> {
   const search = SCENARIOS[0];
   if (!search.check(await graphql(reference.url, search.query, search.variables, searchToken))) throw new Error('reference: unexpected answer');
   const referenceRows = [
-    await measure(reference.url, searchToken, { ...search, name: 'reference: placement search' }, [200]),
-    await measure(reference.url, searchToken, { name: 'reference: me', query: REFERENCE_ME }, []),
+    await measure(reference, searchToken, { ...search, name: 'reference: placement search' }, [200]),
+    await measure(reference, searchToken, { name: 'reference: me', query: REFERENCE_ME }, []),
   ];
   await stop(reference.child);
 
   print(rows);
   console.log('  reference (bare Apollo 5 + Express 5 + one pg query, same token check; its own process):');
   for (const row of referenceRows) {
-    console.log(`  ${row.name.padEnd(30)} ${row.rates.map(({ rate, p50, p99 }) => `@${rate}/s p50 ${p50} p99 ${p99}, `).join('')}max ${row.max.toFixed(0)} req/s (p99 ${row.maxP99})`);
+    console.log(`  ${row.name.padEnd(30)} ${row.rates.map(({ rate, p50, p99 }) => `@${rate}/s p50 ${p50} p99 ${p99}, `).join('')}max ${row.max.toFixed(0)} req/s (p99 ${row.maxP99}), CPU ${row.cpuMsPerRequest.toFixed(2)} ms/req`);
   }
   const searchRow = rows.find((row) => row.name === search.name);
   const meRow = rows.find((row) => row.name === 'me');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** Runs SQL and returns its rows. */
@@ -21,9 +21,43 @@ const statementNames = new Map<string, string>();
 @Injectable()
 export class PreparedQueries implements Queryable {
   private readonly pool: Pool;
+  private readonly byIdsTexts = new Map<EntityTarget<unknown>, string>();
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+  }
+
+  /**
+   * An entity's columns for a select list, `alias.column AS "prefix.property"` (the stored
+   * columns a plain find reads; `exclude` leaves some out).
+   */
+  selectList(entity: EntityTarget<unknown>, alias: string, prefix = '', exclude: readonly string[] = []): string[] {
+    return storedColumns(this.dataSource.getMetadata(entity))
+      .filter((column) => !exclude.includes(column.propertyName))
+      .map((column) => `${alias}."${column.databaseName}" AS "${prefix}${column.propertyName}"`);
+  }
+
+  /** The entity a row's `prefix.property` columns describe, its values as TypeORM hydrates them (dates as text, …). */
+  hydrate<T extends ObjectLiteral>(entity: EntityTarget<T>, row: Record<string, unknown>, prefix = ''): T {
+    const metadata = this.dataSource.getMetadata(entity);
+    const target = metadata.create() as Record<string, unknown>;
+    for (const column of storedColumns(metadata)) {
+      const key = prefix + column.propertyName;
+      if (key in row) target[column.propertyName] = this.dataSource.driver.prepareHydratedValue(row[key], column);
+    }
+    return target as T;
+  }
+
+  /** Entities by primary key, as `findBy({ id: In(ids) })` returns them, in one prepared statement (the per-request loaders). */
+  async byIds<T extends ObjectLiteral>(entity: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
+    let text = this.byIdsTexts.get(entity);
+    if (!text) {
+      const metadata = this.dataSource.getMetadata(entity);
+      const [primary] = metadata.primaryColumns;
+      text = `SELECT ${this.selectList(entity, 't').join(', ')} FROM "${metadata.tablePath}" t WHERE t."${primary.databaseName}" = ANY($1)`;
+      this.byIdsTexts.set(entity, text);
+    }
+    return (await this.query(text, [ids])).map((row) => this.hydrate(entity, row));
   }
 
   async query<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
@@ -31,4 +65,9 @@ export class PreparedQueries implements Queryable {
     if (!name) statementNames.set(text, (name = `stagematch_${statementNames.size + 1}`));
     return (await this.pool.query({ name, text, values })).rows as T[];
   }
+}
+
+/** The columns a row of the entity stores itself (a relation without its own id property has none here). */
+function storedColumns(metadata: EntityMetadata) {
+  return metadata.columns.filter((column) => !column.isVirtual && column.isSelect);
 }

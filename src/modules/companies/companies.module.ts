@@ -1,3 +1,4 @@
+import { PreparedQueries } from '../../database/prepared-queries';
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PostcodesModule } from '../postcodes/postcodes.module';
@@ -18,6 +19,7 @@ import { CompanyEvents } from './companies.events';
 @Module({
   imports: [PostcodesModule, OrganizationsModule],
   providers: [
+    PreparedQueries,
     CompanyEvents,
     CompaniesRepository,
     CompaniesFacts,

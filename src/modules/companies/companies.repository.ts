@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type DeepPartial, In, IsNull, LessThanOrEqual, type SelectQueryBuilder } from 'typeorm';
+import { PreparedQueries } from '../../database/prepared-queries';
 import { Transactions } from '../../database/transactions';
 import { accreditationsOfBranches, type LoadQuestion, trainerLoads } from './companies.facts';
 import { AccreditationRefusalEntity } from './accreditation-refusal.entity';
@@ -15,7 +16,10 @@ import { TrainerEntity } from './trainer.entity';
  */
 @Injectable()
 export class CompaniesRepository {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly db: PreparedQueries,
+  ) {}
 
   private get manager() {
     return this.transactions.manager;
@@ -57,8 +61,9 @@ export class CompaniesRepository {
     return this.manager.findOneBy(BranchEntity, { id, companyId });
   }
 
+  /** Committed branches by id in one prepared statement (the per-request loader). */
   branchesById(ids: readonly string[]): Promise<BranchEntity[]> {
-    return this.manager.findBy(BranchEntity, { id: In([...ids]) });
+    return this.db.byIds(BranchEntity, ids);
   }
 
   branchesOfCompanies(companyIds: readonly string[]): Promise<BranchEntity[]> {
@@ -74,8 +79,9 @@ export class CompaniesRepository {
     return this.manager.findOne(TrainerEntity, { where: { id, companyId }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Committed trainers by id in one prepared statement (the per-request loader). */
   trainersById(ids: readonly string[]): Promise<TrainerEntity[]> {
-    return this.manager.findBy(TrainerEntity, { id: In([...ids]) });
+    return this.db.byIds(TrainerEntity, ids);
   }
 
   trainersOfCompanies(companyIds: readonly string[]): Promise<TrainerEntity[]> {

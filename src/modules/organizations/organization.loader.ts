@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { Transactions } from '../../database/transactions';
 import { keyedLoader, type LoaderFactory } from '../../common/graphql/request-loaders';
+import { PreparedQueries } from '../../database/prepared-queries';
 import { OrganizationEntity } from './organization.entity';
 
-/** Organizations by id, batched per request. */
+/** Organizations by id, batched per request (committed rows, one prepared statement). */
 @Injectable()
 export class OrganizationLoader implements LoaderFactory<string, OrganizationEntity | null> {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(private readonly db: PreparedQueries) {}
 
   createLoader() {
-    return keyedLoader((ids) => this.transactions.manager.getRepository(OrganizationEntity).findBy({ id: In(ids) }), (row) => row.id);
+    return keyedLoader((ids) => this.db.byIds(OrganizationEntity, ids), (row) => row.id);
   }
 }

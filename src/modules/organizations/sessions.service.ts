@@ -42,22 +42,14 @@ interface SessionRow {
   [column: string]: unknown;
 }
 
-/** Columns a request never needs in memory. */
-const UNREAD_USER_COLUMNS = new Set(['passwordHash']);
-
 /**
- * Every authenticated request runs this: one primary-key lookup that also reads the user and her
- * organization whole (columns from the entities' metadata, as `user.<property>` and
- * `organization.<property>`), so `me` and her organization cost no statement of their own.
+ * Every authenticated request runs this: one primary-key lookup that also reads the user (not her
+ * password hash) and her organization whole, so `me` and her organization cost no statement of
+ * their own.
  */
-function validSessionSql(dataSource: DataSource): string {
-  const columns = (entity: typeof UserEntity | typeof OrganizationEntity, table: string, prefix: string) =>
-    dataSource
-      .getMetadata(entity)
-      .columns.filter((column) => !UNREAD_USER_COLUMNS.has(column.propertyName))
-      .map((column) => `${table}.${column.databaseName} AS "${prefix}.${column.propertyName}"`);
+function validSessionSql(db: PreparedQueries): string {
   return `
-  SELECT ${[...columns(UserEntity, 'u', 'user'), ...columns(OrganizationEntity, 'o', 'organization')].join(', ')},
+  SELECT ${[...db.selectList(UserEntity, 'u', 'user.', ['passwordHash']), ...db.selectList(OrganizationEntity, 'o', 'organization.')].join(', ')},
          s.expires_at AS "expiresAt", (s.organization_id = u.organization_id AND s.role = u.role) AS "unchanged"
     FROM sessions s
     JOIN users u ON u.id = s.user_id
@@ -66,19 +58,6 @@ function validSessionSql(dataSource: DataSource): string {
      AND u.deactivated_at IS NULL`;
 }
 
-/** The `prefix.`-named columns of a row as the properties of a new entity. */
-function entityOf<T extends object>(entity: new () => T, row: SessionRow, prefix: string): T {
-  const target = new entity() as Record<string, unknown>;
-  for (const key in row) if (key.startsWith(prefix)) target[key.slice(prefix.length)] = row[key];
-  return target as T;
-}
-
-/**
- * Sessions make tokens revocable. A token (HS256, `jti` = session id) is accepted only while its
- * session is unrevoked and unexpired and the user still has the organization and role she signed in
- * with: a change of either ends every session started before it (checked on each request, so it
- * takes effect at once on every replica).
- */
 @Injectable()
 export class SessionsService {
   private readonly validSessionSql: string;
@@ -90,7 +69,7 @@ export class SessionsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
   ) {
-    this.validSessionSql = validSessionSql(dataSource);
+    this.validSessionSql = validSessionSql(db);
   }
 
   /** An API session for a user who has just proved her password. */
@@ -117,8 +96,8 @@ export class SessionsService {
     }
     const [row] = await this.db.query<SessionRow>(this.validSessionSql, [claims.sessionId, claims.userId, kind]);
     if (!row) return null;
-    const user = entityOf(UserEntity, row, 'user.') as SignedInUser;
-    user.organization = entityOf(OrganizationEntity, row, 'organization.');
+    const user = this.db.hydrate(UserEntity, row, 'user.') as SignedInUser;
+    user.organization = this.db.hydrate(OrganizationEntity, row, 'organization.');
     if (!row.unchanged) {
       await this.revokeOutdated(user);
       return null;

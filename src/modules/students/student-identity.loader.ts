@@ -10,7 +10,7 @@ export class StudentIdentityLoader implements LoaderFactory<string, StudentIdent
 
   createLoader() {
     return keyedLoader(
-      (studentIds) => this.students.identities(studentIds),
+      (studentIds) => this.students.committedIdentities(studentIds),
       (row) => row.studentId,
     );
   }

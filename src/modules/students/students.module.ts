@@ -1,3 +1,4 @@
+import { PreparedQueries } from '../../database/prepared-queries';
 import { Module } from '@nestjs/common';
 import { PostcodesModule } from '../postcodes/postcodes.module';
 import { StudentIdentityLoader } from './student-identity.loader';
@@ -8,7 +9,7 @@ import { StudentsService } from './students.service';
 
 @Module({
   imports: [PostcodesModule],
-  providers: [StudentsRepository, StudentsFacts, StudentsService, StudentsResolver, StudentIdentityLoader],
+  providers: [PreparedQueries, StudentsRepository, StudentsFacts, StudentsService, StudentsResolver, StudentIdentityLoader],
   exports: [StudentsService, StudentsFacts, StudentIdentityLoader],
 })
 export class StudentsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
+import { PreparedQueries } from '../../database/prepared-queries';
 import { Transactions } from '../../database/transactions';
 import { SchoolStudentCountEntity } from './school-student-count.entity';
 import { StudentIdentityEntity } from './student-identity.entity';
@@ -8,7 +9,10 @@ import { StudentEntity } from './student.entity';
 /** The only place the `students`, `student_identities` and `school_student_counts` tables are named; joins the ambient transaction. */
 @Injectable()
 export class StudentsRepository {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly db: PreparedQueries,
+  ) {}
 
   private get manager() {
     return this.transactions.manager;
@@ -54,6 +58,11 @@ export class StudentsRepository {
 
   identities(studentIds: readonly string[]): Promise<StudentIdentityEntity[]> {
     return this.manager.findBy(StudentIdentityEntity, { studentId: In([...studentIds]) });
+  }
+
+  /** Committed identities in one prepared statement (the per-request loader). */
+  committedIdentities(studentIds: readonly string[]): Promise<StudentIdentityEntity[]> {
+    return this.db.byIds(StudentIdentityEntity, studentIds);
   }
 
   /** The students whose flag changes (those already at `value` are left out). */
