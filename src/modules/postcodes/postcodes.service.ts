@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { Transactions } from '../../database/transactions';
-import { PostcodeEntity } from './postcode.entity';
+import type { PostcodeEntity } from './postcode.entity';
+import { PostcodesRepository } from './postcodes.repository';
 
 /** A region is a province of the PC4 table; anything else is BAD_USER_INPUT naming the field. */
 export async function requireProvince(db: Pick<DataSource, 'query'>, region: string | undefined, field: string, rule?: string): Promise<void> {
   if (region === undefined) return;
-  const [known] = await db.query<unknown[]>('SELECT 1 FROM postcodes WHERE province = $1 LIMIT 1', [region]);
-  if (!known) throw BadUserInputError.field(field, `${region} is not a Dutch province`, rule);
+  if (!(await PostcodesRepository.isProvince(db, region))) throw BadUserInputError.field(field, `${region} is not a Dutch province`, rule);
 }
 
 @Injectable()
@@ -24,7 +24,7 @@ export class PostcodesService {
 
   /** The PC4 area, or BAD_USER_INPUT naming the field when no such postcode exists. */
   async require(pc4: string, field: string): Promise<PostcodeEntity> {
-    const postcode = this.known.get(pc4) ?? (await this.transactions.manager.findOneBy(PostcodeEntity, { pc4 }));
+    const postcode = this.known.get(pc4) ?? (await PostcodesRepository.area(this.transactions.manager, pc4));
     if (!postcode) throw BadUserInputError.field(field, `postcode ${pc4} does not exist`);
     this.known.set(pc4, postcode);
     return postcode;

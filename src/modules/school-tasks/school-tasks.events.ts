@@ -4,6 +4,7 @@ import { RegistersEvents } from '../events/event-registry';
 import { organizationNames } from '../organizations/organizations.facts';
 import { placementSummaries } from '../placements/placements.facts';
 import { ReportedCompanies } from './reported-companies';
+import { announcedTasks } from './school-tasks.repository';
 
 export const SchoolTaskEvent = {
   /** A school got a task: aftercare (R22) or a replacement search (R2). */
@@ -27,10 +28,7 @@ export class SchoolTaskEvents implements EventSource {
       payload: ['taskId'],
       announce: async (payloads, { db }) => {
         const ids = payloads.map((payload) => payload.taskId);
-        const tasks = await db.query<{ id: string; school_id: string; kind: string; placement_id: string | null; report_id: string | null }>(
-          'SELECT id, school_id, kind, placement_id, report_id FROM school_tasks WHERE id = ANY($1::uuid[])',
-          [ids],
-        );
+        const tasks = await announcedTasks(db, ids);
         const has = <T>(value: T | null): value is T => value !== null;
         const [placements, reported] = await Promise.all([
           placementSummaries(db, [...new Set(tasks.map((task) => task.placement_id).filter(has))]),

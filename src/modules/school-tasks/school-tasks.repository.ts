@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
+import type { Queryable } from '../../database/prepared-queries';
 import { Transactions } from '../../database/transactions';
 import { SchoolTaskEntity } from './school-task.entity';
 
 export type NewSchoolTask = Pick<SchoolTaskEntity, 'kind' | 'schoolId'> &
   Partial<Pick<SchoolTaskEntity, 'studentId' | 'reportId' | 'placementId' | 'internshipId'>> & { createdByUserId: string | null };
+
+/** What a task's announcement needs of it, read on the connection the dispatcher gives. */
+export function announcedTasks(db: Queryable, ids: string[]) {
+  return db.query<{ id: string; school_id: string; kind: string; placement_id: string | null; report_id: string | null }>(
+    'SELECT id, school_id, kind, placement_id, report_id FROM school_tasks WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+}
 
 /** The only place `school_tasks` is named; joins the ambient transaction. */
 @Injectable()

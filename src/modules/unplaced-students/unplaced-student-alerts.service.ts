@@ -5,8 +5,9 @@ import { Transactions } from '../../database/transactions';
 import { Events } from '../events/events';
 import { UnplacedStudentsReads } from '../reporting/unplaced-students.reads';
 import { UnplacedStudentEvent } from './unplaced-students.events';
+import { UnplacedStudentsRepository } from './unplaced-students.repository';
 
-/** The owner of `unplaced_student_alerts`: which school was told which student has no placement. */
+/** Which school was told which student has no placement (`unplaced_student_alerts`). */
 @Injectable()
 export class UnplacedStudentAlertsService {
   constructor(
@@ -15,6 +16,7 @@ export class UnplacedStudentAlertsService {
     private readonly unplaced: UnplacedStudentsReads,
     private readonly env: Environment,
     private readonly events: Events,
+    private readonly alerts: UnplacedStudentsRepository,
   ) {}
 
   /**
@@ -24,20 +26,13 @@ export class UnplacedStudentAlertsService {
    */
   async alertUnplacedStudents(day: string): Promise<number> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const due = await this.unplaced.due(day, this.env.UNPLACED_ALERT_WEEKS * 7);
       if (due.length === 0) return 0;
-      const rows = await manager.query<{ student_id: string; start_date: string }[]>(
-        `INSERT INTO unplaced_student_alerts (student_id, start_date, school_id)
-         SELECT * FROM unnest($1::uuid[], $2::date[], $3::uuid[])
-         ON CONFLICT DO NOTHING
-         RETURNING student_id, start_date::text AS start_date`,
-        [due.map((row) => row.studentId), due.map((row) => row.startDate), due.map((row) => row.schoolId)],
-      );
-      await this.events.emit(UnplacedStudentEvent.STUDENT_WITHOUT_PLACEMENT, rows.map((row) => ({ studentId: row.student_id, startDate: row.start_date })));
+      const rows = await this.alerts.insertNew(due);
+      await this.events.emit(UnplacedStudentEvent.STUDENT_WITHOUT_PLACEMENT, rows);
       await this.audit.record(
         null,
-        rows.map((row) => ({ action: 'student.unplaced-alert', entityType: 'student', entityId: row.student_id, after: { startDate: row.start_date, weeks: this.env.UNPLACED_ALERT_WEEKS } })),
+        rows.map((row) => ({ action: 'student.unplaced-alert', entityType: 'student', entityId: row.studentId, after: { startDate: row.startDate, weeks: this.env.UNPLACED_ALERT_WEEKS } })),
       );
       return rows.length;
     });
