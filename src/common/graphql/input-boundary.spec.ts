@@ -47,4 +47,12 @@ describe('operationInputProblems', () => {
   it('checks arguments in fragments too', () => {
     expect(problems('mutation { ...f } fragment f on Mutation { close(id: "nope") }')).toEqual([{ path: 'id', message: 'must be an id (a UUID)' }]);
   });
+
+  it('judges each request by its own variables when the parsed document is reused (Apollo keeps it)', () => {
+    const document = parse(CREATE);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(operationInputProblems(schema, document, operation, { s: student({ email: 'x\ud800' }) })).toEqual([{ path: 'input.identity.email', message: expect.stringContaining('surrogate') }]);
+    expect(operationInputProblems(schema, document, operation, { s: student() })).toEqual([]);
+    expect(operationInputProblems(schema, document, operation, { s: { ...student(), leerweg: 'NOPE' } })).toEqual([{ path: 'input.leerweg', message: expect.stringContaining('NOPE') }]);
+  });
 });

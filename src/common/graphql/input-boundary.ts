@@ -4,6 +4,7 @@ import {
   type FieldNode,
   getArgumentValues,
   getNullableType,
+  type GraphQLField,
   getVariableValues,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -99,6 +100,41 @@ function valueProblems(value: unknown, type: GraphQLInputType, path: (string | n
   }
 }
 
+interface OperationShape {
+  uses: Map<string, (string | number)[]>;
+  /** The fields of the operation (and its fragments) that take arguments, with their definitions. */
+  sites: Array<{ node: FieldNode; field: GraphQLField<unknown, unknown> }>;
+}
+
+/**
+ * What the checks need of a document, found once per parsed document and operation: Apollo keeps
+ * parsed documents, so the same query text comes back as the same object and is not walked again.
+ */
+const shapes = new WeakMap<DocumentNode, Map<OperationDefinitionNode, OperationShape>>();
+
+function shapeOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): OperationShape {
+  const ofDocument = shapes.get(document) ?? new Map<OperationDefinitionNode, OperationShape>();
+  shapes.set(document, ofDocument);
+  let shape = ofDocument.get(operation);
+  if (shape) return shape;
+  shape = { uses: variableUses(document), sites: [] };
+  const typeInfo = new TypeInfo(schema);
+  const inOperation = new Set([operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)]);
+  for (const definition of inOperation) {
+    visit(
+      definition,
+      visitWithTypeInfo(typeInfo, {
+        Field: (node: FieldNode) => {
+          const field = typeInfo.getFieldDef();
+          if (field && node.arguments?.length) shape!.sites.push({ node, field });
+        },
+      }),
+    );
+  }
+  ofDocument.set(operation, shape);
+  return shape;
+}
+
 /**
  * The input checks that no scalar of graphql-js makes, for one operation before anything
  * resolves: variables coerce to their types, every `ID` is a UUID, and every string is text
@@ -110,27 +146,17 @@ export function operationInputProblems(
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown> = {},
 ): FieldProblem[] {
-  const uses = variableUses(document);
+  const { uses, sites } = shapeOf(schema, document, operation);
   const coercion = variableProblems(schema, operation, rawVariables, uses);
   if (coercion.length) return coercion;
+  if (!sites.length) return [];
   const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
   if (!coerced) return []; // unreachable: the same coercion reported nothing above
 
   const problems: FieldProblem[] = [];
-  const typeInfo = new TypeInfo(schema);
-  const inOperation = new Set([operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)]);
-  for (const definition of inOperation) {
-    visit(
-      definition,
-      visitWithTypeInfo(typeInfo, {
-        Field: (node: FieldNode) => {
-          const field = typeInfo.getFieldDef();
-          if (!field || !node.arguments?.length) return;
-          const values = getArgumentValues(field, node, coerced);
-          for (const argument of field.args) valueProblems(values[argument.name], argument.type, [argument.name], problems);
-        },
-      }),
-    );
+  for (const { node, field } of sites) {
+    const values = getArgumentValues(field, node, coerced);
+    for (const argument of field.args) valueProblems(values[argument.name], argument.type, [argument.name], problems);
   }
   const seen = new Set<string>();
   return problems.filter((problem) => !seen.has(problem.path) && seen.add(problem.path));
