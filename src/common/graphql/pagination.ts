@@ -52,6 +52,18 @@ registerEnumType(SortDirection, {
   valuesMap: { ASC: { description: 'Smallest (earliest, A) first' }, DESC: { description: 'Largest (latest, Z) first' } },
 });
 
+/** Declares the GraphQL enum `name` of sortable fields, each value described. */
+export function sortFields<const K extends string>(name: string, description: string, fields: Record<K, string>): { [V in K]: V } {
+  type V = K;
+  const values = Object.fromEntries(Object.keys(fields).map((key) => [key, key])) as { [V in K]: V };
+  registerEnumType(values, {
+    name,
+    description,
+    valuesMap: Object.fromEntries(Object.entries(fields).map(([key, text]) => [key, { description: text as string }])) as Partial<Record<V, { description: string }>>,
+  });
+  return values;
+}
+
 /** `orderBy: { field, direction }` for a connection whose fields are the enum `fields`. */
 export function OrderByInput<F extends string>(name: string, fields: Record<string, F>, defaultDirection = SortDirection.ASC): Type<{ field: F; direction: SortDirection }> {
   @InputType(name, { description: `How to sort; ties are broken by the id (stable pages)` })

@@ -3,7 +3,7 @@ import { In, IsNull, LessThan } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
-import { type Connection, paginate } from '../../common/graphql/pagination';
+import { type Connection, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import type { InternshipEntity } from '../internships/internship.entity';
@@ -48,20 +48,28 @@ export class ProposalsService {
    * filter by student: the answer would tie a pseudonym to a student id it learned elsewhere
    * before she accepted (R20). Like every argument a role may not use, that is FORBIDDEN.
    */
-  list(actor: Actor, side: Side, { placementId, studentId, status, ...page }: ProposalsArgs): Promise<Connection<ProposalEntity>> {
+  list(actor: Actor, side: Side, { filter, orderBy, ...args }: ProposalsArgs): Promise<Connection<ProposalEntity>> {
+    const { placementId: loosePlacement, studentId: looseStudent, status: looseStatus, ...page } = args;
+    const placementId = filter?.placementId ?? loosePlacement;
+    const studentId = filter?.studentId ?? looseStudent;
+    const status = filter?.status ?? looseStatus;
     if (studentId && !MatchingPolicy.mayFilterProposalsByStudent(side)) {
       throw new ForbiddenError('Companies may not filter proposals by studentId: a candidate stays a pseudonym until both sides accept (R20)');
     }
     const query = this.transactions.manager
       .getRepository(ProposalEntity)
       .createQueryBuilder('proposal')
-      .where(`proposal.${MatchingPolicy.proposalSideColumn(side)} = :org`, { org: actor.organizationId })
-      .orderBy('proposal.createdAt', 'DESC')
-      .addOrderBy('proposal.id');
+      .where(`proposal.${MatchingPolicy.proposalSideColumn(side)} = :org`, { org: actor.organizationId });
     if (placementId) query.andWhere('proposal.placementId = :placementId', { placementId });
     if (studentId) query.andWhere('proposal.studentId = :studentId', { studentId });
     if (status) query.andWhere('proposal.status = :status', { status });
-    return paginate(query, page);
+    const ordering = orderingOf(
+      { CREATED_AT: 'proposal.createdAt', EXPIRES_AT: 'proposal.expiresAt', RANK: 'proposal.rank' },
+      'proposal.id',
+      orderBy,
+      { field: 'CREATED_AT', direction: SortDirection.DESC },
+    );
+    return paginate(query, page, ordering);
   }
 
   /**
