@@ -92,7 +92,10 @@ export class TrainerAssignmentsService {
     });
   }
 
-  list(actor: Actor, { trainerId, placementId, activeOnly, ...page }: TrainerAssignmentsArgs): Promise<Connection<TrainerAssignmentEntity>> {
+  list(actor: Actor, { filter, trainerId: looseTrainer, placementId: loosePlacement, activeOnly: looseActive, ...page }: TrainerAssignmentsArgs): Promise<Connection<TrainerAssignmentEntity>> {
+    const trainerId = filter?.trainerId ?? looseTrainer;
+    const placementId = filter?.placementId ?? loosePlacement;
+    const activeOnly = filter?.activeOnly ?? looseActive;
     const query = this.companies
       .assignmentsQuery()
       .where('assignment.companyId = :companyId', { companyId: CompaniesPolicy.ownCompany(actor) })

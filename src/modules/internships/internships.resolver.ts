@@ -24,6 +24,7 @@ import {
   InternshipModel,
   PokModel,
   PokSignatureModel,
+  PokTermsModel,
 } from './models/internship.model';
 import { type PokEntity, PokParty } from './pok.entity';
 import { PoksService } from './poks.service';
@@ -65,6 +66,12 @@ class InternshipsArgs extends ConnectionArgs {
 
 @Resolver(() => PokModel)
 export class PokFieldsResolver {
+  @ResolveField(() => PokTermsModel)
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  terms(@Parent() pok: PokEntity): PokTermsModel {
+    return { ...pok.terms, id: pok.id } as PokTermsModel;
+  }
+
   @ResolveField(() => [PokSignatureModel])
   @Allow(Role.COMPANY, Role.SCHOOL)
   signatures(@Parent() pok: PokEntity): PokSignatureModel[] {
@@ -140,6 +147,12 @@ export class InternshipsResolver {
   @Allow(Role.COMPANY, Role.SCHOOL)
   async pok(@Parent() internship: InternshipEntity, @Loader(PoksLoader) loader: DataLoader<string, PokEntity[]>) {
     return (await loader.load(internship.id)).at(-1) ?? null;
+  }
+
+  @Query(() => InternshipModel, { description: 'One internship of your school or company; anyone else gets NOT_FOUND' })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  internship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.lifecycle.find(actor, id);
   }
 
   @Query(() => InternshipConnection, { description: "Your company's or your school's internships" })

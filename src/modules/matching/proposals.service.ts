@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull, LessThan } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
@@ -42,6 +42,12 @@ export class ProposalsService {
     private readonly clock: Clock,
     private readonly events: Events,
   ) {}
+
+  /** One proposal of the actor's side (blind for the company, R20); anyone else's is NOT_FOUND, as an unknown id. */
+  async find(actor: Actor, side: Side, id: string): Promise<ProposalEntity> {
+    const proposal = await this.transactions.manager.findOneBy(ProposalEntity, { id });
+    return ownedOrNotFound('Proposal', proposal, { visible: (found) => found[MatchingPolicy.proposalSideColumn(side)] === actor.organizationId });
+  }
 
   /**
    * A company's proposals (blind), or a school's proposals for its students. A company may not

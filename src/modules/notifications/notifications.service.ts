@@ -28,7 +28,8 @@ export class NotificationsService {
     private readonly clock: Clock,
   ) {}
 
-  inbox(actor: Actor, { unreadOnly, ...page }: NotificationsArgs): Promise<Connection<NotificationEntity>> {
+  inbox(actor: Actor, { filter, unreadOnly: looseUnread, ...page }: NotificationsArgs): Promise<Connection<NotificationEntity>> {
+    const unreadOnly = filter?.unreadOnly ?? looseUnread ?? false;
     const query = this.notifications.inboxQuery(actor.userId);
     if (unreadOnly) query.andWhere('notification.readAt IS NULL');
     return paginate(query, page);

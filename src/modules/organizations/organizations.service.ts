@@ -22,8 +22,10 @@ export class OrganizationsService {
       .createQueryBuilder('organization')
       .orderBy('organization.name')
       .addOrderBy('organization.id');
-    if (args.type) query.where('organization.type = :type', { type: args.type });
-    return paginate(query, args);
+    const type = args.filter?.type ?? args.type;
+    if (type) query.where('organization.type = :type', { type });
+    const { filter: _filter, type: _type, ...page } = args;
+    return paginate(query, page);
   }
 
   listUsers(organizationId: string, args: ConnectionArgs): Promise<Connection<UserEntity>> {
