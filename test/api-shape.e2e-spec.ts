@@ -187,6 +187,36 @@ describe('API shape: cursors, sorting, search, nodes', () => {
       expect(nodes).toEqual([{ __typename: 'Placement', id: placementId }, null, { __typename: 'Student', id: internship.student.id }, null]);
     });
 
+    it('refetches a POK for the internship’s parties, a user for her own organization, a norm set for anyone', async () => {
+      const { internship: found } = dataOf(await t.gql('query($id: ID!) { internship(id: $id) { pok { id terms { id } } } }', { id: internship.internshipId }, company.admin.token));
+      expect(found.pok.terms.id).toBe(found.pok.id);
+      expect(dataOf(await t.gql(NODES, { ids: [found.pok.id] }, school.staff.token)).nodes).toEqual([{ __typename: 'Pok', id: found.pok.id }]);
+      expect(dataOf(await t.gql(NODES, { ids: [found.pok.id] }, otherSchool.staff.token)).nodes).toEqual([null]);
+
+      expect(dataOf(await t.gql(NODES, { ids: [school.staff.id] }, school.admin.token)).nodes).toEqual([{ __typename: 'User', id: school.staff.id }]);
+      expect(onlyError(await t.gql(NODE, { id: school.staff.id }, otherSchool.admin.token)).message).toBe('Node was not found');
+
+      const { normSets } = dataOf(await t.gql('{ normSets { id } }', {}, company.admin.token));
+      expect(dataOf(await t.gql(NODES, { ids: [normSets[0].id] }, company.admin.token)).nodes).toEqual([{ __typename: 'NormSet', id: normSets[0].id }]);
+    });
+
+    it('filters with filter: inputs; the loose arguments still answer the same and are deprecated', async () => {
+      const byFilter = dataOf(await t.gql('{ proposals(filter: { status: OPEN }) { edges { node { id } } } internships(filter: { status: PLANNED }) { edges { node { id } } } }', {}, school.staff.token));
+      const loose = dataOf(await t.gql('{ proposals(status: OPEN) { edges { node { id } } } internships(status: PLANNED) { edges { node { id } } } }', {}, school.staff.token));
+      expect(byFilter).toEqual(loose);
+      expect(byFilter.proposals.edges.map((edge: any) => edge.node.id)).toContain(proposal.proposalId);
+      expect(byFilter.internships.edges.map((edge: any) => edge.node.id)).toEqual([internship.internshipId]);
+      const none = dataOf(await t.gql('{ internships(filter: { status: ACTIVE }, status: PLANNED) { totalCount } }', {}, school.staff.token));
+      expect(none.internships.totalCount).toBe(0); // filter wins
+
+      const { __schema } = dataOf(await t.gql('{ __schema { queryType { fields { name args(includeDeprecated: true) { name isDeprecated deprecationReason } } } } }', {}, school.staff.token));
+      const args = (field: string) => __schema.queryType.fields.find((candidate: any) => candidate.name === field).args;
+      for (const [field, names] of Object.entries({ proposals: ['placementId', 'studentId', 'status'], internships: ['status'], agreements: ['status'], companyPlacements: ['status'], notifications: ['unreadOnly'], organizations: ['type'], trainerAssignments: ['trainerId', 'placementId', 'activeOnly'], internshipRegistrations: ['status'] })) {
+        for (const name of names) expect(args(field).find((arg: any) => arg.name === name)).toMatchObject({ isDeprecated: true, deprecationReason: expect.stringContaining('filter') });
+        expect(args(field).find((arg: any) => arg.name === 'filter')).toMatchObject({ isDeprecated: false });
+      }
+    });
+
     it('looks up one internship, proposal, trainer and school task under the lists’ authorization', async () => {
       const q = `query($i: ID!, $p: ID!, $t: ID!) { internship(id: $i) { id status } proposal(id: $p) { id status } trainer(id: $t) { id name } }`;
       const mine = dataOf(await t.gql(q, { i: internship.internshipId, p: proposal.proposalId, t: company.trainerId }, company.admin.token));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../../common/errors/domain-errors';
+import { type Actor, OrganizationType } from '../../common/auth/roles';
+import { NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import type { OrganizationsArgs } from './dto/organization.input';
 import { Transactions } from '../../database/transactions';
@@ -39,6 +40,12 @@ export class OrganizationsService {
   }
 
   /** The user with her organization, in one statement (`me` hands the organization to the request's loader). */
+  /** A user of the actor's own organization (any for PLATFORM); anyone else's is NOT_FOUND, as an unknown id. */
+  async findVisibleUser(actor: Actor, id: string): Promise<UserEntity> {
+    const user = await this.transactions.manager.findOneBy(UserEntity, { id });
+    return ownedOrNotFound('User', user, { visible: (found) => found.organizationId === actor.organizationId || actor.organizationType === OrganizationType.PLATFORM });
+  }
+
   async findUser(id: string): Promise<UserEntity & { organization: OrganizationEntity }> {
     // A query builder, not findOne with relations: that would ask for the distinct ids first (two statements).
     const user = await this.transactions.manager

@@ -61,7 +61,7 @@ export class PokSignatureModel {
   @Field() at: Date;
 }
 
-@ObjectType('Pok', { description: 'The praktijkovereenkomst (R8): the internship starts only when every required party has signed' })
+@ObjectType('Pok', { implements: () => [NodeInterface], description: 'The praktijkovereenkomst (R8): the internship starts only when every required party has signed' })
 export class PokModel {
   @Field(() => ID) id: string;
   @Field(() => Int) version: number;

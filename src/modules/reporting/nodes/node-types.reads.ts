@@ -12,12 +12,15 @@ export const NODE_TABLES = {
   Internship: 'internships',
   InternshipRegistration: 'internship_registrations',
   MatchRound: 'match_rounds',
+  NormSet: 'norm_sets',
   Organization: 'organizations',
   Placement: 'placements',
+  Pok: 'poks',
   Proposal: 'proposals',
   SchoolTask: 'school_tasks',
   Student: 'students',
   Trainer: 'trainers',
+  User: 'users',
 } as const;
 export type NodeTypeName = keyof typeof NODE_TABLES;
 

@@ -15,6 +15,8 @@ import { OrganizationsService } from '../../organizations/organizations.service'
 import { PlacementsService } from '../../placements/placements.service';
 import { SchoolTasksService } from '../../school-tasks/school-tasks.service';
 import { StudentsService } from '../../students/students.service';
+import { NormSetsService } from '../../compliance/norm-sets.service';
+import { PoksService } from '../../internships/poks.service';
 import { type NodeTypeName, NodeTypesReads } from './node-types.reads';
 
 interface Lookup {
@@ -46,6 +48,8 @@ export class NodesService {
     placements: PlacementsService,
     tasks: SchoolTasksService,
     students: StudentsService,
+    normSets: NormSetsService,
+    poks: PoksService,
   ) {
     const anyone = [Role.AUTHENTICATED];
     this.lookups = {
@@ -55,12 +59,15 @@ export class NodesService {
       Internship: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => internships.find(actor, id) },
       InternshipRegistration: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => registrations.find(actor, id) },
       MatchRound: { roles: anyone, find: (_actor, id) => rounds.find(id) },
+      NormSet: { roles: anyone, find: (_actor, id) => normSets.find(id) },
       Organization: { roles: anyone, find: (_actor, id) => organizations.findOrganization(id) },
       Placement: { roles: anyone, find: (actor, id) => placements.findVisible(actor, id) },
+      Pok: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => poks.find(actor, id) },
       Proposal: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => proposals.find(actor, MatchingPolicy.sideOf(actor), id) },
       SchoolTask: { roles: [Role.SCHOOL, Role.SBB, Role.PLATFORM], find: (actor, id) => tasks.find(actor, id) },
       Student: { roles: [Role.SCHOOL], find: (actor, id) => students.findOwn(actor, id) },
       Trainer: { roles: anyone, find: (actor, id) => companies.findTrainer(actor, id) },
+      User: { roles: anyone, find: (actor, id) => organizations.findVisibleUser(actor, id) },
     };
   }
 
