@@ -200,6 +200,17 @@ describe('API shape: cursors, sorting, search, nodes', () => {
       expect(dataOf(await t.gql(NODES, { ids: [normSets[0].id] }, company.admin.token)).nodes).toEqual([{ __typename: 'NormSet', id: normSets[0].id }]);
     });
 
+    it('refetches an accreditation for anyone and a trainer assignment for its company only', async () => {
+      const { accreditations, trainerAssignments } = dataOf(await t.gql('{ accreditations(first: 1) { edges { node { id } } } trainerAssignments(first: 1) { edges { node { id } } } }', {}, company.admin.token));
+      const [accreditation, assignment] = [accreditations.edges[0].node.id, trainerAssignments.edges[0].node.id];
+      expect(dataOf(await t.gql(NODES, { ids: [accreditation, assignment] }, company.admin.token)).nodes).toEqual([
+        { __typename: 'Accreditation', id: accreditation },
+        { __typename: 'TrainerAssignment', id: assignment },
+      ]);
+      const stranger = await make.company();
+      expect(dataOf(await t.gql(NODES, { ids: [accreditation, assignment] }, stranger.admin.token)).nodes).toEqual([{ __typename: 'Accreditation', id: accreditation }, null]);
+    });
+
     it('filters with filter: inputs; the loose arguments still answer the same and are deprecated', async () => {
       const byFilter = dataOf(await t.gql('{ proposals(filter: { status: OPEN }) { edges { node { id } } } internships(filter: { status: PLANNED }) { edges { node { id } } } }', {}, school.staff.token));
       const loose = dataOf(await t.gql('{ proposals(status: OPEN) { edges { node { id } } } internships(status: PLANNED) { edges { node { id } } } }', {}, school.staff.token));

@@ -65,6 +65,11 @@ export class CompaniesService {
     return ownedOrNotFound('Branch', await this.companies.branchOfCompany(CompaniesPolicy.ownCompany(actor), branchId), { field });
   }
 
+  /** An accreditation (the register is public); an unknown id is NOT_FOUND. */
+  async findAccreditation(id: string): Promise<AccreditationEntity> {
+    return ownedOrNotFound('Accreditation', await this.companies.accreditation(id));
+  }
+
   /** A praktijkopleider: her company, SBB and the operator read her; anyone else gets NOT_FOUND, as for an unknown id. */
   async findTrainer(actor: Actor, id: string): Promise<TrainerEntity> {
     return ownedOrNotFound('Trainer', await this.companies.trainer(id), { visible: (trainer) => CompaniesPolicy.seesInternals(actor, trainer.companyId) });

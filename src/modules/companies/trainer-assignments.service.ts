@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
-import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Transactions } from '../../database/transactions';
 import { CompaniesPolicy } from './companies.policy';
@@ -90,6 +90,12 @@ export class TrainerAssignmentsService {
       await this.audit.record(actor, { action: 'trainer.unassigned', entityType: 'trainer_assignment', entityId: id, after: assignment });
       return assignment;
     });
+  }
+
+  /** One of the company's own assignments (SBB and the operator read any); anyone else gets NOT_FOUND. */
+  async find(actor: Actor, id: string): Promise<TrainerAssignmentEntity> {
+    const found = await this.companies.assignmentsQuery().where('assignment.id = :id', { id }).getOne();
+    return ownedOrNotFound('TrainerAssignment', found, { visible: (assignment) => CompaniesPolicy.seesInternals(actor, assignment.companyId) });
   }
 
   list(actor: Actor, { filter, trainerId: looseTrainer, placementId: loosePlacement, activeOnly: looseActive, ...page }: TrainerAssignmentsArgs): Promise<Connection<TrainerAssignmentEntity>> {

@@ -40,7 +40,7 @@ export class BranchModel {
   addressHidden: boolean;
 }
 
-@ObjectType('Accreditation', { description: 'An SBB erkenning of a branch for one crebo (R1–R3)' })
+@ObjectType('Accreditation', { implements: () => [NodeInterface], description: 'An SBB erkenning of a branch for one crebo (R1–R3)' })
 export class AccreditationModel {
   @Field(() => ID)
   id: string;

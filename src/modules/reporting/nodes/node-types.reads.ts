@@ -6,12 +6,14 @@ import { Transactions } from '../../../database/transactions';
  * them; reporting may read every table, so the one statement that finds an id's type lives here.
  */
 export const NODE_TABLES = {
+  Accreditation: 'accreditations',
   Agreement: 'agreements',
   Branch: 'branches',
   DiscriminationReport: 'discrimination_reports',
   Internship: 'internships',
   InternshipRegistration: 'internship_registrations',
   MatchRound: 'match_rounds',
+  Notification: 'notifications',
   NormSet: 'norm_sets',
   Organization: 'organizations',
   Placement: 'placements',
@@ -20,6 +22,7 @@ export const NODE_TABLES = {
   SchoolTask: 'school_tasks',
   Student: 'students',
   Trainer: 'trainers',
+  TrainerAssignment: 'trainer_assignments',
   User: 'users',
 } as const;
 export type NodeTypeName = keyof typeof NODE_TABLES;

@@ -17,6 +17,8 @@ import { SchoolTasksService } from '../../school-tasks/school-tasks.service';
 import { StudentsService } from '../../students/students.service';
 import { NormSetsService } from '../../compliance/norm-sets.service';
 import { PoksService } from '../../internships/poks.service';
+import { NotificationsService } from '../../notifications/notifications.service';
+import { TrainerAssignmentsService } from '../../companies/trainer-assignments.service';
 import { type NodeTypeName, NodeTypesReads } from './node-types.reads';
 
 interface Lookup {
@@ -50,15 +52,19 @@ export class NodesService {
     students: StudentsService,
     normSets: NormSetsService,
     poks: PoksService,
+    notifications: NotificationsService,
+    assignments: TrainerAssignmentsService,
   ) {
     const anyone = [Role.AUTHENTICATED];
     this.lookups = {
+      Accreditation: { roles: anyone, find: (_actor, id) => companies.findAccreditation(id) },
       Agreement: { roles: [Role.SCHOOL, Role.COMPANY, Role.SBB, Role.PLATFORM], find: (actor, id) => agreements.find(actor, id) },
       Branch: { roles: anyone, find: (_actor, id) => companies.findBranch(id) },
       DiscriminationReport: { roles: [Role.SCHOOL, Role.SBB], find: (actor, id) => meldpunt.find(actor, id) },
       Internship: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => internships.find(actor, id) },
       InternshipRegistration: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => registrations.find(actor, id) },
       MatchRound: { roles: anyone, find: (_actor, id) => rounds.find(id) },
+      Notification: { roles: anyone, find: (actor, id) => notifications.find(actor, id) },
       NormSet: { roles: anyone, find: (_actor, id) => normSets.find(id) },
       Organization: { roles: anyone, find: (_actor, id) => organizations.findOrganization(id) },
       Placement: { roles: anyone, find: (actor, id) => placements.findVisible(actor, id) },
@@ -67,6 +73,7 @@ export class NodesService {
       SchoolTask: { roles: [Role.SCHOOL, Role.SBB, Role.PLATFORM], find: (actor, id) => tasks.find(actor, id) },
       Student: { roles: [Role.SCHOOL], find: (actor, id) => students.findOwn(actor, id) },
       Trainer: { roles: anyone, find: (actor, id) => companies.findTrainer(actor, id) },
+      TrainerAssignment: { roles: [Role.COMPANY, Role.SBB, Role.PLATFORM], find: (actor, id) => assignments.find(actor, id) },
       User: { roles: anyone, find: (actor, id) => organizations.findVisibleUser(actor, id) },
     };
   }
