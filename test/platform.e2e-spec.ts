@@ -74,6 +74,7 @@ describe('platform conventions', () => {
       'Mutation.startInternship',
       'Mutation.terminateInternship',
       'Mutation.updateStudent',
+      'Query.internship',
       'Query.internships',
       'Query.student',
       'Query.students',
@@ -95,6 +96,11 @@ describe('platform conventions', () => {
         expect(onlyError(response).extensions.code).toBe('FORBIDDEN');
         expect(response.data ?? null).toBeNull();
       }
+      // node(id)/nodes(ids) return the Node interface (not followed above); they call each type's own lookup, so a Student only for her school
+      const byNode = await t.gql('query($id: ID!) { node(id: $id) { ... on Student { identity { fullName } } } }', { id: studentId }, token);
+      expect(onlyError(byNode)).toMatchObject({ message: 'Node was not found', extensions: { code: 'NOT_FOUND' } });
+      const byNodes = dataOf(await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { ... on Student { identity { fullName } } } }', { ids: [studentId] }, token));
+      expect(byNodes.nodes).toEqual([null]);
     }
   });
 

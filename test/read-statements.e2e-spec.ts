@@ -17,6 +17,7 @@ describe('statements per everyday read', () => {
     const make = new Factories(t);
     [school, company] = await Promise.all([make.school(), make.company()]);
     await make.publishedPlacement(company);
+    for (let i = 0; i < 3; i += 1) await make.student(school);
     await t.app.get(OutboxRelay).pause(); // its polling would count too
   });
   afterAll(async () => {
@@ -55,5 +56,25 @@ describe('statements per everyday read', () => {
     expect(count).toBe(4);
     const unknown = await t.gql(search, { near: { postcode: '0000', radiusKm: 10 } }, school.staff.token);
     expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('searches by Dutch full text with near, and pages a school\'s students, in as many statements as one page of ten', async () => {
+    const search = `query($filter: PlacementFilter!, $first: Int) { placements(first: $first, filter: $filter) {
+      totalCount edges { node { title distanceKm company { name } branch { pc4 } } } } }`;
+    const filter = { search: 'stage', near: { postcode: '3511', radiusKm: 10 } };
+    const { data, count } = await statements(search, { filter, first: 10 }, school.staff.token);
+    expect(data.placements.edges.map(({ node }: any) => node.company.name)).toContain(company.name);
+    // the session check, the page (ranked, keyset) with its count, companies, branches: the same as without search
+    expect(count).toBe(4);
+    expect((await statements(search, { filter, first: 100 }, school.staff.token)).count).toBe(4);
+
+    const students = `query($first: Int, $after: String) { students(first: $first, after: $after, orderBy: { field: NAME }) {
+      pageInfo { endCursor } edges { node { id identity { fullName } } } } }`;
+    const first = await statements(students, { first: 2 }, school.staff.token);
+    const next = await statements(students, { first: 50, after: first.data.students.pageInfo.endCursor }, school.staff.token);
+    // the session check, page and count; the identities by one loader statement
+    expect(next.count).toBe(first.count);
+    expect(next.data.students.edges).toHaveLength(1);
+    expect(first.count).toBe(4);
   });
 });

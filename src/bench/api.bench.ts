@@ -58,6 +58,12 @@ interface Scenario {
   check: (data: any) => boolean;
 }
 
+const TEXT_SEARCH = `query TextSearch($filter: PlacementFilter!) {
+  placements(first: 10, filter: $filter) {
+    totalCount edges { cursor node { id title startDate distanceKm company { name } branch { city pc4 } } }
+  }
+}`;
+
 const SCENARIOS: Scenario[] = [
   {
     name: 'placement search',
@@ -65,6 +71,23 @@ const SCENARIOS: Scenario[] = [
     query: SEARCH,
     variables: { near: { postcode: '3511', radiusKm: 10 } },
     check: (data) => data.placements.edges.length === 10 && data.placements.edges[0].node.company.name,
+  },
+  {
+    // Dutch full text (GIN index on the trigger-kept search_document) with near: "stages" stems to
+    // the word of every national placement's title, so the ranking sees every one within 10 km.
+    name: 'placement text search near',
+    as: 'schoolStaff',
+    query: TEXT_SEARCH,
+    variables: { filter: { search: 'stages', near: { postcode: '3511', radiusKm: 10 } } },
+    check: (data) => data.placements.edges.length === 10,
+  },
+  {
+    // Nationwide, ranked best first: every national placement matches, so this is the ranking's worst case.
+    name: 'placement text search nationwide',
+    as: 'schoolStaff',
+    query: TEXT_SEARCH,
+    variables: { filter: { search: 'bench stage werkproces' } },
+    check: (data) => data.placements.edges.length === 10,
   },
   { name: 'me', as: 'schoolStaff', query: '{ me { id name role organization { name type } } }', check: (data) => Boolean(data.me.id) },
   {

@@ -96,7 +96,7 @@ const SET_PREFERENCES = `mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(s
 
 const OPEN_ROUND = 'mutation($input: OpenMatchRoundInput!) { openMatchRound(input: $input) { id } }';
 const ROUND_STATUS = 'query($id: ID!) { matchRound(id: $id) { status } }';
-const OPEN_PROPOSALS = 'query($s: ID!) { proposals(studentId: $s, status: OPEN) { edges { node { id } } } }';
+const OPEN_PROPOSALS = 'query($s: ID!) { proposals(filter: { studentId: $s, status: OPEN }) { edges { node { id } } } }';
 const ANSWER = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
 const INTERNSHIPS = '{ internships(first: 100) { edges { node { id studentId } } } }';
 const REGISTER = 'mutation($input: RegisterInternshipInput!) { registerInternship(input: $input) { id status } }';

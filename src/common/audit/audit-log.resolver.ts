@@ -4,7 +4,7 @@ import { IsDateString, IsOptional, IsString, IsUUID, MaxLength, ValidateNested }
 import { Allow } from '../auth/allow.decorator';
 import { Role } from '../auth/roles';
 import { COST_WEIGHT } from '../graphql/cost-weights';
-import { ConnectionArgs, ConnectionType } from '../graphql/pagination';
+import { ConnectionArgs, ConnectionType, OrderByInput, SortDirection, sortFields } from '../graphql/pagination';
 import { JSONObjectScalar } from '../graphql/scalars';
 import { AuditLogService } from './audit-log.service';
 
@@ -78,6 +78,12 @@ export class AuditLogFilter {
   to?: string;
 }
 
+export const AuditEntryOrderField = sortFields('AuditEntryOrderField', 'What the audit log is sorted by', {
+  OCCURRED_AT: 'When it happened (by the clock of the change)',
+  SEQUENCE: 'The order rows were written in (the id)',
+});
+const AuditEntryOrder = OrderByInput('AuditEntryOrder', AuditEntryOrderField, SortDirection.DESC);
+
 @ArgsType()
 export class AuditLogArgs extends ConnectionArgs {
   @Field(() => AuditLogFilter, { nullable: true })
@@ -85,6 +91,12 @@ export class AuditLogArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => AuditLogFilter)
   filter?: AuditLogFilter;
+
+  @Field(() => AuditEntryOrder, { nullable: true, description: 'Default: SEQUENCE DESC, newest first' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuditEntryOrder)
+  orderBy?: InstanceType<typeof AuditEntryOrder>;
 }
 
 @Resolver(() => AuditEntryModel)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BadUserInputError } from '../errors/domain-errors';
-import { type Connection, paginate } from '../graphql/pagination';
+import { type Connection, orderingOf, paginate, SortDirection } from '../graphql/pagination';
 import { AuditEntryEntity } from './audit-entry.entity';
 import type { AuditLogArgs } from './audit-log.resolver';
 
@@ -11,10 +11,10 @@ import type { AuditLogArgs } from './audit-log.resolver';
 export class AuditLogService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  list({ filter: given, ...page }: AuditLogArgs): Promise<Connection<AuditEntryEntity>> {
+  list({ filter: given, orderBy, ...page }: AuditLogArgs): Promise<Connection<AuditEntryEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     if (filter.from && filter.to && filter.from > filter.to) throw BadUserInputError.field('filter.to', 'to must not be before from');
-    const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('entry').orderBy('entry.id', 'DESC');
+    const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('entry');
     if (filter.action?.endsWith('.')) query.andWhere('starts_with(entry.action, :prefix)', { prefix: filter.action });
     else if (filter.action) query.andWhere('entry.action = :action', { action: filter.action });
     if (filter.entityType) query.andWhere('entry.entityType = :entityType', { entityType: filter.entityType });
@@ -22,6 +22,7 @@ export class AuditLogService {
     if (filter.actorOrganizationId) query.andWhere('entry.actorOrganizationId = :org', { org: filter.actorOrganizationId });
     if (filter.from) query.andWhere('entry.occurredAt >= :from', { from: filter.from });
     if (filter.to) query.andWhere('entry.occurredAt < :to', { to: filter.to });
-    return paginate(query, page);
+    const ordering = orderingOf({ OCCURRED_AT: 'entry.occurredAt', SEQUENCE: [] }, 'entry.id', orderBy, { field: 'SEQUENCE', direction: SortDirection.DESC });
+    return paginate(query, page, { ordering });
   }
 }

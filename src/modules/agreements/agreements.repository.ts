@@ -72,7 +72,7 @@ export class AgreementsRepository {
 
   /** Newest first; `party`: only the agreements it is a party to. */
   listQuery({ party, status }: { party?: string | null; status?: AgreementStatus }): SelectQueryBuilder<AgreementEntity> {
-    const query = this.manager.getRepository(AgreementEntity).createQueryBuilder('agreement').orderBy('agreement.createdAt', 'DESC').addOrderBy('agreement.id');
+    const query = this.manager.getRepository(AgreementEntity).createQueryBuilder('agreement');
     if (party) query.where('(agreement.schoolId = :org OR agreement.companyId = :org)', { org: party });
     if (status) query.andWhere('agreement.status = :status', { status });
     return query;

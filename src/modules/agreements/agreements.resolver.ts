@@ -1,25 +1,15 @@
-import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
 import { COST_WEIGHT } from '../../common/graphql/cost-weights';
-import { ConnectionArgs } from '../../common/graphql/pagination';
 import type DataLoader from 'dataloader';
 import { Loader } from '../../common/graphql/request-loaders';
-import { type AgreementCommitmentEntity, AgreementEntity, AgreementStatus } from './agreement.entity';
+import { type AgreementCommitmentEntity, AgreementEntity } from './agreement.entity';
 import { CommitmentsByAgreementLoader, VersionsByLineageLoader } from './agreements.loaders';
 import { AgreementsService } from './agreements.service';
-import { AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
+import { AgreementsArgs, AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
 import { AgreementCommitmentModel, AgreementConnection, AgreementFulfilmentModel, AgreementModel } from './models/agreement.model';
-
-@ArgsType()
-class AgreementsArgs extends ConnectionArgs {
-  @Field(() => AgreementStatus, { nullable: true })
-  @IsOptional()
-  @IsEnum(AgreementStatus)
-  status?: AgreementStatus;
-}
 
 const ID_ARG = { type: () => ID };
 const PARTIES = [Role.SCHOOL, Role.COMPANY] as const;

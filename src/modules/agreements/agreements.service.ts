@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
-import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
+import { type Connection, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
@@ -16,7 +16,7 @@ import { leerwegenOf, offeredCapacity } from '../placements/placements.facts';
 import { StudentsFacts } from '../students/students.facts';
 import { type AgreementEntity, AgreementStatus } from './agreement.entity';
 import { AgreementsRepository } from './agreements.repository';
-import type { AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
+import type { AgreementsArgs, AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
 
 
 export interface FulfilmentRow {
@@ -117,8 +117,15 @@ export class AgreementsService {
     return ownedOrNotFound('Agreement', agreement, { visible: (found) => AgreementsPolicy.mayRead(actor, found) });
   }
 
-  list(actor: Actor, { status, ...page }: ConnectionArgs & { status?: AgreementStatus }): Promise<Connection<AgreementEntity>> {
-    return paginate(this.agreements.listQuery({ party: AgreementsPolicy.listedParty(actor), status }), page);
+  list(actor: Actor, { status, filter, orderBy, ...page }: AgreementsArgs): Promise<Connection<AgreementEntity>> {
+    const query = this.agreements.listQuery({ party: AgreementsPolicy.listedParty(actor), status: filter?.status ?? status });
+    const ordering = orderingOf(
+      { CREATED_AT: 'agreement.createdAt', START_DATE: 'agreement.startDate', END_DATE: 'agreement.endDate' },
+      'agreement.id',
+      orderBy,
+      { field: 'CREATED_AT', direction: SortDirection.DESC },
+    );
+    return paginate(query, page, { ordering });
   }
 
   /**

@@ -70,6 +70,10 @@ export class CompaniesRepository {
     return this.manager.find(BranchEntity, { where: { companyId: In([...companyIds]) }, order: { name: 'ASC' } });
   }
 
+  trainer(id: string): Promise<TrainerEntity | null> {
+    return this.manager.findOneBy(TrainerEntity, { id });
+  }
+
   trainerOfCompany(companyId: string, id: string): Promise<TrainerEntity | null> {
     return this.manager.findOneBy(TrainerEntity, { id, companyId });
   }

@@ -91,6 +91,12 @@ export class AccreditationsResolver {
 export class TrainersResolver {
   constructor(private readonly companies: CompaniesService) {}
 
+  @Query(() => TrainerModel, { description: 'A praktijkopleider: her own company, SBB and the operator; anyone else gets NOT_FOUND' })
+  @Allow(Role.AUTHENTICATED)
+  trainer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.companies.findTrainer(actor, id);
+  }
+
   @Mutation(() => TrainerModel, { description: 'Company admins register a praktijkopleider (R5–R7 data)' })
   @Allow(Role.COMPANY_ADMIN)
   createTrainer(@CurrentActor() actor: Actor, @Args('input') input: CreateTrainerInput) {

@@ -65,6 +65,16 @@ export class CompaniesService {
     return ownedOrNotFound('Branch', await this.companies.branchOfCompany(CompaniesPolicy.ownCompany(actor), branchId), { field });
   }
 
+  /** An accreditation (the register is public); an unknown id is NOT_FOUND. */
+  async findAccreditation(id: string): Promise<AccreditationEntity> {
+    return ownedOrNotFound('Accreditation', await this.companies.accreditation(id));
+  }
+
+  /** A praktijkopleider: her company, SBB and the operator read her; anyone else gets NOT_FOUND, as for an unknown id. */
+  async findTrainer(actor: Actor, id: string): Promise<TrainerEntity> {
+    return ownedOrNotFound('Trainer', await this.companies.trainer(id), { visible: (trainer) => CompaniesPolicy.seesInternals(actor, trainer.companyId) });
+  }
+
   /** A praktijkopleider employed by the actor's own company (R5); another company's is NOT_FOUND naming the field. */
   async requireOwnTrainer(actor: Actor, trainerId: string, field: string): Promise<TrainerEntity> {
     return ownedOrNotFound('Trainer', await this.companies.trainerOfCompany(CompaniesPolicy.ownCompany(actor), trainerId), { field });

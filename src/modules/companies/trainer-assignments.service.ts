@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
-import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Transactions } from '../../database/transactions';
 import { CompaniesPolicy } from './companies.policy';
@@ -92,7 +92,16 @@ export class TrainerAssignmentsService {
     });
   }
 
-  list(actor: Actor, { trainerId, placementId, activeOnly, ...page }: TrainerAssignmentsArgs): Promise<Connection<TrainerAssignmentEntity>> {
+  /** One of the company's own assignments (SBB and the operator read any); anyone else gets NOT_FOUND. */
+  async find(actor: Actor, id: string): Promise<TrainerAssignmentEntity> {
+    const found = await this.companies.assignmentsQuery().where('assignment.id = :id', { id }).getOne();
+    return ownedOrNotFound('TrainerAssignment', found, { visible: (assignment) => CompaniesPolicy.seesInternals(actor, assignment.companyId) });
+  }
+
+  list(actor: Actor, { filter, trainerId: looseTrainer, placementId: loosePlacement, activeOnly: looseActive, ...page }: TrainerAssignmentsArgs): Promise<Connection<TrainerAssignmentEntity>> {
+    const trainerId = filter?.trainerId ?? looseTrainer;
+    const placementId = filter?.placementId ?? loosePlacement;
+    const activeOnly = filter?.activeOnly ?? looseActive;
     const query = this.companies
       .assignmentsQuery()
       .where('assignment.companyId = :companyId', { companyId: CompaniesPolicy.ownCompany(actor) })

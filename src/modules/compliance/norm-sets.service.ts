@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { IsNull } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
-import { BadUserInputError } from '../../common/errors/domain-errors';
+import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { Transactions } from '../../database/transactions';
 import { JobName, QueueName } from '../../queues/queues';
 import type { Sector } from '../organizations/sector';
@@ -25,6 +25,13 @@ export class NormSetsService {
     private readonly audit: AuditLog,
     @InjectQueue(QueueName.COMPLIANCE) private readonly queue: Queue,
   ) {}
+
+  /** One version (public rules); an unknown id is NOT_FOUND. */
+  async find(id: string): Promise<NormSetEntity> {
+    const found = await this.transactions.manager.findOneBy(NormSetEntity, { id });
+    if (!found) throw new NotFoundError('NormSet');
+    return found;
+  }
 
   list(): Promise<NormSetEntity[]> {
     return this.transactions.manager.getRepository(NormSetEntity).find({ order: { version: 'DESC' } });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
+import { type Connection, type ConnectionArgs, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Events } from '../events/events';
 import { InternshipEvent } from './internships.events';
 import { Clock } from '../../common/clock/clock';
@@ -32,6 +33,22 @@ export class InternshipLifecycleService {
     private readonly events: Events,
     private readonly trainerAssignments: TrainerAssignmentsService,
   ) {}
+
+  /** The actor's side's internships, one page in the asked order (START_DATE by default). */
+  list(actor: Actor, { status, orderBy }: { status?: InternshipStatus; orderBy?: { field: 'START_DATE' | 'END_DATE' | 'CREATED_AT'; direction: SortDirection } }, page: ConnectionArgs): Promise<Connection<InternshipEntity>> {
+    const ordering = orderingOf(
+      { START_DATE: 'internship.startDate', END_DATE: 'internship.endDate', CREATED_AT: 'internship.createdAt' },
+      'internship.id',
+      orderBy,
+      { field: 'START_DATE', direction: SortDirection.ASC },
+    );
+    return paginate(this.internships.listQuery(actor, status), page, { ordering });
+  }
+
+  /** One internship the actor is a party to (NOT_FOUND otherwise). */
+  find(actor: Actor, id: string): Promise<InternshipEntity> {
+    return this.internships.findForParty(actor, id);
+  }
 
   /** The seat the student holds (a planned or active internship), if any. */
   seatHeldBy(studentId: string): Promise<Pick<InternshipEntity, 'id' | 'status' | 'placementId'> | null> {

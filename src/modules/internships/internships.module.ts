@@ -29,6 +29,6 @@ export class GuidanceMidpointCheck implements DailyCheck {
 @Module({
   imports: [CompaniesModule, PlacementsModule, StudentsModule],
   providers: [InternshipEvents, InternshipsContributions, InternshipsRepository, InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, SelfFoundInternshipsService, SelfFoundInternshipsResolver, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
-  exports: [PoksService, InternshipLifecycleService],
+  exports: [PoksService, InternshipLifecycleService, SelfFoundInternshipsService],
 })
 export class InternshipsModule {}

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/roles';
 import { ownedOrNotFound } from '../../common/errors/domain-errors';
 import { Transactions } from '../../database/transactions';
-import { InternshipEntity } from './internship.entity';
+import type { SelectQueryBuilder } from 'typeorm';
+import { InternshipEntity, type InternshipStatus } from './internship.entity';
 import { InternshipsPolicy } from './internships.policy';
 
 /** Internships' own table access; joins the ambient transaction. */
@@ -18,6 +19,22 @@ export class InternshipsRepository {
   async lockForParty(actor: Actor, internshipId: string, what = 'Internship'): Promise<InternshipEntity> {
     const internship = await this.transactions.manager.findOne(InternshipEntity, { where: { id: internshipId }, lock: { mode: 'pessimistic_write' } });
     return ownedOrNotFound(what, internship, { visible: (found) => InternshipsPolicy.isParty(actor, found) });
+  }
+
+  /** An internship the actor is a party to; NOT_FOUND for anyone else, as for an unknown id. */
+  async findForParty(actor: Actor, internshipId: string): Promise<InternshipEntity> {
+    const internship = await this.transactions.manager.findOneBy(InternshipEntity, { id: internshipId });
+    return ownedOrNotFound('Internship', internship, { visible: (found) => InternshipsPolicy.isParty(actor, found) });
+  }
+
+  /** The internships of the actor's side (her school's, or the company's), filtered by status. */
+  listQuery(actor: Actor, status?: InternshipStatus): SelectQueryBuilder<InternshipEntity> {
+    const query = this.transactions.manager
+      .getRepository(InternshipEntity)
+      .createQueryBuilder('internship')
+      .where(`internship.${InternshipsPolicy.sideColumn(actor)} = :org`, { org: actor.organizationId });
+    if (status) query.andWhere('internship.status = :status', { status });
+    return query;
   }
 
   /** The seat the student holds (a planned or active internship), if any. */

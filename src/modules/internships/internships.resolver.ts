@@ -1,11 +1,11 @@
-import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { Args, ArgsType, Field, ID, InputType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import type DataLoader from 'dataloader';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
-import { Transactions } from '../../database/transactions';
-import { ConnectionArgs, paginate } from '../../common/graphql/pagination';
+import { ConnectionArgs, OrderByInput, sortFields } from '../../common/graphql/pagination';
 import { Loader } from '../../common/graphql/request-loaders';
 import { StudentIdentityModel } from '../students/models/student.model';
 import type { StudentIdentityEntity } from '../students/student-identity.entity';
@@ -17,7 +17,6 @@ import { GuidanceService } from './guidance.service';
 import { InternshipLifecycleService } from './internship-lifecycle.service';
 import { ContactMomentsLoader, EvaluationsLoader, PoksLoader } from './internships.loaders';
 import { InternshipEntity, InternshipStatus } from './internship.entity';
-import { InternshipsPolicy } from './internships.policy';
 import {
   ContactMomentModel,
   InternshipConnection,
@@ -25,13 +24,41 @@ import {
   InternshipModel,
   PokModel,
   PokSignatureModel,
+  PokTermsModel,
 } from './models/internship.model';
 import { type PokEntity, PokParty } from './pok.entity';
 import { PoksService } from './poks.service';
 
+export const InternshipOrderField = sortFields('InternshipOrderField', 'What internships are sorted by', {
+  START_DATE: 'Its first day',
+  END_DATE: 'Its last day',
+  CREATED_AT: 'When it came about (both sides accepted, or a self-found one confirmed)',
+});
+const InternshipOrder = OrderByInput('InternshipOrder', InternshipOrderField);
+
+@InputType({ description: 'Which internships' })
+class InternshipFilter {
+  @Field(() => InternshipStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(InternshipStatus)
+  status?: InternshipStatus;
+}
+
 @ArgsType()
 class InternshipsArgs extends ConnectionArgs {
-  @Field(() => InternshipStatus, { nullable: true })
+  @Field(() => InternshipFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InternshipFilter)
+  filter?: InternshipFilter;
+
+  @Field(() => InternshipOrder, { nullable: true, description: 'Default: START_DATE' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InternshipOrder)
+  orderBy?: InstanceType<typeof InternshipOrder>;
+
+  @Field(() => InternshipStatus, { nullable: true, deprecationReason: 'Use filter: { status }; removed in the next release' })
   @IsOptional()
   @IsEnum(InternshipStatus)
   status?: InternshipStatus;
@@ -39,6 +66,12 @@ class InternshipsArgs extends ConnectionArgs {
 
 @Resolver(() => PokModel)
 export class PokFieldsResolver {
+  @ResolveField(() => PokTermsModel)
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  terms(@Parent() pok: PokEntity): PokTermsModel {
+    return { ...pok.terms, id: pok.id } as PokTermsModel;
+  }
+
   @ResolveField(() => [PokSignatureModel])
   @Allow(Role.COMPANY, Role.SCHOOL)
   signatures(@Parent() pok: PokEntity): PokSignatureModel[] {
@@ -49,7 +82,6 @@ export class PokFieldsResolver {
 @Resolver(() => InternshipModel)
 export class InternshipsResolver {
   constructor(
-    private readonly transactions: Transactions,
     private readonly poks: PoksService,
     private readonly guidance: GuidanceService,
     private readonly lifecycle: InternshipLifecycleService,
@@ -117,18 +149,16 @@ export class InternshipsResolver {
     return (await loader.load(internship.id)).at(-1) ?? null;
   }
 
+  @Query(() => InternshipModel, { description: 'One internship of your school or company; anyone else gets NOT_FOUND' })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  internship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.lifecycle.find(actor, id);
+  }
+
   @Query(() => InternshipConnection, { description: "Your company's or your school's internships" })
   @Allow(Role.COMPANY, Role.SCHOOL)
-  internships(@CurrentActor() actor: Actor, @Args() { status, ...page }: InternshipsArgs) {
-    const column = InternshipsPolicy.sideColumn(actor);
-    const query = this.transactions.manager
-      .getRepository(InternshipEntity)
-      .createQueryBuilder('internship')
-      .where(`internship.${column} = :org`, { org: actor.organizationId })
-      .orderBy('internship.startDate')
-      .addOrderBy('internship.id');
-    if (status) query.andWhere('internship.status = :status', { status });
-    return paginate(query, page);
+  internships(@CurrentActor() actor: Actor, @Args() { status, filter, orderBy, ...page }: InternshipsArgs) {
+    return this.lifecycle.list(actor, { status: filter?.status ?? status, orderBy }, page);
   }
 
   /** R20: revealed to the company only now that both sides accepted (the reveal was audited then). */

@@ -140,6 +140,16 @@ export class PoksService {
     });
   }
 
+  /** A POK version for a party to its internship; anyone else gets NOT_FOUND, as for an unknown id. */
+  async find(actor: Actor, pokId: string): Promise<PokEntity> {
+    const pok = await this.transactions.manager.findOneBy(PokEntity, { id: pokId });
+    if (!pok) throw new NotFoundError('Pok');
+    await this.internships.findForParty(actor, pok.internshipId).catch(() => {
+      throw new NotFoundError('Pok');
+    });
+    return pok;
+  }
+
   current(internshipId: string): Promise<PokEntity | null> {
     return this.transactions.manager.findOne(PokEntity, { where: { internshipId }, order: { version: 'DESC' } });
   }

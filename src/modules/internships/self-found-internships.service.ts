@@ -161,7 +161,8 @@ export class SelfFoundInternshipsService {
   }
 
   /** The registrations of the actor's school or company, newest first. */
-  list(actor: Actor, { status, ...page }: InternshipRegistrationsArgs): Promise<Connection<InternshipRegistrationEntity>> {
+  list(actor: Actor, { filter, status: looseStatus, ...page }: InternshipRegistrationsArgs): Promise<Connection<InternshipRegistrationEntity>> {
+    const status = filter?.status ?? looseStatus;
     const query = this.transactions.manager
       .getRepository(InternshipRegistrationEntity)
       .createQueryBuilder('registration')
@@ -170,6 +171,12 @@ export class SelfFoundInternshipsService {
       .addOrderBy('registration.id');
     if (status) query.andWhere('registration.status = :status', { status });
     return paginate(query, page);
+  }
+
+  /** One registration of the actor's school or company; anyone else's is NOT_FOUND, as an unknown id. */
+  async find(actor: Actor, id: string): Promise<InternshipRegistrationEntity> {
+    const found = await this.transactions.manager.findOneBy(InternshipRegistrationEntity, { id });
+    return ownedOrNotFound('InternshipRegistration', found, { visible: (row) => InternshipsPolicy.isParty(actor, row) });
   }
 
   /** Confirming and declining are the company's answers; the school gets the NOT_FOUND of an unknown id. */

@@ -6,7 +6,7 @@ import { placementsById } from '../placements/placements.facts';
 import { StudentsFacts } from '../students/students.facts';
 import type { BlindCandidateModel } from './models/matching.model';
 
-type BlindProfileRow = Omit<BlindCandidateModel, 'pseudonym'> & { id: string };
+type BlindProfileRow = Omit<BlindCandidateModel, 'pseudonym' | 'id'> & { id: string };
 
 /** R20: only the blind columns of a student are read, never her school or postcode. */
 @Injectable()

@@ -101,6 +101,12 @@ export class MatchingResolver {
     return MatchingPolicy.maySeeLotterySeed(actor) ? round.lotterySeed : null;
   }
 
+  @Query(() => ProposalModel, { description: "One proposal: the company's (a blind candidate) or the school's for its student; anyone else's is NOT_FOUND" })
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  proposal(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.offers.find(actor, sideOf(actor), id);
+  }
+
   @Query(() => ProposalConnection, { description: "A company's proposals (blind candidates), or a school's proposals for its students" })
   @Allow(Role.COMPANY, Role.SCHOOL)
   proposals(@CurrentActor() actor: Actor, @Args() args: ProposalsArgs) {
@@ -120,8 +126,8 @@ export class MatchingResolver {
 export class ProposalFieldsResolver {
   @ResolveField(() => BlindCandidateModel, { description: 'R20: the student as the company sees her, without identity or school' })
   @Allow(Role.COMPANY, Role.SCHOOL)
-  candidate(@Parent() proposal: ProposalEntity, @Loader(BlindCandidateLoader) loader: DataLoader<string, Omit<BlindCandidateModel, 'pseudonym'> | null>) {
-    return loader.load(proposal.studentId).then((profile) => ({ ...profile!, pseudonym: proposal.pseudonym }));
+  candidate(@Parent() proposal: ProposalEntity, @Loader(BlindCandidateLoader) loader: DataLoader<string, Omit<BlindCandidateModel, 'pseudonym' | 'id'> | null>) {
+    return loader.load(proposal.studentId).then((profile) => ({ ...profile!, id: proposal.id, pseudonym: proposal.pseudonym }));
   }
 
   @ResolveField(() => ID, { nullable: true, description: "The student's id: for her school only (null for the company)" })

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull, LessThan } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
-import { type Connection, paginate } from '../../common/graphql/pagination';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
+import { type Connection, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import type { InternshipEntity } from '../internships/internship.entity';
@@ -43,25 +43,39 @@ export class ProposalsService {
     private readonly events: Events,
   ) {}
 
+  /** One proposal of the actor's side (blind for the company, R20); anyone else's is NOT_FOUND, as an unknown id. */
+  async find(actor: Actor, side: Side, id: string): Promise<ProposalEntity> {
+    const proposal = await this.transactions.manager.findOneBy(ProposalEntity, { id });
+    return ownedOrNotFound('Proposal', proposal, { visible: (found) => found[MatchingPolicy.proposalSideColumn(side)] === actor.organizationId });
+  }
+
   /**
    * A company's proposals (blind), or a school's proposals for its students. A company may not
    * filter by student: the answer would tie a pseudonym to a student id it learned elsewhere
    * before she accepted (R20). Like every argument a role may not use, that is FORBIDDEN.
    */
-  list(actor: Actor, side: Side, { placementId, studentId, status, ...page }: ProposalsArgs): Promise<Connection<ProposalEntity>> {
+  list(actor: Actor, side: Side, { filter, orderBy, ...args }: ProposalsArgs): Promise<Connection<ProposalEntity>> {
+    const { placementId: loosePlacement, studentId: looseStudent, status: looseStatus, ...page } = args;
+    const placementId = filter?.placementId ?? loosePlacement;
+    const studentId = filter?.studentId ?? looseStudent;
+    const status = filter?.status ?? looseStatus;
     if (studentId && !MatchingPolicy.mayFilterProposalsByStudent(side)) {
       throw new ForbiddenError('Companies may not filter proposals by studentId: a candidate stays a pseudonym until both sides accept (R20)');
     }
     const query = this.transactions.manager
       .getRepository(ProposalEntity)
       .createQueryBuilder('proposal')
-      .where(`proposal.${MatchingPolicy.proposalSideColumn(side)} = :org`, { org: actor.organizationId })
-      .orderBy('proposal.createdAt', 'DESC')
-      .addOrderBy('proposal.id');
+      .where(`proposal.${MatchingPolicy.proposalSideColumn(side)} = :org`, { org: actor.organizationId });
     if (placementId) query.andWhere('proposal.placementId = :placementId', { placementId });
     if (studentId) query.andWhere('proposal.studentId = :studentId', { studentId });
     if (status) query.andWhere('proposal.status = :status', { status });
-    return paginate(query, page);
+    const ordering = orderingOf(
+      { CREATED_AT: 'proposal.createdAt', EXPIRES_AT: 'proposal.expiresAt', RANK: 'proposal.rank' },
+      'proposal.id',
+      orderBy,
+      { field: 'CREATED_AT', direction: SortDirection.DESC },
+    );
+    return paginate(query, page, { ordering });
   }
 
   /**

@@ -20,6 +20,6 @@ import { NotificationsService } from './notifications.service';
     NotificationDispatcher,
     DeliveryAttemptsLoader,
   ],
-  exports: [NotificationDispatcher],
+  exports: [NotificationDispatcher, NotificationsService],
 })
 export class NotificationsModule {}

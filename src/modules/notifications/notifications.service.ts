@@ -28,10 +28,16 @@ export class NotificationsService {
     private readonly clock: Clock,
   ) {}
 
-  inbox(actor: Actor, { unreadOnly, ...page }: NotificationsArgs): Promise<Connection<NotificationEntity>> {
+  inbox(actor: Actor, { filter, unreadOnly: looseUnread, ...page }: NotificationsArgs): Promise<Connection<NotificationEntity>> {
+    const unreadOnly = filter?.unreadOnly ?? looseUnread ?? false;
     const query = this.notifications.inboxQuery(actor.userId);
     if (unreadOnly) query.andWhere('notification.readAt IS NULL');
     return paginate(query, page);
+  }
+
+  /** One of the actor's own notifications; anyone else's is NOT_FOUND, as an unknown id. */
+  async find(actor: Actor, id: string): Promise<NotificationEntity> {
+    return ownedOrNotFound('Notification', await this.notifications.inboxQuery(actor.userId).andWhere('notification.id = :id', { id }).getOne());
   }
 
   /** Marks the actor's own notifications read; returns how many changed. Ids of others are ignored. */

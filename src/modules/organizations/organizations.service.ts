@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../../common/errors/domain-errors';
+import { type Actor, OrganizationType } from '../../common/auth/roles';
+import { NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import type { OrganizationsArgs } from './dto/organization.input';
 import { Transactions } from '../../database/transactions';
@@ -22,8 +23,10 @@ export class OrganizationsService {
       .createQueryBuilder('organization')
       .orderBy('organization.name')
       .addOrderBy('organization.id');
-    if (args.type) query.where('organization.type = :type', { type: args.type });
-    return paginate(query, args);
+    const type = args.filter?.type ?? args.type;
+    if (type) query.where('organization.type = :type', { type });
+    const { filter: _filter, type: _type, ...page } = args;
+    return paginate(query, page);
   }
 
   listUsers(organizationId: string, args: ConnectionArgs): Promise<Connection<UserEntity>> {
@@ -34,5 +37,11 @@ export class OrganizationsService {
       .orderBy('user.name')
       .addOrderBy('user.id');
     return paginate(query, args);
+  }
+
+  /** A user of the actor's own organization (any for PLATFORM); anyone else's is NOT_FOUND, as an unknown id. */
+  async findVisibleUser(actor: Actor, id: string): Promise<UserEntity> {
+    const user = await this.transactions.manager.findOneBy(UserEntity, { id });
+    return ownedOrNotFound('User', user, { visible: (found) => found.organizationId === actor.organizationId || actor.organizationType === OrganizationType.PLATFORM });
   }
 }

@@ -22,6 +22,8 @@ registerEnumType(PlacementStatus, { name: 'PlacementStatus', description: 'DRAFT
 @Index(['complianceStatus'])
 @Index('placements_crebos_gin', { synchronize: false })
 @Index('placements_compliance_rules_gin', { synchronize: false })
+@Index('placements_search_document_gin', { synchronize: false })
+@Index('placements_published_start_keyset', { synchronize: false })
 @Check('placements_capacity_non_negative', '"capacity" >= 0')
 @Check('placements_money_non_negative', '"stipend_monthly_cents" >= 0 AND "expense_allowance_cents" >= 0')
 @Check('placements_dates_ordered', '"end_date" >= "start_date"')
@@ -117,6 +119,13 @@ export class PlacementEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   evaluatedAt: Date | null;
+
+  /**
+   * The Dutch full-text document (title A, company name and werkprocessen B, description C), kept by
+   * database triggers (migration 1795493000000); never written or read by the application.
+   */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchDocument?: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

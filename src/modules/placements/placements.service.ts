@@ -4,7 +4,7 @@ import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
 import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
-import { type Connection, pageWindow, paginate, toConnection } from '../../common/graphql/pagination';
+import { type Connection, type Ordering, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Transactions } from '../../database/transactions';
 import { CompaniesService } from '../companies/companies.service';
 import { PlacementSeats } from './placement-seats';
@@ -13,7 +13,7 @@ import { PlacementEvent } from './placements.events';
 import type { PostcodeEntity } from '../postcodes/postcode.entity';
 import { PostcodesService } from '../postcodes/postcodes.service';
 import { boundingBox, haversineSql } from '../postcodes/distance';
-import type { CompanyPlacementsArgs, CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.input';
+import { type CompanyPlacementsArgs, type CreatePlacementInput, type PlacementOrder, PlacementOrderField, type PlacementsArgs, type UpdatePlacementInput } from './dto/placement.input';
 import { ComplianceRejection } from './models/compliance-rejection.model';
 import { ComplianceStatus, EvaluationTrigger } from './placement-compliance';
 import { PlacementEntity, PlacementStatus } from './placement.entity';
@@ -137,18 +137,19 @@ export class PlacementsService {
   }
 
   /** The company's own placements in any status. */
-  listOwn(actor: Actor, { status, ...page }: CompanyPlacementsArgs): Promise<Connection<PlacementEntity>> {
-    const query = this.placements
-      .query()
-      .where('placement.companyId = :companyId', PlacementsPolicy.changerScope(actor))
-      .orderBy('placement.startDate')
-      .addOrderBy('placement.id');
+  listOwn(actor: Actor, { status: looseStatus, filter, orderBy, ...page }: CompanyPlacementsArgs): Promise<Connection<PlacementEntity>> {
+    const status = filter?.status ?? looseStatus;
+    const query = this.placements.query().where('placement.companyId = :companyId', PlacementsPolicy.changerScope(actor));
     if (status) query.andWhere('placement.status = :status', { status });
-    return paginate(query, page);
+    return paginate(query, page, { ordering: placementOrdering(orderBy, {}) });
   }
 
-  /** Search published placements; with `near`, only those within the radius, nearest first. */
-  async search({ filter: given, ...page }: PlacementsArgs): Promise<Connection<PlacementEntity>> {
+  /**
+   * Search published placements: the filters, `near` (within the radius) and `search` (Dutch full
+   * text over the trigger-kept `search_document`, GIN index) combine; ranked best first with search,
+   * nearest first with near, else by start date, unless `orderBy` says otherwise.
+   */
+  async search({ filter: given, orderBy, ...page }: PlacementsArgs): Promise<Connection<PlacementEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.placements.query().where('placement.status = :published', { published: PlacementStatus.PUBLISHED });
     if (filter.crebo) query.andWhere(':crebo = ANY(placement.crebos)', { crebo: filter.crebo });
@@ -157,36 +158,33 @@ export class PlacementsService {
     if (filter.startFrom) query.andWhere('placement.startDate >= :startFrom', { startFrom: filter.startFrom });
     if (filter.startTo) query.andWhere('placement.startDate <= :startTo', { startTo: filter.startTo });
     if (filter.companyId) query.andWhere('placement.companyId = :companyId', { companyId: filter.companyId });
-    if (!filter.near) return paginate(query.orderBy('placement.startDate').addOrderBy('placement.id'), page);
-
-    const origin = await this.postcodes.require(filter.near.postcode, 'filter.near.postcode');
-    this.withinRadius(query, origin, filter.near.radiusKm);
-    const { offset, limit } = pageWindow(page);
-    // The page and the count of all hits in one statement (the hits within a radius are few; each
-    // statement is a round trip): only a page past the end needs the count asked apart.
-    const { entities, raw } = await query
-      .clone()
-      .addSelect('COUNT(*) OVER ()', 'total_count')
-      .orderBy('distance_km')
-      .addOrderBy('placement.startDate')
-      .addOrderBy('placement.id')
-      .offset(offset)
-      .limit(limit + 1)
-      .getRawAndEntities<{ distance_km: number; total_count: string }>();
-    entities.forEach((placement, index) => {
-      placement.distanceKm = Math.round(Number(raw[index].distance_km) * 10) / 10;
+    const search = filter.search?.trim() || null;
+    if (search) {
+      query.andWhere(`placement.search_document @@ ${SEARCH_QUERY}`, { search });
+    }
+    let distance: string | undefined;
+    if (filter.near) {
+      const origin = await this.postcodes.require(filter.near.postcode, 'filter.near.postcode');
+      distance = this.withinRadius(query, origin, filter.near.radiusKm);
+    }
+    const ordering = placementOrdering(orderBy, { distance, search: search != null });
+    return paginate(query, page, {
+      ordering,
+      withKeys: (placement, keys) => {
+        if (distance) placement.distanceKm = Math.round(Number(keys[ordering.keys.findIndex((key) => key.sql === distance)] ?? NaN) * 10) / 10;
+      },
+      // Within a radius the hits are few: the first page counts them in its own statement.
+      countInFirstPage: Boolean(distance),
     });
-    const totalCount = raw.length > 0 ? Number(raw[0].total_count) : offset > 0 ? await query.getCount() : 0;
-    return toConnection(entities, page, totalCount);
   }
 
-  private withinRadius(query: SelectQueryBuilder<PlacementEntity>, origin: PostcodeEntity, radiusKm: number): void {
+  /** Restricts to the radius around `origin`; returns the distance expression (km). */
+  private withinRadius(query: SelectQueryBuilder<PlacementEntity>, origin: PostcodeEntity, radiusKm: number): string {
     const box = boundingBox(origin.lat, origin.lon, radiusKm);
     const distance = haversineSql(':originLat', ':originLon', 'area.lat', 'area.lon');
     query
       // companies' read model of where its branches are (migration 1795479000001)
       .innerJoin('branch_locations', 'area', 'area.branch_id = placement.branchId')
-      .addSelect(distance, 'distance_km')
       .andWhere(
         new Brackets((where) =>
           where
@@ -196,6 +194,7 @@ export class PlacementsService {
         ),
       )
       .setParameters({ originLat: origin.lat, originLon: origin.lon });
+    return distance;
   }
 
   /** The audit row and the event of a status change, in the change's transaction. */
@@ -274,4 +273,37 @@ function checkDates(placement: PlacementEntity): void {
   if (placement.endDate < placement.startDate) {
     throw BadUserInputError.field('input.endDate', 'endDate must not be before startDate');
   }
+}
+
+const SEARCH_QUERY = "websearch_to_tsquery('dutch', :search)";
+
+/**
+ * The ordering of a placement list (ties broken by the id). DISTANCE needs `near` and RELEVANCE
+ * needs `search`; with near the distance is always a key (after the chosen one), so each row's
+ * distance comes with the page.
+ */
+function placementOrdering(orderBy: PlacementOrder | null | undefined, { distance, search = false }: { distance?: string; search?: boolean }): Ordering {
+  if (orderBy?.field === PlacementOrderField.DISTANCE && !distance) {
+    throw BadUserInputError.field('orderBy.field', 'DISTANCE needs filter.near');
+  }
+  if (orderBy?.field === PlacementOrderField.RELEVANCE && !search) {
+    throw BadUserInputError.field('orderBy.field', 'RELEVANCE needs filter.search');
+  }
+  const fallback = search
+    ? { field: PlacementOrderField.RELEVANCE, direction: SortDirection.DESC }
+    : distance
+      ? { field: PlacementOrderField.DISTANCE, direction: SortDirection.ASC }
+      : { field: PlacementOrderField.START_DATE, direction: SortDirection.ASC };
+  const chosen = orderBy ?? fallback;
+  const withDistance = (key: string) => (distance && chosen.field !== PlacementOrderField.DISTANCE ? [key, distance] : [key]);
+  const fields: Record<PlacementOrderField, string | string[]> = {
+    START_DATE: withDistance('placement.startDate'),
+    PUBLISHED_AT: withDistance("coalesce(placement.publishedAt, '-infinity')"),
+    CREATED_AT: withDistance('placement.createdAt'),
+    TITLE: withDistance('lower(placement.title)'),
+    STIPEND: withDistance('placement.stipendMonthlyCents'),
+    DISTANCE: distance ?? '0',
+    RELEVANCE: withDistance(`ts_rank(placement.search_document, ${SEARCH_QUERY})`),
+  };
+  return orderingOf(fields, 'placement.id', chosen, fallback);
 }

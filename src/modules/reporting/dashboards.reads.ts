@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { type OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
-import { type ConnectionArgs, pageWindow, toConnection } from '../../common/graphql/pagination';
+import { keysetCondition, orderingOf, orderItems, pageRequest, SortDirection, toConnection } from '../../common/graphql/pagination';
 import { addDays } from '../../common/calendar';
 import { assertReportPeriod } from '../../common/validation/report-period';
 import { Environment } from '../../config/environment';
@@ -14,7 +14,7 @@ import { DUTCH_TIME_ZONE } from '../../common/clock/clock';
 import { HOLDS_SEAT } from '../internships/seats';
 import { unplaced } from './unplaced-students.reads';
 import { StudentEntity } from '../students/student.entity';
-import { type DashboardFilter, type TerminationsFilter } from './dto/dashboards.input';
+import { type DashboardFilter, type StudentsWithoutPlacementArgs, type TerminationsFilter, UnplacedStudentOrderField } from './dto/dashboards.input';
 import type {
   PlaceSupplyFiguresModel,
   PlaceSupplyReportModel,
@@ -124,7 +124,7 @@ export class DashboardReports {
    * Students without a placement whose BPV start (`available_from`) is at most `weeks` ahead or has
    * passed. With a school scope the page of students is included; without one (SBB), counts only.
    */
-  async studentsWithoutPlacement(scope: ReportScope, args: ConnectionArgs & { weeks?: number } = {}, asOf = this.clock.today()): Promise<StudentsWithoutPlacementReportModel> {
+  async studentsWithoutPlacement(scope: ReportScope, args: StudentsWithoutPlacementArgs = {}, asOf = this.clock.today()): Promise<StudentsWithoutPlacementReportModel> {
     const weeks = args.weeks ?? this.env.UNPLACED_ALERT_WEEKS;
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) throw BadUserInputError.field('weeks', 'weeks must be between 1 and 52');
     const p = new SqlParams();
@@ -158,12 +158,20 @@ export class DashboardReports {
       students: null,
     };
     if (scope.schoolId) {
-      const { offset, limit } = pageWindow(args);
-      const page = await this.db.query<{ id: string; crebo: string; region: string; start_date: string; days_left: number }[]>(
-        `${due} SELECT id, crebo, region, start_date::text AS start_date, (start_date - ${today}::date)::int AS days_left
-                  FROM due ORDER BY start_date, id OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
+      const ordering = orderingOf({ START_DATE: 'start_date', CREBO: 'crebo', REGION: 'region' }, 'id', args.orderBy, {
+        field: UnplacedStudentOrderField.START_DATE,
+        direction: SortDirection.ASC,
+      });
+      const request = pageRequest(args, ordering);
+      const conditions = (['after', 'before'] as const).flatMap((side) => (request[side] ? [keysetCondition(ordering, request[side], side, (value) => p.add(value))] : []));
+      const order = orderItems(ordering, request).map((item) => `${item.sql} ${item.direction}`).join(', ');
+      const page = await this.db.query<{ id: string; crebo: string; region: string; start_date: string; days_left: number; keys: string[] }[]>(
+        `${due} SELECT id, crebo, region, start_date::text AS start_date, (start_date - ${today}::date)::int AS days_left,
+                       ARRAY[${ordering.keys.map((key) => `(${key.sql})::text`).join(', ')}] AS keys
+                  FROM due ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${p.add(request.limit + 1)}`,
         p.values,
       );
+      const keysOf = new Map(page.map((row) => [row.id, row.keys]));
       const students = new Map((await this.db.getRepository(StudentEntity).findBy({ id: In(page.map((row) => row.id)) })).map((s) => [s.id, s]));
       const rows: UnplacedStudentRow[] = page.map((row) => ({
         studentId: row.id,
@@ -173,7 +181,7 @@ export class DashboardReports {
         startDate: row.start_date,
         daysLeft: row.days_left,
       }));
-      report.students = toConnection(rows, args, report.total);
+      report.students = toConnection(rows, (row) => keysOf.get(row.studentId)!, ordering, request, report.total);
     }
     return report;
   }

@@ -7,6 +7,18 @@ import { ComplianceReportsResolver } from './compliance-reports.resolver';
 import { DashboardReports } from './dashboards.reads';
 import { DashboardsResolver } from './dashboards.resolver';
 import { ReportingReadsModule } from './reporting-reads.module';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { CompaniesModule } from '../companies/companies.module';
+import { InternshipsModule } from '../internships/internships.module';
+import { MatchingModule } from '../matching/matching.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { PlacementsModule } from '../placements/placements.module';
+import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
+import { StudentsModule } from '../students/students.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { NodeTypesReads } from './nodes/node-types.reads';
+import { NodesResolver } from './nodes/nodes.resolver';
+import { NodesService } from './nodes/nodes.service';
 import { AuditLogReport } from './reports/audit-log.report';
 import { ComplianceOverviewReport } from './reports/compliance-overview.report';
 import { DiscriminationReportsReport } from './reports/discrimination-reports.report';
@@ -24,8 +36,23 @@ const REPORTS = [PlaceSupplyReport, StudentsWithoutPlacementReport, Terminations
  * ReportingReadsModule, which imports nothing).
  */
 @Module({
-  imports: [ReportingReadsModule, ComplianceModule, MeldpuntModule, AuditModule],
-  providers: [DashboardReports, DashboardsResolver, ComplianceReports, ComplianceReportsResolver, ...REPORTS],
+  imports: [
+    ReportingReadsModule,
+    ComplianceModule,
+    MeldpuntModule,
+    AuditModule,
+    // node(id) calls each type's own lookup
+    AgreementsModule,
+    CompaniesModule,
+    InternshipsModule,
+    MatchingModule,
+    OrganizationsModule,
+    PlacementsModule,
+    SchoolTasksModule,
+    StudentsModule,
+    NotificationsModule,
+  ],
+  providers: [NodeTypesReads, NodesService, NodesResolver, DashboardReports, DashboardsResolver, ComplianceReports, ComplianceReportsResolver, ...REPORTS],
   exports: [ReportingReadsModule, DashboardReports, ComplianceReports],
 })
 export class ReportingModule {}

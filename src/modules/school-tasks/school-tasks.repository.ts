@@ -35,6 +35,10 @@ export class SchoolTasksRepository {
     return ids.length ? manager.find(SchoolTaskEntity, { where: { id: In(ids) }, order: { id: 'ASC' } }) : [];
   }
 
+  find(id: string): Promise<SchoolTaskEntity | null> {
+    return this.transactions.manager.findOneBy(SchoolTaskEntity, { id });
+  }
+
   /** The school's task, row-locked for the transaction. */
   lockOfSchool(id: string, schoolId: string): Promise<SchoolTaskEntity | null> {
     return this.transactions.manager.findOne(SchoolTaskEntity, { where: { id, schoolId }, lock: { mode: 'pessimistic_write' } });

@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
@@ -14,6 +14,12 @@ export class SchoolTasksResolver {
   @Allow(Role.SCHOOL, Role.SBB, Role.PLATFORM)
   schoolTasks(@CurrentActor() actor: Actor, @Args() args: SchoolTasksArgs) {
     return this.service.list(actor, args);
+  }
+
+  @Query(() => SchoolTaskModel, { description: "One task: the own school's, or any for SBB and the operator; another school's is NOT_FOUND" })
+  @Allow(Role.SCHOOL, Role.SBB, Role.PLATFORM)
+  schoolTask(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.find(actor, id);
   }
 
   @Mutation(() => SchoolTaskModel, { description: 'OPEN → DONE, by the own school only, with a note (audited)' })

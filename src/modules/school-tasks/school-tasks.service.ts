@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AccreditationLossHooks } from '../companies/accreditation-loss';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
-import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Events } from '../events/events';
 import { SchoolTaskEvent } from './school-tasks.events';
@@ -78,6 +78,12 @@ export class SchoolTasksService implements OnModuleInit {
     await this.audit.record(actor, created.map((task) => ({ action: 'school_task.created', entityType: 'school_task', entityId: task.id, after: task })));
     await this.events.emit(SchoolTaskEvent.SCHOOL_TASK_CREATED, created.map((task) => ({ taskId: task.id })));
     return created;
+  }
+
+  /** One task: its own school, SBB and the operator read it; another school's is NOT_FOUND, as an unknown id. */
+  async find(actor: Actor, id: string): Promise<SchoolTaskEntity> {
+    const school = SchoolTasksPolicy.listedSchool(actor);
+    return ownedOrNotFound('SchoolTask', await this.tasks.find(id), { visible: (task) => school === null || task.schoolId === school });
   }
 
   /** A school reads its own tasks; SBB and the operator read every school's. */

@@ -10,6 +10,7 @@ import { PostcodeEntity } from '../postcodes/postcode.entity';
 @Entity('students')
 @Index(['schoolId', 'archivedAt'])
 @Index(['crebo', 'level', 'leerweg'])
+@Index('students_school_created_keyset', { synchronize: false })
 @Check('students_level_r4', '"level" BETWEEN 1 AND 4')
 @Check('students_crebo_r4', '"crebo" ~ \'^[0-9]{5}$\'')
 @Check('students_radius', '"radius_km" BETWEEN 1 AND 200')

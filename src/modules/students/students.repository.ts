@@ -84,11 +84,15 @@ export class StudentsRepository {
     return this.manager.getRepository(StudentEntity).createQueryBuilder('student').where('student.schoolId = :schoolId', { schoolId });
   }
 
+  /** Joins the identity (alias `identity`) to a list query, once. */
+  joinIdentity(query: SelectQueryBuilder<StudentEntity>): SelectQueryBuilder<StudentEntity> {
+    if (query.expressionMap.aliases.some((alias) => alias.name === 'identity')) return query;
+    return query.innerJoin(StudentIdentityEntity, 'identity', 'identity.studentId = student.id');
+  }
+
   /** Filters a list query by a part of the full name. */
   whereNameContains(query: SelectQueryBuilder<StudentEntity>, name: string): SelectQueryBuilder<StudentEntity> {
-    return query
-      .innerJoin(StudentIdentityEntity, 'identity', 'identity.studentId = student.id')
-      .andWhere('identity.fullName ILIKE :name', { name: `%${name.replace(/[\\%_]/g, '\\$&')}%` });
+    return this.joinIdentity(query).andWhere('identity.fullName ILIKE :name', { name: `%${name.replace(/[\\%_]/g, '\\$&')}%` });
   }
 
   /** What a POK needs to know of the student: her crebo, her school and (R20: only now, both sides accepted) her name and birth date. */

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
-import { type Connection, paginate } from '../../common/graphql/pagination';
+import { type Connection, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import { PostcodesService } from '../postcodes/postcodes.service';
-import type { CreateStudentInput, StudentsArgs, UpdateStudentInput } from './dto/student.input';
+import { type CreateStudentInput, type StudentsArgs, StudentOrderField, type UpdateStudentInput } from './dto/student.input';
 import type { StudentEntity } from './student.entity';
 import { StudentsPolicy } from './students.policy';
 import { StudentsRepository } from './students.repository';
@@ -92,19 +92,26 @@ export class StudentsService {
     });
   }
 
-  list(actor: Actor, { filter: given, ...page }: StudentsArgs): Promise<Connection<StudentEntity>> {
+  list(actor: Actor, { filter: given, orderBy, ...page }: StudentsArgs): Promise<Connection<StudentEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const schoolId = StudentsPolicy.managedSchool(actor) ?? actor.organizationId;
-    const query = this.students.listQuery(schoolId).orderBy('student.createdAt', 'DESC').addOrderBy('student.id');
+    const query = this.students.listQuery(schoolId);
+    if (orderBy?.field === StudentOrderField.NAME) this.students.joinIdentity(query);
     if (!filter.includeArchived) query.andWhere('student.archivedAt IS NULL');
     if (filter.crebo) query.andWhere('student.crebo = :crebo', { crebo: filter.crebo });
     if (filter.level) query.andWhere('student.level = :level', { level: filter.level });
     if (filter.leerweg) query.andWhere('student.leerweg = :leerweg', { leerweg: filter.leerweg });
     if (filter.cohort) query.andWhere('student.cohort = :cohort', { cohort: filter.cohort });
     if (filter.name) this.students.whereNameContains(query, filter.name);
+    const ordering = orderingOf(
+      { CREATED_AT: 'student.createdAt', NAME: 'lower(identity.fullName)', AVAILABLE_FROM: 'student.availableFrom', CREBO: 'student.crebo' },
+      'student.id',
+      orderBy,
+      { field: StudentOrderField.CREATED_AT, direction: SortDirection.DESC },
+    );
     // The whole current list (the everyday read) has its length kept; a filtered one is counted.
     const filtered = filter.includeArchived || filter.crebo || filter.level || filter.leerweg || filter.cohort || filter.name;
-    return paginate(query, page, filtered ? undefined : () => this.students.currentCount(schoolId));
+    return paginate(query, page, { ordering, count: filtered ? undefined : () => this.students.currentCount(schoolId) });
   }
 
   private async checkProfile(student: StudentEntity): Promise<void> {

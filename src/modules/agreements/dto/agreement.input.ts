@@ -1,6 +1,8 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ConnectionArgs, OrderByInput, sortFields } from '../../../common/graphql/pagination';
+import { AgreementStatus } from '../agreement.entity';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsBoolean, IsEnum, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
 import { IsCrebo, IsLocalDate } from '../../../common/validation/domain-validators';
@@ -87,3 +89,40 @@ export class TerminateAgreementInput {
   @IsLocalDate()
   noticeDate: string;
 }
+
+export const AgreementOrderField = sortFields('AgreementOrderField', 'What agreements are sorted by', {
+  CREATED_AT: 'When the version was created',
+  START_DATE: 'The first day of its term',
+  END_DATE: 'The last day of its term',
+});
+export type AgreementOrderField = keyof typeof AgreementOrderField;
+const AgreementOrder = OrderByInput('AgreementOrder', AgreementOrderField);
+
+@InputType({ description: 'Which agreements' })
+class AgreementFilter {
+  @Field(() => AgreementStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(AgreementStatus)
+  status?: AgreementStatus;
+}
+
+@ArgsType()
+export class AgreementsArgs extends ConnectionArgs {
+  @Field(() => AgreementFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgreementFilter)
+  filter?: AgreementFilter;
+
+  @Field(() => AgreementOrder, { nullable: true, description: 'Default: CREATED_AT DESC, newest first' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgreementOrder)
+  orderBy?: InstanceType<typeof AgreementOrder>;
+
+  @Field(() => AgreementStatus, { nullable: true, deprecationReason: 'Use filter: { status }; removed in the next release' })
+  @IsOptional()
+  @IsEnum(AgreementStatus)
+  status?: AgreementStatus;
+}
+

@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -6,6 +7,8 @@ import { AgreementStatus } from '../agreement.entity';
 
 @ObjectType('AgreementCommitment')
 export class AgreementCommitmentModel {
+  @Field(() => ID) id: string;
+
   @Field(() => Int, { description: '2027 = 2027/28' })
   schoolYear: number;
 
@@ -43,7 +46,7 @@ export class AgreementFulfilmentModel extends AgreementCommitmentModel {
   underFulfilled: boolean;
 }
 
-@ObjectType('Agreement', { description: 'One version of a multi-year school–company agreement' })
+@ObjectType('Agreement', { implements: () => [NodeInterface], description: 'One version of a multi-year school–company agreement' })
 export class AgreementModel {
   @Field(() => ID)
   id: string;

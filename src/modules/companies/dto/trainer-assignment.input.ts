@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 
 @InputType()
@@ -18,8 +19,8 @@ export class AssignTrainerInput {
   trainerId?: string;
 }
 
-@ArgsType()
-export class TrainerAssignmentsArgs extends ConnectionArgs {
+@InputType({ description: 'Which trainer assignments' })
+export class TrainerAssignmentFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'trainerId must be an id' })
@@ -31,6 +32,30 @@ export class TrainerAssignmentsArgs extends ConnectionArgs {
   placementId?: string;
 
   @Field({ nullable: true, description: 'Only assignments not ended (default true)' })
+  @IsOptional()
+  @IsBoolean()
+  activeOnly?: boolean;
+}
+
+@ArgsType()
+export class TrainerAssignmentsArgs extends ConnectionArgs {
+  @Field(() => TrainerAssignmentFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TrainerAssignmentFilter)
+  filter?: TrainerAssignmentFilter;
+
+  @Field(() => ID, { nullable: true, deprecationReason: 'Use filter; removed in the next release' })
+  @IsOptional()
+  @IsUUID('all', { message: 'trainerId must be an id' })
+  trainerId?: string;
+
+  @Field(() => ID, { nullable: true, deprecationReason: 'Use filter; removed in the next release' })
+  @IsOptional()
+  @IsUUID('all', { message: 'placementId must be an id' })
+  placementId?: string;
+
+  @Field({ nullable: true, description: 'Only assignments not ended (default true)', deprecationReason: 'Use filter; removed in the next release' })
   @IsOptional()
   @IsBoolean()
   activeOnly?: boolean;

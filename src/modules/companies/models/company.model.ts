@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -18,7 +19,7 @@ export class BranchAddressModel {
   city: string;
 }
 
-@ObjectType('Branch', { description: 'A vestiging of a leerbedrijf' })
+@ObjectType('Branch', { implements: () => [NodeInterface], description: 'A vestiging of a leerbedrijf' })
 export class BranchModel {
   @Field(() => ID)
   id: string;
@@ -39,7 +40,7 @@ export class BranchModel {
   addressHidden: boolean;
 }
 
-@ObjectType('Accreditation', { description: 'An SBB erkenning of a branch for one crebo (R1–R3)' })
+@ObjectType('Accreditation', { implements: () => [NodeInterface], description: 'An SBB erkenning of a branch for one crebo (R1–R3)' })
 export class AccreditationModel {
   @Field(() => ID)
   id: string;
@@ -80,7 +81,7 @@ export class AccreditationModel {
 
 export const AccreditationConnection = ConnectionType(AccreditationModel);
 
-@ObjectType('Trainer', { description: "A praktijkopleider; visible to its own company and SBB" })
+@ObjectType('Trainer', { implements: () => [NodeInterface], description: "A praktijkopleider; visible to its own company and SBB" })
 export class TrainerModel {
   @Field(() => ID)
   id: string;

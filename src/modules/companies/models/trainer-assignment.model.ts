@@ -1,8 +1,9 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 
-@ObjectType('TrainerAssignment', { description: 'A praktijkopleider guiding a student at a placement or in an internship; R6 counts these' })
+@ObjectType('TrainerAssignment', { implements: () => [NodeInterface], description: 'A praktijkopleider guiding a student at a placement or in an internship; R6 counts these' })
 export class TrainerAssignmentModel {
   @Field(() => ID)
   id: string;

@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -109,7 +110,7 @@ export class NormsModel {
   severities: RuleSeverityModel[];
 }
 
-@ObjectType('NormSet', { description: 'One version of the Stagepact norms; in force from its effective date until the next version' })
+@ObjectType('NormSet', { implements: () => [NodeInterface], description: 'One version of the Stagepact norms; in force from its effective date until the next version' })
 export class NormSetModel {
   @Field(() => ID)
   id: string;

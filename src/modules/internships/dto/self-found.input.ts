@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DeclineReason } from '../../../common/decline-reason';
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -127,9 +128,23 @@ export class DeclineInternshipInput {
   note?: string;
 }
 
+@InputType({ description: 'Which self-found internship registrations' })
+export class InternshipRegistrationFilter {
+  @Field(() => RegistrationStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(RegistrationStatus)
+  status?: RegistrationStatus;
+}
+
 @ArgsType()
 export class InternshipRegistrationsArgs extends ConnectionArgs {
-  @Field(() => RegistrationStatus, { nullable: true })
+  @Field(() => InternshipRegistrationFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InternshipRegistrationFilter)
+  filter?: InternshipRegistrationFilter;
+
+  @Field(() => RegistrationStatus, { nullable: true, deprecationReason: 'Use filter; removed in the next release' })
   @IsOptional()
   @IsEnum(RegistrationStatus)
   status?: RegistrationStatus;

@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { createUnionType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -12,6 +13,7 @@ import { PokParty, PokStatus } from '../pok.entity';
 
 @ObjectType('InternshipEvaluation', { description: 'An end evaluation (R18, R19)' })
 export class InternshipEvaluationModel {
+  @Field(() => ID) id: string;
   @Field(() => Evaluator) evaluator: Evaluator;
   @Field(() => Int) rating: number;
   @Field() satisfiedWithSchoolGuidance: boolean;
@@ -33,6 +35,7 @@ export class ContactMomentModel {
 
 @ObjectType('PokTerms', { description: 'What R8 requires the praktijkovereenkomst to state' })
 export class PokTermsModel {
+  @Field(() => ID, { description: "The POK version's id (the terms belong to one version)" }) id: string;
   @Field() school: string;
   @Field() company: string;
   @Field() branch: string;
@@ -58,7 +61,7 @@ export class PokSignatureModel {
   @Field() at: Date;
 }
 
-@ObjectType('Pok', { description: 'The praktijkovereenkomst (R8): the internship starts only when every required party has signed' })
+@ObjectType('Pok', { implements: () => [NodeInterface], description: 'The praktijkovereenkomst (R8): the internship starts only when every required party has signed' })
 export class PokModel {
   @Field(() => ID) id: string;
   @Field(() => Int) version: number;
@@ -67,7 +70,7 @@ export class PokModel {
   @Field(() => PokTermsModel) terms: PokTermsModel;
 }
 
-@ObjectType('Internship', { description: 'A student placed after both sides accepted a proposal, or a self-found internship the company confirmed' })
+@ObjectType('Internship', { implements: () => [NodeInterface], description: 'A student placed after both sides accepted a proposal, or a self-found internship the company confirmed' })
 export class InternshipModel {
   @Field(() => ID)
   id: string;
@@ -113,7 +116,7 @@ export class InternshipModel {
 }
 export const InternshipConnection = ConnectionType(InternshipModel);
 
-@ObjectType('InternshipRegistration', {
+@ObjectType('InternshipRegistration', { implements: () => [NodeInterface],
   description: 'A self-found internship: registered by the school, confirmed (the Stagepact rules run) or declined (R21) by the company',
 })
 export class InternshipRegistrationModel {

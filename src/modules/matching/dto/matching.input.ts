@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ConnectionArgs, OrderByInput, sortFields } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsLocalDate } from '../../../common/validation/domain-validators';
 import { DeclineReason, ProposalStatus } from '../proposal.entity';
@@ -39,8 +40,8 @@ export class OpenMatchRoundInput {
   periodTo: string;
 }
 
-@ArgsType()
-export class ProposalsArgs extends ConnectionArgs {
+@InputType({ description: 'Which proposals' })
+export class ProposalFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'placementId must be an id' })
@@ -52,6 +53,45 @@ export class ProposalsArgs extends ConnectionArgs {
   studentId?: string;
 
   @Field(() => ProposalStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(ProposalStatus)
+  status?: ProposalStatus;
+}
+
+export const ProposalOrderField = sortFields('ProposalOrderField', 'What proposals are sorted by', {
+  CREATED_AT: 'When the match round made it',
+  EXPIRES_AT: 'When it expires unanswered',
+  RANK: "Its place on the student's list (1 = her first choice)",
+});
+const ProposalOrder = OrderByInput('ProposalOrder', ProposalOrderField);
+
+const LOOSE = 'Use filter; removed in the next release';
+
+@ArgsType()
+export class ProposalsArgs extends ConnectionArgs {
+  @Field(() => ProposalFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProposalFilter)
+  filter?: ProposalFilter;
+
+  @Field(() => ProposalOrder, { nullable: true, description: 'Default: CREATED_AT DESC, newest first' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProposalOrder)
+  orderBy?: InstanceType<typeof ProposalOrder>;
+
+  @Field(() => ID, { nullable: true, deprecationReason: `${LOOSE} (filter: { placementId })` })
+  @IsOptional()
+  @IsUUID('all', { message: 'placementId must be an id' })
+  placementId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Schools only, for their own students; a company is FORBIDDEN to use it (R20)', deprecationReason: `${LOOSE} (filter: { studentId })` })
+  @IsOptional()
+  @IsUUID('all', { message: 'studentId must be an id' })
+  studentId?: string;
+
+  @Field(() => ProposalStatus, { nullable: true, deprecationReason: `${LOOSE} (filter: { status })` })
   @IsOptional()
   @IsEnum(ProposalStatus)
   status?: ProposalStatus;

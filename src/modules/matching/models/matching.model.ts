@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -62,7 +63,7 @@ export class StudentPreferenceListModel {
   entries: StudentPreferenceModel[];
 }
 
-@ObjectType('MatchRound')
+@ObjectType('MatchRound', { implements: () => [NodeInterface] })
 export class MatchRoundModel {
   @Field(() => ID)
   id: string;
@@ -116,6 +117,9 @@ export const MatchRoundConnection = ConnectionType(MatchRoundModel);
 
 @ObjectType('BlindCandidate', { description: 'R20: what a company sees of a proposed student — nothing that identifies her or her school' })
 export class BlindCandidateModel {
+  @Field(() => ID, { description: "The proposal's id: a candidate is one proposal's view of a student, never her own id (R20)" })
+  id: string;
+
   @Field({ description: 'Unique to this proposal' })
   pseudonym: string;
 
@@ -150,7 +154,7 @@ export class BlindCandidateModel {
   accessibilityNeeds: string | null;
 }
 
-@ObjectType('Proposal', { description: 'The matcher offers a placement to a student; both sides answer' })
+@ObjectType('Proposal', { implements: () => [NodeInterface], description: 'The matcher offers a placement to a student; both sides answer' })
 export class ProposalModel {
   @Field(() => ID)
   id: string;

@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -5,6 +6,9 @@ import { DiscriminationGround, ReportStatus, Sanction } from '../discrimination-
 
 @ObjectType('DiscriminationReportTransition', { description: 'One step of a report (R22); filing is the first, from null to RECEIVED' })
 export class ReportTransitionModel {
+  @Field(() => ID)
+  id: string;
+
   @Field(() => ReportStatus, { nullable: true })
   fromStatus: ReportStatus | null;
 
@@ -24,7 +28,7 @@ export class ReportTransitionModel {
   at: Date;
 }
 
-@ObjectType('DiscriminationReport', {
+@ObjectType('DiscriminationReport', { implements: () => [NodeInterface],
   description: 'A meldpunt report (R22). Only the reporting school and SBB can read it: the company never sees it or who reported',
 })
 export class DiscriminationReportModel {

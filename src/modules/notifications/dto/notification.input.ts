@@ -5,11 +5,26 @@ import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { DeliveryChannel, DeliveryStatus } from '../delivery.entity';
 import { EventType } from '../event-type';
 
+@InputType({ description: 'Which notifications' })
+export class NotificationFilter {
+  @Field({ nullable: true, description: 'Only unread ones (default false)' })
+  @IsOptional()
+  @IsBoolean()
+  unreadOnly?: boolean;
+}
+
 @ArgsType()
 export class NotificationsArgs extends ConnectionArgs {
-  @Field({ defaultValue: false })
+  @Field(() => NotificationFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NotificationFilter)
+  filter?: NotificationFilter;
+
+  @Field({ nullable: true, deprecationReason: 'Use filter; removed in the next release' })
+  @IsOptional()
   @IsBoolean()
-  unreadOnly: boolean;
+  unreadOnly?: boolean;
 }
 
 @InputType()

@@ -67,9 +67,23 @@ export class CreateOrganizationInput {
   firstAdmin: FirstAdminInput;
 }
 
+@InputType({ description: 'Which organizations' })
+export class OrganizationFilter {
+  @Field(() => OrganizationType, { nullable: true })
+  @IsOptional()
+  @IsEnum(OrganizationType)
+  type?: OrganizationType;
+}
+
 @ArgsType()
 export class OrganizationsArgs extends ConnectionArgs {
-  @Field(() => OrganizationType, { nullable: true })
+  @Field(() => OrganizationFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganizationFilter)
+  filter?: OrganizationFilter;
+
+  @Field(() => OrganizationType, { nullable: true, deprecationReason: 'Use filter; removed in the next release' })
   @IsOptional()
   @IsEnum(OrganizationType)
   type?: OrganizationType;

@@ -1,9 +1,10 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { OrganizationType } from '../../../common/auth/roles';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { Sector } from '../sector';
 
-@ObjectType('Organization', { description: 'A school, a leerbedrijf (company), SBB or the platform operator' })
+@ObjectType('Organization', { implements: () => [NodeInterface], description: 'A school, a leerbedrijf (company), SBB or the platform operator' })
 export class OrganizationModel {
   @Field(() => ID)
   id: string;

@@ -1,8 +1,9 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { MembershipRole } from '../../../common/auth/roles';
 import { ConnectionType } from '../../../common/graphql/pagination';
 
-@ObjectType('User')
+@ObjectType('User', { implements: () => [NodeInterface] })
 export class UserModel {
   @Field(() => ID)
   id: string;

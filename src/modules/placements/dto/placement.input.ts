@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, OmitType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, OmitType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { ConnectionArgs, OrderByInput } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
 import { IsCrebo, IsLocalDate, IsMboLevel, IsPc4, IsRadiusKm } from '../../../common/validation/domain-validators';
@@ -149,12 +149,48 @@ export class PlacementFilter {
   @IsUUID('all', { message: 'companyId must be an id' })
   companyId?: string;
 
-  @Field(() => NearInput, { nullable: true, description: 'Only placements within the radius, nearest first' })
+  @Field(() => NearInput, { nullable: true, description: 'Only placements within the radius, nearest first (unless orderBy or search says otherwise)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => NearInput)
   near?: NearInput;
+
+  @Field({
+    nullable: true,
+    description:
+      'Full-text search in Dutch (stemmed: "verpleegkundige" finds "verpleegkundigen") over the title, description, company name and werkprocessen; words are all required, "quoted phrases" and -excluded words work as in a web search. Ranked: best match first unless orderBy says otherwise',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
 }
+
+export enum PlacementOrderField {
+  START_DATE = 'START_DATE',
+  PUBLISHED_AT = 'PUBLISHED_AT',
+  CREATED_AT = 'CREATED_AT',
+  TITLE = 'TITLE',
+  STIPEND = 'STIPEND',
+  DISTANCE = 'DISTANCE',
+  RELEVANCE = 'RELEVANCE',
+}
+registerEnumType(PlacementOrderField, {
+  name: 'PlacementOrderField',
+  description: 'What placements are sorted by',
+  valuesMap: {
+    START_DATE: { description: 'The first day of the placement' },
+    PUBLISHED_AT: { description: 'When it was (last) published; drafts sort as never published' },
+    CREATED_AT: { description: 'When it was created' },
+    TITLE: { description: 'The title, case-insensitively' },
+    STIPEND: { description: 'The monthly stipend' },
+    DISTANCE: { description: 'Distance from filter.near (placements search only, with near)' },
+    RELEVANCE: { description: 'How well it matches filter.search (placements search only, with search); use DESC for best first' },
+  },
+});
+
+export const PlacementOrder = OrderByInput('PlacementOrder', PlacementOrderField);
+export type PlacementOrder = InstanceType<typeof PlacementOrder>;
 
 @ArgsType()
 export class PlacementsArgs extends ConnectionArgs {
@@ -163,11 +199,37 @@ export class PlacementsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => PlacementFilter)
   filter?: PlacementFilter;
+
+  @Field(() => PlacementOrder, { nullable: true, description: 'Default: RELEVANCE DESC with search, else DISTANCE with near, else START_DATE' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlacementOrder)
+  orderBy?: PlacementOrder;
+}
+
+@InputType({ description: "Which of your company's placements" })
+export class CompanyPlacementFilter {
+  @Field(() => PlacementStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(PlacementStatus)
+  status?: PlacementStatus;
 }
 
 @ArgsType()
 export class CompanyPlacementsArgs extends ConnectionArgs {
-  @Field(() => PlacementStatus, { nullable: true })
+  @Field(() => CompanyPlacementFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CompanyPlacementFilter)
+  filter?: CompanyPlacementFilter;
+
+  @Field(() => PlacementOrder, { nullable: true, description: 'Default: START_DATE' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlacementOrder)
+  orderBy?: PlacementOrder;
+
+  @Field(() => PlacementStatus, { nullable: true, deprecationReason: 'Use filter: { status }; removed in the next release' })
   @IsOptional()
   @IsEnum(PlacementStatus)
   status?: PlacementStatus;

@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { createUnionType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -6,7 +7,7 @@ import { ComplianceStatus } from '../placement-compliance';
 import { ComplianceRejection } from './compliance-rejection.model';
 import { PlacementStatus } from '../placement.entity';
 
-@ObjectType('Placement', { description: 'An internship place offered by a leerbedrijf branch' })
+@ObjectType('Placement', { implements: () => [NodeInterface], description: 'An internship place offered by a leerbedrijf branch' })
 export class PlacementModel {
   @Field(() => ID)
   id: string;

@@ -1,7 +1,7 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { ConnectionArgs, OrderByInput } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsCrebo, IsLocalDate } from '../../../common/validation/domain-validators';
 import { Sector } from '../../organizations/sector';
@@ -35,8 +35,31 @@ export class PlaceSupplyArgs {
   filter?: DashboardFilter;
 }
 
+export enum UnplacedStudentOrderField {
+  START_DATE = 'START_DATE',
+  CREBO = 'CREBO',
+  REGION = 'REGION',
+}
+registerEnumType(UnplacedStudentOrderField, {
+  name: 'UnplacedStudentOrderField',
+  description: 'What the page of unplaced students is sorted by',
+  valuesMap: {
+    START_DATE: { description: 'Her BPV start (availableFrom), so also the days left' },
+    CREBO: { description: 'Her crebo' },
+    REGION: { description: 'The province of her home postcode' },
+  },
+});
+export const UnplacedStudentOrder = OrderByInput('UnplacedStudentOrder', UnplacedStudentOrderField);
+export type UnplacedStudentOrder = InstanceType<typeof UnplacedStudentOrder>;
+
 @ArgsType()
 export class StudentsWithoutPlacementArgs extends ConnectionArgs {
+  @Field(() => UnplacedStudentOrder, { nullable: true, description: 'Default: START_DATE, soonest first' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UnplacedStudentOrder)
+  orderBy?: UnplacedStudentOrder;
+
   @Field(() => Int, { nullable: true, description: 'Look this many weeks ahead, 1–52 (default UNPLACED_ALERT_WEEKS)' })
   @IsOptional()
   @IsInt({ message: 'weeks must be a whole number' })

@@ -1,8 +1,9 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { SchoolTaskKind, SchoolTaskStatus } from '../school-task.entity';
 
-@ObjectType('SchoolTask', { description: 'Work for a school: aftercare after a report (R22) or a replacement search after a revocation (R2)' })
+@ObjectType('SchoolTask', { implements: () => [NodeInterface], description: 'Work for a school: aftercare after a report (R22) or a replacement search after a revocation (R2)' })
 export class SchoolTaskModel {
   @Field(() => ID)
   id: string;

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, Int, OmitType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, OmitType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { ConnectionArgs, OrderByInput } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
 import { IsCrebo, IsLocalDate, IsMboLevel, IsPc4, IsRadiusKm, IsShortText } from '../../../common/validation/domain-validators';
@@ -157,6 +157,25 @@ export class StudentFilter {
   includeArchived?: boolean;
 }
 
+export enum StudentOrderField {
+  CREATED_AT = 'CREATED_AT',
+  NAME = 'NAME',
+  AVAILABLE_FROM = 'AVAILABLE_FROM',
+  CREBO = 'CREBO',
+}
+registerEnumType(StudentOrderField, {
+  name: 'StudentOrderField',
+  description: 'What a school sorts its students by',
+  valuesMap: {
+    CREATED_AT: { description: 'When the profile was created' },
+    NAME: { description: 'Her full name, case-insensitively (identity: the school only)' },
+    AVAILABLE_FROM: { description: 'The first day she is available' },
+    CREBO: { description: 'Her crebo' },
+  },
+});
+export const StudentOrder = OrderByInput('StudentOrder', StudentOrderField);
+export type StudentOrder = InstanceType<typeof StudentOrder>;
+
 @ArgsType()
 export class StudentsArgs extends ConnectionArgs {
   @Field(() => StudentFilter, { nullable: true })
@@ -164,4 +183,10 @@ export class StudentsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => StudentFilter)
   filter?: StudentFilter;
+
+  @Field(() => StudentOrder, { nullable: true, description: 'Default: CREATED_AT DESC, newest first' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StudentOrder)
+  orderBy?: StudentOrder;
 }

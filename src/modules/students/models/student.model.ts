@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -5,6 +6,9 @@ import { Leerweg } from '../../../common/qualification';
 
 @ObjectType('StudentIdentity', { description: 'Who the student is; readable only by her own school' })
 export class StudentIdentityModel {
+  @Field(() => ID, { name: 'id', description: "The student's id (one identity per student), so a client cache keeps it apart from other students'; node(id) gives the Student" })
+  studentId: string;
+
   @Field()
   fullName: string;
 
@@ -18,7 +22,7 @@ export class StudentIdentityModel {
   phone: string | null;
 }
 
-@ObjectType('Student', { description: "A student's objective profile, visible to her own school only" })
+@ObjectType('Student', { implements: () => [NodeInterface], description: "A student's objective profile, visible to her own school only" })
 export class StudentModel {
   @Field(() => ID)
   id: string;

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, hasRole, Role } from '../../../common/auth/roles';
+import { BadUserInputError, NotFoundError } from '../../../common/errors/domain-errors';
+import { NODE_TYPE } from '../../../common/graphql/node';
+import { MAX_PAGE_SIZE } from '../../../common/graphql/pagination';
+import { AgreementsService } from '../../agreements/agreements.service';
+import { CompaniesService } from '../../companies/companies.service';
+import { InternshipLifecycleService } from '../../internships/internship-lifecycle.service';
+import { SelfFoundInternshipsService } from '../../internships/self-found-internships.service';
+import { MatchingPolicy } from '../../matching/matching.policy';
+import { MatchRoundsService } from '../../matching/match-rounds.service';
+import { ProposalsService } from '../../matching/proposals.service';
+import { MeldpuntService } from '../../meldpunt/meldpunt.service';
+import { OrganizationsService } from '../../organizations/organizations.service';
+import { PlacementsService } from '../../placements/placements.service';
+import { SchoolTasksService } from '../../school-tasks/school-tasks.service';
+import { StudentsService } from '../../students/students.service';
+import { NormSetsService } from '../../compliance/norm-sets.service';
+import { PoksService } from '../../internships/poks.service';
+import { NotificationsService } from '../../notifications/notifications.service';
+import { TrainerAssignmentsService } from '../../companies/trainer-assignments.service';
+import { type NodeTypeName, NodeTypesReads } from './node-types.reads';
+
+interface Lookup {
+  /** The roles the type's own lookup allows (its @Allow); anyone else gets NOT_FOUND, never FORBIDDEN (it would tell the type). */
+  roles: Role[];
+  /** The type's own lookup, with its own authorization (NOT_FOUND for what the actor may not see). */
+  find: (actor: Actor, id: string) => Promise<object>;
+}
+
+/**
+ * `node(id)` and `nodes(ids)`: finds each id's type in one statement, then calls that type's own
+ * lookup, so the authorization is exactly the lookup's (a school never gets another school's student,
+ * a company never a student at all: students are the school's; identity is a field of the school's).
+ */
+@Injectable()
+export class NodesService {
+  private readonly lookups: Record<NodeTypeName, Lookup>;
+
+  constructor(
+    private readonly types: NodeTypesReads,
+    agreements: AgreementsService,
+    companies: CompaniesService,
+    internships: InternshipLifecycleService,
+    registrations: SelfFoundInternshipsService,
+    rounds: MatchRoundsService,
+    proposals: ProposalsService,
+    meldpunt: MeldpuntService,
+    organizations: OrganizationsService,
+    placements: PlacementsService,
+    tasks: SchoolTasksService,
+    students: StudentsService,
+    normSets: NormSetsService,
+    poks: PoksService,
+    notifications: NotificationsService,
+    assignments: TrainerAssignmentsService,
+  ) {
+    const anyone = [Role.AUTHENTICATED];
+    this.lookups = {
+      Accreditation: { roles: anyone, find: (_actor, id) => companies.findAccreditation(id) },
+      Agreement: { roles: [Role.SCHOOL, Role.COMPANY, Role.SBB, Role.PLATFORM], find: (actor, id) => agreements.find(actor, id) },
+      Branch: { roles: anyone, find: (_actor, id) => companies.findBranch(id) },
+      DiscriminationReport: { roles: [Role.SCHOOL, Role.SBB], find: (actor, id) => meldpunt.find(actor, id) },
+      Internship: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => internships.find(actor, id) },
+      InternshipRegistration: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => registrations.find(actor, id) },
+      MatchRound: { roles: anyone, find: (_actor, id) => rounds.find(id) },
+      Notification: { roles: anyone, find: (actor, id) => notifications.find(actor, id) },
+      NormSet: { roles: anyone, find: (_actor, id) => normSets.find(id) },
+      Organization: { roles: anyone, find: (_actor, id) => organizations.findOrganization(id) },
+      Placement: { roles: anyone, find: (actor, id) => placements.findVisible(actor, id) },
+      Pok: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => poks.find(actor, id) },
+      Proposal: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => proposals.find(actor, MatchingPolicy.sideOf(actor), id) },
+      SchoolTask: { roles: [Role.SCHOOL, Role.SBB, Role.PLATFORM], find: (actor, id) => tasks.find(actor, id) },
+      Student: { roles: [Role.SCHOOL], find: (actor, id) => students.findOwn(actor, id) },
+      Trainer: { roles: anyone, find: (actor, id) => companies.findTrainer(actor, id) },
+      TrainerAssignment: { roles: [Role.COMPANY, Role.SBB, Role.PLATFORM], find: (actor, id) => assignments.find(actor, id) },
+      User: { roles: anyone, find: (actor, id) => organizations.findVisibleUser(actor, id) },
+    };
+  }
+
+  async node(actor: Actor, id: string): Promise<object> {
+    const type = (await this.types.typesOf([id])).get(id);
+    if (!type) throw new NotFoundError('Node');
+    return this.fetch(actor, type, id);
+  }
+
+  async nodes(actor: Actor, ids: string[]): Promise<(object | null)[]> {
+    if (ids.length > MAX_PAGE_SIZE) throw BadUserInputError.field('ids', `at most ${MAX_PAGE_SIZE} ids`);
+    const types = await this.types.typesOf([...new Set(ids)]);
+    return Promise.all(
+      ids.map(async (id) => {
+        const type = types.get(id);
+        if (!type) return null;
+        try {
+          return await this.fetch(actor, type, id);
+        } catch (error) {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        }
+      }),
+    );
+  }
+
+  /** The type's own lookup; a role it does not allow is NOT_FOUND, word for word as an unknown id. */
+  private async fetch(actor: Actor, type: NodeTypeName, id: string): Promise<object> {
+    const lookup = this.lookups[type];
+    if (!lookup.roles.some((role) => hasRole(actor, role))) throw new NotFoundError('Node');
+    try {
+      return Object.assign(await lookup.find(actor, id), { [NODE_TYPE]: type });
+    } catch (error) {
+      // The type's own NOT_FOUND names the type ("Student was not found"); node answers as for an unknown id.
+      if (error instanceof NotFoundError) throw new NotFoundError('Node');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,244 @@
+import { Factories, GRONINGEN, type MadeCompany, type MadeSchool } from './support/factories';
+import { dataOf, onlyError, TestApp } from './support/test-app';
+
+/**
+ * The API's shape for front-end clients (issue #19): keyset cursors that never shift, sorting,
+ * Dutch full-text search on placements, and Relay's node(id) under each type's own authorization.
+ */
+const STUDENTS = `query($first: Int, $after: String, $last: Int, $before: String, $orderBy: StudentOrder) {
+  students(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id identity { fullName } } } } }`;
+const SEARCH = `query($filter: PlacementFilter, $orderBy: PlacementOrder, $first: Int, $after: String) {
+  placements(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id title distanceKm company { name } } } } }`;
+const NODE = `query($id: ID!) { node(id: $id) { __typename id
+  ... on Student { crebo identity { fullName } }
+  ... on Placement { title }
+  ... on Proposal { proposalStatus: status candidate { pseudonym } }
+  ... on Internship { internshipStatus: status student { fullName } } } }`;
+const NODES = 'query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }';
+
+describe('API shape: cursors, sorting, search, nodes', () => {
+  let t: TestApp;
+  let make: Factories;
+  let school: MadeSchool;
+  let otherSchool: MadeSchool;
+  let company: MadeCompany;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    make = new Factories(t);
+    [school, otherSchool, company] = await Promise.all([make.school(), make.school(), make.company()]);
+  });
+  afterAll(() => t.stop());
+
+  const names = (connection: { edges: { node: { identity: { fullName: string } } }[] }) => connection.edges.map((edge) => edge.node.identity.fullName);
+
+  describe('keyset cursors', () => {
+    it('continues after the last row of the page even when rows were inserted before the cursor meanwhile', async () => {
+      const own = await make.school();
+      for (const name of ['Anna', 'Bram', 'Cas', 'Daan']) await make.student(own, { identity: { fullName: name, dateOfBirth: '2008-05-14', email: `${name}-${Date.now()}@shape.test` } });
+      // newest first: Daan, Cas | Bram, Anna
+      const first = dataOf(await t.gql(STUDENTS, { first: 2 }, own.staff.token)).students;
+      expect(names(first)).toEqual(['Daan', 'Cas']);
+      expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+
+      // Two students created now sort before the cursor (newer): an offset of 2 would give Cas again.
+      for (const name of ['Eva', 'Fenna']) await make.student(own, { identity: { fullName: name, dateOfBirth: '2008-05-14', email: `${name}-${Date.now()}@shape.test` } });
+      const next = dataOf(await t.gql(STUDENTS, { first: 2, after: first.pageInfo.endCursor }, own.staff.token)).students;
+      expect(names(next)).toEqual(['Bram', 'Anna']);
+      expect(next.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+      expect(next.totalCount).toBe(6);
+
+      // Backward from Bram: the two just before him, in list order, and the new ones before them.
+      const back = dataOf(await t.gql(STUDENTS, { last: 2, before: next.edges[0].cursor }, own.staff.token)).students;
+      expect(names(back)).toEqual(['Daan', 'Cas']);
+      expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+      const newest = dataOf(await t.gql(STUDENTS, { last: 2, before: back.pageInfo.startCursor }, own.staff.token)).students;
+      expect(names(newest)).toEqual(['Fenna', 'Eva']);
+      expect(newest.pageInfo.hasPreviousPage).toBe(false);
+    });
+
+    it('sorts by name either way, and refuses a cursor of another ordering or one it did not issue', async () => {
+      const own = await make.school();
+      for (const name of ['bert', 'Anouk', 'Chris']) await make.student(own, { identity: { fullName: name, dateOfBirth: '2008-05-14', email: `${name}-${Date.now()}@shape.test` } });
+      const ascending = dataOf(await t.gql(STUDENTS, { first: 2, orderBy: { field: 'NAME' } }, own.staff.token)).students;
+      expect(names(ascending)).toEqual(['Anouk', 'bert']);
+      const rest = dataOf(await t.gql(STUDENTS, { first: 2, after: ascending.pageInfo.endCursor, orderBy: { field: 'NAME' } }, own.staff.token)).students;
+      expect(names(rest)).toEqual(['Chris']);
+      const descending = dataOf(await t.gql(STUDENTS, { first: 3, orderBy: { field: 'NAME', direction: 'DESC' } }, own.staff.token)).students;
+      expect(names(descending)).toEqual(['Chris', 'bert', 'Anouk']);
+
+      const wrong = onlyError(await t.gql(STUDENTS, { first: 2, after: ascending.pageInfo.endCursor }, own.staff.token));
+      expect(wrong.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'after' })] });
+      expect(onlyError(await t.gql(STUDENTS, { first: 2, after: 'b2Zmc2V0OjI' }, own.staff.token)).extensions?.code).toBe('BAD_USER_INPUT');
+      expect(onlyError(await t.gql(STUDENTS, { first: 2, last: 2 }, own.staff.token)).extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('placement search (Dutch full text)', () => {
+    let zorg: MadeCompany;
+    let inTitle: string;
+    let inDescription: string;
+    let byWerkproces: string;
+
+    beforeAll(async () => {
+      zorg = await make.company({ name: `Thuiszorg Kwakernaat ${Date.now()}` });
+      inTitle = await make.publishedPlacement(zorg, { title: 'Verpleegkundige wijkzorg', description: 'Je werkt in de wijk.' });
+      inDescription = await make.publishedPlacement(zorg, { title: 'Stage zorg en welzijn', description: 'Samen met een verpleegkundige bezoek je cliënten thuis.' });
+      byWerkproces = await make.publishedPlacement(zorg, { title: 'Stage begeleiding', description: 'Dagbesteding.', werkprocessen: ['Biedt persoonlijke verzorging'] });
+      const far = await make.company({ location: GRONINGEN });
+      await make.publishedPlacement(far, { title: 'Verpleegkundige in Groningen', description: 'Noord.' });
+    });
+
+    const search = async (filter: Record<string, unknown>, orderBy?: Record<string, unknown>) =>
+      dataOf(await t.gql(SEARCH, { filter, orderBy, first: 50 }, school.staff.token)).placements;
+    const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((edge) => edge.node.id);
+
+    it('finds stemmed Dutch words (verpleegkundigen → verpleegkundige), title matches ranked first', async () => {
+      const found = await search({ search: 'verpleegkundigen', companyId: zorg.id });
+      expect(ids(found)).toEqual([inTitle, inDescription]);
+      expect(found.totalCount).toBe(2);
+    });
+
+    it('searches the company name and the werkprocessen', async () => {
+      expect(ids(await search({ search: 'kwakernaat' }))).toEqual(expect.arrayContaining([inTitle, inDescription, byWerkproces]));
+      expect(ids(await search({ search: 'verzorging', companyId: zorg.id }))).toEqual([byWerkproces]);
+    });
+
+    it('combines with near and the filters, and sorts by distance when asked', async () => {
+      const everywhere = await search({ search: 'verpleegkundige' });
+      expect(everywhere.edges.map((edge: any) => edge.node.title)).toEqual(expect.arrayContaining(['Verpleegkundige in Groningen']));
+      const nearUtrecht = await search({ search: 'verpleegkundige', near: { postcode: '3511', radiusKm: 10 } });
+      expect(ids(nearUtrecht)).toEqual(expect.arrayContaining([inTitle, inDescription]));
+      expect(nearUtrecht.edges.every((edge: any) => edge.node.distanceKm <= 10)).toBe(true);
+      expect(nearUtrecht.edges.some((edge: any) => edge.node.title === 'Verpleegkundige in Groningen')).toBe(false);
+      const byDistance = await search({ search: 'verpleegkundige', near: { postcode: '3511', radiusKm: 200 } }, { field: 'DISTANCE' });
+      const distances = byDistance.edges.map((edge: any) => edge.node.distanceKm);
+      expect(distances).toEqual([...distances].sort((a: number, b: number) => a - b));
+      expect(byDistance.edges.at(-1).node.title).toBe('Verpleegkundige in Groningen');
+      expect(ids(await search({ search: 'verpleegkundige', crebo: '25604' }))).toEqual([]);
+    });
+
+    it('pages a ranked search with cursors that neither repeat nor skip', async () => {
+      const all = ids(await search({ search: 'kwakernaat' }));
+      const pages: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: any = dataOf(await t.gql(SEARCH, { filter: { search: 'kwakernaat' }, first: 1, after }, school.staff.token)).placements;
+        pages.push(...ids(page));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(pages).toEqual(all);
+    });
+
+    it('refuses RELEVANCE without search and DISTANCE without near', async () => {
+      for (const field of ['RELEVANCE', 'DISTANCE']) {
+        const error = onlyError(await t.gql(SEARCH, { filter: {}, orderBy: { field } }, school.staff.token));
+        expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'orderBy.field' })] });
+      }
+    });
+  });
+
+  describe('node(id), nodes(ids) and the lookups', () => {
+    let placementId: string;
+    let internship: Awaited<ReturnType<Factories['internship']>>;
+    let proposal: Awaited<ReturnType<Factories['proposal']>>;
+    let otherStudent: string;
+
+    beforeAll(async () => {
+      placementId = await make.publishedPlacement(company, { capacity: 3 });
+      internship = await make.internship(school, company, placementId);
+      proposal = await make.proposal(school, placementId);
+      otherStudent = (await make.student(otherSchool)).id;
+    });
+
+    it('refetches a student for her own school, identity included', async () => {
+      const { node } = dataOf(await t.gql(NODE, { id: otherStudent }, otherSchool.staff.token));
+      expect(node).toMatchObject({ __typename: 'Student', id: otherStudent, crebo: '25655' });
+      expect(node.identity.fullName).toMatch(/^Student /);
+    });
+
+    it("gives another school's student as an unknown id, and a company no student at all", async () => {
+      for (const token of [school.staff.token, company.admin.token]) {
+        const error = onlyError(await t.gql(NODE, { id: otherStudent }, token));
+        expect(error).toMatchObject({ message: 'Node was not found', extensions: { code: 'NOT_FOUND' } });
+        const unknown = onlyError(await t.gql(NODE, { id: '00000000-0000-4000-8000-000000000000' }, token));
+        expect(unknown.message).toBe(error.message);
+      }
+      // the internship's student is the one place a company reads her identity (R20); her Student stays the school's
+      const error = onlyError(await t.gql(NODE, { id: internship.student.id }, company.admin.token));
+      expect(error.extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it('gives the company its proposal as a blind candidate and its internship', async () => {
+      const asCompany = dataOf(await t.gql(NODE, { id: proposal.proposalId }, company.admin.token)).node;
+      expect(asCompany).toMatchObject({ __typename: 'Proposal', proposalStatus: 'OPEN', candidate: { pseudonym: expect.any(String) } });
+      expect(JSON.stringify(asCompany)).not.toContain(proposal.student.identity.fullName);
+      const ofInternship = dataOf(await t.gql(NODE, { id: internship.internshipId }, company.admin.token)).node;
+      expect(ofInternship).toMatchObject({ __typename: 'Internship', student: { fullName: internship.student.identity.fullName } });
+      expect(onlyError(await t.gql(NODE, { id: internship.internshipId }, otherSchool.staff.token)).extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it('nodes(ids) keeps the order asked and answers null for what the caller may not see', async () => {
+      const ids = [placementId, otherStudent, internship.student.id, '00000000-0000-4000-8000-000000000000'];
+      const { nodes } = dataOf(await t.gql(NODES, { ids }, school.staff.token));
+      expect(nodes).toEqual([{ __typename: 'Placement', id: placementId }, null, { __typename: 'Student', id: internship.student.id }, null]);
+    });
+
+    it('refetches a POK for the internship’s parties, a user for her own organization, a norm set for anyone', async () => {
+      const { internship: found } = dataOf(await t.gql('query($id: ID!) { internship(id: $id) { pok { id terms { id } } } }', { id: internship.internshipId }, company.admin.token));
+      expect(found.pok.terms.id).toBe(found.pok.id);
+      expect(dataOf(await t.gql(NODES, { ids: [found.pok.id] }, school.staff.token)).nodes).toEqual([{ __typename: 'Pok', id: found.pok.id }]);
+      expect(dataOf(await t.gql(NODES, { ids: [found.pok.id] }, otherSchool.staff.token)).nodes).toEqual([null]);
+
+      expect(dataOf(await t.gql(NODES, { ids: [school.staff.id] }, school.admin.token)).nodes).toEqual([{ __typename: 'User', id: school.staff.id }]);
+      expect(onlyError(await t.gql(NODE, { id: school.staff.id }, otherSchool.admin.token)).message).toBe('Node was not found');
+
+      const { normSets } = dataOf(await t.gql('{ normSets { id } }', {}, company.admin.token));
+      expect(dataOf(await t.gql(NODES, { ids: [normSets[0].id] }, company.admin.token)).nodes).toEqual([{ __typename: 'NormSet', id: normSets[0].id }]);
+    });
+
+    it('refetches an accreditation for anyone and a trainer assignment for its company only', async () => {
+      const { accreditations, trainerAssignments } = dataOf(await t.gql('{ accreditations(first: 1) { edges { node { id } } } trainerAssignments(first: 1) { edges { node { id } } } }', {}, company.admin.token));
+      const [accreditation, assignment] = [accreditations.edges[0].node.id, trainerAssignments.edges[0].node.id];
+      expect(dataOf(await t.gql(NODES, { ids: [accreditation, assignment] }, company.admin.token)).nodes).toEqual([
+        { __typename: 'Accreditation', id: accreditation },
+        { __typename: 'TrainerAssignment', id: assignment },
+      ]);
+      const stranger = await make.company();
+      expect(dataOf(await t.gql(NODES, { ids: [accreditation, assignment] }, stranger.admin.token)).nodes).toEqual([{ __typename: 'Accreditation', id: accreditation }, null]);
+    });
+
+    it('filters with filter: inputs; the loose arguments still answer the same and are deprecated', async () => {
+      const byFilter = dataOf(await t.gql('{ proposals(filter: { status: OPEN }) { edges { node { id } } } internships(filter: { status: PLANNED }) { edges { node { id } } } }', {}, school.staff.token));
+      const loose = dataOf(await t.gql('{ proposals(status: OPEN) { edges { node { id } } } internships(status: PLANNED) { edges { node { id } } } }', {}, school.staff.token));
+      expect(byFilter).toEqual(loose);
+      expect(byFilter.proposals.edges.map((edge: any) => edge.node.id)).toContain(proposal.proposalId);
+      expect(byFilter.internships.edges.map((edge: any) => edge.node.id)).toEqual([internship.internshipId]);
+      const none = dataOf(await t.gql('{ internships(filter: { status: ACTIVE }, status: PLANNED) { totalCount } }', {}, school.staff.token));
+      expect(none.internships.totalCount).toBe(0); // filter wins
+
+      const { __schema } = dataOf(await t.gql('{ __schema { queryType { fields { name args(includeDeprecated: true) { name isDeprecated deprecationReason } } } } }', {}, school.staff.token));
+      const args = (field: string) => __schema.queryType.fields.find((candidate: any) => candidate.name === field).args;
+      for (const [field, names] of Object.entries({ proposals: ['placementId', 'studentId', 'status'], internships: ['status'], agreements: ['status'], companyPlacements: ['status'], notifications: ['unreadOnly'], organizations: ['type'], trainerAssignments: ['trainerId', 'placementId', 'activeOnly'], internshipRegistrations: ['status'] })) {
+        for (const name of names) expect(args(field).find((arg: any) => arg.name === name)).toMatchObject({ isDeprecated: true, deprecationReason: expect.stringContaining('filter') });
+        expect(args(field).find((arg: any) => arg.name === 'filter')).toMatchObject({ isDeprecated: false });
+      }
+    });
+
+    it('looks up one internship, proposal, trainer and school task under the lists’ authorization', async () => {
+      const q = `query($i: ID!, $p: ID!, $t: ID!) { internship(id: $i) { id status } proposal(id: $p) { id status } trainer(id: $t) { id name } }`;
+      const mine = dataOf(await t.gql(q, { i: internship.internshipId, p: proposal.proposalId, t: company.trainerId }, company.admin.token));
+      expect(mine).toMatchObject({ internship: { id: internship.internshipId }, proposal: { id: proposal.proposalId }, trainer: { id: company.trainerId } });
+      const other = await make.company();
+      for (const [field, id] of [['internship', internship.internshipId], ['proposal', proposal.proposalId], ['trainer', company.trainerId]]) {
+        const error = onlyError(await t.gql(`query($id: ID!) { ${field}(id: $id) { id } }`, { id }, other.admin.token));
+        expect(error.extensions?.code).toBe('NOT_FOUND');
+      }
+      const task = onlyError(await t.gql('query($id: ID!) { schoolTask(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, school.staff.token));
+      expect(task).toMatchObject({ message: 'SchoolTask was not found', extensions: { code: 'NOT_FOUND' } });
+    });
+  });
+});
