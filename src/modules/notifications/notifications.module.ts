@@ -20,6 +20,6 @@ import { NotificationsService } from './notifications.service';
     NotificationDispatcher,
     DeliveryAttemptsLoader,
   ],
-  exports: [NotificationDispatcher, NotificationsService],
+  exports: [NotificationDispatcher],
 })
 export class NotificationsModule {}

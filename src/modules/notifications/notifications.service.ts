@@ -35,11 +35,6 @@ export class NotificationsService {
     return paginate(query, page);
   }
 
-  /** One of the actor's own notifications; anyone else's is NOT_FOUND, as an unknown id. */
-  async find(actor: Actor, id: string): Promise<NotificationEntity> {
-    return ownedOrNotFound('Notification', await this.notifications.inboxQuery(actor.userId).andWhere('notification.id = :id', { id }).getOne());
-  }
-
   /** Marks the actor's own notifications read; returns how many changed. Ids of others are ignored. */
   markRead(actor: Actor, ids: string[]): Promise<number> {
     return this.notifications.markRead(actor.userId, ids, this.clock.now());

@@ -15,7 +15,6 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { PlacementsModule } from '../placements/placements.module';
 import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
 import { StudentsModule } from '../students/students.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { NodeTypesReads } from './nodes/node-types.reads';
 import { NodesResolver } from './nodes/nodes.resolver';
 import { NodesService } from './nodes/nodes.service';
@@ -50,7 +49,6 @@ const REPORTS = [PlaceSupplyReport, StudentsWithoutPlacementReport, Terminations
     PlacementsModule,
     SchoolTasksModule,
     StudentsModule,
-    NotificationsModule,
   ],
   providers: [NodeTypesReads, NodesService, NodesResolver, DashboardReports, DashboardsResolver, ComplianceReports, ComplianceReportsResolver, ...REPORTS],
   exports: [ReportingReadsModule, DashboardReports, ComplianceReports],

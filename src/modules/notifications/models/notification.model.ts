@@ -1,10 +1,9 @@
-import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { DeliveryChannel, DeliveryErrorClass, DeliveryStatus } from '../delivery.entity';
 import { EventType } from '../event-type';
 
-@ObjectType('Notification', { implements: () => [NodeInterface], description: 'An in-app notification' })
+@ObjectType('Notification', { description: 'An in-app notification' })
 export class NotificationModel {
   @Field(() => ID)
   id: string;

@@ -13,7 +13,6 @@ export const NODE_TABLES = {
   Internship: 'internships',
   InternshipRegistration: 'internship_registrations',
   MatchRound: 'match_rounds',
-  Notification: 'notifications',
   NormSet: 'norm_sets',
   Organization: 'organizations',
   Placement: 'placements',

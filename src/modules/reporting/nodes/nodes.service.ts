@@ -17,7 +17,6 @@ import { SchoolTasksService } from '../../school-tasks/school-tasks.service';
 import { StudentsService } from '../../students/students.service';
 import { NormSetsService } from '../../compliance/norm-sets.service';
 import { PoksService } from '../../internships/poks.service';
-import { NotificationsService } from '../../notifications/notifications.service';
 import { TrainerAssignmentsService } from '../../companies/trainer-assignments.service';
 import { type NodeTypeName, NodeTypesReads } from './node-types.reads';
 
@@ -52,7 +51,6 @@ export class NodesService {
     students: StudentsService,
     normSets: NormSetsService,
     poks: PoksService,
-    notifications: NotificationsService,
     assignments: TrainerAssignmentsService,
   ) {
     const anyone = [Role.AUTHENTICATED];
@@ -64,7 +62,6 @@ export class NodesService {
       Internship: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => internships.find(actor, id) },
       InternshipRegistration: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => registrations.find(actor, id) },
       MatchRound: { roles: anyone, find: (_actor, id) => rounds.find(id) },
-      Notification: { roles: anyone, find: (actor, id) => notifications.find(actor, id) },
       NormSet: { roles: anyone, find: (_actor, id) => normSets.find(id) },
       Organization: { roles: anyone, find: (_actor, id) => organizations.findOrganization(id) },
       Placement: { roles: anyone, find: (actor, id) => placements.findVisible(actor, id) },
