@@ -11,7 +11,7 @@ export class StudentLists1795489000000 implements MigrationInterface {
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE INDEX "students_current_by_school" ON "students" ("school_id", "created_at" DESC, "id") WHERE "archived_at" IS NULL`);
         await queryRunner.query(`CREATE TABLE "school_student_counts" (
-            "school_id" uuid PRIMARY KEY REFERENCES "organizations" ("id") ON DELETE CASCADE,
+            "school_id" uuid PRIMARY KEY,
             "current" integer NOT NULL)`);
         // One function for the three triggers: PL/pgSQL plans a branch only when it runs, so each
         // branch names only the transition tables its trigger has.

@@ -7,6 +7,8 @@ import { PostcodeEntity } from '../postcodes/postcode.entity';
  * A student's objective profile: everything matching may read (R20). Identity lives apart in
  * `StudentIdentityEntity`, which only the students module imports.
  */
+// The first page of a school's list in index order (migration 1795489000000 orders created_at DESC, which the decorator cannot say).
+@Index('students_current_by_school', ['schoolId', 'createdAt', 'id'], { where: '"archived_at" IS NULL' })
 @Entity('students')
 @Index(['schoolId', 'archivedAt'])
 @Index(['crebo', 'level', 'leerweg'])
