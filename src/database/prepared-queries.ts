@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /** Runs SQL and returns its rows. */
 export interface Queryable {
@@ -22,6 +23,8 @@ const statementNames = new Map<string, string>();
 export class PreparedQueries implements Queryable {
   private readonly pool: Pool;
   private readonly byIdsTexts = new Map<EntityTarget<unknown>, string>();
+  /** Each entity's metadata and stored columns, found once: hydrating runs on every request. */
+  private readonly shapes = new Map<EntityTarget<unknown>, { metadata: EntityMetadata; columns: ColumnMetadata[] }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.pool = (dataSource.driver as PostgresDriver).master as Pool;
@@ -32,16 +35,16 @@ export class PreparedQueries implements Queryable {
    * columns a plain find reads; `exclude` leaves some out).
    */
   selectList(entity: EntityTarget<unknown>, alias: string, prefix = '', exclude: readonly string[] = []): string[] {
-    return storedColumns(this.dataSource.getMetadata(entity))
-      .filter((column) => !exclude.includes(column.propertyName))
+    return this.shapeOf(entity)
+      .columns.filter((column) => !exclude.includes(column.propertyName))
       .map((column) => `${alias}."${column.databaseName}" AS "${prefix}${column.propertyName}"`);
   }
 
   /** The entity a row's `prefix.property` columns describe, its values as TypeORM hydrates them (dates as text, …). */
   hydrate<T extends ObjectLiteral>(entity: EntityTarget<T>, row: Record<string, unknown>, prefix = ''): T {
-    const metadata = this.dataSource.getMetadata(entity);
+    const { metadata, columns } = this.shapeOf(entity);
     const target = metadata.create() as Record<string, unknown>;
-    for (const column of storedColumns(metadata)) {
+    for (const column of columns) {
       const key = prefix + column.propertyName;
       if (key in row) target[column.propertyName] = this.dataSource.driver.prepareHydratedValue(row[key], column);
     }
@@ -52,7 +55,7 @@ export class PreparedQueries implements Queryable {
   async byIds<T extends ObjectLiteral>(entity: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
     let text = this.byIdsTexts.get(entity);
     if (!text) {
-      const metadata = this.dataSource.getMetadata(entity);
+      const { metadata } = this.shapeOf(entity);
       const [primary] = metadata.primaryColumns;
       text = `SELECT ${this.selectList(entity, 't').join(', ')} FROM "${metadata.tablePath}" t WHERE t."${primary.databaseName}" = ANY($1)`;
       this.byIdsTexts.set(entity, text);
@@ -60,14 +63,20 @@ export class PreparedQueries implements Queryable {
     return (await this.query(text, [ids])).map((row) => this.hydrate(entity, row));
   }
 
+  private shapeOf(entity: EntityTarget<unknown>): { metadata: EntityMetadata; columns: ColumnMetadata[] } {
+    let shape = this.shapes.get(entity);
+    if (!shape) {
+      const metadata = this.dataSource.getMetadata(entity);
+      // The columns a row of the entity stores itself (a relation without its own id property has none here).
+      shape = { metadata, columns: metadata.columns.filter((column) => !column.isVirtual && column.isSelect) };
+      this.shapes.set(entity, shape);
+    }
+    return shape;
+  }
+
   async query<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
     let name = statementNames.get(text);
     if (!name) statementNames.set(text, (name = `stagematch_${statementNames.size + 1}`));
     return (await this.pool.query({ name, text, values })).rows as T[];
   }
-}
-
-/** The columns a row of the entity stores itself (a relation without its own id property has none here). */
-function storedColumns(metadata: EntityMetadata) {
-  return metadata.columns.filter((column) => !column.isVirtual && column.isSelect);
 }
