@@ -12,6 +12,10 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 /** What every HTTP API applies, however it is built (the process below, or the test app). */
 export function configureApi(app: INestApplication, env: Environment): void {
   app.enableCors(corsOptions(env.corsOrigins));
+  // GraphQL answers POSTs, which no cache revalidates: an ETag would only hash every answer.
+  const express = app.getHttpAdapter().getInstance();
+  express.set('etag', false);
+  express.disable('x-powered-by');
 }
 
 /**

@@ -1,9 +1,11 @@
 import { In } from 'typeorm';
+import { paginate } from '../src/common/graphql/pagination';
 import { PreparedQueries } from '../src/database/prepared-queries';
 import { Transactions } from '../src/database/transactions';
 import { BranchEntity } from '../src/modules/companies/branch.entity';
 import { TrainerEntity } from '../src/modules/companies/trainer.entity';
 import { OrganizationEntity } from '../src/modules/organizations/organization.entity';
+import { PlacementEntity } from '../src/modules/placements/placement.entity';
 import { StudentIdentityEntity } from '../src/modules/students/student-identity.entity';
 import { Factories } from './support/factories';
 import { TestApp } from './support/test-app';
@@ -38,5 +40,31 @@ describe('entities by id through a prepared statement', () => {
       expect(byId(await db.byIds(entity, ids))).toStrictEqual(byId(expected));
     }
     expect(await db.byIds(BranchEntity, ['00000000-0000-4000-8000-000000000000'])).toEqual([]);
+  });
+
+  it('pages through a prepared statement exactly as TypeORM reads the rows, and inside a transaction sees its own writes', async () => {
+    const make = new Factories(t);
+    const company = await make.company();
+    const ids = [await make.publishedPlacement(company), await make.publishedPlacement(company, { title: 'Tweede' }), await make.publishedPlacement(company)];
+    const manager = t.app.get(Transactions).manager;
+    const query = () => manager.getRepository(PlacementEntity).createQueryBuilder('placement').where('placement.companyId = :companyId', { companyId: company.id }).orderBy('placement.id');
+    const expected = await query().getMany();
+    expect(expected.map((placement) => placement.id).sort()).toEqual([...ids].sort());
+
+    const first = await paginate(query(), { first: 2 });
+    const second = await paginate(query(), { first: 2, after: first.pageInfo.endCursor! });
+    expect([...first.edges, ...second.edges].map((edge) => edge.node)).toStrictEqual(expected);
+    expect([first.totalCount, first.pageInfo.hasNextPage, second.pageInfo.hasNextPage]).toEqual([3, true, false]);
+
+    const transactions = t.app.get(Transactions);
+    const inside = await transactions
+      .run(async () => {
+        await transactions.manager.update(PlacementEntity, { id: expected[0].id }, { title: 'Nog niet vastgelegd' });
+        const page = await paginate(transactions.manager.getRepository(PlacementEntity).createQueryBuilder('placement').where('placement.id = :id', { id: expected[0].id }).orderBy('placement.id'), {});
+        throw Object.assign(new Error('roll back'), { page });
+      })
+      .catch((error: { page: Awaited<ReturnType<typeof paginate<PlacementEntity>>> }) => error.page);
+    expect(inside.edges[0].node.title).toBe('Nog niet vastgelegd');
+    expect((await manager.findOneByOrFail(PlacementEntity, { id: expected[0].id })).title).toBe(expected[0].title);
   });
 });

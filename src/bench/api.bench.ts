@@ -73,12 +73,12 @@ const SCENARIOS: Scenario[] = [
     check: (data) => data.placements.edges.length === 10 && data.placements.edges[0].node.company.name,
   },
   {
-    // Dutch full text (GIN index on the trigger-kept search_document) with near: "stages" stems to
-    // the word of every national placement's title, so the ranking sees every one within 10 km.
+    // Dutch full text (GIN index on the trigger-kept search_document) with near: "stage" stems to a
+    // word of every national placement's title, so the ranking sees every one within 10 km.
     name: 'placement text search near',
     as: 'schoolStaff',
     query: TEXT_SEARCH,
-    variables: { filter: { search: 'stages', near: { postcode: '3511', radiusKm: 10 } } },
+    variables: { filter: { search: 'stage', near: { postcode: '3511', radiusKm: 10 } } },
     check: (data) => data.placements.edges.length === 10,
   },
   {

@@ -54,6 +54,10 @@ export async function seedNationalData(dataSource: DataSource, students: number,
         ORDER BY picks.student_id, picks.rank`,
       [listLength],
     );
+    // The replica role skipped every trigger, also those that keep derived data: do their work once.
+    await manager.query(`UPDATE placements SET search_document = placement_search_document(title, description, werkprocessen, company_id) WHERE search_document IS NULL`);
+    await manager.query(`DELETE FROM school_student_counts`);
+    await manager.query(`INSERT INTO school_student_counts (school_id, current) SELECT school_id, count(*) FROM students WHERE archived_at IS NULL GROUP BY school_id`);
   });
   await dataSource.query('ANALYZE');
 }

@@ -13,6 +13,18 @@ export interface Queryable {
 /** Statement names are per connection, and every instance shares the one pool: one name per text. */
 const statementNames = new Map<string, string>();
 
+/** Runs a constant SQL text on the pool as a named prepared statement (see PreparedQueries). */
+export async function preparedQuery<T = any>(pool: Pool, text: string, values: unknown[] = []): Promise<T[]> {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `stagematch_${statementNames.size + 1}`));
+  return (await pool.query({ name, text, values })).rows as T[];
+}
+
+/** TypeORM's own pg pool behind a data source. */
+export function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as PostgresDriver).master as Pool;
+}
+
 /**
  * Straight to TypeORM's own pg pool, each distinct SQL text as a named prepared statement: for hot
  * paths that run a few fixed statements many times a second, where TypeORM's query runner and
@@ -27,7 +39,7 @@ export class PreparedQueries implements Queryable {
   private readonly shapes = new Map<EntityTarget<unknown>, { metadata: EntityMetadata; columns: ColumnMetadata[] }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+    this.pool = poolOf(dataSource);
   }
 
   /**
@@ -74,9 +86,7 @@ export class PreparedQueries implements Queryable {
     return shape;
   }
 
-  async query<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
-    let name = statementNames.get(text);
-    if (!name) statementNames.set(text, (name = `stagematch_${statementNames.size + 1}`));
-    return (await this.pool.query({ name, text, values })).rows as T[];
+  query<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
+    return preparedQuery<T>(this.pool, text, values);
   }
 }

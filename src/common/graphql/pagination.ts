@@ -1,7 +1,9 @@
 import { type Type } from '@nestjs/common';
 import { ArgsType, Extensions, Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import type { SelectQueryBuilder, ObjectLiteral, QueryRunner } from 'typeorm';
+import { DriverUtils } from 'typeorm/driver/DriverUtils';
+import { poolOf, preparedQuery } from '../../database/prepared-queries';
 import { BadUserInputError } from '../errors/domain-errors';
 import { COST_WEIGHT, PAGE_ITEMS } from './cost-weights';
 
@@ -294,17 +296,48 @@ export async function paginate<T extends ObjectLiteral>(
   if (request.after) page.andWhere(keysetCondition(ordering, request.after, 'after', param));
   if (request.before) page.andWhere(keysetCondition(ordering, request.before, 'before', param));
   orderItems(ordering, request).forEach((item, index) => (index ? page.addOrderBy(item.sql, item.direction) : page.orderBy(item.sql, item.direction)));
-  page.limit(request.limit + 1);
 
   const primary = page.expressionMap.mainAlias!.metadata.primaryColumns[0];
-  const rawId = `${page.alias}_${primary.databaseName}`;
+  const rawId = DriverUtils.buildAlias(page.connection.driver, undefined, page.alias, primary.databaseName);
   // Without a cursor the page sees every row, so its window count is the total (none: no rows).
   const windowed = countInFirstPage && !request.after && !request.before;
   if (windowed) page.addSelect('COUNT(*) OVER ()', 'page_total');
-  const [{ entities, raw }, counted] = await Promise.all([page.getRawAndEntities(), windowed ? null : count()]);
+  const [{ entities, raw }, counted] = await Promise.all([pageRows(page, request.limit + 1), windowed ? null : count()]);
   const totalCount = counted ?? Number((raw[0] as { page_total?: string } | undefined)?.page_total ?? 0);
-  const keys = new Map<unknown, string[]>(raw.map((row: Record<string, string>) => [row[rawId], ordering.keys.map((_, index) => row[`page_key_${index}`])]));
+  const keys = new Map<unknown, string[]>(raw.map((row) => [row[rawId], ordering.keys.map((_, index) => row[`page_key_${index}`] as string)]));
   const keyValues = (entity: T) => keys.get(entity[primary.propertyName])!;
   if (withKeys) entities.forEach((entity) => withKeys(entity, keyValues(entity)));
   return toConnection(entities, keyValues, ordering, request, totalCount);
+}
+
+/**
+ * The page query's rows and its main entities. TypeORM writes the SQL; outside a transaction it runs
+ * as a named prepared statement straight on the pool (the page size a parameter, so each list has a
+ * few texts), which spares Postgres parsing and planning and the API TypeORM's query runner and
+ * result transformer on the busiest reads. In a transaction it runs on that transaction's runner.
+ */
+async function pageRows<T extends ObjectLiteral>(page: SelectQueryBuilder<T>, limit: number): Promise<{ entities: T[]; raw: Record<string, unknown>[] }> {
+  const [sql, values] = page.getQueryAndParameters();
+  const text = `${sql} LIMIT $${values.length + 1}`;
+  const parameters = [...values, limit];
+  const runner = (page as unknown as { queryRunner?: QueryRunner }).queryRunner;
+  const raw: Record<string, unknown>[] = runner ? await runner.query(text, parameters) : await preparedQuery(poolOf(page.connection), text, parameters);
+  const { driver } = page.connection;
+  const metadata = page.expressionMap.mainAlias!.metadata;
+  const columns = metadata.columns.filter((column) => !column.isVirtual && column.isSelect);
+  const aliases = columns.map((column) => DriverUtils.buildAlias(driver, undefined, page.alias, column.databaseName));
+  // A join may repeat a row: each entity once, as TypeORM's transformer would (the keys are the same).
+  const idAlias = aliases[columns.findIndex((column) => column.isPrimary)];
+  const seen = new Set<unknown>();
+  const entities: T[] = [];
+  for (const row of raw) {
+    if (seen.has(row[idAlias])) continue;
+    seen.add(row[idAlias]);
+    const entity = metadata.create() as Record<string, unknown>;
+    columns.forEach((column, index) => {
+      if (aliases[index] in row) entity[column.propertyName] = driver.prepareHydratedValue(row[aliases[index]], column);
+    });
+    entities.push(entity as T);
+  }
+  return { entities, raw };
 }

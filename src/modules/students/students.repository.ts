@@ -77,7 +77,7 @@ export class StudentsRepository {
 
   /** A school's current (unarchived) students, counted by the triggers that keep `school_student_counts`. */
   async currentCount(schoolId: string): Promise<number> {
-    return (await this.manager.findOneBy(SchoolStudentCountEntity, { schoolId }))?.current ?? 0;
+    return (await this.db.byIds(SchoolStudentCountEntity, [schoolId]))[0]?.current ?? 0;
   }
 
   listQuery(schoolId: string): SelectQueryBuilder<StudentEntity> {
