@@ -16,6 +16,7 @@ const TERMINATIONS = `query($f: TerminationsFilter!) { terminationsReport(filter
   rematch { rematched medianDays meanDays stillWaiting longestWaitDays leftWithoutRematch } } }`;
 const TERMINATE = 'mutation($id: ID!, $input: TerminateInternshipInput!) { terminateInternship(id: $id, input: $input) { status } }';
 const ARCHIVE = 'mutation($id: ID!) { archiveStudent(id: $id) { archivedAt } }';
+const AVAILABLE_FROM = 'mutation($id: ID!, $from: LocalDate!) { updateStudent(id: $id, input: { availableFrom: $from }) { availableFrom } }';
 
 const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -181,8 +182,8 @@ describe('dashboards: places versus students, students without a placement, term
     dataOf(await t.gql(ARCHIVE, { id: archived }, mine.admin.token));
     const placedEarly = await make.internship(mine, company, await placement(company, ALERTS, 1), { crebo: ALERTS });
     const placed = placedEarly.student.id;
-    // Her internship (2027-02-01 onwards) still covers her availability from five weeks ahead.
-    await t.dataSource.query('UPDATE students SET available_from = $2 WHERE id = $1', [placed, addDays(today, 35)]);
+    // Her internship (2027-02-01 onwards) still covers her availability from five weeks ahead (her school moves it there).
+    expect(dataOf(await t.gql(AVAILABLE_FROM, { id: placed, from: addDays(today, 35) }, mine.staff.token)).updateStudent).toEqual({ availableFrom: addDays(today, 35) });
     const ours = [soon, later, elsewhere, archived, placed];
 
     const check = t.app.get(StudentsWithoutPlacementCheck);
@@ -240,7 +241,7 @@ describe('dashboards: places versus students, students without a placement, term
     expect(['Utrecht', 'Groningen'].map((region) => perRegion(national, region) - perRegion(sbbBefore, region))).toEqual([2, 1]);
 
     // A start that has passed while she is still unplaced stays on the list, with negative days left.
-    await t.dataSource.query('UPDATE students SET available_from = $2 WHERE id = $1', [soon, addDays(today, -3)]);
+    dataOf(await t.gql(AVAILABLE_FROM, { id: soon, from: addDays(today, -3) }, mine.staff.token));
     const passed = dataOf(await t.gql(UNPLACED, {}, mine.staff.token)).studentsWithoutPlacement;
     expect(passed).toMatchObject({ total: 1, alreadyStarted: 1 });
     expect(passed.students.edges[0].node).toMatchObject({ studentId: soon, daysLeft: -3 });

@@ -207,7 +207,9 @@ describe('sign-in and sessions', () => {
       expect(await audits()).toBe(1);
     });
 
-    // No operation changes a role or an organization yet, so the test changes the row as an operator would.
+    // No operation moves a user to another organization, and updateUser ends her sessions itself when it
+    // changes her role; the session check must notice either change however it was made, so the test
+    // changes the row as an operator would.
     it('ends her tokens when her role or organization changes, even if it is changed back', async () => {
       const promoted = await newUser();
       const moved = await newUser();
