@@ -149,7 +149,7 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
     expect(dataOf(await t.gql(COMPLETE, { id: milaId }, company)).completeInternship.status).toBe('COMPLETED');
 
     const TERMINATE = 'mutation($id: ID!, $input: TerminateInternshipInput!) { terminateInternship(id: $id, input: $input) { status terminationReason } }';
-    expect(dataOf(await t.gql(TERMINATE, { id: ruben.internshipId, input: { reason: 'Het bedrijf sluit de afdeling' } }, company)).terminateInternship).toEqual({
+    expect(dataOf(await t.gql(TERMINATE, { id: ruben.internshipId, input: { code: 'COMPANY_STOPPED', reason: 'Het bedrijf sluit de afdeling' } }, company)).terminateInternship).toEqual({
       status: 'TERMINATED',
       terminationReason: 'Het bedrijf sluit de afdeling',
     });

@@ -167,7 +167,7 @@ describe('self-found internships (issue #16)', () => {
     expect(refused).toMatchObject({ __typename: 'ComplianceRejection', rules: ['R6'] });
     expect(refused.message).toContain('already guides 3 students');
 
-    dataOf(await t.gql(TERMINATE, { id: matched.internshipId, input: { reason: 'Stopt met de opleiding' } }, school.staff.token));
+    dataOf(await t.gql(TERMINATE, { id: matched.internshipId, input: { code: 'STUDENT_CHOICE', reason: 'Stopt met de opleiding' } }, school.staff.token));
     expect(dataOf(await t.gql(CONFIRM, { id: fourth.registrationId }, company.admin.token)).confirmInternship.__typename).toBe('Internship');
     const internships = dataOf(await t.gql(INTERNSHIP, {}, school.staff.token)).internships.edges.map((edge: any) => edge.node);
     expect(internships.filter((node: any) => node.status === 'PLANNED')).toHaveLength(3);
@@ -176,6 +176,6 @@ describe('self-found internships (issue #16)', () => {
 
   /** Ends an internship so that the next test finds the praktijkopleider's load as it was. */
   async function terminate(id: string): Promise<void> {
-    expect(dataOf(await t.gql(TERMINATE, { id, input: { reason: 'Test ruimt op' } }, school.staff.token)).terminateInternship.status).toBe('TERMINATED');
+    expect(dataOf(await t.gql(TERMINATE, { id, input: { code: 'OTHER', reason: 'Test ruimt op' } }, school.staff.token)).terminateInternship.status).toBe('TERMINATED');
   }
 });

@@ -157,7 +157,7 @@ export class InternshipLifecycleService {
   }
 
   /**
-   * Either party ends the internship early with a reason. The seat is free again, the student
+   * Either party ends the internship early with a reason code (and an optional note). The seat is free again, the student
    * gets priority in the next match round, and her school (and the company) are told.
    */
   async terminate(actor: Actor, internshipId: string, input: TerminateInternshipInput): Promise<InternshipEntity> {
@@ -170,7 +170,7 @@ export class InternshipLifecycleService {
       Object.assign(internship, {
         status: InternshipStatus.TERMINATED,
         endedAt: this.clock.now(),
-        terminationCode: input.code ?? null,
+        terminationCode: input.code,
         terminationReason: input.reason ?? null,
         terminatedByOrganizationId: actor.organizationId,
       });

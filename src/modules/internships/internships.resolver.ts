@@ -16,7 +16,7 @@ import type { EvaluationEntity } from './evaluation.entity';
 import { GuidanceService } from './guidance.service';
 import { InternshipLifecycleService } from './internship-lifecycle.service';
 import { ContactMomentsLoader, EvaluationsLoader, PoksLoader } from './internships.loaders';
-import { InternshipEntity, InternshipStatus } from './internship.entity';
+import { InternshipEntity, InternshipStatus, TerminationCode } from './internship.entity';
 import {
   ContactMomentModel,
   InternshipConnection,
@@ -101,10 +101,17 @@ export class InternshipsResolver {
     return this.lifecycle.complete(actor, id, input ?? {});
   }
 
-  @Mutation(() => InternshipModel, { description: 'Either party ends it early with a reason: the seat is free, the student gets priority in the next round, both are told' })
+  @Mutation(() => InternshipModel, { description: 'Either party ends it early with a reason code and an optional note: the seat is free, the praktijkopleider no longer counts her (R6), the student gets priority in the next round, both are told; DISCRIMINATION sets meldpuntSuggested (R22)' })
   @Allow(Role.COMPANY, Role.SCHOOL)
   terminateInternship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: TerminateInternshipInput) {
     return this.lifecycle.terminate(actor, id, input);
+  }
+
+  /** R22: a termination for DISCRIMINATION offers the school a meldpunt report on the company. */
+  @ResolveField(() => Boolean)
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  meldpuntSuggested(@Parent() internship: InternshipEntity): boolean {
+    return internship.terminationCode === TerminationCode.DISCRIMINATION;
   }
 
   @ResolveField(() => [InternshipEvaluationModel])

@@ -111,6 +111,15 @@ export class InternshipModel {
   @Field(() => EarlyCompletionReason, { nullable: true, description: 'Why it was completed before its end date' })
   earlyCompletionReason: EarlyCompletionReason | null;
 
+  @Field({
+    description:
+      'Ended for DISCRIMINATION: the school is offered a meldpunt report (R22). File it with `fileDiscriminationReport(input: { companyId, internshipId, ground, description, incidentDate })`; the internship gives the student and placement',
+  })
+  meldpuntSuggested: boolean;
+
+  @Field(() => ID, { description: 'The company (leerbedrijf): the `companyId` a meldpunt report on it names' })
+  companyId: string;
+
   @Field()
   createdAt: Date;
 }
