@@ -2,6 +2,7 @@ import { AdverseImpactReads } from '../src/modules/reporting/adverse-impact.read
 import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
+import { eventually } from './support/receivers';
 
 /** Issue #16: internships the student found herself, registered by her school and confirmed by the company. */
 const CONFIRM = `mutation($id: ID!, $input: ConfirmInternshipInput) { confirmInternship(id: $id, input: $input) {
@@ -20,6 +21,7 @@ const COMPLETE = 'mutation($id: ID!) { completeInternship(id: $id) { status } }'
 const TERMINATE = 'mutation($id: ID!, $input: TerminateInternshipInput!) { terminateInternship(id: $id, input: $input) { status } }';
 const ASSIGNMENTS = 'query($t: ID) { trainerAssignments(trainerId: $t, first: 50) { totalCount edges { node { studentId internshipId placementId } } } }';
 const INTERNSHIP = 'query { internships(first: 100) { edges { node { id status studentId registrationId } } } }';
+const NOTIFICATIONS = '{ notifications(first: 100) { edges { node { eventType title body subjectKind subjectId } } } }';
 
 describe('self-found internships (issue #16)', () => {
   let t: TestApp;
@@ -172,6 +174,49 @@ describe('self-found internships (issue #16)', () => {
     const internships = dataOf(await t.gql(INTERNSHIP, {}, school.staff.token)).internships.edges.map((edge: any) => edge.node);
     expect(internships.filter((node: any) => node.status === 'PLANNED')).toHaveLength(3);
     expect(await assignments()).toHaveLength(3);
+  });
+
+  it('tells each side what it can act on, with a link and the item it is about: the request to the company, the answer and her name to her school, the POK to sign to each side that still has to', async () => {
+    const inbox = async (token: string, subjectId: string) =>
+      dataOf(await t.gql(NOTIFICATIONS, {}, token)).notifications.edges.map((edge: any) => edge.node).filter((node: any) => node.subjectId === subjectId);
+    const until = async (read: () => Promise<any[]>, n: number): Promise<any[]> => {
+      let rows: any[] = [];
+      await eventually(async () => (rows = await read()).length >= n);
+      return rows;
+    };
+    const { student, registrationId } = await make.registration(school, company);
+    const name = student.identity.fullName;
+    // The company is asked, with a link to the request; the e-mail does not name her.
+    const [request] = await until(() => inbox(company.staff.token, registrationId), 1);
+    expect(request).toMatchObject({ eventType: 'INTERNSHIP_REQUESTED', subjectKind: 'InternshipRegistration', subjectId: registrationId });
+    expect(request.body).toContain(`/internship-registrations/${registrationId}`);
+    expect(request.title + request.body).not.toContain(name);
+
+    const internship = dataOf(await t.gql(CONFIRM, { id: registrationId }, company.admin.token)).confirmInternship;
+    // Her school hears of the confirmation, naming its own student.
+    const [confirmed] = await until(() => inbox(school.staff.token, registrationId), 1);
+    expect(confirmed).toMatchObject({ eventType: 'INTERNSHIP_CONFIRMED', subjectKind: 'InternshipRegistration' });
+    expect(confirmed.title).toContain(name);
+    expect(confirmed.body).toContain(`/internships/${internship.id}`);
+    // PLANNED: each side that has to sign the POK is told so, with a link to it.
+    const [schoolPok] = await until(() => inbox(school.staff.token, internship.pok.id), 1);
+    expect(schoolPok).toMatchObject({ eventType: 'POK_SIGNATURES_AWAITED', subjectKind: 'Pok', subjectId: internship.pok.id });
+    expect(schoolPok.body).toContain(`/poks/${internship.pok.id}`);
+    expect(schoolPok.body).toContain(name);
+    expect(schoolPok.body).toMatch(/de student en de school|de student, de school/);
+    const [companyPok] = await until(() => inbox(company.admin.token, internship.pok.id), 1);
+    expect(companyPok.body).toContain(`/poks/${internship.pok.id}`);
+    expect(companyPok.body).toContain('leerbedrijf');
+    expect(companyPok.body).not.toContain(name);
+    await terminate(internship.id);
+
+    // A decline reaches her school with the reason code.
+    const other = await make.registration(school, company);
+    dataOf(await t.gql(DECLINE, { id: other.registrationId, input: { reason: 'TRAINER_UNAVAILABLE' } }, company.admin.token));
+    const [declined] = await until(() => inbox(school.staff.token, other.registrationId), 1);
+    expect(declined).toMatchObject({ eventType: 'INTERNSHIP_DECLINED', subjectKind: 'InternshipRegistration' });
+    expect(declined.body).toContain('TRAINER_UNAVAILABLE');
+    expect(declined.title).toContain(other.student.identity.fullName);
   });
 
   /** Ends an internship so that the next test finds the praktijkopleider's load as it was. */

@@ -100,7 +100,9 @@ export class InternshipLifecycleService {
       if (isUniqueViolation(error, ONE_SEAT_PER_STUDENT)) return null;
       throw error;
     }
-    await this.poks.generate(created, terms);
+    const pok = await this.poks.generate(created, terms);
+    // PLANNED: each side that still has to sign is told, with a link to the POK (R8).
+    await this.events.emit(InternshipEvent.POK_SIGNATURES_AWAITED, { pokId: pok.id });
     if (terms.trainerId) {
       await this.trainerAssignments.recordForInternship(actor, created.companyId, {
         trainerId: terms.trainerId,

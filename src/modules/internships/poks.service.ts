@@ -5,6 +5,8 @@ import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
+import { Events } from '../events/events';
+import { InternshipEvent } from './internships.events';
 import { ageOn } from '../compliance/rules/rule';
 import { branchLabel, trainerName } from '../companies/companies.facts';
 import { organizationNames } from '../organizations/organizations.facts';
@@ -37,6 +39,7 @@ export class PoksService {
     private readonly internships: InternshipsRepository,
     private readonly students: StudentsFacts,
     private readonly clock: Clock,
+    private readonly events: Events,
   ) {}
 
   /**
@@ -119,6 +122,7 @@ export class PoksService {
         manager.create(PokEntity, { internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: totalHours(terms) } }),
       );
       if (current.status === PokStatus.PENDING) await manager.update(PokEntity, { id: current.id }, { status: PokStatus.SUPERSEDED });
+      await this.events.emit(InternshipEvent.POK_SIGNATURES_AWAITED, { pokId: pok.id });
       await this.audit.record(actor, { action: 'pok.amended', entityType: 'pok', entityId: pok.id, before: auditableTerms(current.terms), after: auditableTerms(pok.terms) });
       return pok;
     });
