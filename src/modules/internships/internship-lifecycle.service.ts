@@ -100,19 +100,19 @@ export class InternshipLifecycleService {
       if (isUniqueViolation(error, ONE_SEAT_PER_STUDENT)) return null;
       throw error;
     }
-    const pok = await this.poks.generate(created, terms);
+    // R6 counts her from now on: a matched one adopts the praktijkopleider the company reserved for
+    // her while the proposal was open, else gets the placement's; a self-found one the one named.
+    let trainerId = terms.trainerId;
+    if (trainerId) {
+      const assignment = { trainerId, placementId: created.placementId, internshipId: created.id, studentId: created.studentId, startDate: created.startDate, endDate: created.endDate };
+      const made = origin.proposalId
+        ? await this.trainerAssignments.adoptOrRecordForInternship(actor, created.companyId, assignment)
+        : await this.trainerAssignments.recordForInternship(actor, created.companyId, assignment);
+      trainerId = made.trainerId;
+    }
+    const pok = await this.poks.generate(created, { ...terms, trainerId });
     // PLANNED: each side that still has to sign is told, with a link to the POK (R8).
     await this.events.emit(InternshipEvent.POK_SIGNATURES_AWAITED, { pokId: pok.id });
-    if (terms.trainerId) {
-      await this.trainerAssignments.recordForInternship(actor, created.companyId, {
-        trainerId: terms.trainerId,
-        placementId: created.placementId,
-        internshipId: created.id,
-        studentId: created.studentId,
-        startDate: created.startDate,
-        endDate: created.endDate,
-      });
-    }
     await this.audit.record(actor, { action: 'internship.created', entityType: 'internship', entityId: created.id, after: created });
     return created;
   }

@@ -18,6 +18,7 @@ import { InternshipLifecycleService } from './internship-lifecycle.service';
 import { ContactMomentsLoader, EvaluationsLoader, PoksLoader } from './internships.loaders';
 import { InternshipEntity, InternshipStatus, TerminationCode } from './internship.entity';
 import {
+  ChangePraktijkopleiderResult,
   ContactMomentModel,
   InternshipConnection,
   InternshipEvaluationModel,
@@ -142,6 +143,15 @@ export class InternshipsResolver {
   @Allow(Role.COMPANY, Role.SCHOOL)
   amendPok(@CurrentActor() actor: Actor, @Args('internshipId', { type: () => ID }) internshipId: string, @Args('input') input: AmendPokInput) {
     return this.poks.amend(actor, internshipId, input);
+  }
+
+  @Mutation(() => ChangePraktijkopleiderResult, {
+    description:
+      'The company names another of its praktijkopleiders for a planned or active internship, matched or self-found: judged by R5–R7 (R6: room for one more student in its period); her trainer assignment starts and the previous one ends, and the next POK version names her (R9)',
+  })
+  @Allow(Role.COMPANY)
+  changePraktijkopleider(@CurrentActor() actor: Actor, @Args('internshipId', { type: () => ID }) internshipId: string, @Args('trainerId', { type: () => ID }) trainerId: string) {
+    return this.poks.changePraktijkopleider(actor, internshipId, trainerId);
   }
 
   @Mutation(() => InternshipModel, { description: 'PLANNED → ACTIVE; refused (CONFLICT) until the POK is fully signed (R8)' })

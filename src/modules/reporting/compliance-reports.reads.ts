@@ -53,7 +53,7 @@ export class ComplianceReports {
         `SELECT students, count(*)::int AS trainers FROM (
            SELECT t.trainer_id, count(a.id)::int AS students
              FROM (SELECT trainer_id FROM scope WHERE trainer_id IS NOT NULL UNION SELECT trainer_id FROM internship_scope WHERE trainer_id IS NOT NULL) t
-             LEFT JOIN trainer_assignments a ON a.trainer_id = t.trainer_id AND a.ended_at IS NULL AND a.start_date <= $${next} AND a.end_date >= $${next}
+             LEFT JOIN trainer_assignments a ON a.trainer_id = t.trainer_id AND a.internship_id IS NOT NULL AND a.ended_at IS NULL AND a.start_date <= $${next} AND a.end_date >= $${next}
             GROUP BY t.trainer_id) load
           GROUP BY students ORDER BY students`,
         [today],

@@ -99,7 +99,7 @@ export class AmendPokInput {
   @Max(60)
   hoursPerWeek?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, deprecationReason: 'Refused: name another praktijkopleider with changePraktijkopleider(internshipId, trainerId), which moves her R6 assignment too' })
   @IsOmittable()
   @IsString()
   @MaxLength(200)

@@ -162,3 +162,10 @@ export const ConfirmInternshipResult = createUnionType({
   types: () => [InternshipModel, ComplianceRejection] as const,
   resolveType: (value) => (value instanceof ComplianceRejection ? ComplianceRejection : InternshipModel),
 });
+
+export const ChangePraktijkopleiderResult = createUnionType({
+  name: 'ChangePraktijkopleiderResult',
+  description: 'The next POK version naming her (signed again by every party, R9), or the rules (R5 employed here, R6 capacity, R7 qualification) that refuse her',
+  types: () => [PokModel, ComplianceRejection] as const,
+  resolveType: (value) => (value instanceof ComplianceRejection ? ComplianceRejection : PokModel),
+});
