@@ -3,6 +3,7 @@ import { Factories, type MadeCompany, type MadeSchool } from './support/factorie
 import { dataOf, onlyError, TestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
 import { eventually } from './support/receivers';
+import { arrangeOpenProposals } from './support/placement-flow';
 
 /** Issue #16: internships the student found herself, registered by her school and confirmed by the company. */
 const CONFIRM = `mutation($id: ID!, $input: ConfirmInternshipInput) { confirmInternship(id: $id, input: $input) {
@@ -174,6 +175,64 @@ describe('self-found internships (issue #16)', () => {
     const internships = dataOf(await t.gql(INTERNSHIP, {}, school.staff.token)).internships.edges.map((edge: any) => edge.node);
     expect(internships.filter((node: any) => node.status === 'PLANNED')).toHaveLength(3);
     expect(await assignments()).toHaveLength(3);
+  });
+
+  it('R6 leaves out reservations for open proposals and ended assignments; changing the praktijkopleider ends one assignment and starts the next; R2 withdraws the proposals, whose reservations never counted', async () => {
+    const [school, company, sbb] = await Promise.all([make.school(), make.company(), make.sbb()]);
+    const admin = company.admin.token;
+    const CHANGE = `mutation($id: ID!, $trainer: ID!) { changePraktijkopleider(internshipId: $id, trainerId: $trainer) {
+      __typename ... on Pok { version status terms { praktijkopleider } } ... on ComplianceRejection { rules } } }`;
+    const running = async (trainerId: string) =>
+      dataOf(await t.gql(ASSIGNMENTS, { t: trainerId }, admin)).trainerAssignments.edges.map((edge: any) => edge.node);
+    const confirm = async (trainerId = company.trainerId) => {
+      const { registrationId } = await make.registration(school, company, { trainerId });
+      return dataOf(await t.gql(CONFIRM, { id: registrationId }, admin)).confirmInternship;
+    };
+    const other = dataOf(
+      await t.gql('mutation($input: CreateTrainerInput!) { createTrainer(input: $input) { id name } }', {
+        input: { name: 'Ilse de Wit', qualificationLevel: 4, yearsOfExperience: 6, courseCompletedOn: '2025-01-15' },
+      }, admin),
+    ).createTrainer;
+
+    // A self-found internship without a placement gets another praktijkopleider: the next POK version names her.
+    const first = await confirm();
+    expect(onlyError(await t.gql('mutation($id: ID!) { amendPok(internshipId: $id, input: { praktijkopleider: "Ilse de Wit" }) { id } }', { id: first.id }, admin)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ path: 'input.praktijkopleider', rule: 'R6' })],
+    });
+    expect(onlyError(await t.gql(CHANGE, { id: first.id, trainer: other.id }, school.staff.token)).extensions.code).toBe('FORBIDDEN');
+    const changed = dataOf(await t.gql(CHANGE, { id: first.id, trainer: other.id }, admin)).changePraktijkopleider;
+    expect(changed).toEqual({ __typename: 'Pok', version: 2, status: 'PENDING', terms: { praktijkopleider: 'Ilse de Wit' } });
+    expect(await running(company.trainerId)).toEqual([]);
+    expect(await running(other.id)).toEqual([{ studentId: expect.any(String), internshipId: first.id, placementId: null }]);
+    // The old assignment ended, not deleted: its history stays.
+    expect(await t.count(`trainer_assignments WHERE internship_id = '${first.id}' AND ended_at IS NOT NULL AND trainer_id = '${company.trainerId}'`)).toBe(1);
+
+    // She takes two more; a fourth internship cannot move to her (R6), and nothing changes.
+    for (let n = 0; n < 2; n += 1) expect((await confirm(other.id)).__typename).toBe('Internship');
+    const fourth = await confirm();
+    expect(dataOf(await t.gql(CHANGE, { id: fourth.id, trainer: other.id }, admin)).changePraktijkopleider).toEqual({ __typename: 'ComplianceRejection', rules: ['R6'] });
+    expect(await running(company.trainerId)).toEqual([expect.objectContaining({ internshipId: fourth.id })]);
+
+    // Reservations for three students whose proposals are open do not count: her praktijkopleider
+    // guides one internship and takes two more.
+    const placementId = await make.publishedPlacement(company, { capacity: 5 });
+    const reserved = await Promise.all([0, 1, 2].map(async () => (await make.student(school)).id));
+    await arrangeOpenProposals(t, placementId, reserved);
+    const ASSIGN = 'mutation($input: AssignTrainerInput!) { assignTrainer(input: $input) { __typename } }';
+    for (const studentId of reserved) expect(dataOf(await t.gql(ASSIGN, { input: { placementId, studentId } }, admin)).assignTrainer.__typename).toBe('TrainerAssignment');
+    expect(await running(company.trainerId)).toHaveLength(4);
+    for (let n = 0; n < 2; n += 1) expect((await confirm()).__typename).toBe('Internship');
+    expect((await confirm()).rules).toEqual(['R6']);
+
+    // R2: SBB revokes the accreditation; the open proposals are withdrawn, their seats free. The
+    // reservations never counted (they stay as the link that tells her school); the internships do.
+    const [{ id: accreditationId }] = await t.dataSource.query('SELECT id FROM accreditations WHERE branch_id = $1', [company.branchId]);
+    dataOf(await t.gql('mutation($input: RevokeAccreditationInput!) { revokeAccreditation(input: $input) { status } }', { input: { id: accreditationId, reason: 'Discriminatie vastgesteld na onderzoek' } }, sbb.token));
+    expect(await t.count(`proposals WHERE placement_id = '${placementId}' AND status = 'WITHDRAWN'`)).toBe(3);
+    const left = await running(company.trainerId);
+    expect(left.filter((assignment: any) => assignment.internshipId)).toHaveLength(3);
+    expect(left.filter((assignment: any) => !assignment.internshipId)).toHaveLength(3);
   });
 
   it('tells each side what it can act on, with a link and the item it is about: the request to the company, the answer and her name to her school, the POK to sign to each side that still has to', async () => {

@@ -173,18 +173,6 @@ export class CompaniesRepository {
     return this.manager.findOne(TrainerAssignmentEntity, { where: { placementId, studentId, internshipId: IsNull(), endedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** Ends the running reservations (no internship) of the students at the placements; returns their ids. */
-  async endReservations(pairs: { placementId: string; studentId: string }[], at: Date): Promise<string[]> {
-    if (!pairs.length) return [];
-    const rows = await this.manager.query<{ id: string }[]>(
-      `UPDATE trainer_assignments a SET ended_at = $3
-        WHERE a.internship_id IS NULL AND a.ended_at IS NULL AND (a.placement_id, a.student_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-        RETURNING a.id`,
-      [pairs.map((pair) => pair.placementId), pairs.map((pair) => pair.studentId), at],
-    );
-    return (Array.isArray(rows[0]) ? (rows[0] as { id: string }[]) : rows).map((row) => row.id);
-  }
-
   /** Ends the running assignment of each internship; returns the ids of those it ended. */
   async endAssignmentsOfInternships(internshipIds: string[], at: Date): Promise<string[]> {
     const { raw } = await this.manager

@@ -79,12 +79,6 @@ export class TrainerAssignmentsService {
     return reservation;
   }
 
-  /** R2: the reservations of proposals withdrawn (or otherwise gone) end with them. */
-  async endReservations(actor: Actor | null, pairs: { placementId: string; studentId: string }[]): Promise<void> {
-    const ended = await this.companies.endReservations(pairs, this.clock.now());
-    await this.audit.record(actor, ended.map((id) => ({ action: 'trainer.unassigned', entityType: 'trainer_assignment', entityId: id, after: { reason: 'proposal withdrawn' } })));
-  }
-
   /** Changing the praktijkopleider ends the running assignment (the next one is recorded after it). */
   async replace(actor: Actor, running: TrainerAssignmentEntity): Promise<void> {
     running.endedAt = this.clock.now();

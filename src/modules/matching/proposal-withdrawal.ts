@@ -3,7 +3,6 @@ import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { Transactions } from '../../database/transactions';
 import { AccreditationLossHooks } from '../companies/accreditation-loss';
-import { TrainerAssignmentsService } from '../companies/trainer-assignments.service';
 import { ProposalEntity, ProposalStatus } from './proposal.entity';
 
 /** R2's cascade, after the replacement searches were opened (they read these proposals first). */
@@ -13,7 +12,6 @@ export class ProposalWithdrawal implements OnModuleInit {
     private readonly lossHooks: AccreditationLossHooks,
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
-    private readonly trainerAssignments: TrainerAssignmentsService,
   ) {}
 
   onModuleInit(): void {
@@ -22,8 +20,7 @@ export class ProposalWithdrawal implements OnModuleInit {
 
   /**
    * R2: open proposals at placements that were just suspended lapse as WITHDRAWN (not the company's
-   * decision, so the adverse-impact audit leaves them out), which frees the student for the next round,
-   * and ends a praktijkopleider the company had reserved for her there (never counted by R6).
+   * decision, so the adverse-impact audit leaves them out), which frees the student for the next round.
    */
   async withdrawOpenProposals(actor: Actor | null, placementIds: string[]): Promise<void> {
     if (!placementIds.length) return;
@@ -32,12 +29,8 @@ export class ProposalWithdrawal implements OnModuleInit {
       .update(ProposalEntity)
       .set({ status: ProposalStatus.WITHDRAWN, decidedAt: () => 'now()' })
       .where('placement_id = ANY(:placementIds) AND status = :open', { placementIds, open: ProposalStatus.OPEN })
-      .returning('id, student_id, placement_id')
+      .returning('id')
       .execute();
-    await this.trainerAssignments.endReservations(
-      actor,
-      (withdrawn as Array<{ student_id: string; placement_id: string }>).map((row) => ({ placementId: row.placement_id, studentId: row.student_id })),
-    );
     await this.audit.record(
       actor,
       (withdrawn as Array<{ id: string }>).map(({ id }) => ({ action: 'proposal.withdrawn', entityType: 'proposal', entityId: id, after: { status: ProposalStatus.WITHDRAWN, rule: 'R2' } })),
