@@ -8,7 +8,7 @@ import { arrangeOpenProposals } from './support/placement-flow';
 /** Issue #16: internships the student found herself, registered by her school and confirmed by the company. */
 const CONFIRM = `mutation($id: ID!, $input: ConfirmInternshipInput) { confirmInternship(id: $id, input: $input) {
   __typename
-  ... on Internship { id status registrationId proposalId placementId startDate endDate pok { id version status terms { crebo leerweg hoursPerWeek praktijkopleider student branch } } }
+  ... on Internship { id status registrationId proposalId placementId startDate endDate pok { id version status terms { crebo leerweg hoursPerWeek praktijkopleider student branch stipendMonthlyCents expenseAllowanceCents employmentContract } } }
   ... on ComplianceRejection { code rules message normSetVersion findings { rule severity field } } } }`;
 const DECLINE = 'mutation($id: ID!, $input: DeclineInternshipInput!) { declineInternship(id: $id, input: $input) { status declineReason decidedAt } }';
 const WITHDRAW = 'mutation($id: ID!) { withdrawInternshipRegistration(id: $id) { status } }';
@@ -55,7 +55,7 @@ describe('self-found internships (issue #16)', () => {
       placementId: null,
       startDate: '2027-02-01',
       endDate: '2027-06-30',
-      pok: { version: 1, status: 'PENDING', terms: { crebo: '25655', leerweg: 'BOL', hoursPerWeek: 32, student: student.identity.fullName } },
+      pok: { version: 1, status: 'PENDING', terms: { crebo: '25655', leerweg: 'BOL', hoursPerWeek: 32, student: student.identity.fullName, stipendMonthlyCents: 32000, expenseAllowanceCents: 5000, employmentContract: false } },
     });
     expect(internship.pok.terms.praktijkopleider).toBeTruthy();
     expect(dataOf(await t.gql(REGISTRATIONS, {}, school.staff.token)).internshipRegistrations.edges[0].node).toMatchObject({ status: 'CONFIRMED', internshipId: internship.id });
@@ -112,7 +112,8 @@ describe('self-found internships (issue #16)', () => {
     const refused = dataOf(await t.gql(CONFIRM, { id }, company.admin.token)).confirmInternship;
     expect(refused).toMatchObject({ __typename: 'ComplianceRejection', rules: ['R14'] });
     const confirmed = dataOf(await t.gql(CONFIRM, { id, input: { stipendMonthlyCents: 102100 } }, company.admin.token)).confirmInternship;
-    expect(confirmed).toMatchObject({ __typename: 'Internship', status: 'PLANNED', pok: { terms: { leerweg: 'BBL' } } });
+    // The internship's POK records the employment contract and the wage (R14).
+    expect(confirmed).toMatchObject({ __typename: 'Internship', status: 'PLANNED', pok: { terms: { leerweg: 'BBL', employmentContract: true, stipendMonthlyCents: 102100 } } });
     await terminate(confirmed.id);
   });
 

@@ -80,17 +80,18 @@ export class InternshipLifecycleService {
    */
   createFromRegistration(actor: Actor, registration: InternshipRegistrationEntity): Promise<InternshipEntity | null> {
     const { id, studentId, placementId, companyId, schoolId, branchId, trainerId, crebo, level, leerweg, startDate, endDate, hoursPerWeek, werkprocessen } = registration;
+    const { stipendMonthlyCents, expenseAllowanceCents, employmentContract } = registration;
     return this.create(
       actor,
       { registrationId: id, studentId, placementId, companyId, schoolId },
-      { companyId, branchId, trainerId, crebo, level, leerweg, startDate, endDate, hoursPerWeek, werkprocessen },
+      { companyId, branchId, trainerId, crebo, level, leerweg, startDate, endDate, hoursPerWeek, werkprocessen, stipendMonthlyCents, expenseAllowanceCents, employmentContract },
     );
   }
 
   private async create(
     actor: Actor,
     origin: Pick<InternshipEntity, 'studentId' | 'placementId' | 'companyId' | 'schoolId'> & Partial<Pick<InternshipEntity, 'proposalId' | 'registrationId'>>,
-    terms: PlacementPokTerms & { crebo?: string },
+    terms: PlacementPokTerms & { crebo?: string; employmentContract?: boolean },
   ): Promise<InternshipEntity | null> {
     const manager = this.transactions.manager;
     const created = manager.create(InternshipEntity, { proposalId: null, registrationId: null, ...origin, startDate: terms.startDate, endDate: terms.endDate });

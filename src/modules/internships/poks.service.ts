@@ -51,7 +51,7 @@ export class PoksService {
    * Version 1 with everything R8 asks for, from the placement of a matched internship or the
    * confirmed terms of a self-found one (`terms`).
    */
-  async generate(internship: InternshipEntity, terms?: PlacementPokTerms & { crebo?: string }): Promise<PokEntity> {
+  async generate(internship: InternshipEntity, terms?: PlacementPokTerms & { crebo?: string; employmentContract?: boolean }): Promise<PokEntity> {
     const manager = this.transactions.manager;
     const source = terms ?? (await placementPokTerms(manager, internship.placementId!))!;
     const student = (await this.students.pokParty(internship.studentId))!;
@@ -69,6 +69,10 @@ export class PoksService {
       hoursPerWeek: source.hoursPerWeek,
       praktijkopleider: source.trainerId ? await trainerName(manager, source.trainerId) : null,
       werkprocessen: source.werkprocessen,
+      // R14: a BBL student works under an employment contract, for at least the minimum (youth) wage.
+      stipendMonthlyCents: source.stipendMonthlyCents,
+      expenseAllowanceCents: source.expenseAllowanceCents,
+      employmentContract: terms?.employmentContract ?? source.leerweg === 'BBL',
     } as Omit<PokTerms, 'totalHours' | 'assessment' | 'guidanceFrequency' | 'terminationClause'>;
     return manager.save(
       manager.create(PokEntity, {

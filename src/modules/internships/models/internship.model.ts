@@ -49,6 +49,12 @@ export class PokTermsModel {
   @Field(() => Int) totalHours: number;
   @Field(() => String, { nullable: true }) praktijkopleider: string | null;
   @Field(() => [String]) werkprocessen: string[];
+  @Field(() => Int, { nullable: true, description: 'BOL: the stipend (R15); BBL: the wage under her employment contract (R14). Euro cents a month; null on versions made before it was stated' })
+  stipendMonthlyCents: number | null;
+  @Field(() => Int, { nullable: true, description: 'Expense allowance (R13), euro cents a month' })
+  expenseAllowanceCents: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'BBL: the employment contract R14 requires; false for BOL' })
+  employmentContract: boolean | null;
   @Field() assessment: string;
   @Field() guidanceFrequency: string;
   @Field() terminationClause: string;
