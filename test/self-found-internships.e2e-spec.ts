@@ -236,6 +236,42 @@ describe('self-found internships (issue #16)', () => {
     expect(left.filter((assignment: any) => !assignment.internshipId)).toHaveLength(3);
   });
 
+  it('a matched internship adopts the praktijkopleider the company reserved for the proposed student; the POK names her', async () => {
+    const [school, company] = await Promise.all([make.school(), make.company()]);
+    const admin = company.admin.token;
+    const placementId = await make.publishedPlacement(company, { capacity: 1 });
+    const other = dataOf(
+      await t.gql('mutation($input: CreateTrainerInput!) { createTrainer(input: $input) { id } }', {
+        input: { name: 'Ruud Hendriks', qualificationLevel: 4, yearsOfExperience: 8, courseCompletedOn: '2025-01-15' },
+      }, admin),
+    ).createTrainer.id;
+    const { student, proposalId } = await make.proposal(school, placementId);
+    // The proposal's notifications: her school reads her name, the company her pseudonym (R20); both link to it.
+    const made = async (token: string) => {
+      let found: any;
+      await eventually(async () => (found = dataOf(await t.gql(NOTIFICATIONS, {}, token)).notifications.edges.map((edge: any) => edge.node).find((n: any) => n.subjectId === proposalId && n.eventType === 'PROPOSAL_MADE')));
+      return found;
+    };
+    const [toSchool, toCompany] = [await made(school.staff.token), await made(admin)];
+    expect(toSchool).toMatchObject({ subjectKind: 'Proposal', subjectId: proposalId });
+    expect(toSchool.body).toContain(student.identity.fullName);
+    expect(toSchool.body).toContain(`/proposals/${proposalId}`);
+    expect(toCompany.body).not.toContain(student.identity.fullName);
+    expect(toCompany.body).toContain('Kandidaat');
+    const ASSIGN = 'mutation($input: AssignTrainerInput!) { assignTrainer(input: $input) { __typename } }';
+    expect(dataOf(await t.gql(ASSIGN, { input: { placementId, studentId: student.id, trainerId: other } }, admin)).assignTrainer.__typename).toBe('TrainerAssignment');
+    const ANSWER = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
+    dataOf(await t.gql(ANSWER, { id: proposalId }, admin));
+    dataOf(await t.gql(ANSWER, { id: proposalId }, school.staff.token));
+    const [internship] = dataOf(await t.gql('query { internships(first: 5) { edges { node { id pok { terms { praktijkopleider } } } } } }', {}, admin)).internships.edges.map((edge: any) => edge.node);
+    expect(internship.pok.terms.praktijkopleider).toBe('Ruud Hendriks');
+    // One assignment, hers, now the internship's; the placement's praktijkopleider got none.
+    expect(dataOf(await t.gql(ASSIGNMENTS, { t: other }, admin)).trainerAssignments.edges.map((edge: any) => edge.node)).toEqual([
+      { studentId: student.id, internshipId: internship.id, placementId },
+    ]);
+    expect(dataOf(await t.gql(ASSIGNMENTS, { t: company.trainerId }, admin)).trainerAssignments.totalCount).toBe(0);
+  });
+
   it('tells each side what it can act on, with a link and the item it is about: the request to the company, the answer and her name to her school, the POK to sign to each side that still has to', async () => {
     const inbox = async (token: string, subjectId: string) =>
       dataOf(await t.gql(NOTIFICATIONS, {}, token)).notifications.edges.map((edge: any) => edge.node).filter((node: any) => node.subjectId === subjectId);
@@ -277,6 +313,13 @@ describe('self-found internships (issue #16)', () => {
     expect(declined).toMatchObject({ eventType: 'INTERNSHIP_DECLINED', subjectKind: 'InternshipRegistration' });
     expect(declined.body).toContain('TRAINER_UNAVAILABLE');
     expect(declined.title).toContain(other.student.identity.fullName);
+
+    // Withdrawn by the school: the company is told (and not the school, which did it).
+    const withdrawn = await make.registration(school, company);
+    dataOf(await t.gql(WITHDRAW, { id: withdrawn.registrationId }, school.staff.token));
+    const told = await until(async () => (await inbox(company.staff.token, withdrawn.registrationId)).filter((n: any) => n.eventType === 'INTERNSHIP_REQUEST_WITHDRAWN'), 1);
+    expect(told[0].title + told[0].body).not.toContain(withdrawn.student.identity.fullName);
+    expect((await inbox(school.staff.token, withdrawn.registrationId)).filter((n: any) => n.eventType === 'INTERNSHIP_REQUEST_WITHDRAWN')).toEqual([]);
   });
 
   /** Ends an internship so that the next test finds the praktijkopleider's load as it was. */
