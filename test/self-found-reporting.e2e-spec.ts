@@ -53,6 +53,21 @@ describe('self-found internships in the reports (issue #16)', () => {
     expect(await unplaced()).not.toContain(student.id);
   });
 
+  it("the place supply counts a seat a self-found internship takes at a placement as taken, and one recorded on the branch as none", async () => {
+    const SUPPLY = 'query { placeSupply(filter: { crebo: "25655" }) { totals { openSeats } } }';
+    const open = async () => dataOf(await t.gql(SUPPLY, {}, sbb.token)).placeSupply.totals.openSeats;
+    // A company of its own, so that the other tests find no placement and a praktijkopleider with room.
+    const own = await make.company();
+    const placementId = await make.publishedPlacement(own, { capacity: 2 });
+    const before = await open();
+    const atPlacement = await make.registration(school, own, { placementId });
+    dataOf(await t.gql(CONFIRM, { id: atPlacement.registrationId }, own.admin.token));
+    expect(await open()).toBe(before - 1);
+    const onBranch = await make.registration(school, own);
+    dataOf(await t.gql(CONFIRM, { id: onBranch.registrationId }, own.admin.token));
+    expect(await open()).toBe(before - 1);
+  });
+
   it('the compliance overview counts self-found internships and their praktijkopleider, in and out of the filter', async () => {
     const filter = { companyId: company.id };
     const before = dataOf(await t.gql(OVERVIEW, { filter }, sbb.token)).complianceOverview;
