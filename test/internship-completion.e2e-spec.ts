@@ -1,6 +1,7 @@
 import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
+import { eventually } from './support/receivers';
 
 /** Issue #16: an internship completes on or after its end date, earlier only with a reason code; terminations carry codes. */
 const CONFIRM = 'mutation($id: ID!) { confirmInternship(id: $id) { __typename ... on Internship { id pok { id } } } }';
@@ -79,6 +80,20 @@ describe('completing and terminating an internship (issue #16)', () => {
     ).fileDiscriminationReport;
     expect(report.status).toBe('RECEIVED');
     expect(await t.count(`discrimination_reports WHERE internship_id = '${id}' AND student_id IS NOT NULL`)).toBe(1);
+    // Both sides are told; only her school reads her name and the way to the meldpunt.
+    const [{ full_name: name }] = await t.dataSource.query('SELECT si.full_name FROM internships i JOIN student_identities si ON si.student_id = i.student_id WHERE i.id = $1', [id]);
+    const told = async (token: string) => {
+      let found: any;
+      const INBOX = '{ notifications(first: 100) { edges { node { eventType body subjectKind subjectId } } } }';
+      await eventually(async () => (found = dataOf(await t.gql(INBOX, {}, token)).notifications.edges.map((e: any) => e.node).find((n: any) => n.eventType === 'INTERNSHIP_TERMINATED' && n.subjectId === id)));
+      return found;
+    };
+    const [toSchool, toCompany] = [await told(school.staff.token), await told(company.admin.token)];
+    expect(toSchool.subjectKind).toBe('Internship');
+    expect(toSchool.body).toContain(name);
+    expect(toSchool.body).toContain(`/meldpunt/new?internshipId=${id}`);
+    expect(toCompany.body).not.toContain(name);
+    expect(toCompany.body).not.toContain('meldpunt');
     // Another ends for the student's health: no meldpunt suggested.
     const other = await activeInternship();
     expect(dataOf(await t.gql(TERMINATE, { id: other, input: { code: 'HEALTH' } }, company.admin.token)).terminateInternship).toMatchObject({ terminationCode: 'HEALTH', terminationReason: null, meldpuntSuggested: false });

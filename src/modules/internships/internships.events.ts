@@ -44,7 +44,15 @@ interface InternshipFacts {
   reason: string | null;
   contacts: number;
   title: string;
+  /** Her name: only ever put in a message to her own school. */
+  student: string;
 }
+
+/** The same news for both sides: the school's text names its student, the company's does not. */
+const bothSides = (i: InternshipFacts, message: (who: string) => Message): Announcement[] => [
+  { organizationIds: [i.company_id], message: message('') },
+  { organizationIds: [i.school_id], message: message(` (${i.student})`) },
+];
 
 /** A self-found internship's own title: no placement, so its crebo at its branch. */
 const selfFoundTitle = (crebo: string, company: string) => `${company}, crebo ${crebo}`;
@@ -52,8 +60,8 @@ const selfFoundTitle = (crebo: string, company: string) => `${company}, crebo ${
 /** An internship's facts for a message, with its placement's title (or, self-found, its company and crebo), in payload order. */
 async function internships(db: Queryable, payloads: { internshipId: string }[]): Promise<(InternshipFacts | Error)[]> {
   const ids = payloads.map((payload) => payload.internshipId);
-  const rows = await db.query<Omit<InternshipFacts, 'title'> & { crebo: string }>(
-    `SELECT i.id, i.school_id, i.company_id, i.placement_id, i.registration_id, i.termination_code::text AS code,
+  const rows = await db.query<Omit<InternshipFacts, 'title' | 'student'> & { crebo: string; student_id: string }>(
+    `SELECT i.id, i.school_id, i.company_id, i.placement_id, i.registration_id, i.student_id, i.termination_code::text AS code,
             concat_ws(': ', i.termination_code::text, i.termination_reason) AS reason, p.crebo,
             (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id)::int AS contacts
        FROM internships i JOIN internship_programmes p ON p.id = i.id WHERE i.id = ANY($1::uuid[])`,
@@ -61,8 +69,13 @@ async function internships(db: Queryable, payloads: { internshipId: string }[]):
   );
   const titles = new Map((await placementSummaries(db, [...new Set(rows.flatMap((row) => (row.placement_id ? [row.placement_id] : [])))])).map((p) => [p.id, p.title]));
   const companies = await organizationNames(db, [...new Set(rows.map((row) => row.company_id))]);
+  const students = await studentNamesForSchool(db, rows.map((row) => row.student_id));
   return inPayloadOrder(
-    rows.map((row) => ({ ...row, title: (row.placement_id && titles.get(row.placement_id)) || selfFoundTitle(row.crebo, companies.get(row.company_id) ?? '-') })),
+    rows.map((row) => ({
+      ...row,
+      title: (row.placement_id && titles.get(row.placement_id)) || selfFoundTitle(row.crebo, companies.get(row.company_id) ?? '-'),
+      student: students.get(row.student_id) ?? '-',
+    })),
     ids,
   );
 }
@@ -147,39 +160,41 @@ export class InternshipEvents implements EventSource {
     GUIDANCE_BEHIND: {
       payload: ['internshipId'],
       announce: async (payloads, { db, link }) =>
-        announceEach(await internships(db, payloads), (i) => ({
-          organizationIds: [i.school_id, i.company_id],
-          message: {
-            nl: {
-              subject: `Begeleiding loopt achter: ${i.title}`,
-              text: `Halverwege de stage "${i.title}" zijn ${i.contacts} contactmomenten vastgelegd; plan er nog minstens ${3 - i.contacts}, waarvan één op locatie (R17). ${link(`/internships/${i.id}`)}`,
-            },
-            en: {
-              subject: `Guidance behind: ${i.title}`,
-              text: `Halfway through the internship "${i.title}", ${i.contacts} contact moments are logged; plan at least ${3 - i.contacts} more, one on site (R17). ${link(`/internships/${i.id}`)}`,
-            },
-          },
-        })),
+        (await internships(db, payloads)).map((i) =>
+          i instanceof Error
+            ? i
+            : bothSides(i, (who) => ({
+                nl: {
+                  subject: `Begeleiding loopt achter: ${i.title}${who}`,
+                  text: `Halverwege de stage "${i.title}"${who} zijn ${i.contacts} contactmomenten vastgelegd; plan er nog minstens ${3 - i.contacts}, waarvan één op locatie (R17). ${link(`/internships/${i.id}`)}`,
+                },
+                en: {
+                  subject: `Guidance behind: ${i.title}${who}`,
+                  text: `Halfway through the internship "${i.title}"${who}, ${i.contacts} contact moments are logged; plan at least ${3 - i.contacts} more, one on site (R17). ${link(`/internships/${i.id}`)}`,
+                },
+              })),
+        ),
     },
     INTERNSHIP_TERMINATED: {
       payload: ['internshipId'],
       announce: async (payloads, { db, link }) =>
         (await internships(db, payloads)).map((i) => {
           if (i instanceof Error) return i;
-          const ended = {
-            nl: { subject: `Stage voortijdig beëindigd: ${i.title}`, text: `De stage "${i.title}" is beëindigd. Reden: ${i.reason}. De student krijgt voorrang in de volgende matchronde.` },
-            en: { subject: `Internship ended early: ${i.title}`, text: `The internship "${i.title}" was ended. Reason: ${i.reason}. The student gets priority in the next match round.` },
-          };
-          if (i.code !== 'DISCRIMINATION') return { organizationIds: [i.school_id, i.company_id], message: ended };
+          const ended = (who: string): Message => ({
+            nl: { subject: `Stage voortijdig beëindigd: ${i.title}${who}`, text: `De stage "${i.title}"${who} is beëindigd. Reden: ${i.reason}. De student krijgt voorrang in de volgende matchronde.` },
+            en: { subject: `Internship ended early: ${i.title}${who}`, text: `The internship "${i.title}"${who} was ended. Reason: ${i.reason}. The student gets priority in the next match round.` },
+          });
+          const [company, school] = bothSides(i, ended);
+          if (i.code !== 'DISCRIMINATION') return [company, school];
           // R22: her school is offered the meldpunt, with the internship to file it from.
           const report = link(`/meldpunt/new?internshipId=${i.id}`);
           return [
-            { organizationIds: [i.company_id], message: ended },
+            company,
             {
               organizationIds: [i.school_id],
               message: {
-                nl: { subject: ended.nl.subject, text: `${ended.nl.text} Het gaat om discriminatie: maak een melding bij het meldpunt (R22): ${report}` },
-                en: { subject: ended.en.subject, text: `${ended.en.text} It concerns discrimination: file a report with the meldpunt (R22): ${report}` },
+                nl: { subject: school.message.nl.subject, text: `${school.message.nl.text} Het gaat om discriminatie: maak een melding bij het meldpunt (R22): ${report}` },
+                en: { subject: school.message.en.subject, text: `${school.message.en.text} It concerns discrimination: file a report with the meldpunt (R22): ${report}` },
               },
             },
           ];
