@@ -241,7 +241,8 @@ async function seedSelfFoundInternship(manager: EntityManager, school: Organizat
   const branch = await manager.findOneByOrFail(BranchEntity, { companyId: company.id, name: COMPANIES[0].branches[1].name });
   const trainer = await manager.findOneOrFail(TrainerEntity, { where: { branchId: branch.id }, order: { name: 'ASC' } });
   const qualification = QUALIFICATIONS.verzorgende;
-  const student = await manager.findOneOrFail(StudentEntity, { where: { schoolId: school.id, crebo: qualification.crebo }, order: { createdAt: 'ASC', id: 'ASC' } });
+  // The spring term's first such student (a fixed choice: every demo load picks the same name).
+  const student = await manager.findOneOrFail(StudentEntity, { where: { schoolId: school.id, crebo: qualification.crebo, availableFrom: on('2027-02-01') }, order: { homePostcode: 'ASC', id: 'ASC' } });
   const identity = await manager.findOneByOrFail(StudentIdentityEntity, { studentId: student.id });
   const user = await manager.findOneByOrFail(UserEntity, { email: registeredBy });
   const terms = {
