@@ -286,6 +286,7 @@ describe('authorization and the blind view (R20)', () => {
       ['signPok', 'mutation($id: ID!) { signPok(id: $id, party: COMPANY) { id } }', () => ids.pok, 'otherCompany'],
       ['signPok (another school)', 'mutation($id: ID!) { signPok(id: $id, party: SCHOOL) { id } }', () => ids.pok, 'otherSchool'],
       ['amendPok', 'mutation($id: ID!) { amendPok(internshipId: $id, input: { hoursPerWeek: 20 }) { id } }', () => ids.internship, 'otherCompany'],
+      ['changePraktijkopleider', 'mutation($id: ID!) { changePraktijkopleider(internshipId: $id, trainerId: "00000000-0000-4000-8000-000000000000") { __typename } }', () => ids.internship, 'otherCompany'],
       ['startInternship', 'mutation($id: ID!) { startInternship(id: $id) { id } }', () => ids.internship, 'otherSchool'],
       ['completeInternship', 'mutation($id: ID!) { completeInternship(id: $id) { id } }', () => ids.internship, 'otherCompany'],
       ['terminateInternship', 'mutation($id: ID!) { terminateInternship(id: $id, input: { code: COMPANY_STOPPED, reason: "Geen plek meer" }) { id } }', () => ids.internship, 'otherSchool'],
