@@ -28,6 +28,7 @@ import { PlacementsModule } from './modules/placements/placements.module';
 import { SchoolTasksModule } from './modules/school-tasks/school-tasks.module';
 import { SsoModule } from './modules/sso/sso.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { QualificationsModule } from './modules/qualifications/qualifications.module';
 import { StudentsModule } from './modules/students/students.module';
 import { UnplacedStudentsModule } from './modules/unplaced-students/unplaced-students.module';
 import { CoreModule } from './core.module';
@@ -47,6 +48,7 @@ import { WorkerModule } from './worker.module';
     HealthModule,
     OrganizationsModule,
     SsoModule,
+    QualificationsModule,
     StudentsModule,
     CompaniesModule,
     PlacementsModule,

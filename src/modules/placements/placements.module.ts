@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QualificationsModule } from '../qualifications/qualifications.module';
 import { CompaniesModule } from '../companies/companies.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PostcodesModule } from '../postcodes/postcodes.module';
@@ -12,7 +13,7 @@ import { PlacementEvents } from './placements.events';
 
 /** Placements decide their own status; the compliance module (above) registers the judge it asks. */
 @Module({
-  imports: [CompaniesModule, OrganizationsModule, PostcodesModule],
+  imports: [CompaniesModule, OrganizationsModule, PostcodesModule, QualificationsModule],
   providers: [PlacementEvents, PlacementsService, PlacementsResolver, PlacementsRepository, PlacementsFacts, PlacementJudges, PlacementSeats],
   exports: [PlacementsService, PlacementsFacts, PlacementJudges, PlacementSeats],
 })

@@ -1,5 +1,6 @@
 import { PreparedQueries } from '../../database/prepared-queries';
 import { Module } from '@nestjs/common';
+import { QualificationsModule } from '../qualifications/qualifications.module';
 import { PostcodesModule } from '../postcodes/postcodes.module';
 import { StudentIdentityLoader } from './student-identity.loader';
 import { StudentsFacts } from './students.facts';
@@ -8,7 +9,7 @@ import { StudentsResolver } from './students.resolver';
 import { StudentsService } from './students.service';
 
 @Module({
-  imports: [PostcodesModule],
+  imports: [PostcodesModule, QualificationsModule],
   providers: [PreparedQueries, StudentsRepository, StudentsFacts, StudentsService, StudentsResolver, StudentIdentityLoader],
   exports: [StudentsService, StudentsFacts, StudentIdentityLoader],
 })

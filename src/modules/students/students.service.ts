@@ -6,6 +6,7 @@ import { type Connection, orderingOf, paginate, SortDirection } from '../../comm
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import { PostcodesService } from '../postcodes/postcodes.service';
+import { QualificationsService } from '../qualifications/qualifications.service';
 import { type CreateStudentInput, type StudentsArgs, StudentOrderField, type UpdateStudentInput } from './dto/student.input';
 import type { StudentEntity } from './student.entity';
 import { StudentsPolicy } from './students.policy';
@@ -20,6 +21,7 @@ export class StudentsService {
     private readonly students: StudentsRepository,
     private readonly postcodes: PostcodesService,
     private readonly clock: Clock,
+    private readonly qualifications: QualificationsService,
   ) {}
 
   async create(actor: Actor, input: CreateStudentInput): Promise<StudentEntity> {
@@ -30,7 +32,7 @@ export class StudentsService {
         accessibilityNeeds: profile.accessibilityNeeds ?? null,
         schoolId: actor.organizationId,
       });
-      await this.checkProfile(student);
+      await this.checkProfile(student, true);
       await this.students.save(student);
       await this.students.insertIdentity({ ...identity, phone: identity.phone ?? null, studentId: student.id });
       await this.audit.record(actor, { action: 'student.created', entityType: 'student', entityId: student.id, after: student });
@@ -44,7 +46,7 @@ export class StudentsService {
       const student = await this.findOwn(actor, id);
       const before = { ...student };
       this.students.merge(student, changes);
-      await this.checkProfile(student);
+      await this.checkProfile(student, changes.crebo !== undefined || changes.werkprocessen !== undefined || changes.availableFrom !== undefined);
       await this.students.save(student);
       if (identity) await this.students.updateIdentity(id, { ...identity, phone: identity.phone ?? null });
       await this.audit.record(actor, { action: 'student.updated', entityType: 'student', entityId: id, before, after: student });
@@ -114,10 +116,17 @@ export class StudentsService {
     return paginate(query, page, { ordering, count: filtered ? undefined : () => this.students.currentCount(schoolId) });
   }
 
-  private async checkProfile(student: StudentEntity): Promise<void> {
+  /** `qualification`: R4 against the register too (on create, and when the crebo, werkprocessen or first available day change). */
+  private async checkProfile(student: StudentEntity, qualification: boolean): Promise<void> {
     if (student.availableUntil < student.availableFrom) {
       throw BadUserInputError.field('input.availableUntil', 'availableUntil must not be before availableFrom');
     }
     await this.postcodes.require(student.homePostcode, 'input.homePostcode');
+    // R4: her crebo valid on the first day she is available, her werkproces codes from its dossier.
+    if (qualification) {
+      await this.qualifications.requireValid([
+        { crebo: student.crebo, date: student.availableFrom, werkprocessen: student.werkprocessen, creboField: 'input.crebo', werkprocessenField: 'input.werkprocessen' },
+      ]);
+    }
   }
 }
