@@ -65,6 +65,32 @@ export class StudentsRepository {
     return this.db.byIds(StudentIdentityEntity, studentIds);
   }
 
+  /**
+   * Probable duplicates at a school: its other current students with the same name (case and
+   * spaces aside) and date of birth, for each `{ fullName, dateOfBirth }` (one statement).
+   */
+  async probableDuplicates(schoolId: string, people: readonly { fullName: string; dateOfBirth: string; exceptId?: string }[]): Promise<{ index: number; studentId: string; studentNumber: string | null }[]> {
+    if (!people.length) return [];
+    return this.manager.query(
+      `SELECT p.index::int AS "index", s.id AS "studentId", s.student_number AS "studentNumber"
+         FROM unnest($2::text[], $3::date[], $4::uuid[]) WITH ORDINALITY AS p(full_name, date_of_birth, except_id, index)
+         JOIN student_identities i ON i.date_of_birth = p.date_of_birth AND lower(regexp_replace(trim(i.full_name), '\\s+', ' ', 'g')) = lower(regexp_replace(trim(p.full_name), '\\s+', ' ', 'g'))
+         JOIN students s ON s.id = i.student_id AND s.school_id = $1 AND s.archived_at IS NULL
+        WHERE p.except_id IS NULL OR s.id <> p.except_id
+        ORDER BY p.index, s.created_at`,
+      [schoolId, people.map((p) => p.fullName), people.map((p) => p.dateOfBirth), people.map((p) => p.exceptId ?? null)],
+    );
+  }
+
+  /** Whether another student of the school has this student number. */
+  async studentNumberTaken(schoolId: string, studentNumber: string, exceptId?: string): Promise<boolean> {
+    const rows = await this.manager.query<unknown[]>(
+      'SELECT 1 FROM students WHERE school_id = $1 AND student_number = $2 AND ($3::uuid IS NULL OR id <> $3) LIMIT 1',
+      [schoolId, studentNumber, exceptId ?? null],
+    );
+    return rows.length > 0;
+  }
+
   /** The students whose flag changes (those already at `value` are left out). */
   async setRematchPriority(studentIds: string[], value: boolean): Promise<string[]> {
     // The flag as a literal, not a parameter: clearing it for a whole round's students is then a scan of the few set ones.
