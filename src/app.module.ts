@@ -20,6 +20,7 @@ import { InternshipsModule } from './modules/internships/internships.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { MeldpuntModule } from './modules/meldpunt/meldpunt.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { AuthService } from './modules/organizations/auth.service';
@@ -63,6 +64,7 @@ import { WorkerModule } from './worker.module';
     AuditModule,
     ReportingModule,
     ExportsModule,
+    ImportsModule,
     NotificationsModule,
     QueueDashboardModule,
   ],

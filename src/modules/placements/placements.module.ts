@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlacementImports } from './placement-import';
 import { QualificationsModule } from '../qualifications/qualifications.module';
 import { CompaniesModule } from '../companies/companies.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -14,7 +15,7 @@ import { PlacementEvents } from './placements.events';
 /** Placements decide their own status; the compliance module (above) registers the judge it asks. */
 @Module({
   imports: [CompaniesModule, OrganizationsModule, PostcodesModule, QualificationsModule],
-  providers: [PlacementEvents, PlacementsService, PlacementsResolver, PlacementsRepository, PlacementsFacts, PlacementJudges, PlacementSeats],
-  exports: [PlacementsService, PlacementsFacts, PlacementJudges, PlacementSeats],
+  providers: [PlacementEvents, PlacementsService, PlacementsResolver, PlacementsRepository, PlacementsFacts, PlacementJudges, PlacementSeats, PlacementImports],
+  exports: [PlacementsService, PlacementImports, PlacementsFacts, PlacementJudges, PlacementSeats],
 })
 export class PlacementsModule {}

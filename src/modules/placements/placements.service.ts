@@ -51,11 +51,12 @@ export class PlacementsService {
     private readonly qualifications: QualificationsService,
   ) {}
 
-  async create(actor: Actor, input: CreatePlacementInput): Promise<PlacementEntity> {
+  /** `reference`: the company's own, set by a bulk import (issue #18). */
+  async create(actor: Actor, input: CreatePlacementInput, { reference = null }: { reference?: string | null } = {}): Promise<PlacementEntity> {
     return this.transactions.run(async () => {
       await this.companies.requireOwnBranch(actor, input.branchId, 'input.branchId');
       if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId');
-      const placement = this.placements.create({ ...input, trainerId: input.trainerId ?? null, ...PlacementsPolicy.changerScope(actor) });
+      const placement = this.placements.create({ ...input, reference, trainerId: input.trainerId ?? null, ...PlacementsPolicy.changerScope(actor) });
       checkDates(placement);
       await this.qualifications.requireValidPlacement(placement); // R4: the register on its start date
       await this.placements.save(placement);

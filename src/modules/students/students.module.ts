@@ -7,10 +7,11 @@ import { StudentsFacts } from './students.facts';
 import { StudentsRepository } from './students.repository';
 import { StudentsResolver } from './students.resolver';
 import { StudentsService } from './students.service';
+import { StudentImports } from './student-import';
 
 @Module({
   imports: [PostcodesModule, QualificationsModule],
-  providers: [PreparedQueries, StudentsRepository, StudentsFacts, StudentsService, StudentsResolver, StudentIdentityLoader],
-  exports: [StudentsService, StudentsFacts, StudentIdentityLoader],
+  providers: [PreparedQueries, StudentsRepository, StudentsFacts, StudentsService, StudentsResolver, StudentIdentityLoader, StudentImports],
+  exports: [StudentsService, StudentImports, StudentsFacts, StudentIdentityLoader],
 })
 export class StudentsModule {}
