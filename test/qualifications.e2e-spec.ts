@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { Factories, type MadeCompany, type MadeSchool, type SignedIn } from './support/factories';
 import { validPlacement, validStudent } from './support/fixtures';
 import { testDossier } from './support/register';
@@ -54,6 +55,36 @@ describe('the qualification register (issue #18, R4)', () => {
     expect(list.edges.map((e: any) => e.node.validFrom)).toEqual(['2016-08-01', '2026-08-01']);
     expect(dataOf(await t.gql(LIST, { f: { crebo: OLD, validOn: '2020-01-01' } }, school.staff.token)).qualificationDossiers.totalCount).toBe(1);
     expect(onlyError(await t.gql(LIST, {}, undefined)).extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('takes SBB\'s register as a file: a dry run reports each row\'s errors, a real run writes all versions or none, a second run changes nothing', async () => {
+    const header = 'crebo;name;sector;levels;leerwegen;validFrom;validUntil;kerntaak;kerntaakTitle;werkproces;werkprocesTitle';
+    const line = (crebo: string, werkproces: string, change: Partial<Record<'sector' | 'validFrom' | 'kerntaak', string>> = {}) =>
+      [crebo, `Dossier ${crebo}`, change.sector ?? 'HANDEL', '2,3', 'BOL,BBL', change.validFrom ?? '2020-08-01', '', change.kerntaak ?? 'B1-K1', 'Verkopen', werkproces, `Werkproces ${werkproces}`].join(';');
+    const file = (lines: string[]) => Buffer.from(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`);
+    const upload = (body: Buffer, token: string, dryRun = false) =>
+      request(t.app.getHttpServer()).post(`/imports/qualifications?dryRun=${dryRun}`).set('Authorization', `Bearer ${token}`).attach('file', body, 'register.csv');
+    const good = file([line('42001', 'B1-K1-W1'), line('42001', 'B1-K1-W2'), line('42002', 'B1-K1-W1')]);
+    expect((await upload(good, school.admin.token)).status).toBe(403);
+
+    const bad = await upload(file([line('42001', 'B1-K1-W1'), line('4200', 'B1-K1-W1'), line('42003', 'B1-K2-W1'), line('42004', 'B1-K1-W1', { sector: 'ZEEVAART' })]), sbb.token, true);
+    expect(bad.status).toBe(200);
+    expect(bad.body.errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'crebo', rule: 'R4' }),
+      expect.objectContaining({ row: 4, column: 'werkproces', rule: 'R4', message: 'werkproces B1-K2-W1 does not belong to kerntaak B1-K1' }),
+      expect.objectContaining({ row: 5, column: 'sector', rule: 'SECTOR' }),
+    ]);
+    const stray = await upload(file([line('42003', 'B1-K2-W1')]), sbb.token);
+    expect(stray.status).toBe(422);
+    expect(stray.body.errors).toEqual([expect.objectContaining({ row: 2, column: 'werkproces', rule: 'R4' })]);
+    expect(await t.dataSource.query(`SELECT crebo FROM qualification_dossiers WHERE crebo LIKE '420%'`)).toEqual([]);
+
+    expect((await upload(good, sbb.token)).body).toMatchObject({ written: true, created: 2, updated: 0, unchanged: 0 });
+    expect((await upload(good, sbb.token)).body).toMatchObject({ written: true, created: 0, updated: 0, unchanged: 2 });
+    const dossier = dataOf(await t.gql(ONE, { crebo: '42001', on: '2027-01-01' }, company.staff.token)).qualificationDossier;
+    expect(dossier).toMatchObject({ crebo: '42001', validFrom: '2020-08-01', validUntil: null });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'qualification_register.imported'`);
+    expect(n).toBe(1);
   });
 
   it('refuses overlapping versions and werkprocessen outside their kerntaak, naming the field and R4', async () => {

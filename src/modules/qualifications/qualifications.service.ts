@@ -119,6 +119,11 @@ export class QualificationsService {
    * run writes every version or, with any error, none; a file imported twice changes nothing.
    */
   async importFile(actor: Actor, table: ReadTable, dryRun: boolean): Promise<ImportReport> {
+    const report = await this.importRows(actor, table, dryRun);
+    return { ...report, errors: [...report.errors].sort((a, b) => a.row - b.row) };
+  }
+
+  private async importRows(actor: Actor, table: ReadTable, dryRun: boolean): Promise<ImportReport> {
     QualificationsPolicy.requireMaintainer(actor);
     const report = emptyReport(dryRun, table.rows.length);
     const missing = ['crebo', 'name', 'sector', 'levels', 'leerwegen', 'validFrom', 'kerntaak', 'werkproces'].filter((column) => !table.headers.includes(column.toLowerCase()));
