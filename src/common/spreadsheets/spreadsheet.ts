@@ -46,7 +46,8 @@ function csvGrid(file: Buffer): string[][] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   try {
-    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    // Blank lines stay records (skipped later), so a row's number is its place in the file.
+    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     throw new SpreadsheetError(`the CSV cannot be read: ${(error as Error).message}`);
   }
