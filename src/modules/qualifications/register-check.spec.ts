@@ -17,7 +17,21 @@ describe('R4 against the qualification register', () => {
     ['a code of another version only', { crebo: '25655', date: '2026-08-01', werkprocessen: ['B1-K1-W2'] }, versions, ['werkprocessen.0']],
     ['free text is a note, never refused', { crebo: '25655', date: '2026-08-01', werkprocessen: ['zorgplan uitvoeren', 'B1-K2-W1'] }, versions, []],
   ] as const)('%s', (_name, subject, known, fields) => {
-    expect(registerProblems(subject, known).map((p) => p.field)).toEqual(fields);
+    expect(registerProblems(subject, known).map((p) => p.field)).toStrictEqual(fields);
+  });
+
+  it('says why: not in the register at all, or the periods it is valid in', () => {
+    expect(registerProblems({ crebo: '99999', date: '2027-01-01' }, [])).toStrictEqual([{ field: 'crebo', message: 'crebo 99999 is not in the qualification register (R4)' }]);
+    expect(registerProblems({ crebo: '25655', date: '2016-07-31' }, versions)[0].message).toBe(
+      'crebo 25655 is not valid on 2016-07-31 (register: 2016-08-01 to 2026-07-31, 2026-08-01 to open) (R4)',
+    );
+  });
+
+  it('reads a code with spaces around it as that code', () => {
+    expect(registerProblems({ crebo: '25655', date: '2027-01-01', werkprocessen: [' b1-k2-w1 '] }, versions)).toStrictEqual([]);
+    expect(registerProblems({ crebo: '25655', date: '2027-01-01', werkprocessen: [' b1-k1-w2 '] }, versions)).toStrictEqual([
+      { field: 'werkprocessen.0', message: 'werkproces B1-K1-W2 is not a werkproces of crebo 25655 (Verzorgende IG) (R4)' },
+    ]);
   });
 
   it('finds the version in force by its period, open-ended or not', () => {
@@ -39,7 +53,12 @@ describe('R4 against the qualification register', () => {
     expect(qualificationCodesRule.evaluate(context, {} as never)).toEqual([]);
     const judged = qualificationCodesRule.evaluate({ ...(context as object), register: { '25655': versions } } as never, {} as never);
     expect(judged).toEqual([expect.objectContaining({ field: 'werkprocessen', message: expect.stringContaining('B1-K1-W2') })]);
-    expect(qualificationCodesRule.evaluate({ ...(context as object), register: {} } as never, {} as never)).toEqual([expect.objectContaining({ field: 'crebos' })]);
+    expect(qualificationCodesRule.evaluate({ ...(context as object), register: {} } as never, {} as never)).toStrictEqual([
+      { field: 'crebos', message: 'crebo 25655 is not in the qualification register (R4)' },
+    ]);
+    // A malformed crebo is a shape finding only, not also a register one.
+    const malformed = { ...(context as { placement: object }), placement: { ...placement, crebos: ['2565'], werkprocessen: [] }, register: {} } as never;
+    expect(qualificationCodesRule.evaluate(malformed, {} as never)).toStrictEqual([{ field: 'crebos', message: 'crebo 2565 must be exactly 5 digits', details: { crebo: '2565' } }]);
   });
 });
 
