@@ -16,6 +16,7 @@ module.exports = {
     '<rootDir>/src/modules/matching/{blind-priority,eligibility,lottery}.spec.ts',
     '<rootDir>/src/modules/matching/engine/deferred-acceptance.spec.ts',
     '<rootDir>/src/modules/oversight/{adverse-impact,fisher,screening,statistics}.spec.ts',
+    '<rootDir>/src/modules/qualifications/register-check.spec.ts',
   ],
   // Fewer property-test cases, from a fixed seed; `npm test` keeps the full runs.
   setupFiles: [...(base.setupFiles ?? []), '<rootDir>/jest.mutation.setup.js'],

@@ -26,6 +26,7 @@ export default {
     'src/modules/matching/lottery.ts',
     'src/modules/matching/engine/deferred-acceptance.ts',
     'src/modules/oversight/{adverse-impact,fisher,screening,statistics}.ts',
+    'src/modules/qualifications/register-check.ts',
   ],
   // Message texts are not behaviour the rules decide; the tests pin fields, details and outcomes.
   mutator: { excludedMutations: ['StringLiteral'] },

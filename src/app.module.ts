@@ -20,6 +20,7 @@ import { InternshipsModule } from './modules/internships/internships.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { MeldpuntModule } from './modules/meldpunt/meldpunt.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { AuthService } from './modules/organizations/auth.service';
@@ -28,6 +29,7 @@ import { PlacementsModule } from './modules/placements/placements.module';
 import { SchoolTasksModule } from './modules/school-tasks/school-tasks.module';
 import { SsoModule } from './modules/sso/sso.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { QualificationsModule } from './modules/qualifications/qualifications.module';
 import { StudentsModule } from './modules/students/students.module';
 import { UnplacedStudentsModule } from './modules/unplaced-students/unplaced-students.module';
 import { CoreModule } from './core.module';
@@ -47,6 +49,7 @@ import { WorkerModule } from './worker.module';
     HealthModule,
     OrganizationsModule,
     SsoModule,
+    QualificationsModule,
     StudentsModule,
     CompaniesModule,
     PlacementsModule,
@@ -61,6 +64,7 @@ import { WorkerModule } from './worker.module';
     AuditModule,
     ReportingModule,
     ExportsModule,
+    ImportsModule,
     NotificationsModule,
     QueueDashboardModule,
   ],

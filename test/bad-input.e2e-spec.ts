@@ -91,6 +91,7 @@ const CALLER: Record<string, Caller | null> = {
   revokeApiKey: 'schoolAdmin',
   revokeInvitation: 'schoolAdmin',
   revokeSessions: 'companyStaff',
+  saveQualificationDossier: 'sbbAuditor',
   sanctionDiscriminationReport: 'sbbAuditor',
   setEmailPreference: 'schoolStaff',
   setStudentPreferences: 'schoolStaff',

@@ -230,6 +230,24 @@ export class Environment {
   @Max(100000)
   API_KEY_REQUESTS_PER_MINUTE = 600;
 
+  /** The largest file a bulk import (POST /imports/...) takes, in bytes; a bigger one is refused with 413. */
+  @IsInt()
+  @Min(1024)
+  @Max(104857600)
+  IMPORT_MAX_BYTES = 10485760;
+
+  /** The most data rows one import file may have; more is refused with 413 (split the file). */
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  IMPORT_MAX_ROWS = 20000;
+
+  /** Imports (dry runs included) one organization may start per minute before it is RATE_LIMITED (429). */
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  IMPORTS_PER_MINUTE = 10;
+
   /** Which proxies' X-Forwarded-For to believe for the client address: false, a hop count, or their addresses. */
   @IsTrustProxy()
   TRUST_PROXY = 'false';
@@ -322,6 +340,9 @@ const NUMERIC_KEYS: ReadonlySet<string> = new Set([
   'LOGIN_MAX_FAILURES_PER_IP',
   'LOGIN_FAILURE_WINDOW_SECONDS',
   'API_KEY_REQUESTS_PER_MINUTE',
+  'IMPORT_MAX_BYTES',
+  'IMPORT_MAX_ROWS',
+  'IMPORTS_PER_MINUTE',
   'TRANSACTION_MAX_ATTEMPTS',
   'DATABASE_WAIT_SECONDS',
   'DATABASE_CONNECT_TIMEOUT_MS',

@@ -3,6 +3,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { newSecretToken } from '../../src/common/auth/secret-token';
 import { main as orgCreate } from '../../src/modules/organizations/org-create.command';
 import { validPlacement, validStudent } from './fixtures';
+import { TEST_CREBOS, testDossier } from './register';
 import { eventually } from './receivers';
 import { dataOf, type TestApp } from './test-app';
 
@@ -94,6 +95,8 @@ const CREATE_STUDENT = 'mutation($input: CreateStudentInput!) { createStudent(in
 const SET_PREFERENCES = `mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) {
   __typename ... on IneligiblePreferences { code message entries { placementId reason message } } } }`;
 
+const SAVE_DOSSIER = 'mutation($input: QualificationDossierInput!) { saveQualificationDossier(input: $input) { id crebo validFrom validUntil } }';
+
 const OPEN_ROUND = 'mutation($input: OpenMatchRoundInput!) { openMatchRound(input: $input) { id } }';
 const ROUND_STATUS = 'query($id: ID!) { matchRound(id: $id) { status } }';
 const OPEN_PROPOSALS = 'query($s: ID!) { proposals(filter: { studentId: $s, status: OPEN }) { edges { node { id } } } }';
@@ -121,6 +124,8 @@ export class Factories {
   private platform?: Promise<SignedIn>;
   private sbbOrganizationAdmin?: Promise<SignedIn>;
   private sbbStaff?: Promise<SignedIn>;
+  /** The crebos this Factories has put in the register (see test/support/register.ts). */
+  private readonly registered = new Map<string, Promise<void>>();
 
   constructor(private readonly t: FactoryTarget) {}
 
@@ -139,8 +144,29 @@ export class Factories {
     return (this.sbbStaff ??= this.sbbAdmin().then((admin) => this.addUser(admin, 'STAFF')));
   }
 
+  /**
+   * A dossier version SBB saves in the qualification register (R4): `testDossier(crebo)` with
+   * `change` (test/support/register.ts). Answers the saved version.
+   */
+  async dossier(crebo: string, change: Record<string, unknown> = {}): Promise<{ id: string; crebo: string; validFrom: string; validUntil: string | null }> {
+    const saved = this.sbb().then(async (sbb) => dataOf(await this.t.gql(SAVE_DOSSIER, { input: testDossier(crebo, change) }, sbb.token)).saveQualificationDossier);
+    // A crebo given its own dossier is not given the test register's as well.
+    if (!this.registered.has(crebo)) this.registered.set(crebo, saved.then(() => undefined));
+    return saved;
+  }
+
+  /** The test register's dossiers for `crebos` (by default every crebo the tests use), saved once per Factories. */
+  async register(crebos: readonly string[] = TEST_CREBOS): Promise<void> {
+    await Promise.all(crebos.map((crebo) => {
+      let saved = this.registered.get(crebo);
+      if (!saved) this.registered.set(crebo, (saved = this.dossier(crebo).then(() => undefined)));
+      return saved;
+    }));
+  }
+
   /** A school, created by the PLATFORM admin, with its first admin and a staff member signed in. */
   async school(options: { name?: string } = {}): Promise<MadeSchool> {
+    await this.register();
     const name = options.name ?? `School ${unique()}`;
     const { organization, admin } = await this.organization({ type: 'SCHOOL', name }, () => ({ brinCode: brinCode() }));
     const staff = await this.addUser(admin, 'STAFF');
@@ -156,6 +182,7 @@ export class Factories {
     const name = options.name ?? `Leerbedrijf ${unique()}`;
     const sector = options.sector ?? 'ZORG_WELZIJN_SPORT';
     const crebos = options.crebos ?? ['25655'];
+    await this.register([...TEST_CREBOS, ...crebos]);
     const { organization, admin } = await this.organization({ type: 'COMPANY', name, sector }, () => ({ kvkNumber: kvkNumber() }));
     const staff = await this.addUser(admin, 'STAFF');
     const branchId = await this.accreditedBranch(admin, crebos, options);

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { seedDemoRegister } from './demo-register';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { hashPassword } from '../../common/auth/password-hasher';
 import { addYears } from '../../common/calendar';
@@ -74,6 +75,7 @@ export async function seedDemo(dataSource: DataSource, clock: Clock = new Clock(
     await addUser(platform.id, DEMO_USERS.platformAdmin, MembershipRole.ADMIN);
     const sbb = await addOrganization({ type: OrganizationType.SBB, name: 'SBB' });
     await addUser(sbb.id, DEMO_USERS.sbbAuditor, MembershipRole.STAFF);
+    await seedDemoRegister(manager);
 
     const random = sequence(2026);
     const schools = [];

@@ -1,4 +1,5 @@
 import { Injectable, Module } from '@nestjs/common';
+import { QualificationsModule } from '../qualifications/qualifications.module';
 import { type DailyCheck, DailyCheckProvider } from '../../queues/daily-check';
 import { StudentsModule } from '../students/students.module';
 import { AGREEMENT_LOADERS } from './agreements.loaders';
@@ -20,7 +21,7 @@ export class AgreementsCheck implements DailyCheck {
 
 /** Multi-year school–company agreements ("1 school + 1 company = 3"). */
 @Module({
-  imports: [StudentsModule],
+  imports: [StudentsModule, QualificationsModule],
   providers: [AgreementsRepository, AgreementEvents, AgreementsService, AgreementsResolver, AgreementsCheck, ...AGREEMENT_LOADERS],
   exports: [AgreementsService],
 })

@@ -14,6 +14,7 @@ import { AgreementsPolicy } from './agreements.policy';
 import { organizationType } from '../organizations/organizations.facts';
 import { leerwegenOf, offeredCapacity } from '../placements/placements.facts';
 import { StudentsFacts } from '../students/students.facts';
+import { QualificationsService } from '../qualifications/qualifications.service';
 import { type AgreementEntity, AgreementStatus } from './agreement.entity';
 import { AgreementsRepository } from './agreements.repository';
 import type { AgreementsArgs, AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
@@ -44,6 +45,7 @@ export class AgreementsService {
     private readonly clock: Clock,
     private readonly events: Events,
     private readonly agreements: AgreementsRepository,
+    private readonly qualifications: QualificationsService,
   ) {}
 
   /** A school or company admin drafts version 1 with the other party. */
@@ -212,6 +214,10 @@ export class AgreementsService {
     const keys = input.commitments.map((c) => `${c.schoolYear}/${c.crebo}/${c.leerweg}`);
     const duplicate = keys.findIndex((key, index) => keys.indexOf(key) !== index);
     if (duplicate >= 0) throw BadUserInputError.field(`input.commitments.${duplicate}`, 'each school year, crebo and leerweg once');
+    // R4: each committed crebo in the register and valid on 1 August of its school year.
+    await this.qualifications.requireValid(
+      input.commitments.map((c, index) => ({ crebo: c.crebo, date: `${c.schoolYear}-08-01`, creboField: `input.commitments.${index}.crebo` })),
+    );
     const floor = (await NormSetHistory.load(this.transactions.manager)).inForceOn(`${input.firstSchoolYear}-08-01`).norms.stipendFloorCentsPerMonth;
     if (input.minimumStipendMonthlyCents < floor) {
       throw BadUserInputError.field('input.minimumStipendMonthlyCents', `the stipend policy must be at least the norm, ${floor} cents a month at full time (R15)`, 'R15');

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/roles';
 import { type AccreditationTerms, accreditationTermsOfBranches, type TrainerTerms, trainerLoads, trainerTermsByIds } from '../companies/companies.facts';
 import { sectorsOf } from '../organizations/organizations.facts';
+import { registerVersionsOf } from '../qualifications/qualifications.facts';
 import { applyVerdicts } from '../placements/placement-verdicts';
 import type { PlacementEntity } from '../placements/placement.entity';
 import { lockLiveBatch, publishedSiblings, type PlacementVerdict, type ReevaluationScope } from '../placements/placements.repository';
@@ -54,7 +55,7 @@ export function accreditationContexts(accreditations: AccreditationTerms[]): Com
 }
 
 /**
- * Loads what the rules look at for many placements at once: five queries whatever their number,
+ * Loads what the rules look at for many placements at once: six queries whatever their number,
  * one after another (a transaction has one connection), each from the module that owns the data.
  */
 export async function loadContexts(manager: EntityManager, placements: PlacementEntity[]): Promise<Map<string, ComplianceContext>> {
@@ -69,6 +70,7 @@ export async function loadContexts(manager: EntityManager, placements: Placement
     withTrainer.map((p) => ({ trainerId: p.trainerId!, startDate: p.startDate, endDate: p.endDate, exceptPlacementId: p.id })),
   );
   const siblings = await publishedSiblings(manager, ids);
+  const register = await registerVersionsOf(manager, [...new Set(placements.flatMap((p) => p.crebos))]);
   const trainerById = new Map(trainers.map((trainer) => [trainer.id, trainer]));
   const loadOf = new Map(withTrainer.map((p, index) => [p.id, loads[index]]));
   const accreditationsOf = groupBy(accreditations, (a) => a.branchId);
@@ -81,6 +83,7 @@ export async function loadContexts(manager: EntityManager, placements: Placement
       sector: sectorOf.get(placement.companyId)!,
       accreditations: accreditationContexts(accreditationsOf.get(placement.branchId) ?? []),
       trainer: trainer ? trainerContext(trainer, loadOf.get(placement.id) ?? 0) : null,
+      register: Object.fromEntries(placement.crebos.map((crebo) => [crebo, register.get(crebo) ?? []])),
       siblings: (siblingsOf.get(placement.id) ?? []).map(({ level, hoursPerWeek, stipendMonthlyCents }) => ({ level, hoursPerWeek, stipendMonthlyCents })),
     });
   }

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { Public } from '../../common/auth/allow.decorator';
 import { ExportsService } from './exports.service';
 
-/** `GET /exports/:token`: the CSV behind a sealed link; 403 when forged, garbled or the user is no longer SBB, 410 when expired. */
+/** `GET /exports/:token`: the file (CSV or XLSX) behind a sealed link; 403 when forged, garbled or the user is no longer of the report's audience, 410 when expired. */
 @Controller('exports')
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
@@ -15,8 +15,8 @@ export class ExportsController {
     const result = await this.exports.download(token);
     if (!result.ok && result.reason === 'EXPIRED') throw new GoneException('This export link has expired; create a new one');
     if (!result.ok) throw new ForbiddenException('This export link is not valid for you');
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Type', result.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${result.filename}"`);
-    response.send(result.csv);
+    response.send(result.body);
   }
 }

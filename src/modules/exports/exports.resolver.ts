@@ -11,9 +11,10 @@ export class ExportsResolver {
   constructor(private readonly exports: ExportsService) {}
 
   @Mutation(() => ReportExportModel, {
-    description: 'SBB only: a sealed link (valid EXPORT_LINK_TTL_MINUTES) to download a report as CSV; the input is checked now, the figures are computed at download',
+    description:
+      'A sealed link (valid EXPORT_LINK_TTL_MINUTES) to download a report as CSV, Dutch-Excel CSV or XLSX (`format`); the input is checked now, the figures are computed at download. The SBB reports are for SBB; BPV (its BPV records for DUO) is for a school, its own only',
   })
-  @Allow(Role.SBB)
+  @Allow(Role.SBB, Role.SCHOOL)
   createReportExport(@CurrentActor() actor: Actor, @Args('input') input: ReportExportInput) {
     return this.exports.create(actor, input);
   }

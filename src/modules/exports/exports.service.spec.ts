@@ -7,7 +7,7 @@ import { Clock } from '../../common/clock/clock';
 import { Environment } from '../../config/environment';
 import { Transactions } from '../../database/transactions';
 import { AuthService } from '../organizations/auth.service';
-import { ExportableReport } from '../reporting/dto/report-export.input';
+import { ExportableReport, ExportFormat } from '../reporting/dto/report-export.input';
 import { Exportable, type ExportableReportDefinition } from '../reporting/exportable-report';
 import { ExportsService } from './exports.service';
 
@@ -46,8 +46,20 @@ describe('ExportsService finds the exportable reports at boot', () => {
     const { exports, saved } = await boot();
     const { url } = await exports.create(sbb, { report: 'SEATS_PER_SECTOR', seatsPerSector: { sector: 'ZORG' } });
     const result = await exports.download(new URL(url).pathname.split('/').pop()!);
-    expect(result).toEqual({ ok: true, filename: 'seats-per-sector-2026-11-23.csv', csv: 'sector,seats\r\nZORG,12\r\n' });
+    expect(result).toEqual({ ok: true, filename: 'seats-per-sector-2026-11-23.csv', contentType: 'text/csv; charset=utf-8', body: 'sector,seats\r\nZORG,12\r\n' });
     expect(saved.map((row) => (row as { action: string }).action)).toEqual(['report_export.created', 'report_export.downloaded']);
+  });
+
+  it('writes the CSV Dutch Excel opens (BOM, ";") and XLSX, and keeps an SBB report from a school', async () => {
+    const { exports } = await boot();
+    const nl = await exports.create(sbb, { report: 'SEATS_PER_SECTOR', format: ExportFormat.CSV_NL, seatsPerSector: { sector: 'ZORG; WELZIJN' } });
+    expect(await exports.download(new URL(nl.url).pathname.split('/').pop()!)).toMatchObject({ body: '\uFEFFsector;seats\r\n"ZORG; WELZIJN";12\r\n' });
+    const xlsx = await exports.create(sbb, { report: 'SEATS_PER_SECTOR', format: ExportFormat.XLSX, seatsPerSector: { sector: 'ZORG' } });
+    const file = await exports.download(new URL(xlsx.url).pathname.split('/').pop()!);
+    expect(file).toMatchObject({ filename: 'seats-per-sector-2026-11-23.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect([...((file as { body: Buffer }).body.subarray(0, 2))]).toEqual([0x50, 0x4b]);
+    const school = { ...sbb, organizationType: OrganizationType.SCHOOL } as Actor;
+    await expect(exports.create(school, { report: 'SEATS_PER_SECTOR', seatsPerSector: { sector: 'ZORG' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it("refuses a report's missing required input, naming the field", async () => {

@@ -3,19 +3,27 @@ import { DiscoveryService } from '@nestjs/core';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
-import { BadUserInputError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ForbiddenError } from '../../common/errors/domain-errors';
+import { toSpreadsheetCsv, toXlsx } from '../../common/spreadsheets/spreadsheet';
 import { Environment } from '../../config/environment';
 import { AuthService } from '../organizations/auth.service';
 import { toCsv } from '../reporting/csv';
-import { ExportableReport, type ReportExportInput } from '../reporting/dto/report-export.input';
+import { ExportableReport, ExportFormat, type ReportExportInput } from '../reporting/dto/report-export.input';
 import { ExportableMark, type ExportableReportDefinition, type ExportableReportOptions } from '../reporting/exportable-report';
 import type { ReportExportModel } from './dto/report-export.input';
 import { SealedLinks } from './sealed-link';
 
-export type ExportCheck = { ok: true; filename: string; csv: string } | { ok: false; reason: 'INVALID' | 'EXPIRED' | 'FORBIDDEN' };
+export type ExportCheck = { ok: true; filename: string; contentType: string; body: string | Buffer } | { ok: false; reason: 'INVALID' | 'EXPIRED' | 'FORBIDDEN' };
+
+/** Each format's file: its content type and extension. */
+const FILES: Record<ExportFormat, { contentType: string; extension: string }> = {
+  [ExportFormat.CSV]: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+  [ExportFormat.CSV_NL]: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+  [ExportFormat.XLSX]: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
+};
 
 /** What a link asks for: a report's name and its input field. */
-export type ExportRequest = Pick<ReportExportInput, 'report'> & Record<string, unknown>;
+export type ExportRequest = Pick<ReportExportInput, 'report' | 'format'> & Record<string, unknown>;
 
 interface RegisteredReport {
   options: ExportableReportOptions;
@@ -63,7 +71,7 @@ export class ExportsService implements OnModuleInit {
 
   /** Runs the report once, so bad input is refused now (naming the field) rather than at download. */
   async create(actor: Actor, input: ExportRequest): Promise<ReportExportModel> {
-    await this.csvOf(actor, input);
+    await this.tableOf(actor, input);
     const expiresAt = new Date(this.clock.now().getTime() + this.env.EXPORT_LINK_TTL_MINUTES * 60_000);
     const token = this.links.seal({ userId: actor.userId, input } satisfies ExportLink, expiresAt);
     await this.audit.record(actor, { action: 'report_export.created', entityType: 'report_export', entityId: input.report, after: { ...input, expiresAt } });
@@ -74,20 +82,30 @@ export class ExportsService implements OnModuleInit {
     const link = this.links.open<ExportLink>(token, this.clock.now());
     if (!link.ok) return link;
     const actor = await this.auth.actorFor(link.payload.userId);
-    if (actor?.organizationType !== OrganizationType.SBB) return { ok: false, reason: 'FORBIDDEN' };
     const { input } = link.payload;
-    const csv = await this.csvOf(actor, input);
+    const report = this.reports.get(input.report);
+    if (!actor || !report || !audienceOf(report).includes(actor.organizationType)) return { ok: false, reason: 'FORBIDDEN' };
+    const { columns, rows } = await this.tableOf(actor, input);
+    const format = input.format ?? ExportFormat.CSV;
+    const body =
+      format === ExportFormat.XLSX ? await toXlsx(input.report, columns, rows)
+      : format === ExportFormat.CSV_NL ? toSpreadsheetCsv(columns, rows, 'nl')
+      : toCsv(columns, rows);
     await this.audit.record(actor, { action: 'report_export.downloaded', entityType: 'report_export', entityId: input.report, after: { ...input } });
-    return { ok: true, filename: `${input.report.toLowerCase().replace(/_/g, '-')}-${this.clock.today()}.csv`, csv };
+    const { contentType, extension } = FILES[format];
+    return { ok: true, filename: `${input.report.toLowerCase().replace(/_/g, '-')}-${this.clock.today()}.${extension}`, contentType, body };
   }
 
-  private async csvOf(actor: Actor, input: ExportRequest): Promise<string> {
+  /** The report's table for the actor: FORBIDDEN outside its audience (SBB unless it says otherwise). */
+  private async tableOf(actor: Actor, input: ExportRequest) {
     const report = this.reports.get(input.report);
     if (!report) throw BadUserInputError.field('input.report', `${input.report} is not an exportable report`);
+    if (!audienceOf(report).includes(actor.organizationType)) throw new ForbiddenError(`The ${input.report} export is not for your organization`);
     const field = report.options.input?.field;
     const given = field ? input[field] : undefined;
     if (report.options.input?.required && !given) throw BadUserInputError.field(`input.${field}`, 'this report needs its input');
-    const { columns, rows } = await report.definition.table(actor, given ?? undefined);
-    return toCsv(columns, rows);
+    return report.definition.table(actor, given ?? undefined);
   }
 }
+
+const audienceOf = (report: RegisteredReport): OrganizationType[] => report.options.audience ?? [OrganizationType.SBB];

@@ -1,4 +1,5 @@
 import { CompaniesModule } from '../companies/companies.module';
+import { QualificationsModule } from '../qualifications/qualifications.module';
 import { InternshipsContributions } from './internships.contributions';
 import { PlacementsModule } from '../placements/placements.module';
 import { Injectable, Module } from '@nestjs/common';
@@ -27,7 +28,7 @@ export class GuidanceMidpointCheck implements DailyCheck {
 
 /** Internships: what a mutually accepted proposal or a confirmed self-found registration becomes; the one place a company sees a student's identity (R20). */
 @Module({
-  imports: [CompaniesModule, PlacementsModule, StudentsModule],
+  imports: [CompaniesModule, PlacementsModule, QualificationsModule, StudentsModule],
   providers: [InternshipEvents, InternshipsContributions, InternshipsRepository, InternshipsResolver, PokFieldsResolver, PoksService, GuidanceService, InternshipLifecycleService, SelfFoundInternshipsService, SelfFoundInternshipsResolver, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
   exports: [PoksService, InternshipLifecycleService, SelfFoundInternshipsService],
 })

@@ -21,6 +21,7 @@ import { InternshipRegistrationEntity, RegistrationStatus } from './internship-r
 import type { InternshipEntity } from './internship.entity';
 import { InternshipsPolicy } from './internships.policy';
 import { seatsHeld } from './seats';
+import { QualificationsService } from '../qualifications/qualifications.service';
 
 /**
  * Self-found internships (issue #16): the student found the place herself; her school registers
@@ -41,6 +42,7 @@ export class SelfFoundInternshipsService {
     private readonly trainerAssignments: TrainerAssignmentsService,
     private readonly lifecycle: InternshipLifecycleService,
     private readonly events: Events,
+    private readonly qualifications: QualificationsService,
   ) {}
 
   /** School staff register the place their student found; nothing is judged yet, the company answers first. */
@@ -55,6 +57,10 @@ export class SelfFoundInternshipsService {
     return this.transactions.run(async () => {
       const manager = this.transactions.manager;
       if (!(await this.students.lockActiveOfSchool(input.studentId, actor.organizationId))) throw new NotFoundError('Student', { field: 'input.studentId' });
+      // R4: the crebo valid on the internship's start, its werkproces codes from that dossier.
+      await this.qualifications.requireValid([
+        { crebo: input.crebo, date: input.startDate, werkprocessen: input.werkprocessen ?? [], creboField: 'input.crebo', werkprocessenField: 'input.werkprocessen' },
+      ]);
       const branch = ownedOrNotFound('Branch', await this.companies.branch(input.branchId), { field: 'input.branchId' });
       if (input.placementId) {
         const placement = await this.placements.placement(input.placementId);

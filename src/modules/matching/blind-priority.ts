@@ -1,3 +1,4 @@
+import { canonicalCode, isWerkprocesCode } from '../qualifications/register-check';
 /**
  * The blind priority a placement gives a student (0–100, higher first). R20/R24: it reads only
  * job-related fields, listed in the two types below. Name, age, gender, nationality, address,
@@ -30,6 +31,16 @@ const DAY_MS = 86_400_000;
 // Stryker disable next-line MethodExpression: folding to upper instead of lower case matches the same Dutch words (both sides are folded alike)
 const normalise = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N} ]+/gu, ' ');
 const words = (text: string) => normalise(text).split(' ').filter((word) => word.length > 2);
+
+/**
+ * What the werkprocessen overlap compares (R4, issue #18): the werkproces codes of the register
+ * (`b1-k1-w1` = `B1-K1-W1`) when the list has any, so a code matches only the same code; a list of
+ * free-text notes only (written before the register) is compared as normalised text.
+ */
+export const werkprocesTerms = (werkprocessen: string[]): string[] => {
+  const codes = werkprocessen.filter(isWerkprocesCode).map(canonicalCode);
+  return codes.length ? codes : werkprocessen.map(normalise);
+};
 
 /**
  * Words and werkprocessen as small integers, so a round scores a million pairs by comparing
@@ -66,7 +77,7 @@ export interface PlacementFeatures {
 }
 
 export const studentFeatures = (student: BlindProfile, vocabulary: Vocabulary): StudentFeatures => ({
-  werkprocessen: vocabulary.idsOf(student.werkprocessen.map(normalise)),
+  werkprocessen: vocabulary.idsOf(werkprocesTerms(student.werkprocessen)),
   wish: vocabulary.idsOf(words(student.learningWish)),
   from: Date.parse(student.availableFrom),
   until: Date.parse(student.availableUntil),
@@ -75,7 +86,7 @@ export const studentFeatures = (student: BlindProfile, vocabulary: Vocabulary): 
 });
 
 export const placementFeatures = (placement: PlacementWork, vocabulary: Vocabulary): PlacementFeatures => ({
-  werkprocessen: vocabulary.idsOf(placement.werkprocessen.map(normalise)),
+  werkprocessen: vocabulary.idsOf(werkprocesTerms(placement.werkprocessen)),
   titleWords: vocabulary.idsOf(words(placement.title)),
   start: Date.parse(placement.startDate),
   end: Date.parse(placement.endDate),

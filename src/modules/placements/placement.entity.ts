@@ -20,6 +20,8 @@ registerEnumType(PlacementStatus, { name: 'PlacementStatus', description: 'DRAFT
 @Index(['status', 'startDate'])
 @Index(['companyId', 'status'])
 @Index(['complianceStatus'])
+// The company's own reference for a placement (its HR system's): what a bulk import upserts by (issue #18).
+@Index('placements_reference_per_company', ['companyId', 'reference'], { unique: true, where: '"reference" IS NOT NULL' })
 @Index('placements_crebos_gin', { synchronize: false })
 @Index('placements_compliance_rules_gin', { synchronize: false })
 @Index('placements_search_document_gin', { synchronize: false })
@@ -50,6 +52,10 @@ export class PlacementEntity {
 
   @ManyToOne(() => TrainerEntity, { onDelete: 'SET NULL' })
   trainer?: TrainerEntity;
+
+  /** The company's own reference (unique per company), set by a bulk import; null for placements made one at a time. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  reference: string | null;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;

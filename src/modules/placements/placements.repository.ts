@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DeepPartial, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { type DeepPartial, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { Transactions } from '../../database/transactions';
 import type { ComplianceStatus, Finding } from './placement-compliance';
 import { PlacementEntity, PlacementStatus } from './placement.entity';
@@ -33,6 +33,13 @@ export class PlacementsRepository {
 
   save(placement: PlacementEntity): Promise<PlacementEntity> {
     return this.manager.save(placement);
+  }
+
+  /** The company's placements by their references (a bulk import's upsert key). */
+  async byReferences(companyId: string, references: string[]): Promise<Map<string, PlacementEntity>> {
+    if (!references.length) return new Map();
+    const found = await this.manager.findBy(PlacementEntity, { companyId, reference: In(references) });
+    return new Map(found.map((placement) => [placement.reference!, placement]));
   }
 
   findById(id: string): Promise<PlacementEntity | null> {

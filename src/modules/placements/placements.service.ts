@@ -12,6 +12,7 @@ import { Events } from '../events/events';
 import { PlacementEvent } from './placements.events';
 import type { PostcodeEntity } from '../postcodes/postcode.entity';
 import { PostcodesService } from '../postcodes/postcodes.service';
+import { QualificationsService } from '../qualifications/qualifications.service';
 import { boundingBox, haversineSql } from '../postcodes/distance';
 import { type CompanyPlacementsArgs, type CreatePlacementInput, type PlacementOrder, PlacementOrderField, type PlacementsArgs, type UpdatePlacementInput } from './dto/placement.input';
 import { ComplianceRejection } from './models/compliance-rejection.model';
@@ -47,14 +48,17 @@ export class PlacementsService {
     private readonly postcodes: PostcodesService,
     private readonly clock: Clock,
     private readonly events: Events,
+    private readonly qualifications: QualificationsService,
   ) {}
 
-  async create(actor: Actor, input: CreatePlacementInput): Promise<PlacementEntity> {
+  /** `reference`: the company's own, set by a bulk import (issue #18). */
+  async create(actor: Actor, input: CreatePlacementInput, { reference = null }: { reference?: string | null } = {}): Promise<PlacementEntity> {
     return this.transactions.run(async () => {
       await this.companies.requireOwnBranch(actor, input.branchId, 'input.branchId');
       if (input.trainerId) await this.companies.requireOwnTrainer(actor, input.trainerId, 'input.trainerId');
-      const placement = this.placements.create({ ...input, trainerId: input.trainerId ?? null, ...PlacementsPolicy.changerScope(actor) });
+      const placement = this.placements.create({ ...input, reference, trainerId: input.trainerId ?? null, ...PlacementsPolicy.changerScope(actor) });
       checkDates(placement);
+      await this.qualifications.requireValidPlacement(placement); // R4: the register on its start date
       await this.placements.save(placement);
       await this.applyVerdicts([await this.judges.judge.judge(placement)], EvaluationTrigger.CREATED, actor);
       await this.audit.record(actor, { action: 'placement.created', entityType: 'placement', entityId: placement.id, after: placement });
@@ -79,6 +83,7 @@ export class PlacementsService {
         const before = { ...placement };
         this.placements.merge(placement, input);
         checkDates(placement);
+        if (input.crebos !== undefined || input.werkprocessen !== undefined || input.startDate !== undefined) await this.qualifications.requireValidPlacement(placement);
         await this.placements.save(placement);
         const verdict = await this.judges.judge.judge(placement);
         const rejection = placement.status === PlacementStatus.PUBLISHED && rejectionFor(verdict, 'This change to a published placement');

@@ -22,6 +22,13 @@ export class PostcodesService {
 
   constructor(private readonly transactions: Transactions) {}
 
+  /** Which of `pc4s` exist in the PC4 table (a bulk import's door check): one statement for those not known yet. */
+  async existing(pc4s: readonly string[]): Promise<Set<string>> {
+    const unknown = [...new Set(pc4s)].filter((pc4) => !this.known.has(pc4));
+    const found = unknown.length ? await PostcodesRepository.existing(this.transactions.manager, unknown) : new Set<string>();
+    return new Set([...pc4s].filter((pc4) => this.known.has(pc4) || found.has(pc4)));
+  }
+
   /** The PC4 area, or BAD_USER_INPUT naming the field when no such postcode exists. */
   async require(pc4: string, field: string): Promise<PostcodeEntity> {
     const postcode = this.known.get(pc4) ?? (await PostcodesRepository.area(this.transactions.manager, pc4));

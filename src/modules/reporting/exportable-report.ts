@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import type { Actor } from '../../common/auth/roles';
+import type { Actor, OrganizationType } from '../../common/auth/roles';
 import type { Cell } from './csv';
 import { addExportableReport } from './dto/report-export.input';
 
@@ -14,11 +14,13 @@ export interface ReportTable {
 export interface ExportableReportOptions {
   /** Its value of the GraphQL enum `ExportableReport`. */
   name: string;
+  /** Who may export it (default SBB): a school's own BPV export is for that school only. */
+  audience?: OrganizationType[];
   /** Its field of `ReportExportInput`, if it takes input: the name and the field's decorators (`@Field`, validation). */
   input?: { field: string; required?: boolean; decorators: PropertyDecorator[] };
 }
 
-/** A report SBB can download as CSV: runs it for the actor, throwing BAD_USER_INPUT on bad input as its query does. */
+/** A report its audience (SBB unless it says otherwise) can download as CSV or XLSX: runs it for the actor, throwing BAD_USER_INPUT on bad input as its query does. */
 export interface ExportableReportDefinition<Input = unknown> {
   table(actor: Actor, input: Input | undefined): Promise<ReportTable>;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PreparedQueries } from '../../database/prepared-queries';
+import { BpvReport } from './reports/bpv.report';
 import { AuditModule } from '../../common/audit/audit.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { MeldpuntModule } from '../meldpunt/meldpunt.module';
@@ -29,7 +30,7 @@ import { StudentsWithoutPlacementReport } from './reports/students-without-place
 import { TerminationsReport } from './reports/terminations.report';
 
 /** The exportable reports defined here; the exports service finds them (and any other module's) at boot. */
-const REPORTS = [PlaceSupplyReport, StudentsWithoutPlacementReport, TerminationsReport, ComplianceOverviewReport, DiscriminationReportsReport, AuditLogReport];
+const REPORTS = [BpvReport, PlaceSupplyReport, StudentsWithoutPlacementReport, TerminationsReport, ComplianceOverviewReport, DiscriminationReportsReport, AuditLogReport];
 
 /**
  * Read-only reports that join many modules' tables: the SBB and school dashboards, the compliance

@@ -12,6 +12,8 @@ import { PostcodeEntity } from '../postcodes/postcode.entity';
 @Entity('students')
 @Index(['schoolId', 'archivedAt'])
 @Index(['crebo', 'level', 'leerweg'])
+// The school's own number for her (its student administration): unique per school; what an import upserts by.
+@Index('students_number_per_school', ['schoolId', 'studentNumber'], { unique: true, where: '"student_number" IS NOT NULL' })
 @Index('students_school_created_keyset', { synchronize: false })
 @Check('students_level_r4', '"level" BETWEEN 1 AND 4')
 @Check('students_crebo_r4', '"crebo" ~ \'^[0-9]{5}$\'')
@@ -26,6 +28,10 @@ export class StudentEntity {
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   school?: OrganizationEntity;
+
+  /** The school's student number (unique per school); identifies her to the school only, never to matching (R20). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  studentNumber: string | null;
 
   @Column({ type: 'char', length: 5 })
   crebo: string;

@@ -5,6 +5,48 @@ import { Transactions } from '../../database/transactions';
 import { SchoolStudentCountEntity } from './school-student-count.entity';
 import { StudentIdentityEntity } from './student-identity.entity';
 import { StudentEntity } from './student.entity';
+import type { Leerweg } from '../../common/qualification';
+
+/** A student as a bulk import reads and writes her: profile and identity, by student number. */
+export interface ImportedStudent {
+  studentNumber: string;
+  fullName: string;
+  dateOfBirth: string;
+  email: string;
+  phone: string | null;
+  crebo: string;
+  level: number;
+  leerweg: Leerweg;
+  cohort: number;
+  learningWish: string;
+  werkprocessen: string[];
+  homePostcode: string;
+  radiusKm: number;
+  availableFrom: string;
+  availableUntil: string;
+  daysPerWeek: number;
+  hoursPerWeek: number;
+  accessibilityNeeds: string | null;
+}
+
+/** The record shape of an imported student in `jsonb_to_recordset` (one parameter per chunk, whatever its size). */
+const IMPORTED_RECORD = `r(id uuid, student_number text, full_name text, date_of_birth date, email text, phone text, crebo text, level smallint, leerweg text,
+  cohort smallint, learning_wish text, werkprocessen jsonb, home_postcode text, radius_km smallint, available_from date, available_until date,
+  days_per_week smallint, hours_per_week smallint, accessibility_needs text)`;
+const IMPORT_CHUNK = 2000;
+
+const asRecord = (s: ImportedStudent & { id?: string }) => ({
+  id: s.id ?? null, student_number: s.studentNumber, full_name: s.fullName, date_of_birth: s.dateOfBirth, email: s.email, phone: s.phone, crebo: s.crebo,
+  level: s.level, leerweg: s.leerweg, cohort: s.cohort, learning_wish: s.learningWish, werkprocessen: s.werkprocessen, home_postcode: s.homePostcode,
+  radius_km: s.radiusKm, available_from: s.availableFrom, available_until: s.availableUntil, days_per_week: s.daysPerWeek, hours_per_week: s.hoursPerWeek,
+  accessibility_needs: s.accessibilityNeeds,
+});
+
+function chunks<T>(items: T[], size = IMPORT_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < items.length; at += size) out.push(items.slice(at, at + size));
+  return out;
+}
 
 /** The only place the `students`, `student_identities` and `school_student_counts` tables are named; joins the ambient transaction. */
 @Injectable()
@@ -63,6 +105,95 @@ export class StudentsRepository {
   /** Committed identities in one prepared statement (the per-request loader). */
   committedIdentities(studentIds: readonly string[]): Promise<StudentIdentityEntity[]> {
     return this.db.byIds(StudentIdentityEntity, studentIds);
+  }
+
+  /**
+   * Probable duplicates at a school: its other current students with the same name (case and
+   * spaces aside) and date of birth, for each `{ fullName, dateOfBirth }` (one statement).
+   */
+  async probableDuplicates(schoolId: string, people: readonly { fullName: string; dateOfBirth: string; exceptId?: string }[]): Promise<{ index: number; studentId: string; studentNumber: string | null }[]> {
+    if (!people.length) return [];
+    return this.manager.query(
+      `SELECT p.index::int AS "index", s.id AS "studentId", s.student_number AS "studentNumber"
+         FROM unnest($2::text[], $3::date[], $4::uuid[]) WITH ORDINALITY AS p(full_name, date_of_birth, except_id, index)
+         JOIN student_identities i ON i.date_of_birth = p.date_of_birth AND lower(regexp_replace(trim(i.full_name), '\\s+', ' ', 'g')) = lower(regexp_replace(trim(p.full_name), '\\s+', ' ', 'g'))
+         JOIN students s ON s.id = i.student_id AND s.school_id = $1 AND s.archived_at IS NULL
+        WHERE p.except_id IS NULL OR s.id <> p.except_id
+        ORDER BY p.index, s.created_at`,
+      [schoolId, people.map((p) => p.fullName), people.map((p) => p.dateOfBirth), people.map((p) => p.exceptId ?? null)],
+    );
+  }
+
+  /** The school's students with these student numbers, as an import compares them (one statement per chunk). */
+  async importedOfSchool(schoolId: string, studentNumbers: string[]): Promise<Map<string, ImportedStudent & { id: string }>> {
+    const found = new Map<string, ImportedStudent & { id: string }>();
+    for (const numbers of chunks(studentNumbers, 10_000)) {
+      const rows = await this.manager.query<(ImportedStudent & { id: string })[]>(
+        `SELECT s.id, s.student_number AS "studentNumber", i.full_name AS "fullName", to_char(i.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", i.email, i.phone,
+                s.crebo, s.level, s.leerweg, s.cohort, s.learning_wish AS "learningWish", s.werkprocessen, s.home_postcode AS "homePostcode", s.radius_km AS "radiusKm",
+                to_char(s.available_from, 'YYYY-MM-DD') AS "availableFrom", to_char(s.available_until, 'YYYY-MM-DD') AS "availableUntil",
+                s.days_per_week AS "daysPerWeek", s.hours_per_week AS "hoursPerWeek", s.accessibility_needs AS "accessibilityNeeds"
+           FROM students s JOIN student_identities i ON i.student_id = s.id
+          WHERE s.school_id = $1 AND s.student_number = ANY($2::text[])`,
+        [schoolId, numbers],
+      );
+      for (const { id, ...student } of rows) found.set(student.studentNumber, { ...student, id });
+    }
+    return found;
+  }
+
+  /** Inserts imported students and their identities: two statements per chunk of 2,000. Answers the new ids. */
+  async insertImported(schoolId: string, students: ImportedStudent[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const chunk of chunks(students)) {
+      const rows = await this.manager.query<{ id: string }[]>(
+        `WITH r AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS ${IMPORTED_RECORD}),
+              inserted AS (
+                INSERT INTO students (school_id, student_number, crebo, level, leerweg, cohort, learning_wish, werkprocessen, home_postcode, radius_km,
+                                      available_from, available_until, days_per_week, hours_per_week, accessibility_needs)
+                SELECT $1, student_number, crebo, level, leerweg::leerweg, cohort, learning_wish, ARRAY(SELECT jsonb_array_elements_text(werkprocessen)),
+                       home_postcode, radius_km, available_from, available_until, days_per_week, hours_per_week, accessibility_needs
+                  FROM r
+                RETURNING id, student_number)
+         INSERT INTO student_identities (student_id, full_name, date_of_birth, email, phone)
+         SELECT inserted.id, r.full_name, r.date_of_birth, r.email, r.phone FROM inserted JOIN r USING (student_number)
+         RETURNING student_id AS id`,
+        [schoolId, JSON.stringify(chunk.map(asRecord))],
+      );
+      ids.push(...rows.map((row) => row.id));
+    }
+    return ids;
+  }
+
+  /** Updates imported students and their identities by id: two statements per chunk of 2,000. */
+  async updateImported(students: (ImportedStudent & { id: string })[]): Promise<void> {
+    for (const chunk of chunks(students)) {
+      const records = JSON.stringify(chunk.map(asRecord));
+      await this.manager.query(
+        `UPDATE students s SET crebo = r.crebo, level = r.level, leerweg = r.leerweg::leerweg, cohort = r.cohort, learning_wish = r.learning_wish,
+                werkprocessen = ARRAY(SELECT jsonb_array_elements_text(r.werkprocessen)), home_postcode = r.home_postcode, radius_km = r.radius_km,
+                available_from = r.available_from, available_until = r.available_until, days_per_week = r.days_per_week, hours_per_week = r.hours_per_week,
+                accessibility_needs = r.accessibility_needs, updated_at = now()
+           FROM jsonb_to_recordset($1::jsonb) AS ${IMPORTED_RECORD}
+          WHERE s.id = r.id`,
+        [records],
+      );
+      await this.manager.query(
+        `UPDATE student_identities i SET full_name = r.full_name, date_of_birth = r.date_of_birth, email = r.email, phone = r.phone
+           FROM jsonb_to_recordset($1::jsonb) AS ${IMPORTED_RECORD}
+          WHERE i.student_id = r.id`,
+        [records],
+      );
+    }
+  }
+
+  /** Whether another student of the school has this student number. */
+  async studentNumberTaken(schoolId: string, studentNumber: string, exceptId?: string): Promise<boolean> {
+    const rows = await this.manager.query<unknown[]>(
+      'SELECT 1 FROM students WHERE school_id = $1 AND student_number = $2 AND ($3::uuid IS NULL OR id <> $3) LIMIT 1',
+      [schoolId, studentNumber, exceptId ?? null],
+    );
+    return rows.length > 0;
   }
 
   /** The students whose flag changes (those already at `value` are left out). */

@@ -52,6 +52,13 @@ export class StudentsResolver {
     return this.service.archive(actor, id);
   }
 
+  @ResolveField(() => [ID], { description: 'Probable duplicates: ids of her school\'s other current students with the same name and date of birth (issue #18); the school decides' })
+  @Allow(Role.SCHOOL)
+  async probableDuplicates(@CurrentActor() actor: Actor, @Parent() student: StudentEntity): Promise<string[]> {
+    if (!StudentsPolicy.maySeeIdentity(actor, student)) throw new ForbiddenError();
+    return this.service.probableDuplicates(student);
+  }
+
   /** Only the owning school ever reads who a student is (R20). */
   @ResolveField(() => StudentIdentityModel, { nullable: true })
   @Allow(Role.SCHOOL)

@@ -6,8 +6,10 @@ import { type Connection, orderingOf, paginate, SortDirection } from '../../comm
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import { PostcodesService } from '../postcodes/postcodes.service';
+import { QualificationsService } from '../qualifications/qualifications.service';
 import { type CreateStudentInput, type StudentsArgs, StudentOrderField, type UpdateStudentInput } from './dto/student.input';
 import type { StudentEntity } from './student.entity';
+import { implausibleAge } from './door-checks';
 import { StudentsPolicy } from './students.policy';
 import { StudentsRepository } from './students.repository';
 
@@ -20,6 +22,7 @@ export class StudentsService {
     private readonly students: StudentsRepository,
     private readonly postcodes: PostcodesService,
     private readonly clock: Clock,
+    private readonly qualifications: QualificationsService,
   ) {}
 
   async create(actor: Actor, input: CreateStudentInput): Promise<StudentEntity> {
@@ -27,10 +30,11 @@ export class StudentsService {
     return this.transactions.run(async () => {
       const student = this.students.create({
         ...profile,
+        studentNumber: profile.studentNumber ?? null,
         accessibilityNeeds: profile.accessibilityNeeds ?? null,
         schoolId: actor.organizationId,
       });
-      await this.checkProfile(student);
+      await this.checkProfile(student, true, identity);
       await this.students.save(student);
       await this.students.insertIdentity({ ...identity, phone: identity.phone ?? null, studentId: student.id });
       await this.audit.record(actor, { action: 'student.created', entityType: 'student', entityId: student.id, after: student });
@@ -44,7 +48,12 @@ export class StudentsService {
       const student = await this.findOwn(actor, id);
       const before = { ...student };
       this.students.merge(student, changes);
-      await this.checkProfile(student);
+      const changesAge = identity !== undefined || changes.availableFrom !== undefined;
+      await this.checkProfile(
+        student,
+        changes.crebo !== undefined || changes.werkprocessen !== undefined || changes.availableFrom !== undefined,
+        changesAge ? (identity ?? (await this.students.identities([id]))[0]) : undefined,
+      );
       await this.students.save(student);
       if (identity) await this.students.updateIdentity(id, { ...identity, phone: identity.phone ?? null });
       await this.audit.record(actor, { action: 'student.updated', entityType: 'student', entityId: id, before, after: student });
@@ -92,6 +101,14 @@ export class StudentsService {
     });
   }
 
+  /** Her probable duplicates at her school: other current students with her name and date of birth (issue #18). */
+  async probableDuplicates(student: StudentEntity): Promise<string[]> {
+    const [identity] = await this.students.identities([student.id]);
+    if (!identity) return [];
+    const found = await this.students.probableDuplicates(student.schoolId, [{ fullName: identity.fullName, dateOfBirth: identity.dateOfBirth, exceptId: student.id }]);
+    return found.map((row) => row.studentId);
+  }
+
   list(actor: Actor, { filter: given, orderBy, ...page }: StudentsArgs): Promise<Connection<StudentEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const schoolId = StudentsPolicy.managedSchool(actor) ?? actor.organizationId;
@@ -114,10 +131,22 @@ export class StudentsService {
     return paginate(query, page, filtered ? { ordering } : { ordering, totalInPage: this.students.currentCountSql('student'), count: () => this.students.currentCount(schoolId) });
   }
 
-  private async checkProfile(student: StudentEntity): Promise<void> {
+  /** `qualification`: R4 against the register too (on create, and when the crebo, werkprocessen or first available day change). */
+  private async checkProfile(student: StudentEntity, qualification: boolean, identity?: { dateOfBirth: string }): Promise<void> {
     if (student.availableUntil < student.availableFrom) {
       throw BadUserInputError.field('input.availableUntil', 'availableUntil must not be before availableFrom');
     }
+    const age = identity && implausibleAge(identity.dateOfBirth, student.availableFrom);
+    if (age) throw BadUserInputError.field('input.identity.dateOfBirth', age, 'MBO_AGE');
+    if (student.studentNumber && (await this.students.studentNumberTaken(student.schoolId, student.studentNumber, student.id))) {
+      throw BadUserInputError.field('input.studentNumber', `your school has a student with number ${student.studentNumber} already`, 'STUDENT_NUMBER_UNIQUE');
+    }
     await this.postcodes.require(student.homePostcode, 'input.homePostcode');
+    // R4: her crebo valid on the first day she is available, her werkproces codes from its dossier.
+    if (qualification) {
+      await this.qualifications.requireValid([
+        { crebo: student.crebo, date: student.availableFrom, werkprocessen: student.werkprocessen, creboField: 'input.crebo', werkprocessenField: 'input.werkprocessen' },
+      ]);
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { Leerweg } from '../../../common/qualification';
 import type { Sector } from '../../organizations/sector';
+import type { RegisterVersion } from '../../qualifications/register-check';
 import type { Norms } from '../norms';
 import type { Finding, RuleId, Severity } from '../../placements/placement-compliance';
 
@@ -20,6 +21,8 @@ export interface ComplianceContext {
     hoursPerWeek: number;
     stipendMonthlyCents: number;
     expenseAllowanceCents: number;
+    /** Codes (B1-K1-W1) are checked against the register (R4); other entries are notes. */
+    werkprocessen?: string[];
   };
   sector: Sector;
   /** The accreditations of the placement's branch. */
@@ -35,6 +38,8 @@ export interface ComplianceContext {
     /** Students the trainer already guides, not counting the one being assigned. */
     activeStudents: number;
   } | null;
+  /** R4: the register's versions of each of the placement's crebos (absent: the register is not consulted). */
+  register?: Record<string, RegisterVersion[]>;
   /** Known once a student is proposed or placed. */
   student?: { crebo: string; dateOfBirth: string };
   /** The company's other placements for the same crebo and hours (R16 compares their stipends). */

@@ -18,6 +18,9 @@ export class PlacementModel {
   @Field(() => ID)
   branchId: string;
 
+  @Field(() => String, { nullable: true, description: "The company's own reference (unique per company), what a bulk import upserts by" })
+  reference: string | null;
+
   @Field()
   title: string;
 

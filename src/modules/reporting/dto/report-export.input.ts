@@ -1,8 +1,24 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
+
+/** The file an export link gives (issue #18). */
+export enum ExportFormat {
+  CSV = 'CSV',
+  CSV_NL = 'CSV_NL',
+  XLSX = 'XLSX',
+}
+registerEnumType(ExportFormat, {
+  name: 'ExportFormat',
+  description: 'The file of an export',
+  valuesMap: {
+    CSV: { description: 'RFC 4180 CSV: UTF-8, "," between fields, no BOM (the default)' },
+    CSV_NL: { description: 'CSV that Dutch (nl-NL) Excel opens as columns: UTF-8 with BOM, ";" between fields' },
+    XLSX: { description: 'An Excel workbook (one sheet, the header row bold and frozen)' },
+  },
+});
 
 /**
- * The SBB reports that can be downloaded as CSV; each takes the same input as its query. Each
+ * The reports that can be downloaded (as CSV or XLSX); each takes the same input as its query. Each
  * report adds its own value when its class is declared (`@Exportable`), so this list is never edited.
  */
 export const ExportableReport: Record<string, string> = {};
@@ -12,11 +28,16 @@ registerEnumType(ExportableReport, { name: 'ExportableReport' });
  * The fields besides `report` are added by the reports (`@Exportable({ input })`), one per report
  * that takes input, named after it.
  */
-@InputType({ description: 'One report and its input: the field named after the report (required for the audit and terminations)' })
+@InputType({ description: 'One report, its input (the field named after the report; required for the audit and terminations) and the file format' })
 export class ReportExportInput {
   @Field(() => ExportableReport)
   @IsEnum(ExportableReport)
   report: string;
+
+  @Field(() => ExportFormat, { nullable: true, defaultValue: ExportFormat.CSV })
+  @IsOptional()
+  @IsEnum(ExportFormat)
+  format?: ExportFormat;
 
   [field: string]: unknown;
 }

@@ -43,8 +43,16 @@ export class StudentIdentityInput {
   phone?: string | null;
 }
 
+/** A school's student number: letters, digits, `.`, `_` or `-`, 1–30 characters. */
+export const STUDENT_NUMBER = /^[A-Za-z0-9._-]{1,30}$/;
+
 @InputType()
 export class CreateStudentInput {
+  @Field(() => String, { nullable: true, description: "The school's own student number (its student administration), unique per school; a bulk import upserts by it" })
+  @IsOptional()
+  @Matches(STUDENT_NUMBER, { message: 'studentNumber must be 1–30 letters, digits, ".", "_" or "-"' })
+  studentNumber?: string | null;
+
   @Field({ description: 'Qualification code, 5 digits (R4)' })
   @IsCrebo()
   crebo: string;

@@ -27,6 +27,9 @@ export class StudentModel {
   @Field(() => ID)
   id: string;
 
+  @Field(() => String, { nullable: true, description: "The school's own student number (unique per school)" })
+  studentNumber: string | null;
+
   @Field(() => ID)
   schoolId: string;
 
