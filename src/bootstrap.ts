@@ -2,6 +2,7 @@ import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { corsOptions } from './common/http/cors';
+import { serveGraphiql } from './common/http/graphiql';
 import { AppRole, type Environment, loadEnvironment } from './config/environment';
 import { prepareDatabase } from './database/database-bootstrap';
 import { waitForDatabase } from './database/wait-for-database';
@@ -12,6 +13,7 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 /** What every HTTP API applies, however it is built (the process below, or the test app). */
 export function configureApi(app: INestApplication, env: Environment): void {
   app.enableCors(corsOptions(env.corsOrigins));
+  serveGraphiql(app, env.isProduction);
 }
 
 /**

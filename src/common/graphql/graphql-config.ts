@@ -31,6 +31,8 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     autoSchemaFile: true,
     sortSchema: true,
     introspection,
+    // No landing page (the retired Playground from a CDN): the IDE is GraphiQL at /graphiql, served offline (common/http/graphiql.ts).
+    playground: false,
     includeStacktraceInErrorResponses: development,
     fieldResolverEnhancers: ['guards', 'filters'],
     parseOptions: { maxLexicalTokens: limits.tokens },
