@@ -11,6 +11,7 @@ import { graphqlConfig } from './common/graphql/graphql-config';
 import { GraphqlOverHttpPlugin } from './common/graphql/graphql-over-http.plugin';
 import { InputBoundaryPlugin } from './common/graphql/input-boundary.plugin';
 import { OperationLimitsPlugin } from './common/graphql/operation-limits.plugin';
+import { LanguagePlugin } from './common/i18n/language.plugin';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { Environment } from './config/environment';
 import { HealthModule } from './health/health.module';
@@ -73,6 +74,7 @@ import { WorkerModule } from './worker.module';
     ServiceUnavailablePlugin,
     // After ServiceUnavailablePlugin: it sees the 503 that one sets.
     GraphqlOverHttpPlugin,
+    LanguagePlugin,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

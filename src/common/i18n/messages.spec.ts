@@ -1,0 +1,42 @@
+import { languageOfAcceptLanguage, responseLanguage } from './language';
+import { translate, translateError } from './messages';
+
+describe('message catalog (issue #19)', () => {
+  it('keeps English as written, and translates known messages to Dutch, captures and rule ids kept', () => {
+    expect(translate('Sign in first', 'en')).toBe('Sign in first');
+    expect(translate('Sign in first', 'nl')).toBe('Meld u eerst aan');
+    expect(translate('level must be 1, 2, 3 or 4 (R4)', 'nl')).toBe('level moet 1, 2, 3 of 4 zijn (R4)');
+    expect(translate('rating must be 1 to 10 (R19)', 'nl')).toBe('rating moet 1 tot en met 10 zijn (R19)');
+    expect(translate('first must be between 1 and 100', 'nl')).toBe('first moet tussen 1 en 100 liggen');
+    expect(translate('Placement was not found', 'nl')).toBe('Stageplaats niet gevonden');
+    expect(translate('no student with this id', 'nl')).toBe('geen student met deze id');
+    expect(translate('Too many attempts; try again in 30 seconds', 'nl')).toBe('Te veel pogingen; probeer het over 30 seconden opnieuw');
+    expect(translate('Variable "$id" of required type "ID!" was not provided.', 'nl')).toBe('Variabele "$id" van het verplichte type "ID!" ontbreekt.');
+  });
+
+  it('sends a message the catalog does not know in English rather than nothing', () => {
+    expect(translate('something new and unlisted', 'nl')).toBe('something new and unlisted');
+  });
+
+  it('translates an error message and its fields, leaving code, paths and rule ids as they are', () => {
+    const error = {
+      message: 'input.level: level must be 1, 2, 3 or 4 (R4); input.radiusKm: radiusKm must be at most 200',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'input.level', message: 'level must be 1, 2, 3 or 4 (R4)', rule: 'R4' }, { path: 'input.radiusKm', message: 'radiusKm must be at most 200' }] },
+    };
+    expect(translateError(error, 'nl')).toEqual({
+      message: 'input.level: level moet 1, 2, 3 of 4 zijn (R4); input.radiusKm: radiusKm mag hoogstens 200 zijn',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'input.level', message: 'level moet 1, 2, 3 of 4 zijn (R4)', rule: 'R4' }, { path: 'input.radiusKm', message: 'radiusKm mag hoogstens 200 zijn' }] },
+    });
+    expect(translateError(error, 'en')).toBe(error);
+  });
+
+  it('speaks the user’s own language, else what Accept-Language asks, else English', () => {
+    expect(responseLanguage('nl', 'en')).toBe('nl');
+    expect(responseLanguage('en', 'nl')).toBe('en');
+    expect(responseLanguage(null, 'nl-NL,nl;q=0.9,en;q=0.8')).toBe('nl');
+    expect(responseLanguage(null, 'de, en;q=0.5, nl;q=0.4')).toBe('en');
+    expect(responseLanguage(undefined, undefined)).toBe('en');
+    expect(languageOfAcceptLanguage('fr, de')).toBeUndefined();
+    expect(languageOfAcceptLanguage('nl;q=0, en')).toBe('en');
+  });
+});
