@@ -8,6 +8,7 @@ import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter
 import { TrustProxySetting } from './common/http/client-address';
 import { ServiceUnavailablePlugin } from './common/errors/service-unavailable.plugin';
 import { graphqlConfig } from './common/graphql/graphql-config';
+import { EnumLabelsResolver } from './common/graphql/enum-labels.resolver';
 import { GraphqlOverHttpPlugin } from './common/graphql/graphql-over-http.plugin';
 import { InputBoundaryPlugin } from './common/graphql/input-boundary.plugin';
 import { OperationLimitsPlugin } from './common/graphql/operation-limits.plugin';
@@ -75,6 +76,7 @@ import { WorkerModule } from './worker.module';
     // After ServiceUnavailablePlugin: it sees the 503 that one sets.
     GraphqlOverHttpPlugin,
     LanguagePlugin,
+    EnumLabelsResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

@@ -8,6 +8,7 @@ import type { AuthService } from '../../modules/organizations/auth.service';
 import type { RequestContext } from '../auth/request-context';
 import { isConnectionFailure } from '../errors/connection-failure';
 import { formatGraphqlError } from '../errors/format-graphql-error';
+import { describeSchema } from './describe-schema';
 import { operationLimitRules, operationLimitsOf } from './operation-limits';
 import { serviceUnavailableError } from '../errors/service-unavailable';
 import { RequestLoaders } from './request-loaders';
@@ -30,6 +31,8 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    // Every type, field, argument and enum value described: the code's own descriptions, then the glossary.
+    transformSchema: describeSchema,
     introspection,
     // No landing page (the retired Playground from a CDN): the IDE is GraphiQL at /graphiql, served offline (common/http/graphiql.ts).
     playground: false,

@@ -51,6 +51,7 @@ export const EXACT_NL: Readonly<Record<string, string>> = {
   'radiusKm must be a whole number of kilometres': 'radiusKm moet een geheel aantal kilometers zijn',
   'description must not be blank (R22)': 'description mag niet leeg zijn (R22)',
   'note must say why this version exists (at least 3 characters)': 'note moet zeggen waarom deze versie bestaat (minstens 3 tekens)',
+  'not an enum of this API': 'geen enum van deze API',
   'name the company whose profile you want': 'noem het bedrijf waarvan u het profiel wilt',
 };
 
