@@ -1,5 +1,5 @@
 import {
-  type GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType,
+  type GraphQLArgument, type GraphQLField, type GraphQLSchema, getNamedType, isUnionType, isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType,
 } from 'graphql';
 import { ENUM_CATALOG } from './enum-catalog';
 import { ARGUMENTS, FIELDS, TYPES } from './schema-glossary';
@@ -21,7 +21,8 @@ export function describeSchema(schema: GraphQLSchema): GraphQLSchema {
         if (!('args' in field)) continue;
         for (const argument of field.args) {
           if (!argument.description) {
-            argument.description = ARGUMENTS[`${type.name}.${field.name}(${argument.name})`] ?? ARGUMENTS[`${field.name}(${argument.name})`] ?? ARGUMENTS[argument.name] ?? argument.description;
+            argument.description =
+              ARGUMENTS[`${type.name}.${field.name}(${argument.name})`] ?? ARGUMENTS[`${field.name}(${argument.name})`] ?? ARGUMENTS[argument.name] ?? structural(field, argument) ?? argument.description;
           }
         }
       }
@@ -34,4 +35,17 @@ export function describeSchema(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   return schema;
+}
+
+/** `id`, `input` and `filter` arguments described by what they point at. */
+function structural(field: GraphQLField<unknown, unknown>, argument: GraphQLArgument): string | undefined {
+  const argumentType = getNamedType(argument.type).name;
+  if (argument.name === 'input') return `What to send: see ${argumentType}`;
+  if (argument.name === 'filter') return `Only the rows that match every field given (see ${argumentType})`;
+  if (argument.name === 'id') {
+    const returned = getNamedType(field.type);
+    const target = isUnionType(returned) ? returned.getTypes().find((member) => member.getFields().id) : returned;
+    return target && 'getFields' in target && target.getFields().id ? `The id of the ${target.name}` : 'The id of the object';
+  }
+  return undefined;
 }
