@@ -68,6 +68,20 @@ describe('messages in the reader’s language', () => {
     expect(nl.body.errors[0]).toMatchObject({ message: 'input: is verplicht', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'input', message: 'is verplicht' }] } });
   });
 
+  it('rule messages in result types too (IneligiblePreferences), codes and reasons unchanged', async () => {
+    const make = new Factories(t);
+    const company = await make.company();
+    const placementId = await make.publishedPlacement(company);
+    await post('mutation($id: ID!) { closePlacement(id: $id) { id } }', { id: placementId }, { token: company.admin.token });
+    const student = await make.student(school);
+    const SET = `mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) {
+      ... on IneligiblePreferences { code message entries { reason message } } } }`;
+    const nl = (await post(SET, { s: student.id, p: [placementId] }, { token: dutch.token })).body.data.setStudentPreferences;
+    const en = (await post(SET, { s: student.id, p: [placementId] }, { token: english.token })).body.data.setStudentPreferences;
+    expect(en).toEqual({ code: 'INELIGIBLE_PREFERENCES', message: '1 placement cannot be matched to this student: #1 the placement is not published', entries: [{ reason: 'NOT_PUBLISHED', message: 'the placement is not published' }] });
+    expect(nl).toEqual({ code: 'INELIGIBLE_PREFERENCES', message: '1 stageplaats(en) kunnen niet aan deze student gekoppeld worden: #1 de stageplaats is niet gepubliceerd', entries: [{ reason: 'NOT_PUBLISHED', message: 'de stageplaats is niet gepubliceerd' }] });
+  });
+
   it('NOT_FOUND in Dutch names the kind of object in Dutch', async () => {
     const nl = await post('query($id: ID!) { student(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, { token: dutch.token });
     expect(nl.body.errors[0]).toMatchObject({ message: 'Student niet gevonden', extensions: { code: 'NOT_FOUND' } });

@@ -53,6 +53,27 @@ export const EXACT_NL: Readonly<Record<string, string>> = {
   'note must say why this version exists (at least 3 characters)': 'note moet zeggen waarom deze versie bestaat (minstens 3 tekens)',
   'not an enum of this API': 'geen enum van deze API',
   'name the company whose profile you want': 'noem het bedrijf waarvan u het profiel wilt',
+  // Why a placement is not eligible, or what the matcher did with a choice (matching: INELIGIBILITY_MESSAGES, CHOICE_MESSAGES)
+  "the placement does not offer the student's qualification (crebo)": 'de stageplaats biedt de kwalificatie (crebo) van de student niet',
+  "the placement is for another level than the student's": 'de stageplaats is voor een ander niveau dan dat van de student',
+  'the placement is for the other leerweg (BOL/BBL)': 'de stageplaats is voor de andere leerweg (BOL/BBL)',
+  "the placement is farther away than the student's travel radius": 'de stageplaats ligt verder weg dan de student wil reizen',
+  "the placement's period does not overlap the student's availability": 'de periode van de stageplaats valt niet samen met de beschikbaarheid van de student',
+  'the placement is not published': 'de stageplaats is niet gepubliceerd',
+  'the placement is blocked or suspended by the Stagepact rules': 'de stageplaats is geblokkeerd of opgeschort door de Stagepact-regels',
+  'the placement has no free seat': 'de stageplaats heeft geen vrije plek',
+  "the placement is outside this round's region or period": 'de stageplaats valt buiten de regio of periode van deze ronde',
+  'matched: a proposal was made': 'gematcht: er is een voorstel gedaan',
+  'full with students of higher priority (or equal priority and a better lottery number)': 'vol met studenten met een hogere prioriteit (of gelijke prioriteit en een beter lotnummer)',
+  // Compliance rule findings (compliance/rules, R1–R16)
+  'Assign a praktijkopleider of your company to this placement': 'Wijs een praktijkopleider van uw bedrijf aan deze stageplaats toe',
+  'The praktijkopleider must be employed by the company offering the placement': 'De praktijkopleider moet in dienst zijn van het bedrijf dat de stageplaats aanbiedt',
+  'The praktijkopleider needs at least one year of experience': 'De praktijkopleider heeft minstens één jaar ervaring nodig',
+  'The praktijkopleider needs the leermeester course': 'De praktijkopleider heeft de leermeestercursus nodig',
+  'The praktijkopleider needs a refresher at most two years old on the start date': 'De praktijkopleider heeft op de begindatum een opfriscursus nodig van hoogstens twee jaar oud',
+  'The praktijkopleider must complete the sector training by the agreed deadline': 'De praktijkopleider moet de sectortraining vóór de afgesproken datum afronden',
+  'Declare an expense allowance that covers the student’s costs (travel, clothing, tools)': 'Geef een onkostenvergoeding op die de kosten van de student dekt (reizen, kleding, gereedschap)',
+  'level must be 1, 2, 3 or 4': 'level moet 1, 2, 3 of 4 zijn',
 };
 
 /** Nouns in "<What> was not found" (NotFoundError). */
@@ -110,6 +131,20 @@ export const PATTERNS_NL: ReadonlyArray<readonly [RegExp, string]> = [
   [/^the other party must be an? (\w+)$/, 'de andere partij moet een $1 zijn'],
   [/^must lie in the term, (\S+)$/, 'moet binnen de looptijd vallen, $1'],
   [/^the last review was on (\S+); a review cannot predate it$/, 'de laatste beoordeling was op $1; een beoordeling kan niet eerder zijn'],
+  // Compliance rule findings with figures (compliance/rules)
+  [/^The branch has no accreditation for crebo (\d+) valid on (\S+); ask SBB for one or remove the crebo$/, 'De vestiging heeft geen erkenning voor crebo $1 die geldig is op $2; vraag er een aan bij SBB of verwijder de crebo'],
+  [/^crebo (\S+) must be exactly 5 digits$/, 'crebo $1 moet precies 5 cijfers zijn'],
+  [/^The praktijkopleider already guides (\d+) students; at most (\d+) at a time$/, 'De praktijkopleider begeleidt al $1 studenten; hoogstens $2 tegelijk'],
+  [/^The praktijkopleider's level \((\d+)\) is below the qualification's level \((\d+)\)$/, 'Het niveau van de praktijkopleider ($1) ligt onder het niveau van de kwalificatie ($2)'],
+  [/^(\d+) h a week gives (\d+) practice hours a year; BBL needs (\d+)$/, '$1 uur per week geeft $2 praktijkuren per jaar; BBL vraagt er $3'],
+  [/^(\S+) h a day is above the (\S+) h allowed at age (\d+)$/, '$1 uur per dag is meer dan de $2 uur die op $3-jarige leeftijd mag'],
+  [/^(\S+) h a week is above the (\S+) h allowed at age (\d+)$/, '$1 uur per week is meer dan de $2 uur die op $3-jarige leeftijd mag'],
+  [/^BOL placements are at most (\S+) h a week$/, 'BOL-stageplaatsen zijn hoogstens $1 uur per week'],
+  [/^More than (\S+) h a week is heavy for a BOL student$/, 'Meer dan $1 uur per week is zwaar voor een BOL-student'],
+  [/^A BBL student of (\d+) earns at least (\S+) an hour: (\S+) a month at (\S+) h a week$/, 'Een BBL-student van $1 verdient minstens $2 per uur: $3 per maand bij $4 uur per week'],
+  [/^The stipend must be at least (\S+) a month at (\S+) h a week \((\S+) at (\S+) h, pro rata\)$/, 'De stagevergoeding moet minstens $1 per maand zijn bij $2 uur per week ($3 bij $4 uur, naar rato)'],
+  [/^The same work at level (\d+) pays more \((\S+) a month\); pay the same allowance at every level$/, 'Hetzelfde werk op niveau $1 betaalt meer ($2 per maand); betaal op elk niveau dezelfde vergoeding'],
+  [/^(\d+) contact moments? logged in the BPV period; at least (\d+) are required$/, '$1 contactmoment(en) vastgelegd in de BPV-periode; er zijn er minstens $2 nodig'],
   // graphql-js refusing a variable: the reason after the colon stays as graphql-js wrote it.
   [/^Variable "\$(\w+)" got invalid value (.*)$/s, 'Variabele "$$$1" kreeg een ongeldige waarde $2'],
   [/^Variable "\$(\w+)" of required type "([^"]+)" was not provided\.$/, 'Variabele "$$$1" van het verplichte type "$2" ontbreekt.'],

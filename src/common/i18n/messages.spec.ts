@@ -14,6 +14,21 @@ describe('message catalog (issue #19)', () => {
     expect(translate('Variable "$id" of required type "ID!" was not provided.', 'nl')).toBe('Variabele "$id" van het verplichte type "ID!" ontbreekt.');
   });
 
+  it('translates rule messages of result types: a rejection and its findings, an ineligible list', () => {
+    expect(
+      translate(
+        'This placement breaks Stagepact rules R1, R15: The branch has no accreditation for crebo 25655 valid on 2027-02-01; ask SBB for one or remove the crebo; The stipend must be at least €320.00 a month at 32 h a week (€400.00 at 40 h, pro rata)',
+        'nl',
+      ),
+    ).toBe(
+      'Deze stageplaats breekt Stagepact-regel(s) R1, R15: De vestiging heeft geen erkenning voor crebo 25655 die geldig is op 2027-02-01; vraag er een aan bij SBB of verwijder de crebo; De stagevergoeding moet minstens €320.00 per maand zijn bij 32 uur per week (€400.00 bij 40 uur, naar rato)',
+    );
+    expect(translate('2 placements cannot be matched to this student: #1 the placement has no free seat; #3 the placement is not published', 'nl')).toBe(
+      '2 stageplaats(en) kunnen niet aan deze student gekoppeld worden: #1 de stageplaats heeft geen vrije plek; #3 de stageplaats is niet gepubliceerd',
+    );
+    expect(translate('The praktijkopleider already guides 3 students; at most 3 at a time', 'nl')).toBe('De praktijkopleider begeleidt al 3 studenten; hoogstens 3 tegelijk');
+  });
+
   it('sends a message the catalog does not know in English rather than nothing', () => {
     expect(translate('something new and unlisted', 'nl')).toBe('something new and unlisted');
   });
