@@ -8,6 +8,8 @@ describe('message catalog (issue #19)', () => {
     expect(translate('level must be 1, 2, 3 or 4 (R4)', 'nl')).toBe('level moet 1, 2, 3 of 4 zijn (R4)');
     expect(translate('rating must be 1 to 10 (R19)', 'nl')).toBe('rating moet 1 tot en met 10 zijn (R19)');
     expect(translate('first must be between 1 and 100', 'nl')).toBe('first moet tussen 1 en 100 liggen');
+    expect(translate('contactsPerPeriod must be at least 3 (R17)', 'nl')).toBe('contactsPerPeriod moet minstens 3 zijn (R17)');
+    expect(translate('radiusKm must be at most 200', 'nl')).toBe('radiusKm mag hoogstens 200 zijn');
     expect(translate('Placement was not found', 'nl')).toBe('Stageplaats niet gevonden');
     expect(translate('no student with this id', 'nl')).toBe('geen student met deze id');
     expect(translate('Too many attempts; try again in 30 seconds', 'nl')).toBe('Te veel pogingen; probeer het over 30 seconden opnieuw');
