@@ -8,8 +8,11 @@ import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter
 import { TrustProxySetting } from './common/http/client-address';
 import { ServiceUnavailablePlugin } from './common/errors/service-unavailable.plugin';
 import { graphqlConfig } from './common/graphql/graphql-config';
+import { EnumLabelsResolver } from './common/graphql/enum-labels.resolver';
+import { GraphqlOverHttpPlugin } from './common/graphql/graphql-over-http.plugin';
 import { InputBoundaryPlugin } from './common/graphql/input-boundary.plugin';
 import { OperationLimitsPlugin } from './common/graphql/operation-limits.plugin';
+import { LanguagePlugin } from './common/i18n/language.plugin';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { Environment } from './config/environment';
 import { HealthModule } from './health/health.module';
@@ -74,6 +77,10 @@ import { WorkerModule } from './worker.module';
     OperationLimitsPlugin,
     TrustProxySetting,
     ServiceUnavailablePlugin,
+    // After ServiceUnavailablePlugin: it sees the 503 that one sets.
+    GraphqlOverHttpPlugin,
+    LanguagePlugin,
+    EnumLabelsResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

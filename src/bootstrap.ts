@@ -2,6 +2,7 @@ import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { corsOptions } from './common/http/cors';
+import { serveGraphiql } from './common/http/graphiql';
 import { AppRole, type Environment, loadEnvironment } from './config/environment';
 import { prepareDatabase } from './database/database-bootstrap';
 import { waitForDatabase } from './database/wait-for-database';
@@ -16,6 +17,7 @@ export function configureApi(app: INestApplication, env: Environment): void {
   const express = app.getHttpAdapter().getInstance();
   express.set('etag', false);
   express.disable('x-powered-by');
+  serveGraphiql(app, env.isProduction);
 }
 
 /**

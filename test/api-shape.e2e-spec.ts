@@ -163,7 +163,7 @@ describe('API shape: cursors, sorting, search, nodes', () => {
     it("gives another school's student as an unknown id, and a company no student at all", async () => {
       for (const token of [school.staff.token, company.admin.token]) {
         const error = onlyError(await t.gql(NODE, { id: otherStudent }, token));
-        expect(error).toMatchObject({ message: 'Node was not found', extensions: { code: 'NOT_FOUND' } });
+        expect(error).toMatchObject({ message: 'Object niet gevonden', extensions: { code: 'NOT_FOUND' } });
         const unknown = onlyError(await t.gql(NODE, { id: '00000000-0000-4000-8000-000000000000' }, token));
         expect(unknown.message).toBe(error.message);
       }
@@ -194,7 +194,7 @@ describe('API shape: cursors, sorting, search, nodes', () => {
       expect(dataOf(await t.gql(NODES, { ids: [found.pok.id] }, otherSchool.staff.token)).nodes).toEqual([null]);
 
       expect(dataOf(await t.gql(NODES, { ids: [school.staff.id] }, school.admin.token)).nodes).toEqual([{ __typename: 'User', id: school.staff.id }]);
-      expect(onlyError(await t.gql(NODE, { id: school.staff.id }, otherSchool.admin.token)).message).toBe('Node was not found');
+      expect(onlyError(await t.gql(NODE, { id: school.staff.id }, otherSchool.admin.token)).message).toBe('Object niet gevonden');
 
       const { normSets } = dataOf(await t.gql('{ normSets { id } }', {}, company.admin.token));
       expect(dataOf(await t.gql(NODES, { ids: [normSets[0].id] }, company.admin.token)).nodes).toEqual([{ __typename: 'NormSet', id: normSets[0].id }]);

@@ -67,7 +67,7 @@ describe('authorization and the blind view (R20)', () => {
       const random = await post(ASSIGN, { input: { placementId: ids.proposalPlacement, studentId: randomUUID() } }, company.admin.token);
       expect(attack.status).toBe(200);
       expect(attack.body.data).toBeNull();
-      expect(onlyError(attack.body).extensions).toEqual({ code: 'NOT_FOUND', fields: [{ path: 'input.studentId', message: 'no student with this id' }] });
+      expect(onlyError(attack.body).extensions).toEqual({ code: 'NOT_FOUND', fields: [{ path: 'input.studentId', message: 'geen student met deze id' }] });
       expect(attack.body.errors).toEqual(random.body.errors);
       expect(JSON.stringify(attack.body)).not.toContain(stranger);
       expect(await t.count('trainer_assignments')).toBe(before);

@@ -123,7 +123,7 @@ describe('GraphQL operation limits', () => {
       const { status, body } = await post(query, variables, token);
       expect(body.data ?? null).toBeNull();
       expect(body.errors).toEqual([
-        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', fields: [{ path, message: 'first must be between 1 and 100' }] } }),
+        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', fields: [{ path, message: 'first moet tussen 1 en 100 liggen' }] } }),
       ]);
       expect(status).toBe(400);
     };
@@ -148,7 +148,7 @@ describe('GraphQL operation limits', () => {
     it('checks `last` against the same range as `first`', async () => {
       const { status, body } = await post('{ placements(last: -5) { totalCount } }', {}, tokens.sbb);
       expect(body.errors).toEqual([
-        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ message: 'last must be between 1 and 100' })] }) }),
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ message: 'last moet tussen 1 en 100 liggen' })] }) }),
       ]);
       expect(status).toBe(400);
     });
@@ -165,7 +165,7 @@ describe('GraphQL operation limits', () => {
 
   it('keeps "Did you mean" suggestions outside production, where introspection is on', async () => {
     const { status, body } = await post('{ me { nmae } }', {}, tokens.schoolStaff);
-    expect(body.errors?.[0]).toMatchObject({ message: 'Cannot query field "nmae" on type "User". Did you mean "name"?', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(body.errors?.[0]).toMatchObject({ message: 'Veld "nmae" bestaat niet op type "User". Bedoelde u "name"?', extensions: { code: 'BAD_USER_INPUT' } });
     expect(status).toBe(400);
   });
 });

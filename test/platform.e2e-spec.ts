@@ -98,7 +98,7 @@ describe('platform conventions', () => {
       }
       // node(id)/nodes(ids) return the Node interface (not followed above); they call each type's own lookup, so a Student only for her school
       const byNode = await t.gql('query($id: ID!) { node(id: $id) { ... on Student { identity { fullName } } } }', { id: studentId }, token);
-      expect(onlyError(byNode)).toMatchObject({ message: 'Node was not found', extensions: { code: 'NOT_FOUND' } });
+      expect(onlyError(byNode)).toMatchObject({ message: 'Object niet gevonden', extensions: { code: 'NOT_FOUND' } });
       const byNodes = dataOf(await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { ... on Student { identity { fullName } } } }', { ids: [studentId] }, token));
       expect(byNodes.nodes).toEqual([null]);
     }

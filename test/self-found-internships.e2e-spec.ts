@@ -169,7 +169,7 @@ describe('self-found internships (issue #16)', () => {
     const fourth = await make.registration(school, company);
     const refused = dataOf(await t.gql(CONFIRM, { id: fourth.registrationId }, company.admin.token)).confirmInternship;
     expect(refused).toMatchObject({ __typename: 'ComplianceRejection', rules: ['R6'] });
-    expect(refused.message).toContain('already guides 3 students');
+    expect(refused.message).toContain('begeleidt al 3 studenten'); // the company admin reads Dutch (issue #19)
 
     dataOf(await t.gql(TERMINATE, { id: matched.internshipId, input: { code: 'STUDENT_CHOICE', reason: 'Stopt met de opleiding' } }, school.staff.token));
     expect(dataOf(await t.gql(CONFIRM, { id: fourth.registrationId }, company.admin.token)).confirmInternship.__typename).toBe('Internship');

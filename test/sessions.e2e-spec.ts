@@ -195,7 +195,7 @@ describe('sign-in and sessions', () => {
       expect(codeOf(await graphql(REVOKE, { userId: target.id }, { token: otherSchool.admin.token }))).toBe('NOT_FOUND');
       expect(codeOf(await graphql(REVOKE, { userId: randomUUID() }, { token: schoolAdmin }))).toBe('NOT_FOUND');
       expect(onlyError((await graphql(REVOKE, { userId: 'not-an-id' }, { token: schoolAdmin })).body).extensions.fields).toEqual([
-        { path: 'userId', message: 'must be an id (a UUID)' },
+        { path: 'userId', message: 'moet een id zijn (een UUID)' },
       ]);
       expect(dataOf((await me(targetToken)).body).me.id).toBe(target.id);
       expect(await audits()).toBe(0);

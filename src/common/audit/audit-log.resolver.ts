@@ -25,7 +25,7 @@ export class AuditEntryModel {
   @Field(() => ID, { nullable: true })
   actorOrganizationId: string | null;
 
-  @Field({ description: 'e.g. placement.suspended, norm_set.created, accreditation.revoked, trainer.assigned' })
+  @Field({ description: 'What happened, e.g. placement.suspended, norm_set.created, accreditation.revoked, trainer.assigned' })
   action: string;
 
   @Field()

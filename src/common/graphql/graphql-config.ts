@@ -8,6 +8,8 @@ import type { AuthService } from '../../modules/organizations/auth.service';
 import type { RequestContext } from '../auth/request-context';
 import { isConnectionFailure } from '../errors/connection-failure';
 import { formatGraphqlError } from '../errors/format-graphql-error';
+import { describeSchema } from './describe-schema';
+import { translateResultMessages } from '../i18n/translate-result-messages';
 import { operationLimitRules, operationLimitsOf } from './operation-limits';
 import { serviceUnavailableError } from '../errors/service-unavailable';
 import { RequestLoaders } from './request-loaders';
@@ -30,7 +32,12 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    // Every type, field, argument and enum value described (the code's own descriptions, then the
+    // glossary); rule messages in result types in the reader's language.
+    transformSchema: (schema) => translateResultMessages(describeSchema(schema)),
     introspection,
+    // No landing page (the retired Playground from a CDN): the IDE is GraphiQL at /graphiql, served offline (common/http/graphiql.ts).
+    playground: false,
     includeStacktraceInErrorResponses: development,
     fieldResolverEnhancers: ['guards', 'filters'],
     parseOptions: { maxLexicalTokens: limits.tokens },

@@ -70,11 +70,11 @@ export function sortFields<const K extends string>(name: string, description: st
 export function OrderByInput<F extends string>(name: string, fields: Record<string, F>, defaultDirection = SortDirection.ASC): Type<{ field: F; direction: SortDirection }> {
   @InputType(name, { description: `How to sort; ties are broken by the id (stable pages)` })
   class OrderBy {
-    @Field(() => fields)
+    @Field(() => fields, { description: 'What to sort by' })
     @IsEnum(fields)
     field: F;
 
-    @Field(() => SortDirection, { defaultValue: defaultDirection })
+    @Field(() => SortDirection, { defaultValue: defaultDirection, description: 'Ascending or descending' })
     @IsOptional()
     @IsEnum(SortDirection)
     direction: SortDirection = defaultDirection;
@@ -84,16 +84,16 @@ export function OrderByInput<F extends string>(name: string, fields: Record<stri
 
 @ObjectType({ description: 'Relay page info' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'More rows follow endCursor (pass it as `after`)' })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: 'More rows precede startCursor (pass it as `before`)' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the first edge on this page; null when the page is empty' })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the last edge on this page; null when the page is empty' })
   endCursor: string | null;
 }
 
@@ -110,25 +110,25 @@ export interface Connection<T> {
 
 /** Declares the Relay connection type `<Name>Connection` (with `<Name>Edge`) for a node type. */
 export function ConnectionType<T>(nodeType: Type<T>, name = nodeType.name.replace(/Model$/, '')): Type<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} on a page, with its cursor` })
   class EdgeType {
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}` })
     node: T;
 
-    @Field()
+    @Field({ description: 'Where this row is in the ordering (a keyset cursor: it never shifts under inserts); pass it as `after` or `before`' })
     cursor: string;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} rows (a Relay connection)` })
   class ConnectionClass {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The rows of this page, in order' })
     @Extensions({ [PAGE_ITEMS]: true })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow or precede, and their cursors' })
     pageInfo: PageInfo;
 
-    @Field(() => Int, { complexity: COST_WEIGHT.TOTAL_COUNT })
+    @Field(() => Int, { complexity: COST_WEIGHT.TOTAL_COUNT, description: 'How many rows match in all, over every page' })
     totalCount: number;
   }
   return ConnectionClass;

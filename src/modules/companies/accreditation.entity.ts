@@ -8,7 +8,7 @@ export enum AccreditationStatus {
   REVOKED = 'REVOKED',
   LAPSED = 'LAPSED',
 }
-registerEnumType(AccreditationStatus, { name: 'AccreditationStatus' });
+registerEnumType(AccreditationStatus, { name: 'AccreditationStatus', description: 'Where an SBB accreditation is: in force, lapsed (R3) or revoked (R2)' });
 
 /** Why an accreditation lapsed (R3). */
 export enum AccreditationLapseReason {

@@ -9,14 +9,14 @@ export enum ContactType {
   PROGRESS = 'PROGRESS',
   OTHER = 'OTHER',
 }
-registerEnumType(ContactType, { name: 'ContactType' });
+registerEnumType(ContactType, { name: 'ContactType', description: 'What kind of guidance contact moment (R17)' });
 
 export enum ContactParticipant {
   STUDENT = 'STUDENT',
   SCHOOL = 'SCHOOL',
   COMPANY = 'COMPANY',
 }
-registerEnumType(ContactParticipant, { name: 'ContactParticipant' });
+registerEnumType(ContactParticipant, { name: 'ContactParticipant', description: 'Who took part in a contact moment (R17)' });
 
 /** A guidance contact between school, student and company during an internship (R17). */
 @Entity('contact_moments')

@@ -10,7 +10,7 @@ export enum Evaluator {
   TRAINER = 'TRAINER',
   SCHOOL = 'SCHOOL',
 }
-registerEnumType(Evaluator, { name: 'Evaluator' });
+registerEnumType(Evaluator, { name: 'Evaluator', description: 'Who gives an end evaluation (R19)' });
 
 /** An end evaluation: a 1–10 rating and satisfaction with the school's and the company's guidance (R19). */
 @Entity('internship_evaluations')

@@ -32,7 +32,7 @@ export enum EarlyCompletionReason {
   QUALIFICATION_ACHIEVED = 'QUALIFICATION_ACHIEVED',
   PERIOD_SHORTENED_BY_SCHOOL = 'PERIOD_SHORTENED_BY_SCHOOL',
 }
-registerEnumType(EarlyCompletionReason, { name: 'EarlyCompletionReason' });
+registerEnumType(EarlyCompletionReason, { name: 'EarlyCompletionReason', description: 'Why an internship completed before its end date' });
 
 /** The unique index that keeps a student to one seat-holding internship. */
 export const ONE_SEAT_PER_STUDENT = 'internships_one_seat_per_student';

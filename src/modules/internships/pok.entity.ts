@@ -8,7 +8,7 @@ export enum PokStatus {
   SIGNED = 'SIGNED',
   SUPERSEDED = 'SUPERSEDED',
 }
-registerEnumType(PokStatus, { name: 'PokStatus' });
+registerEnumType(PokStatus, { name: 'PokStatus', description: 'Where a POK version is: awaiting signatures, signed, or replaced' });
 
 export enum PokParty {
   /** Recorded by her school. */
@@ -18,7 +18,7 @@ export enum PokParty {
   SCHOOL = 'SCHOOL',
   COMPANY = 'COMPANY',
 }
-registerEnumType(PokParty, { name: 'PokParty' });
+registerEnumType(PokParty, { name: 'PokParty', description: 'A party that signs a praktijkovereenkomst (POK, R8)' });
 
 /** What R8 requires a praktijkopleider­overeenkomst to state, fixed when the version is made. */
 export interface PokTerms {

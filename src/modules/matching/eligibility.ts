@@ -17,7 +17,7 @@ export enum Ineligibility {
   /** The placement is not in this round's region and period. */
   OUT_OF_ROUND = 'OUT_OF_ROUND',
 }
-registerEnumType(Ineligibility, { name: 'Ineligibility' });
+registerEnumType(Ineligibility, { name: 'Ineligibility', description: 'Why a student is not eligible for a placement' });
 
 export const INELIGIBILITY_MESSAGES: Record<Ineligibility, string> = {
   [Ineligibility.CREBO]: "the placement does not offer the student's qualification (crebo)",

@@ -15,14 +15,14 @@ export enum ProposalStatus {
   /** The placement was suspended before both had said yes (R2); no one's decision, the student is free again. */
   WITHDRAWN = 'WITHDRAWN',
 }
-registerEnumType(ProposalStatus, { name: 'ProposalStatus' });
+registerEnumType(ProposalStatus, { name: 'ProposalStatus', description: 'Where a proposal of the matcher is' });
 
 export enum Answer {
   PENDING = 'PENDING',
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
 }
-registerEnumType(Answer, { name: 'Answer' });
+registerEnumType(Answer, { name: 'Answer', description: "One side's answer to a proposal" });
 
 export { DeclineReason };
 

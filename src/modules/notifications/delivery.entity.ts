@@ -8,7 +8,7 @@ export enum DeliveryChannel {
   EMAIL = 'EMAIL',
   WEBHOOK = 'WEBHOOK',
 }
-registerEnumType(DeliveryChannel, { name: 'DeliveryChannel' });
+registerEnumType(DeliveryChannel, { name: 'DeliveryChannel', description: 'How a notification is delivered' });
 
 export enum DeliveryStatus {
   PENDING = 'PENDING',

@@ -28,4 +28,4 @@ export const EventType = {
   ...SchoolTaskEvent,
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
-registerEnumType(EventType, { name: 'EventType' });
+registerEnumType(EventType, { name: 'EventType', description: 'The kinds of events users are notified of and webhooks receive' });

@@ -7,21 +7,21 @@ export enum MigrationBackground {
   WESTERN = 'WESTERN',
   NON_WESTERN = 'NON_WESTERN',
 }
-registerEnumType(MigrationBackground, { name: 'MigrationBackground' });
+registerEnumType(MigrationBackground, { name: 'MigrationBackground', description: 'A student’s migration background, given only with her consent (R24)' });
 
 export enum Gender {
   FEMALE = 'FEMALE',
   MALE = 'MALE',
   OTHER = 'OTHER',
 }
-registerEnumType(Gender, { name: 'Gender' });
+registerEnumType(Gender, { name: 'Gender', description: 'A student’s gender, given only with her consent (R24)' });
 
 /** The grounds the adverse-impact audit groups by (R23); the free "other" ground is not grouped. */
 export enum AuditGround {
   MIGRATION_BACKGROUND = 'MIGRATION_BACKGROUND',
   GENDER = 'GENDER',
 }
-registerEnumType(AuditGround, { name: 'AuditGround' });
+registerEnumType(AuditGround, { name: 'AuditGround', description: 'The grounds the adverse-impact audit groups by (R23)' });
 
 /** Per ground: its possible answers and the column holding its blind index. */
 export const AUDIT_GROUNDS: Record<AuditGround, { values: string[]; indexColumn: string }> = {

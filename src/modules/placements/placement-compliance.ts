@@ -13,7 +13,7 @@ export enum ComplianceStatus {
   /** Published, then found BLOCKED by a re-evaluation (R2): out of search until fixed and published again. */
   SUSPENDED = 'SUSPENDED',
 }
-registerEnumType(ComplianceStatus, { name: 'ComplianceStatus' });
+registerEnumType(ComplianceStatus, { name: 'ComplianceStatus', description: 'What the compliance rules (R1–R8) found on a placement' });
 
 /** What made the engine evaluate a placement. */
 export enum EvaluationTrigger {
@@ -26,7 +26,7 @@ export enum EvaluationTrigger {
   NORM_SET = 'NORM_SET',
   DAILY = 'DAILY',
 }
-registerEnumType(EvaluationTrigger, { name: 'EvaluationTrigger' });
+registerEnumType(EvaluationTrigger, { name: 'EvaluationTrigger', description: 'What made the compliance engine evaluate a placement' });
 
 /** A rule's number (domain.md); compliance's registry (rules/index.ts) lists those the engine runs. */
 export type RuleId = `R${number}`;

@@ -17,7 +17,7 @@ export enum SchoolTaskStatus {
   OPEN = 'OPEN',
   DONE = 'DONE',
 }
-registerEnumType(SchoolTaskStatus, { name: 'SchoolTaskStatus' });
+registerEnumType(SchoolTaskStatus, { name: 'SchoolTaskStatus', description: 'Whether a school task is still to do' });
 
 /** Work the system hands a school: aftercare after a report (R22), a replacement search after a revocation (R2). */
 @Entity('school_tasks')

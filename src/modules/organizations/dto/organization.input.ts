@@ -19,7 +19,7 @@ export class FirstAdminInput {
   @Length(1, 200)
   name: string;
 
-  @Field({ nullable: true, defaultValue: 'nl', description: 'nl or en: the language of her e-mails, the invitation first' })
+  @Field({ nullable: true, defaultValue: 'nl', description: 'Her language, nl or en: of her e-mails (the invitation first) and the API’s messages' })
   @IsOptional()
   @IsIn(['nl', 'en'])
   language?: 'nl' | 'en';

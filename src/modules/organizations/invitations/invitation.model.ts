@@ -24,7 +24,7 @@ export class InvitationModel {
   @Field(() => MembershipRole)
   role: MembershipRole;
 
-  @Field({ description: 'nl or en: the language of the e-mail' })
+  @Field({ description: 'Her language, nl or en: of the e-mail' })
   language: string;
 
   @Field(() => InvitationStatus)

@@ -17,7 +17,7 @@ export class UserModel {
   @Field(() => MembershipRole)
   role: MembershipRole;
 
-  @Field({ description: 'nl or en: the language of e-mails' })
+  @Field({ description: 'Her language, nl or en: of her e-mails and of the API’s error and rule messages' })
   language: string;
 
   @Field(() => ID)

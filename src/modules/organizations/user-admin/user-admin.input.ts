@@ -16,7 +16,7 @@ export class UpdateUserInput {
   @Length(1, 200)
   name?: string;
 
-  @Field({ nullable: true, description: 'nl or en: the language of her e-mails' })
+  @Field({ nullable: true, description: 'Her language, nl or en: of her e-mails and the API’s messages' })
   @IsOptional()
   @IsIn(['nl', 'en'])
   language?: 'nl' | 'en';

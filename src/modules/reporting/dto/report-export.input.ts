@@ -22,7 +22,7 @@ registerEnumType(ExportFormat, {
  * report adds its own value when its class is declared (`@Exportable`), so this list is never edited.
  */
 export const ExportableReport: Record<string, string> = {};
-registerEnumType(ExportableReport, { name: 'ExportableReport' });
+registerEnumType(ExportableReport, { name: 'ExportableReport', description: 'The reports createReportExport can export as CSV' });
 
 /**
  * The fields besides `report` are added by the reports (`@Exportable({ input })`), one per report

@@ -18,7 +18,7 @@ export class PlaceSupplyFiguresModel {
   @Field(() => Int, { description: 'Students without a placement (see placeSupply)' })
   studentsWithoutPlacement: number;
 
-  @Field(() => Float, { nullable: true, description: 'openSeats ÷ studentsWithoutPlacement; null when there are no such students' })
+  @Field(() => Float, { nullable: true, description: 'Open seats per student: openSeats ÷ studentsWithoutPlacement; null when there are no such students' })
   seatsPerStudent: number | null;
 
   @Field(() => Int, { description: 'Students without a placement beyond the open seats: max(students − seats, 0)' })
@@ -111,7 +111,7 @@ export class StudentsWithoutPlacementReportModel {
   @Field(() => LocalDateScalar)
   asOf: string;
 
-  @Field(() => LocalDateScalar, { description: 'asOf + weeks: starts on or before this day count' })
+  @Field(() => LocalDateScalar, { description: 'The last day that counts: asOf + weeks (a BPV start on or before it counts)' })
   horizon: string;
 
   @Field(() => Int)
