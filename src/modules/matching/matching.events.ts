@@ -3,6 +3,7 @@ import type { Queryable } from '../../database/prepared-queries';
 import { type Announcement, defineEvents, type EventSource, inPayloadOrder, type Message } from '../events/event-definition';
 import { RegistersEvents } from '../events/event-registry';
 import { placementSummaries } from '../placements/placements.facts';
+import { proposalsAnnounced } from './matching.repository';
 
 export const MatchingEvent = {
   PROPOSAL_MADE: 'PROPOSAL_MADE',
@@ -36,10 +37,7 @@ const toBothSides =
   <P extends { proposalId: string; by?: string }>(message: (facts: ProposalFacts, by?: string) => Message) =>
   async (payloads: P[], { db }: { db: Queryable }): Promise<(Announcement | Error)[]> => {
     const ids = payloads.map((payload) => payload.proposalId);
-    const rows = await db.query<Omit<ProposalFacts, 'title'>>(
-      'SELECT id, company_id, school_id, placement_id, pseudonym, expires_at FROM proposals WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
+    const rows = await proposalsAnnounced(db, ids);
     const titles = new Map((await placementSummaries(db, [...new Set(rows.map((row) => row.placement_id))])).map((p) => [p.id, p.title]));
     const proposals = inPayloadOrder(rows.map((row) => ({ ...row, title: titles.get(row.placement_id) ?? '-' })), ids);
     return proposals.map((facts, index) =>
