@@ -37,6 +37,7 @@ const CALLER: Record<string, Caller | null> = {
   amendPok: 'companyAdmin',
   answerProposal: 'companyAdmin',
   archiveStudent: 'schoolStaff',
+  changePraktijkopleider: 'companyAdmin',
   assignTrainer: 'companyAdmin',
   // Alone on this user too: a wrong current password counts as a failed sign-in of hers.
   changePassword: 'companyStaff',
@@ -269,7 +270,7 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
         UpdateTrainerInput: { yearsOfExperience: 6, refresherCompletedOn: '2026-01-10' },
         GrantAccreditationInput: { branchId, crebo: '25180', grantedOn: '2026-01-05' },
         FileDiscriminationReportInput: { companyId, description: 'Bij het kennismakingsgesprek werd naar haar afkomst gevraagd', ground: 'RACE_OR_ORIGIN', incidentDate: '2026-03-01' },
-        AmendPokInput: { hoursPerWeek: 24, praktijkopleider: 'Pieter Visser', werkprocessen: ['signaleren'] },
+        AmendPokInput: { hoursPerWeek: 24, werkprocessen: ['signaleren'] },
         LogContactMomentInput: { date: '2026-03-02', type: 'START', onSite: true, participants: ['STUDENT', 'SCHOOL'], notes: 'Kennismaking' },
         AddUserInput: { email: 'nieuw@fuzz.test', name: 'Nieuwe Gebruiker', role: 'STAFF' },
         UpdateUserInput: { name: 'Fuzz Naam', language: 'en' },

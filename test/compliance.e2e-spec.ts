@@ -154,29 +154,38 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     }
   });
 
-  it('lets exactly one of 20 concurrent assignments take the last free slot of a praktijkopleider (R6)', async () => {
+  it('lets exactly one of 20 concurrent confirmations take the last free slot of a praktijkopleider; R6 counts her internships, not reservations', async () => {
+    // A company of its own: the first test revoked this file's company's accreditation (R2).
+    const company = await make.company();
     const admin = company.admin.token;
+    const draft = async (change: Record<string, unknown> = {}) =>
+      dataOf(await t.gql(CREATE, { input: validPlacement(company.branchId, company.trainerId, change) }, admin)).createPlacement.id as string;
     const trainer = dataOf(
       await t.gql('mutation($input: CreateTrainerInput!) { createTrainer(input: $input) { id } }', {
         input: { name: 'Noor Bakker', qualificationLevel: 4, yearsOfExperience: 6, courseCompletedOn: '2025-01-15' },
       }, admin),
     ).createTrainer.id;
+    // Reserved for three students whose proposals are still open: no internship yet, so R6 counts none of them.
     const id = await draft({ trainerId: trainer, capacity: 30 });
-    const students = await studentIds(22);
-    await arrangeOpenProposals(t, id, students);
-    for (const studentId of students.slice(0, 2)) {
+    const reserved = await studentIds(3);
+    await arrangeOpenProposals(t, id, reserved);
+    for (const studentId of reserved) {
       expect(dataOf(await t.gql(ASSIGN, { input: { placementId: id, studentId } }, admin)).assignTrainer.__typename).toBe('TrainerAssignment');
     }
+    const CONFIRM = 'mutation($id: ID!) { confirmInternship(id: $id) { __typename ... on ComplianceRejection { rules findings { rule details } } } }';
+    for (let n = 0; n < 2; n += 1) {
+      const { registrationId } = await make.registration(school, company, { trainerId: trainer });
+      expect(dataOf(await t.gql(CONFIRM, { id: registrationId }, admin)).confirmInternship.__typename).toBe('Internship');
+    }
 
-    const results = await Promise.all(
-      students.slice(2).map(async (studentId) => dataOf(await t.gql(ASSIGN, { input: { placementId: id, studentId } }, admin)).assignTrainer),
-    );
-    expect(results.filter((result) => result.__typename === 'TrainerAssignment')).toHaveLength(1);
+    const registrations = await Promise.all(Array.from({ length: 20 }, () => make.registration(school, company, { trainerId: trainer })));
+    const results = await Promise.all(registrations.map(async ({ registrationId }) => dataOf(await t.gql(CONFIRM, { id: registrationId }, admin)).confirmInternship));
+    expect(results.filter((result) => result.__typename === 'Internship')).toHaveLength(1);
     const refused = results.filter((result) => result.__typename === 'ComplianceRejection');
     expect(refused).toHaveLength(19);
     expect(refused[0]).toMatchObject({ rules: ['R6'], findings: [{ rule: 'R6', details: { activeStudents: 3, limit: 3 } }] });
-    const [{ active }] = await t.dataSource.query('SELECT count(*)::int AS active FROM trainer_assignments WHERE trainer_id = $1 AND ended_at IS NULL', [trainer]);
-    expect(active).toBe(3);
+    const [{ guided }] = await t.dataSource.query('SELECT count(*)::int AS guided FROM trainer_assignments WHERE trainer_id = $1 AND ended_at IS NULL AND internship_id IS NOT NULL', [trainer]);
+    expect(guided).toBe(3);
   });
 
   it('gives SBB the overview: statuses, most violated rules, stipends and trainer load, filtered by region and period', async () => {

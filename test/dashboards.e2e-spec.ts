@@ -253,14 +253,14 @@ describe('dashboards: places versus students, students without a placement, term
     const placementId = await placement(company, REMATCH, 2);
     const first = await make.internship(school, company, placementId, { crebo: REMATCH });
     const rosa = first.student.id;
-    expect(dataOf(await t.gql(TERMINATE, { id: first.internshipId, input: { reason: 'Afdeling sluit' } }, company.admin.token)).terminateInternship.status).toBe('TERMINATED');
+    expect(dataOf(await t.gql(TERMINATE, { id: first.internshipId, input: { code: 'COMPANY_STOPPED', reason: 'Afdeling sluit' } }, company.admin.token)).terminateInternship.status).toBe('TERMINATED');
     const period = { from: addDays(today, -30), to: today };
     const report = async (token = sbb, f: Record<string, unknown> = { ...period, crebo: REMATCH }) => dataOf(await t.gql(TERMINATIONS, { f }, token)).terminationsReport;
 
     expect(await report()).toEqual({
       ...period,
       terminated: 1,
-      byReason: [{ reason: 'Afdeling sluit', internships: 1 }],
+      byReason: [{ reason: 'COMPANY_STOPPED', internships: 1 }],
       byParty: [{ terminatedBy: 'COMPANY', internships: 1 }],
       byCrebo: [{ crebo: REMATCH, internships: 1 }],
       rematch: { rematched: 0, medianDays: null, meanDays: null, stillWaiting: 1, longestWaitDays: 0, leftWithoutRematch: 0 },
@@ -281,13 +281,13 @@ describe('dashboards: places versus students, students without a placement, term
 
     // Another student's internship ends four days ago, ended by the school; nobody replaces it.
     const second = await make.internship(school, company, placementId, { crebo: REMATCH });
-    dataOf(await t.gql(TERMINATE, { id: second.internshipId, input: { reason: '  Student stopt met de opleiding ' } }, school.admin.token));
+    dataOf(await t.gql(TERMINATE, { id: second.internshipId, input: { code: 'STUDENT_CHOICE', reason: '  Student stopt met de opleiding ' } }, school.admin.token));
     await t.dataSource.query(`UPDATE internships SET created_at = created_at - interval '60 days', ended_at = ended_at - interval '4 days' WHERE id = $1`, [second.internshipId]);
     expect(await report()).toMatchObject({
       terminated: 2,
       byReason: [
-        { reason: 'Afdeling sluit', internships: 1 },
-        { reason: 'Student stopt met de opleiding', internships: 1 },
+        { reason: 'COMPANY_STOPPED', internships: 1 },
+        { reason: 'STUDENT_CHOICE', internships: 1 },
       ],
       byParty: [
         { terminatedBy: 'SCHOOL', internships: 1 },

@@ -34,6 +34,16 @@ describe('the demo data, loaded on a later day', () => {
     expect(students).toEqual({ first: '2028-02-01', cohort: 2026, born: 2007 });
   });
 
+  it('has one self-found internship, confirmed and planned, with its POK and its praktijkopleider counting her (issue #16)', async () => {
+    const rows = await db.query(
+      `SELECT i.status, i.placement_id, i.start_date::text AS start, r.status AS registration, k.version, k.status AS pok,
+              (SELECT count(*)::int FROM trainer_assignments a WHERE a.internship_id = i.id AND a.ended_at IS NULL) AS assignments
+         FROM internships i JOIN internship_registrations r ON r.id = i.registration_id JOIN poks k ON k.internship_id = i.id`,
+    );
+    expect(rows).toEqual([{ status: 'PLANNED', placement_id: null, start: '2028-02-01', registration: 'CONFIRMED', version: 1, pok: 'PENDING', assignments: 1 }]);
+    expect(await db.query('SELECT count(*)::int AS n FROM internships WHERE proposal_id IS NOT NULL')).toEqual([{ n: 0 }]);
+  });
+
   it('still complies with every Stagepact rule on that day: trainers, accreditations and terms moved with it', async () => {
     const statuses = await db.query(`SELECT compliance_status AS status, count(*)::int AS n FROM placements GROUP BY 1`);
     expect(statuses).toEqual([{ status: 'COMPLIANT', n: expect.any(Number) }]);

@@ -7,7 +7,7 @@ import { TestClock } from './support/test-clock';
 const SIGN = 'mutation($id: ID!, $party: PokParty!) { signPok(id: $id, party: $party) { status signatures { party } } }';
 const START = 'mutation($id: ID!) { startInternship(id: $id) { status startedAt } }';
 const POK = `query { internships(first: 100) { edges { node { id status pok { id version status guardianRequired terms {
-  school company branch student crebo level leerweg startDate endDate hoursPerWeek totalHours praktijkopleider werkprocessen assessment guidanceFrequency terminationClause } } } } } }`;
+  school company branch student crebo level leerweg startDate endDate hoursPerWeek totalHours praktijkopleider werkprocessen stipendMonthlyCents employmentContract assessment guidanceFrequency terminationClause } } } } } }`;
 
 describe('internships: the praktijkovereenkomst (R8)', () => {
   let t: TestApp;
@@ -46,6 +46,8 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
     for (const field of ['branch', 'endDate', 'praktijkopleider', 'assessment', 'guidanceFrequency', 'terminationClause']) expect(terms[field]).toBeTruthy();
     expect(terms.totalHours).toBeGreaterThan(terms.hoursPerWeek);
     expect(terms.werkprocessen.length).toBeGreaterThan(0);
+    // The pay it states is the placement's; a BOL student has no employment contract (R14 is for BBL).
+    expect(terms).toMatchObject({ stipendMonthlyCents: expect.any(Number), employmentContract: false });
 
     const pok = internship.pok.id;
     expect(onlyError(await t.gql(SIGN, { id: pok, party: 'GUARDIAN' }, company)).extensions.code).toBe('BAD_USER_INPUT');
@@ -149,7 +151,7 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
     expect(dataOf(await t.gql(COMPLETE, { id: milaId }, company)).completeInternship.status).toBe('COMPLETED');
 
     const TERMINATE = 'mutation($id: ID!, $input: TerminateInternshipInput!) { terminateInternship(id: $id, input: $input) { status terminationReason } }';
-    expect(dataOf(await t.gql(TERMINATE, { id: ruben.internshipId, input: { reason: 'Het bedrijf sluit de afdeling' } }, company)).terminateInternship).toEqual({
+    expect(dataOf(await t.gql(TERMINATE, { id: ruben.internshipId, input: { code: 'COMPANY_STOPPED', reason: 'Het bedrijf sluit de afdeling' } }, company)).terminateInternship).toEqual({
       status: 'TERMINATED',
       terminationReason: 'Het bedrijf sluit de afdeling',
     });

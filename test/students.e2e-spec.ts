@@ -77,6 +77,11 @@ describe('students', () => {
     expect(await totals(own.staff.token)).toEqual([2, 3]);
     expect(await totals(other.staff.token)).toEqual([1, 1]);
     expect(await totals((await make.school()).staff.token)).toEqual([0, 0]);
+    // A page past the last student has no row to carry the count: it is still the whole list's.
+    const page = `query($after: String) { students(first: 2, after: $after) { totalCount pageInfo { endCursor } edges { node { id } } } }`;
+    const full = dataOf(await t.gql(page, {}, own.staff.token)).students;
+    const past = dataOf(await t.gql(page, { after: full.pageInfo.endCursor }, own.staff.token)).students;
+    expect([full.edges.length, full.totalCount, past.edges.length, past.totalCount]).toEqual([2, 2, 0, 2]);
   });
 
   it("hides school A's students from school B: no read, no change, no hint they exist", async () => {

@@ -272,6 +272,8 @@ export interface PageOptions<T> {
   count?: () => Promise<number>;
   /** The rows are few: a first page counts them all in its own statement (a window count), saving one. */
   countInFirstPage?: boolean;
+  /** The total as an SQL expression the page query selects with its rows (a kept counter), saving a statement; an empty page runs `count`. */
+  totalInPage?: string;
 }
 
 /**
@@ -282,7 +284,7 @@ export interface PageOptions<T> {
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: ConnectionArgs,
-  { ordering = orderingOfQuery(query), withKeys, count = () => query.clone().orderBy().getCount(), countInFirstPage = false }: PageOptions<T> = {},
+  { ordering = orderingOfQuery(query), withKeys, count = () => query.clone().orderBy().getCount(), countInFirstPage = false, totalInPage }: PageOptions<T> = {},
 ): Promise<Connection<T>> {
   const request = pageRequest(args, ordering);
   const page = query.clone().orderBy();
@@ -302,8 +304,10 @@ export async function paginate<T extends ObjectLiteral>(
   // Without a cursor the page sees every row, so its window count is the total (none: no rows).
   const windowed = countInFirstPage && !request.after && !request.before;
   if (windowed) page.addSelect('COUNT(*) OVER ()', 'page_total');
-  const [{ entities, raw }, counted] = await Promise.all([pageRows(page, request.limit + 1), windowed ? null : count()]);
-  const totalCount = counted ?? Number((raw[0] as { page_total?: string } | undefined)?.page_total ?? 0);
+  else if (totalInPage) page.addSelect(`(${totalInPage})`, 'page_total');
+  const [{ entities, raw }, counted] = await Promise.all([pageRows(page, request.limit + 1), windowed || totalInPage ? null : count()]);
+  const selected = raw.length || windowed ? Number((raw[0] as { page_total?: string } | undefined)?.page_total ?? 0) : null;
+  const totalCount = counted ?? selected ?? (await count());
   const keys = new Map<unknown, string[]>(raw.map((row) => [row[rawId], ordering.keys.map((_, index) => row[`page_key_${index}`] as string)]));
   const keyValues = (entity: T) => keys.get(entity[primary.propertyName])!;
   if (withKeys) entities.forEach((entity) => withKeys(entity, keyValues(entity)));

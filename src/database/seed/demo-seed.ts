@@ -7,8 +7,13 @@ import { assertAcceptablePassword } from '../../common/auth/password-policy';
 import { MembershipRole, OrganizationType } from '../../common/auth/roles';
 import { AccreditationEntity } from '../../modules/companies/accreditation.entity';
 import { BranchEntity } from '../../modules/companies/branch.entity';
+import { TrainerAssignmentEntity } from '../../modules/companies/trainer-assignment.entity';
 import { TrainerEntity } from '../../modules/companies/trainer.entity';
+import { InternshipRegistrationEntity, RegistrationStatus } from '../../modules/internships/internship-registration.entity';
+import { InternshipEntity } from '../../modules/internships/internship.entity';
+import { PokEntity } from '../../modules/internships/pok.entity';
 import { EvaluationTrigger } from '../../modules/compliance/compliance-status';
+import { ageOn } from '../../modules/compliance/rules/rule';
 import { NormSetEntity } from '../../modules/compliance/norm-set.entity';
 import { evaluatePlacements, recordEvaluations } from '../../modules/compliance/placement-compliance';
 import { OrganizationEntity } from '../../modules/organizations/organization.entity';
@@ -106,6 +111,7 @@ export async function seedDemo(dataSource: DataSource, clock: Clock = new Clock(
     }
     for (const [index, school] of SCHOOLS.entries()) await seedStudents(manager, schools[index], school, random, on);
     await evaluateDemoPlacements(manager, clock);
+    await seedSelfFoundInternship(manager, schools[0], DEMO_USERS.schoolStaff.email, on);
     return true;
   });
 }
@@ -222,6 +228,100 @@ async function seedStudents(
       phone: null,
     });
   }
+}
+
+/**
+ * One self-found internship (issue #16): the first Verzorgende IG student of ROC Utrecht found a
+ * place at Zorggroep Domstad's Zeist location herself (no placement: recorded on the branch), her
+ * school registered it and the company confirmed it. It is PLANNED, with POK version 1 awaiting
+ * every signature and its praktijkopleider's assignment (R6), as confirmInternship leaves it.
+ */
+async function seedSelfFoundInternship(manager: EntityManager, school: OrganizationEntity, registeredBy: string, on: DemoDates): Promise<void> {
+  const company = await manager.findOneByOrFail(OrganizationEntity, { name: COMPANIES[0].name });
+  const branch = await manager.findOneByOrFail(BranchEntity, { companyId: company.id, name: COMPANIES[0].branches[1].name });
+  const trainer = await manager.findOneOrFail(TrainerEntity, { where: { branchId: branch.id }, order: { name: 'ASC' } });
+  const qualification = QUALIFICATIONS.verzorgende;
+  // The spring term's first such student (a fixed choice: every demo load picks the same name).
+  const student = await manager.findOneOrFail(StudentEntity, { where: { schoolId: school.id, crebo: qualification.crebo, availableFrom: on('2027-02-01') }, order: { homePostcode: 'ASC', id: 'ASC' } });
+  const identity = await manager.findOneByOrFail(StudentIdentityEntity, { studentId: student.id });
+  const user = await manager.findOneByOrFail(UserEntity, { email: registeredBy });
+  const terms = {
+    crebo: qualification.crebo,
+    level: qualification.level,
+    leerweg: qualification.leerweg,
+    startDate: student.availableFrom,
+    endDate: on('2027-06-30'),
+    daysPerWeek: 4,
+    hoursPerWeek: 32,
+    stipendMonthlyCents: 40000,
+    expenseAllowanceCents: 5000,
+    employmentContract: false,
+    werkprocessen: qualification.werkprocessen.slice(0, 3),
+  };
+  const registration = await manager.save(
+    manager.create(InternshipRegistrationEntity, {
+      ...terms,
+      studentId: student.id,
+      schoolId: school.id,
+      companyId: company.id,
+      branchId: branch.id,
+      placementId: null,
+      trainerId: trainer.id,
+      status: RegistrationStatus.CONFIRMED,
+      decidedAt: new Date(`${on('2026-11-20')}T10:00:00Z`),
+      registeredByUserId: user.id,
+    }),
+  );
+  const internship = await manager.save(
+    manager.create(InternshipEntity, {
+      proposalId: null,
+      registrationId: registration.id,
+      studentId: student.id,
+      placementId: null,
+      companyId: company.id,
+      schoolId: school.id,
+      startDate: terms.startDate,
+      endDate: terms.endDate,
+    }),
+  );
+  await manager.update(InternshipRegistrationEntity, { id: registration.id }, { internshipId: internship.id });
+  await manager.insert(TrainerAssignmentEntity, {
+    trainerId: trainer.id,
+    companyId: company.id,
+    placementId: null,
+    internshipId: internship.id,
+    studentId: student.id,
+    startDate: terms.startDate,
+    endDate: terms.endDate,
+    endedAt: null,
+  });
+  const weeks = Math.round((Date.parse(terms.endDate) - Date.parse(terms.startDate)) / (7 * 86_400_000));
+  await manager.insert(PokEntity, {
+    internshipId: internship.id,
+    version: 1,
+    guardianRequired: ageOn(identity.dateOfBirth, terms.startDate) < 18,
+    terms: {
+      school: school.name,
+      company: company.name,
+      branch: `${branch.name}, ${branch.city}`,
+      student: identity.fullName,
+      crebo: terms.crebo,
+      level: terms.level,
+      leerweg: terms.leerweg,
+      startDate: terms.startDate,
+      endDate: terms.endDate,
+      hoursPerWeek: terms.hoursPerWeek,
+      totalHours: weeks * terms.hoursPerWeek,
+      praktijkopleider: trainer.name,
+      werkprocessen: terms.werkprocessen,
+      stipendMonthlyCents: terms.stipendMonthlyCents,
+      expenseAllowanceCents: terms.expenseAllowanceCents,
+      employmentContract: false,
+      assessment: 'Beoordeling van de werkprocessen door de praktijkopleider, vastgesteld door de school',
+      guidanceFrequency: 'Minimaal drie contactmomenten tussen school, student en leerbedrijf per BPV-periode, waarvan één op locatie (R17)',
+      terminationClause: 'Elke partij kan de overeenkomst met opgave van redenen beëindigen; de school begeleidt de student naar een nieuwe plaats',
+    },
+  });
 }
 
 /** First start: load the demo when the database has no organizations yet. */

@@ -139,13 +139,14 @@ export class AgreementsService {
     const offered = await offeredCapacity(db, agreement.companyId, commitments);
     const internships = await internshipsBetween(db, agreement.schoolId, agreement.companyId);
     const crebos = await this.students.crebosOf([...new Set(internships.map((i) => i.studentId))]);
-    const leerwegen = await leerwegenOf(db, [...new Set(internships.map((i) => i.placementId))]);
+    const leerwegen = await leerwegenOf(db, [...new Set(internships.flatMap((i) => (i.placementId ? [i.placementId] : [])))]);
     const monthDay = this.env.AGREEMENT_FULFILMENT_DATE;
     return commitments.map((c, index) => {
       const placed = internships.filter(
         (i) =>
-          crebos.get(i.studentId) === c.crebo &&
-          leerwegen.get(i.placementId) === c.leerweg &&
+          // A self-found internship counts by its own crebo and leerweg, a matched one by the student's and its placement's.
+          (i.crebo ?? crebos.get(i.studentId)) === c.crebo &&
+          (i.leerweg ?? (i.placementId && leerwegen.get(i.placementId))) === c.leerweg &&
           i.startDate >= `${c.schoolYear}-08-01` &&
           i.startDate <= `${c.schoolYear + 1}-07-31`,
       );

@@ -51,8 +51,12 @@ export interface LoadQuestion {
 
 /**
  * R6, the one definition of a trainer's load: the students she guides in a period, i.e. her
- * assignments not ended whose period overlaps it (leaving out one placement's, when asked). One
- * answer per question, in order, in one statement.
+ * internships' assignments not ended whose period overlaps it (leaving out one placement's, when
+ * asked). An internship has its assignment from its creation (PLANNED) and ends it when it
+ * completes or is terminated, so this counts exactly the students in her PLANNED or ACTIVE
+ * internships, matched or self-found. An assignment made for a student with an open proposal
+ * (`assignTrainer` before both sides accepted) is a reservation: not counted until her internship
+ * adopts it. One answer per question, in order, in one statement.
  */
 export async function trainerLoads(manager: EntityManager, questions: LoadQuestion[]): Promise<number[]> {
   if (!questions.length) return [];
@@ -60,7 +64,7 @@ export async function trainerLoads(manager: EntityManager, questions: LoadQuesti
     `SELECT q.n::int AS n, count(a.id)::int AS students
        FROM unnest($1::uuid[], $2::date[], $3::date[], $4::uuid[]) WITH ORDINALITY AS q(trainer_id, start_date, end_date, except_placement_id, n)
        LEFT JOIN trainer_assignments a
-              ON a.trainer_id = q.trainer_id AND a.ended_at IS NULL AND a.start_date <= q.end_date AND a.end_date >= q.start_date
+              ON a.trainer_id = q.trainer_id AND a.internship_id IS NOT NULL AND a.ended_at IS NULL AND a.start_date <= q.end_date AND a.end_date >= q.start_date
              AND (q.except_placement_id IS NULL OR a.placement_id IS DISTINCT FROM q.except_placement_id)
       GROUP BY q.n ORDER BY q.n`,
     [questions.map((q) => q.trainerId), questions.map((q) => q.startDate), questions.map((q) => q.endDate), questions.map((q) => q.exceptPlacementId ?? null)],

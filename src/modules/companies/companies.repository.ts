@@ -163,6 +163,16 @@ export class CompaniesRepository {
     return this.manager.findOne(TrainerAssignmentEntity, { where: { placementId, studentId, endedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The internship's running assignment (every internship has one from its creation, R6), row-locked. */
+  lockRunningAssignmentOfInternship(internshipId: string): Promise<TrainerAssignmentEntity | null> {
+    return this.manager.findOne(TrainerAssignmentEntity, { where: { internshipId, endedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The running reservation (no internship yet) of the student at the placement, row-locked: her internship adopts it. */
+  lockReservation(placementId: string, studentId: string): Promise<TrainerAssignmentEntity | null> {
+    return this.manager.findOne(TrainerAssignmentEntity, { where: { placementId, studentId, internshipId: IsNull(), endedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** Ends the running assignment of each internship; returns the ids of those it ended. */
   async endAssignmentsOfInternships(internshipIds: string[], at: Date): Promise<string[]> {
     const { raw } = await this.manager

@@ -47,6 +47,11 @@ export class TrainerAssignmentsService {
     return this.companies.lockActiveAssignment(placementId, studentId);
   }
 
+  /** The internship's running assignment, row-locked: another praktijkopleider ends it (R6). */
+  lockRunningOfInternship(internshipId: string): Promise<TrainerAssignmentEntity | null> {
+    return this.companies.lockRunningAssignmentOfInternship(internshipId);
+  }
+
   /** Stores and audits an assignment the rules allowed, in the ambient transaction. */
   async record(actor: Actor, terms: NewAssignment, audited: Record<string, unknown> = {}): Promise<TrainerAssignmentEntity> {
     return this.recordFor(actor, CompaniesPolicy.ownCompany(actor), terms, audited);
@@ -58,6 +63,20 @@ export class TrainerAssignmentsService {
    */
   recordForInternship(actor: Actor, companyId: string, terms: NewAssignment & { internshipId: string }): Promise<TrainerAssignmentEntity> {
     return this.recordFor(actor, companyId, terms);
+  }
+
+  /**
+   * The assignment an internship from a match gets: the reservation the company made for her at the
+   * placement while her proposal was open (`assignTrainer`), now hers, or else a new one for the
+   * placement's praktijkopleider. From then on R6 counts her.
+   */
+  async adoptOrRecordForInternship(actor: Actor, companyId: string, terms: NewAssignment & { internshipId: string }): Promise<TrainerAssignmentEntity> {
+    const reservation = terms.placementId ? await this.companies.lockReservation(terms.placementId, terms.studentId) : null;
+    if (!reservation) return this.recordFor(actor, companyId, terms);
+    reservation.internshipId = terms.internshipId;
+    await this.companies.save(reservation);
+    await this.audit.record(actor, { action: 'trainer.assigned', entityType: 'trainer_assignment', entityId: reservation.id, after: reservation });
+    return reservation;
   }
 
   /** Changing the praktijkopleider ends the running assignment (the next one is recorded after it). */

@@ -50,3 +50,37 @@ export async function judgeInternshipTerms(
   const normSet = (await NormSetHistory.load(manager)).inForceOn(terms.startDate);
   return { ...evaluateCompliance(context, normSet.norms), normSetVersion: normSet.version };
 }
+
+/** The terms a change of praktijkopleider is judged on: the internship's own (its current POK). */
+export interface PraktijkopleiderChange {
+  companyId: string;
+  trainerId: string;
+  crebo: string;
+  level: number;
+  leerweg: Leerweg;
+  startDate: string;
+  endDate: string;
+  hoursPerWeek: number;
+}
+
+/**
+ * R5–R7 for another praktijkopleider taking over an internship (issue #16): hers, employed by the
+ * company, qualified (R7), and with room for one more student in the internship's period (R6
+ * counts the students she already guides). The caller holds her row lock. Writes nothing.
+ */
+export async function judgePraktijkopleider(
+  manager: EntityManager,
+  change: PraktijkopleiderChange,
+): Promise<{ verdict: ComplianceVerdict; findings: Finding[]; normSetVersion: number }> {
+  const sector = (await sectorsOf(manager, [change.companyId])).get(change.companyId)!;
+  const [trainer] = await trainerTermsByIds(manager, [change.trainerId]);
+  const [guiding] = await trainerLoads(manager, [{ trainerId: change.trainerId, startDate: change.startDate, endDate: change.endDate }]);
+  const context: ComplianceContext = {
+    placement: { ...change, crebos: [change.crebo], daysPerWeek: 0, stipendMonthlyCents: 0, expenseAllowanceCents: 0 },
+    sector,
+    accreditations: [],
+    trainer: trainer ? trainerContext(trainer, guiding) : null,
+  };
+  const normSet = (await NormSetHistory.load(manager)).inForceOn(change.startDate);
+  return { ...evaluateCompliance(context, normSet.norms, ['R5', 'R6', 'R7']), normSetVersion: normSet.version };
+}

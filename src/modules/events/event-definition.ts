@@ -25,6 +25,32 @@ export interface Announcement {
   message: Message;
 }
 
+/**
+ * The item a notification is about (its GraphQL type name and id): every notification carries it,
+ * so a client can open it (`node(id)`). A definition names it by a payload key; by default its
+ * first, whose kind `SUBJECT_KINDS` knows.
+ */
+export interface EventSubject {
+  kind: string;
+  key: string;
+}
+
+/** The GraphQL type an event's payload key names. */
+export const SUBJECT_KINDS: Record<string, string> = {
+  accreditationId: 'Accreditation',
+  agreementId: 'Agreement',
+  internshipId: 'Internship',
+  organizationId: 'Organization',
+  placementId: 'Placement',
+  pokId: 'Pok',
+  proposalId: 'Proposal',
+  registrationId: 'InternshipRegistration',
+  reportId: 'DiscriminationReport',
+  studentId: 'Student',
+  taskId: 'SchoolTask',
+  userId: 'User',
+};
+
 /** What a recipient resolver may use besides its own module's facts. */
 export interface AnnounceContext {
   /** Reads in the dispatcher's connection. */
@@ -35,6 +61,8 @@ export interface AnnounceContext {
    * they need not import it.
    */
   schoolsLinkedTo(by: 'company' | 'placement', ids: string[]): Promise<Map<string, string[]>>;
+  /** An address in the front end (APP_URL + path), for a message people can act on. */
+  link(path: string): string;
 }
 
 /**
@@ -45,15 +73,27 @@ export interface AnnounceContext {
 export interface EventDefinition<P extends EventPayload = EventPayload> {
   type: string;
   payload: readonly (keyof P & string)[];
-  announce(payloads: P[], context: AnnounceContext): Promise<(Announcement | Error)[]>;
+  /** What its notifications are about; by default the first payload key's (`SUBJECT_KINDS`). */
+  subject: EventSubject;
+  /**
+   * Per payload one announcement, or several (for different organizations, each with its own
+   * text: a school reads its student's name, a company her pseudonym until both sides accepted).
+   */
+  announce(payloads: P[], context: AnnounceContext): Promise<(Announcement | Announcement[] | Error)[]>;
 }
 
 /** A module's event definitions, keyed by its own name object, so none can be forgotten. */
 export function defineEvents<N extends Record<string, string>>(
   names: N,
-  definitions: { [K in keyof N]: Omit<EventDefinition<K extends EventTypeName ? EventPayloads[K] & EventPayload : EventPayload>, 'type'> },
+  definitions: { [K in keyof N]: Omit<EventDefinition<K extends EventTypeName ? EventPayloads[K] & EventPayload : EventPayload>, 'type' | 'subject'> & { subject?: EventSubject } },
 ): EventDefinition[] {
-  return Object.keys(names).map((key) => ({ type: names[key], ...definitions[key] }) as EventDefinition);
+  return Object.keys(names).map((key) => {
+    const definition = definitions[key];
+    const first = definition.payload[0];
+    const subject = definition.subject ?? (first && SUBJECT_KINDS[first] ? { kind: SUBJECT_KINDS[first], key: first } : null);
+    if (!subject) throw new Error(`event ${names[key]}: say what its notifications are about (subject), its first payload key ${first} names no known kind`);
+    return { type: names[key], ...definition, subject } as EventDefinition;
+  });
 }
 
 /** Registers a module's events: a provider of its own, found at boot by the EventRegistry. */

@@ -56,9 +56,9 @@ export class EventRegistry implements OnApplicationBootstrap {
   }
 
   /** The announcements of a batch of events of one type; an unknown type fails each event permanently. */
-  async announce(db: Queryable, type: string, payloads: EventPayload[]): Promise<(Announcement | Error)[]> {
+  async announce(db: Queryable, type: string, payloads: EventPayload[], { appUrl = '' }: { appUrl?: string } = {}): Promise<(Announcement | Announcement[] | Error)[]> {
     if (!this.has(type)) return payloads.map(() => new UnknownEventTypeError(type));
-    const context: AnnounceContext = { db, schoolsLinkedTo: (by, ids) => this.schoolLinks.call(db, by, ids) };
+    const context: AnnounceContext = { db, schoolsLinkedTo: (by, ids) => this.schoolLinks.call(db, by, ids), link: (path) => `${appUrl.replace(/\/$/, '')}${path}` };
     return this.definition(type).announce(payloads, context);
   }
 

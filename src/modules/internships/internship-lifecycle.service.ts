@@ -80,17 +80,18 @@ export class InternshipLifecycleService {
    */
   createFromRegistration(actor: Actor, registration: InternshipRegistrationEntity): Promise<InternshipEntity | null> {
     const { id, studentId, placementId, companyId, schoolId, branchId, trainerId, crebo, level, leerweg, startDate, endDate, hoursPerWeek, werkprocessen } = registration;
+    const { stipendMonthlyCents, expenseAllowanceCents, employmentContract } = registration;
     return this.create(
       actor,
       { registrationId: id, studentId, placementId, companyId, schoolId },
-      { companyId, branchId, trainerId, crebo, level, leerweg, startDate, endDate, hoursPerWeek, werkprocessen },
+      { companyId, branchId, trainerId, crebo, level, leerweg, startDate, endDate, hoursPerWeek, werkprocessen, stipendMonthlyCents, expenseAllowanceCents, employmentContract },
     );
   }
 
   private async create(
     actor: Actor,
     origin: Pick<InternshipEntity, 'studentId' | 'placementId' | 'companyId' | 'schoolId'> & Partial<Pick<InternshipEntity, 'proposalId' | 'registrationId'>>,
-    terms: PlacementPokTerms & { crebo?: string },
+    terms: PlacementPokTerms & { crebo?: string; employmentContract?: boolean },
   ): Promise<InternshipEntity | null> {
     const manager = this.transactions.manager;
     const created = manager.create(InternshipEntity, { proposalId: null, registrationId: null, ...origin, startDate: terms.startDate, endDate: terms.endDate });
@@ -100,17 +101,19 @@ export class InternshipLifecycleService {
       if (isUniqueViolation(error, ONE_SEAT_PER_STUDENT)) return null;
       throw error;
     }
-    await this.poks.generate(created, terms);
-    if (terms.trainerId) {
-      await this.trainerAssignments.recordForInternship(actor, created.companyId, {
-        trainerId: terms.trainerId,
-        placementId: created.placementId,
-        internshipId: created.id,
-        studentId: created.studentId,
-        startDate: created.startDate,
-        endDate: created.endDate,
-      });
+    // R6 counts her from now on: a matched one adopts the praktijkopleider the company reserved for
+    // her while the proposal was open, else gets the placement's; a self-found one the one named.
+    let trainerId = terms.trainerId;
+    if (trainerId) {
+      const assignment = { trainerId, placementId: created.placementId, internshipId: created.id, studentId: created.studentId, startDate: created.startDate, endDate: created.endDate };
+      const made = origin.proposalId
+        ? await this.trainerAssignments.adoptOrRecordForInternship(actor, created.companyId, assignment)
+        : await this.trainerAssignments.recordForInternship(actor, created.companyId, assignment);
+      trainerId = made.trainerId;
     }
+    const pok = await this.poks.generate(created, { ...terms, trainerId });
+    // PLANNED: each side that still has to sign is told, with a link to the POK (R8).
+    await this.events.emit(InternshipEvent.POK_SIGNATURES_AWAITED, { pokId: pok.id });
     await this.audit.record(actor, { action: 'internship.created', entityType: 'internship', entityId: created.id, after: created });
     return created;
   }
@@ -157,7 +160,7 @@ export class InternshipLifecycleService {
   }
 
   /**
-   * Either party ends the internship early with a reason. The seat is free again, the student
+   * Either party ends the internship early with a reason code (and an optional note). The seat is free again, the student
    * gets priority in the next match round, and her school (and the company) are told.
    */
   async terminate(actor: Actor, internshipId: string, input: TerminateInternshipInput): Promise<InternshipEntity> {
@@ -170,7 +173,7 @@ export class InternshipLifecycleService {
       Object.assign(internship, {
         status: InternshipStatus.TERMINATED,
         endedAt: this.clock.now(),
-        terminationCode: input.code ?? null,
+        terminationCode: input.code,
         terminationReason: input.reason ?? null,
         terminatedByOrganizationId: actor.organizationId,
       });

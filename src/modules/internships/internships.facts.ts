@@ -36,15 +36,19 @@ export async function internshipOfSchool(db: Queryable, internshipId: string, sc
   return row ?? null;
 }
 
-/** The internships of a school's students at a company (agreements' fulfilment). */
+/**
+ * The internships of a school's students at a company (agreements' fulfilment), matched and
+ * self-found alike. A self-found one carries its own crebo and leerweg (its registration's); a
+ * matched one has null there (its placement's leerweg and the student's crebo apply).
+ */
 export function internshipsBetween(
   db: Queryable,
   schoolId: string,
   companyId: string,
-): Promise<{ studentId: string; placementId: string; status: string; startDate: string; started: boolean }[]> {
+): Promise<{ studentId: string; placementId: string | null; crebo: string | null; leerweg: string | null; status: string; startDate: string; started: boolean }[]> {
   return db.query(
-    `SELECT student_id AS "studentId", placement_id AS "placementId", status, start_date::text AS "startDate", started_at IS NOT NULL AS started
-       FROM internships WHERE school_id = $1 AND company_id = $2`,
+    `SELECT i.student_id AS "studentId", i.placement_id AS "placementId", r.crebo, r.leerweg::text AS leerweg, i.status, i.start_date::text AS "startDate", i.started_at IS NOT NULL AS started
+       FROM internships i LEFT JOIN internship_registrations r ON r.id = i.registration_id WHERE i.school_id = $1 AND i.company_id = $2`,
     [schoolId, companyId],
   );
 }

@@ -16,8 +16,9 @@ import type { EvaluationEntity } from './evaluation.entity';
 import { GuidanceService } from './guidance.service';
 import { InternshipLifecycleService } from './internship-lifecycle.service';
 import { ContactMomentsLoader, EvaluationsLoader, PoksLoader } from './internships.loaders';
-import { InternshipEntity, InternshipStatus } from './internship.entity';
+import { InternshipEntity, InternshipStatus, TerminationCode } from './internship.entity';
 import {
+  ChangePraktijkopleiderResult,
   ContactMomentModel,
   InternshipConnection,
   InternshipEvaluationModel,
@@ -101,10 +102,17 @@ export class InternshipsResolver {
     return this.lifecycle.complete(actor, id, input ?? {});
   }
 
-  @Mutation(() => InternshipModel, { description: 'Either party ends it early with a reason: the seat is free, the student gets priority in the next round, both are told' })
+  @Mutation(() => InternshipModel, { description: 'Either party ends it early with a reason code and an optional note: the seat is free, the praktijkopleider no longer counts her (R6), the student gets priority in the next round, both are told; DISCRIMINATION sets meldpuntSuggested (R22)' })
   @Allow(Role.COMPANY, Role.SCHOOL)
   terminateInternship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: TerminateInternshipInput) {
     return this.lifecycle.terminate(actor, id, input);
+  }
+
+  /** R22: a termination for DISCRIMINATION offers the school a meldpunt report on the company. */
+  @ResolveField(() => Boolean)
+  @Allow(Role.COMPANY, Role.SCHOOL)
+  meldpuntSuggested(@Parent() internship: InternshipEntity): boolean {
+    return internship.terminationCode === TerminationCode.DISCRIMINATION;
   }
 
   @ResolveField(() => [InternshipEvaluationModel])
@@ -135,6 +143,15 @@ export class InternshipsResolver {
   @Allow(Role.COMPANY, Role.SCHOOL)
   amendPok(@CurrentActor() actor: Actor, @Args('internshipId', { type: () => ID }) internshipId: string, @Args('input') input: AmendPokInput) {
     return this.poks.amend(actor, internshipId, input);
+  }
+
+  @Mutation(() => ChangePraktijkopleiderResult, {
+    description:
+      'The company names another of its praktijkopleiders for a planned or active internship, matched or self-found: judged by R5–R7 (R6: room for one more student in its period); her trainer assignment starts and the previous one ends, and the next POK version names her (R9)',
+  })
+  @Allow(Role.COMPANY)
+  changePraktijkopleider(@CurrentActor() actor: Actor, @Args('internshipId', { type: () => ID }) internshipId: string, @Args('trainerId', { type: () => ID }) trainerId: string) {
+    return this.poks.changePraktijkopleider(actor, internshipId, trainerId);
   }
 
   @Mutation(() => InternshipModel, { description: 'PLANNED → ACTIVE; refused (CONFLICT) until the POK is fully signed (R8)' })

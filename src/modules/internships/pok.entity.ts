@@ -35,6 +35,11 @@ export interface PokTerms {
   totalHours: number;
   praktijkopleider: string | null;
   werkprocessen: string[];
+  /** BOL: the stipend (R15); BBL: the wage under her employment contract (R14). Euro cents a month; absent on versions made before it was stated. */
+  stipendMonthlyCents?: number;
+  expenseAllowanceCents?: number;
+  /** BBL: the employment contract R14 requires (a BOL student has none). */
+  employmentContract?: boolean;
   assessment: string;
   guidanceFrequency: string;
   terminationClause: string;

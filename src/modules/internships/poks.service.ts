@@ -4,9 +4,15 @@ import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { Clock } from '../../common/clock/clock';
+import type { Leerweg } from '../../common/qualification';
 import { Transactions } from '../../database/transactions';
+import { Events } from '../events/events';
+import { InternshipEvent } from './internships.events';
 import { ageOn } from '../compliance/rules/rule';
 import { branchLabel, trainerName } from '../companies/companies.facts';
+import { TrainerAssignmentsService } from '../companies/trainer-assignments.service';
+import { judgePraktijkopleider } from '../compliance/internship-compliance';
+import { ComplianceRejection } from '../compliance/models/compliance.model';
 import { organizationNames } from '../organizations/organizations.facts';
 import { placementPokTerms, type PlacementPokTerms } from '../placements/placements.facts';
 import { StudentsFacts } from '../students/students.facts';
@@ -37,13 +43,15 @@ export class PoksService {
     private readonly internships: InternshipsRepository,
     private readonly students: StudentsFacts,
     private readonly clock: Clock,
+    private readonly events: Events,
+    private readonly trainerAssignments: TrainerAssignmentsService,
   ) {}
 
   /**
    * Version 1 with everything R8 asks for, from the placement of a matched internship or the
    * confirmed terms of a self-found one (`terms`).
    */
-  async generate(internship: InternshipEntity, terms?: PlacementPokTerms & { crebo?: string }): Promise<PokEntity> {
+  async generate(internship: InternshipEntity, terms?: PlacementPokTerms & { crebo?: string; employmentContract?: boolean }): Promise<PokEntity> {
     const manager = this.transactions.manager;
     const source = terms ?? (await placementPokTerms(manager, internship.placementId!))!;
     const student = (await this.students.pokParty(internship.studentId))!;
@@ -61,6 +69,10 @@ export class PoksService {
       hoursPerWeek: source.hoursPerWeek,
       praktijkopleider: source.trainerId ? await trainerName(manager, source.trainerId) : null,
       werkprocessen: source.werkprocessen,
+      // R14: a BBL student works under an employment contract, for at least the minimum (youth) wage.
+      stipendMonthlyCents: source.stipendMonthlyCents,
+      expenseAllowanceCents: source.expenseAllowanceCents,
+      employmentContract: terms?.employmentContract ?? source.leerweg === 'BBL',
     } as Omit<PokTerms, 'totalHours' | 'assessment' | 'guidanceFrequency' | 'terminationClause'>;
     return manager.save(
       manager.create(PokEntity, {
@@ -105,23 +117,82 @@ export class PoksService {
    * in force until then. (Another company means another internship, and so a new POK.)
    */
   async amend(actor: Actor, internshipId: string, changes: Partial<Pick<PokTerms, 'endDate' | 'hoursPerWeek' | 'praktijkopleider' | 'werkprocessen' | 'assessment' | 'guidanceFrequency'>>): Promise<PokEntity> {
+    if (changes.praktijkopleider !== undefined && changes.praktijkopleider !== null) {
+      // A name alone would leave the R6 load with the praktijkopleider who no longer guides her.
+      throw BadUserInputError.field('input.praktijkopleider', 'the company names another praktijkopleider with changePraktijkopleider(internshipId, trainerId), which moves her assignment too (R5, R6)', 'R6');
+    }
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const internship = await this.internships.lockForParty(actor, internshipId);
-      if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
-        throw new ConflictError(`Internship ${internshipId} is ${internship.status}; its POK can no longer change`);
-      }
-      const current = (await this.current(internshipId))!;
-      if (current.status === PokStatus.PENDING && current.version > 1) throw new ConflictError(`POK version ${current.version} still awaits signatures`);
-      const terms = { ...current.terms, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) };
-      if (terms.endDate < terms.startDate) throw BadUserInputError.field('input.endDate', 'the end date must not be before the start date', 'R8');
-        const pok = await manager.save(
-        manager.create(PokEntity, { internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: totalHours(terms) } }),
-      );
-      if (current.status === PokStatus.PENDING) await manager.update(PokEntity, { id: current.id }, { status: PokStatus.SUPERSEDED });
+      const { current, pok } = await this.nextVersion(actor, internship, changes);
       await this.audit.record(actor, { action: 'pok.amended', entityType: 'pok', entityId: pok.id, before: auditableTerms(current.terms), after: auditableTerms(pok.terms) });
       return pok;
     });
+  }
+
+  /**
+   * The company names another of its praktijkopleiders for the internship (R5: one at a time).
+   * Judged by R5–R7 (R6: room for one more student in the internship's period), then her
+   * assignment starts and the previous one ends, and the next POK version names her, which every
+   * party signs again (R9). Naming the one she has changes nothing. Lock order: the trainer, then
+   * the internship, then its assignment and POK.
+   */
+  async changePraktijkopleider(actor: Actor, internshipId: string, trainerId: string): Promise<PokEntity | ComplianceRejection> {
+    if (actor.organizationType !== OrganizationType.COMPANY) throw BadUserInputError.field('trainerId', 'the company names its praktijkopleider (R5)', 'R5');
+    return this.transactions.run(async () => {
+      const manager = this.transactions.manager;
+      const internship = await this.internships.findForParty(actor, internshipId);
+      if (!(await this.trainerAssignments.lockOwnTrainer(actor, trainerId))) throw new NotFoundError('Trainer', { field: 'trainerId' });
+      await this.internships.lockForParty(actor, internshipId);
+      if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
+        throw new ConflictError(`Internship ${internshipId} is ${internship.status}; its praktijkopleider can no longer change`);
+      }
+      const running = await this.trainerAssignments.lockRunningOfInternship(internshipId);
+      const current = (await this.current(internshipId))!;
+      if (running?.trainerId === trainerId) return current;
+      const terms = current.terms;
+      const { verdict, findings, normSetVersion } = await judgePraktijkopleider(manager, {
+        companyId: internship.companyId,
+        trainerId,
+        crebo: terms.crebo,
+        level: terms.level,
+        leerweg: terms.leerweg as Leerweg,
+        startDate: terms.startDate,
+        endDate: terms.endDate,
+        hoursPerWeek: terms.hoursPerWeek,
+      });
+      if (verdict === 'BLOCKED') return new ComplianceRejection(findings, normSetVersion, 'This praktijkopleider');
+      if (running) await this.trainerAssignments.replace(actor, running);
+      await this.trainerAssignments.recordForInternship(actor, internship.companyId, {
+        trainerId,
+        placementId: internship.placementId,
+        internshipId,
+        studentId: internship.studentId,
+        startDate: running?.startDate ?? internship.startDate,
+        endDate: running?.endDate ?? internship.endDate,
+      });
+      const { pok } = await this.nextVersion(actor, internship, { praktijkopleider: await trainerName(manager, trainerId) });
+      await this.audit.record(actor, { action: 'pok.praktijkopleider_changed', entityType: 'pok', entityId: pok.id, before: { praktijkopleider: terms.praktijkopleider }, after: { praktijkopleider: pok.terms.praktijkopleider, trainerId, findings } });
+      return pok;
+    });
+  }
+
+  /** The next POK version with the changes (R9); the caller holds the internship's lock. Each side still to sign is told. */
+  private async nextVersion(actor: Actor, internship: InternshipEntity, changes: Partial<PokTerms>): Promise<{ current: PokEntity; pok: PokEntity }> {
+    const manager = this.transactions.manager;
+    const internshipId = internship.id;
+    if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
+      throw new ConflictError(`Internship ${internshipId} is ${internship.status}; its POK can no longer change`);
+    }
+    const current = (await this.current(internshipId))!;
+    if (current.status === PokStatus.PENDING && current.version > 1) throw new ConflictError(`POK version ${current.version} still awaits signatures`);
+    const terms = { ...current.terms, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) };
+    if (terms.endDate < terms.startDate) throw BadUserInputError.field('input.endDate', 'the end date must not be before the start date', 'R8');
+    const pok = await manager.save(
+      manager.create(PokEntity, { internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: totalHours(terms) } }),
+    );
+    if (current.status === PokStatus.PENDING) await manager.update(PokEntity, { id: current.id }, { status: PokStatus.SUPERSEDED });
+    await this.events.emit(InternshipEvent.POK_SIGNATURES_AWAITED, { pokId: pok.id });
+    return { current, pok };
   }
 
   /** PLANNED → ACTIVE, only with a fully signed POK (R8). */

@@ -6,6 +6,8 @@ import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Leerweg } from '../../common/qualification';
 import { Transactions } from '../../database/transactions';
+import { Events } from '../events/events';
+import { InternshipEvent } from './internships.events';
 import { CompaniesFacts, trainerTermsByIds } from '../companies/companies.facts';
 import { TrainerAssignmentsService } from '../companies/trainer-assignments.service';
 import { judgeInternshipTerms } from '../compliance/internship-compliance';
@@ -38,6 +40,7 @@ export class SelfFoundInternshipsService {
     private readonly placements: PlacementsFacts,
     private readonly trainerAssignments: TrainerAssignmentsService,
     private readonly lifecycle: InternshipLifecycleService,
+    private readonly events: Events,
   ) {}
 
   /** School staff register the place their student found; nothing is judged yet, the company answers first. */
@@ -80,6 +83,7 @@ export class SelfFoundInternshipsService {
         }),
       );
       await this.audit.record(actor, { action: 'internship_registration.registered', entityType: 'internship_registration', entityId: registration.id, after: registration });
+      await this.events.emit(InternshipEvent.INTERNSHIP_REQUESTED, { registrationId: registration.id });
       return registration;
     });
   }
@@ -131,6 +135,7 @@ export class SelfFoundInternshipsService {
         before,
         after: { ...registration, normSetVersion, findings },
       });
+      await this.events.emit(InternshipEvent.INTERNSHIP_CONFIRMED, { registrationId: id });
       return internship;
     });
   }
@@ -144,6 +149,7 @@ export class SelfFoundInternshipsService {
       Object.assign(registration, { status: RegistrationStatus.DECLINED, declineReason: input.reason, declineNote: input.note ?? null, decidedAt: this.clock.now() });
       await this.transactions.manager.save(registration);
       await this.audit.record(actor, { action: 'internship_registration.declined', entityType: 'internship_registration', entityId: id, after: registration });
+      await this.events.emit(InternshipEvent.INTERNSHIP_DECLINED, { registrationId: id });
       return registration;
     });
   }
@@ -156,6 +162,7 @@ export class SelfFoundInternshipsService {
       Object.assign(registration, { status: RegistrationStatus.WITHDRAWN, withdrawnByOrganizationId: actor.organizationId });
       await this.transactions.manager.save(registration);
       await this.audit.record(actor, { action: 'internship_registration.withdrawn', entityType: 'internship_registration', entityId: id, after: registration });
+      await this.events.emit(InternshipEvent.INTERNSHIP_REQUEST_WITHDRAWN, { registrationId: id, by: actor.organizationId });
       return registration;
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Queryable } from '../../database/prepared-queries';
-import { type Announcement, defineEvents, type EventSource, inPayloadOrder, type Message } from '../events/event-definition';
+import { type AnnounceContext, type Announcement, defineEvents, type EventSource, inPayloadOrder, type Message } from '../events/event-definition';
+import { studentNamesForSchool } from '../students/students.facts';
 import { RegistersEvents } from '../events/event-registry';
 import { placementSummaries } from '../placements/placements.facts';
 import { proposalsAnnounced } from './matching.repository';
@@ -32,16 +32,30 @@ interface ProposalFacts {
   expires_at: Date;
 }
 
-/** A proposal concerns its company (which knows the student by pseudonym only) and her school. */
+/**
+ * A proposal concerns its company, which knows the student by pseudonym only (R20: her identity is
+ * revealed in the internship, once both sides accepted), and her school, which knows her: its
+ * message names her. Each reads a link to the proposal.
+ */
 const toBothSides =
   <P extends { proposalId: string; by?: string }>(message: (facts: ProposalFacts, by?: string) => Message) =>
-  async (payloads: P[], { db }: { db: Queryable }): Promise<(Announcement | Error)[]> => {
+  async (payloads: P[], { db, link }: AnnounceContext): Promise<(Announcement[] | Error)[]> => {
     const ids = payloads.map((payload) => payload.proposalId);
     const rows = await proposalsAnnounced(db, ids);
     const titles = new Map((await placementSummaries(db, [...new Set(rows.map((row) => row.placement_id))])).map((p) => [p.id, p.title]));
+    const names = await studentNamesForSchool(db, rows.map((row) => row.student_id));
     const proposals = inPayloadOrder(rows.map((row) => ({ ...row, title: titles.get(row.placement_id) ?? '-' })), ids);
+    const linked = (text: Message, id: string): Message => ({
+      nl: { ...text.nl, text: `${text.nl.text} ${link(`/proposals/${id}`)}` },
+      en: { ...text.en, text: `${text.en.text} ${link(`/proposals/${id}`)}` },
+    });
     return proposals.map((facts, index) =>
-      facts instanceof Error ? facts : { organizationIds: [facts.company_id, facts.school_id], message: message(facts, payloads[index].by) },
+      facts instanceof Error
+        ? facts
+        : [
+            { organizationIds: [facts.company_id], message: linked(message(facts, payloads[index].by), facts.id) },
+            { organizationIds: [facts.school_id], message: linked(message({ ...facts, pseudonym: names.get(facts.student_id) ?? facts.pseudonym }, payloads[index].by), facts.id) },
+          ],
     );
   };
 

@@ -213,9 +213,12 @@ export function recordEventPerProposal(manager: EntityManager, type: EventTypeNa
   return recordEventsSelected(manager, type, `SELECT jsonb_build_object('proposalId', id) FROM proposals WHERE round_id = $1`, [roundId]);
 }
 
-/** What the proposal events tell: each proposal's company, school, placement, pseudonym and expiry. */
-export function proposalsAnnounced(db: Queryable, ids: string[]): Promise<{ id: string; company_id: string; school_id: string; placement_id: string; pseudonym: string; expires_at: Date }[]> {
-  return db.query('SELECT id, company_id, school_id, placement_id, pseudonym, expires_at FROM proposals WHERE id = ANY($1::uuid[])', [ids]);
+/** What the proposal events tell: each proposal's company, school, placement, student, pseudonym and expiry. */
+export function proposalsAnnounced(
+  db: Queryable,
+  ids: string[],
+): Promise<{ id: string; company_id: string; school_id: string; placement_id: string; student_id: string; pseudonym: string; expires_at: Date }[]> {
+  return db.query('SELECT id, company_id, school_id, placement_id, student_id, pseudonym, expires_at FROM proposals WHERE id = ANY($1::uuid[])', [ids]);
 }
 
 /** Whether the student has an open proposal at the placement. */

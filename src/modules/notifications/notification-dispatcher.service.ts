@@ -69,11 +69,21 @@ export class NotificationDispatcher implements OnApplicationBootstrap {
     const announced = events.flatMap((event): AnnouncedEvent[] => {
       const announcement = announcements.get(event.id);
       if (!announcement || announcement instanceof Error) return [];
-      const { organizationIds, role, everyoneIn, message } = announcement;
       const occurredAt = event.created_at.toISOString();
-      return [
-        { outbox_id: event.id, event_type: event.type, payload: event.payload, occurred_at: occurredAt, organization_ids: organizationIds, role, everyone_in: everyoneIn, message },
-      ];
+      // Every notification carries the kind and id of the item it is about.
+      const subject = this.registry.definition(event.type).subject;
+      return [announcement].flat().map(({ organizationIds, role, everyoneIn, message }) => ({
+        outbox_id: event.id,
+        event_type: event.type,
+        payload: event.payload,
+        occurred_at: occurredAt,
+        organization_ids: organizationIds,
+        role,
+        everyone_in: everyoneIn,
+        message,
+        subject_kind: subject.kind,
+        subject_id: event.payload[subject.key] ?? null,
+      }));
     });
     if (announced.length) {
       // One statement: notifications, deliveries, and the events marked dispatched; a delivery whose job is then lost is the reconciler's.
@@ -90,11 +100,11 @@ export class NotificationDispatcher implements OnApplicationBootstrap {
    * Each event's announcement (or why it has none), one registry call per event type. A type no
    * module defines (an event stored by a build that had it) fails permanently: no retry can help.
    */
-  private async announce(events: OutboxRow[]): Promise<Map<string, Announcement | Error>> {
-    const announcements = new Map<string, Announcement | Error>();
+  private async announce(events: OutboxRow[]): Promise<Map<string, Announcement | Announcement[] | Error>> {
+    const announcements = new Map<string, Announcement | Announcement[] | Error>();
     await Promise.all(
       [...groupBy(events, (event) => event.type)].map(async ([type, group]) => {
-        const results = await this.registry.announce(this.db, type, group.map((event) => event.payload));
+        const results = await this.registry.announce(this.db, type, group.map((event) => event.payload), { appUrl: this.env.APP_URL });
         group.forEach((event, i) => announcements.set(event.id, results[i]));
       }),
     );

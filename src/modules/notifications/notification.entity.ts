@@ -31,6 +31,14 @@ export class NotificationEntity {
   @Column({ type: 'jsonb' })
   payload: Record<string, string>;
 
+  /** The GraphQL type of the item it is about (Internship, Pok, InternshipRegistration, …); null on notifications from before it was stored. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  subjectKind: string | null;
+
+  /** The id of that item. */
+  @Column({ type: 'uuid', nullable: true })
+  subjectId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -15,7 +15,9 @@ import { WebhookEndpointEntity } from './webhook-endpoint.entity';
  * per reader (organizations' view `organization_recipients`: the users of its organizations, with
  * its role when it names one, and every user of its `everyoneIn` organizations), one e-mail
  * delivery per such user who has not switched e-mail off for the event type, one webhook delivery
- * per enabled endpoint of those organizations that subscribed to the type. Existing notifications
+ * per enabled endpoint of those organizations that subscribed to the type. An event announced to
+ * several organizations with a text each arrives as several rows of $1 (one user, one endpoint
+ * still gets it once). Every notification stores the kind and id of its subject. Existing notifications
  * are skipped, and the no-op update makes RETURNING include deliveries an earlier run created, so a
  * re-run queues what is still pending. The events ($2) are marked dispatched in the same statement
  * (events' `markingDispatched`): from then on their deliveries exist, and a lost delivery job is the
@@ -25,24 +27,29 @@ const NOTIFY = markingDispatched(
   `
   WITH event AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb)
-      AS e(outbox_id bigint, event_type text, payload jsonb, occurred_at text, organization_ids uuid[], role membership_role, everyone_in uuid[], message jsonb)
+      AS e(outbox_id bigint, event_type text, payload jsonb, occurred_at text, organization_ids uuid[], role membership_role, everyone_in uuid[], message jsonb,
+           subject_kind text, subject_id uuid)
   ), reader AS (
-    SELECT e.outbox_id, e.event_type, e.payload, r.user_id, r.organization_id, e.message -> r.language::text AS message,
+    SELECT DISTINCT ON (e.outbox_id, r.user_id) e.outbox_id, e.event_type, e.payload, r.user_id, r.organization_id, e.message -> r.language::text AS message,
+           e.subject_kind, e.subject_id,
            NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = r.user_id AND p.event_type = e.event_type AND NOT p.email) AS email
       FROM event e JOIN organization_recipients r ON r.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}'))
                                                   AND (e.role IS NULL OR r.role = e.role OR r.organization_id = ANY(e.everyone_in))
   ), notified AS (
-    INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body)
-    SELECT user_id, outbox_id, event_type, payload, message ->> 'subject', message ->> 'text' FROM reader
+    INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body, subject_kind, subject_id)
+    SELECT user_id, outbox_id, event_type, payload, message ->> 'subject', message ->> 'text', subject_kind, subject_id FROM reader
     ON CONFLICT DO NOTHING
   )
   INSERT INTO deliveries (outbox_id, event_type, channel, organization_id, user_id, endpoint_id, recipient_key, content)
   SELECT outbox_id, event_type, 'EMAIL'::delivery_channel, organization_id, user_id, NULL::uuid, user_id, jsonb_build_object('subject', message -> 'subject', 'text', message -> 'text')
     FROM reader WHERE email
   UNION ALL
-  SELECT e.outbox_id, e.event_type, 'WEBHOOK'::delivery_channel, w.organization_id, NULL::uuid, w.id, w.id,
-         jsonb_build_object('body', jsonb_build_object('event', e.event_type, 'occurredAt', e.occurred_at, 'data', e.payload))
-    FROM event e JOIN webhook_endpoints w ON w.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}')) AND w.disabled_at IS NULL AND e.event_type = ANY(w.event_types)
+  SELECT * FROM (
+    SELECT DISTINCT ON (e.outbox_id, w.id) e.outbox_id, e.event_type, 'WEBHOOK'::delivery_channel, w.organization_id, NULL::uuid, w.id, w.id,
+           jsonb_build_object('body', jsonb_build_object('event', e.event_type, 'occurredAt', e.occurred_at, 'data', e.payload,
+                                                         'subject', jsonb_build_object('kind', e.subject_kind, 'id', e.subject_id)))
+      FROM event e JOIN webhook_endpoints w ON w.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}')) AND w.disabled_at IS NULL AND e.event_type = ANY(w.event_types)
+  ) webhook
   ON CONFLICT (outbox_id, channel, recipient_key) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
   RETURNING id, channel, status, manual_retries AS "manualRetries"`,
   2,
@@ -83,6 +90,9 @@ export interface AnnouncedEvent {
   role?: string;
   everyone_in?: string[];
   message: unknown;
+  /** The item the notification is about (its GraphQL type and id). */
+  subject_kind: string;
+  subject_id: string | null;
 }
 
 /** What a delivery needs to be queued. */

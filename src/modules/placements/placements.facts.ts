@@ -32,12 +32,16 @@ export interface PlacementPokTerms {
   endDate: string;
   hoursPerWeek: number;
   werkprocessen: string[];
+  /** BOL: the stipend (R15); BBL: the wage (R14). Euro cents a month. */
+  stipendMonthlyCents: number;
+  expenseAllowanceCents: number;
 }
 
 export async function placementPokTerms(db: Queryable, placementId: string): Promise<PlacementPokTerms | null> {
   const [row] = await db.query<PlacementPokTerms>(
     `SELECT company_id AS "companyId", branch_id AS "branchId", trainer_id AS "trainerId", level, leerweg, start_date::text AS "startDate",
-            end_date::text AS "endDate", hours_per_week AS "hoursPerWeek", werkprocessen
+            end_date::text AS "endDate", hours_per_week AS "hoursPerWeek", werkprocessen,
+            stipend_monthly_cents AS "stipendMonthlyCents", expense_allowance_cents AS "expenseAllowanceCents"
        FROM placements WHERE id = $1`,
     [placementId],
   );

@@ -5,14 +5,10 @@ import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
 import { COST_WEIGHT } from '../../common/graphql/cost-weights';
 import { Loader } from '../../common/graphql/request-loaders';
-import type { BranchEntity } from '../companies/branch.entity';
-import { BranchLoader, TrainerLoader } from '../companies/companies.loaders';
+import { TrainerLoader } from '../companies/companies.loaders';
 import { PlacementsPolicy } from './placements.policy';
-import { BranchModel, TrainerModel } from '../companies/models/company.model';
+import { TrainerModel } from '../companies/models/company.model';
 import type { TrainerEntity } from '../companies/trainer.entity';
-import { OrganizationModel } from '../organizations/models/organization.model';
-import type { OrganizationEntity } from '../organizations/organization.entity';
-import { OrganizationLoader } from '../organizations/organization.loader';
 import { CompanyPlacementsArgs, CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.input';
 import { PlacementConnection, PlacementModel, PublishPlacementResult, UpdatePlacementResult } from './models/placement.model';
 import type { PlacementEntity } from './placement.entity';
@@ -66,18 +62,6 @@ export class PlacementsResolver {
   @Allow(Role.COMPANY)
   closePlacement(@CurrentActor() actor: Actor, @Args('id', PLACEMENT_ID) id: string) {
     return this.service.close(actor, id);
-  }
-
-  @ResolveField(() => OrganizationModel)
-  @Allow(Role.AUTHENTICATED)
-  company(@Parent() placement: PlacementEntity, @Loader(OrganizationLoader) loader: DataLoader<string, OrganizationEntity | null>) {
-    return loader.load(placement.companyId);
-  }
-
-  @ResolveField(() => BranchModel)
-  @Allow(Role.AUTHENTICATED)
-  branch(@Parent() placement: PlacementEntity, @Loader(BranchLoader) loader: DataLoader<string, BranchEntity | null>) {
-    return loader.load(placement.branchId);
   }
 
   @ResolveField(() => TrainerModel, { nullable: true, description: 'Null unless you are this company, SBB or the operator' })

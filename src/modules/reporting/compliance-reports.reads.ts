@@ -28,10 +28,11 @@ export class ComplianceReports {
 
   async overview(given: ComplianceOverviewFilter | null = {}): Promise<ComplianceOverviewModel> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
-    const { sql: scope, params } = await this.scope(filter);
+    const { sql: scope, internships, params } = await this.scope(filter);
     const today = this.clock.today();
     const fullTimeHours = (await NormSetHistory.load(this.db)).inForceOn(today).norms.fullTimeHoursPerWeek;
-    const query = <T>(sql: string, extra: unknown[] = []) => this.db.query<T[]>(`WITH scope AS (${scope}) ${sql}`, [...params, ...extra]);
+    const query = <T>(sql: string, extra: unknown[] = []) =>
+      this.db.query<T[]>(`WITH scope AS (${scope}), internship_scope AS (${internships}) ${sql}`, [...params, ...extra]);
     const next = params.length + 1;
     const [[summary], rules, trainerLoad, [guidance]] = await Promise.all([
       // One scan for the statuses and the stipends (R15; BOL only).
@@ -51,8 +52,8 @@ export class ComplianceReports {
       query<{ students: number; trainers: number }>(
         `SELECT students, count(*)::int AS trainers FROM (
            SELECT t.trainer_id, count(a.id)::int AS students
-             FROM (SELECT DISTINCT trainer_id FROM scope WHERE trainer_id IS NOT NULL) t
-             LEFT JOIN trainer_assignments a ON a.trainer_id = t.trainer_id AND a.ended_at IS NULL AND a.start_date <= $${next} AND a.end_date >= $${next}
+             FROM (SELECT trainer_id FROM scope WHERE trainer_id IS NOT NULL UNION SELECT trainer_id FROM internship_scope WHERE trainer_id IS NOT NULL) t
+             LEFT JOIN trainer_assignments a ON a.trainer_id = t.trainer_id AND a.internship_id IS NOT NULL AND a.ended_at IS NULL AND a.start_date <= $${next} AND a.end_date >= $${next}
             GROUP BY t.trainer_id) load
           GROUP BY students ORDER BY students`,
         [today],
@@ -63,7 +64,7 @@ export class ComplianceReports {
            SELECT i.status, i.end_date < $${next} AND i.status IN ('ACTIVE', 'COMPLETED') AS ended,
                   (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id) AS contacts,
                   EXISTS (SELECT 1 FROM contact_moments c WHERE c.internship_id = i.id AND c.on_site) AS on_site
-             FROM internships i JOIN scope ON scope.id = i.placement_id)
+             FROM internships i JOIN internship_scope ON internship_scope.id = i.id)
          SELECT count(*) FILTER (WHERE ended)::int AS ended, count(*) FILTER (WHERE ended AND contacts < $${next + 1})::int AS too_few,
                 count(*) FILTER (WHERE ended AND NOT on_site)::int AS no_on_site,
                 count(*) FILTER (WHERE ended AND (contacts < $${next + 1} OR NOT on_site))::int AS with_findings,
@@ -125,8 +126,8 @@ export class ComplianceReports {
     return paginate(query, page);
   }
 
-  /** The placements in scope as SQL: every status but draft, narrowed by the filter. */
-  private async scope(filter: ComplianceOverviewFilter): Promise<{ sql: string; params: unknown[] }> {
+  /** The placements in scope as SQL: every status but draft, narrowed by the filter; and the internships in scope. */
+  private async scope(filter: ComplianceOverviewFilter): Promise<{ sql: string; internships: string; params: unknown[] }> {
     if (filter.from && filter.to && filter.from > filter.to) throw BadUserInputError.field('filter.to', 'to must not be before from');
     await requireProvince(this.db, filter.region, 'filter.region');
     const params = new SqlParams();
@@ -145,6 +146,26 @@ export class ComplianceReports {
     if (filter.from) where.push(`p.start_date >= ${params.add(filter.from)}`);
     if (filter.to) where.push(`p.start_date <= ${params.add(filter.to)}`);
     const columns = 'p.id, p.compliance_status, p.compliance_rules, p.leerweg, p.stipend_monthly_cents, p.hours_per_week, p.trainer_id';
-    return { sql: `SELECT ${columns} FROM placements p ${joins.join(' ')} WHERE ${where.join(' AND ')}`, params: params.values };
+    // The internships in scope: those at a placement in scope, and self-found ones recorded on a
+    // branch only, narrowed by the same filter on their own terms (issue #16: every internship counts).
+    const selfFound = ['i.placement_id IS NULL'];
+    const selfFoundJoins: string[] = [];
+    if (filter.sector) {
+      selfFoundJoins.push('JOIN organizations o ON o.id = i.company_id');
+      selfFound.push(`o.sector = ${params.add(filter.sector)}`);
+    }
+    if (filter.region) {
+      selfFoundJoins.push('JOIN branches b ON b.id = r.branch_id JOIN postcodes pc ON pc.pc4 = b.pc4');
+      selfFound.push(`pc.province = ${params.add(filter.region)}`);
+    }
+    if (filter.crebo) selfFound.push(`r.crebo = ${params.add(filter.crebo)}`);
+    if (filter.companyId) selfFound.push(`i.company_id = ${params.add(filter.companyId)}`);
+    if (filter.from) selfFound.push(`i.start_date >= ${params.add(filter.from)}`);
+    if (filter.to) selfFound.push(`i.start_date <= ${params.add(filter.to)}`);
+    const internships = `
+      SELECT i.id, NULL::uuid AS trainer_id FROM internships i JOIN (SELECT p.id FROM placements p ${joins.join(' ')} WHERE ${where.join(' AND ')}) placed ON placed.id = i.placement_id
+      UNION ALL
+      SELECT i.id, r.trainer_id FROM internships i JOIN internship_registrations r ON r.id = i.registration_id ${selfFoundJoins.join(' ')} WHERE ${selfFound.join(' AND ')}`;
+    return { sql: `SELECT ${columns} FROM placements p ${joins.join(' ')} WHERE ${where.join(' AND ')}`, internships, params: params.values };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PreparedQueries } from '../../database/prepared-queries';
 import { AuditModule } from '../../common/audit/audit.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { MeldpuntModule } from '../meldpunt/meldpunt.module';
@@ -16,6 +17,8 @@ import { PlacementsModule } from '../placements/placements.module';
 import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
 import { StudentsModule } from '../students/students.module';
 import { NodeTypesReads } from './nodes/node-types.reads';
+import { PlacementPartiesLoader } from './placement-parties/placement-parties.loader';
+import { PlacementPartiesResolver } from './placement-parties/placement-parties.resolver';
 import { NodesResolver } from './nodes/nodes.resolver';
 import { NodesService } from './nodes/nodes.service';
 import { AuditLogReport } from './reports/audit-log.report';
@@ -50,7 +53,7 @@ const REPORTS = [PlaceSupplyReport, StudentsWithoutPlacementReport, Terminations
     SchoolTasksModule,
     StudentsModule,
   ],
-  providers: [NodeTypesReads, NodesService, NodesResolver, DashboardReports, DashboardsResolver, ComplianceReports, ComplianceReportsResolver, ...REPORTS],
+  providers: [PreparedQueries, NodeTypesReads, NodesService, NodesResolver, PlacementPartiesLoader, PlacementPartiesResolver, DashboardReports, DashboardsResolver, ComplianceReports, ComplianceReportsResolver, ...REPORTS],
   exports: [ReportingReadsModule, DashboardReports, ComplianceReports],
 })
 export class ReportingModule {}

@@ -22,6 +22,15 @@ export async function schoolsOfStudents(db: Queryable, ids: string[]): Promise<M
   return new Map(rows.map((row) => [row.id, row.school_id]));
 }
 
+/**
+ * Each student's full name, for messages to her own school only (it knows her); never for a
+ * company before both sides accepted (R20).
+ */
+export async function studentNamesForSchool(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; full_name: string }>('SELECT student_id AS id, full_name FROM student_identities WHERE student_id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((row) => [row.id, row.full_name]));
+}
+
 /** What other modules may read of students. Identity is here only for the modules that must show it (R20). */
 @Injectable()
 export class StudentsFacts {

@@ -80,6 +80,11 @@ export class StudentsRepository {
     return (await this.db.byIds(SchoolStudentCountEntity, [schoolId]))[0]?.current ?? 0;
   }
 
+  /** The same count as an SQL expression over a student row of `alias` (its school's), for a page query to select with its rows. */
+  currentCountSql(alias: string): string {
+    return `SELECT coalesce((SELECT counts.current FROM school_student_counts counts WHERE counts.school_id = ${alias}.schoolId), 0)`;
+  }
+
   listQuery(schoolId: string): SelectQueryBuilder<StudentEntity> {
     return this.manager.getRepository(StudentEntity).createQueryBuilder('student').where('student.schoolId = :schoolId', { schoolId });
   }

@@ -111,7 +111,7 @@ export class StudentsService {
     );
     // The whole current list (the everyday read) has its length kept; a filtered one is counted.
     const filtered = filter.includeArchived || filter.crebo || filter.level || filter.leerweg || filter.cohort || filter.name;
-    return paginate(query, page, { ordering, count: filtered ? undefined : () => this.students.currentCount(schoolId) });
+    return paginate(query, page, filtered ? { ordering } : { ordering, totalInPage: this.students.currentCountSql('student'), count: () => this.students.currentCount(schoolId) });
   }
 
   private async checkProfile(student: StudentEntity): Promise<void> {

@@ -63,12 +63,13 @@ export class EvaluationInput {
 
 @InputType()
 export class TerminateInternshipInput {
-  @Field(() => TerminationCode, { nullable: true, description: 'Why it ends early; the terminations report counts the codes (a note alone is counted by its text, as before codes existed)' })
-  @IsOptional()
-  @IsEnum(TerminationCode)
-  code?: TerminationCode;
+  @Field(() => TerminationCode, {
+    description: 'Why it ends early (required): the terminations report counts the codes; DISCRIMINATION suggests a meldpunt report (R22, `meldpuntSuggested`)',
+  })
+  @IsEnum(TerminationCode, { message: `code must be one of ${Object.values(TerminationCode).join(', ')}` })
+  code: TerminationCode;
 
-  @Field({ nullable: true, description: 'A note with the code' })
+  @Field({ nullable: true, description: 'An optional note with the code' })
   @IsOptional()
   @IsString()
   @MinLength(3, { message: 'say why the internship ends early' })
@@ -98,7 +99,7 @@ export class AmendPokInput {
   @Max(60)
   hoursPerWeek?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, deprecationReason: 'Refused: name another praktijkopleider with changePraktijkopleider(internshipId, trainerId), which moves her R6 assignment too' })
   @IsOmittable()
   @IsString()
   @MaxLength(200)

@@ -49,6 +49,12 @@ export class PokTermsModel {
   @Field(() => Int) totalHours: number;
   @Field(() => String, { nullable: true }) praktijkopleider: string | null;
   @Field(() => [String]) werkprocessen: string[];
+  @Field(() => Int, { nullable: true, description: 'BOL: the stipend (R15); BBL: the wage under her employment contract (R14). Euro cents a month; null on versions made before it was stated' })
+  stipendMonthlyCents: number | null;
+  @Field(() => Int, { nullable: true, description: 'Expense allowance (R13), euro cents a month' })
+  expenseAllowanceCents: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'BBL: the employment contract R14 requires; false for BOL' })
+  employmentContract: boolean | null;
   @Field() assessment: string;
   @Field() guidanceFrequency: string;
   @Field() terminationClause: string;
@@ -111,6 +117,15 @@ export class InternshipModel {
   @Field(() => EarlyCompletionReason, { nullable: true, description: 'Why it was completed before its end date' })
   earlyCompletionReason: EarlyCompletionReason | null;
 
+  @Field({
+    description:
+      'Ended for DISCRIMINATION: the school is offered a meldpunt report (R22). File it with `fileDiscriminationReport(input: { companyId, internshipId, ground, description, incidentDate })`; the internship gives the student and placement',
+  })
+  meldpuntSuggested: boolean;
+
+  @Field(() => ID, { description: 'The company (leerbedrijf): the `companyId` a meldpunt report on it names' })
+  companyId: string;
+
   @Field()
   createdAt: Date;
 }
@@ -152,4 +167,11 @@ export const ConfirmInternshipResult = createUnionType({
   description: 'The PLANNED internship, or the Stagepact rules that refused it (BLOCK findings)',
   types: () => [InternshipModel, ComplianceRejection] as const,
   resolveType: (value) => (value instanceof ComplianceRejection ? ComplianceRejection : InternshipModel),
+});
+
+export const ChangePraktijkopleiderResult = createUnionType({
+  name: 'ChangePraktijkopleiderResult',
+  description: 'The next POK version naming her (signed again by every party, R9), or the rules (R5 employed here, R6 capacity, R7 qualification) that refuse her',
+  types: () => [PokModel, ComplianceRejection] as const,
+  resolveType: (value) => (value instanceof ComplianceRejection ? ComplianceRejection : PokModel),
 });

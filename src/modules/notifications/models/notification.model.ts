@@ -17,6 +17,12 @@ export class NotificationModel {
   @Field()
   body: string;
 
+  @Field(() => String, { nullable: true, description: 'The GraphQL type of the item it is about (Internship, Pok, InternshipRegistration, …): open it with node(id: subjectId). Null only on notifications stored before subjects were' })
+  subjectKind: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The id of the item it is about' })
+  subjectId: string | null;
+
   @Field()
   createdAt: Date;
 
