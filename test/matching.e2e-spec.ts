@@ -264,7 +264,7 @@ describe('matching: preferences, a blind round, answers and the identity reveal'
     const winners: string[] = [];
     // Where the flagged twins first had an internship, which the company ends early.
     const firstPlacement = await make.publishedPlacement(ict, { title: 'Software developer — eerste stage', crebos: ['25604'], level: 4, werkprocessen: ['realiseren', 'testen'] });
-    const TERMINATE = 'mutation($id: ID!) { terminateInternship(id: $id, input: { reason: "Project gestopt" }) { status } }';
+    const TERMINATE = 'mutation($id: ID!) { terminateInternship(id: $id, input: { code: COMPANY_STOPPED, reason: "Project gestopt" }) { status } }';
     const AVAILABLE = 'mutation($id: ID!, $from: LocalDate!, $until: LocalDate!) { updateStudent(id: $id, input: { availableFrom: $from, availableUntil: $until }) { id } }';
     for (const [round, start] of ['2029-03-01', '2029-09-03'].entries()) {
       const input = {

@@ -6,6 +6,7 @@ import { Transactions } from '../../database/transactions';
 import { defineEvents, type EventSource } from './event-definition';
 import { EventRegistry, RegistersEvents, SchoolLinks, UnknownEventTypeError } from './event-registry';
 import { Events } from './events';
+import { EventsRepository } from './events.repository';
 
 const PingEvent = { TEST_PING: 'TEST_PING' } as const;
 
@@ -39,7 +40,7 @@ async function boot(...sources: (new () => EventSource)[]) {
   const query = jest.fn().mockResolvedValue([]);
   const moduleRef = await Test.createTestingModule({
     imports: [DiscoveryModule],
-    providers: [EventRegistry, SchoolLinks, Events, { provide: Transactions, useValue: { manager: { query }, active: true } }, ...sources],
+    providers: [EventRegistry, SchoolLinks, Events, EventsRepository, { provide: Transactions, useValue: { manager: { query }, active: true } }, ...sources],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
@@ -97,7 +98,7 @@ describe('Events.emit payloads', () => {
     const query = jest.fn();
     const moduleRef = await Test.createTestingModule({
       imports: [DiscoveryModule],
-      providers: [EventRegistry, SchoolLinks, Events, { provide: Transactions, useValue: { manager: { query }, active: false } }, PingEvents],
+      providers: [EventRegistry, SchoolLinks, Events, EventsRepository, { provide: Transactions, useValue: { manager: { query }, active: false } }, PingEvents],
     }).compile();
     const app = await moduleRef.createNestApplication({ logger: false }).init();
     await expect(app.get(Events).emit('TEST_PING', { userId: 'a' })).rejects.toThrow(/outside a transaction/);

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventRegistry, SchoolLinks } from './event-registry';
+import { EventsRepository } from './events.repository';
 import { Events } from './events';
 
 /**
@@ -10,7 +11,7 @@ import { Events } from './events';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [EventRegistry, SchoolLinks, Events],
-  exports: [EventRegistry, SchoolLinks, Events],
+  providers: [EventRegistry, SchoolLinks, Events, EventsRepository],
+  exports: [EventRegistry, SchoolLinks, Events, EventsRepository],
 })
 export class EventsModule {}

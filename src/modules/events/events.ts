@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database/transactions';
 import type { EventPayloads, EventTypeName } from './event-definition';
 import { EventRegistry } from './event-registry';
-import { INSERT_EVENTS } from './outbox';
+import { EventsRepository } from './events.repository';
 
 /** Emits domain events into the outbox. */
 @Injectable()
@@ -10,6 +10,7 @@ export class Events {
   constructor(
     private readonly transactions: Transactions,
     private readonly registry: EventRegistry,
+    private readonly outbox: EventsRepository,
   ) {}
 
   /**
@@ -26,6 +27,6 @@ export class Events {
       if (missing.length) throw new Error(`${type} payload lacks ${missing.join(', ')}`);
     }
     if (!this.transactions.active) throw new Error(`Events.emit(${type}) outside a transaction: run it inside Transactions.run`);
-    if (list.length) await this.transactions.manager.query(INSERT_EVENTS, [type, JSON.stringify(list)]);
+    await this.outbox.insert(type, list);
   }
 }

@@ -3,13 +3,10 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import type { Queue } from 'bullmq';
 import { Environment } from '../../config/environment';
 import { Transactions } from '../../database/transactions';
+import { EventsRepository } from './events.repository';
 import { JobName, QueueName } from '../../queues/queues';
 
 const BATCH_SIZE = 500;
-const RELAY = `
-  UPDATE outbox SET relayed_at = now()
-   WHERE id IN (SELECT id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-  RETURNING id, event_id`;
 const QUEUE_TIMEOUT_MS = 5000;
 
 /** What a dispatch job carries: the row to read, and the event it must be (ids repeat after a reset). */
@@ -42,6 +39,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly transactions: Transactions,
+    private readonly outbox: EventsRepository,
     @InjectQueue(QueueName.NOTIFICATION_DISPATCH) private readonly dispatchQueue: Queue,
     private readonly env: Environment,
   ) {}
@@ -70,8 +68,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(queue: Queue = this.dispatchQueue): Promise<number> {
     return this.transactions.run(async () => {
       // Marked relayed first, but the mark commits only after Redis has the jobs.
-      // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-      const [events]: [{ id: string; event_id: string }[], number] = await this.transactions.manager.query(RELAY, [BATCH_SIZE]);
+      const events = await this.outbox.markRelayed(BATCH_SIZE);
       if (events.length === 0) return 0;
       events.sort((a, b) => Number(a.id) - Number(b.id));
       const jobs = events.map(dispatchJob);

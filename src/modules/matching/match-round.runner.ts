@@ -2,14 +2,27 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../../common/audit/audit-log';
 import { withAdvisoryLock } from '../../database/advisory-lock';
-import { copyRows } from '../../database/copy-rows';
 import { NormSetHistory } from '../compliance/placement-compliance';
-import { recordEventsSelected } from '../events/outbox';
 import { type MatchProblem, solveMatching } from './engine/deferred-acceptance';
 import { explainStudent } from './engine/explain';
-import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
+import { type Cutoff, type MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
 import { MatchingEvent } from './matching.events';
-import { forEachRoundStudentBatch, loadPlacementFacts, type PlacementFacts } from './matching.repository';
+import {
+  claimRound,
+  copyExplanations,
+  copyProposals,
+  extendLease,
+  failRunningRound,
+  forEachRoundStudentBatch,
+  lockRound,
+  type PlacementFacts,
+  recordEventPerProposal,
+  renewLease,
+  roundOrFail,
+  roundPlacementFacts,
+  saveRound,
+  updateRound,
+} from './matching.repository';
 import { RoundLists } from './round-lists';
 
 /** Students per batch of the round's cursor. */
@@ -57,35 +70,23 @@ export interface RoundRunDependencies {
  * queue on the solve lock, and only the first to find it RUNNING writes anything.
  */
 export async function runMatchRound(dataSource: DataSource, roundId: string, settings: RoundRunSettings, deps: RoundRunDependencies): Promise<MatchRoundEntity> {
-  const rounds = dataSource.getRepository(MatchRoundEntity);
-  const [, claimed] = await dataSource.query<[unknown, number]>(
-    `UPDATE match_rounds SET status = 'RUNNING', lease_until = now() + make_interval(secs => $2) WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
-    [roundId, settings.leaseSeconds],
-  );
-  if (!claimed) return rounds.findOneByOrFail({ id: roundId });
+  if (!(await claimRound(dataSource, roundId, settings.leaseSeconds))) return roundOrFail(dataSource.manager, roundId);
   const stopRenewing = keepLease(dataSource, roundId, settings.leaseSeconds);
   try {
     return await withAdvisoryLock(dataSource, MATCH_SOLVE_LOCK, async () => {
-      const round = await rounds.findOneByOrFail({ id: roundId });
+      const round = await roundOrFail(dataSource.manager, roundId);
       if (round.status !== MatchRoundStatus.RUNNING) return round; // another run finished it while this one waited
       round.startedAt = deps.now();
-      await rounds.update({ id: roundId }, { startedAt: round.startedAt });
+      await updateRound(dataSource.manager, roundId, { startedAt: round.startedAt });
       return solveAndPersist(dataSource, round, settings, deps);
     });
   } catch (error) {
-    await rounds
-      .update({ id: roundId, status: MatchRoundStatus.RUNNING }, { status: MatchRoundStatus.FAILED, error: (error as Error).message, completedAt: deps.now(), leaseUntil: null })
-      .catch(() => undefined); // the database is gone too: the job's retry or the recovery runs it again
+    await failRunningRound(dataSource.manager, roundId, (error as Error).message, deps.now()).catch(() => undefined); // the database is gone too: the job's retry or the recovery runs it again
     throw error;
   } finally {
     stopRenewing();
   }
 }
-
-/** Renews a round's lease. SKIP LOCKED: while the round's own write holds its row, that write has just renewed it. */
-const RENEW_LEASE = `
-  UPDATE match_rounds SET lease_until = now() + make_interval(secs => $2)
-   WHERE id = (SELECT id FROM match_rounds WHERE id = $1 AND status = 'RUNNING' FOR UPDATE SKIP LOCKED)`;
 
 /** Renews the lease every third of it, one renewal at a time; returns what stops it. */
 function keepLease(dataSource: DataSource, roundId: string, seconds: number): () => void {
@@ -93,8 +94,7 @@ function keepLease(dataSource: DataSource, roundId: string, seconds: number): ()
   const timer = setInterval(() => {
     if (renewing) return;
     renewing = true;
-    dataSource
-      .query(RENEW_LEASE, [roundId, seconds])
+    renewLease(dataSource, roundId, seconds)
       .catch(() => undefined) // the next beat tries again; a lapsed lease only gets the round run twice, and written once
       .finally(() => (renewing = false));
   }, (seconds * 1000) / 3);
@@ -109,16 +109,14 @@ async function solveAndPersist(
 ): Promise<MatchRoundEntity> {
   const timings: Record<string, number> = {};
   const start = performance.now();
-  const inRound = ['p.start_date BETWEEN $1 AND $2', "p.status <> 'CLOSED'", ...(round.region ? ['p.province = $3'] : [])].join(' AND ');
-  const params = [round.periodFrom, round.periodTo, ...(round.region ? [round.region] : [])];
   // Both in id order, on two connections at once: the order is canonical (the input hash relies
   // on it) and a student's list arrives as indexes into the placements. Each batch of students
   // goes through eligibility and blind scoring (the solver's lists, CSR over integer indexes)
   // while the next one is on its way.
-  const loadingPlacements = loadPlacementFacts(dataSource.manager, `${inRound} ORDER BY p.id`, params);
+  const loadingPlacements = roundPlacementFacts(dataSource.manager, round);
   let lists: RoundLists | undefined;
   let listing = 0;
-  await forEachRoundStudentBatch(dataSource, inRound, params, STUDENT_BATCH, async (rows) => {
+  await forEachRoundStudentBatch(dataSource, round, STUDENT_BATCH, async (rows) => {
     lists ??= new RoundLists(await loadingPlacements, round.lotterySeed);
     const started = performance.now();
     for (const row of rows) lists.add(row);
@@ -137,7 +135,7 @@ async function solveAndPersist(
 
   const normSetVersion = (await NormSetHistory.load(dataSource.manager)).inForceOn(deps.today()).version;
   const inputHash = hashInput(students.ids, placements, problem);
-  await dataSource.getRepository(MatchRoundEntity).update({ id: round.id }, { normSetVersion, inputHash, students: students.count, placements: placements.length });
+  await updateRound(dataSource.manager, round.id, { normSetVersion, inputHash, students: students.count, placements: placements.length });
 
   let phase = performance.now();
   const outcome = solveMatching(problem);
@@ -152,14 +150,12 @@ async function solveAndPersist(
     placements.map((p, index) => [p.id, Number.isNaN(outcome.cutoffScore[index]) ? null : { score: outcome.cutoffScore[index], lottery: outcome.cutoffLottery[index] }]),
   );
   const completed = await deps.transaction(async (manager) => {
-    const current = await manager.findOneOrFail(MatchRoundEntity, { where: { id: round.id }, lock: { mode: 'pessimistic_write' } });
+    const current = await lockRound(manager, round.id);
     if (current.status !== MatchRoundStatus.RUNNING) return current;
-    await manager.query('UPDATE match_rounds SET lease_until = now() + make_interval(secs => $2) WHERE id = $1', [round.id, leaseSeconds]);
+    await extendLease(manager, round.id, leaseSeconds);
     const names = pseudonyms(matched.length);
-    await copyRows(
+    await copyProposals(
       manager,
-      'proposals',
-      ['round_id', 'student_id', 'placement_id', 'company_id', 'school_id', 'pseudonym', 'rank', 'priority', 'expires_at'],
       (function* () {
         for (const [i, s] of matched.entries()) {
           const placement = placements[outcome.assignment[s]];
@@ -168,10 +164,8 @@ async function solveAndPersist(
         }
       })(),
     );
-    await copyRows(
+    await copyExplanations(
       manager,
-      'match_explanations',
-      ['round_id', 'student_id', 'placement_id', 'rank', 'ranks', 'outcomes', 'placements', 'priorities', 'outside_round'],
       (function* () {
         for (let s = 0; s < students.count; s += 1) {
           const e = explain(students, s, problem, outcome, placementIds);
@@ -181,7 +175,7 @@ async function solveAndPersist(
     );
     await deps.clearRematchPriority(students.ids);
     // One PROPOSAL_MADE event per proposal, in one statement (a national round's ids are too many to bring back).
-    await recordEventsSelected(manager, MatchingEvent.PROPOSAL_MADE, `SELECT jsonb_build_object('proposalId', id) FROM proposals WHERE round_id = $1`, [round.id]);
+    await recordEventPerProposal(manager, MatchingEvent.PROPOSAL_MADE, round.id);
     Object.assign(current, {
       status: MatchRoundStatus.COMPLETED,
       leaseUntil: null,
@@ -193,7 +187,7 @@ async function solveAndPersist(
     });
     timings.persist = since(phase);
     current.timings = timings;
-    await manager.save(current);
+    await saveRound(manager, current);
     await recordAudit(manager, null, {
       action: 'match_round.completed',
       entityType: 'match_round',

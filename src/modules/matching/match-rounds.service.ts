@@ -7,7 +7,7 @@ import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { requireProvince } from '../postcodes/postcodes.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
-import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
+import type { Connection, ConnectionArgs } from '../../common/graphql/pagination';
 import { Clock } from '../../common/clock/clock';
 import { Environment } from '../../config/environment';
 import { Transactions } from '../../database/transactions';
@@ -16,10 +16,10 @@ import { StudentsService } from '../students/students.service';
 import { JobName, QueueName } from '../../queues/queues';
 import type { OpenMatchRoundInput } from './dto/matching.input';
 import { INELIGIBILITY_MESSAGES } from './eligibility';
-import type { MatchExplanationEntity } from './match-explanation.entity';
 import type { MatchExplanationModel } from './models/matching.model';
-import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
+import { type MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
 import { runMatchRound } from './match-round.runner';
+import { MatchingRepository } from './matching.repository';
 import { newLotterySeed } from './lottery';
 
 /**
@@ -27,9 +27,6 @@ import { newLotterySeed } from './lottery';
  * so a round queued again needs an id it has never had.
  */
 export const matchRoundJobId = (roundId: string, attempt: number) => `match-round-${roundId}-${attempt}`;
-
-/** SQL: the round's lease ($1 seconds from its creation when it never had one) has run out. */
-const LEASE_LAPSED = `coalesce(lease_until, created_at + make_interval(secs => $1)) < now()`;
 
 /** Job states from which a worker will still run the job. */
 const WILL_RUN = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
@@ -49,6 +46,7 @@ export class MatchRoundsService {
     @InjectQueue(QueueName.MATCHING) private readonly queue: Queue,
     private readonly env: Environment,
     private readonly transactions: Transactions,
+    private readonly rounds: MatchingRepository,
     private readonly audit: AuditLog,
     private readonly students: StudentsService,
     private readonly studentFacts: StudentsFacts,
@@ -60,16 +58,13 @@ export class MatchRoundsService {
     if (input.periodTo < input.periodFrom) throw BadUserInputError.field('input.periodTo', 'periodTo must not be before periodFrom');
     await requireProvince(this.dataSource, input.region, 'input.region');
     const round = await this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      const created = await manager.save(
-        manager.create(MatchRoundEntity, {
-          region: input.region ?? null,
-          periodFrom: input.periodFrom,
-          periodTo: input.periodTo,
-          lotterySeed: newLotterySeed(),
-          createdByUserId: actor?.userId ?? null,
-        }),
-      );
+      const created = await this.rounds.insertRound({
+        region: input.region ?? null,
+        periodFrom: input.periodFrom,
+        periodTo: input.periodTo,
+        lotterySeed: newLotterySeed(),
+        createdByUserId: actor?.userId ?? null,
+      });
       await this.audit.record(actor, { action: 'match_round.opened', entityType: 'match_round', entityId: created.id, after: created });
       return created;
     });
@@ -87,25 +82,17 @@ export class MatchRoundsService {
    */
   async recoverAbandoned(): Promise<string[]> {
     const lease = this.env.MATCH_ROUND_LEASE_SECONDS;
-    const abandoned = await this.dataSource.query<{ id: string; status: MatchRoundStatus; attempt: number }[]>(
-      `SELECT id, status, attempt FROM match_rounds WHERE status IN ('QUEUED', 'RUNNING') AND ${LEASE_LAPSED}`,
-      [lease],
-    );
+    const abandoned = await this.rounds.abandonedRounds(lease);
     const requeued: string[] = [];
     for (const round of abandoned) {
       const job = await this.queue.getJob(matchRoundJobId(round.id, round.attempt));
       const state = job ? await job.getState() : 'missing';
       if (WILL_RUN.has(state) || (state === 'active' && round.status === MatchRoundStatus.QUEUED)) continue;
       // Still lapsed, still this attempt, and not being written (SKIP LOCKED): a round whose write is under way is never queued again.
-      const [rows] = await this.dataSource.query<[{ attempt: number }[], number]>(
-        `UPDATE match_rounds SET attempt = attempt + 1, lease_until = now() + make_interval(secs => $1)
-          WHERE id = (SELECT id FROM match_rounds WHERE id = $2 AND attempt = $3 AND status IN ('QUEUED', 'RUNNING') AND ${LEASE_LAPSED} FOR UPDATE SKIP LOCKED)
-          RETURNING attempt`,
-        [lease, round.id, round.attempt],
-      );
-      if (!rows.length) continue;
-      this.logger.warn(`Match round ${round.id} was abandoned (${round.status}, job ${state}); queued again as attempt ${rows[0].attempt}`);
-      await this.enqueue(round.id, rows[0].attempt);
+      const attempt = await this.rounds.claimAbandoned(round.id, round.attempt, lease);
+      if (attempt === null) continue;
+      this.logger.warn(`Match round ${round.id} was abandoned (${round.status}, job ${state}); queued again as attempt ${attempt}`);
+      await this.enqueue(round.id, attempt);
       requeued.push(round.id);
     }
     return requeued;
@@ -117,21 +104,14 @@ export class MatchRoundsService {
    */
   async rerun(actor: Actor, id: string): Promise<MatchRoundEntity> {
     const round = await this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      const [current] = await manager.query<{ status: MatchRoundStatus; error: string | null; attempt: number; lapsed: boolean }[]>(
-        `SELECT status, error, attempt, ${LEASE_LAPSED} AS lapsed FROM match_rounds WHERE id = $2 FOR UPDATE`,
-        [this.env.MATCH_ROUND_LEASE_SECONDS, id],
-      );
+      const current = await this.rounds.lockRoundState(id, this.env.MATCH_ROUND_LEASE_SECONDS);
       if (!current) throw new NotFoundError('MatchRound', { field: 'id' });
       if (current.status !== MatchRoundStatus.FAILED && !(current.status === MatchRoundStatus.RUNNING && current.lapsed)) {
         const why = current.status === MatchRoundStatus.RUNNING ? ' and a worker is running it' : '';
         throw new ConflictError(`Match round ${id} is ${current.status}${why}; only FAILED rounds and RUNNING rounds whose worker is gone are run again`);
       }
-      await manager.query(
-        `UPDATE match_rounds SET status = 'QUEUED', error = NULL, completed_at = NULL, attempt = attempt + 1, lease_until = now() + make_interval(secs => $2) WHERE id = $1`,
-        [id, this.env.MATCH_ROUND_LEASE_SECONDS],
-      );
-      const after = await manager.findOneByOrFail(MatchRoundEntity, { id });
+      await this.rounds.requeueRound(id, this.env.MATCH_ROUND_LEASE_SECONDS);
+      const after = await this.rounds.roundOrFail(id);
       await this.audit.record(actor, {
         action: 'match_round.rerun',
         entityType: 'match_round',
@@ -160,26 +140,19 @@ export class MatchRoundsService {
   }
 
   async find(id: string): Promise<MatchRoundEntity> {
-    const round = await this.transactions.manager.getRepository(MatchRoundEntity).findOneBy({ id });
+    const round = await this.rounds.round(id);
     if (!round) throw new NotFoundError('Match round');
     return round;
   }
 
   list(page: ConnectionArgs): Promise<Connection<MatchRoundEntity>> {
-    return paginate(this.transactions.manager.getRepository(MatchRoundEntity).createQueryBuilder('round').orderBy('round.createdAt', 'DESC').addOrderBy('round.id'), page);
+    return this.rounds.listRounds(page);
   }
 
   /** For the student's own school: what she got in a round and why not her higher choices. */
   async explanation(actor: Actor, studentId: string, roundId: string): Promise<MatchExplanationModel> {
     if (!(await this.studentFacts.isOfSchool(studentId, actor.organizationId))) throw new NotFoundError('Match explanation');
-    const [row] = await this.dataSource.query<(MatchExplanationEntity & { placementIdsOfChoices: (string | null)[]; cutoffs: Record<string, Cutoff | null> })[]>(
-      `SELECT e.round_id AS "roundId", e.student_id AS "studentId", e.placement_id AS "placementId", e.rank, e.ranks, e.outcomes,
-              e.priorities, e.outside_round AS "outsideRound", r.cutoffs,
-              ARRAY(SELECT r.placement_ids[i + 1] FROM unnest(e.placements) WITH ORDINALITY AS c(i, n) ORDER BY n) AS "placementIdsOfChoices"
-         FROM match_explanations e JOIN match_rounds r ON r.id = e.round_id
-        WHERE e.round_id = $1 AND e.student_id = $2`,
-      [roundId, studentId],
-    );
+    const row = await this.rounds.explanation(roundId, studentId);
     if (!row) throw new NotFoundError('Match explanation');
     const outside = [...row.outsideRound];
     const choices = row.ranks.map((rank, n) => {

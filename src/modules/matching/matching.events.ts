@@ -3,6 +3,7 @@ import { type AnnounceContext, type Announcement, defineEvents, type EventSource
 import { studentNamesForSchool } from '../students/students.facts';
 import { RegistersEvents } from '../events/event-registry';
 import { placementSummaries } from '../placements/placements.facts';
+import { proposalsAnnounced } from './matching.repository';
 
 export const MatchingEvent = {
   PROPOSAL_MADE: 'PROPOSAL_MADE',
@@ -40,10 +41,7 @@ const toBothSides =
   <P extends { proposalId: string; by?: string }>(message: (facts: ProposalFacts, by?: string) => Message) =>
   async (payloads: P[], { db, link }: AnnounceContext): Promise<(Announcement[] | Error)[]> => {
     const ids = payloads.map((payload) => payload.proposalId);
-    const rows = await db.query<Omit<ProposalFacts, 'title'> & { student_id: string }>(
-      'SELECT id, company_id, school_id, placement_id, student_id, pseudonym, expires_at FROM proposals WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
+    const rows = await proposalsAnnounced(db, ids);
     const titles = new Map((await placementSummaries(db, [...new Set(rows.map((row) => row.placement_id))])).map((p) => [p.id, p.title]));
     const names = await studentNamesForSchool(db, rows.map((row) => row.student_id));
     const proposals = inPayloadOrder(rows.map((row) => ({ ...row, title: titles.get(row.placement_id) ?? '-' })), ids);

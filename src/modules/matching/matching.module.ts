@@ -11,11 +11,12 @@ import { MatchRoundsService } from './match-rounds.service';
 import { PreferencesService } from './preferences.service';
 import { ProposalsService } from './proposals.service';
 import { MatchingEvents } from './matching.events';
+import { MatchingRepository } from './matching.repository';
 
 /** Blind stable matching: preferences, rounds, proposals and answers (R20, R21). */
 @Module({
   imports: [CompaniesModule, ComplianceModule, InternshipsModule, StudentsModule],
-  providers: [MatchingEvents, MatchingContributions, ProposalWithdrawal, PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, BlindCandidateLoader, PlacementByIdLoader],
+  providers: [MatchingEvents, MatchingRepository, MatchingContributions, ProposalWithdrawal, PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, BlindCandidateLoader, PlacementByIdLoader],
   exports: [MatchRoundsService, ProposalsService],
 })
 export class MatchingModule {}

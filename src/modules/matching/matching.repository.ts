@@ -1,10 +1,30 @@
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { type Connection, type ConnectionArgs, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
+import { type CopyValue, copyRows } from '../../database/copy-rows';
 import type { Queryable } from '../../database/prepared-queries';
+import { Transactions } from '../../database/transactions';
 import type { Leerweg } from '../../common/qualification';
 import type { ComplianceStatus } from '../compliance/compliance-status';
+import type { EventTypeName } from '../events/event-definition';
+import { recordEventsSelected } from '../events/outbox';
 import type { PlacementStatus } from '../placements/placement.entity';
 import type { BlindProfile, PlacementWork } from './blind-priority';
 import type { EligibilityPlacement, EligibilityStudent } from './eligibility';
+import type { MatchExplanationEntity } from './match-explanation.entity';
+import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.entity';
+import type { ProposalsArgs } from './dto/matching.input';
+import { ProposalEntity, ProposalStatus } from './proposal.entity';
+import { StudentPreferenceEntity } from './student-preference.entity';
+
+/*
+ * The only place matching's tables (`match_rounds`, `proposals`, `student_preferences`,
+ * `match_explanations`) and views are named. `MatchingRepository` joins the ambient transaction
+ * (and reads or marks rounds on the data source where the worker does so outside any transaction).
+ * The plain functions take the caller's manager, data source or `Queryable`: the match-round runner,
+ * which the bench runs outside Nest DI, and the facts other modules read (`matching.facts.ts`).
+ */
 
 /** What matching knows of a placement: its work, its constraints and its free seats. */
 export type PlacementFacts = EligibilityPlacement & PlacementWork & { id: string; companyId: string };
@@ -46,13 +66,30 @@ interface PlacementRow {
 }
 
 /** Placements with their branch's coordinates and free seats, by a WHERE clause (and ORDER BY) over `p` (matching_placements). */
-export async function loadPlacementFacts(db: Queryable, where: string, params: unknown[]): Promise<PlacementFacts[]> {
+async function loadPlacementFacts(db: Queryable, where: string, params: unknown[]): Promise<PlacementFacts[]> {
   const rows = await db.query<PlacementRow>(`SELECT ${PLACEMENT_COLUMNS} FROM matching_placements p WHERE ${where}`, params);
   return rows.map((row) => ({ ...row, freeSeats: Number(row.freeSeats) }));
 }
 
+/** What a round covers: its period and region. */
+export type RoundScope = Pick<MatchRoundEntity, 'periodFrom' | 'periodTo' | 'region'>;
+
+/** The WHERE clause over `p` (matching_placements) of the placements a round covers, and its parameters. */
+function inRound(round: RoundScope): { where: string; params: unknown[] } {
+  return {
+    where: ['p.start_date BETWEEN $1 AND $2', "p.status <> 'CLOSED'", ...(round.region ? ['p.province = $3'] : [])].join(' AND '),
+    params: [round.periodFrom, round.periodTo, ...(round.region ? [round.region] : [])],
+  };
+}
+
+/** The placements a round covers, in id order (the canonical order the input hash relies on). */
+export function roundPlacementFacts(db: Queryable, round: RoundScope): Promise<PlacementFacts[]> {
+  const { where, params } = inRound(round);
+  return loadPlacementFacts(db, `${where} ORDER BY p.id`, params);
+}
+
 /** An active student's profile, when she is the school's. */
-export async function loadStudentFacts(db: Queryable, studentId: string, schoolId: string): Promise<StudentFacts | null> {
+async function loadStudentFacts(db: Queryable, studentId: string, schoolId: string): Promise<StudentFacts | null> {
   const [student] = await db.query<StudentFacts>(
     `SELECT ${STUDENT_COLUMNS} FROM matching_students s WHERE s.id = $1 AND s.school_id = $2 AND s.archived_at IS NULL`,
     [studentId, schoolId],
@@ -64,16 +101,14 @@ export async function loadStudentFacts(db: Queryable, studentId: string, schoolI
 export type RoundStudentRow = StudentFacts & { prefs: number[]; outsideRound: string[] | null };
 
 /**
- * A round's students, in id order: those with a list that names a placement of the round (by a
- * WHERE clause over `p`), who hold no seat and await no proposal, each list as indexes into the
+ * A round's students, in id order: those with a list that names a placement of the round, who hold no seat and await no proposal, each list as indexes into the
  * round's placements in id order (-1: outside the round) and the ids outside it. They arrive in
  * batches through a cursor on a connection of their own, the next batch on its way while `onBatch`
  * works on this one: a national round's half million rows are never all in memory at once.
  */
 export async function forEachRoundStudentBatch(
   dataSource: DataSource,
-  inRound: string,
-  params: unknown[],
+  round: RoundScope,
   batchSize: number,
   onBatch: (rows: RoundStudentRow[]) => Promise<void> | void,
 ): Promise<void> {
@@ -83,7 +118,8 @@ export async function forEachRoundStudentBatch(
     await runner.startTransaction();
     // The whole result is read: plan for all of it, not for the first rows (a cursor's default).
     await runner.query('SET LOCAL cursor_tuple_fraction = 1');
-    await runner.query(`DECLARE round_students NO SCROLL CURSOR FOR ${roundStudentsSql(inRound)}`, params);
+    const { where, params } = inRound(round);
+    await runner.query(`DECLARE round_students NO SCROLL CURSOR FOR ${roundStudentsSql(where)}`, params);
     const fetch = () => runner.query(`FETCH ${batchSize} FROM round_students`) as Promise<RoundStudentRow[]>;
     let pending = fetch();
     for (;;) {
@@ -116,3 +152,293 @@ const roundStudentsSql = (inRound: string) => `
         AND NOT EXISTS (SELECT 1 FROM proposals o WHERE o.student_id = s.id AND (o.status = 'OPEN' OR (o.status = 'ACCEPTED'
               AND NOT EXISTS (SELECT 1 FROM internship_seats t WHERE t.proposal_id = o.id AND t.status = 'TERMINATED'))))
       ORDER BY s.id`;
+
+/** Claims a QUEUED (or re-runs a RUNNING) round for this run with a fresh lease; false when it is neither. */
+export async function claimRound(dataSource: DataSource, roundId: string, leaseSeconds: number): Promise<boolean> {
+  const [, claimed] = await dataSource.query<[unknown, number]>(
+    `UPDATE match_rounds SET status = 'RUNNING', lease_until = now() + make_interval(secs => $2) WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+    [roundId, leaseSeconds],
+  );
+  return claimed > 0;
+}
+
+export function roundOrFail(manager: EntityManager, roundId: string): Promise<MatchRoundEntity> {
+  return manager.findOneByOrFail(MatchRoundEntity, { id: roundId });
+}
+
+export async function updateRound(manager: EntityManager, roundId: string, changes: Partial<MatchRoundEntity>): Promise<void> {
+  await manager.update(MatchRoundEntity, { id: roundId }, changes);
+}
+
+/** A round still RUNNING becomes FAILED with the error; its lease ends. */
+export async function failRunningRound(manager: EntityManager, roundId: string, error: string, at: Date): Promise<void> {
+  await manager.update(MatchRoundEntity, { id: roundId, status: MatchRoundStatus.RUNNING }, { status: MatchRoundStatus.FAILED, error, completedAt: at, leaseUntil: null });
+}
+
+/** Renews a round's lease. SKIP LOCKED: while the round's own write holds its row, that write has just renewed it. */
+const RENEW_LEASE = `
+  UPDATE match_rounds SET lease_until = now() + make_interval(secs => $2)
+   WHERE id = (SELECT id FROM match_rounds WHERE id = $1 AND status = 'RUNNING' FOR UPDATE SKIP LOCKED)`;
+
+export async function renewLease(dataSource: DataSource, roundId: string, seconds: number): Promise<void> {
+  await dataSource.query(RENEW_LEASE, [roundId, seconds]);
+}
+
+/** The round locked FOR UPDATE in the manager's transaction (the write of its results). */
+export function lockRound(manager: EntityManager, roundId: string): Promise<MatchRoundEntity> {
+  return manager.findOneOrFail(MatchRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
+}
+
+/** A fresh lease, in the manager's transaction, for the round whose row it holds. */
+export async function extendLease(manager: EntityManager, roundId: string, seconds: number): Promise<void> {
+  await manager.query('UPDATE match_rounds SET lease_until = now() + make_interval(secs => $2) WHERE id = $1', [roundId, seconds]);
+}
+
+export function saveRound(manager: EntityManager, round: MatchRoundEntity): Promise<MatchRoundEntity> {
+  return manager.save(round);
+}
+
+/** A round's proposals by COPY, in the manager's transaction: round, student, placement, company, school, pseudonym, rank, priority, expiry. */
+export function copyProposals(manager: EntityManager, rows: Iterable<CopyValue[]>): Promise<void> {
+  return copyRows(manager, 'proposals', ['round_id', 'student_id', 'placement_id', 'company_id', 'school_id', 'pseudonym', 'rank', 'priority', 'expires_at'], rows);
+}
+
+/** A round's explanations by COPY, in the manager's transaction: round, student, placement, rank, ranks, outcomes, placements, priorities, outside the round. */
+export function copyExplanations(manager: EntityManager, rows: Iterable<CopyValue[]>): Promise<void> {
+  return copyRows(manager, 'match_explanations', ['round_id', 'student_id', 'placement_id', 'rank', 'ranks', 'outcomes', 'placements', 'priorities', 'outside_round'], rows);
+}
+
+/** One event of `type` per proposal of the round, in one statement (a national round's ids are too many to bring back). */
+export function recordEventPerProposal(manager: EntityManager, type: EventTypeName, roundId: string): Promise<void> {
+  return recordEventsSelected(manager, type, `SELECT jsonb_build_object('proposalId', id) FROM proposals WHERE round_id = $1`, [roundId]);
+}
+
+/** What the proposal events tell: each proposal's company, school, placement, student, pseudonym and expiry. */
+export function proposalsAnnounced(
+  db: Queryable,
+  ids: string[],
+): Promise<{ id: string; company_id: string; school_id: string; placement_id: string; student_id: string; pseudonym: string; expires_at: Date }[]> {
+  return db.query('SELECT id, company_id, school_id, placement_id, student_id, pseudonym, expires_at FROM proposals WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+/** Whether the student has an open proposal at the placement. */
+export async function hasOpenProposal(db: Queryable, placementId: string, studentId: string): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM proposals WHERE placement_id = $1 AND student_id = $2 AND status = 'OPEN' LIMIT 1`, [placementId, studentId]);
+  return rows.length > 0;
+}
+
+/** The open proposals at the placements (R2: whom a suspension strands). */
+export function openProposalsAt(db: Queryable, placementIds: string[]): Promise<{ studentId: string; schoolId: string; placementId: string }[]> {
+  return db.query(
+    `SELECT student_id AS "studentId", school_id AS "schoolId", placement_id AS "placementId" FROM proposals WHERE placement_id = ANY($1::uuid[]) AND status = 'OPEN'`,
+    [placementIds],
+  );
+}
+
+/** Whether the school ever had a proposal from the company for one of its students. */
+export async function schoolHadProposalFrom(db: Queryable, schoolId: string, companyId: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM proposals WHERE school_id = $1 AND company_id = $2 LIMIT 1', [schoolId, companyId]);
+  return rows.length > 0;
+}
+
+/** The schools with a student proposed (an open or accepted proposal) at each company or placement. */
+export function schoolsProposedAt(db: Queryable, by: 'company' | 'placement', ids: string[]): Promise<{ id: string; school_id: string }[]> {
+  const column = by === 'company' ? 'company_id' : 'placement_id';
+  return db.query(`SELECT DISTINCT ${column} AS id, school_id FROM proposals WHERE ${column} = ANY($1::uuid[]) AND status IN ('OPEN', 'ACCEPTED')`, [ids]);
+}
+
+/** SQL: the round's lease ($1 seconds from its creation when it never had one) has run out. */
+const LEASE_LAPSED = `coalesce(lease_until, created_at + make_interval(secs => $1)) < now()`;
+
+/** A student's explanation in a round, with the round's cutoffs and the ids of the placements of her choices. */
+export type ExplanationRow = MatchExplanationEntity & { placementIdsOfChoices: (string | null)[]; cutoffs: Record<string, Cutoff | null> };
+
+/** Which side of a proposal an organization is on: its company or its school. */
+export type ProposalSideColumn = 'companyId' | 'schoolId';
+
+/** Matching's tables in the ambient transaction (`Transactions.manager`). */
+@Injectable()
+export class MatchingRepository {
+  constructor(
+    private readonly transactions: Transactions,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  private get manager(): EntityManager {
+    return this.transactions.manager;
+  }
+
+  insertRound(fields: Partial<MatchRoundEntity>): Promise<MatchRoundEntity> {
+    return this.manager.save(this.manager.create(MatchRoundEntity, fields));
+  }
+
+  round(id: string): Promise<MatchRoundEntity | null> {
+    return this.manager.getRepository(MatchRoundEntity).findOneBy({ id });
+  }
+
+  roundOrFail(id: string): Promise<MatchRoundEntity> {
+    return roundOrFail(this.manager, id);
+  }
+
+  listRounds(page: ConnectionArgs): Promise<Connection<MatchRoundEntity>> {
+    return paginate(this.manager.getRepository(MatchRoundEntity).createQueryBuilder('round').orderBy('round.createdAt', 'DESC').addOrderBy('round.id'), page);
+  }
+
+  /** QUEUED or RUNNING rounds whose lease (`leaseSeconds` from creation when none) lapsed, on the data source. */
+  abandonedRounds(leaseSeconds: number): Promise<{ id: string; status: MatchRoundStatus; attempt: number }[]> {
+    return this.dataSource.query(`SELECT id, status, attempt FROM match_rounds WHERE status IN ('QUEUED', 'RUNNING') AND ${LEASE_LAPSED}`, [leaseSeconds]);
+  }
+
+  /**
+   * The next attempt of an abandoned round, with a fresh lease, on the data source; null when it is no
+   * longer lapsed, no longer at `attempt`, or being written (SKIP LOCKED).
+   */
+  async claimAbandoned(roundId: string, attempt: number, leaseSeconds: number): Promise<number | null> {
+    const [rows] = await this.dataSource.query<[{ attempt: number }[], number]>(
+      `UPDATE match_rounds SET attempt = attempt + 1, lease_until = now() + make_interval(secs => $1)
+        WHERE id = (SELECT id FROM match_rounds WHERE id = $2 AND attempt = $3 AND status IN ('QUEUED', 'RUNNING') AND ${LEASE_LAPSED} FOR UPDATE SKIP LOCKED)
+        RETURNING attempt`,
+      [leaseSeconds, roundId, attempt],
+    );
+    return rows.length ? rows[0].attempt : null;
+  }
+
+  /** The round locked FOR UPDATE with whether its lease lapsed, or undefined. */
+  async lockRoundState(id: string, leaseSeconds: number): Promise<{ status: MatchRoundStatus; error: string | null; attempt: number; lapsed: boolean } | undefined> {
+    const [current] = await this.manager.query<{ status: MatchRoundStatus; error: string | null; attempt: number; lapsed: boolean }[]>(
+      `SELECT status, error, attempt, ${LEASE_LAPSED} AS lapsed FROM match_rounds WHERE id = $2 FOR UPDATE`,
+      [leaseSeconds, id],
+    );
+    return current;
+  }
+
+  /** The round QUEUED again as its next attempt, with a fresh lease. */
+  async requeueRound(id: string, leaseSeconds: number): Promise<void> {
+    await this.manager.query(
+      `UPDATE match_rounds SET status = 'QUEUED', error = NULL, completed_at = NULL, attempt = attempt + 1, lease_until = now() + make_interval(secs => $2) WHERE id = $1`,
+      [id, leaseSeconds],
+    );
+  }
+
+  /** The student's explanation in the round, on the data source, or undefined. */
+  async explanation(roundId: string, studentId: string): Promise<ExplanationRow | undefined> {
+    const [row] = await this.dataSource.query<ExplanationRow[]>(
+      `SELECT e.round_id AS "roundId", e.student_id AS "studentId", e.placement_id AS "placementId", e.rank, e.ranks, e.outcomes,
+              e.priorities, e.outside_round AS "outsideRound", r.cutoffs,
+              ARRAY(SELECT r.placement_ids[i + 1] FROM unnest(e.placements) WITH ORDINALITY AS c(i, n) ORDER BY n) AS "placementIdsOfChoices"
+         FROM match_explanations e JOIN match_rounds r ON r.id = e.round_id
+        WHERE e.round_id = $1 AND e.student_id = $2`,
+      [roundId, studentId],
+    );
+    return row;
+  }
+
+  /** An active student's profile, when she is the school's. */
+  studentFacts(studentId: string, schoolId: string): Promise<StudentFacts | null> {
+    return loadStudentFacts(this.manager, studentId, schoolId);
+  }
+
+  /** The placements with these ids (any status). */
+  placementFacts(ids: string[]): Promise<PlacementFacts[]> {
+    return loadPlacementFacts(this.manager, 'p.id = ANY($1)', [ids]);
+  }
+
+  /** PUBLISHED placements for the student's crebo, level and leerweg within the box around her home, other than `excluded`. */
+  suggestionCandidates(student: StudentFacts, box: { minLat: number; maxLat: number; minLon: number; maxLon: number }, excluded: string[]): Promise<PlacementFacts[]> {
+    return loadPlacementFacts(
+      this.manager,
+      `p.crebos @> ARRAY[$1]::text[] AND p.level = $2 AND p.leerweg = $3 AND p.status = 'PUBLISHED' AND p.id <> ALL($4::uuid[])
+         AND p.lat BETWEEN $5 AND $6 AND p.lon BETWEEN $7 AND $8`,
+      [student.crebo, student.level, student.leerweg, excluded, box.minLat, box.maxLat, box.minLon, box.maxLon],
+    );
+  }
+
+  /** Her list replaced by these placements, in this order; `suggested` marks the entries from `suggestedFrom` on. */
+  async replacePreferences(studentId: string, placementIds: string[], suggestedFrom: number): Promise<StudentPreferenceEntity[]> {
+    await this.manager.delete(StudentPreferenceEntity, { studentId });
+    const entries = placementIds.map((placementId, index) => this.manager.create(StudentPreferenceEntity, { studentId, placementId, rank: index + 1, suggested: index >= suggestedFrom }));
+    if (entries.length) await this.manager.insert(StudentPreferenceEntity, entries);
+    return entries;
+  }
+
+  preferencesOf(studentId: string): Promise<StudentPreferenceEntity[]> {
+    return this.manager.getRepository(StudentPreferenceEntity).find({ where: { studentId }, order: { rank: 'ASC' } });
+  }
+
+  proposal(id: string): Promise<ProposalEntity | null> {
+    return this.manager.findOneBy(ProposalEntity, { id });
+  }
+
+  /** One side's proposals (`side`: its company's or its school's), filtered, as a page. */
+  listProposals(
+    side: ProposalSideColumn,
+    organizationId: string,
+    filter: { placementId?: string; studentId?: string; status?: ProposalStatus },
+    page: ConnectionArgs,
+    orderBy: ProposalsArgs['orderBy'],
+  ): Promise<Connection<ProposalEntity>> {
+    const query = this.manager.getRepository(ProposalEntity).createQueryBuilder('proposal').where(`proposal.${side} = :org`, { org: organizationId });
+    if (filter.placementId) query.andWhere('proposal.placementId = :placementId', { placementId: filter.placementId });
+    if (filter.studentId) query.andWhere('proposal.studentId = :studentId', { studentId: filter.studentId });
+    if (filter.status) query.andWhere('proposal.status = :status', { status: filter.status });
+    const ordering = orderingOf(
+      { CREATED_AT: 'proposal.createdAt', EXPIRES_AT: 'proposal.expiresAt', RANK: 'proposal.rank' },
+      'proposal.id',
+      orderBy,
+      { field: 'CREATED_AT', direction: SortDirection.DESC },
+    );
+    return paginate(query, page, { ordering });
+  }
+
+  /** The placement of one side's proposal, read without a lock (the placement is locked first: lock order), or null. */
+  placementOfProposal(id: string, side: ProposalSideColumn, organizationId: string): Promise<Pick<ProposalEntity, 'id' | 'placementId'> | null> {
+    return this.manager.findOne(ProposalEntity, { select: { id: true, placementId: true }, where: { id, [side]: organizationId } });
+  }
+
+  /** One side's proposal locked FOR UPDATE (it exists: `placementOfProposal` found it in this transaction). */
+  lockProposal(id: string, side: ProposalSideColumn, organizationId: string): Promise<ProposalEntity> {
+    return this.manager.findOneOrFail(ProposalEntity, { where: { id, [side]: organizationId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  saveProposal(proposal: ProposalEntity): Promise<ProposalEntity> {
+    return this.manager.save(proposal);
+  }
+
+  /** R2: the open proposals at the placements become WITHDRAWN; their ids. */
+  async withdrawOpenProposalsAt(placementIds: string[]): Promise<string[]> {
+    const { raw } = await this.manager
+      .createQueryBuilder()
+      .update(ProposalEntity)
+      .set({ status: ProposalStatus.WITHDRAWN, decidedAt: () => 'now()' })
+      .where('placement_id = ANY(:placementIds) AND status = :open', { placementIds, open: ProposalStatus.OPEN })
+      .returning('id')
+      .execute();
+    return (raw as { id: string }[]).map(({ id }) => id);
+  }
+
+  /** Open proposals that expired before `now` become EXPIRED; their ids. */
+  async expireOpenBefore(now: Date): Promise<string[]> {
+    const { raw } = await this.manager
+      .createQueryBuilder()
+      .update(ProposalEntity)
+      .set({ status: ProposalStatus.EXPIRED, decidedAt: () => 'now()' })
+      .where({ status: ProposalStatus.OPEN, expiresAt: LessThan(now) })
+      .returning('id')
+      .execute();
+    return (raw as { id: string }[]).map(({ id }) => id);
+  }
+
+  /** Open proposals expiring before `before` whose reminder was not sent, locked FOR UPDATE; their ids. */
+  async lockUnremindedExpiringBefore(before: Date): Promise<string[]> {
+    const due = await this.manager.find(ProposalEntity, {
+      select: { id: true },
+      where: { status: ProposalStatus.OPEN, expiresAt: LessThan(before), expiryReminderSentAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return due.map(({ id }) => id);
+  }
+
+  async markReminded(ids: string[], at: Date): Promise<void> {
+    await this.manager.update(ProposalEntity, { id: In(ids) }, { expiryReminderSentAt: at });
+  }
+}

@@ -10,13 +10,14 @@ import { boundingBox } from '../postcodes/distance';
 import { blindPriority } from './blind-priority';
 import { distanceKm, ineligibility, INELIGIBILITY_MESSAGES } from './eligibility';
 import { IneligiblePreferences } from './models/matching.model';
-import { loadPlacementFacts, loadStudentFacts, type StudentFacts } from './matching.repository';
-import { StudentPreferenceEntity } from './student-preference.entity';
+import { MatchingRepository, type StudentFacts } from './matching.repository';
+import type { StudentPreferenceEntity } from './student-preference.entity';
 
 @Injectable()
 export class PreferencesService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly matching: MatchingRepository,
     private readonly audit: AuditLog,
     private readonly students: StudentsFacts,
     private readonly env: Environment,
@@ -34,11 +35,10 @@ export class PreferencesService {
     const duplicate = placementIds.findIndex((id, index) => placementIds.indexOf(id) !== index);
     if (duplicate >= 0) throw BadUserInputError.field(`placementIds.${duplicate}`, 'a placement may appear once in the list');
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       // Locked first: two lists for her are kept apart (students.repository.ts on why NO KEY UPDATE).
-      const student = (await this.students.lockActiveOfSchool(studentId, actor.organizationId)) ? await loadStudentFacts(manager, studentId, actor.organizationId) : null;
+      const student = (await this.students.lockActiveOfSchool(studentId, actor.organizationId)) ? await this.matching.studentFacts(studentId, actor.organizationId) : null;
       if (!student) throw new NotFoundError('Student', { field: 'studentId' });
-      const placements = new Map((await loadPlacementFacts(manager, 'p.id = ANY($1)', [placementIds])).map((p) => [p.id, p]));
+      const placements = new Map((await this.matching.placementFacts(placementIds)).map((p) => [p.id, p]));
       // A draft was never public: to a school it does not exist (README "Errors").
       const missing = placementIds.findIndex((id) => (placements.get(id)?.status ?? PlacementStatus.DRAFT) === PlacementStatus.DRAFT);
       if (missing >= 0) throw new NotFoundError('Placement', { field: `placementIds.${missing}` });
@@ -51,11 +51,7 @@ export class PreferencesService {
       if (refused.length) return new IneligiblePreferences(refused);
 
       const suggestions = completeWithSuggestions ? await this.suggest(student, placementIds) : [];
-      await manager.delete(StudentPreferenceEntity, { studentId });
-      const entries = [...placementIds, ...suggestions].map((placementId, index) =>
-        manager.create(StudentPreferenceEntity, { studentId, placementId, rank: index + 1, suggested: index >= placementIds.length }),
-      );
-      if (entries.length) await manager.insert(StudentPreferenceEntity, entries);
+      const entries = await this.matching.replacePreferences(studentId, [...placementIds, ...suggestions], placementIds.length);
       await this.audit.record(actor, { action: 'student.preferences_set', entityType: 'student', entityId: studentId, after: { placementIds } });
       return entries;
     });
@@ -70,12 +66,7 @@ export class PreferencesService {
     const room = this.env.MATCH_MAX_PREFERENCES - chosen.length;
     if (room <= 0) return [];
     const box = boundingBox(student.lat, student.lon, student.radiusKm);
-    const candidates = await loadPlacementFacts(
-      this.transactions.manager,
-      `p.crebos @> ARRAY[$1]::text[] AND p.level = $2 AND p.leerweg = $3 AND p.status = 'PUBLISHED' AND p.id <> ALL($4::uuid[])
-         AND p.lat BETWEEN $5 AND $6 AND p.lon BETWEEN $7 AND $8`,
-      [student.crebo, student.level, student.leerweg, chosen, box.minLat, box.maxLat, box.minLon, box.maxLon],
-    );
+    const candidates = await this.matching.suggestionCandidates(student, box, chosen);
     return candidates
       .filter((placement) => !ineligibility(student, placement))
       .map((placement) => ({ id: placement.id, fit: blindPriority(student, placement), km: distanceKm(student.lat, student.lon, placement.lat, placement.lon) }))
@@ -87,6 +78,6 @@ export class PreferencesService {
   async list(actor: Actor, studentId: string): Promise<StudentPreferenceEntity[]> {
     const own = await this.students.isOfSchool(studentId, actor.organizationId);
     if (!own) throw new NotFoundError('Student', { field: 'studentId' });
-    return this.transactions.manager.getRepository(StudentPreferenceEntity).find({ where: { studentId }, order: { rank: 'ASC' } });
+    return this.matching.preferencesOf(studentId);
   }
 }

@@ -1,16 +1,16 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
-import { Transactions } from '../../database/transactions';
 import { AccreditationLossHooks } from '../companies/accreditation-loss';
-import { ProposalEntity, ProposalStatus } from './proposal.entity';
+import { MatchingRepository } from './matching.repository';
+import { ProposalStatus } from './proposal.entity';
 
 /** R2's cascade, after the replacement searches were opened (they read these proposals first). */
 @Injectable()
 export class ProposalWithdrawal implements OnModuleInit {
   constructor(
     private readonly lossHooks: AccreditationLossHooks,
-    private readonly transactions: Transactions,
+    private readonly proposals: MatchingRepository,
     private readonly audit: AuditLog,
   ) {}
 
@@ -24,16 +24,10 @@ export class ProposalWithdrawal implements OnModuleInit {
    */
   async withdrawOpenProposals(actor: Actor | null, placementIds: string[]): Promise<void> {
     if (!placementIds.length) return;
-    const { raw: withdrawn } = await this.transactions.manager
-      .createQueryBuilder()
-      .update(ProposalEntity)
-      .set({ status: ProposalStatus.WITHDRAWN, decidedAt: () => 'now()' })
-      .where('placement_id = ANY(:placementIds) AND status = :open', { placementIds, open: ProposalStatus.OPEN })
-      .returning('id')
-      .execute();
+    const withdrawn = await this.proposals.withdrawOpenProposalsAt(placementIds);
     await this.audit.record(
       actor,
-      (withdrawn as Array<{ id: string }>).map(({ id }) => ({ action: 'proposal.withdrawn', entityType: 'proposal', entityId: id, after: { status: ProposalStatus.WITHDRAWN, rule: 'R2' } })),
+      withdrawn.map((id) => ({ action: 'proposal.withdrawn', entityType: 'proposal', entityId: id, after: { status: ProposalStatus.WITHDRAWN, rule: 'R2' } })),
     );
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, LessThan } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
-import { type Connection, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
+import type { Connection } from '../../common/graphql/pagination';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import type { InternshipEntity } from '../internships/internship.entity';
@@ -15,7 +14,8 @@ import { PlacementStatus } from '../placements/placement.entity';
 import { lockPlacementForSeat, type PlacementForSeat } from '../placements/placements.facts';
 import type { AnswerProposalInput, ProposalsArgs } from './dto/matching.input';
 import { MatchingPolicy, Side } from './matching.policy';
-import { Answer, ProposalEntity, ProposalStatus } from './proposal.entity';
+import { MatchingRepository } from './matching.repository';
+import { Answer, type ProposalEntity, ProposalStatus } from './proposal.entity';
 
 export { Side };
 
@@ -37,6 +37,7 @@ function alreadySeated(actor: Actor, proposal: ProposalEntity, held: Pick<Intern
 export class ProposalsService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly proposals: MatchingRepository,
     private readonly audit: AuditLog,
     private readonly internships: InternshipLifecycleService,
     private readonly clock: Clock,
@@ -45,7 +46,7 @@ export class ProposalsService {
 
   /** One proposal of the actor's side (blind for the company, R20); anyone else's is NOT_FOUND, as an unknown id. */
   async find(actor: Actor, side: Side, id: string): Promise<ProposalEntity> {
-    const proposal = await this.transactions.manager.findOneBy(ProposalEntity, { id });
+    const proposal = await this.proposals.proposal(id);
     return ownedOrNotFound('Proposal', proposal, { visible: (found) => found[MatchingPolicy.proposalSideColumn(side)] === actor.organizationId });
   }
 
@@ -62,20 +63,7 @@ export class ProposalsService {
     if (studentId && !MatchingPolicy.mayFilterProposalsByStudent(side)) {
       throw new ForbiddenError('Companies may not filter proposals by studentId: a candidate stays a pseudonym until both sides accept (R20)');
     }
-    const query = this.transactions.manager
-      .getRepository(ProposalEntity)
-      .createQueryBuilder('proposal')
-      .where(`proposal.${MatchingPolicy.proposalSideColumn(side)} = :org`, { org: actor.organizationId });
-    if (placementId) query.andWhere('proposal.placementId = :placementId', { placementId });
-    if (studentId) query.andWhere('proposal.studentId = :studentId', { studentId });
-    if (status) query.andWhere('proposal.status = :status', { status });
-    const ordering = orderingOf(
-      { CREATED_AT: 'proposal.createdAt', EXPIRES_AT: 'proposal.expiresAt', RANK: 'proposal.rank' },
-      'proposal.id',
-      orderBy,
-      { field: 'CREATED_AT', direction: SortDirection.DESC },
-    );
-    return paginate(query, page, { ordering });
+    return this.proposals.listProposals(MatchingPolicy.proposalSideColumn(side), actor.organizationId, { placementId, studentId, status }, page, orderBy);
   }
 
   /**
@@ -92,13 +80,12 @@ export class ProposalsService {
       throw BadUserInputError.field('input.declineReason', 'reason codes are for companies (R21); a student need not give one');
     }
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      const where = { id, [MatchingPolicy.proposalSideColumn(side)]: actor.organizationId };
+      const sideColumn = MatchingPolicy.proposalSideColumn(side);
       // Lock order (README, Operations): the placement before its proposal, as a revocation's cascade takes them.
-      const unlocked = await manager.findOne(ProposalEntity, { select: { id: true, placementId: true }, where });
+      const unlocked = await this.proposals.placementOfProposal(id, sideColumn, actor.organizationId);
       if (!unlocked) throw new NotFoundError('Proposal');
-      const placement = await lockPlacementForSeat(manager, unlocked.placementId);
-      const proposal = await manager.findOneOrFail(ProposalEntity, { where, lock: { mode: 'pessimistic_write' } });
+      const placement = await lockPlacementForSeat(this.transactions.manager, unlocked.placementId);
+      const proposal = await this.proposals.lockProposal(id, sideColumn, actor.organizationId);
       if (proposal.status !== ProposalStatus.OPEN) throw new ConflictError(`Proposal ${id} is ${proposal.status}`);
       const now = this.clock.now();
       if (proposal.expiresAt < now) throw new ConflictError(`Proposal ${id} expired on ${proposal.expiresAt.toISOString()}`);
@@ -113,7 +100,7 @@ export class ProposalsService {
       } else if (proposal.companyAnswer === Answer.ACCEPTED && proposal.studentAnswer === Answer.ACCEPTED) {
         await this.takeSeat(actor, proposal, placement);
       }
-      await manager.save(proposal);
+      await this.proposals.saveProposal(proposal);
       await this.audit.record(actor, {
         action: `proposal.${input.accept ? 'accepted' : 'declined'}_by_${side.toLowerCase()}`,
         entityType: 'proposal',
@@ -152,15 +139,7 @@ export class ProposalsService {
   /** Daily: open proposals past their expiry free their seat; the student is in the next round. */
   async expireDue(now = this.clock.now()): Promise<number> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      const { raw } = await manager
-        .createQueryBuilder()
-        .update(ProposalEntity)
-        .set({ status: ProposalStatus.EXPIRED, decidedAt: () => 'now()' })
-        .where({ status: ProposalStatus.OPEN, expiresAt: LessThan(now) })
-        .returning('id')
-        .execute();
-      const ids = (raw as { id: string }[]).map(({ id }) => id);
+      const ids = await this.proposals.expireOpenBefore(now);
       await this.audit.record(null, ids.map((id) => ({ action: 'proposal.expired', entityType: 'proposal', entityId: id })));
       return ids.length;
     });
@@ -169,15 +148,9 @@ export class ProposalsService {
   /** Daily: both sides hear once that an open proposal expires within two days. */
   async remindExpiring(now = this.clock.now()): Promise<number> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      const due = await manager.find(ProposalEntity, {
-        select: { id: true },
-        where: { status: ProposalStatus.OPEN, expiresAt: LessThan(new Date(now.getTime() + REMIND_BEFORE_MS)), expiryReminderSentAt: IsNull() },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const ids = due.map(({ id }) => id);
+      const ids = await this.proposals.lockUnremindedExpiringBefore(new Date(now.getTime() + REMIND_BEFORE_MS));
       if (!ids.length) return 0;
-      await manager.update(ProposalEntity, { id: In(ids) }, { expiryReminderSentAt: now });
+      await this.proposals.markReminded(ids, now);
       await this.events.emit(MatchingEvent.PROPOSAL_EXPIRING, ids.map((proposalId) => ({ proposalId })));
       return ids.length;
     });

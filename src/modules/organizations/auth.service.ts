@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../common/auth/password-hasher';
 import type { Actor } from '../../common/auth/roles';
@@ -9,9 +7,10 @@ import { UnauthenticatedError } from '../../common/errors/domain-errors';
 import { API_KEY_PREFIX, ApiKeysService } from './api-keys/api-keys.service';
 import { LoginThrottle } from './login-throttle.service';
 import { actorOf } from './actor';
+import { OrganizationsRepository } from './organizations.repository';
 import { SessionKind } from './session.entity';
 import { type SignedInUser, SessionsService, type StartedSession, type ValidSession } from './sessions.service';
-import { UserEntity } from './user.entity';
+import type { UserEntity } from './user.entity';
 
 export interface Session extends StartedSession {
   user: UserEntity;
@@ -34,7 +33,7 @@ const INVALID_TOKEN = 'The token is invalid, has expired or was revoked; sign in
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: OrganizationsRepository,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionsService,
     private readonly apiKeys: ApiKeysService,
@@ -49,9 +48,7 @@ export class AuthService {
   async login(email: string, password: string, clientIp: string | undefined): Promise<Session> {
     const normalized = email.trim().toLowerCase();
     const attempt = await this.throttle.begin(normalized, clientAddressOf(clientIp));
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .findOne({ where: { email: normalized }, relations: { organization: true } });
+    const user = await this.users.userWithOrganizationByEmail(normalized);
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
     // A deactivated user gets the same answer as a wrong password: nothing tells whether the account exists.
     if (!user?.organization || !valid || user.deactivatedAt) throw new UnauthenticatedError('Invalid e-mail or password');
@@ -88,7 +85,7 @@ export class AuthService {
 
   /** The user as she is now (her organization and role), or null when she no longer exists or is deactivated. */
   async actorFor(userId: string): Promise<Actor | null> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId }, relations: { organization: true } });
+    const user = await this.users.user(userId);
     return user?.organization && !user.deactivatedAt ? actorOf(user, user.organization) : null;
   }
 }

@@ -3,9 +3,10 @@ import { type AuditActor, recordAudit } from '../../common/audit/audit-log';
 import { hashPassword } from '../../common/auth/password-hasher';
 import { MembershipRole, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
-import { OrganizationEntity } from './organization.entity';
+import type { OrganizationEntity } from './organization.entity';
+import { brinCodeTaken, emailTaken, insertOrganization, insertUser as insertUserRow, kvkNumberTaken } from './organizations.repository';
 import type { Sector } from './sector';
-import { UserEntity } from './user.entity';
+import type { UserEntity } from './user.entity';
 import { openInvitation, type OpenedInvitation } from './invitations/invitation-opening';
 
 /**
@@ -62,16 +63,14 @@ export async function createOrganizationWithInvitation(
   checkIdentifiers(input);
   await assertUnique(manager, input);
   const email = input.firstAdmin.email.trim().toLowerCase();
-  if (await manager.getRepository(UserEntity).existsBy({ email })) throw BadUserInputError.field('input.firstAdmin.email', ADDRESS_UNAVAILABLE);
-  const organization = await manager.save(
-    manager.create(OrganizationEntity, {
-      type: input.type,
-      name: input.name,
-      brinCode: input.type === OrganizationType.SCHOOL ? input.brinCode! : null,
-      kvkNumber: input.type === OrganizationType.COMPANY ? input.kvkNumber! : null,
-      sector: input.type === OrganizationType.COMPANY ? input.sector! : null,
-    }),
-  );
+  if (await emailTaken(manager, email)) throw BadUserInputError.field('input.firstAdmin.email', ADDRESS_UNAVAILABLE);
+  const organization = await insertOrganization(manager, {
+    type: input.type,
+    name: input.name,
+    brinCode: input.type === OrganizationType.SCHOOL ? input.brinCode! : null,
+    kvkNumber: input.type === OrganizationType.COMPANY ? input.kvkNumber! : null,
+    sector: input.type === OrganizationType.COMPANY ? input.sector! : null,
+  });
   const opened = await openInvitation(manager, actor, { ...input.firstAdmin, email, organizationId: organization.id, role: MembershipRole.ADMIN }, now);
   await recordAudit(manager, actor, {
     action: 'organization.created',
@@ -88,17 +87,15 @@ export async function createOrganizationWithInvitation(
  */
 export async function insertUser(manager: EntityManager, organizationId: string, input: NewUser, role: MembershipRole, emailPath: string): Promise<UserEntity> {
   const email = input.email.trim().toLowerCase();
-  if (await manager.getRepository(UserEntity).existsBy({ email })) throw BadUserInputError.field(emailPath, ADDRESS_UNAVAILABLE);
-  return manager.save(
-    manager.create(UserEntity, {
-      organizationId,
-      email,
-      name: input.name,
-      role,
-      language: input.language ?? 'nl',
-      passwordHash: await hashPassword(input.password),
-    }),
-  );
+  if (await emailTaken(manager, email)) throw BadUserInputError.field(emailPath, ADDRESS_UNAVAILABLE);
+  return insertUserRow(manager, {
+    organizationId,
+    email,
+    name: input.name,
+    role,
+    language: input.language ?? 'nl',
+    passwordHash: await hashPassword(input.password),
+  });
 }
 
 function checkIdentifiers(input: NewOrganization): void {
@@ -114,11 +111,10 @@ function checkIdentifiers(input: NewOrganization): void {
 }
 
 async function assertUnique(manager: EntityManager, input: NewOrganization): Promise<void> {
-  const repository = manager.getRepository(OrganizationEntity);
-  if (input.brinCode && (await repository.existsBy({ brinCode: input.brinCode }))) {
+  if (input.brinCode && (await brinCodeTaken(manager, input.brinCode))) {
     throw new ConflictError(`A school with BRIN code ${input.brinCode} already exists`);
   }
-  if (input.kvkNumber && (await repository.existsBy({ kvkNumber: input.kvkNumber }))) {
+  if (input.kvkNumber && (await kvkNumberTaken(manager, input.kvkNumber))) {
     throw new ConflictError(`A company with KvK number ${input.kvkNumber} already exists`);
   }
 }

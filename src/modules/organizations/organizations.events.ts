@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MembershipRole } from '../../common/auth/roles';
 import { announceEach, defineEvents, type EventSource, inPayloadOrder } from '../events/event-definition';
 import { RegistersEvents } from '../events/event-registry';
+import { userContacts } from './organizations.repository';
 
 export const OrganizationEvent = { USER_ADDED: 'USER_ADDED' } as const;
 
@@ -20,10 +21,7 @@ export class OrganizationEvents implements EventSource {
       payload: ['userId'],
       announce: async (payloads, { db }) => {
         const ids = payloads.map((payload) => payload.userId);
-        const users = await db.query<{ id: string; organization_id: string; name: string; email: string }>(
-          'SELECT id, organization_id, name, email FROM users WHERE id = ANY($1::uuid[])',
-          [ids],
-        );
+        const users = await userContacts(db, ids);
         return announceEach(inPayloadOrder(users, ids), (user) => ({
           organizationIds: [user.organization_id],
           role: MembershipRole.ADMIN,

@@ -8,6 +8,7 @@ import { OrganizationLoader } from './organization.loader';
 import { OrganizationsResolver, UsersResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 import { SessionsResolver } from './sessions.resolver';
+import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { OrganizationEvents } from './organizations.events';
 import { AccountMail } from './account-mail/account-mail';
@@ -33,6 +34,7 @@ import { UserAdminService } from './user-admin/user-admin.service';
     TokenService,
     PreparedQueries,
     LoginThrottle,
+    SessionsRepository,
     SessionsService,
     OrganizationLoader,
     OrganizationsResolver,

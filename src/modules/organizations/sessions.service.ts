@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, hasRole, MembershipRole, Role } from '../../common/auth/roles';
 import { type IssuedToken, TokenAudience, TokenService } from '../../common/auth/token.service';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
-import { PreparedQueries } from '../../database/prepared-queries';
 import { Transactions } from '../../database/transactions';
 import { actorOf } from './actor';
-import { OrganizationEntity } from './organization.entity';
-import { SessionEntity, SessionKind } from './session.entity';
-import { UserEntity } from './user.entity';
+import { OrganizationsRepository } from './organizations.repository';
+import { SessionKind } from './session.entity';
+import { type SignedInUser, SessionsRepository } from './sessions.repository';
+import type { UserEntity } from './user.entity';
 
 /** A queue dashboard cookie lasts an hour at most, and never longer than the API session it came from. */
 export const QUEUE_DASHBOARD_SESSION_SECONDS = 3600;
@@ -20,8 +18,7 @@ export interface StartedSession extends IssuedToken {
   sessionId: string;
 }
 
-/** The signed-in user as the session check read her, with her organization. */
-export type SignedInUser = UserEntity & { organization: OrganizationEntity };
+export type { SignedInUser } from './sessions.repository';
 
 /** The session a valid token belongs to, and the user as she is now. */
 export interface ValidSession {
@@ -36,41 +33,15 @@ const AUDIENCE: Record<SessionKind, TokenAudience> = {
   [SessionKind.QUEUE_DASHBOARD]: TokenAudience.QUEUE_DASHBOARD,
 };
 
-interface SessionRow {
-  expiresAt: Date;
-  unchanged: boolean;
-  [column: string]: unknown;
-}
-
-/**
- * Every authenticated request runs this: one primary-key lookup that also reads the user (not her
- * password hash) and her organization whole, so `me` and her organization cost no statement of
- * their own.
- */
-function validSessionSql(db: PreparedQueries): string {
-  return `
-  SELECT ${[...db.selectList(UserEntity, 'u', 'user.', ['passwordHash']), ...db.selectList(OrganizationEntity, 'o', 'organization.')].join(', ')},
-         s.expires_at AS "expiresAt", (s.organization_id = u.organization_id AND s.role = u.role) AS "unchanged"
-    FROM sessions s
-    JOIN users u ON u.id = s.user_id
-    JOIN organizations o ON o.id = u.organization_id
-   WHERE s.id = $1 AND s.user_id = $2 AND s.kind = $3 AND s.revoked_at IS NULL AND s.expires_at > now()
-     AND u.deactivated_at IS NULL`;
-}
-
 @Injectable()
 export class SessionsService {
-  private readonly validSessionSql: string;
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly db: PreparedQueries,
+    private readonly sessions: SessionsRepository,
+    private readonly users: OrganizationsRepository,
     private readonly tokens: TokenService,
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
-  ) {
-    this.validSessionSql = validSessionSql(db);
-  }
+  ) {}
 
   /** An API session for a user who has just proved her password. */
   async startApiSession(user: UserEntity): Promise<StartedSession> {
@@ -94,24 +65,20 @@ export class SessionsService {
     } catch {
       return null;
     }
-    const [row] = await this.db.query<SessionRow>(this.validSessionSql, [claims.sessionId, claims.userId, kind]);
-    if (!row) return null;
-    const user = this.db.hydrate(UserEntity, row, 'user.') as SignedInUser;
-    user.organization = this.db.hydrate(OrganizationEntity, row, 'organization.');
-    if (!row.unchanged) {
-      await this.revokeOutdated(user);
+    const live = await this.sessions.live(claims.sessionId, claims.userId, kind);
+    if (!live) return null;
+    const { user } = live;
+    if (!live.unchanged) {
+      // Her role or organization changed since these sessions started: they end now, even if it changes back.
+      await this.sessions.revokeStartedOtherwise(user);
       return null;
     }
-    return { sessionId: claims.sessionId, expiresAt: row.expiresAt, actor: actorOf(user, user.organization), user };
+    return { sessionId: claims.sessionId, expiresAt: live.expiresAt, actor: actorOf(user, user.organization), user };
   }
 
   /** Ends one session and the dashboard sessions started from it; false when it had already ended. */
   async revoke(sessionId: string): Promise<boolean> {
-    const [, affected] = await this.dataSource.query(
-      `UPDATE sessions SET revoked_at = now() WHERE (id = $1 OR parent_id = $1) AND revoked_at IS NULL`,
-      [sessionId],
-    );
-    return affected > 0;
+    return (await this.sessions.revokeWithChildren(sessionId)) > 0;
   }
 
   /**
@@ -122,7 +89,7 @@ export class SessionsService {
   async revokeAllOf(actor: Actor, userId: string = actor.userId): Promise<number> {
     return this.transactions.run(async () => {
       if (userId !== actor.userId) {
-        const target = await this.transactions.manager.findOneBy(UserEntity, { id: userId, organizationId: actor.organizationId });
+        const target = await this.users.userOf(actor.organizationId, userId);
         if (!target) throw new NotFoundError('User', { field: 'userId' });
         if (actor.membershipRole !== MembershipRole.ADMIN) throw new ForbiddenError('Only an admin of her organization may end her sessions');
       }
@@ -138,17 +105,12 @@ export class SessionsService {
    * next use (see `validate`), this makes it final.
    */
   async revokeEverySession(userId: string): Promise<number> {
-    const result = await this.transactions.manager.update(SessionEntity, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
-    return result.affected ?? 0;
+    return this.sessions.revokeAllOfUser(userId);
   }
 
   /** Ends every session of a user but `keep` (and the dashboard sessions started from it), inside the caller's transaction. */
   async revokeAllBut(userId: string, keep: string | null): Promise<number> {
-    const [, affected] = await this.transactions.manager.query(
-      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2 AND parent_id IS DISTINCT FROM $2`,
-      [userId, keep],
-    );
-    return affected;
+    return this.sessions.revokeAllOfUserBut(userId, keep);
   }
 
   private async start(
@@ -161,17 +123,7 @@ export class SessionsService {
   ): Promise<StartedSession> {
     const sessionId = randomUUID();
     const issued = this.tokens.issue({ userId, sessionId }, AUDIENCE[kind], lifetime);
-    await this.dataSource
-      .getRepository(SessionEntity)
-      .insert({ id: sessionId, kind, userId, organizationId, role, parentId, expiresAt: issued.expiresAt, revokedAt: null });
+    await this.sessions.insert({ id: sessionId, kind, userId, organizationId, role, parentId, expiresAt: issued.expiresAt });
     return { ...issued, sessionId };
-  }
-
-  /** Her role or organization changed since these sessions started: they end now, even if it changes back. */
-  private async revokeOutdated(user: UserEntity): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND (organization_id <> $2 OR role <> $3)`,
-      [user.id, user.organizationId, user.role],
-    );
   }
 }

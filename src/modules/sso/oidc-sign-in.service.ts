@@ -10,6 +10,7 @@ import type { Session } from '../organizations/auth.service';
 import { type ExternalAccount, ExternalSignIn } from '../organizations/external-sign-in.service';
 import { SecretCipher } from './secret-cipher';
 import { SsoConfigurationEntity } from './sso-configuration.entity';
+import { SsoRepository } from './sso.repository';
 import { OIDC_CALLBACK_PATH } from './sso.service';
 
 /** How long a browser may take at the provider: state, nonce and PKCE verifier live this long, and once. */
@@ -68,6 +69,7 @@ export class OidcSignIn {
     private readonly env: Environment,
     @Inject(SecretCipher) private readonly cipher: SecretCipher,
     private readonly transactions: Transactions,
+    private readonly configurations: SsoRepository,
     private readonly accounts: ExternalSignIn,
     private readonly audit: AuditLog,
   ) {
@@ -135,7 +137,7 @@ export class OidcSignIn {
 
   private async configurationOf(organizationId: string): Promise<SsoConfigurationEntity> {
     const configuration = /^[0-9a-f-]{36}$/i.test(organizationId)
-      ? await this.transactions.manager.findOneBy(SsoConfigurationEntity, { organizationId })
+      ? await this.configurations.findOfOrganization(organizationId)
       : null;
     if (!configuration?.enabled) throw new Refused('unknown_organization');
     return configuration;

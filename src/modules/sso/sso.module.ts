@@ -4,6 +4,7 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { OidcController } from './oidc.controller';
 import { OidcSignIn } from './oidc-sign-in.service';
 import { SecretCipher } from './secret-cipher';
+import { SsoRepository } from './sso.repository';
 import { SsoResolver } from './sso.resolver';
 import { SsoService } from './sso.service';
 
@@ -13,6 +14,7 @@ import { SsoService } from './sso.service';
   controllers: [OidcController],
   providers: [
     { provide: SecretCipher, useFactory: (env: Environment) => new SecretCipher(env.SSO_ENCRYPTION_KEY), inject: [Environment] },
+    SsoRepository,
     SsoService,
     OidcSignIn,
     SsoResolver,

@@ -10,6 +10,7 @@ import type { SsoConfigurationModel } from './models/sso-configuration.model';
 import { SecretCipher } from './secret-cipher';
 import { SsoConfigurationEntity } from './sso-configuration.entity';
 import { assertMayManageSso } from './sso.policy';
+import { SsoRepository } from './sso.repository';
 
 export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
 export const oidcStartPath = (organizationId: string) => `/auth/oidc/${organizationId}/start`;
@@ -22,6 +23,7 @@ type Visible = Omit<SsoConfigurationEntity, 'clientSecretSealed' | 'organization
 export class SsoService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly configurations: SsoRepository,
     private readonly audit: AuditLog,
     private readonly organizations: OrganizationsService,
     private readonly env: Environment,
@@ -30,7 +32,7 @@ export class SsoService {
 
   async find(actor: Actor, organizationId: string): Promise<SsoConfigurationModel | null> {
     assertMayManageSso(actor, organizationId);
-    const stored = await this.transactions.manager.findOneBy(SsoConfigurationEntity, { organizationId });
+    const stored = await this.configurations.findOfOrganization(organizationId);
     return stored ? this.model(stored) : null;
   }
 
@@ -41,10 +43,9 @@ export class SsoService {
       await this.organizations.findOrganization(input.organizationId).catch(() => {
         throw new NotFoundError('Organization', { field: 'input.organizationId' });
       });
-      const manager = this.transactions.manager;
-      const stored = await manager.findOne(SsoConfigurationEntity, { where: { organizationId: input.organizationId }, lock: { mode: 'pessimistic_write' } });
+      const stored = await this.configurations.lockOfOrganization(input.organizationId);
       if (!stored && !input.clientSecret) throw BadUserInputError.field('input.clientSecret', 'the client secret is required when single sign-on is first configured');
-      const next = manager.create(SsoConfigurationEntity, {
+      const saved = await this.configurations.save({
         ...(stored ?? {}),
         organizationId: input.organizationId,
         issuer,
@@ -55,7 +56,6 @@ export class SsoService {
         newUserRole: input.newUserRole,
         enabled: input.enabled,
       });
-      const saved = await manager.save(next);
       await this.audit.record(actor, {
         action: 'sso.configured',
         entityType: 'organization',
@@ -70,9 +70,9 @@ export class SsoService {
   async remove(actor: Actor, organizationId: string): Promise<boolean> {
     assertMayManageSso(actor, organizationId);
     return this.transactions.run(async () => {
-      const stored = await this.transactions.manager.findOneBy(SsoConfigurationEntity, { organizationId });
+      const stored = await this.configurations.findOfOrganization(organizationId);
       if (!stored) return false;
-      await this.transactions.manager.delete(SsoConfigurationEntity, { organizationId });
+      await this.configurations.deleteOfOrganization(organizationId);
       await this.audit.record(actor, { action: 'sso.removed', entityType: 'organization', entityId: organizationId, before: visible(stored) });
       return true;
     });

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { type AuditActor, COMMAND_LINE, recordAudit } from '../../../common/audit/audit-log';
 import type { MembershipRole } from '../../../common/auth/roles';
 import { newSecretToken } from '../../../common/auth/secret-token';
-import { InvitationEntity } from './invitation.entity';
+import type { InvitationEntity } from './invitation.entity';
+import { insertInvitation } from './invitations.repository';
 
 export const INVITATION_DAYS = 7;
 
@@ -33,19 +34,16 @@ export async function openInvitation(
   now: Date,
 ): Promise<OpenedInvitation> {
   const { token, hash } = newSecretToken();
-  const repository = manager.getRepository(InvitationEntity);
-  const invitation = await repository.save(
-    repository.create({
-      ...invitee,
-      language: invitee.language ?? 'nl',
-      tokenHash: hash,
-      invitedByUserId: actor && actor !== COMMAND_LINE ? actor.userId : null,
-      expiresAt: invitationExpiry(now),
-      acceptedAt: null,
-      userId: null,
-      revokedAt: null,
-    }),
-  );
+  const invitation = await insertInvitation(manager, {
+    ...invitee,
+    language: invitee.language ?? 'nl',
+    tokenHash: hash,
+    invitedByUserId: actor && actor !== COMMAND_LINE ? actor.userId : null,
+    expiresAt: invitationExpiry(now),
+    acceptedAt: null,
+    userId: null,
+    revokedAt: null,
+  });
   await recordAudit(manager, actor, { action: 'invitation.created', entityType: 'invitation', entityId: invitation.id, after: visible(invitation) });
   return { invitation, token };
 }

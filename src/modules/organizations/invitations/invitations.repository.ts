@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
 import { type Connection, type ConnectionArgs, paginate } from '../../../common/graphql/pagination';
 import { Transactions } from '../../../database/transactions';
 import { InvitationEntity } from './invitation.entity';
+
+/** A new open invitation in the caller's transaction (`openInvitation`, which `npm run org:create` runs outside Nest DI). */
+export function insertInvitation(manager: EntityManager, fields: Partial<InvitationEntity>): Promise<InvitationEntity> {
+  return manager.save(manager.create(InvitationEntity, fields));
+}
 
 /** `invitations`, in the ambient transaction. */
 @Injectable()
