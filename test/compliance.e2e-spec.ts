@@ -192,7 +192,8 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     // What the cases above published (drafts are not counted): the Groningen company's placement, the
     // R15 case's (suspended by the revocation, R1 broken since), the R12 one (WARN), the edited one and
     // the one whose findings others may not read; all BOL at 32 h and €320 a month (€400 at 40 h), each
-    // guided by its company's one trainer, who has no student yet.
+    // guided by its company's one trainer, who has no student yet; and the R6 case's trainer, whose
+    // three internships have not begun, so she guides no student today either.
     const all = dataOf(await t.gql(OVERVIEW, {}, sbb)).complianceOverview;
     expect(all).toEqual({
       placements: 5,
@@ -206,7 +207,7 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
         { rule: 'R12', placements: 1 },
       ],
       stipends: { placements: 5, medianMonthlyCents: 32000, medianFullTimeCents: 40000, shareBelowFloor: 0, shareWithoutStipend: 0 },
-      trainerLoad: [{ students: 0, trainers: 2 }],
+      trainerLoad: [{ students: 0, trainers: 3 }],
     });
 
     const groningen = dataOf(await t.gql(OVERVIEW, { filter: { region: 'Groningen' } }, sbb)).complianceOverview;

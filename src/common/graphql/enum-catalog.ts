@@ -154,6 +154,11 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     STUDENT_WITHOUT_PLACEMENT: ['A student is close to her BPV start without a placement', 'Student zonder stageplaats'],
     USER_ADDED: ['A user joined the organization', 'Gebruiker toegevoegd'],
   },
+  ExportFormat: {
+    CSV: ['Comma-separated, UTF-8', 'CSV'],
+    CSV_NL: ['Semicolon-separated with a BOM, as Dutch Excel opens it', 'CSV (Nederlandse Excel)'],
+    XLSX: ['An Excel workbook', 'Excel-werkmap'],
+  },
   ExportableReport: {
     ADVERSE_IMPACT_AUDIT: ['The adverse-impact audit of the matcher', 'Audit ongelijke uitkomsten'],
     AUDIT_LOG: ['The audit log', 'Auditlog'],
