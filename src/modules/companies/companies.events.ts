@@ -4,6 +4,7 @@ import type { Queryable } from '../../database/prepared-queries';
 import { type AnnounceContext, type Announcement, defineEvents, type EventSource, inPayloadOrder, type Message } from '../events/event-definition';
 import { RegistersEvents } from '../events/event-registry';
 import { organizationNames, sbbOrganizationIds } from '../organizations/organizations.facts';
+import { accreditationsForMessages } from './companies.repository';
 
 export const CompanyEvent = {
   ACCREDITATION_GRANTED: 'ACCREDITATION_GRANTED',
@@ -36,11 +37,7 @@ interface AccreditationFacts {
 
 async function accreditations(db: Queryable, payloads: { accreditationId: string }[]): Promise<(AccreditationFacts | Error)[]> {
   const ids = payloads.map((payload) => payload.accreditationId);
-  const rows = await db.query<Omit<AccreditationFacts, 'company'>>(
-    `SELECT a.id, a.company_id, a.crebo, b.name AS branch, a.revocation_reason AS reason, a.lapse_reason, a.lapsed_on::text AS lapsed_on, a.valid_until::text AS valid_until
-       FROM accreditations a JOIN branches b ON b.id = a.branch_id WHERE a.id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const rows = await accreditationsForMessages<Omit<AccreditationFacts, 'company'>>(db, ids);
   const names = await organizationNames(db, rows.map((row) => row.company_id));
   return inPayloadOrder(rows.map((row) => ({ ...row, company: names.get(row.company_id) ?? '-' })), ids);
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type DeepPartial, In, IsNull, LessThanOrEqual, type SelectQueryBuilder } from 'typeorm';
-import { PreparedQueries } from '../../database/prepared-queries';
+import { type DeepPartial, type EntityManager, In, IsNull, LessThanOrEqual, type SelectQueryBuilder } from 'typeorm';
+import { PreparedQueries, type Queryable } from '../../database/prepared-queries';
 import { Transactions } from '../../database/transactions';
-import { accreditationsOfBranches, type LoadQuestion, trainerLoads } from './companies.facts';
 import { AccreditationRefusalEntity } from './accreditation-refusal.entity';
 import { AccreditationEntity, AccreditationStatus } from './accreditation.entity';
 import { BranchEntity } from './branch.entity';
@@ -81,6 +80,11 @@ export class CompaniesRepository {
   /** Row-locked, so concurrent assignments to one trainer are counted one after another (R6). */
   async lockTrainerOfCompany(companyId: string, id: string): Promise<TrainerEntity | null> {
     return this.manager.findOne(TrainerEntity, { where: { id, companyId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Trainers by id in the ambient transaction (CompaniesFacts.trainers). */
+  trainersInTransaction(ids: readonly string[]): Promise<TrainerEntity[]> {
+    return trainersByIds(this.manager, ids);
   }
 
   /** Committed trainers by id in one prepared statement (the per-request loader). */
@@ -193,8 +197,130 @@ export class CompaniesRepository {
     return this.manager.getRepository(TrainerAssignmentEntity).createQueryBuilder('assignment');
   }
 
-  /** R6: see `trainerLoads` in companies.facts.ts, the one definition. */
+  /** R6: see `trainerLoads` below, the one definition. */
   trainerLoads(questions: LoadQuestion[]): Promise<number[]> {
     return trainerLoads(this.manager, questions);
   }
+}
+
+/**
+ * What other modules read of companies on their own manager or outside Nest (batch loads, the
+ * compliance engine, announcements): functions over the caller's manager, re-exported by
+ * companies.facts.ts.
+ */
+
+/** Students with a running trainer assignment at each company (or placement), as `{ id: company or placement, student_id }`. */
+export function studentsAssignedAt(db: Queryable, by: 'company' | 'placement', ids: string[]): Promise<{ id: string; student_id: string }[]> {
+  const column = by === 'company' ? 'company_id' : 'placement_id';
+  return db.query(`SELECT ${column} AS id, student_id FROM trainer_assignments WHERE ${column} = ANY($1::uuid[]) AND ended_at IS NULL`, [ids]);
+}
+
+/** "Branch name, city" as a POK names the place of work (R8). */
+export async function branchLabel(db: Queryable, branchId: string): Promise<string | null> {
+  const [row] = await db.query<{ label: string }>(`SELECT name || ', ' || city AS label FROM branches WHERE id = $1`, [branchId]);
+  return row?.label ?? null;
+}
+
+export async function trainerName(db: Queryable, trainerId: string): Promise<string | null> {
+  const [row] = await db.query<{ name: string }>('SELECT name FROM trainers WHERE id = $1', [trainerId]);
+  return row?.name ?? null;
+}
+
+/** The students a company's trainers have ever been assigned to. */
+export async function studentsWithTrainerAt(db: Queryable, companyId: string): Promise<string[]> {
+  const rows = await db.query<{ student_id: string }>('SELECT DISTINCT student_id FROM trainer_assignments WHERE company_id = $1', [companyId]);
+  return rows.map((row) => row.student_id);
+}
+
+/** A period a trainer's R6 load is counted over, optionally leaving out one placement's assignments. */
+export interface LoadQuestion {
+  trainerId: string;
+  startDate: string;
+  endDate: string;
+  exceptPlacementId?: string | null;
+}
+
+/**
+ * R6, the one definition of a trainer's load: the students she guides in a period, i.e. her
+ * internships' assignments not ended whose period overlaps it (leaving out one placement's, when
+ * asked). An internship has its assignment from its creation (PLANNED) and ends it when it
+ * completes or is terminated, so this counts exactly the students in her PLANNED or ACTIVE
+ * internships, matched or self-found. An assignment made for a student with an open proposal
+ * (`assignTrainer` before both sides accepted) is a reservation: not counted until her internship
+ * adopts it. One answer per question, in order, in one statement.
+ */
+export async function trainerLoads(manager: EntityManager, questions: LoadQuestion[]): Promise<number[]> {
+  if (!questions.length) return [];
+  const rows = await manager.query<{ n: number; students: number }[]>(
+    `SELECT q.n::int AS n, count(a.id)::int AS students
+       FROM unnest($1::uuid[], $2::date[], $3::date[], $4::uuid[]) WITH ORDINALITY AS q(trainer_id, start_date, end_date, except_placement_id, n)
+       LEFT JOIN trainer_assignments a
+              ON a.trainer_id = q.trainer_id AND a.internship_id IS NOT NULL AND a.ended_at IS NULL AND a.start_date <= q.end_date AND a.end_date >= q.start_date
+             AND (q.except_placement_id IS NULL OR a.placement_id IS DISTINCT FROM q.except_placement_id)
+      GROUP BY q.n ORDER BY q.n`,
+    [questions.map((q) => q.trainerId), questions.map((q) => q.startDate), questions.map((q) => q.endDate), questions.map((q) => q.exceptPlacementId ?? null)],
+  );
+  return rows.map((row) => row.students);
+}
+
+/** Every accreditation of the branches, any status (R1 judges them). */
+export function accreditationsOfBranches(manager: EntityManager, branchIds: readonly string[]): Promise<AccreditationEntity[]> {
+  if (!branchIds.length) return Promise.resolve([]);
+  return manager.find(AccreditationEntity, { where: { branchId: In([...branchIds]) }, order: { crebo: 'ASC', grantedOn: 'DESC' } });
+}
+
+/** What R1 judges of an accreditation. */
+export interface AccreditationTerms {
+  branchId: string;
+  crebo: string;
+  status: string;
+  grantedOn: string;
+  validUntil: string | null;
+}
+
+/** Every accreditation of the branches, any status, as plain rows (R1 over a batch of placements). */
+export function accreditationTermsOfBranches(manager: EntityManager, branchIds: readonly string[]): Promise<AccreditationTerms[]> {
+  if (!branchIds.length) return Promise.resolve([]);
+  return manager.query(
+    `SELECT branch_id AS "branchId", crebo, status, granted_on::text AS "grantedOn", valid_until::text AS "validUntil"
+       FROM accreditations WHERE branch_id = ANY($1)`,
+    [[...branchIds]],
+  );
+}
+
+/** What R5–R7 judge of a trainer, as plain rows (a batch of placements at once). */
+export interface TrainerTerms {
+  id: string;
+  companyId: string;
+  qualificationLevel: number;
+  yearsOfExperience: number;
+  courseCompletedOn: string | null;
+  refresherCompletedOn: string | null;
+  sectorTrainingCompletedOn: string | null;
+  sectorTrainingDeadline: string | null;
+}
+
+export function trainerTermsByIds(manager: EntityManager, ids: readonly string[]): Promise<TrainerTerms[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return manager.query(
+    `SELECT id, company_id AS "companyId", qualification_level AS "qualificationLevel", years_of_experience AS "yearsOfExperience",
+            course_completed_on::text AS "courseCompletedOn", refresher_completed_on::text AS "refresherCompletedOn",
+            sector_training_completed_on::text AS "sectorTrainingCompletedOn", sector_training_deadline::text AS "sectorTrainingDeadline"
+       FROM trainers WHERE id = ANY($1)`,
+    [[...ids]],
+  );
+}
+
+export function trainersByIds(manager: EntityManager, ids: readonly string[]): Promise<TrainerEntity[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return manager.findBy(TrainerEntity, { id: In([...ids]) });
+}
+
+/** An accreditation's facts for its messages (company, crebo, branch, reasons, dates), on the announcer's manager. */
+export function accreditationsForMessages<T>(db: Queryable, ids: string[]): Promise<T[]> {
+  return db.query<T>(
+    `SELECT a.id, a.company_id, a.crebo, b.name AS branch, a.revocation_reason AS reason, a.lapse_reason, a.lapsed_on::text AS lapsed_on, a.valid_until::text AS valid_until
+       FROM accreditations a JOIN branches b ON b.id = a.branch_id WHERE a.id = ANY($1::uuid[])`,
+    [ids],
+  );
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
 import { PlacementsModule } from '../placements/placements.module';
 import { NormSetsResolver, PlacementComplianceResolver } from './compliance.resolver';
+import { ComplianceRepository } from './compliance.repository';
 import { ComplianceService } from './compliance.service';
 import { NormSetsService } from './norm-sets.service';
 import { TrainerAssignmentResolver } from './trainer-assignment.resolver';
@@ -15,6 +16,7 @@ import { TrainerAssignmentService } from './trainer-assignment.service';
 @Module({
   imports: [CompaniesModule, PlacementsModule],
   providers: [
+    ComplianceRepository,
     ComplianceService,
     NormSetsService,
     NormSetsResolver,

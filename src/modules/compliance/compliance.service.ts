@@ -6,9 +6,9 @@ import { Transactions } from '../../database/transactions';
 import { type AccreditationLoss, AccreditationLossHooks } from '../companies/accreditation-loss';
 import { PlacementJudges } from '../placements/placement-judge';
 import { PlacementsService } from '../placements/placements.service';
-import { ComplianceEvaluationEntity } from './compliance-evaluation.entity';
+import type { ComplianceEvaluationEntity } from './compliance-evaluation.entity';
+import { ComplianceRepository } from './compliance.repository';
 import { EvaluationTrigger } from './compliance-status';
-import { NormSetEntity } from './norm-set.entity';
 import { evaluatePlacements, type ReevaluationScope, storeEvaluations } from './placement-compliance';
 
 const TRIGGER_OF_LOSS: Record<AccreditationLoss, EvaluationTrigger> = {
@@ -29,6 +29,7 @@ export class ComplianceService implements OnModuleInit {
     private readonly judges: PlacementJudges,
     private readonly lossHooks: AccreditationLossHooks,
     private readonly clock: Clock,
+    private readonly compliance: ComplianceRepository,
   ) {}
 
   onModuleInit(): void {
@@ -70,22 +71,14 @@ export class ComplianceService implements OnModuleInit {
 
   /** Re-evaluates what a norm-set version governs, once; a retry or second worker finds it done. */
   async reevaluateForNormSet(normSetId: string): Promise<void> {
-    const normSets = this.transactions.manager.getRepository(NormSetEntity);
-    const normSet = await normSets.findOneBy({ id: normSetId });
+    const normSet = await this.compliance.findNormSet(normSetId);
     if (!normSet || normSet.reevaluatedAt) return;
     // The first version also governs placements that start before it.
     await this.reevaluate({ startingFrom: normSet.version === 1 ? undefined : normSet.effectiveFrom }, EvaluationTrigger.NORM_SET);
-    await normSets.update({ id: normSetId }, { reevaluatedAt: this.clock.now() });
+    await this.compliance.markReevaluated(normSetId, this.clock.now());
   }
 
   history(filter: { placementId?: string; companyId?: string }, page: ConnectionArgs): Promise<Connection<ComplianceEvaluationEntity>> {
-    const query = this.transactions.manager
-      .getRepository(ComplianceEvaluationEntity)
-      .createQueryBuilder('evaluation')
-      .orderBy('evaluation.evaluatedAt', 'DESC')
-      .addOrderBy('evaluation.id');
-    if (filter.placementId) query.andWhere('evaluation.placementId = :placementId', { placementId: filter.placementId });
-    if (filter.companyId) query.andWhere('evaluation.companyId = :companyId', { companyId: filter.companyId });
-    return paginate(query, page);
+    return paginate(this.compliance.historyQuery(filter), page);
   }
 }

@@ -1,7 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { IsNull } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
@@ -9,7 +8,8 @@ import { Transactions } from '../../database/transactions';
 import { JobName, QueueName } from '../../queues/queues';
 import type { Sector } from '../organizations/sector';
 import type { CreateNormSetInput, NormsInput } from './dto/norm-set.input';
-import { NormSetEntity } from './norm-set.entity';
+import { ComplianceRepository } from './compliance.repository';
+import type { NormSetEntity } from './norm-set.entity';
 import type { Norms } from './norms';
 import type { RuleId, Severity } from './rules/rule';
 
@@ -24,17 +24,18 @@ export class NormSetsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
     @InjectQueue(QueueName.COMPLIANCE) private readonly queue: Queue,
+    private readonly compliance: ComplianceRepository,
   ) {}
 
   /** One version (public rules); an unknown id is NOT_FOUND. */
   async find(id: string): Promise<NormSetEntity> {
-    const found = await this.transactions.manager.findOneBy(NormSetEntity, { id });
+    const found = await this.compliance.findNormSet(id);
     if (!found) throw new NotFoundError('NormSet');
     return found;
   }
 
   list(): Promise<NormSetEntity[]> {
-    return this.transactions.manager.getRepository(NormSetEntity).find({ order: { version: 'DESC' } });
+    return this.compliance.normSetsNewestFirst();
   }
 
   /**
@@ -43,25 +44,22 @@ export class NormSetsService {
    */
   async create(actor: Actor, input: CreateNormSetInput): Promise<NormSetEntity> {
     const normSet = await this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [NORM_SET_LOCK]);
-      const latest = await manager.findOneOrFail(NormSetEntity, { where: {}, order: { version: 'DESC' } });
+      await this.transactions.manager.query('SELECT pg_advisory_xact_lock($1)', [NORM_SET_LOCK]);
+      const latest = await this.compliance.latestNormSet();
       if (input.effectiveFrom <= latest.effectiveFrom) {
         throw BadUserInputError.field(
           'input.effectiveFrom',
           `effectiveFrom must be after ${latest.effectiveFrom}, when version ${latest.version} took effect: versions never overlap`,
         );
       }
-      const created = await manager.save(
-        manager.create(NormSetEntity, {
-          version: latest.version + 1,
-          effectiveFrom: input.effectiveFrom,
-          note: input.note,
-          norms: mergeNorms(latest.norms, input.norms),
-          createdByUserId: actor.userId,
-          reevaluatedAt: null,
-        }),
-      );
+      const created = await this.compliance.insertNormSet({
+        version: latest.version + 1,
+        effectiveFrom: input.effectiveFrom,
+        note: input.note,
+        norms: mergeNorms(latest.norms, input.norms),
+        createdByUserId: actor.userId,
+        reevaluatedAt: null,
+      });
       await this.audit.record(actor, { action: 'norm_set.created', entityType: 'norm_set', entityId: created.id, after: created });
       return created;
     });
@@ -71,7 +69,7 @@ export class NormSetsService {
 
   /** Queues the re-evaluations still owed (also at worker start, in case the API died before queueing one). */
   async enqueuePending(): Promise<void> {
-    const pending = await this.transactions.manager.getRepository(NormSetEntity).findBy({ reevaluatedAt: IsNull() });
+    const pending = await this.compliance.normSetsNotReevaluated();
     for (const { id } of pending) await this.enqueueReevaluation(id);
   }
 

@@ -6,9 +6,9 @@ import { registerVersionsOf } from '../qualifications/qualifications.facts';
 import { applyVerdicts } from '../placements/placement-verdicts';
 import type { PlacementEntity } from '../placements/placement.entity';
 import { lockLiveBatch, publishedSiblings, type PlacementVerdict, type ReevaluationScope } from '../placements/placements.repository';
-import { ComplianceEvaluationEntity } from './compliance-evaluation.entity';
+import { insertEvaluations, normSetsByEffectiveDate } from './compliance.repository';
 import { ComplianceStatus, EvaluationTrigger } from './compliance-status';
-import { NormSetEntity } from './norm-set.entity';
+import type { NormSetEntity } from './norm-set.entity';
 import { evaluateCompliance } from './rule-engine';
 import type { ComplianceContext } from './rules/rule';
 
@@ -24,7 +24,7 @@ export class NormSetHistory {
   private constructor(private readonly versions: NormSetEntity[]) {}
 
   static async load(manager: EntityManager): Promise<NormSetHistory> {
-    const versions = await manager.find(NormSetEntity, { order: { effectiveFrom: 'ASC' } });
+    const versions = await normSetsByEffectiveDate(manager);
     if (!versions.length) throw new Error('No norm set exists; the migrations create version 1');
     return new NormSetHistory(versions);
   }
@@ -105,8 +105,8 @@ export async function evaluatePlacements(manager: EntityManager, placements: Pla
 /** Stores the evaluations placements applied: the compliance history (compliance_evaluations). */
 export async function storeEvaluations(manager: EntityManager, applied: PlacementVerdict[], trigger: EvaluationTrigger): Promise<void> {
   if (!applied.length) return;
-  await manager.insert(
-    ComplianceEvaluationEntity,
+  await insertEvaluations(
+    manager,
     applied.map(({ placement, normSetId, normSetVersion, verdict, findings }) => ({
       placementId: placement.id,
       companyId: placement.companyId,

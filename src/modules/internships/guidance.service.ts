@@ -7,7 +7,7 @@ import { Transactions } from '../../database/transactions';
 import { MIN_CONTACTS_AT_MIDPOINT } from '../compliance/guidance';
 import { Events } from '../events/events';
 import { InternshipEvent } from './internships.events';
-import { ContactMomentEntity } from './contact-moment.entity';
+import type { ContactMomentEntity } from './contact-moment.entity';
 import type { LogContactMomentInput } from './dto/guidance.input';
 import { InternshipsRepository } from './internships.repository';
 
@@ -24,15 +24,12 @@ export class GuidanceService {
   /** The school or the company logs a contact moment of one of its internships (R17). */
   async log(actor: Actor, internshipId: string, input: LogContactMomentInput, today = this.clock.today()): Promise<ContactMomentEntity> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const internship = await this.internships.lockForParty(actor, internshipId);
       if (input.date > today) throw BadUserInputError.field('input.date', 'a contact moment cannot be dated in the future', 'R17');
       if (input.date < internship.startDate || input.date > internship.endDate) {
         throw BadUserInputError.field('input.date', `the contact must fall in the internship, ${internship.startDate} to ${internship.endDate}`, 'R17');
       }
-      const contact = await manager.save(
-        manager.create(ContactMomentEntity, { ...input, notes: input.notes ?? null, internshipId, loggedByUserId: actor.userId, organizationId: actor.organizationId }),
-      );
+      const contact = await this.internships.insertContactMoment({ ...input, notes: input.notes ?? null, internshipId, loggedByUserId: actor.userId, organizationId: actor.organizationId });
       await this.audit.record(actor, { action: 'contact_moment.logged', entityType: 'internship', entityId: internshipId, after: contact });
       return contact;
     });
@@ -41,16 +38,8 @@ export class GuidanceService {
   /** Daily: active internships past their midpoint with fewer than two contacts; both parties hear once. */
   async alertAtMidpoint(today: string): Promise<void> {
     await this.transactions.run(async () => {
-      const manager = this.transactions.manager;
-      const [behind] = await manager.query<[{ id: string }[], number]>(
-        `UPDATE internships i SET midpoint_alert_sent_at = now()
-          WHERE i.status = 'ACTIVE' AND i.midpoint_alert_sent_at IS NULL
-            AND i.start_date + (i.end_date - i.start_date) / 2 <= $1::date
-            AND (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id) < $2
-          RETURNING i.id`,
-        [today, MIN_CONTACTS_AT_MIDPOINT],
-      );
-      await this.events.emit(InternshipEvent.GUIDANCE_BEHIND, behind.map(({ id }) => ({ internshipId: id })));
+      const behind = await this.internships.markBehindAtMidpoint(today, MIN_CONTACTS_AT_MIDPOINT);
+      await this.events.emit(InternshipEvent.GUIDANCE_BEHIND, behind.map((id) => ({ internshipId: id })));
     });
   }
 }

@@ -93,10 +93,9 @@ export class InternshipLifecycleService {
     origin: Pick<InternshipEntity, 'studentId' | 'placementId' | 'companyId' | 'schoolId'> & Partial<Pick<InternshipEntity, 'proposalId' | 'registrationId'>>,
     terms: PlacementPokTerms & { crebo?: string; employmentContract?: boolean },
   ): Promise<InternshipEntity | null> {
-    const manager = this.transactions.manager;
-    const created = manager.create(InternshipEntity, { proposalId: null, registrationId: null, ...origin, startDate: terms.startDate, endDate: terms.endDate });
+    let created: InternshipEntity;
     try {
-      await manager.save(created);
+      created = await this.internships.insertInternship({ proposalId: null, registrationId: null, ...origin, startDate: terms.startDate, endDate: terms.endDate });
     } catch (error) {
       if (isUniqueViolation(error, ONE_SEAT_PER_STUDENT)) return null;
       throw error;
@@ -121,15 +120,14 @@ export class InternshipLifecycleService {
   /** An end evaluation (R19): the school records the student's and its own, the company the praktijkopleider's. */
   async evaluate(actor: Actor, internshipId: string, input: EvaluationInput): Promise<EvaluationEntity> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const internship = await this.internships.lockForParty(actor, internshipId);
       const mayRecord = actor.organizationType === OrganizationType.COMPANY ? [Evaluator.TRAINER] : [Evaluator.STUDENT, Evaluator.SCHOOL];
       if (!mayRecord.includes(input.evaluator)) throw BadUserInputError.field('input.evaluator', `your organization records ${mayRecord.join(' and ')}`, 'R19');
       if (internship.status !== InternshipStatus.ACTIVE) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not ACTIVE`);
-      if (await manager.existsBy(EvaluationEntity, { internshipId, evaluator: input.evaluator })) {
+      if (await this.internships.hasEvaluation(internshipId, input.evaluator)) {
         throw new ConflictError(`The ${input.evaluator.toLowerCase()} evaluation is already recorded`);
       }
-      const evaluation = await manager.save(manager.create(EvaluationEntity, { ...input, comments: input.comments ?? null, internshipId, recordedByUserId: actor.userId }));
+      const evaluation = await this.internships.insertEvaluation({ ...input, comments: input.comments ?? null, internshipId, recordedByUserId: actor.userId });
       await this.audit.record(actor, { action: 'internship.evaluated', entityType: 'internship', entityId: internshipId, after: evaluation });
       return evaluation;
     });
@@ -141,18 +139,17 @@ export class InternshipLifecycleService {
    */
   async complete(actor: Actor, internshipId: string, input: CompleteInternshipInput = {}): Promise<InternshipEntity> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const internship = await this.internships.lockForParty(actor, internshipId);
       if (internship.status !== InternshipStatus.ACTIVE) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not ACTIVE`);
       const early = this.clock.today() < internship.endDate;
       if (early && !input.earlyCompletionReason) {
         throw BadUserInputError.field('input.earlyCompletionReason', `the internship ends on ${internship.endDate}; completing it earlier needs a reason code`);
       }
-      const given = (await manager.findBy(EvaluationEntity, { internshipId })).map((evaluation) => evaluation.evaluator);
+      const given = (await this.internships.evaluationsOfInternship(internshipId)).map((evaluation) => evaluation.evaluator);
       const missing = REQUIRED_EVALUATIONS.filter((evaluator) => !given.includes(evaluator));
       if (missing.length) throw new ConflictError(`The internship closes only with every end evaluation (R18): missing ${missing.join(', ')}`);
       Object.assign(internship, { status: InternshipStatus.COMPLETED, endedAt: this.clock.now(), earlyCompletionReason: early ? input.earlyCompletionReason! : null });
-      await manager.save(internship);
+      await this.internships.saveInternship(internship);
       await this.trainerAssignments.endForInternships(actor, [internshipId]);
       await this.audit.record(actor, { action: 'internship.completed', entityType: 'internship', entityId: internshipId, after: internship });
       return internship;
@@ -165,7 +162,6 @@ export class InternshipLifecycleService {
    */
   async terminate(actor: Actor, internshipId: string, input: TerminateInternshipInput): Promise<InternshipEntity> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const internship = await this.internships.lockForParty(actor, internshipId);
       if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
         throw new ConflictError(`Internship ${internshipId} is ${internship.status} and can no longer be terminated`);
@@ -177,7 +173,7 @@ export class InternshipLifecycleService {
         terminationReason: input.reason ?? null,
         terminatedByOrganizationId: actor.organizationId,
       });
-      await manager.save(internship);
+      await this.internships.saveInternship(internship);
       await this.trainerAssignments.endForInternships(actor, [internshipId]);
       await this.students.setRematchPriority(actor, [internship.studentId], true);
       await this.audit.record(actor, { action: 'internship.terminated', entityType: 'internship', entityId: internshipId, after: internship });

@@ -3,7 +3,7 @@ import { Transactions } from '../../database/transactions';
 import { AccreditationUse } from '../companies/accreditation-loss';
 import { PlacementSeats } from '../placements/placement-seats';
 import { internshipsStartedSince } from './internships.facts';
-import { seatsHeld } from './seats';
+import { seatsHeld } from './internships.repository';
 
 /** What internships answers for the modules below it, registered at boot (they do not import internships). */
 @Injectable()

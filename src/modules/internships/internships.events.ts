@@ -5,6 +5,7 @@ import { RegistersEvents } from '../events/event-registry';
 import { organizationNames } from '../organizations/organizations.facts';
 import { placementSummaries } from '../placements/placements.facts';
 import { studentNamesForSchool } from '../students/students.facts';
+import { internshipsForMessages, poksForMessages, registrationsForMessages } from './internships.repository';
 
 export const InternshipEvent = {
   GUIDANCE_BEHIND: 'GUIDANCE_BEHIND',
@@ -60,13 +61,7 @@ const selfFoundTitle = (crebo: string, company: string) => `${company}, crebo ${
 /** An internship's facts for a message, with its placement's title (or, self-found, its company and crebo), in payload order. */
 async function internships(db: Queryable, payloads: { internshipId: string }[]): Promise<(InternshipFacts | Error)[]> {
   const ids = payloads.map((payload) => payload.internshipId);
-  const rows = await db.query<Omit<InternshipFacts, 'title' | 'student'> & { crebo: string; student_id: string }>(
-    `SELECT i.id, i.school_id, i.company_id, i.placement_id, i.registration_id, i.student_id, i.termination_code::text AS code,
-            concat_ws(': ', i.termination_code::text, i.termination_reason) AS reason, p.crebo,
-            (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id)::int AS contacts
-       FROM internships i JOIN internship_programmes p ON p.id = i.id WHERE i.id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const rows = await internshipsForMessages<Omit<InternshipFacts, 'title' | 'student'> & { crebo: string; student_id: string }>(db, ids);
   const titles = new Map((await placementSummaries(db, [...new Set(rows.flatMap((row) => (row.placement_id ? [row.placement_id] : [])))])).map((p) => [p.id, p.title]));
   const companies = await organizationNames(db, [...new Set(rows.map((row) => row.company_id))]);
   const students = await studentNamesForSchool(db, rows.map((row) => row.student_id));
@@ -102,11 +97,7 @@ interface RegistrationFacts {
 /** A registration's facts for a message, with the names of both sides and (for her school) of the student. */
 async function registrations(db: Queryable, payloads: { registrationId: string }[]): Promise<(RegistrationFacts | Error)[]> {
   const ids = payloads.map((payload) => payload.registrationId);
-  const rows = await db.query<Omit<RegistrationFacts, 'school' | 'company' | 'student'>>(
-    `SELECT id, school_id, company_id, student_id, internship_id, crebo, level, leerweg::text, start_date::text, end_date::text, decline_reason::text, decline_note
-       FROM internship_registrations WHERE id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const rows = await registrationsForMessages<Omit<RegistrationFacts, 'school' | 'company' | 'student'>>(db, ids);
   const names = await organizationNames(db, [...new Set(rows.flatMap((row) => [row.school_id, row.company_id]))]);
   const students = await studentNamesForSchool(db, rows.map((row) => row.student_id));
   return inPayloadOrder(
@@ -134,13 +125,7 @@ interface PokFacts {
 /** A POK version's facts: the parties still to sign (the guardian only when required), in payload order. */
 async function poks(db: Queryable, payloads: { pokId: string }[]): Promise<(PokFacts | Error)[]> {
   const ids = payloads.map((payload) => payload.pokId);
-  const rows = await db.query<PokFacts>(
-    `SELECT k.id, k.internship_id, k.version, i.school_id, i.company_id, k.terms ->> 'student' AS student, k.terms ->> 'branch' AS branch, k.terms ->> 'crebo' AS crebo,
-            ARRAY(SELECT party FROM unnest(ARRAY['STUDENT', 'SCHOOL', 'COMPANY'] || CASE WHEN k.guardian_required THEN ARRAY['GUARDIAN'] ELSE '{}'::text[] END) AS party
-                   WHERE k.status = 'PENDING' AND i.status IN ('PLANNED', 'ACTIVE') AND NOT k.signatures ? party) AS missing
-       FROM poks k JOIN internships i ON i.id = k.internship_id WHERE k.id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const rows = await poksForMessages<PokFacts>(db, ids);
   return inPayloadOrder(rows, ids);
 }
 

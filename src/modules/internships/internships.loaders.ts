@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
-import { In } from 'typeorm';
-import { Transactions } from '../../database/transactions';
 import { groupedLoader, type LoaderFactory } from '../../common/graphql/request-loaders';
-import { ContactMomentEntity } from './contact-moment.entity';
-import { EvaluationEntity } from './evaluation.entity';
-import { PokEntity } from './pok.entity';
+import type { ContactMomentEntity } from './contact-moment.entity';
+import type { EvaluationEntity } from './evaluation.entity';
+import { InternshipsRepository } from './internships.repository';
+import type { PokEntity } from './pok.entity';
 
 @Injectable()
 export class ContactMomentsLoader implements LoaderFactory<string, ContactMomentEntity[]> {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(private readonly internships: InternshipsRepository) {}
 
   createLoader() {
     return groupedLoader(
-      (ids) => this.transactions.manager.getRepository(ContactMomentEntity).find({ where: { internshipId: In(ids) }, order: { date: 'ASC' } }),
+      (ids) => this.internships.contactMomentsOf(ids),
       (row) => row.internshipId,
     );
   }
@@ -21,11 +20,11 @@ export class ContactMomentsLoader implements LoaderFactory<string, ContactMoment
 
 @Injectable()
 export class EvaluationsLoader implements LoaderFactory<string, EvaluationEntity[]> {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(private readonly internships: InternshipsRepository) {}
 
   createLoader() {
     return groupedLoader(
-      (ids) => this.transactions.manager.getRepository(EvaluationEntity).find({ where: { internshipId: In(ids) }, order: { createdAt: 'ASC' } }),
+      (ids) => this.internships.evaluationsOf(ids),
       (row) => row.internshipId,
     );
   }
@@ -34,11 +33,11 @@ export class EvaluationsLoader implements LoaderFactory<string, EvaluationEntity
 /** The POK versions of each internship, oldest first (the last is the current one). */
 @Injectable()
 export class PoksLoader implements LoaderFactory<string, PokEntity[]> {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(private readonly internships: InternshipsRepository) {}
 
   createLoader(): DataLoader<string, PokEntity[]> {
     return groupedLoader(
-      (ids) => this.transactions.manager.getRepository(PokEntity).find({ where: { internshipId: In(ids) }, order: { version: 'ASC' } }),
+      (ids) => this.internships.poksOf(ids),
       (row) => row.internshipId,
     );
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { LessThan } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
@@ -18,7 +17,7 @@ import { placementPokTerms, type PlacementPokTerms } from '../placements/placeme
 import { StudentsFacts } from '../students/students.facts';
 import { type InternshipEntity, InternshipStatus } from './internship.entity';
 import { InternshipsRepository } from './internships.repository';
-import { PokEntity, PokParty, PokStatus, type PokTerms } from './pok.entity';
+import { type PokEntity, PokParty, PokStatus, type PokTerms } from './pok.entity';
 
 const ASSESSMENT = 'Beoordeling van de werkprocessen door de praktijkopleider, vastgesteld door de school';
 const GUIDANCE = 'Minimaal drie contactmomenten tussen school, student en leerbedrijf per BPV-periode, waarvan één op locatie (R17)';
@@ -74,14 +73,12 @@ export class PoksService {
       expenseAllowanceCents: source.expenseAllowanceCents,
       employmentContract: terms?.employmentContract ?? source.leerweg === 'BBL',
     } as Omit<PokTerms, 'totalHours' | 'assessment' | 'guidanceFrequency' | 'terminationClause'>;
-    return manager.save(
-      manager.create(PokEntity, {
-        internshipId: internship.id,
-        version: 1,
-        guardianRequired: ageOn(student.dateOfBirth, pokTerms.startDate) < 18,
-        terms: { ...pokTerms, totalHours: totalHours(pokTerms), assessment: ASSESSMENT, guidanceFrequency: GUIDANCE, terminationClause: TERMINATION },
-      }),
-    );
+    return this.internships.insertPok({
+      internshipId: internship.id,
+      version: 1,
+      guardianRequired: ageOn(student.dateOfBirth, pokTerms.startDate) < 18,
+      terms: { ...pokTerms, totalHours: totalHours(pokTerms), assessment: ASSESSMENT, guidanceFrequency: GUIDANCE, terminationClause: TERMINATION },
+    });
   }
 
   /**
@@ -90,12 +87,11 @@ export class PoksService {
    */
   async sign(actor: Actor, pokId: string, party: PokParty): Promise<PokEntity> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       // Lock order (README, Operations): the internship before its POK, as `amend` takes them.
-      const unlocked = await manager.findOne(PokEntity, { select: { id: true, internshipId: true }, where: { id: pokId } });
+      const unlocked = await this.internships.pokInternship(pokId);
       if (!unlocked) throw new NotFoundError('Pok');
       await this.internships.lockForParty(actor, unlocked.internshipId, 'Pok');
-      const pok = await manager.findOneOrFail(PokEntity, { where: { id: pokId }, lock: { mode: 'pessimistic_write' } });
+      const pok = await this.internships.lockPok(pokId);
       const mayRecord = actor.organizationType === OrganizationType.COMPANY ? [PokParty.COMPANY] : [PokParty.STUDENT, PokParty.GUARDIAN, PokParty.SCHOOL];
       if (!mayRecord.includes(party)) throw BadUserInputError.field('party', `your organization records the signatures of ${mayRecord.join(', ')}`, 'R8');
       if (party === PokParty.GUARDIAN && !pok.guardianRequired) throw BadUserInputError.field('party', 'the student is 18 or older on the start date: no guardian signs', 'R8');
@@ -104,9 +100,9 @@ export class PoksService {
       pok.signatures = { ...pok.signatures, [party]: { userId: actor.userId, at: this.clock.now().toISOString() } };
       if (requiredParties(pok).every((required) => pok.signatures[required])) {
         pok.status = PokStatus.SIGNED;
-        await manager.update(PokEntity, { internshipId: pok.internshipId, status: PokStatus.SIGNED, version: LessThan(pok.version) }, { status: PokStatus.SUPERSEDED });
+        await this.internships.supersedeSignedBefore(pok.internshipId, pok.version);
       }
-      await manager.save(pok);
+      await this.internships.savePok(pok);
       await this.audit.record(actor, { action: `pok.signed_for_${party.toLowerCase()}`, entityType: 'pok', entityId: pok.id, after: { status: pok.status, signatures: pok.signatures } });
       return pok;
     });
@@ -178,7 +174,6 @@ export class PoksService {
 
   /** The next POK version with the changes (R9); the caller holds the internship's lock. Each side still to sign is told. */
   private async nextVersion(actor: Actor, internship: InternshipEntity, changes: Partial<PokTerms>): Promise<{ current: PokEntity; pok: PokEntity }> {
-    const manager = this.transactions.manager;
     const internshipId = internship.id;
     if (internship.status !== InternshipStatus.PLANNED && internship.status !== InternshipStatus.ACTIVE) {
       throw new ConflictError(`Internship ${internshipId} is ${internship.status}; its POK can no longer change`);
@@ -187,10 +182,8 @@ export class PoksService {
     if (current.status === PokStatus.PENDING && current.version > 1) throw new ConflictError(`POK version ${current.version} still awaits signatures`);
     const terms = { ...current.terms, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) };
     if (terms.endDate < terms.startDate) throw BadUserInputError.field('input.endDate', 'the end date must not be before the start date', 'R8');
-    const pok = await manager.save(
-      manager.create(PokEntity, { internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: totalHours(terms) } }),
-    );
-    if (current.status === PokStatus.PENDING) await manager.update(PokEntity, { id: current.id }, { status: PokStatus.SUPERSEDED });
+    const pok = await this.internships.insertPok({ internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: totalHours(terms) } });
+    if (current.status === PokStatus.PENDING) await this.internships.supersedePok(current.id);
     await this.events.emit(InternshipEvent.POK_SIGNATURES_AWAITED, { pokId: pok.id });
     return { current, pok };
   }
@@ -198,14 +191,13 @@ export class PoksService {
   /** PLANNED → ACTIVE, only with a fully signed POK (R8). */
   async start(actor: Actor, internshipId: string): Promise<InternshipEntity> {
     return this.transactions.run(async () => {
-      const manager = this.transactions.manager;
       const internship = await this.internships.lockForParty(actor, internshipId);
       if (internship.status !== InternshipStatus.PLANNED) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not PLANNED`);
       const pok = await this.current(internshipId);
       const missing = pok ? requiredParties(pok).filter((party) => !pok.signatures[party]) : [];
       if (!pok || missing.length) throw new ConflictError(`The POK is not fully signed (R8): missing ${missing.join(', ')}`);
       Object.assign(internship, { status: InternshipStatus.ACTIVE, startedAt: this.clock.now() });
-      await manager.save(internship);
+      await this.internships.saveInternship(internship);
       await this.audit.record(actor, { action: 'internship.started', entityType: 'internship', entityId: internshipId, after: { pokId: pok.id, pokVersion: pok.version } });
       return internship;
     });
@@ -213,7 +205,7 @@ export class PoksService {
 
   /** A POK version for a party to its internship; anyone else gets NOT_FOUND, as for an unknown id. */
   async find(actor: Actor, pokId: string): Promise<PokEntity> {
-    const pok = await this.transactions.manager.findOneBy(PokEntity, { id: pokId });
+    const pok = await this.internships.findPok(pokId);
     if (!pok) throw new NotFoundError('Pok');
     await this.internships.findForParty(actor, pok.internshipId).catch(() => {
       throw new NotFoundError('Pok');
@@ -222,6 +214,6 @@ export class PoksService {
   }
 
   current(internshipId: string): Promise<PokEntity | null> {
-    return this.transactions.manager.findOne(PokEntity, { where: { internshipId }, order: { version: 'DESC' } });
+    return this.internships.currentPok(internshipId);
   }
 }

@@ -17,10 +17,10 @@ import { lockPlacementForSeat, PlacementsFacts } from '../placements/placements.
 import { StudentsFacts } from '../students/students.facts';
 import type { ConfirmInternshipInput, DeclineInternshipInput, InternshipRegistrationsArgs, RegisterInternshipInput } from './dto/self-found.input';
 import { InternshipLifecycleService } from './internship-lifecycle.service';
-import { InternshipRegistrationEntity, RegistrationStatus } from './internship-registration.entity';
+import { type InternshipRegistrationEntity, RegistrationStatus } from './internship-registration.entity';
 import type { InternshipEntity } from './internship.entity';
 import { InternshipsPolicy } from './internships.policy';
-import { seatsHeld } from './seats';
+import { InternshipsRepository, seatsHeld } from './internships.repository';
 import { QualificationsService } from '../qualifications/qualifications.service';
 
 /**
@@ -43,6 +43,7 @@ export class SelfFoundInternshipsService {
     private readonly lifecycle: InternshipLifecycleService,
     private readonly events: Events,
     private readonly qualifications: QualificationsService,
+    private readonly internships: InternshipsRepository,
   ) {}
 
   /** School staff register the place their student found; nothing is judged yet, the company answers first. */
@@ -73,10 +74,9 @@ export class SelfFoundInternshipsService {
         const [trainer] = await trainerTermsByIds(manager, [input.trainerId]);
         if (trainer?.companyId !== branch.companyId) throw new NotFoundError('Trainer', { field: 'input.trainerId' });
       }
-      const open = await manager.existsBy(InternshipRegistrationEntity, { studentId: input.studentId, companyId: branch.companyId, status: RegistrationStatus.REQUESTED });
+      const open = await this.internships.hasOpenRegistration(input.studentId, branch.companyId);
       if (open) throw new ConflictError(`Student ${input.studentId} already has a registration awaiting this company's answer`);
-      const registration = await manager.save(
-        manager.create(InternshipRegistrationEntity, {
+      const registration = await this.internships.insertRegistration({
           ...input,
           placementId: input.placementId ?? null,
           trainerId: input.trainerId ?? null,
@@ -86,8 +86,7 @@ export class SelfFoundInternshipsService {
           schoolId: actor.organizationId,
           companyId: branch.companyId,
           registeredByUserId: actor.userId,
-        }),
-      );
+      });
       await this.audit.record(actor, { action: 'internship_registration.registered', entityType: 'internship_registration', entityId: registration.id, after: registration });
       await this.events.emit(InternshipEvent.INTERNSHIP_REQUESTED, { registrationId: registration.id });
       return registration;
@@ -133,7 +132,7 @@ export class SelfFoundInternshipsService {
       const internship = await this.lifecycle.createFromRegistration(actor, registration);
       if (!internship) throw new ConflictError(`Student ${registration.studentId} already holds a seat in another internship; one student holds one seat`);
       Object.assign(registration, { status: RegistrationStatus.CONFIRMED, decidedAt: this.clock.now(), internshipId: internship.id });
-      await manager.save(registration);
+      await this.internships.saveRegistration(registration);
       await this.audit.record(actor, {
         action: 'internship_registration.confirmed',
         entityType: 'internship_registration',
@@ -153,7 +152,7 @@ export class SelfFoundInternshipsService {
       const registration = await this.lockOwn(actor, id);
       if (registration.status !== RegistrationStatus.REQUESTED) throw new ConflictError(`Internship registration ${id} is ${registration.status}`);
       Object.assign(registration, { status: RegistrationStatus.DECLINED, declineReason: input.reason, declineNote: input.note ?? null, decidedAt: this.clock.now() });
-      await this.transactions.manager.save(registration);
+      await this.internships.saveRegistration(registration);
       await this.audit.record(actor, { action: 'internship_registration.declined', entityType: 'internship_registration', entityId: id, after: registration });
       await this.events.emit(InternshipEvent.INTERNSHIP_DECLINED, { registrationId: id });
       return registration;
@@ -166,7 +165,7 @@ export class SelfFoundInternshipsService {
       const registration = await this.lockOwn(actor, id);
       if (registration.status !== RegistrationStatus.REQUESTED) throw new ConflictError(`Internship registration ${id} is ${registration.status}; only a request can be withdrawn`);
       Object.assign(registration, { status: RegistrationStatus.WITHDRAWN, withdrawnByOrganizationId: actor.organizationId });
-      await this.transactions.manager.save(registration);
+      await this.internships.saveRegistration(registration);
       await this.audit.record(actor, { action: 'internship_registration.withdrawn', entityType: 'internship_registration', entityId: id, after: registration });
       await this.events.emit(InternshipEvent.INTERNSHIP_REQUEST_WITHDRAWN, { registrationId: id, by: actor.organizationId });
       return registration;
@@ -176,30 +175,25 @@ export class SelfFoundInternshipsService {
   /** The registrations of the actor's school or company, newest first. */
   list(actor: Actor, { filter, status: looseStatus, ...page }: InternshipRegistrationsArgs): Promise<Connection<InternshipRegistrationEntity>> {
     const status = filter?.status ?? looseStatus;
-    const query = this.transactions.manager
-      .getRepository(InternshipRegistrationEntity)
-      .createQueryBuilder('registration')
-      .where(`registration.${InternshipsPolicy.sideColumn(actor)} = :org`, { org: actor.organizationId })
-      .orderBy('registration.createdAt', 'DESC')
-      .addOrderBy('registration.id');
+    const query = this.internships.registrationsQuery(actor);
     if (status) query.andWhere('registration.status = :status', { status });
     return paginate(query, page);
   }
 
   /** One registration of the actor's school or company; anyone else's is NOT_FOUND, as an unknown id. */
   async find(actor: Actor, id: string): Promise<InternshipRegistrationEntity> {
-    const found = await this.transactions.manager.findOneBy(InternshipRegistrationEntity, { id });
+    const found = await this.internships.findRegistration(id);
     return ownedOrNotFound('InternshipRegistration', found, { visible: (row) => InternshipsPolicy.isParty(actor, row) });
   }
 
   /** Confirming and declining are the company's answers; the school gets the NOT_FOUND of an unknown id. */
   private async companyRegistration(actor: Actor, id: string): Promise<InternshipRegistrationEntity> {
-    const found = await this.transactions.manager.findOneBy(InternshipRegistrationEntity, { id });
+    const found = await this.internships.findRegistration(id);
     return ownedOrNotFound('InternshipRegistration', found, { visible: (row) => actor.organizationType === OrganizationType.COMPANY && row.companyId === actor.organizationId });
   }
 
   private async lockOwn(actor: Actor, id: string): Promise<InternshipRegistrationEntity> {
-    const found = await this.transactions.manager.findOne(InternshipRegistrationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const found = await this.internships.lockRegistration(id);
     return ownedOrNotFound('InternshipRegistration', found, { visible: (row) => InternshipsPolicy.isParty(actor, row) });
   }
 }

@@ -7,7 +7,7 @@ import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import type { InternshipEntity } from '../internships/internship.entity';
 import { InternshipLifecycleService } from '../internships/internship-lifecycle.service';
-import { seatsHeld } from '../internships/seats';
+import { seatsHeld } from '../internships/internships.facts';
 import { Events } from '../events/events';
 import { MatchingEvent } from './matching.events';
 import { PlacementStatus } from '../placements/placement.entity';

@@ -5,6 +5,7 @@ import { announceEach, defineEvents, type EventSource, inPayloadOrder } from '..
 import { RegistersEvents } from '../events/event-registry';
 import { organizationNames, sbbOrganizationIds } from '../organizations/organizations.facts';
 import { GROUND_LABELS } from './grounds';
+import { reportsForMessages } from './meldpunt.repository';
 
 export const MeldpuntEvent = {
   /** R22: a school put a discrimination report to SBB. */
@@ -34,7 +35,7 @@ interface ReportFacts {
  */
 async function reportFacts(db: Queryable, payloads: { reportId: string }[]): Promise<(ReportFacts | Error)[]> {
   const ids = payloads.map((payload) => payload.reportId);
-  const rows = await db.query<Omit<ReportFacts, 'company'>>('SELECT id, company_id, ground, sanction_reason FROM discrimination_reports WHERE id = ANY($1::uuid[])', [ids]);
+  const rows = await reportsForMessages(db, ids);
   const names = await organizationNames(db, rows.map((row) => row.company_id));
   return inPayloadOrder(rows.map((row) => ({ ...row, company: names.get(row.company_id) ?? '-' })), ids);
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { SelectQueryBuilder } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
+import type { Queryable } from '../../database/prepared-queries';
 import { Transactions } from '../../database/transactions';
 import { DiscriminationReportEntity, ReportTransitionEntity } from './discrimination-report.entity';
 
@@ -35,4 +36,20 @@ export class MeldpuntRepository {
     if (schoolId) query.where('report.schoolId = :school', { school: schoolId });
     return query;
   }
+
+  /** The history of each report, oldest step first. */
+  transitionsOf(reportIds: readonly string[]): Promise<ReportTransitionEntity[]> {
+    return this.transactions.manager.getRepository(ReportTransitionEntity).find({ where: { reportId: In([...reportIds]) }, order: { at: 'ASC', id: 'ASC' } });
+  }
+}
+
+/** The company each discrimination report is about (nothing that names the reporter, R22). */
+export async function reportedCompanies(db: Queryable, reportIds: string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; company_id: string }>('SELECT id, company_id FROM discrimination_reports WHERE id = ANY($1::uuid[])', [[...new Set(reportIds)]]);
+  return new Map(rows.map((row) => [row.id, row.company_id]));
+}
+
+/** What a report's messages tell (R22: no reporting school, user or student), on the announcer's manager. */
+export function reportsForMessages(db: Queryable, ids: string[]): Promise<{ id: string; company_id: string; ground: string; sanction_reason: string | null }[]> {
+  return db.query('SELECT id, company_id, ground, sanction_reason FROM discrimination_reports WHERE id = ANY($1::uuid[])', [ids]);
 }

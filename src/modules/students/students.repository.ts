@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
-import { PreparedQueries } from '../../database/prepared-queries';
+import { PreparedQueries, type Queryable } from '../../database/prepared-queries';
 import { Transactions } from '../../database/transactions';
 import { SchoolStudentCountEntity } from './school-student-count.entity';
 import { StudentIdentityEntity } from './student-identity.entity';
@@ -279,3 +279,31 @@ export type BlindProfile = Pick<
   StudentEntity,
   'id' | 'crebo' | 'level' | 'leerweg' | 'learningWish' | 'werkprocessen' | 'availableFrom' | 'availableUntil' | 'daysPerWeek' | 'hoursPerWeek' | 'accessibilityNeeds'
 >;
+
+export interface StudentProgramme {
+  id: string;
+  school_id: string;
+  crebo: string;
+  level: number;
+  leerweg: string;
+}
+
+/** A student's school and programme (no identity): students' answer for other modules. */
+export function studentProgrammes(db: Queryable, ids: string[]): Promise<StudentProgramme[]> {
+  return db.query<StudentProgramme>('SELECT id, school_id, crebo, level, leerweg FROM students WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+/** Each student's school. */
+export async function schoolsOfStudents(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; school_id: string }>('SELECT id, school_id FROM students WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((row) => [row.id, row.school_id]));
+}
+
+/**
+ * Each student's full name, for messages to her own school only (it knows her); never for a
+ * company before both sides accepted (R20).
+ */
+export async function studentNamesForSchool(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; full_name: string }>('SELECT student_id AS id, full_name FROM student_identities WHERE student_id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((row) => [row.id, row.full_name]));
+}
