@@ -122,6 +122,16 @@ describe('the qualification register (issue #18, R4)', () => {
     ]);
   });
 
+  it('refuses a POK amendment whose werkproces code is not in the dossier of its crebo (R4), and takes codes of it and notes', async () => {
+    const AMEND = 'mutation($id: ID!, $input: AmendPokInput!) { amendPok(internshipId: $id, input: $input) { version terms { werkprocessen } } }';
+    const { internshipId } = await make.internship(school, company, await make.publishedPlacement(company));
+    const refused = onlyError(await t.gql(AMEND, { id: internshipId, input: { werkprocessen: ['B1-K1-W2', 'B1-K9-W9'] } }, company.admin.token));
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'input.werkprocessen.1', rule: 'R4' })] });
+    expect(await t.dataSource.query('SELECT version FROM poks WHERE internship_id = $1', [internshipId])).toEqual([{ version: 1 }]);
+    const amended = dataOf(await t.gql(AMEND, { id: internshipId, input: { werkprocessen: ['B1-K1-W2', 'een notitie'] } }, company.admin.token)).amendPok;
+    expect(amended).toEqual({ version: 2, terms: { werkprocessen: ['B1-K1-W2', 'een notitie'] } });
+  });
+
   it('refuses a placement, an agreement and a self-found internship with a crebo not valid on their date (R4)', async () => {
     const placement = (change: Record<string, unknown>) => ({ input: validPlacement(company.branchId, company.trainerId, change) });
     const expired = onlyError(await t.gql(CREATE_PLACEMENT, placement({ crebos: ['25655', ENDED], startDate: '2027-02-01' }), company.admin.token));

@@ -29,6 +29,10 @@ async function seed(dataSource: DataSource, placements: number): Promise<void> {
       INSERT INTO trainers (company_id, name, qualification_level, years_of_experience, course_completed_on, refresher_completed_on, sector_training_completed_on)
       SELECT o.id, 'Opleider ' || t, 3 + t % 2, 1 + t, '2024-01-01', '2025-10-01', '2025-06-01'
         FROM organizations o CROSS JOIN generate_series(1, 4) t WHERE o.name LIKE 'Bench leerbedrijf %'`);
+    // The bench's 20 crebos in the qualification register (as SBB's file would have them), valid throughout: no R4 finding.
+    await manager.query(`
+      INSERT INTO qualification_dossiers (crebo, name, sector, levels, leerwegen, valid_from)
+      SELECT (25100 + c * 10)::text, 'Bench kwalificatie ' || c, 'HANDEL', '{1,2,3,4}', '{BOL,BBL}', '2020-08-01' FROM generate_series(0, 19) c`);
     // One branch in ten misses an accreditation for its crebo: R1 findings.
     await manager.query(`
       INSERT INTO accreditations (branch_id, company_id, crebo, granted_on, last_reviewed_on)

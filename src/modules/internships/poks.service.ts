@@ -4,6 +4,7 @@ import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { Clock } from '../../common/clock/clock';
 import type { Leerweg } from '../../common/qualification';
+import { QualificationsService } from '../qualifications/qualifications.service';
 import { Transactions } from '../../database/transactions';
 import { Events } from '../events/events';
 import { InternshipEvent } from './internships.events';
@@ -44,6 +45,7 @@ export class PoksService {
     private readonly clock: Clock,
     private readonly events: Events,
     private readonly trainerAssignments: TrainerAssignmentsService,
+    private readonly qualifications: QualificationsService,
   ) {}
 
   /**
@@ -119,10 +121,22 @@ export class PoksService {
     }
     return this.transactions.run(async () => {
       const internship = await this.internships.lockForParty(actor, internshipId);
+      if (changes.werkprocessen) await this.requireRegisteredWerkprocessen(internshipId, changes.werkprocessen);
       const { current, pok } = await this.nextVersion(actor, internship, changes);
       await this.audit.record(actor, { action: 'pok.amended', entityType: 'pok', entityId: pok.id, before: auditableTerms(current.terms), after: auditableTerms(pok.terms) });
       return pok;
     });
+  }
+
+  /** R4: werkproces codes of an amended POK come from the dossier of its crebo on its start date (free text only as a note). */
+  private async requireRegisteredWerkprocessen(internshipId: string, werkprocessen: string[]): Promise<void> {
+    const { terms } = (await this.current(internshipId))!;
+    const problems = await this.qualifications.problemsOf([
+      { crebo: terms.crebo, date: terms.startDate, werkprocessen, creboField: 'input.crebo', werkprocessenField: 'input.werkprocessen' },
+    ]);
+    // The crebo itself was judged when the internship came about; here only the codes given are.
+    const ofCodes = problems.filter((problem) => problem.path.startsWith('input.werkprocessen'));
+    if (ofCodes.length) throw new BadUserInputError(ofCodes);
   }
 
   /**
