@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { Driver } from 'typeorm/driver/Driver';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
@@ -18,6 +19,21 @@ export async function preparedQuery<T = any>(pool: Pool, text: string, values: u
   let name = statementNames.get(text);
   if (!name) statementNames.set(text, (name = `stagematch_${statementNames.size + 1}`));
   return (await pool.query({ name, text, values })).rows as T[];
+}
+
+/** The columns a row of the entity stores itself (a relation without its own id property has none here). */
+export function storedColumns(metadata: EntityMetadata): ColumnMetadata[] {
+  return metadata.columns.filter((column) => !column.isVirtual && column.isSelect);
+}
+
+/** The entity a row describes, each stored column read from the row's key `keyOf(column)`, its value as TypeORM hydrates it (dates as text, …). */
+export function hydrateRow<T>(driver: Driver, metadata: EntityMetadata, columns: readonly ColumnMetadata[], row: Record<string, unknown>, keyOf: (column: ColumnMetadata) => string): T {
+  const target = metadata.create() as Record<string, unknown>;
+  for (const column of columns) {
+    const key = keyOf(column);
+    if (key in row) target[column.propertyName] = driver.prepareHydratedValue(row[key], column);
+  }
+  return target as T;
 }
 
 /** TypeORM's own pg pool behind a data source. */
@@ -55,12 +71,7 @@ export class PreparedQueries implements Queryable {
   /** The entity a row's `prefix.property` columns describe, its values as TypeORM hydrates them (dates as text, …). */
   hydrate<T extends ObjectLiteral>(entity: EntityTarget<T>, row: Record<string, unknown>, prefix = ''): T {
     const { metadata, columns } = this.shapeOf(entity);
-    const target = metadata.create() as Record<string, unknown>;
-    for (const column of columns) {
-      const key = prefix + column.propertyName;
-      if (key in row) target[column.propertyName] = this.dataSource.driver.prepareHydratedValue(row[key], column);
-    }
-    return target as T;
+    return hydrateRow<T>(this.dataSource.driver, metadata, columns, row, (column) => prefix + column.propertyName);
   }
 
   /** Entities by primary key, as `findBy({ id: In(ids) })` returns them, in one prepared statement (the per-request loaders). */
@@ -79,8 +90,7 @@ export class PreparedQueries implements Queryable {
     let shape = this.shapes.get(entity);
     if (!shape) {
       const metadata = this.dataSource.getMetadata(entity);
-      // The columns a row of the entity stores itself (a relation without its own id property has none here).
-      shape = { metadata, columns: metadata.columns.filter((column) => !column.isVirtual && column.isSelect) };
+      shape = { metadata, columns: storedColumns(metadata) };
       this.shapes.set(entity, shape);
     }
     return shape;

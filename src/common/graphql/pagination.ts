@@ -3,7 +3,8 @@ import { ArgsType, Extensions, Field, InputType, Int, ObjectType, registerEnumTy
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { SelectQueryBuilder, ObjectLiteral, QueryRunner } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
-import { poolOf, preparedQuery } from '../../database/prepared-queries';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { hydrateRow, poolOf, preparedQuery, storedColumns } from '../../database/prepared-queries';
 import { BadUserInputError } from '../errors/domain-errors';
 import { COST_WEIGHT, PAGE_ITEMS } from './cost-weights';
 
@@ -305,9 +306,10 @@ export async function paginate<T extends ObjectLiteral>(
   const windowed = countInFirstPage && !request.after && !request.before;
   if (windowed) page.addSelect('COUNT(*) OVER ()', 'page_total');
   else if (totalInPage) page.addSelect(`(${totalInPage})`, 'page_total');
-  const [{ entities, raw }, counted] = await Promise.all([pageRows(page, request.limit + 1), windowed || totalInPage ? null : count()]);
-  const selected = raw.length || windowed ? Number((raw[0] as { page_total?: string } | undefined)?.page_total ?? 0) : null;
-  const totalCount = counted ?? selected ?? (await count());
+  const totalSelected = windowed || Boolean(totalInPage);
+  const [{ entities, raw }, counted] = await Promise.all([pageRows(page, request.limit + 1), totalSelected ? null : count()]);
+  // An empty page has no row to carry the total: none at all when windowed, else counted after all.
+  const totalCount = counted ?? (raw.length ? Number(raw[0].page_total) : windowed ? 0 : await count());
   const keys = new Map<unknown, string[]>(raw.map((row) => [row[rawId], ordering.keys.map((_, index) => row[`page_key_${index}`] as string)]));
   const keyValues = (entity: T) => keys.get(entity[primary.propertyName])!;
   if (withKeys) entities.forEach((entity) => withKeys(entity, keyValues(entity)));
@@ -328,20 +330,16 @@ async function pageRows<T extends ObjectLiteral>(page: SelectQueryBuilder<T>, li
   const raw: Record<string, unknown>[] = runner ? await runner.query(text, parameters) : await preparedQuery(poolOf(page.connection), text, parameters);
   const { driver } = page.connection;
   const metadata = page.expressionMap.mainAlias!.metadata;
-  const columns = metadata.columns.filter((column) => !column.isVirtual && column.isSelect);
-  const aliases = columns.map((column) => DriverUtils.buildAlias(driver, undefined, page.alias, column.databaseName));
+  const columns = storedColumns(metadata);
+  const aliasOf = (column: ColumnMetadata) => DriverUtils.buildAlias(driver, undefined, page.alias, column.databaseName);
   // A join may repeat a row: each entity once, as TypeORM's transformer would (the keys are the same).
-  const idAlias = aliases[columns.findIndex((column) => column.isPrimary)];
+  const idAlias = aliasOf(metadata.primaryColumns[0]);
   const seen = new Set<unknown>();
-  const entities: T[] = [];
-  for (const row of raw) {
-    if (seen.has(row[idAlias])) continue;
+  const firstOfEach = raw.filter((row) => {
+    const first = !seen.has(row[idAlias]);
     seen.add(row[idAlias]);
-    const entity = metadata.create() as Record<string, unknown>;
-    columns.forEach((column, index) => {
-      if (aliases[index] in row) entity[column.propertyName] = driver.prepareHydratedValue(row[aliases[index]], column);
-    });
-    entities.push(entity as T);
-  }
+    return first;
+  });
+  const entities = firstOfEach.map((row) => hydrateRow<T>(driver, metadata, columns, row, aliasOf));
   return { entities, raw };
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
-import type { LoaderFactory } from '../../../common/graphql/request-loaders';
+import type DataLoader from 'dataloader';
+import { keyedLoader, type LoaderFactory } from '../../../common/graphql/request-loaders';
 import { PreparedQueries } from '../../../database/prepared-queries';
 import { BranchEntity } from '../../companies/branch.entity';
 import { OrganizationEntity } from '../../organizations/organization.entity';
 
 /** A placement's company and branch, which every placement list shows. */
 export interface PlacementParties {
+  key: string;
   company: OrganizationEntity;
   branch: BranchEntity;
 }
@@ -31,11 +32,10 @@ export class PlacementPartiesLoader implements LoaderFactory<string, PlacementPa
   }
 
   createLoader(): DataLoader<string, PlacementParties | null> {
-    return new DataLoader<string, PlacementParties | null>(async (keys) => {
+    return keyedLoader(async (keys) => {
       const ids = keys.map((key) => key.split('/'));
       const rows = await this.db.query<Record<string, unknown> & { key: string }>(this.text, [keys, ids.map(([company]) => company), ids.map(([, branch]) => branch)]);
-      const byKey = new Map(rows.map((row) => [row.key, { company: this.db.hydrate(OrganizationEntity, row, 'company.'), branch: this.db.hydrate(BranchEntity, row, 'branch.') }]));
-      return keys.map((key) => byKey.get(key) ?? null);
-    });
+      return rows.map((row) => ({ key: row.key, company: this.db.hydrate(OrganizationEntity, row, 'company.'), branch: this.db.hydrate(BranchEntity, row, 'branch.') }));
+    }, (parties) => parties.key);
   }
 }
