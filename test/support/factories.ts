@@ -83,6 +83,7 @@ export type Role = 'platformAdmin' | 'sbbAdmin' | 'sbb' | 'schoolAdmin' | 'schoo
 
 const CREATE_ORGANIZATION = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }';
 const INVITE_USER = 'mutation($input: AddUserInput!) { inviteUser(input: $input) { id } }';
+const INVITE_STUDENT = 'mutation($s: ID!, $l: String) { inviteStudent(studentId: $s, language: $l) { id } }';
 const FIRST_INVITATION = 'query($id: ID!) { organization(id: $id) { invitations(first: 1) { edges { node { id } } } } }';
 const ACCEPT_INVITATION = 'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { token user { id organizationId } } }';
 const CREATE_BRANCH = 'mutation($input: CreateBranchInput!) { createBranch(input: $input) { id } }';
@@ -351,6 +352,15 @@ export class Factories {
   ): Promise<SignedIn> {
     const invitation = dataOf(await this.t.gql(INVITE_USER, { input: { email, name, role, language } }, admin.token)).inviteUser;
     return this.accept(await this.knownInvitationToken(invitation.id), { email, name, password });
+  }
+
+  /**
+   * The student's own account (issue #17): her school's staff invite her (to her identity's
+   * address) and she accepts with a password of her own; she acts as herself with `token`.
+   */
+  async studentAccount(school: MadeSchool, student: MadeStudent, { language }: { language?: 'nl' | 'en' } = {}): Promise<SignedIn> {
+    const invitation = dataOf(await this.t.gql(INVITE_STUDENT, { s: student.id, l: language ?? null }, school.staff.token)).inviteStudent;
+    return this.accept(await this.knownInvitationToken(invitation.id), { email: student.identity.email, name: student.identity.fullName });
   }
 
   /** She accepts an invitation with a password of her own and is signed in. */

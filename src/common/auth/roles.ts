@@ -14,12 +14,19 @@ registerEnumType(OrganizationType, {
 export enum MembershipRole {
   ADMIN = 'ADMIN',
   STAFF = 'STAFF',
+  /** A student of the school, signed in as herself (issue #17): invited by her school with `inviteStudent`, never with `inviteUser`. */
+  STUDENT = 'STUDENT',
 }
-registerEnumType(MembershipRole, { name: 'MembershipRole', description: 'ADMIN may add users to its own organization' });
+registerEnumType(MembershipRole, {
+  name: 'MembershipRole',
+  description: 'ADMIN may add users to its own organization; STAFF works for it; STUDENT is one of a school\'s students, signed in as herself',
+});
 
 /**
- * What an operation may be allowed to. Every signed-in user holds AUTHENTICATED, the role of
- * their organization's type, and `<TYPE>_ADMIN` when they administer it.
+ * What an operation may be allowed to. Every signed-in member of an organization's staff holds
+ * AUTHENTICATED, the role of their organization's type, and `<TYPE>_ADMIN` when they administer it.
+ * A student signed in as herself holds STUDENT and nothing else: an operation is open to her only
+ * where it says so (deny by default), never through AUTHENTICATED or SCHOOL.
  */
 export enum Role {
   AUTHENTICATED = 'AUTHENTICATED',
@@ -31,7 +38,11 @@ export enum Role {
   SBB_ADMIN = 'SBB_ADMIN',
   PLATFORM = 'PLATFORM',
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',
+  STUDENT = 'STUDENT',
 }
+
+/** Anyone signed in, a student as herself too: for what every person does with her own account (sign out, password, language, inbox). */
+export const SIGNED_IN = [Role.AUTHENTICATED, Role.STUDENT];
 
 /** The signed-in user a request acts for, or an organization's API key (then `userId` is the key's id). */
 export interface Actor {
@@ -41,9 +52,12 @@ export interface Actor {
   membershipRole: MembershipRole;
   /** Set when a system acts with an API key (`Authorization: Bearer sm_…`): audited under its name. */
   apiKey?: { id: string; name: string };
+  /** Set for a student signed in as herself (membership role STUDENT): the student she is; `organizationId` is her school. */
+  studentId?: string;
 }
 
 export function rolesOf(actor: Actor): Role[] {
+  if (actor.membershipRole === MembershipRole.STUDENT) return actor.studentId ? [Role.STUDENT] : [];
   const roles = [Role.AUTHENTICATED, actor.organizationType as unknown as Role];
   if (actor.membershipRole === MembershipRole.ADMIN) roles.push(`${actor.organizationType}_ADMIN` as Role);
   return roles;

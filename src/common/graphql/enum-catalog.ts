@@ -221,6 +221,7 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
   MembershipRole: {
     ADMIN: ['Manages the organization, its users and keys', 'Beheerder'],
     STAFF: ['Works in the organization', 'Medewerker'],
+    STUDENT: ["One of the school's students, signed in as herself", 'Student'],
   },
   MigrationBackground: {
     NONE: ['No migration background', 'Geen migratieachtergrond'],
@@ -306,6 +307,13 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
   SortDirection: {
     ASC: [null, 'Oplopend'],
     DESC: [null, 'Aflopend'],
+  },
+  StudentAccountStatus: {
+    ACTIVE: ['She signs in as herself', 'Actief'],
+    DEACTIVATED: ["Her school's admin deactivated her account", 'Gedeactiveerd'],
+    EXPIRED: ['Invited, not accepted within 7 days: invite her again', 'Uitnodiging verlopen'],
+    INVITED: ['Invited, not yet accepted', 'Uitgenodigd'],
+    NONE: ['Never invited', 'Geen account'],
   },
   StudentOrderField: {
     AVAILABLE_FROM: [null, 'Beschikbaar vanaf'],

@@ -12,8 +12,8 @@ import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
 /**
  * One statement for a whole dispatch batch, safe to repeat. Per event ($1): one in-app notification
- * per reader (organizations' view `organization_recipients`: the users of its organizations, with
- * its role when it names one, and every user of its `everyoneIn` organizations), one e-mail
+ * per reader (organizations' view `organization_recipients`: the staff users of its organizations, with
+ * its role when it names one (a student's own account is never an organization's reader), and every user of its `everyoneIn` organizations), one e-mail
  * delivery per such user who has not switched e-mail off for the event type, one webhook delivery
  * per enabled endpoint of those organizations that subscribed to the type. An event announced to
  * several organizations with a text each arrives as several rows of $1 (one user, one endpoint
@@ -33,7 +33,7 @@ const NOTIFY = markingDispatched(
     SELECT DISTINCT ON (e.outbox_id, r.user_id) e.outbox_id, e.event_type, e.payload, r.user_id, r.organization_id, e.message -> r.language::text AS message,
            e.subject_kind, e.subject_id,
            NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = r.user_id AND p.event_type = e.event_type AND NOT p.email) AS email
-      FROM event e JOIN organization_recipients r ON r.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}'))
+      FROM event e JOIN organization_recipients r ON r.student_id IS NULL AND r.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}'))
                                                   AND (e.role IS NULL OR r.role = e.role OR r.organization_id = ANY(e.everyone_in))
   ), notified AS (
     INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body, subject_kind, subject_id)

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import type DataLoader from 'dataloader';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
-import { type Actor, Role } from '../../common/auth/roles';
+import { type Actor, Role, SIGNED_IN } from '../../common/auth/roles';
 import { Loader } from '../../common/graphql/request-loaders';
 import type { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryAttemptsLoader } from './delivery-attempts.loader';
@@ -27,25 +27,25 @@ export class NotificationsResolver {
   constructor(private readonly service: NotificationsService) {}
 
   @Query(() => NotificationConnection, { description: 'Your in-app notifications, newest first' })
-  @Allow(Role.AUTHENTICATED)
+  @Allow(...SIGNED_IN)
   notifications(@CurrentActor() actor: Actor, @Args() args: NotificationsArgs) {
     return this.service.inbox(actor, args);
   }
 
   @Mutation(() => Int, { description: 'Marks your notifications read; returns how many changed' })
-  @Allow(Role.AUTHENTICATED)
+  @Allow(...SIGNED_IN)
   markNotificationsRead(@CurrentActor() actor: Actor, @Args('ids', { type: () => [ID] }) ids: string[]) {
     return this.service.markRead(actor, ids);
   }
 
   @Query(() => [NotificationPreferenceModel])
-  @Allow(Role.AUTHENTICATED)
+  @Allow(...SIGNED_IN)
   notificationPreferences(@CurrentActor() actor: Actor) {
     return this.service.preferences(actor);
   }
 
   @Mutation(() => [NotificationPreferenceModel], { description: 'Switch e-mail on or off for one event type (in-app stays on)' })
-  @Allow(Role.AUTHENTICATED)
+  @Allow(...SIGNED_IN)
   setEmailPreference(
     @CurrentActor() actor: Actor,
     @Args('eventType', { type: () => EventType }) eventType: EventType,

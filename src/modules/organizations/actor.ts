@@ -9,5 +9,6 @@ export function actorOf(user: UserEntity, organization: OrganizationEntity): Act
     organizationId: organization.id,
     organizationType: organization.type,
     membershipRole: user.role,
+    ...(user.studentId ? { studentId: user.studentId } : {}),
   };
 }

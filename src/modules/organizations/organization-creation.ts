@@ -21,6 +21,8 @@ export interface NewUser {
   name: string;
   password: string;
   language?: 'nl' | 'en';
+  /** For a STUDENT user: the student she is. */
+  studentId?: string | null;
 }
 
 /** Whom an organization's first invitation goes to: she chooses her own password when she accepts it (issue #15). */
@@ -93,6 +95,7 @@ export async function insertUser(manager: EntityManager, organizationId: string,
     email,
     name: input.name,
     role,
+    studentId: input.studentId ?? null,
     language: input.language ?? 'nl',
     passwordHash: await hashPassword(input.password),
   });

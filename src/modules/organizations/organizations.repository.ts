@@ -109,6 +109,10 @@ export class OrganizationsRepository {
     return paginate(query, page);
   }
 
+  studentHasUser(studentId: string): Promise<boolean> {
+    return this.users.existsBy({ studentId });
+  }
+
   /** A page of an organization's users by name. */
   listUsersOf(organizationId: string, page: ConnectionArgs): Promise<Connection<UserEntity>> {
     const query = this.users.createQueryBuilder('user').where('user.organizationId = :organizationId', { organizationId }).orderBy('user.name').addOrderBy('user.id');

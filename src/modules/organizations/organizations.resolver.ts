@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import type DataLoader from 'dataloader';
 import { Allow, PeopleOnly, Public } from '../../common/auth/allow.decorator';
 import { CurrentActor, type RequestContext } from '../../common/auth/request-context';
-import { type Actor, hasRole, Role } from '../../common/auth/roles';
+import { type Actor, hasRole, Role, SIGNED_IN } from '../../common/auth/roles';
 import { ForbiddenError, UnauthenticatedError } from '../../common/errors/domain-errors';
 import { ConnectionArgs } from '../../common/graphql/pagination';
 import { Loader } from '../../common/graphql/request-loaders';
@@ -86,7 +86,7 @@ export class UsersResolver {
   }
 
   @Query(() => UserModel, { description: 'The signed-in user' })
-  @Allow(Role.AUTHENTICATED)
+  @Allow(...SIGNED_IN)
   @PeopleOnly()
   me(@Context() { user }: RequestContext, @Loader(OrganizationLoader) organizations: DataLoader<string, OrganizationEntity | null>) {
     // Read with this request's session check (a person's request always has one): no statement of its own.
@@ -95,8 +95,8 @@ export class UsersResolver {
     return user;
   }
 
-  @ResolveField(() => OrganizationModel)
-  @Allow(Role.AUTHENTICATED)
+  @ResolveField(() => OrganizationModel, { description: 'Her organization: for a student, her school' })
+  @Allow(...SIGNED_IN)
   organization(@Parent() user: UserEntity, @Loader(OrganizationLoader) loader: DataLoader<string, OrganizationEntity | null>) {
     return loader.load(user.organizationId);
   }

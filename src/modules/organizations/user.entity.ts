@@ -30,6 +30,10 @@ export class UserEntity {
   @Column({ type: 'enum', enum: MembershipRole, enumName: 'membership_role' })
   role: MembershipRole;
 
+  /** The student this user is (role STUDENT, and only then; a database check keeps the two together). */
+  @Column({ type: 'uuid', nullable: true })
+  studentId: string | null;
+
   @Column({ type: 'varchar', length: 2, default: 'nl' })
   language: Language;
 

@@ -8,10 +8,14 @@ import { StudentsRepository } from './students.repository';
 import { StudentsResolver } from './students.resolver';
 import { StudentsService } from './students.service';
 import { StudentImports } from './student-import';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { StudentAccountLoader } from './accounts/student-account.loader';
+import { StudentAccountsResolver } from './accounts/student-accounts.resolver';
+import { StudentAccountsService } from './accounts/student-accounts.service';
 
 @Module({
-  imports: [PostcodesModule, QualificationsModule],
-  providers: [PreparedQueries, StudentsRepository, StudentsFacts, StudentsService, StudentsResolver, StudentIdentityLoader, StudentImports],
+  imports: [OrganizationsModule, PostcodesModule, QualificationsModule],
+  providers: [PreparedQueries, StudentsRepository, StudentsFacts, StudentsService, StudentsResolver, StudentIdentityLoader, StudentImports, StudentAccountsService, StudentAccountsResolver, StudentAccountLoader],
   exports: [StudentsService, StudentImports, StudentsFacts, StudentIdentityLoader],
 })
 export class StudentsModule {}

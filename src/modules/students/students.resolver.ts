@@ -59,9 +59,9 @@ export class StudentsResolver {
     return this.service.probableDuplicates(student);
   }
 
-  /** Only the owning school ever reads who a student is (R20). */
+  /** Only the owning school and the student herself ever read who a student is (R20). */
   @ResolveField(() => StudentIdentityModel, { nullable: true })
-  @Allow(Role.SCHOOL)
+  @Allow(Role.SCHOOL, Role.STUDENT)
   identity(
     @CurrentActor() actor: Actor,
     @Parent() student: StudentEntity,

@@ -25,11 +25,14 @@ export class FirstAdminInput {
   language?: 'nl' | 'en';
 }
 
+/** The roles of an organization's staff: a STUDENT user is made only by `inviteStudent`, for one student. */
+export const STAFF_ROLES = [MembershipRole.ADMIN, MembershipRole.STAFF] as const;
+
 /** Whom an admin invites, and with which role. */
 @InputType()
 export class AddUserInput extends FirstAdminInput {
-  @Field(() => MembershipRole, { defaultValue: MembershipRole.STAFF })
-  @IsEnum(MembershipRole)
+  @Field(() => MembershipRole, { defaultValue: MembershipRole.STAFF, description: 'ADMIN or STAFF; a school invites a student with inviteStudent' })
+  @IsIn(STAFF_ROLES, { message: 'role must be ADMIN or STAFF: a student is invited with inviteStudent' })
   role: MembershipRole;
 }
 

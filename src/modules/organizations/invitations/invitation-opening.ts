@@ -30,13 +30,14 @@ export function visible({ tokenHash: _, organization: __, ...rest }: InvitationE
 export async function openInvitation(
   manager: EntityManager,
   actor: AuditActor,
-  invitee: { organizationId: string; email: string; name: string; role: MembershipRole; language?: 'nl' | 'en' },
+  invitee: { organizationId: string; email: string; name: string; role: MembershipRole; language?: 'nl' | 'en'; studentId?: string },
   now: Date,
 ): Promise<OpenedInvitation> {
   const { token, hash } = newSecretToken();
   const invitation = await insertInvitation(manager, {
     ...invitee,
     language: invitee.language ?? 'nl',
+    studentId: invitee.studentId ?? null,
     tokenHash: hash,
     invitedByUserId: actor && actor !== COMMAND_LINE ? actor.userId : null,
     expiresAt: invitationExpiry(now),

@@ -29,6 +29,10 @@ export class InvitationEntity {
   @Column({ type: 'enum', enum: MembershipRole, enumName: 'membership_role' })
   role: MembershipRole;
 
+  /** The student this invitation makes a user of (role STUDENT, and only then; a database check keeps the two together). */
+  @Column({ type: 'uuid', nullable: true })
+  studentId: string | null;
+
   @Column({ type: 'varchar', length: 2, default: 'nl' })
   language: Language;
 

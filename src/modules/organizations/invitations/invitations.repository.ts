@@ -4,6 +4,9 @@ import { type Connection, type ConnectionArgs, paginate } from '../../../common/
 import { Transactions } from '../../../database/transactions';
 import { InvitationEntity } from './invitation.entity';
 
+/** Whether a student can sign in as herself (issue #17); NONE when she was never invited. */
+export type StudentAccountStatus = 'NONE' | 'INVITED' | 'EXPIRED' | 'ACTIVE' | 'DEACTIVATED';
+
 /** A new open invitation in the caller's transaction (`openInvitation`, which `npm run org:create` runs outside Nest DI). */
 export function insertInvitation(manager: EntityManager, fields: Partial<InvitationEntity>): Promise<InvitationEntity> {
   return manager.save(manager.create(InvitationEntity, fields));
@@ -43,6 +46,32 @@ export class InvitationsRepository {
 
   openFor(organizationId: string, email: string): Promise<boolean> {
     return this.invitations.existsBy({ organizationId, email, acceptedAt: IsNull(), revokedAt: IsNull() });
+  }
+
+  /** The student's open invitation (neither accepted nor revoked, expired or not), locked. */
+  lockedOpenForStudent(studentId: string): Promise<InvitationEntity | null> {
+    return this.invitations
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where('i.student_id = :studentId AND i.accepted_at IS NULL AND i.revoked_at IS NULL', { studentId })
+      .getOne();
+  }
+
+  /**
+   * Each student's own account as her school sees it: ACTIVE or DEACTIVATED when she has a user,
+   * else INVITED or EXPIRED for an open invitation; students with neither are absent.
+   */
+  async studentAccounts(studentIds: readonly string[]): Promise<{ studentId: string; status: StudentAccountStatus }[]> {
+    return this.transactions.manager.query(
+      `SELECT s.student_id AS "studentId",
+              CASE WHEN u.id IS NOT NULL THEN CASE WHEN u.deactivated_at IS NULL THEN 'ACTIVE' ELSE 'DEACTIVATED' END
+                   WHEN i.expires_at > now() THEN 'INVITED' ELSE 'EXPIRED' END AS status
+         FROM unnest($1::uuid[]) AS s(student_id)
+         LEFT JOIN users u ON u.student_id = s.student_id
+         LEFT JOIN invitations i ON u.id IS NULL AND i.student_id = s.student_id AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+        WHERE u.id IS NOT NULL OR i.id IS NOT NULL`,
+      [studentIds],
+    );
   }
 
   listOf(organizationId: string, args: ConnectionArgs): Promise<Connection<InvitationEntity>> {

@@ -4,7 +4,7 @@ import { ArgsType, Field } from '@nestjs/graphql';
 import { IsString, MaxLength } from 'class-validator';
 import { Allow, PeopleOnly, Public } from '../../../common/auth/allow.decorator';
 import { CurrentActor, type RequestContext } from '../../../common/auth/request-context';
-import { type Actor } from '../../../common/auth/roles';
+import { type Actor, Role } from '../../../common/auth/roles';
 import { Clock } from '../../../common/clock/clock';
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { AddUserInput } from '../dto/organization.input';
@@ -76,7 +76,7 @@ export class InvitationsResolver {
   }
 
   @ResolveField(() => InvitationStatus)
-  @Allow(...ORGANIZATION_ADMINS)
+  @Allow(...ORGANIZATION_ADMINS, Role.SCHOOL) // a school's staff invite its students (inviteStudent)
   status(@Parent() invitation: InvitationEntity): InvitationStatus {
     if (invitation.acceptedAt) return InvitationStatus.ACCEPTED;
     if (invitation.revokedAt) return InvitationStatus.REVOKED;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../../common/audit/audit-log';
 import { assertAcceptablePassword } from '../../../common/auth/password-policy';
-import { type Actor, hasRole, Role } from '../../../common/auth/roles';
+import { type Actor, hasRole, MembershipRole, Role } from '../../../common/auth/roles';
 import { hashSecretToken, newSecretToken } from '../../../common/auth/secret-token';
 import { Clock } from '../../../common/clock/clock';
 import { BadUserInputError, NotFoundError } from '../../../common/errors/domain-errors';
@@ -21,7 +21,7 @@ import { OrganizationsRepository } from '../organizations.repository';
 import { SessionsService } from '../sessions.service';
 import type { InvitationEntity } from './invitation.entity';
 import { invitationExpiry, openInvitation, type OpenedInvitation } from './invitation-opening';
-import { InvitationsRepository } from './invitations.repository';
+import { InvitationsRepository, type StudentAccountStatus } from './invitations.repository';
 
 /**
  * An organization's admin invites a colleague by e-mail with a role; the invitee follows the
@@ -44,11 +44,44 @@ export class InvitationsService {
   ) {}
 
   async invite(actor: Actor, input: AddUserInput): Promise<InvitationEntity> {
+    return this.inviteToOwnOrganization(actor, input, 'input.email');
+  }
+
+  /**
+   * A school invites one of its students to her own STUDENT account (issue #17); the students
+   * module has checked that she is the actor's school's. One open invitation per student.
+   */
+  async inviteStudent(actor: Actor, invitee: { studentId: string; email: string; name: string; language?: 'nl' | 'en' }, emailPath: string): Promise<InvitationEntity> {
+    await this.transactions.run(async () => {
+      if (await this.users.studentHasUser(invitee.studentId)) {
+        throw BadUserInputError.field('studentId', 'she has her own account already', 'STUDENT_HAS_ACCOUNT');
+      }
+      // Inviting her again sends a new link (to the address given now); the earlier one stops working.
+      const open = await this.invitations.lockedOpenForStudent(invitee.studentId);
+      if (open) {
+        await this.invitations.update(open.id, { revokedAt: this.clock.now() });
+        await this.audit.record(actor, { action: 'invitation.revoked', entityType: 'invitation', entityId: open.id, after: { replacedFor: invitee.studentId } });
+      }
+    });
+    return this.inviteToOwnOrganization(actor, { ...invitee, role: MembershipRole.STUDENT }, emailPath);
+  }
+
+  /** Per student id, whether she has her own account or an open invitation to one. */
+  async studentAccounts(studentIds: readonly string[]): Promise<Map<string, StudentAccountStatus>> {
+    const rows = await this.invitations.studentAccounts(studentIds);
+    return new Map(rows.map((row) => [row.studentId, row.status]));
+  }
+
+  private async inviteToOwnOrganization(
+    actor: Actor,
+    input: { email: string; name: string; role: MembershipRole; language?: 'nl' | 'en'; studentId?: string },
+    emailPath: string,
+  ): Promise<InvitationEntity> {
     const email = input.email.trim().toLowerCase();
     const opened = await this.transactions.run(async () => {
-      if (await this.users.emailInUse(email)) throw BadUserInputError.field('input.email', ADDRESS_UNAVAILABLE);
+      if (await this.users.emailInUse(email)) throw BadUserInputError.field(emailPath, ADDRESS_UNAVAILABLE);
       if (await this.invitations.openFor(actor.organizationId, email)) {
-        throw BadUserInputError.field('input.email', 'this address has an open invitation already; send it again or revoke it', 'INVITATION_OPEN');
+        throw BadUserInputError.field(emailPath, 'this address has an open invitation already; send it again or revoke it', 'INVITATION_OPEN');
       }
       return openInvitation(this.transactions.manager, actor, { ...input, email, organizationId: actor.organizationId }, this.clock.now());
     });

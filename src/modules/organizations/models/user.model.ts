@@ -17,6 +17,9 @@ export class UserModel {
   @Field(() => MembershipRole)
   role: MembershipRole;
 
+  @Field(() => ID, { nullable: true, description: 'For a STUDENT user: the student she is (her profile is `myStudent`)' })
+  studentId: string | null;
+
   @Field({ description: 'Her language, nl or en: of her e-mails and of the API’s error and rule messages' })
   language: string;
 

@@ -1,7 +1,8 @@
 import { PASSWORD_POLICY } from '../../../common/auth/password-policy';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { MembershipRole } from '../../../common/auth/roles';
+import { STAFF_ROLES } from '../dto/organization.input';
 
 @InputType()
 export class UpdateUserInput {
@@ -21,9 +22,9 @@ export class UpdateUserInput {
   @IsIn(['nl', 'en'])
   language?: 'nl' | 'en';
 
-  @Field(() => MembershipRole, { nullable: true, description: 'Admins of her organization only; ends her sessions' })
+  @Field(() => MembershipRole, { nullable: true, description: "Admins of her organization only; ends her sessions. ADMIN or STAFF: a student's account keeps STUDENT" })
   @IsOptional()
-  @IsEnum(MembershipRole)
+  @IsIn(STAFF_ROLES, { message: 'role must be ADMIN or STAFF: a student is invited with inviteStudent' })
   role?: MembershipRole;
 }
 

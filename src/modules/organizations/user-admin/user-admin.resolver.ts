@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow, PeopleOnly } from '../../../common/auth/allow.decorator';
 import { CurrentActor, type RequestContext } from '../../../common/auth/request-context';
-import { type Actor, Role } from '../../../common/auth/roles';
+import { type Actor, SIGNED_IN } from '../../../common/auth/roles';
 import { UserModel } from '../models/user.model';
 import { ORGANIZATION_ADMINS } from '../organization-admins';
 import { ChangePasswordArgs, UpdateUserInput, UserIdArgs } from './user-admin.input';
@@ -16,7 +16,7 @@ export class UserAdminResolver {
     description:
       'Your own password: a wrong current one is BAD_USER_INPUT on `currentPassword` (rule PASSWORD_WRONG) and counts as a failed sign-in; the new one must meet the password policy. Ends every other session of yours',
   })
-  @Allow(Role.AUTHENTICATED)
+  @Allow(...SIGNED_IN)
   async changePassword(@CurrentActor() actor: Actor, @Args() { currentPassword, newPassword }: ChangePasswordArgs, @Context() context: RequestContext) {
     await this.users.changePassword(actor, context.sessionId, currentPassword, newPassword, context.req.ip);
     return true;
@@ -26,7 +26,7 @@ export class UserAdminResolver {
     description:
       "Your own name and language, or as an organization admin a colleague's, and her role (ends her sessions). The last active admin cannot be demoted: BAD_USER_INPUT on `input.role`, rule LAST_ACTIVE_ADMIN",
   })
-  @Allow(Role.AUTHENTICATED)
+  @Allow(...SIGNED_IN)
   updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput) {
     return this.users.update(actor, input);
   }

@@ -64,6 +64,7 @@ export class UserAdminService {
       if (userId !== actor.userId && !admin) throw new ForbiddenError("Only an admin of her organization may change a colleague's account");
       if (input.role !== undefined && input.role !== user.role) {
         if (!admin) throw new ForbiddenError('Only an admin may change a role');
+        if (user.role === MembershipRole.STUDENT) throw BadUserInputError.field('input.role', "a student's account keeps the role STUDENT", 'STUDENT_ROLE_FIXED');
         if (user.role === MembershipRole.ADMIN) await this.assertNotLastAdmin(user, 'input.role', 'demoted');
       }
       const changes = { name: input.name ?? user.name, language: input.language ?? user.language, role: input.role ?? user.role };
