@@ -22,6 +22,12 @@ export interface Announcement {
   role?: MembershipRole;
   /** Further organizations all of whose users hear it, whatever `role` says (e.g. SBB). */
   everyoneIn?: string[];
+  /**
+   * Students (by student id) who hear it on their own accounts (issue #17). An organization's
+   * users are its staff: a student hears only what is addressed to her here, best in an
+   * announcement of its own with a text for her.
+   */
+  students?: string[];
   message: Message;
 }
 

@@ -72,7 +72,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap {
       const occurredAt = event.created_at.toISOString();
       // Every notification carries the kind and id of the item it is about.
       const subject = this.registry.definition(event.type).subject;
-      return [announcement].flat().map(({ organizationIds, role, everyoneIn, message }) => ({
+      return [announcement].flat().map(({ organizationIds, role, everyoneIn, students, message }) => ({
         outbox_id: event.id,
         event_type: event.type,
         payload: event.payload,
@@ -80,6 +80,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap {
         organization_ids: organizationIds,
         role,
         everyone_in: everyoneIn,
+        student_ids: students,
         message,
         subject_kind: subject.kind,
         subject_id: event.payload[subject.key] ?? null,

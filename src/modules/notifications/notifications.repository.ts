@@ -13,7 +13,8 @@ import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 /**
  * One statement for a whole dispatch batch, safe to repeat. Per event ($1): one in-app notification
  * per reader (organizations' view `organization_recipients`: the staff users of its organizations, with
- * its role when it names one (a student's own account is never an organization's reader), and every user of its `everyoneIn` organizations), one e-mail
+ * its role when it names one (a student's own account is never an organization's reader; she reads
+ * what names her in `student_ids`), and every user of its `everyoneIn` organizations), one e-mail
  * delivery per such user who has not switched e-mail off for the event type, one webhook delivery
  * per enabled endpoint of those organizations that subscribed to the type. An event announced to
  * several organizations with a text each arrives as several rows of $1 (one user, one endpoint
@@ -27,14 +28,19 @@ const NOTIFY = markingDispatched(
   `
   WITH event AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb)
-      AS e(outbox_id bigint, event_type text, payload jsonb, occurred_at text, organization_ids uuid[], role membership_role, everyone_in uuid[], message jsonb,
-           subject_kind text, subject_id uuid)
+      AS e(outbox_id bigint, event_type text, payload jsonb, occurred_at text, organization_ids uuid[], role membership_role, everyone_in uuid[], student_ids uuid[],
+           message jsonb, subject_kind text, subject_id uuid)
   ), reader AS (
     SELECT DISTINCT ON (e.outbox_id, r.user_id) e.outbox_id, e.event_type, e.payload, r.user_id, r.organization_id, e.message -> r.language::text AS message,
            e.subject_kind, e.subject_id,
            NOT EXISTS (SELECT FROM notification_preferences p WHERE p.user_id = r.user_id AND p.event_type = e.event_type AND NOT p.email) AS email
-      FROM event e JOIN organization_recipients r ON r.student_id IS NULL AND r.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}'))
-                                                  AND (e.role IS NULL OR r.role = e.role OR r.organization_id = ANY(e.everyone_in))
+      FROM event e CROSS JOIN LATERAL (
+        SELECT r.user_id, r.organization_id, r.language FROM organization_recipients r
+         WHERE r.student_id IS NULL AND r.organization_id = ANY(e.organization_ids || coalesce(e.everyone_in, '{}'))
+           AND (e.role IS NULL OR r.role = e.role OR r.organization_id = ANY(e.everyone_in))
+        UNION ALL
+        SELECT r.user_id, r.organization_id, r.language FROM organization_recipients r WHERE r.student_id = ANY(e.student_ids)
+      ) r
   ), notified AS (
     INSERT INTO notifications (user_id, outbox_id, event_type, payload, title, body, subject_kind, subject_id)
     SELECT user_id, outbox_id, event_type, payload, message ->> 'subject', message ->> 'text', subject_kind, subject_id FROM reader
@@ -89,6 +95,8 @@ export interface AnnouncedEvent {
   organization_ids: string[];
   role?: string;
   everyone_in?: string[];
+  /** Students who hear it on their own accounts (`Announcement.students`). */
+  student_ids?: string[];
   message: unknown;
   /** The item the notification is about (its GraphQL type and id). */
   subject_kind: string;
