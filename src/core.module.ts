@@ -1,3 +1,4 @@
+import { NodeLookupsModule } from './common/graphql/node-lookups';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RedisModule } from './common/redis';
@@ -24,6 +25,7 @@ import { QueuesModule } from './queues/queues.module';
     RedisModule,
     QueuesModule,
     EventsModule,
+    NodeLookupsModule,
   ],
   providers: [DatabaseRecoveryLog],
   exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],

@@ -1,4 +1,5 @@
 import { Factories, GRONINGEN, type MadeCompany, type MadeSchool } from './support/factories';
+import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
 /**
@@ -209,6 +210,32 @@ describe('API shape: cursors, sorting, search, nodes', () => {
       ]);
       const stranger = await make.company();
       expect(dataOf(await t.gql(NODES, { ids: [accreditation, assignment] }, stranger.admin.token)).nodes).toEqual([{ __typename: 'Accreditation', id: accreditation }, null]);
+    });
+
+    it("refetches the account, register, compliance and notification types under their own lists' authorization", async () => {
+      const sbb = await make.sbb();
+      const stranger = await make.company();
+      const refused = dataOf(await t.gql('mutation($input: RefuseAccreditationInput!) { refuseAccreditation(input: $input) { id } }',
+        { input: { branchId: company.branchId, crebo: '25180', refusedOn: '2026-08-31', reason: 'Geen praktijkopleider aangesteld' } }, sbb.token)).refuseAccreditation.id;
+      const apiKey = dataOf(await t.gql('mutation { createApiKey(input: { name: "Roosterkoppeling", role: STAFF }) { apiKey { id } } }', {}, company.admin.token)).createApiKey.apiKey.id;
+      const invitation = dataOf(await t.gql('mutation { inviteUser(input: { email: "nieuwe-collega@api-shape.test", name: "Nieuwe Collega", role: STAFF }) { id } }', {}, school.admin.token)).inviteUser.id;
+      const dossier = dataOf(await t.gql('{ qualificationDossier(crebo: "25655") { id } }', {}, company.staff.token)).qualificationDossier.id;
+      const { placement } = dataOf(await t.gql('query($id: ID!) { placement(id: $id) { complianceHistory(first: 1) { edges { node { id } } } } }', { id: placementId }, company.admin.token));
+      const evaluation = placement.complianceHistory.edges[0].node.id;
+      // the invitation's acceptance tells the school's admins: a notification and an e-mail delivery each
+      await make.addUser(school.admin, 'STAFF');
+      const notification = await eventually(async () => dataOf(await t.gql('{ notifications(first: 1) { edges { node { id } } } }', {}, school.admin.token)).notifications.edges[0]?.node.id);
+      const delivery = await eventually(async () => dataOf(await t.gql('{ deliveries(first: 1) { edges { node { id } } } }', {}, school.admin.token)).deliveries.edges[0]?.node.id);
+
+      const ids = [refused, apiKey, invitation, dossier, evaluation, notification, delivery];
+      const typesFor = async (token: string) => dataOf(await t.gql(NODES, { ids }, token)).nodes.map((node: { __typename: string } | null) => node?.__typename ?? null);
+      expect(await typesFor(sbb.token)).toEqual(['AccreditationRefusal', null, null, 'QualificationDossier', 'ComplianceEvaluation', null, null]);
+      expect(await typesFor(company.admin.token)).toEqual(['AccreditationRefusal', 'ApiKey', null, 'QualificationDossier', 'ComplianceEvaluation', null, null]);
+      expect(await typesFor(company.staff.token)).toEqual(['AccreditationRefusal', null, null, 'QualificationDossier', 'ComplianceEvaluation', null, null]);
+      expect(await typesFor(stranger.admin.token)).toEqual([null, null, null, 'QualificationDossier', null, null, null]);
+      expect(await typesFor(school.admin.token)).toEqual([null, null, 'Invitation', 'QualificationDossier', null, 'Notification', 'Delivery']);
+      expect(await typesFor(school.staff.token)).toEqual([null, null, null, 'QualificationDossier', null, null, null]);
+      expect(await typesFor(otherSchool.admin.token)).toEqual([null, null, null, 'QualificationDossier', null, null, null]);
     });
 
     it('filters with filter: inputs; the loose arguments still answer the same and are deprecated', async () => {

@@ -115,6 +115,10 @@ export class AgreementsRepository {
     return this.manager.find(AgreementCommitmentEntity, { where: { agreementId }, order: { schoolYear: 'ASC', crebo: 'ASC', leerweg: 'ASC' } });
   }
 
+  commitment(id: string): Promise<AgreementCommitmentEntity | null> {
+    return this.manager.findOneBy(AgreementCommitmentEntity, { id });
+  }
+
   commitmentsOf(agreementIds: readonly string[]): Promise<AgreementCommitmentEntity[]> {
     return this.manager.find(AgreementCommitmentEntity, { where: { agreementId: In([...agreementIds]) }, order: { schoolYear: 'ASC', crebo: 'ASC' } });
   }

@@ -15,7 +15,7 @@ import { organizationType } from '../organizations/organizations.facts';
 import { leerwegenOf, offeredCapacity } from '../placements/placements.facts';
 import { StudentsFacts } from '../students/students.facts';
 import { QualificationsService } from '../qualifications/qualifications.service';
-import { type AgreementEntity, AgreementStatus } from './agreement.entity';
+import { type AgreementCommitmentEntity, type AgreementEntity, AgreementStatus } from './agreement.entity';
 import { AgreementsRepository } from './agreements.repository';
 import type { AgreementsArgs, AgreementTermsInput, CreateAgreementInput, TerminateAgreementInput } from './dto/agreement.input';
 
@@ -117,6 +117,13 @@ export class AgreementsService {
   async find(actor: Actor, id: string): Promise<AgreementEntity> {
     const agreement = await this.agreements.find(id);
     return ownedOrNotFound('Agreement', agreement, { visible: (found) => AgreementsPolicy.mayRead(actor, found) });
+  }
+
+  /** One commitment, read by whoever reads its agreement (node(id)); else NOT_FOUND. */
+  async findCommitment(actor: Actor, id: string): Promise<AgreementCommitmentEntity> {
+    const commitment = await this.agreements.commitment(id);
+    if (commitment) await this.find(actor, commitment.agreementId);
+    return ownedOrNotFound('Agreement commitment', commitment);
   }
 
   list(actor: Actor, { status, filter, orderBy, ...page }: AgreementsArgs): Promise<Connection<AgreementEntity>> {

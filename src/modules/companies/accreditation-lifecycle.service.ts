@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
-import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { type Connection, paginate } from '../../common/graphql/pagination';
 import { Environment } from '../../config/environment';
 import { Events } from '../events/events';
@@ -76,6 +76,16 @@ export class AccreditationLifecycleService {
     if (companyId) query.andWhere('refusal.companyId = :companyId', { companyId });
     if (filter.crebo) query.andWhere('refusal.crebo = :crebo', { crebo: filter.crebo });
     return paginate(query, page);
+  }
+
+  /** One refused application under the list's authorization (node(id)): SBB any, a company its own; else NOT_FOUND. */
+  async findRefusal(actor: Actor, id: string): Promise<AccreditationRefusalEntity> {
+    const companyId = CompaniesPolicy.refusalsScope(actor, undefined);
+    const query = this.repository.refusalsQuery().where('refusal.id = :id', { id });
+    if (companyId) query.andWhere('refusal.companyId = :companyId', { companyId });
+    const refusal = await query.getOne();
+    if (!refusal) throw new NotFoundError('Accreditation refusal');
+    return refusal;
   }
 
   /** SBB only: the four-yearly review took place (R3); the next one falls due four years later. */

@@ -38,6 +38,6 @@ import { CompanyEvents } from './companies.events';
     AccreditationLifecycleCheck,
     ...COMPANY_LOADERS,
   ],
-  exports: [CompaniesService, CompaniesFacts, AccreditationLossHooks, AccreditationUse, TrainerAssignmentsService, ...COMPANY_LOADERS],
+  exports: [CompaniesService, AccreditationLifecycleService, CompaniesFacts, AccreditationLossHooks, AccreditationUse, TrainerAssignmentsService, ...COMPANY_LOADERS],
 })
 export class CompaniesModule {}

@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
+import { ownedOrNotFound } from '../../common/errors/domain-errors';
+import { CompaniesPolicy } from '../companies/companies.policy';
 import { type Connection, paginate, type ConnectionArgs } from '../../common/graphql/pagination';
 import { Transactions } from '../../database/transactions';
 import { type AccreditationLoss, AccreditationLossHooks } from '../companies/accreditation-loss';
@@ -76,6 +78,12 @@ export class ComplianceService implements OnModuleInit {
     // The first version also governs placements that start before it.
     await this.reevaluate({ startingFrom: normSet.version === 1 ? undefined : normSet.effectiveFrom }, EvaluationTrigger.NORM_SET);
     await this.compliance.markReevaluated(normSetId, this.clock.now());
+  }
+
+  /** One stored evaluation, for whoever reads its company's internals (node(id)): the company, SBB, the operator; else NOT_FOUND. */
+  async findEvaluation(actor: Actor, id: string): Promise<ComplianceEvaluationEntity> {
+    const evaluation = await this.compliance.historyQuery({}).andWhere('evaluation.id = :id', { id }).getOne();
+    return ownedOrNotFound('Compliance evaluation', evaluation, { visible: (found) => CompaniesPolicy.seesInternals(actor, found.companyId) });
   }
 
   history(filter: { placementId?: string; companyId?: string }, page: ConnectionArgs): Promise<Connection<ComplianceEvaluationEntity>> {

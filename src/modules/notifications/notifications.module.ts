@@ -6,6 +6,7 @@ import { WebhookTargetGuard } from './channels/webhook-target-guard.service';
 import { DeliveryAttemptsLoader } from './delivery-attempts.loader';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 import { NotificationsResolver } from './notifications.resolver';
+import { NotificationNodes } from './notifications.nodes';
 import { NotificationsService } from './notifications.service';
 
 /** The API side: inbox, preferences, webhook endpoints, delivery operations. */
@@ -19,6 +20,7 @@ import { NotificationsService } from './notifications.service';
     NotificationsResolver,
     NotificationDispatcher,
     DeliveryAttemptsLoader,
+    NotificationNodes,
   ],
   exports: [NotificationDispatcher],
 })

@@ -35,6 +35,21 @@ export class NotificationsService {
     return paginate(query, page);
   }
 
+  /** One of her own notifications (node(id)); anyone else's is NOT_FOUND. */
+  async findNotification(actor: Actor, id: string): Promise<NotificationEntity> {
+    return ownedOrNotFound('Notification', await this.notifications.inboxQuery(actor.userId).andWhere('notification.id = :id', { id }).getOne());
+  }
+
+  /** One of her organization's webhook endpoints, for its admins (node(id)). */
+  async findWebhook(actor: Actor, id: string): Promise<WebhookEndpointEntity> {
+    return ownedOrNotFound('Webhook endpoint', await this.notifications.endpointOf(id, actor.organizationId));
+  }
+
+  /** One delivery, as `deliveries` lists it (node(id)): her organization's, or any for PLATFORM admins. */
+  async findDelivery(actor: Actor, id: string): Promise<DeliveryEntity> {
+    return ownedOrNotFound('Delivery', await this.notifications.delivery(id), { visible: (found) => NotificationsPolicy.mayHandleDelivery(actor, found) });
+  }
+
   /** Marks the actor's own notifications read; returns how many changed. Ids of others are ignored. */
   markRead(actor: Actor, ids: string[]): Promise<number> {
     return this.notifications.markRead(actor.userId, ids, this.clock.now());

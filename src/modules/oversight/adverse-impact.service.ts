@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
-import { BadUserInputError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { assertReportPeriod } from '../../common/validation/report-period';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
@@ -133,6 +133,11 @@ export class AdverseImpactService {
   }
 
   /** The flags a company had by a moment (a sanction's), the latest per ground. */
+  /** One flag, for SBB (node(id)); the lookup allows no other role (R23: a reason to investigate, SBB's alone). */
+  async findFlag(id: string): Promise<AdverseImpactFlagEntity> {
+    return ownedOrNotFound('Adverse-impact flag', await this.oversight.flag(id));
+  }
+
   flagsOf(companyId: string, until: Date): Promise<AdverseImpactFlagEntity[]> {
     return this.oversight.latestFlagsOf(companyId, until);
   }

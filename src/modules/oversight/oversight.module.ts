@@ -1,3 +1,4 @@
+import { OversightNodes } from './oversight.nodes';
 import { StudentsModule } from '../students/students.module';
 import { Module } from '@nestjs/common';
 import { Environment } from '../../config/environment';
@@ -21,6 +22,7 @@ import { ProtectedAttributesService } from './protected-attributes.service';
     AdverseImpactResolver,
     ReportEvidenceResolver,
     AdverseImpactAuditExport,
+    OversightNodes,
   ],
   exports: [AdverseImpactService],
 })

@@ -43,6 +43,10 @@ export class OversightRepository {
   }
 
   /** A company's flags raised by `until`, the latest per ground. */
+  flag(id: string): Promise<AdverseImpactFlagEntity | null> {
+    return this.manager.getRepository(AdverseImpactFlagEntity).findOneBy({ id });
+  }
+
   latestFlagsOf(companyId: string, until: Date): Promise<AdverseImpactFlagEntity[]> {
     return this.manager
       .getRepository(AdverseImpactFlagEntity)

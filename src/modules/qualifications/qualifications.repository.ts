@@ -32,6 +32,10 @@ export const QualificationsRepository = {
     return manager.getRepository(QualificationDossierEntity).createQueryBuilder('dossier');
   },
 
+  dossier(manager: EntityManager, id: string): Promise<QualificationDossierEntity | null> {
+    return manager.findOneBy(QualificationDossierEntity, { id });
+  },
+
   versionsOfCrebo(manager: EntityManager, crebo: string): Promise<QualificationDossierEntity[]> {
     return manager.find(QualificationDossierEntity, { where: { crebo }, order: { validFrom: 'ASC' } });
   },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
-import { BadUserInputError, type FieldProblem } from '../../common/errors/domain-errors';
+import { BadUserInputError, type FieldProblem, ownedOrNotFound } from '../../common/errors/domain-errors';
 import { type Connection, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Leerweg } from '../../common/qualification';
 import { emptyReport, ImportRejected, type ImportReport, type ImportRowError } from '../../common/spreadsheets/import-report';
@@ -99,6 +99,12 @@ export class QualificationsService {
     const versions = await QualificationsRepository.versionsOfCrebo(this.transactions.manager, crebo);
     const version = versions.find((v) => v.validFrom <= date && (v.validUntil === null || v.validUntil >= date));
     return version ? (await this.withKerntaken([version]))[0] : null;
+  }
+
+  /** One dossier version by id, with its kerntaken (node(id)): the register is read by everyone signed in. */
+  async findVersion(id: string): Promise<QualificationDossierModel> {
+    const version = ownedOrNotFound('Qualification dossier', await QualificationsRepository.dossier(this.transactions.manager, id));
+    return (await this.withKerntaken([version]))[0];
   }
 
   /** SBB saves one dossier version (replacing the version of that crebo and validFrom, if any). */

@@ -17,6 +17,7 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { PlacementsModule } from '../placements/placements.module';
 import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
 import { StudentsModule } from '../students/students.module';
+import { QualificationsModule } from '../qualifications/qualifications.module';
 import { NodeTypesReads } from './nodes/node-types.reads';
 import { PlacementPartiesLoader } from './placement-parties/placement-parties.loader';
 import { PlacementPartiesResolver } from './placement-parties/placement-parties.resolver';
@@ -53,6 +54,7 @@ const REPORTS = [BpvReport, PlaceSupplyReport, StudentsWithoutPlacementReport, T
     PlacementsModule,
     SchoolTasksModule,
     StudentsModule,
+    QualificationsModule,
   ],
   providers: [PreparedQueries, NodeTypesReads, NodesService, NodesResolver, PlacementPartiesLoader, PlacementPartiesResolver, DashboardReports, DashboardsResolver, ComplianceReports, ComplianceReportsResolver, ...REPORTS],
   exports: [ReportingReadsModule, DashboardReports, ComplianceReports],

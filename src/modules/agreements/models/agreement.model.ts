@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
 import { AgreementStatus } from '../agreement.entity';
 
-@ObjectType('AgreementCommitment')
+@ObjectType('AgreementCommitment', { implements: () => [NodeInterface] })
 export class AgreementCommitmentModel {
   @Field(() => ID) id: string;
 

@@ -10,7 +10,7 @@ import { ComplianceFindingModel, ComplianceRejection, SeverityEnum } from '../..
 
 export { ComplianceFindingModel, ComplianceRejection, SeverityEnum };
 
-@ObjectType('ComplianceEvaluation', { description: 'One stored evaluation of a placement' })
+@ObjectType('ComplianceEvaluation', { implements: () => [NodeInterface], description: 'One stored evaluation of a placement' })
 export class ComplianceEvaluationModel {
   @Field(() => ID)
   id: string;

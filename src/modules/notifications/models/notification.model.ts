@@ -1,9 +1,10 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { DeliveryChannel, DeliveryErrorClass, DeliveryStatus } from '../delivery.entity';
 import { EventType } from '../event-type';
 
-@ObjectType('Notification', { description: 'An in-app notification' })
+@ObjectType('Notification', { implements: () => [NodeInterface], description: 'An in-app notification' })
 export class NotificationModel {
   @Field(() => ID)
   id: string;
@@ -44,7 +45,7 @@ export class NotificationPreferenceModel {
   email: boolean;
 }
 
-@ObjectType('WebhookEndpoint')
+@ObjectType('WebhookEndpoint', { implements: () => [NodeInterface] })
 export class WebhookEndpointModel {
   @Field(() => ID)
   id: string;
@@ -86,7 +87,7 @@ export class DeliveryAttemptModel {
   durationMs: number;
 }
 
-@ObjectType('Delivery', { description: 'One e-mail or webhook message; its id is the delivery id receivers de-duplicate on' })
+@ObjectType('Delivery', { implements: () => [NodeInterface], description: 'One e-mail or webhook message; its id is the delivery id receivers de-duplicate on' })
 export class DeliveryModel {
   @Field(() => ID)
   id: string;

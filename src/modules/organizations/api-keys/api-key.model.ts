@@ -1,8 +1,9 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { MembershipRole } from '../../../common/auth/roles';
 import { ConnectionType } from '../../../common/graphql/pagination';
 
-@ObjectType('ApiKey', { description: "A system's key to the API, acting for its organization with its role" })
+@ObjectType('ApiKey', { implements: () => [NodeInterface], description: "A system's key to the API, acting for its organization with its role" })
 export class ApiKeyModel {
   @Field(() => ID)
   id: string;

@@ -44,6 +44,10 @@ export class ApiKeysRepository {
     return this.keys.findOneBy({ id, organizationId, revokedAt: IsNull() });
   }
 
+  of(organizationId: string, id: string): Promise<ApiKeyEntity | null> {
+    return this.keys.findOneBy({ id, organizationId });
+  }
+
   async revoke(id: string, at: Date): Promise<void> {
     await this.keys.update({ id }, { revokedAt: at });
   }

@@ -6,7 +6,7 @@ import { AuditLog, recordAudit } from '../../../common/audit/audit-log';
 import type { Actor } from '../../../common/auth/roles';
 import { hashSecretToken, newSecretToken } from '../../../common/auth/secret-token';
 import { Clock } from '../../../common/clock/clock';
-import { BadUserInputError, NotFoundError, RateLimitedError } from '../../../common/errors/domain-errors';
+import { BadUserInputError, NotFoundError, ownedOrNotFound, RateLimitedError } from '../../../common/errors/domain-errors';
 import type { Connection, ConnectionArgs } from '../../../common/graphql/pagination';
 import { MicroBatcher } from '../../../common/micro-batcher';
 import { InjectRedis } from '../../../common/redis';
@@ -88,6 +88,11 @@ export class ApiKeysService implements OnModuleDestroy {
       await this.audit.record(actor, { action: 'api_key.revoked', entityType: 'api_key', entityId: id, after: { revokedAt } });
       return { ...key, revokedAt };
     });
+  }
+
+  /** One of her organization's keys, for its admins (node(id)); never to a key itself. */
+  async find(actor: Actor, id: string): Promise<ApiKeyEntity> {
+    return ownedOrNotFound('API key', actor.apiKey ? null : await this.keys.of(actor.organizationId, id));
   }
 
   list(actor: Actor, args: ConnectionArgs): Promise<Connection<ApiKeyEntity>> {

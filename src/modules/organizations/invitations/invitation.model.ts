@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MembershipRole } from '../../../common/auth/roles';
 import { ConnectionType } from '../../../common/graphql/pagination';
@@ -10,7 +11,7 @@ export enum InvitationStatus {
 }
 registerEnumType(InvitationStatus, { name: 'InvitationStatus', description: 'OPEN until accepted, revoked or seven days after it was last sent (EXPIRED: send it again)' });
 
-@ObjectType('Invitation', { description: "An admin's invitation of a colleague by e-mail; the link in it is single-use" })
+@ObjectType('Invitation', { implements: () => [NodeInterface], description: "An admin's invitation of a colleague by e-mail; the link in it is single-use" })
 export class InvitationModel {
   @Field(() => ID)
   id: string;

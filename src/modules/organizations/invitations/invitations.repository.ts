@@ -35,6 +35,11 @@ export class InvitationsRepository {
     return query.getOne();
   }
 
+  /** Any invitation of the organization (null: of any), whatever its state. */
+  of(organizationId: string | null, id: string): Promise<InvitationEntity | null> {
+    return this.invitations.findOneBy(organizationId ? { id, organizationId } : { id });
+  }
+
   /** The open invitation with this token hash, locked (two acceptances at once: the second finds it accepted). */
   lockedOpenByHash(tokenHash: string): Promise<InvitationEntity | null> {
     return this.invitations

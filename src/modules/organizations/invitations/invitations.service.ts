@@ -4,7 +4,7 @@ import { assertAcceptablePassword } from '../../../common/auth/password-policy';
 import { type Actor, hasRole, MembershipRole, Role } from '../../../common/auth/roles';
 import { hashSecretToken, newSecretToken } from '../../../common/auth/secret-token';
 import { Clock } from '../../../common/clock/clock';
-import { BadUserInputError, NotFoundError } from '../../../common/errors/domain-errors';
+import { BadUserInputError, NotFoundError, ownedOrNotFound } from '../../../common/errors/domain-errors';
 import type { Connection, ConnectionArgs } from '../../../common/graphql/pagination';
 import { Environment } from '../../../config/environment';
 import { Transactions } from '../../../database/transactions';
@@ -118,6 +118,12 @@ export class InvitationsService {
       await this.audit.record(actor, { action: 'invitation.revoked', entityType: 'invitation', entityId: id, after: { revokedAt } });
       return { ...invitation, revokedAt };
     });
+  }
+
+  /** One invitation, for her organization's admins and PLATFORM admins (node(id)), as the organization's `invitations` lists it. */
+  async find(actor: Actor, id: string): Promise<InvitationEntity> {
+    const invitation = actor.apiKey ? null : await this.invitations.of(hasRole(actor, Role.PLATFORM_ADMIN) ? null : actor.organizationId, id);
+    return ownedOrNotFound('Invitation', invitation);
   }
 
   list(organizationId: string, args: ConnectionArgs): Promise<Connection<InvitationEntity>> {

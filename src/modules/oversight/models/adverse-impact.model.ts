@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { DeclineReason } from '../../matching/proposal.entity';
@@ -195,7 +196,7 @@ export class AdverseImpactAuditModel {
   company: CompanyImpactModel | null;
 }
 
-@ObjectType({ description: 'The figures with which an adverse-impact audit flagged a company (R23), as they were then' })
+@ObjectType('AdverseImpactFlag', { implements: () => [NodeInterface], description: 'The figures with which an adverse-impact audit flagged a company (R23), as they were then' })
 export class AdverseImpactFlagModel {
   @Field(() => ID)
   id: string;

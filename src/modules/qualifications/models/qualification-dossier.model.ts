@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../common/graphql/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -25,7 +26,7 @@ export class KerntaakModel {
   werkprocessen: WerkprocesModel[];
 }
 
-@ObjectType('QualificationDossier', { description: 'One version of a kwalificatiedossier in SBB\'s register (R4)' })
+@ObjectType('QualificationDossier', { implements: () => [NodeInterface], description: 'One version of a kwalificatiedossier in SBB\'s register (R4)' })
 export class QualificationDossierModel {
   @Field(() => ID)
   id: string;

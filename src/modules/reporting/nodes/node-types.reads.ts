@@ -7,17 +7,23 @@ import { Transactions } from '../../../database/transactions';
  */
 export const NODE_TABLES = {
   Accreditation: 'accreditations',
+  AccreditationRefusal: 'accreditation_refusals',
   Agreement: 'agreements',
+  AgreementCommitment: 'agreement_commitments',
+  ApiKey: 'api_keys',
   Branch: 'branches',
+  ComplianceEvaluation: 'compliance_evaluations',
   DiscriminationReport: 'discrimination_reports',
   Internship: 'internships',
   InternshipRegistration: 'internship_registrations',
+  Invitation: 'invitations',
   MatchRound: 'match_rounds',
   NormSet: 'norm_sets',
   Organization: 'organizations',
   Placement: 'placements',
   Pok: 'poks',
   Proposal: 'proposals',
+  QualificationDossier: 'qualification_dossiers',
   SchoolTask: 'school_tasks',
   Student: 'students',
   Trainer: 'trainers',
@@ -30,13 +36,16 @@ export type NodeTypeName = keyof typeof NODE_TABLES;
 export class NodeTypesReads {
   constructor(private readonly transactions: Transactions) {}
 
-  /** The type of each id that exists (one statement, a primary-key probe per table); unknown ids are absent. */
-  async typesOf(ids: string[]): Promise<Map<string, NodeTypeName>> {
+  /**
+   * The type of each id that exists (one statement, a primary-key probe per table); unknown ids are
+   * absent. `tables`: every node type's table, these and the self-registered (NodeLookups).
+   */
+  async typesOf(ids: string[], tables: Record<string, string>): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const union = Object.entries(NODE_TABLES)
+    const union = Object.entries(tables)
       .map(([type, table]) => `SELECT id, '${type}' AS type FROM ${table} WHERE id = ANY($1::uuid[])`)
       .join(' UNION ALL ');
-    const rows = await this.transactions.manager.query<{ id: string; type: NodeTypeName }[]>(union, [ids]);
+    const rows = await this.transactions.manager.query<{ id: string; type: string }[]>(union, [ids]);
     return new Map(rows.map((row) => [row.id, row.type]));
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, hasRole, Role } from '../../../common/auth/roles';
+import { AccreditationLifecycleService } from '../../companies/accreditation-lifecycle.service';
+import { ComplianceService } from '../../compliance/compliance.service';
+import { ApiKeysService } from '../../organizations/api-keys/api-keys.service';
+import { InvitationsService } from '../../organizations/invitations/invitations.service';
+import { QualificationsService } from '../../qualifications/qualifications.service';
 import { BadUserInputError, NotFoundError } from '../../../common/errors/domain-errors';
 import { NODE_TYPE } from '../../../common/graphql/node';
 import { MAX_PAGE_SIZE } from '../../../common/graphql/pagination';
@@ -18,14 +23,10 @@ import { StudentsService } from '../../students/students.service';
 import { NormSetsService } from '../../compliance/norm-sets.service';
 import { PoksService } from '../../internships/poks.service';
 import { TrainerAssignmentsService } from '../../companies/trainer-assignments.service';
-import { type NodeTypeName, NodeTypesReads } from './node-types.reads';
+import { NODE_TABLES, type NodeTypeName, NodeTypesReads } from './node-types.reads';
+import { type NodeLookup, NodeLookups } from '../../../common/graphql/node-lookups';
 
-interface Lookup {
-  /** The roles the type's own lookup allows (its @Allow); anyone else gets NOT_FOUND, never FORBIDDEN (it would tell the type). */
-  roles: Role[];
-  /** The type's own lookup, with its own authorization (NOT_FOUND for what the actor may not see). */
-  find: (actor: Actor, id: string) => Promise<object>;
-}
+type Lookup = Omit<NodeLookup, 'table'>;
 
 /**
  * `node(id)` and `nodes(ids)`: finds each id's type in one statement, then calls that type's own
@@ -38,6 +39,7 @@ export class NodesService {
 
   constructor(
     private readonly types: NodeTypesReads,
+    private readonly registered: NodeLookups,
     agreements: AgreementsService,
     companies: CompaniesService,
     internships: InternshipLifecycleService,
@@ -52,21 +54,33 @@ export class NodesService {
     normSets: NormSetsService,
     poks: PoksService,
     assignments: TrainerAssignmentsService,
+    accreditationLifecycle: AccreditationLifecycleService,
+    compliance: ComplianceService,
+    apiKeys: ApiKeysService,
+    invitations: InvitationsService,
+    register: QualificationsService,
   ) {
     const anyone = [Role.AUTHENTICATED];
+    const admins = [Role.SCHOOL_ADMIN, Role.COMPANY_ADMIN, Role.SBB_ADMIN, Role.PLATFORM_ADMIN];
     this.lookups = {
       Accreditation: { roles: anyone, find: (_actor, id) => companies.findAccreditation(id) },
+      AccreditationRefusal: { roles: [Role.SBB, Role.COMPANY], find: (actor, id) => accreditationLifecycle.findRefusal(actor, id) },
       Agreement: { roles: [Role.SCHOOL, Role.COMPANY, Role.SBB, Role.PLATFORM], find: (actor, id) => agreements.find(actor, id) },
+      AgreementCommitment: { roles: [Role.SCHOOL, Role.COMPANY, Role.SBB, Role.PLATFORM], find: (actor, id) => agreements.findCommitment(actor, id) },
+      ApiKey: { roles: admins, find: (actor, id) => apiKeys.find(actor, id) },
       Branch: { roles: anyone, find: (_actor, id) => companies.findBranch(id) },
+      ComplianceEvaluation: { roles: anyone, find: (actor, id) => compliance.findEvaluation(actor, id) },
       DiscriminationReport: { roles: [Role.SCHOOL, Role.SBB], find: (actor, id) => meldpunt.find(actor, id) },
       Internship: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => internships.find(actor, id) },
       InternshipRegistration: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => registrations.find(actor, id) },
+      Invitation: { roles: admins, find: (actor, id) => invitations.find(actor, id) },
       MatchRound: { roles: anyone, find: (_actor, id) => rounds.find(id) },
       NormSet: { roles: anyone, find: (_actor, id) => normSets.find(id) },
       Organization: { roles: anyone, find: (_actor, id) => organizations.findOrganization(id) },
       Placement: { roles: anyone, find: (actor, id) => placements.findVisible(actor, id) },
       Pok: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => poks.find(actor, id) },
       Proposal: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => proposals.find(actor, MatchingPolicy.sideOf(actor), id) },
+      QualificationDossier: { roles: anyone, find: (_actor, id) => register.findVersion(id) },
       SchoolTask: { roles: [Role.SCHOOL, Role.SBB, Role.PLATFORM], find: (actor, id) => tasks.find(actor, id) },
       Student: { roles: [Role.SCHOOL], find: (actor, id) => students.findOwn(actor, id) },
       Trainer: { roles: anyone, find: (actor, id) => companies.findTrainer(actor, id) },
@@ -75,15 +89,20 @@ export class NodesService {
     };
   }
 
+  /** Every node type's table: reporting's own and the self-registered. */
+  private get tables(): Record<string, string> {
+    return { ...NODE_TABLES, ...Object.fromEntries([...this.registered.registered].map(([type, lookup]) => [type, lookup.table])) };
+  }
+
   async node(actor: Actor, id: string): Promise<object> {
-    const type = (await this.types.typesOf([id])).get(id);
+    const type = (await this.types.typesOf([id], this.tables)).get(id);
     if (!type) throw new NotFoundError('Node');
     return this.fetch(actor, type, id);
   }
 
   async nodes(actor: Actor, ids: string[]): Promise<(object | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) throw BadUserInputError.field('ids', `at most ${MAX_PAGE_SIZE} ids`);
-    const types = await this.types.typesOf([...new Set(ids)]);
+    const types = await this.types.typesOf([...new Set(ids)], this.tables);
     return Promise.all(
       ids.map(async (id) => {
         const type = types.get(id);
@@ -99,8 +118,8 @@ export class NodesService {
   }
 
   /** The type's own lookup; a role it does not allow is NOT_FOUND, word for word as an unknown id. */
-  private async fetch(actor: Actor, type: NodeTypeName, id: string): Promise<object> {
-    const lookup = this.lookups[type];
+  private async fetch(actor: Actor, type: string, id: string): Promise<object> {
+    const lookup = this.lookups[type as NodeTypeName] ?? this.registered.registered.get(type)!;
     if (!lookup.roles.some((role) => hasRole(actor, role))) throw new NotFoundError('Node');
     try {
       return Object.assign(await lookup.find(actor, id), { [NODE_TYPE]: type });
