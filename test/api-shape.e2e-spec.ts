@@ -142,6 +142,36 @@ describe('API shape: cursors, sorting, search, nodes', () => {
     });
   });
 
+  describe('school tasks sorted', () => {
+    it('sorts by when they arose either way and by status (open first), paging with cursors of that ordering', async () => {
+      const students = [];
+      for (let i = 0; i < 3; i += 1) students.push(await make.student(school));
+      const taskIds: string[] = [];
+      for (const student of students) {
+        dataOf(await t.gql('mutation($input: FileDiscriminationReportInput!) { fileDiscriminationReport(input: $input) { id } }', {
+          input: { companyId: company.id, studentId: student.id, ground: 'RACE_OR_ORIGIN', description: 'Afgewezen om haar achternaam bij het kennismakingsgesprek', incidentDate: '2026-11-02' },
+        }, school.staff.token));
+        const { schoolTasks } = dataOf(await t.gql('{ schoolTasks(first: 1) { edges { node { id } } } }', {}, school.staff.token));
+        taskIds.push(schoolTasks.edges[0].node.id);
+      }
+      expect(new Set(taskIds).size).toBe(3);
+      dataOf(await t.gql('mutation($id: ID!) { completeSchoolTask(id: $id, note: "Nazorggesprek gevoerd") { status } }', { id: taskIds[2] }, school.staff.token));
+
+      const TASKS = 'query($orderBy: SchoolTaskOrder, $first: Int, $after: String) { schoolTasks(orderBy: $orderBy, first: $first, after: $after) { pageInfo { endCursor } edges { node { id status } } } }';
+      const ids = async (orderBy: unknown) => dataOf(await t.gql(TASKS, { orderBy }, school.staff.token)).schoolTasks.edges.map((edge: { node: { id: string } }) => edge.node.id);
+      expect(await ids(null)).toEqual([...taskIds].reverse());
+      expect(await ids({ field: 'CREATED_AT', direction: 'ASC' })).toEqual(taskIds);
+      expect(await ids({ field: 'STATUS', direction: 'ASC' })).toEqual([taskIds[0], taskIds[1], taskIds[2]]);
+      expect(await ids({ field: 'STATUS', direction: 'DESC' })).toEqual([taskIds[2], taskIds[1], taskIds[0]]);
+
+      const first = dataOf(await t.gql(TASKS, { orderBy: { field: 'STATUS', direction: 'ASC' }, first: 2 }, school.staff.token)).schoolTasks;
+      const rest = dataOf(await t.gql(TASKS, { orderBy: { field: 'STATUS', direction: 'ASC' }, first: 2, after: first.pageInfo.endCursor }, school.staff.token)).schoolTasks;
+      expect([...first.edges, ...rest.edges].map((edge: { node: { id: string } }) => edge.node.id)).toEqual([taskIds[0], taskIds[1], taskIds[2]]);
+      expect(onlyError(await t.gql(TASKS, { orderBy: { field: 'KIND' }, after: first.pageInfo.endCursor }, school.staff.token)).extensions.code).toBe('BAD_USER_INPUT');
+      expect(dataOf(await t.gql(TASKS, { orderBy: { field: 'CREATED_AT', direction: 'ASC' } }, otherSchool.staff.token)).schoolTasks.edges).toEqual([]);
+    });
+  });
+
   describe('node(id), nodes(ids) and the lookups', () => {
     let placementId: string;
     let internship: Awaited<ReturnType<Factories['internship']>>;

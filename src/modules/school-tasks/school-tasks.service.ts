@@ -3,7 +3,7 @@ import { AccreditationLossHooks } from '../companies/accreditation-loss';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
-import { type Connection, paginate } from '../../common/graphql/pagination';
+import { type Connection, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Events } from '../events/events';
 import { SchoolTaskEvent } from './school-tasks.events';
 import { Clock } from '../../common/clock/clock';
@@ -87,12 +87,18 @@ export class SchoolTasksService implements OnModuleInit {
   }
 
   /** A school reads its own tasks; SBB and the operator read every school's. */
-  list(actor: Actor, { filter: given, ...page }: SchoolTasksArgs): Promise<Connection<SchoolTaskEntity>> {
+  list(actor: Actor, { filter: given, orderBy, ...page }: SchoolTasksArgs): Promise<Connection<SchoolTaskEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.tasks.listQuery(SchoolTasksPolicy.listedSchool(actor));
     if (filter.status) query.andWhere('task.status = :status', { status: filter.status });
     if (filter.kind) query.andWhere('task.kind = :kind', { kind: filter.kind });
-    return paginate(query, page);
+    const ordering = orderingOf(
+      { CREATED_AT: 'task.createdAt', STATUS: ['task.status', 'task.createdAt'], KIND: ['task.kind', 'task.createdAt'] },
+      'task.id',
+      orderBy,
+      { field: 'CREATED_AT', direction: SortDirection.DESC },
+    );
+    return paginate(query, page, { ordering });
   }
 
   /** OPEN → DONE by the task's own school, with a note; another school's task is NOT_FOUND. */

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { ConnectionArgs, OrderByInput, sortFields } from '../../../common/graphql/pagination';
 import { SchoolTaskKind, SchoolTaskStatus } from '../school-task.entity';
 
 @InputType()
@@ -17,6 +17,14 @@ export class SchoolTaskFilter {
   kind?: SchoolTaskKind;
 }
 
+export const SchoolTaskOrderField = sortFields('SchoolTaskOrderField', 'What school tasks are sorted by', {
+  CREATED_AT: 'When the task arose',
+  STATUS: 'Its status (OPEN before DONE ascending), then when it arose',
+  KIND: 'Its kind, then when it arose',
+});
+export type SchoolTaskOrderField = keyof typeof SchoolTaskOrderField;
+const SchoolTaskOrder = OrderByInput('SchoolTaskOrder', SchoolTaskOrderField);
+
 @ArgsType()
 export class SchoolTasksArgs extends ConnectionArgs {
   @Field(() => SchoolTaskFilter, { nullable: true })
@@ -24,6 +32,12 @@ export class SchoolTasksArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => SchoolTaskFilter)
   filter?: SchoolTaskFilter;
+
+  @Field(() => SchoolTaskOrder, { nullable: true, description: 'Default: CREATED_AT DESC, newest first' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SchoolTaskOrder)
+  orderBy?: InstanceType<typeof SchoolTaskOrder>;
 }
 
 @ArgsType()
