@@ -280,6 +280,11 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     AFTERCARE: ['Follow up with a student after an ended internship or a report', 'Nazorg'],
     REPLACEMENT_SEARCH: ['Find the student another placement', 'Vervangende plaats zoeken'],
   },
+  SchoolTaskOrderField: {
+    CREATED_AT: [null, 'Ontstaan op'],
+    KIND: [null, 'Soort'],
+    STATUS: [null, 'Status'],
+  },
   SchoolTaskStatus: {
     DONE: ['Completed, with a note', 'Afgerond'],
     OPEN: ['To do', 'Open'],
