@@ -8,7 +8,7 @@ const PUBLIC_URL = 'http://localhost:3000';
 const APP_URL = 'http://localhost:5173';
 const CONFIGURE = `mutation($input: ConfigureSsoInput!) { configureSso(input: $input) {
   organizationId issuer clientId allowedDomains createUnknownUsers newUserRole enabled redirectUri signInUrl } }`;
-const CONFIGURATION = 'query($o: ID!) { ssoConfiguration(organizationId: $o) { clientId allowedDomains } }';
+const CONFIGURATION = 'query($o: ID!) { ssoConfiguration(organizationId: $o) { id clientId allowedDomains } }';
 const COMPLETE = 'mutation($code: String!) { completeSsoSignIn(code: $code) { token user { id email role organizationId } } }';
 const ME = '{ me { id email name role organizationId } }';
 
@@ -122,7 +122,7 @@ describe('single sign-on over OpenID Connect', () => {
       // The operator may change it (the secret kept when omitted); staff and other organizations' admins may not read it.
       const { clientSecret: _, ...withoutSecret } = { organizationId: other.id, issuer: provider.issuer, clientId: 'stagematch-2', clientSecret: 'x', allowedDomains: ['factory.test'] };
       expect(dataOf(await t.gql(CONFIGURE, { input: withoutSecret }, operator.token)).configureSso.clientId).toBe('stagematch-2');
-      expect(dataOf(await t.gql(CONFIGURATION, { o: other.id }, operator.token)).ssoConfiguration.clientId).toBe('stagematch-2');
+      expect(dataOf(await t.gql(CONFIGURATION, { o: other.id }, operator.token)).ssoConfiguration).toMatchObject({ id: other.id, clientId: 'stagematch-2' });
       expect(onlyError(await t.gql(CONFIGURATION, { o: other.id }, other.staff.token)).extensions.code).toBe('FORBIDDEN');
       expect(onlyError(await t.gql(CONFIGURATION, { o: other.id }, school.admin.token)).extensions.code).toBe('FORBIDDEN');
       expect(onlyError(await t.gql(CONFIGURE, { input: withoutSecret }, school.admin.token)).extensions.code).toBe('FORBIDDEN');

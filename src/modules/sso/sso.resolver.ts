@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, PeopleOnly, Public } from '../../common/auth/allow.decorator';
 import { CurrentActor, type RequestContext } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
@@ -12,7 +12,7 @@ import { SsoService } from './sso.service';
 /** Sign-in is configured by people signed in themselves, never by an API key. */
 const MANAGERS = [Role.SCHOOL_ADMIN, Role.COMPANY_ADMIN, Role.SBB_ADMIN, Role.PLATFORM_ADMIN];
 
-@Resolver()
+@Resolver(() => SsoConfigurationModel)
 export class SsoResolver {
   constructor(
     private readonly sso: SsoService,
@@ -40,6 +40,12 @@ export class SsoResolver {
   @PeopleOnly()
   removeSsoConfiguration(@CurrentActor() actor: Actor, @Args() { organizationId }: SsoOrganizationArgs) {
     return this.sso.remove(actor, organizationId);
+  }
+
+  @ResolveField(() => ID, { description: "The organization's id (one configuration per organization), so a client cache keys on it" })
+  @Allow(...MANAGERS)
+  id(@Parent() configuration: SsoConfigurationModel): string {
+    return configuration.organizationId;
   }
 
   @Mutation(() => AuthPayloadModel, {
