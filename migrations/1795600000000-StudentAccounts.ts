@@ -9,8 +9,9 @@ export class StudentAccounts1795600000000 implements MigrationInterface {
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TYPE "membership_role" ADD VALUE IF NOT EXISTS 'STUDENT'`);
-        for (const table of ['users', 'invitations']) {
-            await queryRunner.query(`ALTER TABLE "${table}" ADD "student_id" uuid REFERENCES "students" ("id") ON DELETE CASCADE`);
+        for (const [table, foreignKey] of [['users', 'FK_4bcc4fd204f448ad671c0747ab4'], ['invitations', 'FK_8e44a266f25a1bbdbea17413220']]) {
+            await queryRunner.query(`ALTER TABLE "${table}" ADD "student_id" uuid`);
+            await queryRunner.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${foreignKey}" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
             // Compared as text: an enum value added in this transaction cannot be named in it yet.
             await queryRunner.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${table}_student_role" CHECK (("student_id" IS NOT NULL) = ("role"::text = 'STUDENT'))`);
         }

@@ -65,7 +65,7 @@ describe('platform conventions', () => {
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 
-  it('reaches student identity only through school-only operations (refused to companies) and internships, which exist only after both sides accepted', async () => {
+  it('reaches student identity only through school-only operations, the student's own (myStudent), and internships, which exist only after both sides accepted', async () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     expect(rootFieldsReaching(schema, 'StudentIdentity').sort()).toEqual([
       'Mutation.archiveStudent',
@@ -76,6 +76,7 @@ describe('platform conventions', () => {
       'Mutation.updateStudent',
       'Query.internship',
       'Query.internships',
+      'Query.myStudent',
       'Query.student',
       'Query.students',
       'Query.studentsWithoutPlacement',

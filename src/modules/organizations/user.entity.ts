@@ -1,10 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { MembershipRole } from '../../common/auth/roles';
 import { OrganizationEntity } from './organization.entity';
 
 export type Language = 'nl' | 'en';
 
 @Entity('users')
+@Index('users_student', ['studentId'], { unique: true, where: '"student_id" IS NOT NULL' })
+@Check('users_student_role', `("student_id" IS NOT NULL) = ("role"::text = 'STUDENT')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -33,6 +35,10 @@ export class UserEntity {
   /** The student this user is (role STUDENT, and only then; a database check keeps the two together). */
   @Column({ type: 'uuid', nullable: true })
   studentId: string | null;
+
+  /** Named by entity: organizations sits below students and imports nothing of it. */
+  @ManyToOne('StudentEntity', { onDelete: 'CASCADE' })
+  student?: unknown;
 
   @Column({ type: 'varchar', length: 2, default: 'nl' })
   language: Language;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { MembershipRole } from '../../../common/auth/roles';
 import { OrganizationEntity } from '../organization.entity';
 import type { Language } from '../user.entity';
@@ -8,6 +8,8 @@ import type { Language } from '../user.entity';
  * SHA-256 of the link's token is stored; re-sending replaces it (the earlier link stops working).
  */
 @Entity('invitations')
+@Index('invitations_student', ['studentId'], { where: '"student_id" IS NOT NULL' })
+@Check('invitations_student_role', `("student_id" IS NOT NULL) = ("role"::text = 'STUDENT')`)
 export class InvitationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -32,6 +34,10 @@ export class InvitationEntity {
   /** The student this invitation makes a user of (role STUDENT, and only then; a database check keeps the two together). */
   @Column({ type: 'uuid', nullable: true })
   studentId: string | null;
+
+  /** Named by entity: organizations sits below students and imports nothing of it. */
+  @ManyToOne('StudentEntity', { onDelete: 'CASCADE' })
+  student?: unknown;
 
   @Column({ type: 'varchar', length: 2, default: 'nl' })
   language: Language;
