@@ -152,8 +152,29 @@ export class MatchRoundsService {
   /** For the student's own school: what she got in a round and why not her higher choices. */
   async explanation(actor: Actor, studentId: string, roundId: string): Promise<MatchExplanationModel> {
     if (!(await this.studentFacts.isOfSchool(studentId, actor.organizationId))) throw new NotFoundError('Match explanation');
+    const explained = await this.explanationOf(studentId, roundId);
+    if (!explained) throw new NotFoundError('Match explanation');
+    return explained;
+  }
+
+  /**
+   * For the student herself (issue #17): her explanation in the round, by default in the last round
+   * that considered her (null when none did). A round that did not consider her is NOT_FOUND.
+   */
+  async ownExplanation(actor: Actor, roundId: string | null): Promise<MatchExplanationModel | null> {
+    const studentId = actor.studentId;
+    if (!studentId) throw new NotFoundError('Match explanation');
+    const round = roundId ?? (await this.rounds.latestExplanationRound(studentId));
+    if (!round) return null;
+    const explained = await this.explanationOf(studentId, round);
+    if (!explained) throw new NotFoundError('Match explanation');
+    return explained;
+  }
+
+  /** A student's explanation in a round, or null; the caller has checked that the actor may read it. */
+  async explanationOf(studentId: string, roundId: string): Promise<MatchExplanationModel | null> {
     const row = await this.rounds.explanation(roundId, studentId);
-    if (!row) throw new NotFoundError('Match explanation');
+    if (!row) return null;
     const outside = [...row.outsideRound];
     const choices = row.ranks.map((rank, n) => {
       const placementId = row.placementIdsOfChoices[n] ?? outside.shift()!;

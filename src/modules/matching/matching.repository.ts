@@ -17,6 +17,7 @@ import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.e
 import type { ProposalsArgs } from './dto/matching.input';
 import { ProposalEntity, ProposalStatus } from './proposal.entity';
 import { StudentPreferenceEntity } from './student-preference.entity';
+import { StudentPreferenceLockEntity } from './student-preference-lock.entity';
 
 /*
  * The only place matching's tables (`match_rounds`, `proposals`, `student_preferences`,
@@ -253,8 +254,8 @@ const LEASE_LAPSED = `coalesce(lease_until, created_at + make_interval(secs => $
 /** A student's explanation in a round, with the round's cutoffs and the ids of the placements of her choices. */
 export type ExplanationRow = MatchExplanationEntity & { placementIdsOfChoices: (string | null)[]; cutoffs: Record<string, Cutoff | null> };
 
-/** Which side of a proposal an organization is on: its company or its school. */
-export type ProposalSideColumn = 'companyId' | 'schoolId';
+/** Which side of a proposal an actor is on: its company, its school, or the student herself (issue #17). */
+export type ProposalSideColumn = 'companyId' | 'schoolId' | 'studentId';
 
 /** Matching's tables in the ambient transaction (`Transactions.manager`). */
 @Injectable()
@@ -320,6 +321,16 @@ export class MatchingRepository {
     );
   }
 
+  /** The round of the student's newest explanation (the last round that considered her), or null. */
+  async latestExplanationRound(studentId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ roundId: string }[]>(
+      `SELECT e.round_id AS "roundId" FROM match_explanations e JOIN match_rounds r ON r.id = e.round_id
+        WHERE e.student_id = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT 1`,
+      [studentId],
+    );
+    return row?.roundId ?? null;
+  }
+
   /** The student's explanation in the round, on the data source, or undefined. */
   async explanation(roundId: string, studentId: string): Promise<ExplanationRow | undefined> {
     const [row] = await this.dataSource.query<ExplanationRow[]>(
@@ -361,6 +372,23 @@ export class MatchingRepository {
     return entries;
   }
 
+  /** The school's lock on her list, or null when it is not locked. */
+  preferenceLock(studentId: string): Promise<StudentPreferenceLockEntity | null> {
+    return this.manager.findOneBy(StudentPreferenceLockEntity, { studentId });
+  }
+
+  /** Locks her list (kept as it was when it is locked already); the lock. */
+  async lockPreferences(studentId: string, lockedByUserId: string, at: Date): Promise<StudentPreferenceLockEntity> {
+    await this.manager.createQueryBuilder().insert().into(StudentPreferenceLockEntity).values({ studentId, lockedByUserId, lockedAt: at }).orIgnore().execute();
+    return this.manager.findOneByOrFail(StudentPreferenceLockEntity, { studentId });
+  }
+
+  /** Unlocks her list; whether it was locked. */
+  async unlockPreferences(studentId: string): Promise<boolean> {
+    const { affected } = await this.manager.delete(StudentPreferenceLockEntity, { studentId });
+    return (affected ?? 0) > 0;
+  }
+
   preferencesOf(studentId: string): Promise<StudentPreferenceEntity[]> {
     return this.manager.getRepository(StudentPreferenceEntity).find({ where: { studentId }, order: { rank: 'ASC' } });
   }
@@ -390,9 +418,9 @@ export class MatchingRepository {
     return paginate(query, page, { ordering });
   }
 
-  /** The placement of one side's proposal, read without a lock (the placement is locked first: lock order), or null. */
-  placementOfProposal(id: string, side: ProposalSideColumn, organizationId: string): Promise<Pick<ProposalEntity, 'id' | 'placementId'> | null> {
-    return this.manager.findOne(ProposalEntity, { select: { id: true, placementId: true }, where: { id, [side]: organizationId } });
+  /** The placement and student of one side's proposal, read without a lock (the placement is locked first: lock order), or null. */
+  placementOfProposal(id: string, side: ProposalSideColumn, organizationId: string): Promise<Pick<ProposalEntity, 'id' | 'placementId' | 'studentId'> | null> {
+    return this.manager.findOne(ProposalEntity, { select: { id: true, placementId: true, studentId: true }, where: { id, [side]: organizationId } });
   }
 
   /** One side's proposal locked FOR UPDATE (it exists: `placementOfProposal` found it in this transaction). */
