@@ -49,7 +49,6 @@ describe('matching for a student acting as herself (issue #17): her list, her pr
   let roundId: string;
 
   const codeOf = (response: GraphqlResponse) => response.errors?.[0]?.extensions.code ?? null;
-  const ruleOf = (response: GraphqlResponse) => onlyError(response).extensions.fields?.[0]?.rule;
   const notifications = async (token: string, type: string) =>
     dataOf(await t.gql(NOTIFICATIONS, {}, token)).notifications.edges.map((edge: any) => edge.node).filter((node: any) => node.eventType === type);
   const auditOf = async (entityId: string) => dataOf(await t.gql(AUDIT, { f: { entityId } }, sbb.token)).auditLog.edges.map((edge: any) => edge.node);

@@ -173,16 +173,22 @@ export class MatchRoundsService {
 
   /** A student's explanation in a round, or null; the caller has checked that the actor may read it. */
   async explanationOf(studentId: string, roundId: string): Promise<MatchExplanationModel | null> {
-    const row = await this.rounds.explanation(roundId, studentId);
-    if (!row) return null;
-    const outside = [...row.outsideRound];
-    const choices = row.ranks.map((rank, n) => {
-      const placementId = row.placementIdsOfChoices[n] ?? outside.shift()!;
-      const outcome = row.outcomes[n];
-      const cutoff = outcome === 'FULL_BELOW_CUTOFF' ? (row.cutoffs[placementId]?.score ?? null) : null;
-      return { placementId, rank, outcome, message: CHOICE_MESSAGES[outcome], priority: row.priorities[n], cutoff };
+    const [explained] = await this.explanationsOf([{ roundId, studentId }]);
+    return explained ?? null;
+  }
+
+  /** The explanations of these students in these rounds, those that exist, in one statement; the caller has checked access. */
+  async explanationsOf(keys: { roundId: string; studentId: string }[]): Promise<MatchExplanationModel[]> {
+    return (await this.rounds.explanations(keys)).map((row) => {
+      const outside = [...row.outsideRound];
+      const choices = row.ranks.map((rank, n) => {
+        const placementId = row.placementIdsOfChoices[n] ?? outside.shift()!;
+        const outcome = row.outcomes[n];
+        const cutoff = outcome === 'FULL_BELOW_CUTOFF' ? (row.cutoffs[placementId]?.score ?? null) : null;
+        return { placementId, rank, outcome, message: CHOICE_MESSAGES[outcome], priority: row.priorities[n], cutoff };
+      });
+      return { roundId: row.roundId, studentId: row.studentId, placementId: row.placementId, rank: row.rank, choices };
     });
-    return { roundId: row.roundId, studentId: row.studentId, placementId: row.placementId, rank: row.rank, choices };
   }
 
   private async enqueue(roundId: string, attempt: number): Promise<void> {

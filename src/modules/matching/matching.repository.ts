@@ -333,15 +333,28 @@ export class MatchingRepository {
 
   /** The student's explanation in the round, on the data source, or undefined. */
   async explanation(roundId: string, studentId: string): Promise<ExplanationRow | undefined> {
-    const [row] = await this.dataSource.query<ExplanationRow[]>(
-      `SELECT e.round_id AS "roundId", e.student_id AS "studentId", e.placement_id AS "placementId", e.rank, e.ranks, e.outcomes,
-              e.priorities, e.outside_round AS "outsideRound", r.cutoffs,
-              ARRAY(SELECT r.placement_ids[i + 1] FROM unnest(e.placements) WITH ORDINALITY AS c(i, n) ORDER BY n) AS "placementIdsOfChoices"
-         FROM match_explanations e JOIN match_rounds r ON r.id = e.round_id
-        WHERE e.round_id = $1 AND e.student_id = $2`,
-      [roundId, studentId],
-    );
+    const [row] = await this.explanations([{ roundId, studentId }]);
     return row;
+  }
+
+  /**
+   * The explanations of these students in these rounds (those that exist), on the data source, in
+   * one statement: each with the cutoffs of her own choices only, not the round's whole map.
+   */
+  explanations(keys: { roundId: string; studentId: string }[]): Promise<ExplanationRow[]> {
+    return this.dataSource.query<ExplanationRow[]>(
+      `WITH explained AS (
+         SELECT e.*, r.cutoffs AS round_cutoffs,
+                ARRAY(SELECT r.placement_ids[i + 1] FROM unnest(e.placements) WITH ORDINALITY AS c(i, n) ORDER BY n) AS choice_ids
+           FROM unnest($1::uuid[], $2::uuid[]) AS k(round_id, student_id)
+           JOIN match_explanations e ON e.round_id = k.round_id AND e.student_id = k.student_id
+           JOIN match_rounds r ON r.id = e.round_id)
+       SELECT round_id AS "roundId", student_id AS "studentId", placement_id AS "placementId", rank, ranks, outcomes,
+              priorities, outside_round AS "outsideRound", choice_ids AS "placementIdsOfChoices",
+              (SELECT coalesce(jsonb_object_agg(c::text, round_cutoffs -> c::text), '{}'::jsonb) FROM unnest(choice_ids) AS c WHERE c IS NOT NULL) AS cutoffs
+         FROM explained`,
+      [keys.map((key) => key.roundId), keys.map((key) => key.studentId)],
+    );
   }
 
   /** An active student's profile, when she is the school's. */

@@ -8,7 +8,7 @@ import { Loader } from '../../common/graphql/request-loaders';
 import { PlacementModel } from '../placements/models/placement.model';
 import type { PlacementEntity } from '../placements/placement.entity';
 import { AnswerProposalInput, OpenMatchRoundInput, ProposalsArgs, SetMyPreferencesArgs, SetPreferencesArgs } from './dto/matching.input';
-import { BlindCandidateLoader, PlacementByIdLoader } from './matching.loaders';
+import { BlindCandidateLoader, ExplanationLoader, explanationKey, PlacementByIdLoader } from './matching.loaders';
 import { MatchRoundsService } from './match-rounds.service';
 import {
   BlindCandidateModel,
@@ -183,8 +183,6 @@ export class StudentPreferenceFieldsResolver {
 
 @Resolver(() => ProposalModel)
 export class ProposalFieldsResolver {
-  constructor(private readonly rounds: MatchRoundsService) {}
-
   @ResolveField(() => BlindCandidateModel, { description: 'R20: the student as the company sees her, without identity or school' })
   @Allow(Role.COMPANY, Role.SCHOOL)
   candidate(@Parent() proposal: ProposalEntity, @Loader(BlindCandidateLoader) loader: DataLoader<string, Omit<BlindCandidateModel, 'pseudonym' | 'id'> | null>) {
@@ -211,7 +209,7 @@ export class ProposalFieldsResolver {
     description: 'For the student herself and her school: her explanation in the round that made this proposal (why not each higher choice); null for the company',
   })
   @Allow(Role.COMPANY, Role.SCHOOL, Role.STUDENT)
-  explanation(@CurrentActor() actor: Actor, @Parent() proposal: ProposalEntity) {
-    return MatchingPolicy.studentIdVisibleTo(actor, proposal) ? this.rounds.explanationOf(proposal.studentId, proposal.roundId) : null;
+  explanation(@CurrentActor() actor: Actor, @Parent() proposal: ProposalEntity, @Loader(ExplanationLoader) loader: DataLoader<string, MatchExplanationModel | null>) {
+    return MatchingPolicy.studentIdVisibleTo(actor, proposal) ? loader.load(explanationKey(proposal)) : null;
   }
 }
