@@ -320,6 +320,10 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     INVITED: ['Invited, not yet accepted', 'Uitgenodigd'],
     NONE: ['Never invited', 'Geen account'],
   },
+  StudentAnswerBy: {
+    SCHOOL_ON_BEHALF: ['Her school, on behalf of a student without an active account of her own (audited)', 'School namens de student'],
+    STUDENT: ['The student herself, signed in with her own account', 'De student zelf'],
+  },
   StudentOrderField: {
     AVAILABLE_FROM: [null, 'Beschikbaar vanaf'],
     CREATED_AT: [null, 'Aangemaakt op'],

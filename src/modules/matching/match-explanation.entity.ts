@@ -1,4 +1,4 @@
-import { Column, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
 import { MatchRoundEntity } from './match-round.entity';
 
 /**
@@ -7,6 +7,8 @@ import { MatchRoundEntity } from './match-round.entity';
  * `placementIds`, because a national round writes one row for each of 100,000 students.
  */
 @Entity('match_explanations')
+/** A student's own explanations, newest round first (myMatchExplanation). */
+@Index(['studentId'])
 export class MatchExplanationEntity {
   @PrimaryColumn({ type: 'uuid' })
   roundId: string;

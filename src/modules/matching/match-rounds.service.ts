@@ -152,16 +152,43 @@ export class MatchRoundsService {
   /** For the student's own school: what she got in a round and why not her higher choices. */
   async explanation(actor: Actor, studentId: string, roundId: string): Promise<MatchExplanationModel> {
     if (!(await this.studentFacts.isOfSchool(studentId, actor.organizationId))) throw new NotFoundError('Match explanation');
-    const row = await this.rounds.explanation(roundId, studentId);
-    if (!row) throw new NotFoundError('Match explanation');
-    const outside = [...row.outsideRound];
-    const choices = row.ranks.map((rank, n) => {
-      const placementId = row.placementIdsOfChoices[n] ?? outside.shift()!;
-      const outcome = row.outcomes[n];
-      const cutoff = outcome === 'FULL_BELOW_CUTOFF' ? (row.cutoffs[placementId]?.score ?? null) : null;
-      return { placementId, rank, outcome, message: CHOICE_MESSAGES[outcome], priority: row.priorities[n], cutoff };
+    const explained = await this.explanationOf(studentId, roundId);
+    if (!explained) throw new NotFoundError('Match explanation');
+    return explained;
+  }
+
+  /**
+   * For the student herself (issue #17): her explanation in the round, by default in the last round
+   * that considered her (null when none did). A round that did not consider her is NOT_FOUND.
+   */
+  async ownExplanation(actor: Actor, roundId: string | null): Promise<MatchExplanationModel | null> {
+    const studentId = actor.studentId;
+    if (!studentId) throw new NotFoundError('Match explanation');
+    const round = roundId ?? (await this.rounds.latestExplanationRound(studentId));
+    if (!round) return null;
+    const explained = await this.explanationOf(studentId, round);
+    if (!explained) throw new NotFoundError('Match explanation');
+    return explained;
+  }
+
+  /** A student's explanation in a round, or null; the caller has checked that the actor may read it. */
+  async explanationOf(studentId: string, roundId: string): Promise<MatchExplanationModel | null> {
+    const [explained] = await this.explanationsOf([{ roundId, studentId }]);
+    return explained ?? null;
+  }
+
+  /** The explanations of these students in these rounds, those that exist, in one statement; the caller has checked access. */
+  async explanationsOf(keys: { roundId: string; studentId: string }[]): Promise<MatchExplanationModel[]> {
+    return (await this.rounds.explanations(keys)).map((row) => {
+      const outside = [...row.outsideRound];
+      const choices = row.ranks.map((rank, n) => {
+        const placementId = row.placementIdsOfChoices[n] ?? outside.shift()!;
+        const outcome = row.outcomes[n];
+        const cutoff = outcome === 'FULL_BELOW_CUTOFF' ? (row.cutoffs[placementId]?.score ?? null) : null;
+        return { placementId, rank, outcome, message: CHOICE_MESSAGES[outcome], priority: row.priorities[n], cutoff };
+      });
+      return { roundId: row.roundId, studentId: row.studentId, placementId: row.placementId, rank: row.rank, choices };
     });
-    return { roundId: row.roundId, studentId: row.studentId, placementId: row.placementId, rank: row.rank, choices };
   }
 
   private async enqueue(roundId: string, attempt: number): Promise<void> {

@@ -15,7 +15,7 @@ export const MatchingEvent = {
 declare module '../events/event-definition' {
   interface EventPayloads {
     PROPOSAL_MADE: { proposalId: string };
-    /** `by`: the side that answered (COMPANY or SCHOOL). */
+    /** `by`: the side that answered (COMPANY, SCHOOL on the student's behalf, or the STUDENT herself). */
     PROPOSAL_ACCEPTED: { proposalId: string; by: string };
     PROPOSAL_DECLINED: { proposalId: string; by: string };
     PROPOSAL_EXPIRING: { proposalId: string };
@@ -27,6 +27,7 @@ interface ProposalFacts {
   company_id: string;
   school_id: string;
   placement_id: string;
+  student_id: string;
   pseudonym: string;
   title: string;
   expires_at: Date;
@@ -35,10 +36,12 @@ interface ProposalFacts {
 /**
  * A proposal concerns its company, which knows the student by pseudonym only (R20: her identity is
  * revealed in the internship, once both sides accepted), and her school, which knows her: its
- * message names her. Each reads a link to the proposal.
+ * message names her. With `toHer`, the student hears it too on her own account (issue #17), in a
+ * text of her own (an account-less student hears nothing: no one reads it). Each reads a link to
+ * the proposal.
  */
 const toBothSides =
-  <P extends { proposalId: string; by?: string }>(message: (facts: ProposalFacts, by?: string) => Message) =>
+  <P extends { proposalId: string; by?: string }>(message: (facts: ProposalFacts, by?: string) => Message, toHer?: (facts: ProposalFacts) => Message) =>
   async (payloads: P[], { db, link }: AnnounceContext): Promise<(Announcement[] | Error)[]> => {
     const ids = payloads.map((payload) => payload.proposalId);
     const rows = await proposalsAnnounced(db, ids);
@@ -55,11 +58,13 @@ const toBothSides =
         : [
             { organizationIds: [facts.company_id], message: linked(message(facts, payloads[index].by), facts.id) },
             { organizationIds: [facts.school_id], message: linked(message({ ...facts, pseudonym: names.get(facts.student_id) ?? facts.pseudonym }, payloads[index].by), facts.id) },
+            ...(toHer ? [{ organizationIds: [], students: [facts.student_id], message: linked(toHer(facts), facts.id) }] : []),
           ],
     );
   };
 
-const side = (by: string | undefined, nl: boolean) => (by === 'COMPANY' ? (nl ? 'het leerbedrijf' : 'the company') : nl ? 'de school' : 'the school');
+const side = (by: string | undefined, nl: boolean) =>
+  by === 'COMPANY' ? (nl ? 'het leerbedrijf' : 'the company') : by === 'STUDENT' ? (nl ? 'de student' : 'the student') : nl ? 'de school' : 'the school';
 const day = (date: Date) => new Date(date).toISOString().slice(0, 10);
 
 @RegistersEvents()
@@ -71,6 +76,9 @@ export class MatchingEvents implements EventSource {
       announce: toBothSides((o) => ({
         nl: { subject: `Matchvoorstel: ${o.title}`, text: `${o.pseudonym} is voorgesteld voor "${o.title}". Beide kanten kunnen het voorstel accepteren tot ${day(o.expires_at)}.` },
         en: { subject: `Match proposal: ${o.title}`, text: `${o.pseudonym} was proposed for "${o.title}". Both sides can accept the proposal until ${day(o.expires_at)}.` },
+      }), (o) => ({
+        nl: { subject: `Je hebt een stagevoorstel: ${o.title}`, text: `Je bent voorgesteld voor de stage "${o.title}". Bekijk het voorstel en geef uiterlijk ${day(o.expires_at)} antwoord: accepteren of afwijzen.` },
+        en: { subject: `You have an internship proposal: ${o.title}`, text: `You were proposed for the internship "${o.title}". Look at the proposal and answer by ${day(o.expires_at)}: accept or decline.` },
       })),
     },
     PROPOSAL_ACCEPTED: {
@@ -92,6 +100,9 @@ export class MatchingEvents implements EventSource {
       announce: toBothSides((o) => ({
         nl: { subject: `Voorstel verloopt bijna: ${o.title}`, text: `Het voorstel van ${o.pseudonym} voor "${o.title}" verloopt op ${day(o.expires_at)}. Geef op tijd antwoord.` },
         en: { subject: `Proposal expiring: ${o.title}`, text: `The proposal of ${o.pseudonym} for "${o.title}" expires on ${day(o.expires_at)}. Please answer in time.` },
+      }), (o) => ({
+        nl: { subject: `Je stagevoorstel verloopt bijna: ${o.title}`, text: `Je voorstel voor de stage "${o.title}" verloopt op ${day(o.expires_at)}. Geef op tijd antwoord, anders vervalt het.` },
+        en: { subject: `Your internship proposal expires soon: ${o.title}`, text: `Your proposal for the internship "${o.title}" expires on ${day(o.expires_at)}. Answer in time, or it lapses.` },
       })),
     },
   });

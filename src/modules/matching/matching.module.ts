@@ -5,8 +5,9 @@ import { ProposalWithdrawal } from './proposal-withdrawal';
 import { Module } from '@nestjs/common';
 import { InternshipsModule } from '../internships/internships.module';
 import { StudentsModule } from '../students/students.module';
-import { BlindCandidateLoader, PlacementByIdLoader } from './matching.loaders';
-import { MatchingResolver, ProposalFieldsResolver } from './matching.resolver';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { BlindCandidateLoader, ExplanationLoader, PlacementByIdLoader } from './matching.loaders';
+import { MatchingResolver, ProposalFieldsResolver, StudentPreferenceFieldsResolver } from './matching.resolver';
 import { MatchRoundsService } from './match-rounds.service';
 import { PreferencesService } from './preferences.service';
 import { ProposalsService } from './proposals.service';
@@ -15,8 +16,8 @@ import { MatchingRepository } from './matching.repository';
 
 /** Blind stable matching: preferences, rounds, proposals and answers (R20, R21). */
 @Module({
-  imports: [CompaniesModule, ComplianceModule, InternshipsModule, StudentsModule],
-  providers: [MatchingEvents, MatchingRepository, MatchingContributions, ProposalWithdrawal, PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, BlindCandidateLoader, PlacementByIdLoader],
+  imports: [CompaniesModule, ComplianceModule, InternshipsModule, OrganizationsModule, StudentsModule],
+  providers: [MatchingEvents, MatchingRepository, MatchingContributions, ProposalWithdrawal, PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, StudentPreferenceFieldsResolver, BlindCandidateLoader, ExplanationLoader, PlacementByIdLoader],
   exports: [MatchRoundsService, ProposalsService],
 })
 export class MatchingModule {}

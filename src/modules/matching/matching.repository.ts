@@ -17,6 +17,7 @@ import { type Cutoff, MatchRoundEntity, MatchRoundStatus } from './match-round.e
 import type { ProposalsArgs } from './dto/matching.input';
 import { ProposalEntity, ProposalStatus } from './proposal.entity';
 import { StudentPreferenceEntity } from './student-preference.entity';
+import { StudentPreferenceLockEntity } from './student-preference-lock.entity';
 
 /*
  * The only place matching's tables (`match_rounds`, `proposals`, `student_preferences`,
@@ -253,8 +254,8 @@ const LEASE_LAPSED = `coalesce(lease_until, created_at + make_interval(secs => $
 /** A student's explanation in a round, with the round's cutoffs and the ids of the placements of her choices. */
 export type ExplanationRow = MatchExplanationEntity & { placementIdsOfChoices: (string | null)[]; cutoffs: Record<string, Cutoff | null> };
 
-/** Which side of a proposal an organization is on: its company or its school. */
-export type ProposalSideColumn = 'companyId' | 'schoolId';
+/** Which side of a proposal an actor is on: its company, its school, or the student herself (issue #17). */
+export type ProposalSideColumn = 'companyId' | 'schoolId' | 'studentId';
 
 /** Matching's tables in the ambient transaction (`Transactions.manager`). */
 @Injectable()
@@ -320,17 +321,40 @@ export class MatchingRepository {
     );
   }
 
+  /** The round of the student's newest explanation (the last round that considered her), or null. */
+  async latestExplanationRound(studentId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ roundId: string }[]>(
+      `SELECT e.round_id AS "roundId" FROM match_explanations e JOIN match_rounds r ON r.id = e.round_id
+        WHERE e.student_id = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT 1`,
+      [studentId],
+    );
+    return row?.roundId ?? null;
+  }
+
   /** The student's explanation in the round, on the data source, or undefined. */
   async explanation(roundId: string, studentId: string): Promise<ExplanationRow | undefined> {
-    const [row] = await this.dataSource.query<ExplanationRow[]>(
-      `SELECT e.round_id AS "roundId", e.student_id AS "studentId", e.placement_id AS "placementId", e.rank, e.ranks, e.outcomes,
-              e.priorities, e.outside_round AS "outsideRound", r.cutoffs,
-              ARRAY(SELECT r.placement_ids[i + 1] FROM unnest(e.placements) WITH ORDINALITY AS c(i, n) ORDER BY n) AS "placementIdsOfChoices"
-         FROM match_explanations e JOIN match_rounds r ON r.id = e.round_id
-        WHERE e.round_id = $1 AND e.student_id = $2`,
-      [roundId, studentId],
-    );
+    const [row] = await this.explanations([{ roundId, studentId }]);
     return row;
+  }
+
+  /**
+   * The explanations of these students in these rounds (those that exist), on the data source, in
+   * one statement: each with the cutoffs of her own choices only, not the round's whole map.
+   */
+  explanations(keys: { roundId: string; studentId: string }[]): Promise<ExplanationRow[]> {
+    return this.dataSource.query<ExplanationRow[]>(
+      `WITH explained AS (
+         SELECT e.*, r.cutoffs AS round_cutoffs,
+                ARRAY(SELECT r.placement_ids[i + 1] FROM unnest(e.placements) WITH ORDINALITY AS c(i, n) ORDER BY n) AS choice_ids
+           FROM unnest($1::uuid[], $2::uuid[]) AS k(round_id, student_id)
+           JOIN match_explanations e ON e.round_id = k.round_id AND e.student_id = k.student_id
+           JOIN match_rounds r ON r.id = e.round_id)
+       SELECT round_id AS "roundId", student_id AS "studentId", placement_id AS "placementId", rank, ranks, outcomes,
+              priorities, outside_round AS "outsideRound", choice_ids AS "placementIdsOfChoices",
+              (SELECT coalesce(jsonb_object_agg(c::text, round_cutoffs -> c::text), '{}'::jsonb) FROM unnest(choice_ids) AS c WHERE c IS NOT NULL) AS cutoffs
+         FROM explained`,
+      [keys.map((key) => key.roundId), keys.map((key) => key.studentId)],
+    );
   }
 
   /** An active student's profile, when she is the school's. */
@@ -359,6 +383,23 @@ export class MatchingRepository {
     const entries = placementIds.map((placementId, index) => this.manager.create(StudentPreferenceEntity, { studentId, placementId, rank: index + 1, suggested: index >= suggestedFrom }));
     if (entries.length) await this.manager.insert(StudentPreferenceEntity, entries);
     return entries;
+  }
+
+  /** The school's lock on her list, or null when it is not locked. */
+  preferenceLock(studentId: string): Promise<StudentPreferenceLockEntity | null> {
+    return this.manager.findOneBy(StudentPreferenceLockEntity, { studentId });
+  }
+
+  /** Locks her list (kept as it was when it is locked already); the lock. */
+  async lockPreferences(studentId: string, lockedByUserId: string, at: Date): Promise<StudentPreferenceLockEntity> {
+    await this.manager.createQueryBuilder().insert().into(StudentPreferenceLockEntity).values({ studentId, lockedByUserId, lockedAt: at }).orIgnore().execute();
+    return this.manager.findOneByOrFail(StudentPreferenceLockEntity, { studentId });
+  }
+
+  /** Unlocks her list; whether it was locked. */
+  async unlockPreferences(studentId: string): Promise<boolean> {
+    const { affected } = await this.manager.delete(StudentPreferenceLockEntity, { studentId });
+    return (affected ?? 0) > 0;
   }
 
   preferencesOf(studentId: string): Promise<StudentPreferenceEntity[]> {
@@ -390,9 +431,9 @@ export class MatchingRepository {
     return paginate(query, page, { ordering });
   }
 
-  /** The placement of one side's proposal, read without a lock (the placement is locked first: lock order), or null. */
-  placementOfProposal(id: string, side: ProposalSideColumn, organizationId: string): Promise<Pick<ProposalEntity, 'id' | 'placementId'> | null> {
-    return this.manager.findOne(ProposalEntity, { select: { id: true, placementId: true }, where: { id, [side]: organizationId } });
+  /** The placement and student of one side's proposal, read without a lock (the placement is locked first: lock order), or null. */
+  placementOfProposal(id: string, side: ProposalSideColumn, organizationId: string): Promise<Pick<ProposalEntity, 'id' | 'placementId' | 'studentId'> | null> {
+    return this.manager.findOne(ProposalEntity, { select: { id: true, placementId: true, studentId: true }, where: { id, [side]: organizationId } });
   }
 
   /** One side's proposal locked FOR UPDATE (it exists: `placementOfProposal` found it in this transaction). */

@@ -10,8 +10,29 @@ import { boundingBox } from '../postcodes/distance';
 import { blindPriority } from './blind-priority';
 import { distanceKm, ineligibility, INELIGIBILITY_MESSAGES } from './eligibility';
 import { IneligiblePreferences } from './models/matching.model';
+import { MatchingPolicy } from './matching.policy';
 import { MatchingRepository, type StudentFacts } from './matching.repository';
 import type { StudentPreferenceEntity } from './student-preference.entity';
+import type { StudentPreferenceLockEntity } from './student-preference-lock.entity';
+import { Clock } from '../../common/clock/clock';
+
+/** A student's ranked list and whether her school locked it. */
+export interface PreferenceList {
+  studentId: string;
+  entries: StudentPreferenceEntity[];
+  locked: boolean;
+  lockedAt: Date | null;
+}
+
+const listOf = (studentId: string, entries: StudentPreferenceEntity[], lock: StudentPreferenceLockEntity | null): PreferenceList => ({
+  studentId,
+  entries,
+  locked: lock !== null,
+  lockedAt: lock?.lockedAt ?? null,
+});
+
+/** The rule a student breaks by changing a list her school locked (issue #17). */
+export const PREFERENCES_LOCKED = 'PREFERENCES_LOCKED';
 
 @Injectable()
 export class PreferencesService {
@@ -21,14 +42,17 @@ export class PreferencesService {
     private readonly audit: AuditLog,
     private readonly students: StudentsFacts,
     private readonly env: Environment,
+    private readonly clock: Clock,
   ) {}
 
   /**
-   * Replaces a student's ranked list (school staff, own students only). Every entry must be one
-   * she may be matched to today; otherwise the whole list is refused with each entry's reason.
-   * On request the list is completed with suggestions, marked as such.
+   * Replaces a student's ranked list: her school's staff (own students only), or the student
+   * herself (`studentId` is hers: the resolver passes `actor.studentId`; `actor.organizationId` is
+   * her school), who may not while her school has locked it (BAD_USER_INPUT rule PREFERENCES_LOCKED).
+   * Every entry must be one she may be matched to today; otherwise the whole list is refused with
+   * each entry's reason. On request the list is completed with suggestions, marked as such.
    */
-  async set(actor: Actor, studentId: string, placementIds: string[], completeWithSuggestions = false): Promise<StudentPreferenceEntity[] | IneligiblePreferences> {
+  async set(actor: Actor, studentId: string, placementIds: string[], completeWithSuggestions = false): Promise<PreferenceList | IneligiblePreferences> {
     if (placementIds.length > this.env.MATCH_MAX_PREFERENCES) {
       throw BadUserInputError.field('placementIds', `at most ${this.env.MATCH_MAX_PREFERENCES} placements may be ranked`);
     }
@@ -38,6 +62,14 @@ export class PreferencesService {
       // Locked first: two lists for her are kept apart (students.repository.ts on why NO KEY UPDATE).
       const student = (await this.students.lockActiveOfSchool(studentId, actor.organizationId)) ? await this.matching.studentFacts(studentId, actor.organizationId) : null;
       if (!student) throw new NotFoundError('Student', { field: 'studentId' });
+      const lock = await this.matching.preferenceLock(studentId);
+      if (lock && MatchingPolicy.isBoundByLock(actor, studentId)) {
+        throw BadUserInputError.field(
+          'placementIds',
+          `your school locked your preference list on ${lock.lockedAt.toISOString().slice(0, 10)} for the coming round; your school can change or unlock it`,
+          PREFERENCES_LOCKED,
+        );
+      }
       const placements = new Map((await this.matching.placementFacts(placementIds)).map((p) => [p.id, p]));
       // A draft was never public: to a school it does not exist (README "Errors").
       const missing = placementIds.findIndex((id) => (placements.get(id)?.status ?? PlacementStatus.DRAFT) === PlacementStatus.DRAFT);
@@ -53,7 +85,36 @@ export class PreferencesService {
       const suggestions = completeWithSuggestions ? await this.suggest(student, placementIds) : [];
       const entries = await this.matching.replacePreferences(studentId, [...placementIds, ...suggestions], placementIds.length);
       await this.audit.record(actor, { action: 'student.preferences_set', entityType: 'student', entityId: studentId, after: { placementIds } });
-      return entries;
+      return listOf(studentId, entries, lock);
+    });
+  }
+
+  /**
+   * Her school's staff lock (or unlock) a student's list before a round: while locked she cannot
+   * change it herself; they still can. Locking a locked list, or unlocking an unlocked one, changes
+   * nothing and is not audited; each change is.
+   */
+  async setLocked(actor: Actor, studentId: string, locked: boolean): Promise<PreferenceList> {
+    return this.transactions.run(async () => {
+      // The same lock as `set` takes: a list is not locked halfway through a change of it.
+      if (!(await this.students.lockActiveOfSchool(studentId, actor.organizationId))) throw new NotFoundError('Student', { field: 'studentId' });
+      const before = await this.matching.preferenceLock(studentId);
+      let lock = before;
+      if (locked && !before) lock = await this.matching.lockPreferences(studentId, actor.userId, this.clock.now());
+      if (!locked && before) {
+        await this.matching.unlockPreferences(studentId);
+        lock = null;
+      }
+      if (Boolean(before) !== locked) {
+        await this.audit.record(actor, {
+          action: locked ? 'student.preferences_locked' : 'student.preferences_unlocked',
+          entityType: 'student',
+          entityId: studentId,
+          before: { locked: Boolean(before), lockedAt: before?.lockedAt ?? null },
+          after: { locked, lockedAt: lock?.lockedAt ?? null },
+        });
+      }
+      return listOf(studentId, await this.matching.preferencesOf(studentId), lock);
     });
   }
 
@@ -75,9 +136,11 @@ export class PreferencesService {
       .map(({ id }) => id);
   }
 
-  async list(actor: Actor, studentId: string): Promise<StudentPreferenceEntity[]> {
+  /** Her list, for her school's staff or (`studentId` her own, `actor.organizationId` her school) herself. */
+  async list(actor: Actor, studentId: string): Promise<PreferenceList> {
     const own = await this.students.isOfSchool(studentId, actor.organizationId);
     if (!own) throw new NotFoundError('Student', { field: 'studentId' });
-    return this.matching.preferencesOf(studentId);
+    const [entries, lock] = await Promise.all([this.matching.preferencesOf(studentId), this.matching.preferenceLock(studentId)]);
+    return listOf(studentId, entries, lock);
   }
 }

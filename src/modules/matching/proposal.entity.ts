@@ -24,6 +24,15 @@ export enum Answer {
 }
 registerEnumType(Answer, { name: 'Answer', description: "One side's answer to a proposal" });
 
+/** Who gave the student's answer (issue #17). */
+export enum StudentAnswerBy {
+  /** The student herself, signed in with her own account. */
+  STUDENT = 'STUDENT',
+  /** Her school, for a student without an active account of her own: recorded and audited as on her behalf. */
+  SCHOOL_ON_BEHALF = 'SCHOOL_ON_BEHALF',
+}
+registerEnumType(StudentAnswerBy, { name: 'StudentAnswerBy', description: "Who gave the student's answer: she herself, or her school on her behalf" });
+
 export { DeclineReason };
 
 /** The unique index that keeps a student to one OPEN proposal. */
@@ -94,6 +103,10 @@ export class ProposalEntity {
 
   @Column({ type: 'enum', enum: Answer, enumName: 'proposal_answer', default: Answer.PENDING })
   studentAnswer: Answer;
+
+  /** Who gave `studentAnswer`: she herself or her school on her behalf; null while it is PENDING. */
+  @Column({ type: 'enum', enum: StudentAnswerBy, enumName: 'student_answer_by', nullable: true })
+  studentAnsweredBy: StudentAnswerBy | null;
 
   @Column({ type: 'timestamptz' })
   expiresAt: Date;

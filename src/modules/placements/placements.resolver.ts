@@ -20,8 +20,11 @@ const PLACEMENT_ID = { type: () => ID };
 export class PlacementsResolver {
   constructor(private readonly service: PlacementsService) {}
 
-  @Query(() => PlacementConnection, { description: 'Search published placements; `near` orders by distance', complexity: COST_WEIGHT.SEARCH })
-  @Allow(Role.AUTHENTICATED)
+  @Query(() => PlacementConnection, {
+    description: 'Search published placements; `near` orders by distance. Open to a student signed in as herself too (issue #17), to choose her preferences',
+    complexity: COST_WEIGHT.SEARCH,
+  })
+  @Allow(Role.AUTHENTICATED, Role.STUDENT)
   placements(@Args() args: PlacementsArgs) {
     return this.service.search(args);
   }
@@ -32,8 +35,8 @@ export class PlacementsResolver {
     return this.service.listOwn(actor, args);
   }
 
-  @Query(() => PlacementModel)
-  @Allow(Role.AUTHENTICATED)
+  @Query(() => PlacementModel, { description: 'A published placement (public, a student signed in as herself too), or any of your own company; anything else NOT_FOUND' })
+  @Allow(Role.AUTHENTICATED, Role.STUDENT)
   placement(@CurrentActor() actor: Actor, @Args('id', PLACEMENT_ID) id: string) {
     return this.service.findVisible(actor, id);
   }

@@ -7,11 +7,7 @@ import { IsLocalDate } from '../../../common/validation/domain-validators';
 import { DeclineReason, ProposalStatus } from '../proposal.entity';
 
 @ArgsType()
-export class SetPreferencesArgs {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'studentId must be an id' })
-  studentId: string;
-
+export class SetMyPreferencesArgs {
   @Field(() => [ID], { description: 'Best first; at most MATCH_MAX_PREFERENCES (default 20); an empty list clears it' })
   @IsArray()
   @IsUUID('all', { each: true, message: 'each placement id must be an id' })
@@ -21,6 +17,13 @@ export class SetPreferencesArgs {
   @IsOptional()
   @IsBoolean()
   completeWithSuggestions?: boolean;
+}
+
+@ArgsType()
+export class SetPreferencesArgs extends SetMyPreferencesArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'studentId must be an id' })
+  studentId: string;
 }
 
 @InputType()
@@ -103,7 +106,7 @@ export class AnswerProposalInput {
   @IsBoolean()
   accept: boolean;
 
-  @Field(() => DeclineReason, { nullable: true, description: 'R21: required when a company declines' })
+  @Field(() => DeclineReason, { nullable: true, description: 'R21: required when a company declines; required too when the student declines herself; not given by a school on her behalf' })
   @IsOptional()
   @IsEnum(DeclineReason, { message: 'declineReason must be one of the DeclineReason codes (R21)', context: { rule: 'R21' } })
   declineReason?: DeclineReason;

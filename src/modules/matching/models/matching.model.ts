@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
 import { Ineligibility } from '../eligibility';
 import { MatchRoundStatus } from '../match-round.entity';
-import { Answer, DeclineReason, ProposalStatus } from '../proposal.entity';
+import { Answer, DeclineReason, ProposalStatus, StudentAnswerBy } from '../proposal.entity';
 
 @ObjectType('IneligibleEntry')
 export class IneligibleEntryModel {
@@ -61,6 +61,12 @@ export class StudentPreferenceListModel {
 
   @Field(() => [StudentPreferenceModel])
   entries: StudentPreferenceModel[];
+
+  @Field({ description: 'Locked by her school before a round (lockStudentPreferences): she cannot change it herself, her school still can' })
+  locked: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When her school locked it; null while it is not locked' })
+  lockedAt: Date | null;
 }
 
 @ObjectType('MatchRound', { implements: () => [NodeInterface] })
@@ -182,6 +188,9 @@ export class ProposalModel {
 
   @Field(() => Answer)
   studentAnswer: Answer;
+
+  @Field(() => StudentAnswerBy, { nullable: true, description: "Who gave the student's answer: she herself, or her school on her behalf (issue #17); null while it is PENDING" })
+  studentAnsweredBy: StudentAnswerBy | null;
 
   @Field()
   expiresAt: Date;
