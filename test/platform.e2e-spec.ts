@@ -65,7 +65,7 @@ describe('platform conventions', () => {
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 
-  it('reaches student identity only through school-only operations, the student's own (myStudent), and internships, which exist only after both sides accepted', async () => {
+  it('reaches student identity only through school-only operations, her own (myStudent), and internships, which exist only after both sides accepted', async () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     expect(rootFieldsReaching(schema, 'StudentIdentity').sort()).toEqual([
       'Mutation.archiveStudent',

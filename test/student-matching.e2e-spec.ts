@@ -274,11 +274,12 @@ describe('matching for a student acting as herself (issue #17): her list, her pr
       [SET_HERS, { s: student.id, p: [] }],
       [HERS, { s: student.id }],
       ['{ companyPlacements(first: 5) { totalCount } }', {}],
-      ['query($id: ID!) { node(id: $id) { id } }', { id: roundId }],
     ] as const;
     for (const [query, variables] of refused) {
       expect([query, codeOf(await t.gql(query, variables, she.token))]).toEqual([query, 'FORBIDDEN']);
     }
+    // node(id) answers her as for an unknown id: the round's own lookup is not hers.
+    expect(codeOf(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: roundId }, she.token))).toBe('NOT_FOUND');
     // The public search she chooses from is open to her; it lists published placements only.
     const found = dataOf(await t.gql('{ placements(first: 50) { edges { node { id status } } } }', {}, she.token)).placements.edges.map((edge: any) => edge.node);
     expect(found.map((node: any) => node.id)).toEqual(expect.arrayContaining([first, second]));
