@@ -158,6 +158,8 @@ export class InternshipRegistrationModel {
   @Field(() => String, { nullable: true }) declineNote: string | null;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   @Field(() => ID, { nullable: true, description: 'The internship once confirmed' }) internshipId: string | null;
+  @Field({ description: 'The student registered it herself (issue #17): her school approved it, or still has to, before the company is asked' }) registeredByStudent: boolean;
+  @Field(() => String, { nullable: true, description: "Her school's reason for rejecting a place she registered herself (REJECTED_BY_SCHOOL)" }) schoolRejectionReason: string | null;
   @Field() createdAt: Date;
 }
 export const InternshipRegistrationConnection = ConnectionType(InternshipRegistrationModel);
