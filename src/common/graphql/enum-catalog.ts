@@ -52,7 +52,7 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
   ContactParticipant: {
     COMPANY: ['The company (its praktijkopleider)', 'Bedrijf'],
     SCHOOL: ['The school (the BPV supervisor)', 'School'],
-    STUDENT: ['The student: she signs herself with her own account; her school records it on her behalf only while she has none', 'Student'],
+    STUDENT: ['The student', 'Student'],
   },
   ContactType: {
     END: ['The closing conversation', 'Eindgesprek'],
@@ -255,9 +255,14 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
   },
   PokParty: {
     COMPANY: ['The company', 'Bedrijf'],
-    GUARDIAN: ['A parent or guardian (a student under 18)', 'Ouder of voogd'],
+    GUARDIAN: ["A parent or guardian (a student under 18): signs through the single-use link e-mailed to the guardian's address", 'Ouder of voogd'],
     SCHOOL: ['The school', 'School'],
-    STUDENT: ['The student', 'Student'],
+    STUDENT: ['The student: she signs herself with her own account; her school records it on her behalf only while she has none', 'Student'],
+  },
+  PokSignatureWay: {
+    GUARDIAN_LINK: ["The guardian signed through the single-use link e-mailed to the guardian's address", 'Via link ouder/voogd'],
+    ON_BEHALF: ['Her school recorded it on her (or her guardian\'s) behalf: she has no active account, or no guardian address is known; audited', 'Namens haar vastgelegd'],
+    OWN: ['The party signed itself', 'Zelf getekend'],
   },
   PokStatus: {
     PENDING: ['Awaiting signatures', 'Wacht op handtekeningen'],

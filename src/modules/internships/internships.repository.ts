@@ -10,6 +10,7 @@ import { InternshipRegistrationEntity, RegistrationStatus } from './internship-r
 import { InternshipEntity, type InternshipStatus } from './internship.entity';
 import { InternshipsPolicy } from './internships.policy';
 import { PokEntity, PokStatus } from './pok.entity';
+import { GuardianSigningLinkEntity } from './guardian-signing/guardian-signing-link.entity';
 
 /** The only place internships' tables and views are named; joins the ambient transaction. */
 @Injectable()
@@ -167,6 +168,35 @@ export class InternshipsRepository {
 
   async supersedePok(id: string): Promise<void> {
     await this.transactions.manager.update(PokEntity, { id }, { status: PokStatus.SUPERSEDED });
+  }
+
+  /** An internship by id, row-locked, whoever asks (a guardian's link has been checked instead of a party). */
+  lockInternship(id: string): Promise<InternshipEntity> {
+    return this.transactions.manager.findOneOrFail(InternshipEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  insertGuardianLink(fields: Partial<GuardianSigningLinkEntity>): Promise<GuardianSigningLinkEntity> {
+    const manager = this.transactions.manager;
+    return manager.save(manager.create(GuardianSigningLinkEntity, fields));
+  }
+
+  /** Ends every open guardian link of the internship's POK versions (a new link, or a new version, replaces them); how many it ended. */
+  async revokeGuardianLinks(internshipId: string, at: Date): Promise<number> {
+    const [, count] = await this.transactions.manager.query<[unknown, number]>(
+      `UPDATE guardian_signing_links SET revoked_at = $2
+        WHERE pok_id IN (SELECT id FROM poks WHERE internship_id = $1) AND used_at IS NULL AND revoked_at IS NULL`,
+      [internshipId, at],
+    );
+    return count;
+  }
+
+  /** The guardian link with this token hash, whatever its state; `lock` for the transaction that uses it. */
+  guardianLinkByHash(tokenHash: string, lock = false): Promise<GuardianSigningLinkEntity | null> {
+    return this.transactions.manager.findOne(GuardianSigningLinkEntity, { where: { tokenHash }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  async markGuardianLinkUsed(id: string, at: Date): Promise<void> {
+    await this.transactions.manager.update(GuardianSigningLinkEntity, { id }, { usedAt: at });
   }
 
   /** Each internship's contact moments, by date. */
