@@ -74,7 +74,7 @@ describe('a self-found internship the student registers herself: her school appr
     expect(onlyError(await t.gql(APPROVE, { id }, company.admin.token)).extensions.code).toBe('FORBIDDEN');
     expect(dataOf(await t.gql(APPROVE, { id }, school.staff.token)).approveInternshipRegistration).toEqual({ id, status: 'REQUESTED' });
     expect(onlyError(await t.gql(APPROVE, { id }, school.staff.token)).extensions.code).toBe('CONFLICT');
-    const audit = await t.dataSource.query(`SELECT action, actor_role FROM audit_log WHERE entity_id = $1 ORDER BY created_at`, [id]);
+    const audit = await t.dataSource.query(`SELECT action, actor_role FROM audit_log WHERE entity_id = $1 ORDER BY occurred_at, id`, [id]);
     expect(audit.map((row: { action: string }) => row.action)).toEqual(['internship_registration.registered', 'internship_registration.approved_by_school']);
     expect(audit[0].actor_role).toBe('STUDENT');
 
