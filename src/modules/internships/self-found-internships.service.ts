@@ -159,8 +159,12 @@ export class SelfFoundInternshipsService {
    */
   async approve(actor: Actor, id: string): Promise<InternshipRegistrationEntity> {
     return this.transactions.run(async () => {
+      // Lock order as in `register`: the student, then her registration.
+      const unlocked = await this.internships.findRegistration(id);
+      if (unlocked && unlocked.schoolId === actor.organizationId && !(await this.students.lockActiveOfSchool(unlocked.studentId, actor.organizationId))) {
+        throw new ConflictError(`Student ${unlocked.studentId} is archived; her registration can no longer be approved`);
+      }
       const registration = await this.awaitingSchool(actor, id);
-      if (!(await this.students.lockActiveOfSchool(registration.studentId, actor.organizationId))) throw new ConflictError(`Student ${registration.studentId} is archived`);
       if (await this.internships.hasOpenRegistration(registration.studentId, registration.companyId, registration.id)) {
         throw new ConflictError(`Student ${registration.studentId} already has a registration awaiting this company's answer`);
       }
@@ -174,9 +178,11 @@ export class SelfFoundInternshipsService {
 
   /** Her school rejects a place she registered herself, with a reason she reads (issue #17); the company never learns of it. */
   async rejectRegistration(actor: Actor, id: string, reason: string): Promise<InternshipRegistrationEntity> {
+    if (!reason.trim()) throw BadUserInputError.field('input.reason', 'reason must not be empty');
     return this.transactions.run(async () => {
       const registration = await this.awaitingSchool(actor, id);
-      Object.assign(registration, { status: RegistrationStatus.REJECTED_BY_SCHOOL, schoolRejectionReason: reason.trim(), decidedAt: this.clock.now() });
+      // Not `decidedAt`: that is the company's selection decision, which the adverse-impact audit counts (R23).
+      Object.assign(registration, { status: RegistrationStatus.REJECTED_BY_SCHOOL, schoolRejectionReason: reason.trim() });
       await this.internships.saveRegistration(registration);
       await this.audit.record(actor, { action: 'internship_registration.rejected_by_school', entityType: 'internship_registration', entityId: id, after: { status: registration.status, reason: registration.schoolRejectionReason } });
       await this.events.emit(InternshipEvent.INTERNSHIP_REJECTED_BY_SCHOOL, { registrationId: id });
