@@ -121,7 +121,7 @@ describe('lock order: concurrent mutations on the same rows never deadlock into 
         { version: 1, status: 'SUPERSEDED', studentSigned: signOutcome === 'ok' },
         { version: 2, status: 'PENDING', studentSigned: false },
       ]);
-      const [{ audits }] = await t.dataSource.query(`SELECT count(*)::int AS audits FROM audit_log WHERE entity_id = $1 AND action = 'pok.signed_for_student'`, [race.pokId]);
+      const [{ audits }] = await t.dataSource.query(`SELECT count(*)::int AS audits FROM audit_log WHERE entity_id = $1 AND action = 'pok.signed_for_student_on_behalf'`, [race.pokId]);
       expect(audits).toBe(signOutcome === 'ok' ? 1 : 0);
     }
   });

@@ -61,7 +61,7 @@ describe('transactions: a deadlock victim runs again, then answers CONFLICT with
     await appWaitsForPok(); // attempt 2 waits for the POK again ...
     await db.query('COMMIT'); // ... and gets it
     expect(dataOf(await signing).signPok.signatures).toEqual([{ party: 'STUDENT' }]);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'pok.signed_for_student'`, [pokId]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'pok.signed_for_student_on_behalf'`, [pokId]);
     expect(n).toBe(1);
   });
 

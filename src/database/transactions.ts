@@ -1,6 +1,7 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable, Logger } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import { ConflictError } from '../common/errors/domain-errors';
@@ -22,6 +23,9 @@ export function configureTransactionRetries(change: Partial<RetryPolicy>): void 
 }
 
 const logger = new Logger('Transaction');
+
+/** The work an attempt of the outermost transaction leaves for after its commit (`afterCommit`). */
+const afterCommitWork = new AsyncLocalStorage<(() => Promise<void>)[]>();
 
 /**
  * The one transaction style: an ambient transaction (nestjs-cls, AsyncLocalStorage) that every
@@ -54,8 +58,14 @@ export class Transactions {
     if (this.host.isTransactionActive()) return work();
     const { maxAttempts, baseDelayMs, maxDelayMs } = { ...policy, ...options };
     for (let attempt = 1; ; attempt += 1) {
+      // Per attempt: what a rolled-back attempt left for after its commit is dropped with it.
+      const pending: (() => Promise<void>)[] = [];
       try {
-        return await this.host.withTransaction(work);
+        const result = await afterCommitWork.run(pending, () => this.host.withTransaction(work));
+        for (const task of pending) {
+          await task().catch((error: Error) => logger.error(`After-commit work failed: ${error.message}`));
+        }
+        return result;
       } catch (error) {
         if (!isRetryableTransactionError(error)) throw error;
         const reason = (error as Error).message;
@@ -67,5 +77,18 @@ export class Transactions {
         await sleep(Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
       }
     }
+  }
+
+  /**
+   * Runs `task` once the ambient transaction has committed (at once outside a transaction), and
+   * never when it rolls back: for what must not leave the process before the data it speaks of is
+   * there, such as an e-mail with a link (a queued job is not part of the transaction). A failing
+   * task is logged; the commit stands.
+   */
+  async afterCommit(task: () => Promise<void>): Promise<void> {
+    if (!this.host.isTransactionActive()) return task();
+    const pending = afterCommitWork.getStore();
+    if (!pending) throw new Error('afterCommit inside a transaction that Transactions.run did not start');
+    pending.push(task);
   }
 }

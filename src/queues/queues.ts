@@ -19,6 +19,7 @@ export enum JobName {
   SEND_WEBHOOK = 'send-webhook',
   SEND_INVITATION = 'send-invitation',
   SEND_PASSWORD_RESET = 'send-password-reset',
+  SEND_GUARDIAN_SIGNING = 'send-guardian-signing',
 }
 
 /** Retries with exponential backoff; finished jobs are trimmed but kept long enough to debug. */

@@ -137,8 +137,10 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     COMPANY_WARNED: ['SBB warned a company (R22)', 'Bedrijf gewaarschuwd'],
     DISCRIMINATION_REPORT_ESCALATED: ['A meldpunt report was escalated to SBB', 'Melding doorgezet naar SBB'],
     GUIDANCE_BEHIND: ['An internship lacks the contact moments it needs', 'Begeleiding loopt achter'],
+    INTERNSHIP_AWAITING_SCHOOL: ['A student registered a self-found internship herself: her school approves it before the company is asked', 'Zelf gevonden stage wacht op goedkeuring school'],
     INTERNSHIP_CONFIRMED: ['The company confirmed a self-found internship', 'Zelf gevonden stage bevestigd'],
     INTERNSHIP_DECLINED: ['The company declined a self-found internship (R21)', 'Zelf gevonden stage afgewezen'],
+    INTERNSHIP_REJECTED_BY_SCHOOL: ['Her school rejected a self-found internship she registered herself', 'Zelf gevonden stage afgewezen door school'],
     INTERNSHIP_REQUESTED: ['A school registered a self-found internship at the company', 'Zelf gevonden stage aangemeld'],
     INTERNSHIP_REQUEST_WITHDRAWN: ['A self-found internship was withdrawn before confirmation', 'Aanmelding zelf gevonden stage ingetrokken'],
     INTERNSHIP_TERMINATED: ['An internship was ended early', 'Stage voortijdig beëindigd'],
@@ -191,9 +193,11 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     START_DATE: [null, 'Begindatum'],
   },
   InternshipRegistrationStatus: {
+    AWAITING_SCHOOL: ['Registered by the student herself, awaiting her school\'s approval; the company does not see it yet', 'Wacht op school'],
     CONFIRMED: ['The company confirmed it: an internship exists', 'Bevestigd'],
     DECLINED: ['The company declined it', 'Afgewezen'],
-    REQUESTED: ['Registered by the school, awaiting the company', 'Aangevraagd'],
+    REJECTED_BY_SCHOOL: ['Registered by the student herself and rejected by her school, with a reason; the company never saw it', 'Afgewezen door school'],
+    REQUESTED: ['Registered by the school (or approved by it), awaiting the company', 'Aangevraagd'],
     WITHDRAWN: ['Withdrawn by the school', 'Ingetrokken'],
   },
   InternshipStatus: {
@@ -251,9 +255,14 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
   },
   PokParty: {
     COMPANY: ['The company', 'Bedrijf'],
-    GUARDIAN: ['A parent or guardian (a student under 18)', 'Ouder of voogd'],
+    GUARDIAN: ["A parent or guardian (a student under 18): signs through the single-use link e-mailed to the guardian's address", 'Ouder of voogd'],
     SCHOOL: ['The school', 'School'],
-    STUDENT: ['The student', 'Student'],
+    STUDENT: ['The student: she signs herself with her own account; her school records it on her behalf only while she has none', 'Student'],
+  },
+  PokSignatureWay: {
+    GUARDIAN_LINK: ["The guardian signed through the single-use link e-mailed to the guardian's address", 'Via link ouder/voogd'],
+    ON_BEHALF: ['Her school recorded it on her (or her guardian\'s) behalf: she has no active account, or no guardian address is known; audited', 'Namens haar vastgelegd'],
+    OWN: ['The party signed itself', 'Zelf getekend'],
   },
   PokStatus: {
     PENDING: ['Awaiting signatures', 'Wacht op handtekeningen'],

@@ -84,6 +84,15 @@ export const EXACT_NL: Readonly<Record<string, string>> = {
   'The praktijkopleider must complete the sector training by the agreed deadline': 'De praktijkopleider moet de sectortraining vóór de afgesproken datum afronden',
   'Declare an expense allowance that covers the student’s costs (travel, clothing, tools)': 'Geef een onkostenvergoeding op die de kosten van de student dekt (reizen, kleding, gereedschap)',
   'level must be 1, 2, 3 or 4': 'level moet 1, 2, 3 of 4 zijn',
+  // Issue #17: her own POK signature, her guardian's link, her self-found internship.
+  'she has her own active account: she signs her POK herself; her school records her signature only for a student without one':
+    'zij heeft een eigen actief account: zij tekent haar POK zelf; haar school legt haar handtekening alleen vast voor een student zonder account',
+  "her guardian's e-mail address is known: the guardian signs through the e-mailed link (resendGuardianSigningLink sends a new one)":
+    'het e-mailadres van haar ouder of voogd is bekend: die tekent via de gemailde link (resendGuardianSigningLink stuurt een nieuwe)',
+  "no guardian e-mail address is known: add it to her identity (identity.guardianEmail) and send the link again":
+    'er is geen e-mailadres van een ouder of voogd bekend: voeg het toe aan haar identiteit (identity.guardianEmail) en stuur de link opnieuw',
+  'the student is 18 or older on the start date: no guardian signs': 'de student is op de begindatum 18 of ouder: er tekent geen ouder of voogd',
+  'reason must not be empty': 'reason mag niet leeg zijn',
 };
 
 /** Nouns in "<What> was not found" (NotFoundError). */
@@ -121,6 +130,7 @@ export const PATTERNS_NL: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(\w+) must be an? (\w+) id$/, '$1 moet een $2-id zijn'],
   [/^(\w+) must not be negative$/, '$1 mag niet negatief zijn'],
   [/^(\w+) must be an e-mail address$/, '$1 moet een e-mailadres zijn'],
+  [/^you record the signature of ([A-Z, ]+)$/, 'u legt de handtekening vast van $1'],
   [/^(\w+) must be a phone number$/, '$1 moet een telefoonnummer zijn'],
   [/^(\w+) must be an ISO 8601 instant$/, '$1 moet een ISO 8601-tijdstip zijn'],
   [/^(\w+) must be a whole number$/, '$1 moet een geheel getal zijn'],

@@ -6,6 +6,10 @@ import { PlacementEntity } from '../placements/placement.entity';
 import { StudentEntity } from '../students/student.entity';
 
 export enum RegistrationStatus {
+  /** The student registered the place she found herself (issue #17); her school approves it before the company is asked. */
+  AWAITING_SCHOOL = 'AWAITING_SCHOOL',
+  /** Her school rejected the place she registered herself, with a reason; the company never saw it. */
+  REJECTED_BY_SCHOOL = 'REJECTED_BY_SCHOOL',
   /** The school registered the place the student found; the company has not answered. */
   REQUESTED = 'REQUESTED',
   /** The company confirmed and the rules allowed it: an internship exists (`internshipId`). */
@@ -15,7 +19,7 @@ export enum RegistrationStatus {
   /** The school or the company withdrew it before confirmation. */
   WITHDRAWN = 'WITHDRAWN',
 }
-registerEnumType(RegistrationStatus, { name: 'InternshipRegistrationStatus', description: 'REQUESTED → CONFIRMED, DECLINED (R21) or WITHDRAWN' });
+registerEnumType(RegistrationStatus, { name: 'InternshipRegistrationStatus', description: 'REQUESTED → CONFIRMED, DECLINED (R21) or WITHDRAWN; one the student registered herself starts AWAITING_SCHOOL → REQUESTED (her school approved) or REJECTED_BY_SCHOOL' });
 
 /**
  * A self-found internship: the student found the place herself and her school registers it; the
@@ -110,6 +114,14 @@ export class InternshipRegistrationEntity {
 
   @Column({ type: 'uuid' })
   registeredByUserId: string;
+
+  /** Registered by the student herself (issue #17), not by her school's staff. */
+  @Column({ type: 'boolean', default: false })
+  registeredByStudent: boolean;
+
+  /** Her school's reason for rejecting a place she registered herself. */
+  @Column({ type: 'text', nullable: true })
+  schoolRejectionReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -18,8 +18,12 @@ export const InternshipEvent = {
   INTERNSHIP_DECLINED: 'INTERNSHIP_DECLINED',
   /** One side withdrew a self-found request before the company answered: the other side is told. */
   INTERNSHIP_REQUEST_WITHDRAWN: 'INTERNSHIP_REQUEST_WITHDRAWN',
-  /** A POK version awaits signatures (R8): each side that still has to sign is told, with a link. */
+  /** A POK version awaits signatures (R8): each side that still has to sign is told, with a link; the student too, on her own account, when hers is awaited (issue #17). */
   POK_SIGNATURES_AWAITED: 'POK_SIGNATURES_AWAITED',
+  /** A student registered a self-found internship herself: her school is asked to approve it (issue #17). */
+  INTERNSHIP_AWAITING_SCHOOL: 'INTERNSHIP_AWAITING_SCHOOL',
+  /** Her school rejected a self-found internship she registered herself: she is told why (issue #17). */
+  INTERNSHIP_REJECTED_BY_SCHOOL: 'INTERNSHIP_REJECTED_BY_SCHOOL',
 } as const;
 
 declare module '../events/event-definition' {
@@ -32,6 +36,8 @@ declare module '../events/event-definition' {
     /** `by`: the organization that withdrew it. */
     INTERNSHIP_REQUEST_WITHDRAWN: { registrationId: string; by: string };
     POK_SIGNATURES_AWAITED: { pokId: string };
+    INTERNSHIP_AWAITING_SCHOOL: { registrationId: string };
+    INTERNSHIP_REJECTED_BY_SCHOOL: { registrationId: string };
   }
 }
 
@@ -88,6 +94,7 @@ interface RegistrationFacts {
   end_date: string;
   decline_reason: string | null;
   decline_note: string | null;
+  school_rejection_reason: string | null;
   school: string;
   company: string;
   /** Her name: only ever put in a message to her own school. */
@@ -115,6 +122,7 @@ interface PokFacts {
   version: number;
   school_id: string;
   company_id: string;
+  student_id: string;
   student: string;
   branch: string;
   crebo: string;
@@ -254,6 +262,35 @@ export class InternshipEvents implements EventSource {
               },
         ),
     },
+    INTERNSHIP_AWAITING_SCHOOL: {
+      payload: ['registrationId'],
+      announce: async (payloads, { db, link }) =>
+        announceEach(await registrations(db, payloads), (r) => ({
+          organizationIds: [r.school_id],
+          message: {
+            nl: {
+              subject: `Zelf gevonden stage goedkeuren: ${r.student}`,
+              text: `${r.student} heeft zelf een stageplaats bij ${r.company} aangemeld (${programme(r, true)}). Keur haar aanmelding goed, dan vragen we het leerbedrijf om te bevestigen, of wijs haar af met een reden: ${link(`/internship-registrations/${r.id}`)}`,
+            },
+            en: {
+              subject: `Approve a self-found internship: ${r.student}`,
+              text: `${r.student} registered an internship place she found at ${r.company} herself (${programme(r, false)}). Approve it, and the company is asked to confirm, or reject it with a reason: ${link(`/internship-registrations/${r.id}`)}`,
+            },
+          },
+        })),
+    },
+    INTERNSHIP_REJECTED_BY_SCHOOL: {
+      payload: ['registrationId'],
+      announce: async (payloads, { db, link }) =>
+        announceEach(await registrations(db, payloads), (r) => ({
+          organizationIds: [],
+          students: [r.student_id],
+          message: {
+            nl: { subject: `Je aanmelding bij ${r.company} is afgewezen`, text: `Je school heeft je aanmelding van de stage bij ${r.company} (${programme(r, true)}) afgewezen. Reden: ${r.school_rejection_reason}. ${link(`/internship-registrations/${r.id}`)}` },
+            en: { subject: `Your registration at ${r.company} was rejected`, text: `Your school rejected your registration of the internship at ${r.company} (${programme(r, false)}). Reason: ${r.school_rejection_reason}. ${link(`/internship-registrations/${r.id}`)}` },
+          },
+        })),
+    },
     POK_SIGNATURES_AWAITED: {
       payload: ['pokId'],
       // Read when dispatched: a side that has signed meanwhile is not told. The school records the
@@ -275,6 +312,23 @@ export class InternshipEvents implements EventSource {
                 en: {
                   subject: `Sign the praktijkovereenkomst: ${k.student}`,
                   text: `The praktijkovereenkomst (version ${k.version}) of ${k.student} at ${k.branch} awaits the signature of ${parties(school, PARTY_EN, 'and')}; the internship starts only once every party has signed (R8): ${url}`,
+                },
+              },
+            });
+          }
+          // Issue #17: she signs herself, on her own account; her own text, in her language.
+          if (k.missing.includes('STUDENT')) {
+            announcements.push({
+              organizationIds: [],
+              students: [k.student_id],
+              message: {
+                nl: {
+                  subject: `Je praktijkovereenkomst tekenen: ${k.branch}`,
+                  text: `Je praktijkovereenkomst (versie ${k.version}) bij ${k.branch} wacht op jouw handtekening. Lees de afspraken en teken; je stage begint pas als iedereen getekend heeft (R8): ${url}`,
+                },
+                en: {
+                  subject: `Sign your praktijkovereenkomst: ${k.branch}`,
+                  text: `Your praktijkovereenkomst (version ${k.version}) at ${k.branch} awaits your signature. Read the terms and sign; your internship starts only once everyone has signed (R8): ${url}`,
                 },
               },
             });

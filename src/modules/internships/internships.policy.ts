@@ -6,17 +6,36 @@ import { type Actor, OrganizationType } from '../../common/auth/roles';
  * who the student is (R20): the internship is the one place it does.
  */
 export const InternshipsPolicy = {
-  isParty(actor: Actor, internship: { schoolId: string; companyId: string }): boolean {
+  /**
+   * Her school's staff and the company; a student signed in as herself (issue #17) only for her
+   * own internship or registration, never a classmate's (her `organizationId` is her school's).
+   */
+  isParty(actor: Actor, internship: { schoolId: string; companyId: string; studentId: string }): boolean {
+    if (actor.studentId) return internship.studentId === actor.studentId && internship.schoolId === actor.organizationId;
     return internship.schoolId === actor.organizationId || internship.companyId === actor.organizationId;
   },
 
-  /** The column that holds the actor's side of an internship, for its lists. */
-  sideColumn(actor: Actor): 'companyId' | 'schoolId' {
-    return actor.organizationType === OrganizationType.COMPANY ? 'companyId' : 'schoolId';
+  /** The student herself (issue #17). */
+  isHerOwn(actor: Actor, internship: { studentId: string }): boolean {
+    return actor.studentId !== undefined && internship.studentId === actor.studentId;
+  },
+
+  /** The column that holds the actor's side of an internship, for its lists; a student's is herself. */
+  side(actor: Actor): { column: 'companyId' | 'schoolId' | 'studentId'; value: string } {
+    if (actor.studentId) return { column: 'studentId', value: actor.studentId };
+    return { column: actor.organizationType === OrganizationType.COMPANY ? 'companyId' : 'schoolId', value: actor.organizationId };
+  },
+
+  /**
+   * A self-found registration the student made herself (AWAITING_SCHOOL, REJECTED_BY_SCHOOL) is
+   * not the company's to see until her school approved it (issue #17).
+   */
+  companySees(registration: { status: string }): boolean {
+    return registration.status !== 'AWAITING_SCHOOL' && registration.status !== 'REJECTED_BY_SCHOOL';
   },
 
   /** R20: the company reads her identity through an internship, which exists only once both sides accepted. */
-  maySeeStudentIdentity(actor: Actor, internship: { schoolId: string; companyId: string }): boolean {
+  maySeeStudentIdentity(actor: Actor, internship: { schoolId: string; companyId: string; studentId: string }): boolean {
     return InternshipsPolicy.isParty(actor, internship);
   },
 };

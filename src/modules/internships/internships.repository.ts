@@ -3,13 +3,14 @@ import type { Actor } from '../../common/auth/roles';
 import { ownedOrNotFound } from '../../common/errors/domain-errors';
 import type { Queryable } from '../../database/prepared-queries';
 import { Transactions } from '../../database/transactions';
-import { type EntityManager, In, LessThan, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, In, LessThan, Not, type SelectQueryBuilder } from 'typeorm';
 import { ContactMomentEntity } from './contact-moment.entity';
 import { EvaluationEntity, type Evaluator } from './evaluation.entity';
 import { InternshipRegistrationEntity, RegistrationStatus } from './internship-registration.entity';
 import { InternshipEntity, type InternshipStatus } from './internship.entity';
 import { InternshipsPolicy } from './internships.policy';
 import { PokEntity, PokStatus } from './pok.entity';
+import { GuardianSigningLinkEntity } from './guardian-signing/guardian-signing-link.entity';
 
 /** The only place internships' tables and views are named; joins the ambient transaction. */
 @Injectable()
@@ -34,10 +35,11 @@ export class InternshipsRepository {
 
   /** The internships of the actor's side (her school's, or the company's), filtered by status. */
   listQuery(actor: Actor, status?: InternshipStatus): SelectQueryBuilder<InternshipEntity> {
+    const side = InternshipsPolicy.side(actor);
     const query = this.transactions.manager
       .getRepository(InternshipEntity)
       .createQueryBuilder('internship')
-      .where(`internship.${InternshipsPolicy.sideColumn(actor)} = :org`, { org: actor.organizationId });
+      .where(`internship.${side.column} = :side`, { side: side.value });
     if (status) query.andWhere('internship.status = :status', { status });
     return query;
   }
@@ -95,9 +97,10 @@ export class InternshipsRepository {
     return this.transactions.manager.findBy(EvaluationEntity, { internshipId });
   }
 
-  /** Whether the student has a registration awaiting the company's answer. */
-  hasOpenRegistration(studentId: string, companyId: string): Promise<boolean> {
-    return this.transactions.manager.existsBy(InternshipRegistrationEntity, { studentId, companyId, status: RegistrationStatus.REQUESTED });
+  /** Whether the student has a registration awaiting the company's answer (or her school's approval), other than `except`. */
+  hasOpenRegistration(studentId: string, companyId: string, except?: string): Promise<boolean> {
+    const statuses = except ? [RegistrationStatus.REQUESTED] : [RegistrationStatus.REQUESTED, RegistrationStatus.AWAITING_SCHOOL];
+    return this.transactions.manager.existsBy(InternshipRegistrationEntity, { studentId, companyId, status: In(statuses), ...(except ? { id: Not(except) } : {}) });
   }
 
   insertRegistration(fields: Partial<InternshipRegistrationEntity>): Promise<InternshipRegistrationEntity> {
@@ -119,12 +122,16 @@ export class InternshipsRepository {
 
   /** The registrations of the actor's school or company, newest first. */
   registrationsQuery(actor: Actor): SelectQueryBuilder<InternshipRegistrationEntity> {
-    return this.transactions.manager
+    const side = InternshipsPolicy.side(actor);
+    const query = this.transactions.manager
       .getRepository(InternshipRegistrationEntity)
       .createQueryBuilder('registration')
-      .where(`registration.${InternshipsPolicy.sideColumn(actor)} = :org`, { org: actor.organizationId })
+      .where(`registration.${side.column} = :side`, { side: side.value })
       .orderBy('registration.createdAt', 'DESC')
       .addOrderBy('registration.id');
+    // Issue #17: what the student registered herself reaches the company once her school approved it.
+    if (side.column === 'companyId') query.andWhere('registration.status NOT IN (:...unseen)', { unseen: [RegistrationStatus.AWAITING_SCHOOL, RegistrationStatus.REJECTED_BY_SCHOOL] });
+    return query;
   }
 
   insertPok(fields: Partial<PokEntity>): Promise<PokEntity> {
@@ -161,6 +168,35 @@ export class InternshipsRepository {
 
   async supersedePok(id: string): Promise<void> {
     await this.transactions.manager.update(PokEntity, { id }, { status: PokStatus.SUPERSEDED });
+  }
+
+  /** An internship by id, row-locked, whoever asks (a guardian's link has been checked instead of a party). */
+  lockInternship(id: string): Promise<InternshipEntity> {
+    return this.transactions.manager.findOneOrFail(InternshipEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  insertGuardianLink(fields: Partial<GuardianSigningLinkEntity>): Promise<GuardianSigningLinkEntity> {
+    const manager = this.transactions.manager;
+    return manager.save(manager.create(GuardianSigningLinkEntity, fields));
+  }
+
+  /** Ends every open guardian link of the internship's POK versions (a new link, or a new version, replaces them); how many it ended. */
+  async revokeGuardianLinks(internshipId: string, at: Date): Promise<number> {
+    const [, count] = await this.transactions.manager.query<[unknown, number]>(
+      `UPDATE guardian_signing_links SET revoked_at = $2
+        WHERE pok_id IN (SELECT id FROM poks WHERE internship_id = $1) AND used_at IS NULL AND revoked_at IS NULL`,
+      [internshipId, at],
+    );
+    return count;
+  }
+
+  /** The guardian link with this token hash, whatever its state; `lock` for the transaction that uses it. */
+  guardianLinkByHash(tokenHash: string, lock = false): Promise<GuardianSigningLinkEntity | null> {
+    return this.transactions.manager.findOne(GuardianSigningLinkEntity, { where: { tokenHash }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  async markGuardianLinkUsed(id: string, at: Date): Promise<void> {
+    await this.transactions.manager.update(GuardianSigningLinkEntity, { id }, { usedAt: at });
   }
 
   /** Each internship's contact moments, by date. */
@@ -271,7 +307,7 @@ export function internshipsForMessages<T>(db: Queryable, ids: string[]): Promise
 /** A registration's facts for its messages, on the announcer's manager. */
 export function registrationsForMessages<T>(db: Queryable, ids: string[]): Promise<T[]> {
   return db.query<T>(
-    `SELECT id, school_id, company_id, student_id, internship_id, crebo, level, leerweg::text, start_date::text, end_date::text, decline_reason::text, decline_note
+    `SELECT id, school_id, company_id, student_id, internship_id, crebo, level, leerweg::text, start_date::text, end_date::text, decline_reason::text, decline_note, school_rejection_reason
        FROM internship_registrations WHERE id = ANY($1::uuid[])`,
     [ids],
   );
@@ -280,7 +316,7 @@ export function registrationsForMessages<T>(db: Queryable, ids: string[]): Promi
 /** A POK version's facts for its messages (the parties still to sign), on the announcer's manager. */
 export function poksForMessages<T>(db: Queryable, ids: string[]): Promise<T[]> {
   return db.query<T>(
-    `SELECT k.id, k.internship_id, k.version, i.school_id, i.company_id, k.terms ->> 'student' AS student, k.terms ->> 'branch' AS branch, k.terms ->> 'crebo' AS crebo,
+    `SELECT k.id, k.internship_id, k.version, i.school_id, i.company_id, i.student_id, k.terms ->> 'student' AS student, k.terms ->> 'branch' AS branch, k.terms ->> 'crebo' AS crebo,
             ARRAY(SELECT party FROM unnest(ARRAY['STUDENT', 'SCHOOL', 'COMPANY'] || CASE WHEN k.guardian_required THEN ARRAY['GUARDIAN'] ELSE '{}'::text[] END) AS party
                    WHERE k.status = 'PENDING' AND i.status IN ('PLANNED', 'ACTIVE') AND NOT k.signatures ? party) AS missing
        FROM poks k JOIN internships i ON i.id = k.internship_id WHERE k.id = ANY($1::uuid[])`,

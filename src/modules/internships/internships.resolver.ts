@@ -27,7 +27,7 @@ import {
   PokSignatureModel,
   PokTermsModel,
 } from './models/internship.model';
-import { type PokEntity, PokParty } from './pok.entity';
+import { type PokEntity, PokParty, PokSignatureWay } from './pok.entity';
 import { PoksService } from './poks.service';
 
 export const InternshipOrderField = sortFields('InternshipOrderField', 'What internships are sorted by', {
@@ -68,15 +68,20 @@ class InternshipsArgs extends ConnectionArgs {
 @Resolver(() => PokModel)
 export class PokFieldsResolver {
   @ResolveField(() => PokTermsModel)
-  @Allow(Role.COMPANY, Role.SCHOOL)
+  @Allow(Role.COMPANY, Role.SCHOOL, Role.STUDENT)
   terms(@Parent() pok: PokEntity): PokTermsModel {
     return { ...pok.terms, id: pok.id } as PokTermsModel;
   }
 
   @ResolveField(() => [PokSignatureModel])
-  @Allow(Role.COMPANY, Role.SCHOOL)
+  @Allow(Role.COMPANY, Role.SCHOOL, Role.STUDENT)
   signatures(@Parent() pok: PokEntity): PokSignatureModel[] {
-    return Object.entries(pok.signatures).map(([party, signature]) => ({ party: party as PokParty, userId: signature!.userId, at: new Date(signature!.at) }));
+    return Object.entries(pok.signatures).map(([party, signature]) => ({
+      party: party as PokParty,
+      userId: signature!.userId,
+      at: new Date(signature!.at),
+      way: signature!.way ?? PokSignatureWay.OWN,
+    }));
   }
 }
 
@@ -133,8 +138,11 @@ export class InternshipsResolver {
     return loader.load(internship.id);
   }
 
-  @Mutation(() => PokModel, { description: 'Records a signature: the school for the student, her guardian and itself; the company for itself (R8)' })
-  @Allow(Role.COMPANY, Role.SCHOOL)
+  @Mutation(() => PokModel, {
+    description:
+      "Records a signature (R8): the company for itself, the school for itself, the student herself with her own account (her own POK only). Her school records the student's signature on her behalf only while she has no active account (else BAD_USER_INPUT, rule STUDENT_SIGNS_HERSELF), and the guardian's only when no guardian e-mail is known (else rule GUARDIAN_SIGNS_BY_LINK: the guardian signs through the e-mailed link); both audited as on her behalf",
+  })
+  @Allow(Role.COMPANY, Role.SCHOOL, Role.STUDENT)
   signPok(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('party', { type: () => PokParty }) party: PokParty) {
     return this.poks.sign(actor, id, party);
   }
@@ -161,26 +169,26 @@ export class InternshipsResolver {
   }
 
   @ResolveField(() => PokModel, { nullable: true, description: 'The current version of its praktijkovereenkomst' })
-  @Allow(Role.COMPANY, Role.SCHOOL)
+  @Allow(Role.COMPANY, Role.SCHOOL, Role.STUDENT)
   async pok(@Parent() internship: InternshipEntity, @Loader(PoksLoader) loader: DataLoader<string, PokEntity[]>) {
     return (await loader.load(internship.id)).at(-1) ?? null;
   }
 
-  @Query(() => InternshipModel, { description: 'One internship of your school or company; anyone else gets NOT_FOUND' })
-  @Allow(Role.COMPANY, Role.SCHOOL)
+  @Query(() => InternshipModel, { description: 'One internship of your school or company, or (a student) your own; anyone else gets NOT_FOUND' })
+  @Allow(Role.COMPANY, Role.SCHOOL, Role.STUDENT)
   internship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.lifecycle.find(actor, id);
   }
 
-  @Query(() => InternshipConnection, { description: "Your company's or your school's internships" })
-  @Allow(Role.COMPANY, Role.SCHOOL)
+  @Query(() => InternshipConnection, { description: "Your company's or your school's internships; a student's own (issue #17)" })
+  @Allow(Role.COMPANY, Role.SCHOOL, Role.STUDENT)
   internships(@CurrentActor() actor: Actor, @Args() { status, filter, orderBy, ...page }: InternshipsArgs) {
     return this.lifecycle.list(actor, { status: filter?.status ?? status, orderBy }, page);
   }
 
   /** R20: revealed to the company only now that both sides accepted (the reveal was audited then). */
   @ResolveField(() => StudentIdentityModel)
-  @Allow(Role.COMPANY, Role.SCHOOL)
+  @Allow(Role.COMPANY, Role.SCHOOL, Role.STUDENT)
   student(@Parent() internship: InternshipEntity, @Loader(StudentIdentityLoader) loader: DataLoader<string, StudentIdentityEntity | null>) {
     return loader.load(internship.studentId);
   }

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
+import { hashSecretToken, newSecretToken } from '../../common/auth/secret-token';
+import { Environment } from '../../config/environment';
+import { AccountMail } from '../organizations/account-mail/account-mail';
+import { guardianSigningLink, invalidLink } from '../organizations/account-links';
+import { InvitationsService } from '../organizations/invitations/invitations.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { Clock } from '../../common/clock/clock';
 import type { Leerweg } from '../../common/qualification';
@@ -18,7 +23,7 @@ import { placementPokTerms, type PlacementPokTerms } from '../placements/placeme
 import { StudentsFacts } from '../students/students.facts';
 import { type InternshipEntity, InternshipStatus } from './internship.entity';
 import { InternshipsRepository } from './internships.repository';
-import { type PokEntity, PokParty, PokStatus, type PokTerms } from './pok.entity';
+import { type PokEntity, PokParty, type PokSignature, PokSignatureWay, PokStatus, type PokTerms } from './pok.entity';
 
 const ASSESSMENT = 'Beoordeling van de werkprocessen door de praktijkopleider, vastgesteld door de school';
 const GUIDANCE = 'Minimaal drie contactmomenten tussen school, student en leerbedrijf per BPV-periode, waarvan één op locatie (R17)';
@@ -33,6 +38,15 @@ const totalHours = (terms: { startDate: string; endDate: string; hoursPerWeek: n
  * row reaches her through the POK's internship id.
  */
 const auditableTerms = ({ student: _name, ...terms }: PokTerms) => terms;
+/** How long a guardian's signing link works (issue #17): two weeks from when it was (last) sent. */
+export const GUARDIAN_LINK_DAYS = 14;
+
+/** What the guardian's link shows (issue #17): the POK version's terms, her name among them, nothing else about her. */
+export interface GuardianSigningView {
+  pok: PokEntity;
+  expiresAt: Date;
+}
+
 const requiredParties = (pok: PokEntity) => [PokParty.STUDENT, PokParty.SCHOOL, PokParty.COMPANY, ...(pok.guardianRequired ? [PokParty.GUARDIAN] : [])];
 
 @Injectable()
@@ -46,6 +60,9 @@ export class PoksService {
     private readonly events: Events,
     private readonly trainerAssignments: TrainerAssignmentsService,
     private readonly qualifications: QualificationsService,
+    private readonly invitations: InvitationsService,
+    private readonly mail: AccountMail,
+    private readonly env: Environment,
   ) {}
 
   /**
@@ -75,37 +92,139 @@ export class PoksService {
       expenseAllowanceCents: source.expenseAllowanceCents,
       employmentContract: terms?.employmentContract ?? source.leerweg === 'BBL',
     } as Omit<PokTerms, 'totalHours' | 'assessment' | 'guidanceFrequency' | 'terminationClause'>;
-    return this.internships.insertPok({
+    const pok = await this.internships.insertPok({
       internshipId: internship.id,
       version: 1,
       guardianRequired: ageOn(student.dateOfBirth, pokTerms.startDate) < 18,
       terms: { ...pokTerms, totalHours: totalHours(pokTerms), assessment: ASSESSMENT, guidanceFrequency: GUIDANCE, terminationClause: TERMINATION },
     });
+    await this.sendGuardianLink(pok, internship.studentId);
+    return pok;
   }
 
   /**
-   * Records one party's signature on the current version: the school for the student, her
-   * guardian and itself; the company for itself. Fully signed, the version is SIGNED.
+   * R8, issue #17: a version her guardian must sign gets a new single-use link, e-mailed to the
+   * guardian's address after the commit (never for a transaction that rolls back); the links of
+   * earlier versions and earlier sends stop working. Without a known address nothing is sent (her
+   * school then records the guardian's signature on paper). Whether one was sent.
+   */
+  private async sendGuardianLink(pok: PokEntity, studentId: string): Promise<boolean> {
+    if (!pok.guardianRequired || pok.signatures[PokParty.GUARDIAN]) return false;
+    const student = (await this.students.pokParty(studentId))!;
+    await this.internships.revokeGuardianLinks(pok.internshipId, this.clock.now());
+    if (!student.guardianEmail) return false;
+    const { token, hash } = newSecretToken();
+    const expiresAt = new Date(this.clock.now().getTime() + GUARDIAN_LINK_DAYS * 86_400_000);
+    await this.internships.insertGuardianLink({ pokId: pok.id, email: student.guardianEmail, tokenHash: hash, expiresAt });
+    const mail = {
+      to: { name: student.guardianName ?? student.guardianEmail, email: student.guardianEmail },
+      studentName: pok.terms.student,
+      schoolName: pok.terms.school,
+      companyName: pok.terms.company,
+      pokVersion: pok.version,
+      link: guardianSigningLink(this.env.APP_URL, token),
+      expiresAt: expiresAt.toISOString(),
+    };
+    await this.transactions.afterCommit(() => this.mail.guardianSigning(mail));
+    return true;
+  }
+
+  /**
+   * Her school sends her guardian a new link for the current version (issue #17): the earlier one
+   * stops working, the new one works for another two weeks. Audited.
+   */
+  async resendGuardianLink(actor: Actor, pokId: string): Promise<PokEntity> {
+    if (actor.studentId || actor.organizationType !== OrganizationType.SCHOOL) throw new NotFoundError('Pok', { field: 'pokId' });
+    return this.transactions.run(async () => {
+      const unlocked = await this.internships.pokInternship(pokId);
+      if (!unlocked) throw new NotFoundError('Pok', { field: 'pokId' });
+      const internship = await this.internships.lockForParty(actor, unlocked.internshipId, 'Pok');
+      const pok = await this.internships.lockPok(pokId);
+      if (!pok.guardianRequired) throw BadUserInputError.field('pokId', 'the student is 18 or older on the start date: no guardian signs', 'R8');
+      if (pok.status !== PokStatus.PENDING) throw new ConflictError(`POK version ${pok.version} is ${pok.status}; only a version awaiting signatures is signed`);
+      if (pok.signatures[PokParty.GUARDIAN]) throw new ConflictError(`GUARDIAN has already signed POK version ${pok.version}`);
+      if (!(await this.sendGuardianLink(pok, internship.studentId))) {
+        throw BadUserInputError.field('pokId', "no guardian e-mail address is known: add it to her identity (identity.guardianEmail) and send the link again", 'GUARDIAN_EMAIL_MISSING');
+      }
+      await this.audit.record(actor, { action: 'pok.guardian_link_resent', entityType: 'pok', entityId: pok.id, after: { version: pok.version } });
+      return pok;
+    });
+  }
+
+  /** The open link's POK version; an unknown, used, expired or revoked link (or a version no longer awaiting the guardian) is LINK_INVALID on `token`. */
+  async guardianSigning(token: string): Promise<GuardianSigningView> {
+    const link = await this.internships.guardianLinkByHash(hashSecretToken(token));
+    const pok = link && (await this.internships.findPok(link.pokId));
+    if (!link || !pok || !this.linkWorks(link, pok)) throw invalidLink('token');
+    return { pok, expiresAt: link.expiresAt };
+  }
+
+  /** The guardian signs through the link (issue #17, R8): once; the link then stops working. */
+  async signAsGuardian(token: string): Promise<PokEntity> {
+    return this.transactions.run(async () => {
+      const unlocked = await this.internships.guardianLinkByHash(hashSecretToken(token));
+      const found = unlocked && (await this.internships.pokInternship(unlocked.pokId));
+      if (!unlocked || !found) throw invalidLink('token');
+      // Lock order (README, Operations): the internship, then its POK, then the link.
+      await this.internships.lockInternship(found.internshipId);
+      const pok = await this.internships.lockPok(found.id);
+      const link = (await this.internships.guardianLinkByHash(unlocked.tokenHash, true))!;
+      if (!this.linkWorks(link, pok)) throw invalidLink('token');
+      const now = this.clock.now();
+      await this.internships.markGuardianLinkUsed(link.id, now);
+      await this.record(pok, PokParty.GUARDIAN, { userId: link.id, at: now.toISOString(), way: PokSignatureWay.GUARDIAN_LINK });
+      await this.audit.record(null, { action: 'pok.signed_for_guardian', entityType: 'pok', entityId: pok.id, after: { status: pok.status, signatures: pok.signatures, via: 'guardian_link', linkId: link.id } });
+      return pok;
+    });
+  }
+
+  private linkWorks(link: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, pok: PokEntity): boolean {
+    return !link.usedAt && !link.revokedAt && link.expiresAt > this.clock.now() && pok.status === PokStatus.PENDING && !pok.signatures[PokParty.GUARDIAN];
+  }
+
+  /** Adds the signature; fully signed, the version is SIGNED and supersedes the signed ones before it (R9). */
+  private async record(pok: PokEntity, party: PokParty, signature: PokSignature): Promise<void> {
+    pok.signatures = { ...pok.signatures, [party]: signature };
+    if (requiredParties(pok).every((required) => pok.signatures[required])) {
+      pok.status = PokStatus.SIGNED;
+      await this.internships.supersedeSignedBefore(pok.internshipId, pok.version);
+    }
+    await this.internships.savePok(pok);
+  }
+
+  /**
+   * Records one party's signature on the current version (R8). The company signs for itself; the
+   * school for itself. The student signs herself with her own account (issue #17), her own
+   * internship's only; her school records hers on her behalf only while she has no active account.
+   * Her guardian signs through the e-mailed link; her school records the guardian's on the
+   * guardian's behalf only when no guardian address is known. Fully signed, the version is SIGNED.
    */
   async sign(actor: Actor, pokId: string, party: PokParty): Promise<PokEntity> {
     return this.transactions.run(async () => {
       // Lock order (README, Operations): the internship before its POK, as `amend` takes them.
       const unlocked = await this.internships.pokInternship(pokId);
       if (!unlocked) throw new NotFoundError('Pok');
-      await this.internships.lockForParty(actor, unlocked.internshipId, 'Pok');
+      const internship = await this.internships.lockForParty(actor, unlocked.internshipId, 'Pok');
       const pok = await this.internships.lockPok(pokId);
-      const mayRecord = actor.organizationType === OrganizationType.COMPANY ? [PokParty.COMPANY] : [PokParty.STUDENT, PokParty.GUARDIAN, PokParty.SCHOOL];
-      if (!mayRecord.includes(party)) throw BadUserInputError.field('party', `your organization records the signatures of ${mayRecord.join(', ')}`, 'R8');
+      const mayRecord = actor.studentId
+        ? [PokParty.STUDENT]
+        : actor.organizationType === OrganizationType.COMPANY
+          ? [PokParty.COMPANY]
+          : [PokParty.STUDENT, PokParty.GUARDIAN, PokParty.SCHOOL];
+      if (!mayRecord.includes(party)) throw BadUserInputError.field('party', `you record the signature of ${mayRecord.join(', ')}`, 'R8');
       if (party === PokParty.GUARDIAN && !pok.guardianRequired) throw BadUserInputError.field('party', 'the student is 18 or older on the start date: no guardian signs', 'R8');
+      const onBehalf = !actor.studentId && (party === PokParty.STUDENT || party === PokParty.GUARDIAN);
+      if (onBehalf && party === PokParty.STUDENT && (await this.invitations.studentAccounts([internship.studentId])).get(internship.studentId) === 'ACTIVE') {
+        throw BadUserInputError.field('party', 'she has her own active account: she signs her POK herself; her school records her signature only for a student without one', 'STUDENT_SIGNS_HERSELF');
+      }
+      if (onBehalf && party === PokParty.GUARDIAN && (await this.students.pokParty(internship.studentId))?.guardianEmail) {
+        throw BadUserInputError.field('party', "her guardian's e-mail address is known: the guardian signs through the e-mailed link (resendGuardianSigningLink sends a new one)", 'GUARDIAN_SIGNS_BY_LINK');
+      }
       if (pok.status === PokStatus.SUPERSEDED) throw new ConflictError(`POK version ${pok.version} is superseded`);
       if (pok.signatures[party]) throw new ConflictError(`${party} has already signed POK version ${pok.version}`);
-      pok.signatures = { ...pok.signatures, [party]: { userId: actor.userId, at: this.clock.now().toISOString() } };
-      if (requiredParties(pok).every((required) => pok.signatures[required])) {
-        pok.status = PokStatus.SIGNED;
-        await this.internships.supersedeSignedBefore(pok.internshipId, pok.version);
-      }
-      await this.internships.savePok(pok);
-      await this.audit.record(actor, { action: `pok.signed_for_${party.toLowerCase()}`, entityType: 'pok', entityId: pok.id, after: { status: pok.status, signatures: pok.signatures } });
+      await this.record(pok, party, { userId: actor.userId, at: this.clock.now().toISOString(), way: onBehalf ? PokSignatureWay.ON_BEHALF : PokSignatureWay.OWN });
+      const action = `pok.signed_for_${party.toLowerCase()}${onBehalf ? '_on_behalf' : ''}`;
+      await this.audit.record(actor, { action, entityType: 'pok', entityId: pok.id, after: { status: pok.status, signatures: pok.signatures } });
       return pok;
     });
   }
@@ -198,6 +317,7 @@ export class PoksService {
     if (terms.endDate < terms.startDate) throw BadUserInputError.field('input.endDate', 'the end date must not be before the start date', 'R8');
     const pok = await this.internships.insertPok({ internshipId, version: current.version + 1, guardianRequired: current.guardianRequired, terms: { ...terms, totalHours: totalHours(terms) } });
     if (current.status === PokStatus.PENDING) await this.internships.supersedePok(current.id);
+    await this.sendGuardianLink(pok, internship.studentId);
     await this.events.emit(InternshipEvent.POK_SIGNATURES_AWAITED, { pokId: pok.id });
     return { current, pok };
   }

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
-import { ConfirmInternshipInput, DeclineInternshipInput, InternshipRegistrationsArgs, RegisterInternshipInput } from './dto/self-found.input';
+import { ConfirmInternshipInput, DeclineInternshipInput, InternshipRegistrationsArgs, RegisterInternshipInput, RejectInternshipRegistrationInput } from './dto/self-found.input';
 import { ConfirmInternshipResult, InternshipRegistrationConnection, InternshipRegistrationModel } from './models/internship.model';
 import { SelfFoundInternshipsService } from './self-found-internships.service';
 
@@ -10,10 +10,27 @@ import { SelfFoundInternshipsService } from './self-found-internships.service';
 export class SelfFoundInternshipsResolver {
   constructor(private readonly selfFound: SelfFoundInternshipsService) {}
 
-  @Mutation(() => InternshipRegistrationModel, { description: 'School staff register a place the student found herself; the company confirms or declines (R21)' })
-  @Allow(Role.SCHOOL)
+  @Mutation(() => InternshipRegistrationModel, {
+    description:
+      'School staff register a place the student found herself; the company confirms or declines (R21). A student signed in as herself registers her own (her own studentId): it is AWAITING_SCHOOL until her school approves it, and only then does the company see it (issue #17)',
+  })
+  @Allow(Role.SCHOOL, Role.STUDENT)
   registerInternship(@CurrentActor() actor: Actor, @Args('input') input: RegisterInternshipInput) {
     return this.selfFound.register(actor, input);
+  }
+
+  @Mutation(() => InternshipRegistrationModel, {
+    description: "Her school approves a place the student registered herself: AWAITING_SCHOOL → REQUESTED, and the company is asked to confirm or decline (issue #17); another school's is NOT_FOUND",
+  })
+  @Allow(Role.SCHOOL)
+  approveInternshipRegistration(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.selfFound.approve(actor, id);
+  }
+
+  @Mutation(() => InternshipRegistrationModel, { description: 'Her school rejects a place the student registered herself, with a reason she reads: REJECTED_BY_SCHOOL; the company never sees it (issue #17)' })
+  @Allow(Role.SCHOOL)
+  rejectInternshipRegistration(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: RejectInternshipRegistrationInput) {
+    return this.selfFound.rejectRegistration(actor, id, input.reason);
   }
 
   @Mutation(() => ConfirmInternshipResult, {
@@ -36,8 +53,10 @@ export class SelfFoundInternshipsResolver {
     return this.selfFound.withdraw(actor, id);
   }
 
-  @Query(() => InternshipRegistrationConnection, { description: "Your school's or your company's self-found internship registrations" })
-  @Allow(Role.SCHOOL, Role.COMPANY)
+  @Query(() => InternshipRegistrationConnection, {
+    description: "Your school's or your company's self-found internship registrations (a company's without those still awaiting the school's approval); a student's own (issue #17)",
+  })
+  @Allow(Role.SCHOOL, Role.COMPANY, Role.STUDENT)
   internshipRegistrations(@CurrentActor() actor: Actor, @Args() args: InternshipRegistrationsArgs) {
     return this.selfFound.list(actor, args);
   }

@@ -55,6 +55,9 @@ export class SelfFoundInternshipsService {
     if (input.leerweg === Leerweg.BOL && input.employmentContract) {
       throw BadUserInputError.field('input.employmentContract', 'a BOL student does a stage, not a job: no employment contract (R14 is for BBL)', 'R14');
     }
+    // Issue #17: a student registers a place she found herself, for herself only (a classmate's id is the NOT_FOUND of an unknown one).
+    const byStudent = actor.studentId !== undefined;
+    if (byStudent && input.studentId !== actor.studentId) throw new NotFoundError('Student', { field: 'input.studentId' });
     return this.transactions.run(async () => {
       const manager = this.transactions.manager;
       if (!(await this.students.lockActiveOfSchool(input.studentId, actor.organizationId))) throw new NotFoundError('Student', { field: 'input.studentId' });
@@ -86,9 +89,13 @@ export class SelfFoundInternshipsService {
           schoolId: actor.organizationId,
           companyId: branch.companyId,
           registeredByUserId: actor.userId,
+          registeredByStudent: byStudent,
+          status: byStudent ? RegistrationStatus.AWAITING_SCHOOL : RegistrationStatus.REQUESTED,
       });
       await this.audit.record(actor, { action: 'internship_registration.registered', entityType: 'internship_registration', entityId: registration.id, after: registration });
-      await this.events.emit(InternshipEvent.INTERNSHIP_REQUESTED, { registrationId: registration.id });
+      // Hers waits for her school's approval: only then is the company asked (and does it see it).
+      if (byStudent) await this.events.emit(InternshipEvent.INTERNSHIP_AWAITING_SCHOOL, { registrationId: registration.id });
+      else await this.events.emit(InternshipEvent.INTERNSHIP_REQUESTED, { registrationId: registration.id });
       return registration;
     });
   }
@@ -145,6 +152,54 @@ export class SelfFoundInternshipsService {
     });
   }
 
+  /**
+   * Her school approves a place the student registered herself (issue #17): REQUESTED, and the
+   * company is asked as for one the school registered (it judges the terms when it confirms: R1,
+   * R5–R7, R10–R16). Only the school's staff; another school gets NOT_FOUND, as for an unknown id.
+   */
+  async approve(actor: Actor, id: string): Promise<InternshipRegistrationEntity> {
+    return this.transactions.run(async () => {
+      // Lock order as in `register`: the student, then her registration.
+      const unlocked = await this.internships.findRegistration(id);
+      if (unlocked && unlocked.schoolId === actor.organizationId && !(await this.students.lockActiveOfSchool(unlocked.studentId, actor.organizationId))) {
+        throw new ConflictError(`Student ${unlocked.studentId} is archived; her registration can no longer be approved`);
+      }
+      const registration = await this.awaitingSchool(actor, id);
+      if (await this.internships.hasOpenRegistration(registration.studentId, registration.companyId, registration.id)) {
+        throw new ConflictError(`Student ${registration.studentId} already has a registration awaiting this company's answer`);
+      }
+      registration.status = RegistrationStatus.REQUESTED;
+      await this.internships.saveRegistration(registration);
+      await this.audit.record(actor, { action: 'internship_registration.approved_by_school', entityType: 'internship_registration', entityId: id, after: { status: registration.status } });
+      await this.events.emit(InternshipEvent.INTERNSHIP_REQUESTED, { registrationId: id });
+      return registration;
+    });
+  }
+
+  /** Her school rejects a place she registered herself, with a reason she reads (issue #17); the company never learns of it. */
+  async rejectRegistration(actor: Actor, id: string, reason: string): Promise<InternshipRegistrationEntity> {
+    if (!reason.trim()) throw BadUserInputError.field('input.reason', 'reason must not be empty');
+    return this.transactions.run(async () => {
+      const registration = await this.awaitingSchool(actor, id);
+      // Not `decidedAt`: that is the company's selection decision, which the adverse-impact audit counts (R23).
+      Object.assign(registration, { status: RegistrationStatus.REJECTED_BY_SCHOOL, schoolRejectionReason: reason.trim() });
+      await this.internships.saveRegistration(registration);
+      await this.audit.record(actor, { action: 'internship_registration.rejected_by_school', entityType: 'internship_registration', entityId: id, after: { status: registration.status, reason: registration.schoolRejectionReason } });
+      await this.events.emit(InternshipEvent.INTERNSHIP_REJECTED_BY_SCHOOL, { registrationId: id });
+      return registration;
+    });
+  }
+
+  /** A registration of the staff member's school, locked, that awaits its approval; NOT_FOUND for anyone else. */
+  private async awaitingSchool(actor: Actor, id: string): Promise<InternshipRegistrationEntity> {
+    const found = await this.internships.lockRegistration(id);
+    const registration = ownedOrNotFound('InternshipRegistration', found, {
+      visible: (row) => !actor.studentId && actor.organizationType === OrganizationType.SCHOOL && row.schoolId === actor.organizationId,
+    });
+    if (registration.status !== RegistrationStatus.AWAITING_SCHOOL) throw new ConflictError(`Internship registration ${id} is ${registration.status}, not AWAITING_SCHOOL`);
+    return registration;
+  }
+
   /** The company declines with a reason code (R21): audited, and a selection decision the adverse-impact audit counts (R23). */
   async decline(actor: Actor, id: string, input: DeclineInternshipInput): Promise<InternshipRegistrationEntity> {
     return this.transactions.run(async () => {
@@ -183,17 +238,23 @@ export class SelfFoundInternshipsService {
   /** One registration of the actor's school or company; anyone else's is NOT_FOUND, as an unknown id. */
   async find(actor: Actor, id: string): Promise<InternshipRegistrationEntity> {
     const found = await this.internships.findRegistration(id);
-    return ownedOrNotFound('InternshipRegistration', found, { visible: (row) => InternshipsPolicy.isParty(actor, row) });
+    return ownedOrNotFound('InternshipRegistration', found, { visible: (row) => this.visible(actor, row) });
+  }
+
+  /** Its parties (issue #17: the company only once her school approved what she registered herself). */
+  private visible(actor: Actor, row: InternshipRegistrationEntity): boolean {
+    if (!InternshipsPolicy.isParty(actor, row)) return false;
+    return actor.organizationType !== OrganizationType.COMPANY || InternshipsPolicy.companySees(row);
   }
 
   /** Confirming and declining are the company's answers; the school gets the NOT_FOUND of an unknown id. */
   private async companyRegistration(actor: Actor, id: string): Promise<InternshipRegistrationEntity> {
     const found = await this.internships.findRegistration(id);
-    return ownedOrNotFound('InternshipRegistration', found, { visible: (row) => actor.organizationType === OrganizationType.COMPANY && row.companyId === actor.organizationId });
+    return ownedOrNotFound('InternshipRegistration', found, { visible: (row) => actor.organizationType === OrganizationType.COMPANY && row.companyId === actor.organizationId && InternshipsPolicy.companySees(row) });
   }
 
   private async lockOwn(actor: Actor, id: string): Promise<InternshipRegistrationEntity> {
     const found = await this.internships.lockRegistration(id);
-    return ownedOrNotFound('InternshipRegistration', found, { visible: (row) => InternshipsPolicy.isParty(actor, row) });
+    return ownedOrNotFound('InternshipRegistration', found, { visible: (row) => this.visible(actor, row) });
   }
 }

@@ -12,3 +12,8 @@ export function invalidLink(path: string): BadUserInputError {
 export function invitationLink(appUrl: string, token: string): string {
   return `${appUrl}/accept-invitation#token=${token}`;
 }
+
+/** The front end's page for a guardian's POK signing link (issue #17); the token in the fragment, as above. */
+export function guardianSigningLink(appUrl: string, token: string): string {
+  return `${appUrl}/guardian-signing#token=${token}`;
+}

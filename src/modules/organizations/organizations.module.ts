@@ -54,6 +54,6 @@ import { UserAdminService } from './user-admin/user-admin.service';
     ApiKeysService,
     ApiKeysResolver,
   ],
-  exports: [OrganizationsService, AuthService, SessionsService, OrganizationLoader, PasswordResetService, ExternalSignIn, InvitationsService, ApiKeysService],
+  exports: [OrganizationsService, AuthService, SessionsService, OrganizationLoader, PasswordResetService, ExternalSignIn, InvitationsService, ApiKeysService, AccountMail],
 })
 export class OrganizationsModule {}

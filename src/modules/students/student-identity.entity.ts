@@ -25,4 +25,14 @@ export class StudentIdentityEntity {
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone: string | null;
+
+  /**
+   * Her parent or guardian (issue #17): who signs her POK by an e-mailed link when she is under 18
+   * on its start date (R8). Set by her school; read, like the rest, by her school and herself only.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  guardianName: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  guardianEmail: string | null;
 }

@@ -5,7 +5,7 @@ import { PostcodesModule } from '../postcodes/postcodes.module';
 import { StudentIdentityLoader } from './student-identity.loader';
 import { StudentsFacts } from './students.facts';
 import { StudentsRepository } from './students.repository';
-import { StudentsResolver } from './students.resolver';
+import { StudentIdentityFieldsResolver, StudentsResolver } from './students.resolver';
 import { StudentsService } from './students.service';
 import { StudentImports } from './student-import';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -15,7 +15,7 @@ import { StudentAccountsService } from './accounts/student-accounts.service';
 
 @Module({
   imports: [OrganizationsModule, PostcodesModule, QualificationsModule],
-  providers: [PreparedQueries, StudentsRepository, StudentsFacts, StudentsService, StudentsResolver, StudentIdentityLoader, StudentImports, StudentAccountsService, StudentAccountsResolver, StudentAccountLoader],
+  providers: [PreparedQueries, StudentsRepository, StudentsFacts, StudentsService, StudentsResolver, StudentIdentityFieldsResolver, StudentIdentityLoader, StudentImports, StudentAccountsService, StudentAccountsResolver, StudentAccountLoader],
   exports: [StudentsService, StudentImports, StudentsFacts, StudentIdentityLoader],
 })
 export class StudentsModule {}

@@ -49,6 +49,16 @@ function chunks<T>(items: T[], size = IMPORT_CHUNK): T[][] {
 }
 
 /** The only place the `students`, `student_identities` and `school_student_counts` tables are named; joins the ambient transaction. */
+/** A student as a party to her POK: her crebo, school, name, birth date and guardian's contact (issue #17). */
+export interface PokParty {
+  crebo: string;
+  schoolId: string;
+  fullName: string;
+  dateOfBirth: string;
+  guardianName: string | null;
+  guardianEmail: string | null;
+}
+
 @Injectable()
 export class StudentsRepository {
   constructor(
@@ -232,9 +242,10 @@ export class StudentsRepository {
   }
 
   /** What a POK needs to know of the student: her crebo, her school and (R20: only now, both sides accepted) her name and birth date. */
-  async pokParty(studentId: string): Promise<{ crebo: string; schoolId: string; fullName: string; dateOfBirth: string } | null> {
-    const [row] = await this.manager.query<{ crebo: string; schoolId: string; fullName: string; dateOfBirth: string }[]>(
-      `SELECT s.crebo, s.school_id AS "schoolId", si.full_name AS "fullName", si.date_of_birth::text AS "dateOfBirth"
+  async pokParty(studentId: string): Promise<PokParty | null> {
+    const [row] = await this.manager.query<PokParty[]>(
+      `SELECT s.crebo, s.school_id AS "schoolId", si.full_name AS "fullName", si.date_of_birth::text AS "dateOfBirth",
+              si.guardian_name AS "guardianName", si.guardian_email AS "guardianEmail"
          FROM students s JOIN student_identities si ON si.student_id = s.id WHERE s.id = $1`,
       [studentId],
     );

@@ -71,3 +71,25 @@ export class StudentsResolver {
     return loader.load(student.id);
   }
 }
+
+/**
+ * Her guardian's contact (issue #17) on her identity: her school and she herself read it, a company
+ * never (it reads her identity through an internship, R20, but not whom to mail about her).
+ */
+@Resolver(() => StudentIdentityModel)
+export class StudentIdentityFieldsResolver {
+  @ResolveField(() => String, { nullable: true, description: 'Her parent or guardian, who signs her POK by an e-mailed link when she is under 18 on its start date (R8); her school and she herself only' })
+  @Allow(Role.SCHOOL, Role.STUDENT)
+  guardianName(@CurrentActor() actor: Actor, @Parent() identity: StudentIdentityEntity): string | null {
+    return mayReadGuardian(actor, identity) ? identity.guardianName : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "Her guardian's e-mail address, where the POK signing link goes (R8); her school and she herself only" })
+  @Allow(Role.SCHOOL, Role.STUDENT)
+  guardianEmail(@CurrentActor() actor: Actor, @Parent() identity: StudentIdentityEntity): string | null {
+    return mayReadGuardian(actor, identity) ? identity.guardianEmail : null;
+  }
+}
+
+/** School staff reach only their own students' identities; a student only her own. */
+const mayReadGuardian = (actor: Actor, identity: StudentIdentityEntity) => !actor.studentId || actor.studentId === identity.studentId;

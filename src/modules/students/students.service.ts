@@ -14,6 +14,12 @@ import { StudentsPolicy } from './students.policy';
 import { StudentsRepository } from './students.repository';
 
 /** School staff manage their own students; another school's students do not exist for them. */
+/** Her guardian's contact as stored (issue #17): absent fields are none; the address lower-case, as account addresses are. */
+const guardianOf = (identity: { guardianName?: string | null; guardianEmail?: string | null }) => ({
+  guardianName: identity.guardianName?.trim() || null,
+  guardianEmail: identity.guardianEmail?.trim().toLowerCase() || null,
+});
+
 @Injectable()
 export class StudentsService {
   constructor(
@@ -36,7 +42,7 @@ export class StudentsService {
       });
       await this.checkProfile(student, true, identity);
       await this.students.save(student);
-      await this.students.insertIdentity({ ...identity, phone: identity.phone ?? null, studentId: student.id });
+      await this.students.insertIdentity({ ...identity, ...guardianOf(identity), phone: identity.phone ?? null, studentId: student.id });
       await this.audit.record(actor, { action: 'student.created', entityType: 'student', entityId: student.id, after: student });
       return student;
     });
@@ -55,7 +61,7 @@ export class StudentsService {
         changesAge ? (identity ?? (await this.students.identities([id]))[0]) : undefined,
       );
       await this.students.save(student);
-      if (identity) await this.students.updateIdentity(id, { ...identity, phone: identity.phone ?? null });
+      if (identity) await this.students.updateIdentity(id, { ...identity, ...guardianOf(identity), phone: identity.phone ?? null });
       await this.audit.record(actor, { action: 'student.updated', entityType: 'student', entityId: id, before, after: student });
       return student;
     });

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { DeclineReason } from '../../../common/decline-reason';
 import { ConnectionArgs } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
@@ -10,7 +10,7 @@ import { RegistrationStatus } from '../internship-registration.entity';
 
 @InputType({ description: 'A place the student found herself, registered by her school; the company confirms or declines' })
 export class RegisterInternshipInput {
-  @Field(() => ID, { description: "One of your school's students" })
+  @Field(() => ID, { description: "One of your school's students; a student registering a place herself gives her own id (issue #17)" })
   @IsUUID('all', { message: 'studentId must be an id' })
   studentId: string;
 
@@ -113,6 +113,15 @@ export class ConfirmInternshipInput {
   @Min(0, { message: 'expenseAllowanceCents must not be negative' })
   @Max(1_000_000)
   expenseAllowanceCents?: number;
+}
+
+@InputType({ description: "Her school's no to a place the student registered herself (issue #17); the company never sees it" })
+export class RejectInternshipRegistrationInput {
+  @Field({ description: 'Why, for her: she reads it with the registration' })
+  @IsString()
+  @MaxLength(2000)
+  @MinLength(1, { message: 'reason must not be empty' })
+  reason: string;
 }
 
 @InputType()

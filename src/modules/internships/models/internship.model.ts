@@ -9,7 +9,7 @@ import { Leerweg } from '../../../common/qualification';
 import { ComplianceRejection } from '../../compliance/models/compliance.model';
 import { RegistrationStatus } from '../internship-registration.entity';
 import { EarlyCompletionReason, InternshipStatus, TerminationCode } from '../internship.entity';
-import { PokParty, PokStatus } from '../pok.entity';
+import { PokParty, PokSignatureWay, PokStatus } from '../pok.entity';
 
 @ObjectType('InternshipEvaluation', { description: 'An end evaluation (R18, R19)' })
 export class InternshipEvaluationModel {
@@ -63,8 +63,9 @@ export class PokTermsModel {
 @ObjectType('PokSignature')
 export class PokSignatureModel {
   @Field(() => PokParty) party: PokParty;
-  @Field(() => ID, { description: 'The user who recorded it' }) userId: string;
+  @Field(() => ID, { description: "The user who recorded it; for a guardian's signature through an e-mailed link, that link's id" }) userId: string;
   @Field() at: Date;
+  @Field(() => PokSignatureWay, { description: 'Signed by the party itself, recorded on its behalf by her school (audited), or by the guardian through the e-mailed link' }) way: PokSignatureWay;
 }
 
 @ObjectType('Pok', { implements: () => [NodeInterface], description: 'The praktijkovereenkomst (R8): the internship starts only when every required party has signed' })
@@ -158,6 +159,8 @@ export class InternshipRegistrationModel {
   @Field(() => String, { nullable: true }) declineNote: string | null;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   @Field(() => ID, { nullable: true, description: 'The internship once confirmed' }) internshipId: string | null;
+  @Field({ description: 'The student registered it herself (issue #17): her school approved it, or still has to, before the company is asked' }) registeredByStudent: boolean;
+  @Field(() => String, { nullable: true, description: "Her school's reason for rejecting a place she registered herself (REJECTED_BY_SCHOOL)" }) schoolRejectionReason: string | null;
   @Field() createdAt: Date;
 }
 export const InternshipRegistrationConnection = ConnectionType(InternshipRegistrationModel);

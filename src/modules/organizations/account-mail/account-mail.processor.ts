@@ -5,10 +5,10 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { Environment } from '../../../config/environment';
 import { JobName, QueueName } from '../../../queues/queues';
 import { PasswordResetService } from '../password-reset/password-reset.service';
-import type { InvitationMail, PasswordResetRequest } from './account-mail';
-import { invitationText, type MailText, passwordResetText } from './account-mail.texts';
+import type { GuardianSigningMail, InvitationMail, PasswordResetRequest } from './account-mail';
+import { guardianSigningText, invitationText, type MailText, passwordResetText } from './account-mail.texts';
 
-/** Sends account e-mail (invitations, password resets) over SMTP; a failure is retried with the queues' backoff. */
+/** Sends account e-mail (invitations, password resets, guardians' POK signing links) over SMTP; a failure is retried with the queues' backoff. */
 @Processor(QueueName.ACCOUNT_EMAIL, { concurrency: 4 })
 export class AccountMailProcessor extends WorkerHost implements OnApplicationShutdown {
   private readonly transport: Transporter;
@@ -29,6 +29,10 @@ export class AccountMailProcessor extends WorkerHost implements OnApplicationShu
     if (job.name === JobName.SEND_INVITATION) {
       const mail = job.data as InvitationMail;
       return this.send(mail.to, invitationText(mail));
+    }
+    if (job.name === JobName.SEND_GUARDIAN_SIGNING) {
+      const mail = job.data as GuardianSigningMail;
+      return this.send(mail.to, guardianSigningText(mail));
     }
     if (job.name === JobName.SEND_PASSWORD_RESET) {
       const issued = await this.resets.issue((job.data as PasswordResetRequest).email);

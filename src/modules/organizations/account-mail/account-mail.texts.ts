@@ -1,5 +1,5 @@
 import type { Language } from '../user.entity';
-import type { InvitationMail } from './account-mail';
+import type { GuardianSigningMail, InvitationMail } from './account-mail';
 
 export interface MailText {
   subject: string;
@@ -33,5 +33,23 @@ export function passwordResetText(name: string, language: Language, link: string
   return {
     subject: 'Uw Stagematch-wachtwoord opnieuw instellen',
     text: `Beste ${name},\n\nIemand (hopelijk u) heeft gevraagd uw Stagematch-wachtwoord opnieuw in te stellen. Kies hier een nieuw wachtwoord; de link werkt één keer, een uur lang:\n\n${link}\n\nDaarna bent u op elk apparaat afgemeld. Heeft u dit niet gevraagd? Negeer deze e-mail dan: uw wachtwoord blijft zoals het is.`,
+  };
+}
+
+/**
+ * To her guardian, who has no account and no language setting: Dutch first, then English. The
+ * link shows the terms and records the signature once (R8).
+ */
+export function guardianSigningText(mail: GuardianSigningMail): MailText {
+  const nlUntil = dutchDateTime(mail.expiresAt, 'nl');
+  const enUntil = dutchDateTime(mail.expiresAt, 'en');
+  return {
+    subject: `Praktijkovereenkomst van ${mail.studentName} ondertekenen / Sign the internship agreement`,
+    text:
+      `Beste ${mail.to.name},\n\n${mail.schoolName} vraagt u als ouder of voogd de praktijkovereenkomst (versie ${mail.pokVersion}) van ${mail.studentName} bij ${mail.companyName} te ondertekenen: ` +
+      `zij is bij de start van haar stage jonger dan 18. Lees de afspraken en teken via deze link (hij werkt één keer, tot ${nlUntil}):\n\n${mail.link}\n\n` +
+      `Verwachtte u dit niet? Neem dan contact op met ${mail.schoolName}.\n\n---\n\n` +
+      `Dear ${mail.to.name},\n\n${mail.schoolName} asks you, as parent or guardian, to sign the internship agreement (version ${mail.pokVersion}) of ${mail.studentName} at ${mail.companyName}: ` +
+      `she is under 18 when her internship starts. Read the terms and sign through this link (it works once, until ${enUntil}):\n\n${mail.link}\n\nNot expecting this? Then contact ${mail.schoolName}.`,
   };
 }

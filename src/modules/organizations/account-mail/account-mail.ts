@@ -14,6 +14,20 @@ export interface InvitationMail {
   expiresAt: string;
 }
 
+/**
+ * The link with which the guardian of a student under 18 signs her praktijkovereenkomst (R8, issue
+ * #17): the guardian has no account, so this is account e-mail too, with a secret link.
+ */
+export interface GuardianSigningMail {
+  to: { name: string; email: string };
+  studentName: string;
+  schoolName: string;
+  companyName: string;
+  pokVersion: number;
+  link: string;
+  expiresAt: string;
+}
+
 /** A password-reset request: the worker looks the address up and, for an active user, makes the link. */
 export interface PasswordResetRequest {
   email: string;
@@ -37,6 +51,11 @@ export class AccountMail {
 
   async invitation(mail: InvitationMail): Promise<void> {
     await this.queue.add(JobName.SEND_INVITATION, mail, SECRET_JOB);
+  }
+
+  /** Queue it after the commit of the link it carries (`Transactions.afterCommit`). */
+  async guardianSigning(mail: GuardianSigningMail): Promise<void> {
+    await this.queue.add(JobName.SEND_GUARDIAN_SIGNING, mail, SECRET_JOB);
   }
 
   async passwordReset(request: PasswordResetRequest): Promise<void> {

@@ -41,6 +41,18 @@ export class StudentIdentityInput {
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a phone number' })
   phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Her parent or guardian (issue #17): signs her POK by an e-mailed link when she is under 18 on its start date (R8)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  guardianName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Her guardian's e-mail address: where the single-use POK signing link goes (R8)" })
+  @IsOptional()
+  @IsEmail({}, { message: 'guardianEmail must be an e-mail address' })
+  @MaxLength(254)
+  guardianEmail?: string | null;
 }
 
 /** A school's student number: letters, digits, `.`, `_` or `-`, 1–30 characters. */

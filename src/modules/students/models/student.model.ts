@@ -20,6 +20,10 @@ export class StudentIdentityModel {
 
   @Field(() => String, { nullable: true })
   phone: string | null;
+
+  /** Resolved by StudentIdentityFieldsResolver: her school and she herself only, never a company. */
+  guardianName?: string | null;
+  guardianEmail?: string | null;
 }
 
 @ObjectType('Student', { implements: () => [NodeInterface], description: "A student's objective profile, visible to her own school only" })
