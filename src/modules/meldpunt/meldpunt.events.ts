@@ -4,6 +4,7 @@ import type { Queryable } from '../../database/prepared-queries';
 import { announceEach, defineEvents, type EventSource, inPayloadOrder } from '../events/event-definition';
 import { RegistersEvents } from '../events/event-registry';
 import { organizationNames, sbbOrganizationIds } from '../organizations/organizations.facts';
+import { studentNamesForSchool } from '../students/students.facts';
 import { GROUND_LABELS } from './grounds';
 import { reportsForMessages } from './meldpunt.repository';
 
@@ -27,17 +28,24 @@ interface ReportFacts {
   company: string;
   ground: string;
   sanction_reason: string | null;
+  /** Her name, only when she filed the report herself and agreed that the company may know (issue #17). */
+  reporter: string | null;
 }
 
 /**
  * A discrimination report's facts for a message. Deliberately without the reporting school, the
- * reporting user and the student (R22): a message built from these can go to the company.
+ * reporting user and the student (R22): a message built from these can go to the company. The one
+ * exception is hers to make: a student who filed it herself and set `shareIdentityWithCompany`.
  */
 async function reportFacts(db: Queryable, payloads: { reportId: string }[]): Promise<(ReportFacts | Error)[]> {
   const ids = payloads.map((payload) => payload.reportId);
   const rows = await reportsForMessages(db, ids);
-  const names = await organizationNames(db, rows.map((row) => row.company_id));
-  return inPayloadOrder(rows.map((row) => ({ ...row, company: names.get(row.company_id) ?? '-' })), ids);
+  const consenting = rows.map((row) => row.consenting_student_id).filter((id): id is string => id !== null);
+  const [names, reporters] = await Promise.all([organizationNames(db, rows.map((row) => row.company_id)), consenting.length ? studentNamesForSchool(db, consenting) : new Map<string, string>()]);
+  return inPayloadOrder(
+    rows.map(({ consenting_student_id, ...row }) => ({ ...row, company: names.get(row.company_id) ?? '-', reporter: consenting_student_id ? (reporters.get(consenting_student_id) ?? null) : null })),
+    ids,
+  );
 }
 
 @RegistersEvents()
@@ -63,7 +71,8 @@ export class MeldpuntEvents implements EventSource {
         }));
       },
     },
-    // R22: goes to the company; it names no reporter, school or student (reportFacts selects none).
+    // R22: goes to the company; it names no reporter, school or student (reportFacts selects none),
+    // unless the student filed it herself and agreed that the company may know (issue #17).
     COMPANY_WARNED: {
       payload: ['reportId'],
       announce: async (payloads, { db }) =>
@@ -73,11 +82,11 @@ export class MeldpuntEvents implements EventSource {
           message: {
             nl: {
               subject: `Waarschuwing van SBB: ${r.company}`,
-              text: `SBB geeft ${r.company} een waarschuwing na een melding van discriminatie op grond van ${GROUND_LABELS[r.ground].nl}. Toelichting van SBB: ${r.sanction_reason ?? '-'}. Bij herhaling kan SBB de erkenning intrekken.`,
+              text: `SBB geeft ${r.company} een waarschuwing na een melding van discriminatie op grond van ${GROUND_LABELS[r.ground].nl}. Toelichting van SBB: ${r.sanction_reason ?? '-'}. Bij herhaling kan SBB de erkenning intrekken.${r.reporter ? ` De melding is gedaan door ${r.reporter}, die ermee instemt dat u dat weet.` : ''}`,
             },
             en: {
               subject: `Warning from SBB: ${r.company}`,
-              text: `SBB warns ${r.company} after a report of discrimination on the ground of ${GROUND_LABELS[r.ground].en}. SBB's explanation: ${r.sanction_reason ?? '-'}. If it happens again, SBB may revoke the accreditation.`,
+              text: `SBB warns ${r.company} after a report of discrimination on the ground of ${GROUND_LABELS[r.ground].en}. SBB's explanation: ${r.sanction_reason ?? '-'}. If it happens again, SBB may revoke the accreditation.${r.reporter ? ` The report was filed by ${r.reporter}, who agreed that you may know.` : ''}`,
             },
           },
         })),
