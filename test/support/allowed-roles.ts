@@ -48,7 +48,7 @@ export function guardedResolvers(app: INestApplication): Map<string, Guarded> {
         const root: string | undefined = Reflect.getMetadata(RESOLVER_TYPE, method);
         const fieldName: string | undefined = Reflect.getMetadata(RESOLVER_NAME, method);
         const key =
-          root === 'Query' || root === 'Mutation' ? `${root}.${fieldName}` : Reflect.getMetadata(RESOLVER_PROPERTY, method) && parent ? `${parent}.${fieldName ?? name}` : null;
+          root === 'Query' || root === 'Mutation' ? `${root}.${fieldName ?? name}` : Reflect.getMetadata(RESOLVER_PROPERTY, method) && parent ? `${parent}.${fieldName ?? name}` : null;
         if (!key || found.has(key)) continue;
         found.set(key, {
           roles: Reflect.getMetadata(ALLOWED_ROLES, method) ?? classRoles ?? [],
