@@ -1,4 +1,4 @@
-import { getNamedType, type GraphQLField, type GraphQLSchema, isLeafType, isNonNullType } from 'graphql';
+import { getNamedType, type GraphQLField, type GraphQLInputType, type GraphQLSchema, isLeafType, isNonNullType } from 'graphql';
 import { guardedResolvers, type Guarded, sampleValue, schemaOf, selectionFor } from './support/allowed-roles';
 import { Factories, type MadeCompany, type MadeInternship, type MadeSchool, type SignedIn } from './support/factories';
 import { dataOf, TestApp } from './support/test-app';
@@ -84,7 +84,7 @@ describe("a student's schema walk reaches no other student's data (issue #17)", 
 
   /** The calls of one root field: once with its required arguments, then once per id with every id argument set to it. */
   function callsOf(root: 'Query' | 'Mutation', field: GraphQLField<unknown, unknown>, ids: string[]) {
-    const hasId = (type: unknown): boolean => getNamedType(type as never).name === 'ID';
+    const hasId = (type: GraphQLInputType): boolean => getNamedType(type).name === 'ID';
     const idArgs = field.args.filter((arg) => hasId(arg.type));
     const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
     const selection = isLeafType(getNamedType(field.type)) ? '' : selectionFor(schema, guarded, 'STUDENT', getNamedType(field.type).name);
