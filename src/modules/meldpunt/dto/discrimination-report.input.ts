@@ -45,7 +45,7 @@ export class FileDiscriminationReportInput {
 }
 
 /** R22, issue #17: what a student files herself; the report is about her (her school gets the AFTERCARE task). */
-@InputType()
+@InputType({ description: 'R22: a discrimination report a student files herself, about a company (optionally a placement, or her own internship there)' })
 export class FileMyDiscriminationReportInput {
   @Field(() => ID, { description: 'The company (leerbedrijf) reported' })
   @IsUUID('all', { message: 'companyId must be an id', ...R22 })

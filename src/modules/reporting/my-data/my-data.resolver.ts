@@ -25,7 +25,7 @@ export class MyDataModel {
   @Field({ description: 'When this export was read' })
   generatedAt: Date;
 
-  @Field(() => [MyDataSectionModel])
+  @Field(() => [MyDataSectionModel], { description: 'One section per kind of record, always all of them (an empty one has no rows)' })
   sections: MyDataSectionModel[];
 }
 
