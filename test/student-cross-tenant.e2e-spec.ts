@@ -143,6 +143,13 @@ describe('a student against what is not hers (issue #17, cross-tenant)', () => {
     for (const id of staffIds) expect(hersInbox).not.toContain(id);
   });
 
+  it("changes nothing of a classmate's account: updateUser naming her user is refused and her name stays", async () => {
+    const response = await t.gql('mutation($input: UpdateUserInput!) { updateUser(input: $input) { id name } }', { input: { userId: classmate.id, name: 'Overgenomen' } }, she.token);
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codeOf(response));
+    expect(response.data?.updateUser ?? null).toBeNull();
+    expect(dataOf(await t.gql('{ me { id name } }', {}, classmate.token)).me).toEqual({ id: classmate.id, name: classmate.name });
+  });
+
   it("cannot reach another student through node(id), nor her classmate's or another school's internship", async () => {
     for (const id of [classmates.student.id, elsewhere.student.id, classmates.internshipId, elsewhere.internshipId, hers.student.id]) {
       const response = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id }, she.token);

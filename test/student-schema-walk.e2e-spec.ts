@@ -133,6 +133,45 @@ describe("a student's schema walk reaches no other student's data (issue #17)", 
     expect(seen).toContain(company.name);
   }, 300_000);
 
+  it('refuses her every field resolver reachable from her queries whose @Allow does not list STUDENT (FORBIDDEN, no value)', async () => {
+    // Breadth first from her queries without required arguments, through the fields she may read, to each field she may not.
+    const refused = new Map<string, string>();
+    const queue: { type: string; wrap: (inner: string) => string; seen: string[] }[] = walkedRoots()
+      .filter(({ root, field }) => root === 'Query' && !field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined))
+      .map(({ field }) => ({ type: getNamedType(field.type).name, wrap: (inner: string) => `{ ${field.name} ${inner} }`, seen: [] }));
+    while (queue.length) {
+      const { type: typeName, wrap, seen } = queue.shift()!;
+      const type = schema.getType(typeName);
+      if (!type || isLeafType(type) || seen.includes(typeName) || !('getFields' in type)) continue;
+      for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
+        if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
+        const rule = guarded.get(`${typeName}.${field.name}`);
+        const named = getNamedType(field.type);
+        const leaf = isLeafType(named) ? '' : '{ __typename }';
+        if (rule && !rule.public && !rule.roles.includes('STUDENT')) {
+          if (!refused.has(`${typeName}.${field.name}`)) refused.set(`${typeName}.${field.name}`, wrap(`{ __typename ${field.name} ${leaf} }`));
+        } else if (!isLeafType(named)) {
+          queue.push({ type: named.name, wrap: (inner) => wrap(`{ __typename ${field.name} ${inner} }`), seen: [...seen, typeName] });
+        }
+      }
+    }
+    // What the foundation keeps from her: her account status and her probable duplicates (other students' ids) are her school's.
+    expect([...refused.keys()]).toEqual(expect.arrayContaining(['Student.account', 'Student.probableDuplicates']));
+    const answered: string[] = [];
+    const forbidden: string[] = [];
+    for (const [field, query] of refused) {
+      const response = await t.gql(query, {}, she.token);
+      const codes = (response.errors ?? []).map((error) => error.extensions.code);
+      const text = JSON.stringify(response.data ?? null);
+      const leaked = [people.classmate, people.elsewhere].some((person) => [person.studentId, person.fullName, person.email].some((secret) => text.includes(secret)));
+      // An empty list or a null parent never reaches the field (nothing to refuse); reached, it must refuse.
+      if ((codes.length && !codes.every((code) => code === 'FORBIDDEN')) || leaked) answered.push(`${field}: ${JSON.stringify(response).slice(0, 300)}`);
+      if (codes.includes('FORBIDDEN')) forbidden.push(field);
+    }
+    expect(answered).toEqual([]);
+    expect(forbidden).toEqual(expect.arrayContaining(['Student.account', 'Student.probableDuplicates']));
+  });
+
   it('myData holds every section about her, and the sections hold her records only', async () => {
     const { myData } = dataOf(await t.gql('{ myData { studentId generatedAt sections { name rows } } }', {}, she.token));
     expect(myData.studentId).toBe(people.her.studentId);
