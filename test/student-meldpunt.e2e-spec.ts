@@ -86,6 +86,14 @@ describe('a student reports discrimination herself (R22, issue #17)', () => {
     expect(nodes(dataOf(await t.gql(MINE, {}, she.token)).myDiscriminationReports)[0]).toMatchObject({ id: report.id, status: 'RECEIVED', filedByStudent: true });
     dataOf(await t.gql(INVESTIGATE, { id: report.id }, school.staff.token));
     expect(nodes(dataOf(await t.gql(MINE, {}, she.token)).myDiscriminationReports).find((node: any) => node.id === report.id).status).toBe('INVESTIGATING');
+    // She hears of the step on her own account, in her words; the note the school keeps is not in it, and the company hears nothing.
+    const [told] = await eventually(async () => {
+      const found = nodes(dataOf(await t.gql(INBOX, {}, she.token)).notifications).filter((n: any) => n.eventType === 'DISCRIMINATION_REPORT_PROGRESSED');
+      return found.length ? found : null;
+    });
+    expect(told.title).toBe(`Je melding over ${other.name}: in onderzoek bij het meldpunt van je school`);
+    expect(nodes(dataOf(await t.gql(INBOX, {}, other.admin.token)).notifications).map((n: any) => n.eventType)).not.toContain('DISCRIMINATION_REPORT_PROGRESSED');
+    expect(nodes(dataOf(await t.gql(INBOX, {}, school.staff.token)).notifications).map((n: any) => n.eventType)).not.toContain('DISCRIMINATION_REPORT_PROGRESSED');
     for (const step of [INVESTIGATE, ESCALATE]) expect(codeOf(await t.gql(step, { id: report.id }, she.token))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(READ, { id: report.id }, she.token))).toBe('FORBIDDEN');
   });

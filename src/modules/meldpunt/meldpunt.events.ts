@@ -6,19 +6,22 @@ import { RegistersEvents } from '../events/event-registry';
 import { organizationNames, sbbOrganizationIds } from '../organizations/organizations.facts';
 import { studentNamesForSchool } from '../students/students.facts';
 import { GROUND_LABELS } from './grounds';
-import { reportsForMessages } from './meldpunt.repository';
+import { reportsForMessages, reportsForReporter } from './meldpunt.repository';
 
 export const MeldpuntEvent = {
   /** R22: a school put a discrimination report to SBB. */
   DISCRIMINATION_REPORT_ESCALATED: 'DISCRIMINATION_REPORT_ESCALATED',
   /** R22: SBB warned a company after a report; the message names no reporter, school or student. */
   COMPANY_WARNED: 'COMPANY_WARNED',
+  /** R22, issue #17: a report the student filed herself took a step; she hears of it on her own account. */
+  DISCRIMINATION_REPORT_PROGRESSED: 'DISCRIMINATION_REPORT_PROGRESSED',
 } as const;
 
 declare module '../events/event-definition' {
   interface EventPayloads {
     DISCRIMINATION_REPORT_ESCALATED: { reportId: string };
     COMPANY_WARNED: { reportId: string };
+    DISCRIMINATION_REPORT_PROGRESSED: { reportId: string };
   }
 }
 
@@ -48,6 +51,14 @@ async function reportFacts(db: Queryable, payloads: { reportId: string }[]): Pro
   );
 }
 
+/** Where her report is, in her words (R22 statuses after filing). */
+const STATUS_TEXT: Record<string, { nl: string; en: string }> = {
+  INVESTIGATING: { nl: 'in onderzoek bij het meldpunt van je school', en: 'being investigated by your school\'s meldpunt' },
+  RESOLVED: { nl: 'afgehandeld', en: 'resolved' },
+  ESCALATED_TO_SBB: { nl: 'door je school aan SBB voorgelegd', en: 'put to SBB by your school' },
+  SANCTIONED: { nl: 'afgehandeld: SBB heeft het leerbedrijf een sanctie gegeven', en: 'closed: SBB sanctioned the company' },
+};
+
 @RegistersEvents()
 @Injectable()
 export class MeldpuntEvents implements EventSource {
@@ -69,6 +80,27 @@ export class MeldpuntEvents implements EventSource {
             },
           },
         }));
+      },
+    },
+    // R22, issue #17: to the student who filed it herself, on her own account (to no organization).
+    DISCRIMINATION_REPORT_PROGRESSED: {
+      payload: ['reportId'],
+      announce: async (payloads, { db }) => {
+        const ids = payloads.map((payload) => payload.reportId);
+        const rows = await reportsForReporter(db, ids);
+        const names = await organizationNames(db, rows.map((row) => row.company_id));
+        return announceEach(inPayloadOrder(rows, ids), (r) => {
+          const company = names.get(r.company_id) ?? '-';
+          const status = STATUS_TEXT[r.status] ?? { nl: r.status, en: r.status };
+          return {
+            organizationIds: [],
+            students: r.student_id ? [r.student_id] : [],
+            message: {
+              nl: { subject: `Je melding over ${company}: ${status.nl}`, text: `Je melding van discriminatie over ${company} is nu ${status.nl} (R22). Je leest de stand van zaken bij je meldingen; het leerbedrijf weet niet dat jij de melding deed, tenzij je daarmee instemde.` },
+              en: { subject: `Your report about ${company}: ${status.en}`, text: `Your discrimination report about ${company} is now ${status.en} (R22). You can follow it among your reports; the company does not know you filed it unless you agreed.` },
+            },
+          };
+        });
       },
     },
     // R22: goes to the company; it names no reporter, school or student (reportFacts selects none),

@@ -73,3 +73,11 @@ export function reportsForMessages(
     [ids],
   );
 }
+
+/** For the student who filed a report herself (issue #17): where it is, about which company; null `student_id` when she did not file it. */
+export function reportsForReporter(db: Queryable, ids: string[]): Promise<{ id: string; company_id: string; status: string; student_id: string | null; sanction: string | null }[]> {
+  return db.query(
+    `SELECT id, company_id, status::text, CASE WHEN filed_by_student THEN student_id END AS student_id, sanction::text FROM discrimination_reports WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+}

@@ -207,6 +207,8 @@ export class MeldpuntService {
       const outcome = (await apply?.(report)) ?? {};
       await this.reports.saveReport(report);
       await this.recordStep(actor, report, from, note, step.action, { status: report.status, note, ...outcome });
+      // Issue #17: the student who filed it herself follows it on her own account.
+      if (report.filedByStudent) await this.events.emit(MeldpuntEvent.DISCRIMINATION_REPORT_PROGRESSED, { reportId: report.id });
       return report;
     });
   }
