@@ -18,7 +18,7 @@ import { Factories } from './support/factories';
 import { TestApp } from './support/test-app';
 
 /** Who makes a call: a factory-made user of each kind (see `beforeAll`). */
-type Caller = 'platformAdmin' | 'sbbAuditor' | 'schoolAdmin' | 'schoolStaff' | 'companyAdmin' | 'companyStaff';
+type Caller = 'platformAdmin' | 'sbbAuditor' | 'schoolAdmin' | 'schoolStaff' | 'companyAdmin' | 'companyStaff' | 'student';
 
 /**
  * Bad input never becomes INTERNAL or HTTP 5xx, and never leaves a write behind. A schema-driven
@@ -63,8 +63,10 @@ const CALLER: Record<string, Caller | null> = {
   endTrainerAssignment: 'companyAdmin',
   escalateDiscriminationReport: 'schoolStaff',
   fileDiscriminationReport: 'schoolStaff',
+  fileMyDiscriminationReport: 'student',
   grantAccreditation: 'sbbAuditor',
   investigateDiscriminationReport: 'schoolStaff',
+  inviteStudent: 'schoolStaff',
   inviteUser: 'schoolAdmin',
   logContactMoment: 'schoolStaff',
   login: null,
@@ -246,6 +248,8 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
       schoolStaff: school.staff.token,
       companyAdmin: company.admin.token,
       companyStaff: company.staff.token,
+      // A student signed in as herself (issue #17), of another student of the school than `ownStudent`.
+      student: (await make.studentAccount(school, await make.student(school))).token,
     } satisfies Record<Caller, string>;
     [ownPlacement, ownStudent, schoolStaffEmail] = [await make.publishedPlacement(company), (await make.student(school)).id, school.staff.email];
     const { branchId, trainerId, id: companyId } = company;
@@ -275,6 +279,7 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
         UpdateTrainerInput: { yearsOfExperience: 6, refresherCompletedOn: '2026-01-10' },
         GrantAccreditationInput: { branchId, crebo: '25180', grantedOn: '2026-01-05' },
         FileDiscriminationReportInput: { companyId, description: 'Bij het kennismakingsgesprek werd naar haar afkomst gevraagd', ground: 'RACE_OR_ORIGIN', incidentDate: '2026-03-01' },
+        FileMyDiscriminationReportInput: { companyId, description: 'Bij het kennismakingsgesprek werd naar mijn afkomst gevraagd', ground: 'RACE_OR_ORIGIN', incidentDate: '2026-03-01', shareIdentityWithCompany: false },
         AmendPokInput: { hoursPerWeek: 24, werkprocessen: ['signaleren'] },
         LogContactMomentInput: { date: '2026-03-02', type: 'START', onSite: true, participants: ['STUDENT', 'SCHOOL'], notes: 'Kennismaking' },
         AddUserInput: { email: 'nieuw@fuzz.test', name: 'Nieuwe Gebruiker', role: 'STAFF' },

@@ -44,6 +44,20 @@ describe('the demo data, loaded on a later day', () => {
     expect(await db.query('SELECT count(*)::int AS n FROM internships WHERE proposal_id IS NOT NULL')).toEqual([{ n: 0 }]);
   });
 
+  it('has two student accounts of ROC Utrecht (issue #17): one 17 on the start of her internship, whose POK needs her guardian, and one adult', async () => {
+    const rows = await db.query(
+      `SELECT u.email, u.role, u.name = i.full_name AS named, u.email = i.email AS addressed, o.name AS school,
+              date_part('year', age(coalesce(n.start_date, s.available_from), i.date_of_birth))::int AS age, k.guardian_required AS guardian
+         FROM users u JOIN students s ON s.id = u.student_id JOIN student_identities i ON i.student_id = s.id JOIN organizations o ON o.id = u.organization_id
+         LEFT JOIN internships n ON n.student_id = s.id LEFT JOIN poks k ON k.internship_id = n.id
+        WHERE u.student_id IS NOT NULL ORDER BY u.email`,
+    );
+    expect(rows).toEqual([
+      { email: 'daan.vermeulen@roc-utrecht.demo', role: 'STUDENT', named: true, addressed: true, school: 'ROC Utrecht (demo)', age: 21, guardian: null },
+      { email: 'noor.haddad@roc-utrecht.demo', role: 'STUDENT', named: true, addressed: true, school: 'ROC Utrecht (demo)', age: 17, guardian: true },
+    ]);
+  });
+
   it('still complies with every Stagepact rule on that day: trainers, accreditations and terms moved with it', async () => {
     const statuses = await db.query(`SELECT compliance_status AS status, count(*)::int AS n FROM placements GROUP BY 1`);
     expect(statuses).toEqual([{ status: 'COMPLIANT', n: expect.any(Number) }]);

@@ -28,7 +28,7 @@ describe('graphql/examples', () => {
     expect(EXAMPLES.length).toBeGreaterThanOrEqual(30);
     expect(EXAMPLES.filter((example) => /^mutation /m.test(example.source)).length).toBeGreaterThanOrEqual(10);
     const roles = new Set(EXAMPLES.map((example) => example.as));
-    for (const role of ['anonymous', 'platformAdmin', 'sbbAuditor', 'schoolAdmin', 'schoolStaff', 'companyAdmin', 'companyStaff']) expect(roles).toContain(role);
+    for (const role of ['anonymous', 'platformAdmin', 'sbbAuditor', 'schoolAdmin', 'schoolStaff', 'companyAdmin', 'companyStaff', 'student', 'adultStudent']) expect(roles).toContain(role);
   });
 
   it.each(EXAMPLES.map((example) => [example.file, example] as const))('%s is valid against graphql/schema.graphql and selects every id', (_file, example) => {

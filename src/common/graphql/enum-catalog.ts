@@ -136,6 +136,7 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     AGREEMENT_UNSIGNED: ['A proposed agreement still lacks a signature', 'Overeenkomst niet getekend'],
     COMPANY_WARNED: ['SBB warned a company (R22)', 'Bedrijf gewaarschuwd'],
     DISCRIMINATION_REPORT_ESCALATED: ['A meldpunt report was escalated to SBB', 'Melding doorgezet naar SBB'],
+    DISCRIMINATION_REPORT_PROGRESSED: ['A report the student filed herself took a step (R22): to her own account', 'Je melding is verder behandeld'],
     GUIDANCE_BEHIND: ['An internship lacks the contact moments it needs', 'Begeleiding loopt achter'],
     INTERNSHIP_AWAITING_SCHOOL: ['A student registered a self-found internship herself: her school approves it before the company is asked', 'Zelf gevonden stage wacht op goedkeuring school'],
     INTERNSHIP_CONFIRMED: ['The company confirmed a self-found internship', 'Zelf gevonden stage bevestigd'],

@@ -50,6 +50,7 @@ export const EXACT_NL: Readonly<Record<string, string>> = {
   'password must not be only spaces': 'password mag niet alleen uit spaties bestaan',
   'radiusKm must be a whole number of kilometres': 'radiusKm moet een geheel aantal kilometers zijn',
   'description must not be blank (R22)': 'description mag niet leeg zijn (R22)',
+  'shareIdentityWithCompany must be true or false': 'shareIdentityWithCompany moet true of false zijn',
   'note must say why this version exists (at least 3 characters)': 'note moet zeggen waarom deze versie bestaat (minstens 3 tekens)',
   'not an enum of this API': 'geen enum van deze API',
   'ground must be one of the AWGB grounds or OTHER (R22)': 'ground moet een van de AWGB-gronden zijn, of OTHER (R22)',

@@ -12,6 +12,18 @@ export const DEMO_USERS = {
   otherSchoolAdmin: { email: 'admin@noorderpoort.demo', name: 'Jelle Bakker' },
   companyAdmin: { email: 'admin@zorggroep-domstad.demo', name: 'Fatma Yilmaz' },
   companyStaff: { email: 'opleider@zorggroep-domstad.demo', name: 'Pieter Visser' },
+  /** Issue #17: a ROC Utrecht student signed in as herself, 17 on the start of her self-found internship (her POK needs her guardian). */
+  student: { email: 'noor.haddad@roc-utrecht.demo', name: 'Noor Haddad' },
+  /** Issue #17: an adult ROC Utrecht student (Kok) signed in as himself, not yet placed. */
+  adultStudent: { email: 'daan.vermeulen@roc-utrecht.demo', name: 'Daan Vermeulen' },
+} as const;
+
+/** The demo students' own accounts (issue #17): who they are, as `DEMO_WRITTEN_FOR` dates them (moved on with the rest). */
+export const DEMO_STUDENT_BIRTH_DATES = {
+  /** 17 on 2027-02-01, the start of her self-found internship: a minor, whose guardian signs her POK. */
+  student: '2009-06-12',
+  /** 21 when his availability starts (2027-09-01). */
+  adultStudent: '2006-04-09',
 } as const;
 
 /**

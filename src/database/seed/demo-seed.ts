@@ -26,7 +26,7 @@ import { SecretCipher } from '../../modules/sso/secret-cipher';
 import { SsoConfigurationEntity } from '../../modules/sso/sso-configuration.entity';
 import { loadEnvironment } from '../../config/environment';
 import { typeormOptions } from '../typeorm-options';
-import { COMPANIES, DEMO_PASSWORD, DEMO_SSO, DEMO_USERS, FIRST_NAMES, LAST_NAMES, QUALIFICATIONS, SCHOOLS } from './demo-data';
+import { COMPANIES, DEMO_PASSWORD, DEMO_SSO, DEMO_STUDENT_BIRTH_DATES, DEMO_USERS, FIRST_NAMES, LAST_NAMES, QUALIFICATIONS, SCHOOLS } from './demo-data';
 
 const logger = new Logger('Seed');
 const STUDENTS_PER_SCHOOL = 20;
@@ -112,6 +112,7 @@ export async function seedDemo(dataSource: DataSource, clock: Clock = new Clock(
       await seedCompany(manager, organization, company, random, on);
     }
     for (const [index, school] of SCHOOLS.entries()) await seedStudents(manager, schools[index], school, random, on);
+    await seedStudentAccounts(manager, schools[0], on, passwordHash);
     await evaluateDemoPlacements(manager, clock);
     await seedSelfFoundInternship(manager, schools[0], DEMO_USERS.schoolStaff.email, on);
     return true;
@@ -232,6 +233,35 @@ async function seedStudents(
   }
 }
 
+/** The spring term's first Verzorgende IG student of the school: the one with the self-found internship. */
+function selfFoundStudent(manager: EntityManager, school: OrganizationEntity, on: DemoDates): Promise<StudentEntity> {
+  // A fixed choice: every demo load picks the same student.
+  return manager.findOneOrFail(StudentEntity, {
+    where: { schoolId: school.id, crebo: QUALIFICATIONS.verzorgende.crebo, availableFrom: on('2027-02-01') },
+    order: { homePostcode: 'ASC', id: 'ASC' },
+  });
+}
+
+/**
+ * Two students of ROC Utrecht with their own accounts (issue #17), signing in with the demo password
+ * (or the school's demo SSO, same address): `student`, the one with the self-found internship, 17 on
+ * its start date (her POK needs her guardian's signature), and `adultStudent`, the school's second
+ * student (Kok, from September), 21 then. Their identities take the demo users' names and addresses.
+ */
+async function seedStudentAccounts(manager: EntityManager, school: OrganizationEntity, on: DemoDates, passwordHash: string): Promise<void> {
+  const minor = await selfFoundStudent(manager, school, on);
+  const [adult] = await manager.query<{ id: string }[]>(
+    `SELECT s.id FROM students s JOIN student_identities i ON i.student_id = s.id WHERE s.school_id = $1 AND i.email LIKE '%.1@student.utrecht.demo'`,
+    [school.id],
+  );
+  for (const [key, studentId] of [['student', minor.id], ['adultStudent', adult.id]] as const) {
+    const user = DEMO_USERS[key];
+    assertAcceptablePassword(DEMO_PASSWORD, 'DEMO_PASSWORD', user);
+    await manager.update(StudentIdentityEntity, { studentId }, { fullName: user.name, email: user.email, dateOfBirth: on(DEMO_STUDENT_BIRTH_DATES[key]) });
+    await manager.insert(UserEntity, { organizationId: school.id, ...user, role: MembershipRole.STUDENT, studentId, passwordHash, language: 'nl' });
+  }
+}
+
 /**
  * One self-found internship (issue #16): the first Verzorgende IG student of ROC Utrecht found a
  * place at Zorggroep Domstad's Zeist location herself (no placement: recorded on the branch), her
@@ -243,8 +273,7 @@ async function seedSelfFoundInternship(manager: EntityManager, school: Organizat
   const branch = await manager.findOneByOrFail(BranchEntity, { companyId: company.id, name: COMPANIES[0].branches[1].name });
   const trainer = await manager.findOneOrFail(TrainerEntity, { where: { branchId: branch.id }, order: { name: 'ASC' } });
   const qualification = QUALIFICATIONS.verzorgende;
-  // The spring term's first such student (a fixed choice: every demo load picks the same name).
-  const student = await manager.findOneOrFail(StudentEntity, { where: { schoolId: school.id, crebo: qualification.crebo, availableFrom: on('2027-02-01') }, order: { homePostcode: 'ASC', id: 'ASC' } });
+  const student = await selfFoundStudent(manager, school, on);
   const identity = await manager.findOneByOrFail(StudentIdentityEntity, { studentId: student.id });
   const user = await manager.findOneByOrFail(UserEntity, { email: registeredBy });
   const terms = {

@@ -2,7 +2,7 @@ import { type CanActivate, Controller, type ExecutionContext, HttpException, Inj
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/allow.decorator';
-import { type Actor, OrganizationType } from '../../common/auth/roles';
+import { type Actor, MembershipRole, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../../common/errors/domain-errors';
 import type { ImportReport } from '../../common/spreadsheets/import-report';
 import { readTable, SpreadsheetError } from '../../common/spreadsheets/spreadsheet';
@@ -41,7 +41,8 @@ export class ImportAccess implements CanActivate {
     try {
       const { actor, error } = await this.auth.resolveActor(request.headers.authorization, `import:${kind}`);
       if (!actor) throw new UnauthenticatedError(error ?? 'Sign in first: Authorization: Bearer <token or API key>');
-      if (actor.organizationType !== IMPORTER[kind]) throw new ForbiddenError(`Only a ${IMPORTER[kind].toLowerCase()} imports ${kind}`);
+      // A student signed in as herself is of her school's type but none of its staff (issue #17): she imports nothing.
+      if (actor.organizationType !== IMPORTER[kind] || actor.membershipRole === MembershipRole.STUDENT) throw new ForbiddenError(`Only a ${IMPORTER[kind].toLowerCase()} imports ${kind}`);
       await this.limits.take(actor.organizationId);
       request.importActor = actor;
       return true;

@@ -49,6 +49,8 @@ registerEnumType(Sanction, { name: 'Sanction', description: 'R22: WARNING, or RE
 @Index(['companyId', 'status'])
 @Index(['status', 'createdAt'])
 @Check('discrimination_reports_sanction_r22', `("status" = 'SANCTIONED') = ("sanction" IS NOT NULL)`)
+@Check('discrimination_reports_consent_r22', `NOT "share_identity_with_company" OR ("filed_by_student" AND "student_id" IS NOT NULL)`)
+@Index('IDX_discrimination_reports_student_filed', ['studentId', 'createdAt'], { where: '"filed_by_student"' })
 export class DiscriminationReportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -99,6 +101,17 @@ export class DiscriminationReportEntity {
 
   @Column({ type: 'enum', enum: ReportStatus, enumName: 'discrimination_report_status', default: ReportStatus.RECEIVED })
   status: ReportStatus;
+
+  /** R22, issue #17: the student filed it herself, signed in as herself (`fileMyDiscriminationReport`); `studentId` is she. */
+  @Column({ type: 'boolean', default: false })
+  filedByStudent: boolean;
+
+  /**
+   * R22: her consent that the company may learn who reported (only on a report she filed herself).
+   * Without it (the default) nothing the company receives names her: no report, message, sanction or audit entry.
+   */
+  @Column({ type: 'boolean', default: false })
+  shareIdentityWithCompany: boolean;
 
   /** The school had no student at the company when it reported (no proposal, internship or trainer link): allowed, flagged. */
   @Column({ type: 'boolean' })

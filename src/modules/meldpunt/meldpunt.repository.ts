@@ -37,6 +37,16 @@ export class MeldpuntRepository {
     return query;
   }
 
+  /** The reports a student filed herself, newest first (R22, issue #17). */
+  filedByStudentQuery(studentId: string): SelectQueryBuilder<DiscriminationReportEntity> {
+    return this.transactions.manager
+      .getRepository(DiscriminationReportEntity)
+      .createQueryBuilder('report')
+      .where('report.studentId = :studentId AND report.filedByStudent', { studentId })
+      .orderBy('report.createdAt', 'DESC')
+      .addOrderBy('report.id');
+  }
+
   /** The history of each report, oldest step first. */
   transitionsOf(reportIds: readonly string[]): Promise<ReportTransitionEntity[]> {
     return this.transactions.manager.getRepository(ReportTransitionEntity).find({ where: { reportId: In([...reportIds]) }, order: { at: 'ASC', id: 'ASC' } });
@@ -49,7 +59,25 @@ export async function reportedCompanies(db: Queryable, reportIds: string[]): Pro
   return new Map(rows.map((row) => [row.id, row.company_id]));
 }
 
-/** What a report's messages tell (R22: no reporting school, user or student), on the announcer's manager. */
-export function reportsForMessages(db: Queryable, ids: string[]): Promise<{ id: string; company_id: string; ground: string; sanction_reason: string | null }[]> {
-  return db.query('SELECT id, company_id, ground, sanction_reason FROM discrimination_reports WHERE id = ANY($1::uuid[])', [ids]);
+/**
+ * What a report's messages tell (R22: no reporting school or user; the student only when she filed it
+ * herself and agreed that the company may know, issue #17), on the announcer's manager.
+ */
+export function reportsForMessages(
+  db: Queryable,
+  ids: string[],
+): Promise<{ id: string; company_id: string; ground: string; sanction_reason: string | null; consenting_student_id: string | null }[]> {
+  return db.query(
+    `SELECT id, company_id, ground, sanction_reason, CASE WHEN share_identity_with_company AND filed_by_student THEN student_id END AS consenting_student_id
+       FROM discrimination_reports WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+}
+
+/** For the student who filed a report herself (issue #17): where it is, about which company; null `student_id` when she did not file it. */
+export function reportsForReporter(db: Queryable, ids: string[]): Promise<{ id: string; company_id: string; status: string; student_id: string | null; sanction: string | null }[]> {
+  return db.query(
+    `SELECT id, company_id, status::text, CASE WHEN filed_by_student THEN student_id END AS student_id, sanction::text FROM discrimination_reports WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
 }

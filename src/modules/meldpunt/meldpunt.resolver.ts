@@ -3,12 +3,13 @@ import type DataLoader from 'dataloader';
 import { Allow } from '../../common/auth/allow.decorator';
 import { CurrentActor } from '../../common/auth/request-context';
 import { type Actor, Role } from '../../common/auth/roles';
+import { ConnectionArgs } from '../../common/graphql/pagination';
 import { Loader } from '../../common/graphql/request-loaders';
 import { OrganizationModel } from '../organizations/models/organization.model';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationLoader } from '../organizations/organization.loader';
 import type { DiscriminationReportEntity, ReportTransitionEntity } from './discrimination-report.entity';
-import { DiscriminationReportsArgs, FileDiscriminationReportInput, ReportStepArgs, ResolutionArgs, SanctionInput } from './dto/discrimination-report.input';
+import { DiscriminationReportsArgs, FileDiscriminationReportInput, FileMyDiscriminationReportInput, ReportStepArgs, ResolutionArgs, SanctionInput } from './dto/discrimination-report.input';
 import { TransitionsByReportLoader } from './meldpunt.loaders';
 import { MeldpuntService } from './meldpunt.service';
 import { DiscriminationReportConnection, DiscriminationReportModel, ReportTransitionModel } from './models/discrimination-report.model';
@@ -41,6 +42,21 @@ export class MeldpuntResolver {
     return this.service.file(actor, input);
   }
 
+  @Mutation(() => DiscriminationReportModel, {
+    description:
+      "R22, issue #17: a student files a report herself, about a company (optionally a placement, or her own internship there) → RECEIVED. Her school's meldpunt takes it up and gets an AFTERCARE task for her; the company never learns who filed it unless shareIdentityWithCompany",
+  })
+  @Allow(Role.STUDENT)
+  fileMyDiscriminationReport(@CurrentActor() actor: Actor, @Args('input') input: FileMyDiscriminationReportInput) {
+    return this.service.fileForHerself(actor, input);
+  }
+
+  @Query(() => DiscriminationReportConnection, { description: 'R22, issue #17: the reports a student filed herself and their status, newest first' })
+  @Allow(Role.STUDENT)
+  myDiscriminationReports(@CurrentActor() actor: Actor, @Args() page: ConnectionArgs) {
+    return this.service.filedByHerself(actor, page);
+  }
+
   @Mutation(() => DiscriminationReportModel, { description: 'R22: RECEIVED → INVESTIGATING, by the reporting school' })
   @Allow(Role.SCHOOL)
   investigateDiscriminationReport(@CurrentActor() actor: Actor, @Args() { id, note }: ReportStepArgs) {
@@ -70,7 +86,7 @@ export class MeldpuntResolver {
   }
 
   @ResolveField(() => OrganizationModel, { description: 'The company reported' })
-  @Allow(...READERS)
+  @Allow(...READERS, Role.STUDENT)
   company(@Parent() report: DiscriminationReportEntity, @Loader(OrganizationLoader) loader: DataLoader<string, OrganizationEntity | null>) {
     return loader.load(report.companyId);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, type FieldProblem, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
-import { type Connection, paginate } from '../../common/graphql/pagination';
+import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import { studentsWithTrainerAt } from '../companies/companies.facts';
@@ -18,7 +18,7 @@ import { SchoolTasksService } from '../school-tasks/school-tasks.service';
 import { StudentsFacts } from '../students/students.facts';
 import { type DiscriminationReportEntity, ReportStatus, Sanction } from './discrimination-report.entity';
 import { MeldpuntRepository } from './meldpunt.repository';
-import type { DiscriminationReportsArgs, FileDiscriminationReportInput, SanctionInput } from './dto/discrimination-report.input';
+import type { DiscriminationReportsArgs, FileDiscriminationReportInput, FileMyDiscriminationReportInput, SanctionInput } from './dto/discrimination-report.input';
 import { MeldpuntPolicy } from './meldpunt.policy';
 
 /** One step of the R22 flow: who takes it, from which status, to which. */
@@ -62,7 +62,32 @@ export class MeldpuntService {
    * on bad input. A report about a company where the school has no student is allowed but flagged.
    * When it names a student, her school gets an AFTERCARE task.
    */
-  async file(actor: Actor, input: FileDiscriminationReportInput): Promise<DiscriminationReportEntity> {
+  file(actor: Actor, input: FileDiscriminationReportInput): Promise<DiscriminationReportEntity> {
+    return this.fileReport(actor, input, { filedByStudent: false, shareIdentityWithCompany: false });
+  }
+
+  /**
+   * R22, issue #17: a student files a report herself, about a company (optionally one placement, or
+   * her own internship there). It is about her: her school gets the AFTERCARE task, and the company
+   * never learns who filed it unless `shareIdentityWithCompany` (default false). Another student's
+   * internship is NOT_FOUND, as an unknown id.
+   */
+  fileForHerself(actor: Actor, input: FileMyDiscriminationReportInput): Promise<DiscriminationReportEntity> {
+    const studentId = MeldpuntPolicy.reportingStudent(actor);
+    const { shareIdentityWithCompany, ...report } = input;
+    return this.fileReport(actor, { ...report, studentId }, { filedByStudent: true, shareIdentityWithCompany: shareIdentityWithCompany ?? false });
+  }
+
+  /** The reports a student filed herself, newest first (R22). */
+  filedByHerself(actor: Actor, page: ConnectionArgs): Promise<Connection<DiscriminationReportEntity>> {
+    return paginate(this.reports.filedByStudentQuery(MeldpuntPolicy.reportingStudent(actor)), page);
+  }
+
+  private async fileReport(
+    actor: Actor,
+    input: FileDiscriminationReportInput,
+    how: Pick<DiscriminationReportEntity, 'filedByStudent' | 'shareIdentityWithCompany'>,
+  ): Promise<DiscriminationReportEntity> {
     return this.transactions.run(async () => {
       const manager = this.transactions.manager;
       const problems: FieldProblem[] = [];
@@ -77,7 +102,11 @@ export class MeldpuntService {
         ownedOrNotFound('Placement', status, { visible: (found) => found !== PlacementStatus.DRAFT, field: 'input.placementId' });
       }
       const internship = input.internshipId
-        ? ownedOrNotFound('Internship', await internshipOfSchool(manager, input.internshipId, schoolId), { field: 'input.internshipId' })
+        ? ownedOrNotFound('Internship', await internshipOfSchool(manager, input.internshipId, schoolId), {
+            // A student reaches her own internships only; a classmate's is as unknown as another school's.
+            visible: (found) => !how.filedByStudent || found.studentId === input.studentId,
+            field: 'input.internshipId',
+          })
         : null;
       if (internship) {
         if (internship.companyId !== input.companyId) problem('internshipId', `internship ${input.internshipId} is not at this company`);
@@ -97,6 +126,7 @@ export class MeldpuntService {
           description: input.description,
           incidentDate: input.incidentDate,
           noStudentLink: !(await this.hasStudentLink(schoolId, input.companyId)),
+          ...how,
       });
       await this.recordStep(actor, report, null, null, 'filed', { ...report });
       if (report.studentId) await this.schoolTasks.openAftercare(actor, { schoolId, studentId: report.studentId, reportId: report.id });
@@ -177,6 +207,8 @@ export class MeldpuntService {
       const outcome = (await apply?.(report)) ?? {};
       await this.reports.saveReport(report);
       await this.recordStep(actor, report, from, note, step.action, { status: report.status, note, ...outcome });
+      // Issue #17: the student who filed it herself follows it on her own account.
+      if (report.filedByStudent) await this.events.emit(MeldpuntEvent.DISCRIMINATION_REPORT_PROGRESSED, { reportId: report.id });
       return report;
     });
   }

@@ -18,6 +18,8 @@ import { PlacementsModule } from '../placements/placements.module';
 import { SchoolTasksModule } from '../school-tasks/school-tasks.module';
 import { StudentsModule } from '../students/students.module';
 import { QualificationsModule } from '../qualifications/qualifications.module';
+import { MyDataReads } from './my-data/my-data.reads';
+import { MyDataResolver } from './my-data/my-data.resolver';
 import { NodeTypesReads } from './nodes/node-types.reads';
 import { PlacementPartiesLoader } from './placement-parties/placement-parties.loader';
 import { PlacementPartiesResolver } from './placement-parties/placement-parties.resolver';
@@ -35,7 +37,8 @@ const REPORTS = [BpvReport, PlaceSupplyReport, StudentsWithoutPlacementReport, T
 
 /**
  * Read-only reports that join many modules' tables: the SBB and school dashboards, the compliance
- * overview and a company's compliance profile, the data of the adverse-impact audit. It may read
+ * overview and a company's compliance profile, the data of the adverse-impact audit, a student's own
+ * data (`myData`, GDPR article 15). It may read
  * every table and writes none; it sits at the top, so no module below imports it (except
  * ReportingReadsModule, which imports nothing).
  */
@@ -56,7 +59,7 @@ const REPORTS = [BpvReport, PlaceSupplyReport, StudentsWithoutPlacementReport, T
     StudentsModule,
     QualificationsModule,
   ],
-  providers: [PreparedQueries, NodeTypesReads, NodesService, NodesResolver, PlacementPartiesLoader, PlacementPartiesResolver, DashboardReports, DashboardsResolver, ComplianceReports, ComplianceReportsResolver, ...REPORTS],
+  providers: [PreparedQueries, NodeTypesReads, NodesService, NodesResolver, PlacementPartiesLoader, PlacementPartiesResolver, DashboardReports, DashboardsResolver, ComplianceReports, ComplianceReportsResolver, MyDataReads, MyDataResolver, ...REPORTS],
   exports: [ReportingReadsModule, DashboardReports, ComplianceReports],
 })
 export class ReportingModule {}

@@ -65,6 +65,12 @@ export class DiscriminationReportModel {
   @Field(() => ReportStatus)
   status: ReportStatus;
 
+  @Field({ description: 'R22, issue #17: the student filed it herself (fileMyDiscriminationReport)' })
+  filedByStudent: boolean;
+
+  @Field({ description: 'R22: she agreed that the company may learn she filed it; false for every report the school files' })
+  shareIdentityWithCompany: boolean;
+
   @Field({ description: 'The school had no student at the company when it reported (no proposal, internship or trainer link): allowed, flagged' })
   noStudentLink: boolean;
 
