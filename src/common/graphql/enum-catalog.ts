@@ -35,6 +35,15 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     DECLINED: ['Said no', 'Afgewezen'],
     PENDING: ['Not answered yet', 'Nog geen antwoord'],
   },
+  AssessmentGrade: {
+    GOED: ['Good', 'Goed'],
+    ONVOLDOENDE: ['Insufficient', 'Onvoldoende'],
+    VOLDOENDE: ['Sufficient', 'Voldoende'],
+  },
+  AssessmentStatus: {
+    CONFIRMED: ['Confirmed by the school: final', 'Vastgesteld'],
+    DRAFT: ['Being assessed by the praktijkopleider', 'Concept'],
+  },
   AuditEntryOrderField: {
     OCCURRED_AT: [null, 'Tijdstip'],
     SEQUENCE: [null, 'Volgorde'],
@@ -137,6 +146,7 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     COMPANY_WARNED: ['SBB warned a company (R22)', 'Bedrijf gewaarschuwd'],
     DISCRIMINATION_REPORT_ESCALATED: ['A meldpunt report was escalated to SBB', 'Melding doorgezet naar SBB'],
     GUIDANCE_BEHIND: ['An internship lacks the contact moments it needs', 'Begeleiding loopt achter'],
+    HOURS_REJECTED: ['The company rejected a week of her hours (to the student herself)', 'Uren afgekeurd'],
     INTERNSHIP_CONFIRMED: ['The company confirmed a self-found internship', 'Zelf gevonden stage bevestigd'],
     INTERNSHIP_DECLINED: ['The company declined a self-found internship (R21)', 'Zelf gevonden stage afgewezen'],
     INTERNSHIP_REQUESTED: ['A school registered a self-found internship at the company', 'Zelf gevonden stage aangemeld'],
@@ -173,6 +183,11 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     FEMALE: ['Female', 'Vrouw'],
     MALE: ['Male', 'Man'],
     OTHER: ['Another gender', 'Anders'],
+  },
+  HourWeekStatus: {
+    APPROVED: ['Approved by the company', 'Goedgekeurd'],
+    REJECTED: ['Rejected by the company with a comment; she corrects it', 'Afgekeurd'],
+    SUBMITTED: ['Logged by the student, awaiting the company', 'Ingediend'],
   },
   Ineligibility: {
     CREBO: ['The placement is for another crebo', 'Andere crebo'],
