@@ -156,7 +156,7 @@ export class HoursService {
 
   /**
    * Judges the internship's actual hours again (every week but the rejected ones) and stores the
-   * findings on it; the caller holds the internship's lock. Her age from students' facts.
+   * findings on it; the caller holds the internship's lock. Her age is read through students' facts.
    */
   async judge(internship: InternshipEntity): Promise<InternshipEntity['hoursFindings']> {
     const weeks = await this.hours.weeksOf(internship.id);
