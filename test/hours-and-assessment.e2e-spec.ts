@@ -153,7 +153,8 @@ describe('hours, assessment, end evaluation and completion (issue #17)', () => {
       ['R8', 'WARN'],
       ['R12', 'BLOCK'],
     ]);
-    expect(approved.findings[0].message).toContain('the POK states 32 h a week');
+    // The school reads it in Dutch (its users' language).
+    expect(approved.findings[0].message).toBe('60 uur goedgekeurd in de week van 2027-02-08; de POK noemt 32 uur per week');
   });
 
   it('approved hours are counted against the POK total: completion needs 90% of it', async () => {
@@ -243,7 +244,7 @@ describe('hours, assessment, end evaluation and completion (issue #17)', () => {
     dataOf(await t.gql(EVALUATE, { id: adult.internshipId, input: evaluation('TRAINER') }, company.admin.token));
     const assessment = onlyError(await complete(adult.internshipId, { hoursShortfallReason: 'Ziek in april en mei' }));
     expect(assessment.extensions.code).toBe('CONFLICT');
-    expect(assessment.message).toContain('assessment');
+    expect(assessment.message).toContain('beoordeling is niet vastgesteld');
     await stillActive(adult.internshipId);
     const grades = { werkprocessen: WERKPROCESSEN.map((werkproces) => ({ werkproces, grade: 'VOLDOENDE', comment: 'Naar verwachting' })) };
     dataOf(await t.gql(RECORD_ASSESSMENT, { id: adult.internshipId, input: grades }, company.admin.token));

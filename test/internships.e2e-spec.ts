@@ -151,7 +151,7 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
     // Issue #17: also the assessment per werkproces, confirmed by the school, and the hours (or why they fall short).
     const noAssessment = onlyError(await t.gql(COMPLETE, { id: milaId }, company));
     expect(noAssessment.extensions.code).toBe('CONFLICT');
-    expect(noAssessment.message).toContain('assessment');
+    expect(noAssessment.message).toContain('beoordeling is niet vastgesteld');
     const grades = { werkprocessen: [{ werkproces: 'zorgplan uitvoeren', grade: 'GOED', comment: 'Zorgplannen zelfstandig uitgevoerd' }] };
     dataOf(await t.gql('mutation($id: ID!, $input: RecordAssessmentInput!) { recordAssessment(internshipId: $id, input: $input) { status } }', { id: milaId, input: grades }, company));
     dataOf(await t.gql('mutation($id: ID!) { confirmAssessment(internshipId: $id) { status } }', { id: milaId }, school));

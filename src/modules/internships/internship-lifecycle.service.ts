@@ -184,6 +184,8 @@ export class InternshipLifecycleService {
           'R10',
         );
       }
+      // Her hours judged once more on the day it closes: R10 weighs a BBL internship's total once its period is over.
+      await this.hours.judge(internship);
       Object.assign(internship, {
         status: InternshipStatus.COMPLETED,
         endedAt: this.clock.now(),

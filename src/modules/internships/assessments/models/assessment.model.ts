@@ -11,7 +11,7 @@ export class WerkprocesAssessmentModel {
 
 @ObjectType('InternshipAssessment', { description: 'The praktijkopleider\'s assessment per werkproces of the POK; final once the school confirms it (issue #17)' })
 export class InternshipAssessmentModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The assessment; it is read and changed through its internship (internshipAssessment, recordAssessment, confirmAssessment)' }) id: string;
   @Field(() => ID) internshipId: string;
   @Field(() => AssessmentStatus) status: AssessmentStatus;
   @Field(() => [WerkprocesAssessmentModel], { description: 'The werkprocessen of the current POK version that are assessed' }) werkprocessen: WerkprocesAssessmentModel[];

@@ -6,7 +6,7 @@ import { HourWeekStatus } from '../hour-week.entity';
 
 @ObjectType('HourWeek', { description: 'One week of an internship as the student logged it; the company approves or rejects it' })
 export class HourWeekModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The id approveHours and rejectHours name' }) id: string;
   @Field(() => ID) internshipId: string;
   @Field(() => LocalDateScalar, { description: 'The Monday of the ISO week' }) weekStart: string;
   @Field(() => [Float], { description: 'Monday to Sunday' }) hoursPerDay: number[];
