@@ -44,6 +44,12 @@ const CALLER: Record<string, Caller | null> = {
   changePassword: 'companyStaff',
   closePlacement: 'companyAdmin',
   completeInternship: 'companyAdmin',
+  // Issue #17: hours and assessment (logHours is a student's own: staff are refused before any input is read).
+  approveHours: 'companyAdmin',
+  confirmAssessment: 'schoolStaff',
+  logHours: 'schoolStaff',
+  recordAssessment: 'companyAdmin',
+  rejectHours: 'companyAdmin',
   confirmInternship: 'companyStaff',
   declineInternship: 'companyAdmin',
   completeSchoolTask: 'schoolStaff',
@@ -293,6 +299,9 @@ describe('bad input: never INTERNAL, never HTTP 5xx, nothing written', () => {
         OpenMatchRoundInput: { periodFrom: '2027-01-01', periodTo: '2027-03-01', region: 'Utrecht' },
         EvaluationInput: { evaluator: 'STUDENT', rating: 8, satisfiedWithSchoolGuidance: true, satisfiedWithCompanyGuidance: false, comments: 'Goed' },
         TerminateAgreementInput: { noticeDate: '2026-06-01', reason: 'Geen plaatsen meer' },
+        LogHoursInput: { weekStart: '2027-02-01', hoursPerDay: [8, 8, 8, 8, 0, 0, 0], note: 'Eerste week' },
+        ReviewHoursInput: { comment: 'Klopt niet' },
+        RecordAssessmentInput: { werkprocessen: [{ werkproces: 'zorgplan uitvoeren', grade: 'VOLDOENDE', comment: 'Goed gedaan' }] },
         ProtectedAttributesInput: { consent: true, consentGivenOn: '2026-01-05', otherGround: 'geen' },
       },
     };

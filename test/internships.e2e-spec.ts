@@ -148,7 +148,17 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
     for (const evaluator of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(EVALUATE, { id: milaId, input: evaluation(evaluator) }, school));
     expect(onlyError(await t.gql(COMPLETE, { id: milaId }, company)).message).toContain('TRAINER');
     dataOf(await t.gql(EVALUATE, { id: milaId, input: evaluation('TRAINER', 7) }, company));
-    expect(dataOf(await t.gql(COMPLETE, { id: milaId }, company)).completeInternship.status).toBe('COMPLETED');
+    // Issue #17: also the assessment per werkproces, confirmed by the school, and the hours (or why they fall short).
+    const noAssessment = onlyError(await t.gql(COMPLETE, { id: milaId }, company));
+    expect(noAssessment.extensions.code).toBe('CONFLICT');
+    expect(noAssessment.message).toContain('beoordeling is niet vastgesteld');
+    const grades = { werkprocessen: [{ werkproces: 'zorgplan uitvoeren', grade: 'GOED', comment: 'Zorgplannen zelfstandig uitgevoerd' }] };
+    dataOf(await t.gql('mutation($id: ID!, $input: RecordAssessmentInput!) { recordAssessment(internshipId: $id, input: $input) { status } }', { id: milaId, input: grades }, company));
+    dataOf(await t.gql('mutation($id: ID!) { confirmAssessment(internshipId: $id) { status } }', { id: milaId }, school));
+    expect(onlyError(await t.gql(COMPLETE, { id: milaId }, company)).extensions.fields).toEqual([expect.objectContaining({ path: 'input.hoursShortfallReason', rule: 'R10' })]);
+    const COMPLETE_WITH = 'mutation($id: ID!, $input: CompleteInternshipInput) { completeInternship(id: $id, input: $input) { status endedAt hoursShortfallReason } }';
+    const done = dataOf(await t.gql(COMPLETE_WITH, { id: milaId, input: { hoursShortfallReason: 'Mila heeft geen eigen account; haar uren zijn op papier bijgehouden' } }, company)).completeInternship;
+    expect(done).toMatchObject({ status: 'COMPLETED', hoursShortfallReason: 'Mila heeft geen eigen account; haar uren zijn op papier bijgehouden' });
 
     const TERMINATE = 'mutation($id: ID!, $input: TerminateInternshipInput!) { terminateInternship(id: $id, input: $input) { status terminationReason } }';
     expect(dataOf(await t.gql(TERMINATE, { id: ruben.internshipId, input: { code: 'COMPANY_STOPPED', reason: 'Het bedrijf sluit de afdeling' } }, company)).terminateInternship).toEqual({

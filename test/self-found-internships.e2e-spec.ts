@@ -19,6 +19,10 @@ const START = 'mutation($id: ID!) { startInternship(id: $id) { status } }';
 const LOG = 'mutation($id: ID!, $input: LogContactMomentInput!) { logContactMoment(internshipId: $id, input: $input) { id } }';
 const EVALUATE = 'mutation($id: ID!, $input: EvaluationInput!) { recordEvaluation(internshipId: $id, input: $input) { evaluator } }';
 const COMPLETE = 'mutation($id: ID!) { completeInternship(id: $id) { status } }';
+const LOG_HOURS = 'mutation($id: ID!, $input: LogHoursInput!) { logHours(internshipId: $id, input: $input) { id } }';
+const APPROVE_HOURS = 'mutation($id: ID!) { approveHours(id: $id) { status } }';
+const RECORD_ASSESSMENT = 'mutation($id: ID!, $input: RecordAssessmentInput!) { recordAssessment(internshipId: $id, input: $input) { status } }';
+const CONFIRM_ASSESSMENT = 'mutation($id: ID!) { confirmAssessment(internshipId: $id) { status } }';
 const TERMINATE = 'mutation($id: ID!, $input: TerminateInternshipInput!) { terminateInternship(id: $id, input: $input) { status } }';
 const ASSIGNMENTS = 'query($t: ID) { trainerAssignments(trainerId: $t, first: 50) { totalCount edges { node { studentId internshipId placementId } } } }';
 const INTERNSHIP = 'query { internships(first: 100) { edges { node { id status studentId registrationId } } } }';
@@ -72,8 +76,21 @@ describe('self-found internships (issue #16)', () => {
     clock.set('2027-07-01T10:00:00+02:00');
     const contact = (date: string, onSite: boolean) => ({ date, type: 'PROGRESS', onSite, participants: ['STUDENT', 'SCHOOL', 'COMPANY'] });
     for (const input of [contact('2027-02-10', true), contact('2027-04-14', false), contact('2027-06-20', false)]) dataOf(await t.gql(LOG, { id: internship.id, input }, school.staff.token));
+    // Issue #17: with her own account she logs her hours (the company approves them) and records her end evaluation herself;
+    // the praktijkopleider assesses the werkproces of the POK and the school confirms it.
+    const she = await make.studentAccount(school, student);
+    for (let monday = Date.parse('2027-02-01'); monday <= Date.parse('2027-06-28'); monday += 7 * 86_400_000) {
+      const weekStart = new Date(monday).toISOString().slice(0, 10);
+      const hoursPerDay = weekStart === '2027-06-28' ? [8, 8, 8, 0, 0, 0, 0] : [8, 8, 8, 8, 0, 0, 0];
+      const week = dataOf(await t.gql(LOG_HOURS, { id: internship.id, input: { weekStart, hoursPerDay } }, she.token)).logHours;
+      dataOf(await t.gql(APPROVE_HOURS, { id: week.id }, company.staff.token));
+    }
+    const grades = { werkprocessen: [{ werkproces: 'zorgplan uitvoeren', grade: 'GOED', comment: 'Zelfstandig en zorgvuldig' }] };
+    dataOf(await t.gql(RECORD_ASSESSMENT, { id: internship.id, input: grades }, company.admin.token));
+    dataOf(await t.gql(CONFIRM_ASSESSMENT, { id: internship.id }, school.staff.token));
     const evaluation = (evaluator: string) => ({ evaluator, rating: 8, satisfiedWithSchoolGuidance: true, satisfiedWithCompanyGuidance: true });
-    for (const evaluator of ['STUDENT', 'SCHOOL']) dataOf(await t.gql(EVALUATE, { id: internship.id, input: evaluation(evaluator) }, school.staff.token));
+    dataOf(await t.gql(EVALUATE, { id: internship.id, input: evaluation('STUDENT') }, she.token));
+    dataOf(await t.gql(EVALUATE, { id: internship.id, input: evaluation('SCHOOL') }, school.staff.token));
     dataOf(await t.gql(EVALUATE, { id: internship.id, input: evaluation('TRAINER') }, company.admin.token));
     expect(dataOf(await t.gql(COMPLETE, { id: internship.id }, company.admin.token)).completeInternship.status).toBe('COMPLETED');
     // Completed, she no longer counts towards her praktijkopleider's load (R6).

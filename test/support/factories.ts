@@ -104,6 +104,9 @@ const OPEN_PROPOSALS = 'query($s: ID!) { proposals(filter: { studentId: $s, stat
 const ANSWER = 'mutation($id: ID!) { answerProposal(id: $id, input: { accept: true }) { status } }';
 const INTERNSHIPS = '{ internships(first: 100) { edges { node { id studentId } } } }';
 const REGISTER = 'mutation($input: RegisterInternshipInput!) { registerInternship(input: $input) { id status } }';
+const INTERNSHIP_POK = 'query($id: ID!) { internship(id: $id) { pok { id guardianRequired } } }';
+const SIGN_POK = 'mutation($id: ID!, $party: PokParty!) { signPok(id: $id, party: $party) { status } }';
+const START_INTERNSHIP = 'mutation($id: ID!) { startInternship(id: $id) { status } }';
 
 let sequence = 0;
 /** Unique across the test files of a run (they share the Postgres server, each on its own database). */
@@ -258,6 +261,22 @@ export class Factories {
     const internship = internships.find((node: { studentId: string }) => node.studentId === proposal.student.id);
     if (!internship) throw new Error(`accepting proposal ${proposal.proposalId} made no internship`);
     return { ...proposal, internshipId: internship.id };
+  }
+
+  // --- Issue #17, hours and assessment: an internship under way, the way its parties start it. ---
+
+  /**
+   * An ACTIVE internship (see `internship`): the school records the student's, the guardian's (when
+   * she is under 18 on the start date) and its own signature, the company its own, and the
+   * company starts it (R8). Returns the internship with its POK's id.
+   */
+  async activeInternship(school: MadeSchool, company: MadeCompany, placementId: string, change: Record<string, unknown> = {}): Promise<MadeInternship & { pokId: string }> {
+    const made = await this.internship(school, company, placementId, change);
+    const { pok } = dataOf(await this.t.gql(INTERNSHIP_POK, { id: made.internshipId }, school.staff.token)).internship;
+    for (const party of ['STUDENT', 'SCHOOL', ...(pok.guardianRequired ? ['GUARDIAN'] : [])]) dataOf(await this.t.gql(SIGN_POK, { id: pok.id, party }, school.staff.token));
+    dataOf(await this.t.gql(SIGN_POK, { id: pok.id, party: 'COMPANY' }, company.admin.token));
+    dataOf(await this.t.gql(START_INTERNSHIP, { id: made.internshipId }, company.admin.token));
+    return { ...made, pokId: pok.id };
   }
 
   /**

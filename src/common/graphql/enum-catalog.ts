@@ -35,6 +35,15 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     DECLINED: ['Said no', 'Afgewezen'],
     PENDING: ['Not answered yet', 'Nog geen antwoord'],
   },
+  AssessmentGrade: {
+    GOED: ['Good', 'Goed'],
+    ONVOLDOENDE: ['Insufficient', 'Onvoldoende'],
+    VOLDOENDE: ['Sufficient', 'Voldoende'],
+  },
+  AssessmentStatus: {
+    CONFIRMED: ['Confirmed by the school: final', 'Vastgesteld'],
+    DRAFT: ['Being assessed by the praktijkopleider', 'Concept'],
+  },
   AuditEntryOrderField: {
     OCCURRED_AT: [null, 'Tijdstip'],
     SEQUENCE: [null, 'Volgorde'],
@@ -138,6 +147,7 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     DISCRIMINATION_REPORT_ESCALATED: ['A meldpunt report was escalated to SBB', 'Melding doorgezet naar SBB'],
     DISCRIMINATION_REPORT_PROGRESSED: ['A report the student filed herself took a step (R22): to her own account', 'Je melding is verder behandeld'],
     GUIDANCE_BEHIND: ['An internship lacks the contact moments it needs', 'Begeleiding loopt achter'],
+    HOURS_REJECTED: ['The company rejected a week of her hours (to the student herself)', 'Uren afgekeurd'],
     INTERNSHIP_AWAITING_SCHOOL: ['A student registered a self-found internship herself: her school approves it before the company is asked', 'Zelf gevonden stage wacht op goedkeuring school'],
     INTERNSHIP_CONFIRMED: ['The company confirmed a self-found internship', 'Zelf gevonden stage bevestigd'],
     INTERNSHIP_DECLINED: ['The company declined a self-found internship (R21)', 'Zelf gevonden stage afgewezen'],
@@ -176,6 +186,11 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     FEMALE: ['Female', 'Vrouw'],
     MALE: ['Male', 'Man'],
     OTHER: ['Another gender', 'Anders'],
+  },
+  HourWeekStatus: {
+    APPROVED: ['Approved by the company', 'Goedgekeurd'],
+    REJECTED: ['Rejected by the company with a comment; she corrects it', 'Afgekeurd'],
+    SUBMITTED: ['Logged by the student, awaiting the company', 'Ingediend'],
   },
   Ineligibility: {
     CREBO: ['The placement is for another crebo', 'Andere crebo'],

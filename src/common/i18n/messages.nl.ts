@@ -94,6 +94,21 @@ export const EXACT_NL: Readonly<Record<string, string>> = {
     'er is geen e-mailadres van een ouder of voogd bekend: voeg het toe aan haar identiteit (identity.guardianEmail) en stuur de link opnieuw',
   'the student is 18 or older on the start date: no guardian signs': 'de student is op de begindatum 18 of ouder: er tekent geen ouder of voogd',
   'reason must not be empty': 'reason mag niet leeg zijn',
+  // Hours, assessment and completion (issue #17: internships/hours, internships/assessments)
+  'a week starts on its Monday (ISO week)': 'een week begint op haar maandag (ISO-week)',
+  'a week can be logged once it has begun': 'een week kan worden ingevuld zodra ze begonnen is',
+  'a rejection says what to correct: give a comment': 'een afkeuring zegt wat er verbeterd moet worden: geef een toelichting',
+  'the student logs her own hours': 'de student vult haar eigen uren in',
+  'hoursPerDay has seven figures, Monday to Sunday': 'hoursPerDay heeft zeven getallen, maandag tot en met zondag',
+  'hours of a day are 0 to 24': 'de uren van een dag zijn 0 tot en met 24',
+  'comment: say what the grade rests on': 'comment: zeg waarop het oordeel berust',
+  'The praktijkopleider has not assessed the internship yet': 'De praktijkopleider heeft de stage nog niet beoordeeld',
+  'The assessment is confirmed by the school and final': 'De beoordeling is door de school vastgesteld en definitief',
+  'The assessment is already confirmed': 'De beoordeling is al vastgesteld',
+  'The internship closes only with its assessment per werkproces, confirmed by the school: the assessment is not confirmed':
+    'De stage wordt pas afgesloten met haar beoordeling per werkproces, vastgesteld door de school: de beoordeling is niet vastgesteld',
+  'the student has her own account and records her end evaluation herself': 'de student heeft een eigen account en legt haar eindevaluatie zelf vast',
+  'say why the approved hours fall short': 'zeg waarom de goedgekeurde uren tekortschieten',
 };
 
 /** Nouns in "<What> was not found" (NotFoundError). */
@@ -122,6 +137,7 @@ export const THINGS_NL: Readonly<Record<string, string>> = {
   School: 'School',
   Accreditation: 'Erkenning',
   Report: 'Melding',
+  HourWeek: 'Urenweek',
 };
 
 /** Patterns, tried in order; `$n` in the Dutch text is the n-th capture, kept as sent. */
@@ -168,6 +184,21 @@ export const PATTERNS_NL: ReadonlyArray<readonly [RegExp, string]> = [
   [/^The stipend must be at least (\S+) a month at (\S+) h a week \((\S+) at (\S+) h, pro rata\)$/, 'De stagevergoeding moet minstens $1 per maand zijn bij $2 uur per week ($3 bij $4 uur, naar rato)'],
   [/^The same work at level (\d+) pays more \((\S+) a month\); pay the same allowance at every level$/, 'Hetzelfde werk op niveau $1 betaalt meer ($2 per maand); betaal op elk niveau dezelfde vergoeding'],
   [/^(\d+) contact moments? logged in the BPV period; at least (\d+) are required$/, '$1 contactmoment(en) vastgelegd in de BPV-periode; er zijn er minstens $2 nodig'],
+  // Hours, assessment and completion (issue #17)
+  [/^you record (.+)$/, 'u legt vast: $1'],
+  [/^the week must fall in the internship, (\S+) to (\S+)$/, 'de week moet in de stage vallen, $1 tot en met $2'],
+  [/^(\S+) is outside the internship, (\S+) to (\S+)$/, '$1 valt buiten de stage, $2 tot en met $3'],
+  [/^The week of (\S+) is approved and can no longer be corrected$/, 'De week van $1 is goedgekeurd en kan niet meer worden aangepast'],
+  [/^The week of (\S+) is (\w+), not SUBMITTED$/, 'De week van $1 is $2, niet SUBMITTED'],
+  [/^Every werkproces of the POK is assessed before the school confirms: not yet (.+)$/, 'Elk werkproces van de POK wordt beoordeeld voordat de school vaststelt: nog niet $1'],
+  [/^(\S+) approved hours; completing needs (\S+) \((\S+)% of the POK's (\S+) hours\) or a reason for the shortfall$/, '$1 goedgekeurde uren; afsluiten vraagt er $2 ($3% van de $4 uur in de POK) of een reden voor het tekort'],
+  [/^(\S+) h on (\w+) (\S+) is above the (\S+) h a shift allowed at age (\d+)$/, '$1 uur op $3 is meer dan de $4 uur per dienst die op $5-jarige leeftijd mag'],
+  [/^(\S+) h in the week of (\S+) is above the (\S+) h a week allowed at age (\d+)$/, '$1 uur in de week van $2 is meer dan de $3 uur per week die op $4-jarige leeftijd mag'],
+  [/^(\S+) h a week on average over the four weeks to (\S+) is above the (\S+) h allowed at age (\d+)$/, 'Gemiddeld $1 uur per week over de vier weken tot $2 is meer dan de $3 uur die op $4-jarige leeftijd mag'],
+  [/^(\S+) h approved in the week of (\S+); the POK states (\S+) h a week$/, '$1 uur goedgekeurd in de week van $2; de POK noemt $3 uur per week'],
+  [/^(\S+) h approved in the week of (\S+); BOL is at most (\S+) h a week$/, '$1 uur goedgekeurd in de week van $2; BOL is hoogstens $3 uur per week'],
+  [/^(\S+) h approved in the week of (\S+): more than (\S+) h a week is heavy for a BOL student$/, '$1 uur goedgekeurd in de week van $2: meer dan $3 uur per week is zwaar voor een BOL-student'],
+  [/^(\S+) approved hours give (\S+) practice hours a year; BBL needs (\S+)$/, '$1 goedgekeurde uren geven $2 praktijkuren per jaar; BBL vraagt er $3'],
   // graphql-js refusing a variable: the reason after the colon stays as graphql-js wrote it.
   [/^Variable "\$(\w+)" got invalid value (.*)$/s, 'Variabele "$$$1" kreeg een ongeldige waarde $2'],
   [/^Variable "\$(\w+)" of required type "([^"]+)" was not provided\.$/, 'Variabele "$$$1" van het verplichte type "$2" ontbreekt.'],

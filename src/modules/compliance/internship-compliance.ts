@@ -4,7 +4,8 @@ import { accreditationTermsOfBranches, trainerLoads, trainerTermsByIds } from '.
 import { sectorsOf } from '../organizations/organizations.facts';
 import { accreditationContexts, NormSetHistory, trainerContext } from './placement-compliance';
 import { evaluateCompliance, type ComplianceVerdict } from './rule-engine';
-import type { ComplianceContext, Finding } from './rules/rule';
+import { HOURS_RULES } from './rules';
+import type { ActualHoursContext, ComplianceContext, Finding } from './rules/rule';
 
 /** The terms of an internship that did not come from a placement's match (a self-found one), as the rules judge them. */
 export interface InternshipTerms {
@@ -83,4 +84,16 @@ export async function judgePraktijkopleider(
   };
   const normSet = (await NormSetHistory.load(manager)).inForceOn(change.startDate);
   return { ...evaluateCompliance(context, normSet.norms, ['R5', 'R6', 'R7']), normSetVersion: normSet.version };
+}
+
+/**
+ * The rules on an internship's actual hours (issue #17: R8 against the POK's weekly hours, R10,
+ * R11 with its under-18 limits, R12), under the norm set in force on its start date. Writes
+ * nothing; a finding refuses nothing: the internship records it and SBB and the school see it.
+ */
+export async function judgeActualHours(manager: EntityManager, context: ActualHoursContext): Promise<Finding[]> {
+  const { norms } = (await NormSetHistory.load(manager)).inForceOn(context.startDate);
+  return HOURS_RULES.flatMap((rule) =>
+    rule.evaluate(context, norms).map(({ severity, ...finding }) => ({ rule: rule.id, severity: severity ?? norms.severities[rule.id] ?? rule.defaultSeverity, ...finding })),
+  );
 }

@@ -4,7 +4,7 @@ import { InternshipEntity } from './internship.entity';
 
 /** Who gives an end-of-period evaluation (R18, R19). */
 export enum Evaluator {
-  /** Recorded by her school. */
+  /** Recorded by the student herself; by her school only for a student without an active account (on her behalf). */
   STUDENT = 'STUDENT',
   /** The praktijkopleider, recorded by the company. */
   TRAINER = 'TRAINER',

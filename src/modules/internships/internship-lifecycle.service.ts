@@ -17,6 +17,9 @@ import { EvaluationEntity, Evaluator } from './evaluation.entity';
 import { InternshipEntity, InternshipStatus, ONE_SEAT_PER_STUDENT } from './internship.entity';
 import { InternshipsRepository } from './internships.repository';
 import { PoksService } from './poks.service';
+import { InvitationsService } from '../organizations/invitations/invitations.service';
+import { AssessmentsService } from './assessments/assessments.service';
+import { COMPLETION_HOURS_MARGIN, HoursService } from './hours/hours.service';
 
 /** R18: the end evaluations an internship needs before it closes. */
 const REQUIRED_EVALUATIONS = [Evaluator.STUDENT, Evaluator.TRAINER, Evaluator.SCHOOL];
@@ -32,6 +35,9 @@ export class InternshipLifecycleService {
     private readonly clock: Clock,
     private readonly events: Events,
     private readonly trainerAssignments: TrainerAssignmentsService,
+    private readonly invitations: InvitationsService,
+    private readonly hours: HoursService,
+    private readonly assessments: AssessmentsService,
   ) {}
 
   /** The actor's side's internships, one page in the asked order (START_DATE by default). */
@@ -117,25 +123,41 @@ export class InternshipLifecycleService {
     return created;
   }
 
-  /** An end evaluation (R19): the school records the student's and its own, the company the praktijkopleider's. */
+  /**
+   * An end evaluation (R18, R19): the student records her own (issue #17), the company the
+   * praktijkopleider's, the school its own; the school records the student's only for a student
+   * without an active account of her own, on her behalf (audited as such).
+   */
   async evaluate(actor: Actor, internshipId: string, input: EvaluationInput): Promise<EvaluationEntity> {
     return this.transactions.run(async () => {
       const internship = await this.internships.lockForParty(actor, internshipId);
-      const mayRecord = actor.organizationType === OrganizationType.COMPANY ? [Evaluator.TRAINER] : [Evaluator.STUDENT, Evaluator.SCHOOL];
-      if (!mayRecord.includes(input.evaluator)) throw BadUserInputError.field('input.evaluator', `your organization records ${mayRecord.join(' and ')}`, 'R19');
+      const mayRecord = actor.studentId ? [Evaluator.STUDENT] : actor.organizationType === OrganizationType.COMPANY ? [Evaluator.TRAINER] : [Evaluator.STUDENT, Evaluator.SCHOOL];
+      if (!mayRecord.includes(input.evaluator)) throw BadUserInputError.field('input.evaluator', `you record ${mayRecord.join(' and ')}`, 'R19');
+      const onBehalf = !actor.studentId && input.evaluator === Evaluator.STUDENT;
+      if (onBehalf && (await this.invitations.studentAccounts([internship.studentId])).get(internship.studentId) === 'ACTIVE') {
+        throw BadUserInputError.field('input.evaluator', 'the student has her own account and records her end evaluation herself', 'R19');
+      }
       if (internship.status !== InternshipStatus.ACTIVE) throw new ConflictError(`Internship ${internshipId} is ${internship.status}, not ACTIVE`);
       if (await this.internships.hasEvaluation(internshipId, input.evaluator)) {
         throw new ConflictError(`The ${input.evaluator.toLowerCase()} evaluation is already recorded`);
       }
       const evaluation = await this.internships.insertEvaluation({ ...input, comments: input.comments ?? null, internshipId, recordedByUserId: actor.userId });
-      await this.audit.record(actor, { action: 'internship.evaluated', entityType: 'internship', entityId: internshipId, after: evaluation });
+      await this.audit.record(actor, {
+        action: onBehalf ? 'internship.evaluated_on_behalf_of_student' : 'internship.evaluated',
+        entityType: 'internship',
+        entityId: internshipId,
+        after: { ...evaluation, onBehalfOfStudent: onBehalf },
+      });
       return evaluation;
     });
   }
 
   /**
-   * ACTIVE → COMPLETED, only with the student's, the praktijkopleider's and the school's
-   * evaluations (R18), and on or after the end date; before it only with a reason code, audited.
+   * ACTIVE → COMPLETED (issue #17), only when every condition holds, else an error naming what is
+   * missing and nothing written: on or after the end date (before it only with a reason code,
+   * audited); the end evaluations of student, praktijkopleider and school (R18); the assessment
+   * confirmed by the school; approved hours of at least COMPLETION_HOURS_MARGIN of the POK's total
+   * hours (R10), or a reason for the shortfall (`hoursShortfallReason`, audited).
    */
   async complete(actor: Actor, internshipId: string, input: CompleteInternshipInput = {}): Promise<InternshipEntity> {
     return this.transactions.run(async () => {
@@ -148,10 +170,31 @@ export class InternshipLifecycleService {
       const given = (await this.internships.evaluationsOfInternship(internshipId)).map((evaluation) => evaluation.evaluator);
       const missing = REQUIRED_EVALUATIONS.filter((evaluator) => !given.includes(evaluator));
       if (missing.length) throw new ConflictError(`The internship closes only with every end evaluation (R18): missing ${missing.join(', ')}`);
-      Object.assign(internship, { status: InternshipStatus.COMPLETED, endedAt: this.clock.now(), earlyCompletionReason: early ? input.earlyCompletionReason! : null });
+      if (!(await this.assessments.isConfirmed(internshipId))) {
+        throw new ConflictError('The internship closes only with its assessment per werkproces, confirmed by the school: the assessment is not confirmed');
+      }
+      const totalHours = (await this.poks.current(internshipId))!.terms.totalHours;
+      const required = Math.round(totalHours * COMPLETION_HOURS_MARGIN * 100) / 100;
+      const approved = await this.hours.approvedTotal(internshipId);
+      const shortfallReason = input.hoursShortfallReason?.trim() || null;
+      if (approved < required && !shortfallReason) {
+        throw BadUserInputError.field(
+          'input.hoursShortfallReason',
+          `${approved} approved hours; completing needs ${required} (${COMPLETION_HOURS_MARGIN * 100}% of the POK's ${totalHours} hours) or a reason for the shortfall`,
+          'R10',
+        );
+      }
+      // Her hours judged once more on the day it closes: R10 weighs a BBL internship's total once its period is over.
+      await this.hours.judge(internship);
+      Object.assign(internship, {
+        status: InternshipStatus.COMPLETED,
+        endedAt: this.clock.now(),
+        earlyCompletionReason: early ? input.earlyCompletionReason! : null,
+        hoursShortfallReason: approved < required ? shortfallReason : null,
+      });
       await this.internships.saveInternship(internship);
       await this.trainerAssignments.endForInternships(actor, [internshipId]);
-      await this.audit.record(actor, { action: 'internship.completed', entityType: 'internship', entityId: internshipId, after: internship });
+      await this.audit.record(actor, { action: 'internship.completed', entityType: 'internship', entityId: internshipId, after: { ...internship, approvedHours: approved, requiredHours: required } });
       return internship;
     });
   }

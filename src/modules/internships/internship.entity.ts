@@ -3,6 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGener
 import { HOLDS_SEAT } from './seats';
 import { PlacementEntity } from '../placements/placement.entity';
 import { StudentEntity } from '../students/student.entity';
+import type { Finding } from '../compliance/rules/rule';
 
 export enum InternshipStatus {
   /** Both sides accepted; it starts once its praktijkovereenkomst is fully signed (R8). */
@@ -105,6 +106,18 @@ export class InternshipEntity {
 
   @Column({ type: 'enum', enum: EarlyCompletionReason, enumName: 'internship_early_completion_reason', nullable: true })
   earlyCompletionReason: EarlyCompletionReason | null;
+
+  /** Why it completed with fewer approved hours than the margin of the POK's total allows (issue #17, R10); audited. */
+  @Column({ type: 'text', nullable: true })
+  hoursShortfallReason: string | null;
+
+  /**
+   * The compliance findings on her actual hours (R8 against the POK, R10–R12, R11's under-18
+   * limits), judged by compliance's `judgeActualHours` whenever one of its weeks changes; each names
+   * its week (`details.weekStart`) where it is about one. SBB reads them in `companyCompliance`.
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  hoursFindings: Finding[];
 
   /** The party that ended it early. */
   @Column({ type: 'uuid', nullable: true })

@@ -5,6 +5,7 @@ import { RegistersEvents } from '../events/event-registry';
 import { organizationNames } from '../organizations/organizations.facts';
 import { placementSummaries } from '../placements/placements.facts';
 import { studentNamesForSchool } from '../students/students.facts';
+import { hourWeeksForMessages } from './hours/hours.repository';
 import { internshipsForMessages, poksForMessages, registrationsForMessages } from './internships.repository';
 
 export const InternshipEvent = {
@@ -24,6 +25,8 @@ export const InternshipEvent = {
   INTERNSHIP_AWAITING_SCHOOL: 'INTERNSHIP_AWAITING_SCHOOL',
   /** Her school rejected a self-found internship she registered herself: she is told why (issue #17). */
   INTERNSHIP_REJECTED_BY_SCHOOL: 'INTERNSHIP_REJECTED_BY_SCHOOL',
+  /** The company rejected a week of her hours with a comment: she is told, on her own account (issue #17). */
+  HOURS_REJECTED: 'HOURS_REJECTED',
 } as const;
 
 declare module '../events/event-definition' {
@@ -38,6 +41,7 @@ declare module '../events/event-definition' {
     POK_SIGNATURES_AWAITED: { pokId: string };
     INTERNSHIP_AWAITING_SCHOOL: { registrationId: string };
     INTERNSHIP_REJECTED_BY_SCHOOL: { registrationId: string };
+    HOURS_REJECTED: { internshipId: string; weekId: string };
   }
 }
 
@@ -344,6 +348,28 @@ export class InternshipEvents implements EventSource {
           }
           return announcements.length ? announcements : nobody({ nl: { subject: '', text: '' }, en: { subject: '', text: '' } });
         }),
+    },
+    HOURS_REJECTED: {
+      payload: ['internshipId', 'weekId'],
+      // To her alone, on her own account (issue #17): her school's and the company's staff do not hear it.
+      announce: async (payloads, { db, link }) => {
+        const ids = payloads.map((payload) => payload.weekId);
+        const rows = await hourWeeksForMessages<{ id: string; internship_id: string; week_start: string; total_hours: number; review_comment: string | null; student_id: string }>(db, ids);
+        return announceEach(inPayloadOrder(rows, ids), (w) => ({
+          organizationIds: [],
+          students: [w.student_id],
+          message: {
+            nl: {
+              subject: `Uren afgekeurd: week van ${w.week_start}`,
+              text: `Je praktijkopleider heeft je uren van de week van ${w.week_start} (${w.total_hours} uur) afgekeurd: "${w.review_comment}". Pas ze aan en dien ze opnieuw in: ${link(`/internships/${w.internship_id}/hours`)}`,
+            },
+            en: {
+              subject: `Hours rejected: week of ${w.week_start}`,
+              text: `Your praktijkopleider rejected your hours for the week of ${w.week_start} (${w.total_hours} h): "${w.review_comment}". Correct them and submit them again: ${link(`/internships/${w.internship_id}/hours`)}`,
+            },
+          },
+        }));
+      },
     },
   });
 }

@@ -10,6 +10,12 @@ import { INTERNSHIP_LOADERS } from './internships.loaders';
 import { StudentsModule } from '../students/students.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { GuardianSigningResolver } from './guardian-signing/guardian-signing.resolver';
+import { AssessmentsRepository } from './assessments/assessments.repository';
+import { AssessmentsResolver } from './assessments/assessments.resolver';
+import { AssessmentsService } from './assessments/assessments.service';
+import { HoursRepository } from './hours/hours.repository';
+import { HoursResolver } from './hours/hours.resolver';
+import { HoursService } from './hours/hours.service';
 import { InternshipsResolver, PokFieldsResolver } from './internships.resolver';
 import { InternshipsRepository } from './internships.repository';
 import { PoksService } from './poks.service';
@@ -31,7 +37,7 @@ export class GuidanceMidpointCheck implements DailyCheck {
 /** Internships: what a mutually accepted proposal or a confirmed self-found registration becomes; the one place a company sees a student's identity (R20). */
 @Module({
   imports: [OrganizationsModule, CompaniesModule, PlacementsModule, QualificationsModule, StudentsModule],
-  providers: [InternshipEvents, InternshipsContributions, InternshipsRepository, InternshipsResolver, PokFieldsResolver, GuardianSigningResolver, PoksService, GuidanceService, InternshipLifecycleService, SelfFoundInternshipsService, SelfFoundInternshipsResolver, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS],
+  providers: [InternshipEvents, InternshipsContributions, InternshipsRepository, InternshipsResolver, PokFieldsResolver, GuardianSigningResolver, PoksService, GuidanceService, InternshipLifecycleService, SelfFoundInternshipsService, SelfFoundInternshipsResolver, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS, HoursRepository, HoursService, HoursResolver, AssessmentsRepository, AssessmentsService, AssessmentsResolver],
   exports: [PoksService, InternshipLifecycleService, SelfFoundInternshipsService],
 })
 export class InternshipsModule {}

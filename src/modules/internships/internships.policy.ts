@@ -3,7 +3,9 @@ import { type Actor, OrganizationType } from '../../common/auth/roles';
 /**
  * Who sees and changes an internship: its two parties, the student's school and the company
  * (anyone else gets NOT_FOUND, as for an unknown id). Once both sides accepted, the company sees
- * who the student is (R20): the internship is the one place it does.
+ * who the student is (R20): the internship is the one place it does. A student signed in as
+ * herself (issue #17) is a party to her own internships only, never to a classmate's: her actor's
+ * organization is her school, so the school's test alone would let her in.
  */
 export const InternshipsPolicy = {
   /**
@@ -18,6 +20,16 @@ export const InternshipsPolicy = {
   /** The student herself (issue #17). */
   isHerOwn(actor: Actor, internship: { studentId: string }): boolean {
     return actor.studentId !== undefined && internship.studentId === actor.studentId;
+  },
+
+  /** The company of the internship (its praktijkopleider's), not her school nor herself. */
+  isItsCompany(actor: Actor, internship: { companyId: string }): boolean {
+    return actor.organizationType === OrganizationType.COMPANY && internship.companyId === actor.organizationId;
+  },
+
+  /** Her school's staff (not a student of it). */
+  isHerSchool(actor: Actor, internship: { schoolId: string }): boolean {
+    return actor.studentId === undefined && actor.organizationType === OrganizationType.SCHOOL && internship.schoolId === actor.organizationId;
   },
 
   /** The column that holds the actor's side of an internship, for its lists; a student's is herself. */

@@ -93,14 +93,18 @@ export class InternshipsResolver {
     private readonly lifecycle: InternshipLifecycleService,
   ) {}
 
-  @Mutation(() => InternshipEvaluationModel, { description: 'An end evaluation: the school records the student and itself, the company the praktijkopleider (R19)' })
-  @Allow(Role.COMPANY, Role.SCHOOL)
+  @Mutation(() => InternshipEvaluationModel, {
+    description:
+      'An end evaluation (R18, R19): the student records her own (evaluator STUDENT), the company the praktijkopleider, the school itself, and the student only for a student without an active account (on her behalf, audited)',
+  })
+  @Allow(Role.COMPANY, Role.SCHOOL, Role.STUDENT)
   recordEvaluation(@CurrentActor() actor: Actor, @Args('internshipId', { type: () => ID }) internshipId: string, @Args('input') input: EvaluationInput) {
     return this.lifecycle.evaluate(actor, internshipId, input);
   }
 
   @Mutation(() => InternshipModel, {
-    description: 'ACTIVE → COMPLETED; refused (CONFLICT) until student, praktijkopleider and school have evaluated (R18); before the end date only with earlyCompletionReason',
+    description:
+      "ACTIVE → COMPLETED; each missing condition refuses it, named, and nothing changes: the evaluations of student, praktijkopleider and school (R18, CONFLICT), the assessment confirmed by the school (CONFLICT), approved hours of at least 90% of the POK's total or an hoursShortfallReason (R10, BAD_USER_INPUT), and before the end date an earlyCompletionReason",
   })
   @Allow(Role.COMPANY, Role.SCHOOL)
   completeInternship(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input', { nullable: true }) input?: CompleteInternshipInput) {

@@ -112,6 +112,16 @@ export class ComplianceReports {
       .filter((row) => row.findings.length);
   }
 
+  /** A company's internships whose actual hours have compliance findings (issue #17: R8, R10–R12, stored on the internship as its weeks change). */
+  async hoursFindings(companyId: string): Promise<{ internshipId: string; placementId: string | null; findings: Finding[] }[]> {
+    const rows = await this.db.query<{ id: string; placement_id: string | null; hours_findings: Finding[] }[]>(
+      `SELECT i.id, i.placement_id, i.hours_findings FROM internships i
+        WHERE i.company_id = $1 AND jsonb_array_length(i.hours_findings) > 0 ORDER BY i.start_date, i.id`,
+      [companyId],
+    );
+    return rows.map((row) => ({ internshipId: row.id, placementId: row.placement_id, findings: row.hours_findings }));
+  }
+
   /** A company's placements in every status but draft, optionally by compliance status, worst first. */
   companyPlacements(companyId: string, { complianceStatus, ...page }: CompliancePlacementsArgs): Promise<Connection<PlacementEntity>> {
     const query = this.db

@@ -13,6 +13,7 @@ import {
   ComplianceEvaluationConnection,
   ComplianceOverviewModel,
   InternshipGuidanceFindingModel,
+  InternshipHoursFindingModel,
 } from '../compliance/models/compliance.model';
 import { PlacementConnection } from '../placements/models/placement.model';
 import { ComplianceReports } from './compliance-reports.reads';
@@ -69,6 +70,15 @@ export class ComplianceReportsResolver {
   @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
   guidanceFindings(@Parent() { companyId }: CompanyComplianceProfileModel) {
     return this.reports.guidanceFindings(companyId);
+  }
+
+  @ResolveField(() => [InternshipHoursFindingModel], {
+    description: 'Its internships whose logged hours have compliance findings: R8 (above the POK), R10, R11 (working-time limits, under 18 too), R12 (issue #17)',
+    complexity: COST_WEIGHT.SEARCH,
+  })
+  @Allow(Role.SBB, Role.PLATFORM, Role.COMPANY)
+  hoursFindings(@Parent() { companyId }: CompanyComplianceProfileModel) {
+    return this.reports.hoursFindings(companyId);
   }
 
   @ResolveField(() => ComplianceEvaluationConnection, { description: 'Every stored evaluation of its placements, newest first' })

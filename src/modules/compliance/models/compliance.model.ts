@@ -221,6 +221,18 @@ export class InternshipGuidanceFindingModel {
   findings: Finding[];
 }
 
+@ObjectType('InternshipHoursFinding', { description: "An internship whose logged hours have compliance findings (R8 against the POK, R10–R12; issue #17)" })
+export class InternshipHoursFindingModel {
+  @Field(() => ID)
+  internshipId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Null for a self-found internship recorded on a branch only' })
+  placementId: string | null;
+
+  @Field(() => [ComplianceFindingModel], { description: 'Each names its week in details.weekStart where it is about one' })
+  findings: Finding[];
+}
+
 @ObjectType('ComplianceOverview', { description: 'Placements in scope (all but drafts) by compliance status, rule, stipend and trainer load' })
 export class ComplianceOverviewModel {
   @Field(() => Int)

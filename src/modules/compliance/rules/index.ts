@@ -10,7 +10,11 @@ import { expenseAllowanceRule } from './r13-expense-allowance.rule';
 import { bblMinimumWageRule } from './r14-bbl-minimum-wage.rule';
 import { stipendFloorRule } from './r15-stipend-floor.rule';
 import { equalAllowanceRule } from './r16-equal-allowance.rule';
-import type { Rule, RuleId, Severity } from './rule';
+import { pokActualHoursRule } from './r08-pok-actual-hours.rule';
+import { actualHourMinimumsRule } from './r10-actual-hour-minimums.rule';
+import { actualWorkingTimeRule } from './r11-actual-working-time.rule';
+import { actualBolHoursRule } from './r12-actual-bol-hours.rule';
+import type { HoursRule, Rule, RuleId, Severity } from './rule';
 
 /** A rule as the engine runs it: with the severity its findings get when the norm set names none. */
 export interface RegisteredRule extends Rule {
@@ -70,3 +74,20 @@ export function severityOf(rule: RegisteredRule, severities: Partial<Record<Rule
 export function effectiveSeverities(severities: Partial<Record<RuleId, Severity>>): Record<RuleId, Severity> {
   return { ...defaultSeverities(), ...severities } as Record<RuleId, Severity>;
 }
+
+/** A rule on an internship's actual hours, with its default severity (the norm set's for its id wins). */
+export interface RegisteredHoursRule extends HoursRule {
+  defaultSeverity: Severity;
+}
+
+/**
+ * The rules judged on the hours a student logged (issue #17), beside the placement rules above:
+ * the same rule ids, so a norm set's severity for R11 or R12 governs both. A finding on actual
+ * hours refuses nothing (the week is recorded and flagged); SBB, the school and the company see it.
+ */
+export const HOURS_RULES: readonly RegisteredHoursRule[] = [
+  { ...pokActualHoursRule, defaultSeverity: 'WARN' },
+  { ...actualHourMinimumsRule, defaultSeverity: 'WARN' },
+  { ...actualWorkingTimeRule, defaultSeverity: 'BLOCK' },
+  { ...actualBolHoursRule, defaultSeverity: 'BLOCK' },
+];

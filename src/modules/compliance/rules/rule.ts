@@ -63,3 +63,32 @@ export function ageOn(dateOfBirth: string, date: string): number {
 }
 
 export const euros = (cents: number): string => `€${(cents / 100).toFixed(2)}`;
+
+/**
+ * An internship's actual hours as the student logged them (issue #17), for the rules judged on
+ * them rather than on a placement's planned hours. Rejected weeks are left out; `approved` says
+ * whether the company approved the week. Dates are YYYY-MM-DD; `weeks` in order.
+ */
+export interface ActualHoursContext {
+  leerweg: Leerweg;
+  dateOfBirth: string;
+  startDate: string;
+  endDate: string;
+  /** The current POK's weekly hours (R8). */
+  pokHoursPerWeek: number;
+  /** The day of the judgement: R10 judges the total once the period is over. */
+  today: string;
+  weeks: { weekStart: string; hoursPerDay: number[]; totalHours: number; approved: boolean }[];
+}
+
+/** A rule on actual hours: a pure function of the logged weeks and the norms in force on the start date. */
+export interface HoursRule {
+  id: RuleId;
+  evaluate(context: ActualHoursContext, norms: Norms): RuleFinding[];
+}
+
+const DAY_MS = 86_400_000;
+/** The date `days` after a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}

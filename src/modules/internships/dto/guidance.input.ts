@@ -36,7 +36,7 @@ export class LogContactMomentInput {
 
 @InputType()
 export class EvaluationInput {
-  @Field(() => Evaluator, { description: 'STUDENT and SCHOOL are recorded by the school, TRAINER by the company' })
+  @Field(() => Evaluator, { description: 'STUDENT by the student herself (by her school only for a student without an active account, on her behalf), SCHOOL by the school, TRAINER by the company' })
   @IsEnum(Evaluator)
   evaluator: Evaluator;
 
@@ -83,6 +83,13 @@ export class CompleteInternshipInput {
   @IsOptional()
   @IsEnum(EarlyCompletionReason)
   earlyCompletionReason?: EarlyCompletionReason;
+
+  @Field({ nullable: true, description: "Required when the approved hours fall short of 90% of the POK's total hours (R10): why; audited" })
+  @IsOptional()
+  @IsString()
+  @MinLength(3, { message: 'say why the approved hours fall short' })
+  @MaxLength(2000)
+  hoursShortfallReason?: string;
 }
 
 @InputType({ description: 'The terms to change; the rest is carried over (R9)' })

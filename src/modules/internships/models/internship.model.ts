@@ -118,6 +118,9 @@ export class InternshipModel {
   @Field(() => EarlyCompletionReason, { nullable: true, description: 'Why it was completed before its end date' })
   earlyCompletionReason: EarlyCompletionReason | null;
 
+  @Field(() => String, { nullable: true, description: "Why it completed with fewer approved hours than 90% of the POK's total (R10)" })
+  hoursShortfallReason: string | null;
+
   @Field({
     description:
       'Ended for DISCRIMINATION: the school is offered a meldpunt report (R22). File it with `fileDiscriminationReport(input: { companyId, internshipId, ground, description, incidentDate })`; the internship gives the student and placement',
