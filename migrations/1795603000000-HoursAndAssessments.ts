@@ -13,7 +13,7 @@ export class HoursAndAssessments1795603000000 implements MigrationInterface {
         await queryRunner.query(`CREATE TYPE "public"."hour_week_status" AS ENUM('SUBMITTED', 'APPROVED', 'REJECTED')`);
         await queryRunner.query(`CREATE TABLE "internship_hour_weeks" (
             "id" uuid NOT NULL DEFAULT gen_random_uuid(),
-            "internship_id" uuid NOT NULL REFERENCES "internships" ("id") ON DELETE CASCADE,
+            "internship_id" uuid NOT NULL CONSTRAINT "FK_c83e295f3bfa39cbee3423927e4" REFERENCES "internships" ("id") ON DELETE CASCADE,
             "week_start" date NOT NULL,
             "hours_per_day" real[] NOT NULL,
             "total_hours" real NOT NULL,
@@ -35,7 +35,7 @@ export class HoursAndAssessments1795603000000 implements MigrationInterface {
         await queryRunner.query(`CREATE TYPE "public"."assessment_grade" AS ENUM('ONVOLDOENDE', 'VOLDOENDE', 'GOED')`);
         await queryRunner.query(`CREATE TABLE "internship_assessments" (
             "id" uuid NOT NULL DEFAULT gen_random_uuid(),
-            "internship_id" uuid NOT NULL REFERENCES "internships" ("id") ON DELETE CASCADE,
+            "internship_id" uuid NOT NULL CONSTRAINT "FK_f28b4888cd1b2ce6c8d969166fd" REFERENCES "internships" ("id") ON DELETE CASCADE,
             "status" "public"."assessment_status" NOT NULL DEFAULT 'DRAFT',
             "pok_version" smallint,
             "confirmed_by_user_id" uuid,
@@ -47,7 +47,7 @@ export class HoursAndAssessments1795603000000 implements MigrationInterface {
         await queryRunner.query(`CREATE UNIQUE INDEX "internship_assessments_one_per_internship" ON "internship_assessments" ("internship_id")`);
         await queryRunner.query(`CREATE TABLE "internship_assessment_items" (
             "id" uuid NOT NULL DEFAULT gen_random_uuid(),
-            "assessment_id" uuid NOT NULL REFERENCES "internship_assessments" ("id") ON DELETE CASCADE,
+            "assessment_id" uuid NOT NULL CONSTRAINT "FK_1cdb3bd7e3406fb71773811f529" REFERENCES "internship_assessments" ("id") ON DELETE CASCADE,
             "werkproces" text NOT NULL,
             "grade" "public"."assessment_grade" NOT NULL,
             "comment" text NOT NULL,

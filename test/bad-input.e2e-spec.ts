@@ -44,10 +44,10 @@ const CALLER: Record<string, Caller | null> = {
   changePassword: 'companyStaff',
   closePlacement: 'companyAdmin',
   completeInternship: 'companyAdmin',
-  // Issue #17: hours and assessment (logHours is a student's own: staff are refused before any input is read).
+  // Issue #17: hours and assessment.
   approveHours: 'companyAdmin',
   confirmAssessment: 'schoolStaff',
-  logHours: 'schoolStaff',
+  logHours: 'student',
   recordAssessment: 'companyAdmin',
   rejectHours: 'companyAdmin',
   confirmInternship: 'companyStaff',
@@ -73,6 +73,9 @@ const CALLER: Record<string, Caller | null> = {
   grantAccreditation: 'sbbAuditor',
   investigateDiscriminationReport: 'schoolStaff',
   inviteStudent: 'schoolStaff',
+  lockStudentPreferences: 'schoolStaff',
+  setMyPreferences: 'student',
+  unlockStudentPreferences: 'schoolStaff',
   inviteUser: 'schoolAdmin',
   logContactMoment: 'schoolStaff',
   login: null,

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { InternshipEntity } from '../internship.entity';
 
 export enum AssessmentStatus {
@@ -19,6 +19,7 @@ registerEnumType(AssessmentGrade, { name: 'AssessmentGrade', description: 'The g
 
 /** The praktijkopleider's assessment of an internship, per werkproces of its POK; the school confirms it (issue #17). */
 @Entity('internship_assessments')
+@Check('internship_assessments_confirmed', `("status" = 'CONFIRMED') = ("confirmed_at" IS NOT NULL)`)
 @Index('internship_assessments_one_per_internship', ['internshipId'], { unique: true })
 export class AssessmentEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { InternshipEntity } from '../internship.entity';
 
 /** Where a logged week stands: the student may correct it until the company approves it. */
@@ -18,6 +18,9 @@ registerEnumType(HourWeekStatus, { name: 'HourWeekStatus', description: 'A logge
  * compliance's `judgeActualHours` each time one of its weeks changes.
  */
 @Entity('internship_hour_weeks')
+@Check('internship_hour_weeks_seven_days', 'array_length("hours_per_day", 1) = 7')
+@Check('internship_hour_weeks_monday', 'extract(isodow FROM "week_start") = 1')
+@Check('internship_hour_weeks_rejected_with_comment', `"status" <> 'REJECTED' OR "review_comment" IS NOT NULL`)
 @Index('internship_hour_weeks_one_per_week', ['internshipId', 'weekStart'], { unique: true })
 export class HourWeekEntity {
   @PrimaryGeneratedColumn('uuid')
