@@ -1,3 +1,4 @@
+import { GuidanceService } from '../src/modules/internships/guidance.service';
 import { Factories, type MadeSchool, type MadeStudent, type SignedIn } from './support/factories';
 import { eventually, startSmtpServer } from './support/receivers';
 import { dataOf, type GraphqlResponse, onlyError, TestApp } from './support/test-app';
@@ -87,6 +88,28 @@ describe('a student as a user (issue #17): her own account, and nothing that is 
     expect(onlyError(await t.gql(UPDATE_USER, { input: { userId: she.id, role: 'STAFF' } }, school.admin.token)).extensions.fields?.[0]).toMatchObject({ path: 'input.role' });
     expect(onlyError(await t.gql(INVITE_USER, { input: { email: 'leerling@school.test', name: 'L', role: 'STUDENT' } }, school.admin.token)).extensions.fields?.[0]).toMatchObject({ path: 'input.role' });
     expect(dataOf(await t.gql(ME, {}, she.token)).me.role).toBe('STUDENT');
+  });
+
+  it('three days before her internship starts she is reminded, once, on her own account; her classmate and the staff are not', async () => {
+    const company = await make.company();
+    const placementId = await make.publishedPlacement(company, { capacity: 2 });
+    const { student: intern, internshipId } = await make.internship(school, company, placementId);
+    const account = await make.studentAccount(school, intern, { language: 'en' });
+    const { internship } = dataOf(await t.gql('query($id: ID!) { internship(id: $id) { startDate } }', { id: internshipId }, school.staff.token));
+    const day = (offset: number) => new Date(Date.parse(`${internship.startDate}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    const guidance = t.app.get(GuidanceService);
+    const reminders = async (token: string) =>
+      dataOf(await t.gql('{ notifications(first: 50) { edges { node { eventType subjectId title } } } }', {}, token)).notifications.edges
+        .map((edge: any) => edge.node).filter((node: any) => node.eventType === 'INTERNSHIP_STARTING');
+
+    await guidance.remindOfStart(day(-4));
+    await guidance.remindOfStart(day(-3));
+    await guidance.remindOfStart(day(-2));
+    await t.eventsDispatched();
+    expect(await reminders(account.token)).toEqual([{ eventType: 'INTERNSHIP_STARTING', subjectId: internshipId, title: expect.stringContaining(`Your internship starts on ${internship.startDate}`) }]);
+    expect(await reminders(she.token)).toEqual([]);
+    expect(await reminders(school.staff.token)).toEqual([]);
+    expect(await reminders(company.admin.token)).toEqual([]);
   });
 
   it("what her school is told is its staff's news, not hers: an event told to the school reaches its staff and not its students' accounts", async () => {

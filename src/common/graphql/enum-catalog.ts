@@ -154,6 +154,7 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     INTERNSHIP_REJECTED_BY_SCHOOL: ['Her school rejected a self-found internship she registered herself', 'Zelf gevonden stage afgewezen door school'],
     INTERNSHIP_REQUESTED: ['A school registered a self-found internship at the company', 'Zelf gevonden stage aangemeld'],
     INTERNSHIP_REQUEST_WITHDRAWN: ['A self-found internship was withdrawn before confirmation', 'Aanmelding zelf gevonden stage ingetrokken'],
+    INTERNSHIP_STARTING: ['Her internship starts within a few days (to the student herself)', 'Stage begint binnenkort'],
     INTERNSHIP_TERMINATED: ['An internship was ended early', 'Stage voortijdig beëindigd'],
     PLACEMENT_CLOSED: ['A placement was closed', 'Stageplaats gesloten'],
     PLACEMENT_PUBLISHED: ['A placement was published', 'Stageplaats gepubliceerd'],

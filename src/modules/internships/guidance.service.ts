@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { addDays } from '../../common/calendar';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import { MIN_CONTACTS_AT_MIDPOINT } from '../compliance/guidance';
@@ -10,6 +11,9 @@ import { InternshipEvent } from './internships.events';
 import type { ContactMomentEntity } from './contact-moment.entity';
 import type { LogContactMomentInput } from './dto/guidance.input';
 import { InternshipsRepository } from './internships.repository';
+
+/** How many days ahead a student is reminded that her internship starts (issue #17). */
+export const START_REMINDER_DAYS = 3;
 
 @Injectable()
 export class GuidanceService {
@@ -36,6 +40,14 @@ export class GuidanceService {
   }
 
   /** Daily: active internships past their midpoint with fewer than two contacts; both parties hear once. */
+  /** Tells each student, once, that her internship starts within START_REMINDER_DAYS days (issue #17). */
+  async remindOfStart(today: string): Promise<void> {
+    await this.transactions.run(async () => {
+      const starting = await this.internships.markStartReminded(today, addDays(today, START_REMINDER_DAYS));
+      await this.events.emit(InternshipEvent.INTERNSHIP_STARTING, starting.map((id) => ({ internshipId: id })));
+    });
+  }
+
   async alertAtMidpoint(today: string): Promise<void> {
     await this.transactions.run(async () => {
       const behind = await this.internships.markBehindAtMidpoint(today, MIN_CONTACTS_AT_MIDPOINT);

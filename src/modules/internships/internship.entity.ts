@@ -127,6 +127,10 @@ export class InternshipEntity {
   @Column({ type: 'timestamptz', nullable: true })
   midpointAlertSentAt: Date | null;
 
+  /** When the student was reminded, once, that the internship is about to start (issue #17). */
+  @Column({ type: 'timestamptz', nullable: true })
+  startReminderSentAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -27,6 +27,8 @@ export const InternshipEvent = {
   INTERNSHIP_REJECTED_BY_SCHOOL: 'INTERNSHIP_REJECTED_BY_SCHOOL',
   /** The company rejected a week of her hours with a comment: she is told, on her own account (issue #17). */
   HOURS_REJECTED: 'HOURS_REJECTED',
+  /** Her internship starts within a few days: she is told, on her own account, once (issue #17). */
+  INTERNSHIP_STARTING: 'INTERNSHIP_STARTING',
 } as const;
 
 declare module '../events/event-definition' {
@@ -42,6 +44,7 @@ declare module '../events/event-definition' {
     INTERNSHIP_AWAITING_SCHOOL: { registrationId: string };
     INTERNSHIP_REJECTED_BY_SCHOOL: { registrationId: string };
     HOURS_REJECTED: { internshipId: string; weekId: string };
+    INTERNSHIP_STARTING: { internshipId: string };
   }
 }
 
@@ -54,6 +57,8 @@ interface InternshipFacts {
   code: string | null;
   reason: string | null;
   contacts: number;
+  student_id: string;
+  start_date: string;
   title: string;
   /** Her name: only ever put in a message to her own school. */
   student: string;
@@ -71,7 +76,7 @@ const selfFoundTitle = (crebo: string, company: string) => `${company}, crebo ${
 /** An internship's facts for a message, with its placement's title (or, self-found, its company and crebo), in payload order. */
 async function internships(db: Queryable, payloads: { internshipId: string }[]): Promise<(InternshipFacts | Error)[]> {
   const ids = payloads.map((payload) => payload.internshipId);
-  const rows = await internshipsForMessages<Omit<InternshipFacts, 'title' | 'student'> & { crebo: string; student_id: string }>(db, ids);
+  const rows = await internshipsForMessages<Omit<InternshipFacts, 'title' | 'student'> & { crebo: string }>(db, ids);
   const titles = new Map((await placementSummaries(db, [...new Set(rows.flatMap((row) => (row.placement_id ? [row.placement_id] : [])))])).map((p) => [p.id, p.title]));
   const companies = await organizationNames(db, [...new Set(rows.map((row) => row.company_id))]);
   const students = await studentNamesForSchool(db, rows.map((row) => row.student_id));
@@ -348,6 +353,29 @@ export class InternshipEvents implements EventSource {
           }
           return announcements.length ? announcements : nobody({ nl: { subject: '', text: '' }, en: { subject: '', text: '' } });
         }),
+    },
+    INTERNSHIP_STARTING: {
+      payload: ['internshipId'],
+      // To her alone, on her own account (issue #17).
+      announce: async (payloads, { db, link }) =>
+        (await internships(db, payloads)).map((i) =>
+          i instanceof Error
+            ? i
+            : {
+                organizationIds: [],
+                students: [i.student_id],
+                message: {
+                  nl: {
+                    subject: `Je stage begint op ${i.start_date}: ${i.title}`,
+                    text: `Je stage "${i.title}" begint op ${i.start_date}. Je praktijkovereenkomst, je praktijkopleider en de afspraken staan klaar: ${link(`/internships/${i.id}`)}`,
+                  },
+                  en: {
+                    subject: `Your internship starts on ${i.start_date}: ${i.title}`,
+                    text: `Your internship "${i.title}" starts on ${i.start_date}. Your POK, your praktijkopleider and the arrangements are ready: ${link(`/internships/${i.id}`)}`,
+                  },
+                },
+              },
+        ),
     },
     HOURS_REJECTED: {
       payload: ['internshipId', 'weekId'],

@@ -34,10 +34,21 @@ export class GuidanceMidpointCheck implements DailyCheck {
   }
 }
 
+/** Daily: a student whose internship starts within a few days is reminded, once (issue #17). */
+@Injectable()
+@DailyCheckProvider({ name: 'internship-start-reminder', order: 65 })
+export class InternshipStartReminder implements DailyCheck {
+  constructor(private readonly guidance: GuidanceService) {}
+
+  run(day: string): Promise<void> {
+    return this.guidance.remindOfStart(day);
+  }
+}
+
 /** Internships: what a mutually accepted proposal or a confirmed self-found registration becomes; the one place a company sees a student's identity (R20). */
 @Module({
   imports: [OrganizationsModule, CompaniesModule, PlacementsModule, QualificationsModule, StudentsModule],
-  providers: [InternshipEvents, InternshipsContributions, InternshipsRepository, InternshipsResolver, PokFieldsResolver, GuardianSigningResolver, PoksService, GuidanceService, InternshipLifecycleService, SelfFoundInternshipsService, SelfFoundInternshipsResolver, GuidanceMidpointCheck, ...INTERNSHIP_LOADERS, HoursRepository, HoursService, HoursResolver, AssessmentsRepository, AssessmentsService, AssessmentsResolver],
+  providers: [InternshipEvents, InternshipsContributions, InternshipsRepository, InternshipsResolver, PokFieldsResolver, GuardianSigningResolver, PoksService, GuidanceService, InternshipLifecycleService, SelfFoundInternshipsService, SelfFoundInternshipsResolver, GuidanceMidpointCheck, InternshipStartReminder, ...INTERNSHIP_LOADERS, HoursRepository, HoursService, HoursResolver, AssessmentsRepository, AssessmentsService, AssessmentsResolver],
   exports: [PoksService, InternshipLifecycleService, SelfFoundInternshipsService],
 })
 export class InternshipsModule {}

@@ -72,6 +72,17 @@ export class InternshipsRepository {
     return behind.map(({ id }) => id);
   }
 
+  /** PLANNED internships starting from `today` to `until` whose student was not reminded yet, marked reminded. */
+  async markStartReminded(today: string, until: string): Promise<string[]> {
+    const [reminded] = await this.transactions.manager.query<[{ id: string }[], number]>(
+      `UPDATE internships SET start_reminder_sent_at = now()
+        WHERE status = 'PLANNED' AND start_reminder_sent_at IS NULL AND start_date BETWEEN $1::date AND $2::date
+        RETURNING id`,
+      [today, until],
+    );
+    return reminded.map(({ id }) => id);
+  }
+
   /** Creates an internship; throws the unique violation of `ONE_SEAT_PER_STUDENT` when she already holds a seat. */
   async insertInternship(fields: Partial<InternshipEntity>): Promise<InternshipEntity> {
     const manager = this.transactions.manager;
@@ -296,7 +307,7 @@ export async function seatsHeld(db: Queryable, placementId: string): Promise<num
 /** An internship's facts for its messages (parties, termination, crebo, contacts), on the announcer's manager. */
 export function internshipsForMessages<T>(db: Queryable, ids: string[]): Promise<T[]> {
   return db.query<T>(
-    `SELECT i.id, i.school_id, i.company_id, i.placement_id, i.registration_id, i.student_id, i.termination_code::text AS code,
+    `SELECT i.id, i.school_id, i.company_id, i.placement_id, i.registration_id, i.student_id, i.start_date::text AS start_date, i.termination_code::text AS code,
             concat_ws(': ', i.termination_code::text, i.termination_reason) AS reason, p.crebo,
             (SELECT count(*) FROM contact_moments c WHERE c.internship_id = i.id)::int AS contacts
        FROM internships i JOIN internship_programmes p ON p.id = i.id WHERE i.id = ANY($1::uuid[])`,
