@@ -61,7 +61,7 @@ function sampleFor(expression: string): string {
   if (/studentnumber/i.test(last)) return '123456';
   if (/pc4|postcode/i.test(last)) return '3511';
   if (/region|province/i.test(last)) return 'Utrecht';
-  if (/(date|On|From|To|Until|At|today)$/i.test(last) && !/schoolyear/i.test(last)) return '2027-02-01';
+  if (/^(date|from|to|today)$|(Date|On|From|To|Until|At)$/.test(last)) return '2027-02-01';
   if (/year/i.test(last)) return '2027';
   if (/name$/i.test(last)) return 'Voorbeeld';
   if (/^(report|input\.report)$/.test(t) || /report$/i.test(last)) return 'PLACEMENTS';

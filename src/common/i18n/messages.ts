@@ -28,7 +28,8 @@ export function translate(message: string, language: Language): string {
   const noSuch = NO_SUCH.exec(message);
   if (noSuch) {
     const thing = Object.keys(THINGS_NL).find((key) => key.toLowerCase() === noSuch[1]);
-    if (thing) return `geen ${THINGS_NL[thing].toLowerCase()} met deze id`;
+    // A noun in the middle of a sentence: lower case, but an abbreviation (POK, API-sleutel) as written.
+    if (thing) return `geen ${/^[A-Z]{2}/.test(THINGS_NL[thing]) ? THINGS_NL[thing] : THINGS_NL[thing].charAt(0).toLowerCase() + THINGS_NL[thing].slice(1)} met deze id`;
   }
   const rejection = REJECTION.exec(message);
   if (rejection) {
