@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { MessageScanner } from './message-sources';
 import { translate } from './messages';
 
@@ -63,7 +66,7 @@ describe('Dutch catalog coverage (issue #19)', () => {
   const messages = [...new Map(scanner.found.map((found) => [found.text, found])).values()];
 
   it('finds the messages in the sources', () => {
-    expect(messages.length).toBeGreaterThan(350);
+    expect(messages.length).toBeGreaterThan(550);
     const texts = messages.map((found) => found.text);
     // One of each kind of source, so a scanner that silently finds nothing fails.
     expect(texts).toEqual(
@@ -78,8 +81,47 @@ describe('Dutch catalog coverage (issue #19)', () => {
         'the placement has no free seat',
         'matched: a proposal was made',
         'Too many attempts; try again in 3 seconds',
+        // class-validator's own default, for a decorator without a message: (@Max(500) on a placement's capacity)
+        'capacity must not be greater than 500',
       ]),
     );
+  });
+
+  it('finds a new message however it is written (so a new untranslated one fails the catalog test)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-coverage-'));
+    fs.writeFileSync(
+      path.join(root, 'example.service.ts'),
+      [
+        "const WHY: Record<string, string> = { a: 'reason one', b: 'reason two' };",
+        "const FIXED = 'a constant message';",
+        'function why(kind: string) { return WHY[kind]; }',
+        'function refuse(text: string) { throw new ForbiddenError(text); }',
+        'export function check(id: string, n: number, kind: string) {',
+        "  if (n > 1) throw new ConflictError(`Thing ${id} is ${n === 2 ? 'two' : 'more'}`);",
+        '  if (n < 0) throw BadUserInputError.field("n", FIXED);',
+        "  if (!id) throw new NotFoundError('Widget', { field: 'id' });",
+        '  refuse("not for you");',
+        '  return [{ path: "kind", message: why(kind) }];',
+        '}',
+        'class Dto { @Min(1) count!: number; }',
+      ].join('\n'),
+    );
+    const scanner = new MessageScanner(root).scan();
+    fs.rmSync(root, { recursive: true });
+    expect(scanner.found.map((found) => found.text).sort()).toEqual(
+      [
+        'Thing 7c9e6679-7425-40de-944b-e07fc1f52cf0 is more',
+        'Thing 7c9e6679-7425-40de-944b-e07fc1f52cf0 is two',
+        'Widget was not found',
+        'a constant message',
+        'count must not be less than 1',
+        'no widget with this id',
+        'not for you',
+        'reason one',
+        'reason two',
+      ].sort(),
+    );
+    expect(scanner.unresolved).toEqual([]);
   });
 
   it('follows every message to where it is written, or knows why not', () => {
@@ -92,10 +134,20 @@ describe('Dutch catalog coverage (issue #19)', () => {
     expect(untranslated).toEqual([]);
   });
 
+  it('leaves no English sentence words in a Dutch text (a pattern that matched only half a message)', () => {
+    const halfEnglish = messages
+      .map((found) => ({ found, dutch: translate(found.text, 'nl') }))
+      .filter(({ found, dutch }) => !(found.text in KEPT_ENGLISH) && /\b(must|the|is not|was not|already|cannot|needs|values|each|only)\b/.test(dutch))
+      .map(({ found, dutch }) => `${found.file}:${found.line}  ${found.text}  =>  ${dutch}`);
+    expect(halfEnglish).toEqual([]);
+  });
+
   it('has a Dutch text for the composite rule messages and the common graphql-js errors', () => {
     const untranslated = [...COMPOSITE_SAMPLES, ...GRAPHQL_SAMPLES].filter((text) => translate(text, 'nl') === text);
     expect(untranslated).toEqual([]);
     // The findings inside a rejection are translated too, not only its head.
     expect(translate(COMPOSITE_SAMPLES[0], 'nl')).toBe('Deze stageplaats breekt Stagepact-regel(s) R5: Wijs een praktijkopleider van uw bedrijf aan deze stageplaats toe');
+    expect(translate('each value in leerwegen must be one of the following values: BOL, BBL', 'nl')).toBe('elke waarde in leerwegen moet een van de volgende waarden zijn: BOL, BBL');
+    expect(translate('no pok with this id', 'nl')).toBe('geen POK met deze id');
   });
 });

@@ -44,6 +44,39 @@ export const NOT_CLIENT_FACING: Readonly<Record<string, string>> = {
 /** Properties of object literals that carry a message (`overlap`: the qualification register's refusal of overlapping versions). */
 const MESSAGE_PROPERTIES = ['message', 'overlap'];
 
+/**
+ * class-validator's default messages (node_modules/class-validator/cjs/decorator), for the decorators
+ * the DTOs use without a `message:`. A decorator not listed here sends nothing of its own (Allow,
+ * IsOptional) or is one of ours (domain-validators.ts, whose messages are collected there).
+ */
+const CLASS_VALIDATOR_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
+  IsString: ['$property must be a string'],
+  IsInt: ['$property must be an integer number'],
+  IsBoolean: ['$property must be a boolean value'],
+  IsEnum: ['$property must be one of the following values: $constraint2'],
+  IsUUID: ['$property must be a UUID'],
+  ValidateNested: ['nested property $property must be either object or array'],
+  Min: ['$property must not be less than $constraint1'],
+  Max: ['$property must not be greater than $constraint1'],
+  MaxLength: ['$property must be shorter than or equal to $constraint1 characters'],
+  MinLength: ['$property must be longer than or equal to $constraint1 characters'],
+  Length: [
+    '$property must be longer than or equal to $constraint1 characters',
+    '$property must be shorter than or equal to $constraint2 characters',
+    '$property must be longer than or equal to $constraint1 and shorter than or equal to $constraint2 characters',
+  ],
+  Matches: ['$property must match $constraint1 regular expression'],
+  IsIn: ['$property must be one of the following values: $constraint1'],
+  ArrayMinSize: ['$property must contain at least $constraint1 elements'],
+  ArrayMaxSize: ['$property must contain no more than $constraint1 elements'],
+  ArrayUnique: ["All $property's elements must be unique"],
+  IsEmail: ['$property must be an email'],
+  IsDateString: ['$property must be a valid ISO 8601 date string'],
+  IsArray: ['$property must be an array'],
+  IsNumber: ['$property must be a number conforming to the specified constraints'],
+  Equals: ['$property must be equal to $constraint1'],
+};
+
 const SAMPLE_UUID = '7c9e6679-7425-40de-944b-e07fc1f52cf0';
 
 /** A plausible value for a `${…}` the scanner cannot evaluate, guessed from its text. */
@@ -150,9 +183,41 @@ export class MessageScanner {
     if (ts.isShorthandPropertyAssignment(node) && node.name.text === 'message' && ts.isObjectLiteralExpression(node.parent)) {
       this.add(node, this.evaluate(node.name), node.name);
     }
+    if (ts.isDecorator(node) && ts.isCallExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.expression.expression.text in CLASS_VALIDATOR_DEFAULTS) {
+      this.classValidatorDefault(node, node.expression);
+    }
     if (ts.isParameter(node) && ts.isIdentifier(node.name) && node.name.text === 'message' && node.initializer) {
       this.add(node, this.evaluate(node.initializer), node.initializer);
     }
+  }
+
+  /** A class-validator decorator without a `message:`: class-validator's own English default, as it would fill it in. */
+  private classValidatorDefault(decorator: ts.Decorator, call: ts.CallExpression): void {
+    const name = (call.expression as ts.Identifier).text;
+    const args = [...call.arguments];
+    const options = args.length && ts.isObjectLiteralExpression(args[args.length - 1]) ? (args[args.length - 1] as ts.ObjectLiteralExpression) : undefined;
+    if (options?.properties.some((p) => p.name && propertyName(p.name) === 'message')) return;
+    const each = options?.properties.some((p) => ts.isPropertyAssignment(p) && p.name && propertyName(p.name) === 'each' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+    const member = decorator.parent;
+    const property = (ts.isPropertyDeclaration(member) || ts.isParameter(member)) && ts.isIdentifier(member.name) ? member.name.text : 'value';
+    const constraint = (arg: ts.Expression | undefined): string => {
+      if (!arg) return '';
+      if (ts.isArrayLiteralExpression(arg)) return arg.elements.map((e) => (ts.isStringLiteral(e) ? e.text : e.getText())).join(', ');
+      if (ts.isRegularExpressionLiteral(arg)) return arg.text;
+      if (ts.isStringLiteral(arg) || ts.isNumericLiteral(arg)) return arg.text;
+      this.quiet++;
+      const value = this.evaluate(arg)?.[0];
+      this.quiet--;
+      return value ?? sampleFor(arg.getText());
+    };
+    const texts = CLASS_VALIDATOR_DEFAULTS[name].map((template) =>
+      (each ? 'each value in ' : '') +
+      template
+        .replace(/\$property/g, property)
+        .replace(/\$constraint1/g, constraint(args[0]))
+        .replace(/\$constraint2/g, name === 'IsEnum' ? 'A, B' : constraint(args[1])),
+    );
+    this.add(decorator, texts, call);
   }
 
   private notFound(node: ts.Node, what: ts.Expression | undefined, options: ts.Expression | undefined): void {

@@ -21,6 +21,11 @@ const NO_SUCH = /^no (.+) with this id$/;
  */
 export function translate(message: string, language: Language): string {
   if (language === 'en') return message;
+  // class-validator's `each: true` prefix before any of its messages.
+  if (message.startsWith('each value in ')) {
+    const rest = translate(message.slice('each value in '.length), language);
+    return rest === message.slice('each value in '.length) ? message : `elke waarde in ${rest}`;
+  }
   const exact = EXACT_NL[message];
   if (exact !== undefined) return exact;
   const notFound = NOT_FOUND.exec(message);
