@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { MessageScanner } from './message-sources';
+import { MessageScanner } from './testing/message-sources';
 import { translate } from './messages';
 
 /**
  * Issue #19: a Dutch user reads every message the API can send her in Dutch. The messages are read
- * from the sources (message-sources.ts: the domain errors, NOT_FOUND names, class-validator and other
+ * from the sources (testing/message-sources.ts: the domain errors, NOT_FOUND names, class-validator and other
  * `message:` options, rule findings, eligibility reasons, result unions), template values filled with
  * samples, and each must be known to the Dutch catalog. A new message without a Dutch text fails here.
  */

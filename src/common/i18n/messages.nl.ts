@@ -371,7 +371,7 @@ export const PATTERNS_NL: ReadonlyArray<readonly [RegExp, string]> = [
   [/^your organization records the signatures of (.+)$/s, 'uw organisatie legt de handtekeningen vast van $1'],
   [/^your organization records (\w+) and (\w+)$/, 'uw organisatie legt $1 en $2 vast'],
   [/^your organization records (\w+)$/, 'uw organisatie legt $1 vast'],
-  // class-validator's own messages, for a decorator without a `message:` (message-sources.ts CLASS_VALIDATOR_DEFAULTS)
+  // class-validator's own messages, for a decorator without a `message:` (testing/message-sources.ts CLASS_VALIDATOR_DEFAULTS)
   [/^(\w+) must be a string$/, '$1 moet een tekst zijn'],
   [/^(\w+) must be an integer number$/, '$1 moet een geheel getal zijn'],
   [/^(\w+) must be a boolean value$/, '$1 moet true of false zijn'],

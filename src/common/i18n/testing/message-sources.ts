@@ -4,7 +4,7 @@ import * as ts from 'typescript';
 
 /**
  * Every message the code can send to a client, read from the sources (issue #19): the Dutch catalog
- * is checked against it (catalog-coverage.spec.ts). Used by tests only.
+ * is checked against it (../catalog-coverage.spec.ts). Used by tests only.
  *
  * Collected from: the message arguments of the domain errors (BadUserInputError.field, new
  * ConflictError / ForbiddenError / UnauthenticatedError / RateLimitedError / GraphQLError /
@@ -28,7 +28,7 @@ export interface UnresolvedMessage {
   expression: string;
 }
 
-const SRC = path.resolve(__dirname, '../..');
+const SRC = path.resolve(__dirname, '../../..');
 
 /** Files whose `message:` texts never reach a client, with the reason. */
 export const NOT_CLIENT_FACING: Readonly<Record<string, string>> = {
