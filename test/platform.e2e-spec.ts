@@ -146,7 +146,7 @@ describe('platform conventions', () => {
     };
     try {
       await events.waitUntilReady();
-      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements', 'reevaluate-compliance', 'expire-proposals', 'open-scheduled-match-round', 'agreements', 'guidance-midpoint', 'accreditation-lifecycle', 'students-without-placement'] });
+      expect(await runDaily()).toEqual({ day: '2026-11-23', ran: ['close-expired-placements', 'reevaluate-compliance', 'expire-proposals', 'open-scheduled-match-round', 'agreements', 'guidance-midpoint', 'internship-start-reminder', 'accreditation-lifecycle', 'students-without-placement'] });
       expect(await runDaily()).toEqual({ day: '2026-11-23', ran: [] });
     } finally {
       await events.close();

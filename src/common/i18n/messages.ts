@@ -21,6 +21,11 @@ const NO_SUCH = /^no (.+) with this id$/;
  */
 export function translate(message: string, language: Language): string {
   if (language === 'en') return message;
+  // class-validator's `each: true` prefix before any of its messages.
+  if (message.startsWith('each value in ')) {
+    const rest = translate(message.slice('each value in '.length), language);
+    return rest === message.slice('each value in '.length) ? message : `elke waarde in ${rest}`;
+  }
   const exact = EXACT_NL[message];
   if (exact !== undefined) return exact;
   const notFound = NOT_FOUND.exec(message);
@@ -28,7 +33,8 @@ export function translate(message: string, language: Language): string {
   const noSuch = NO_SUCH.exec(message);
   if (noSuch) {
     const thing = Object.keys(THINGS_NL).find((key) => key.toLowerCase() === noSuch[1]);
-    if (thing) return `geen ${THINGS_NL[thing].toLowerCase()} met deze id`;
+    // A noun in the middle of a sentence: lower case, but an abbreviation (POK, API-sleutel) as written.
+    if (thing) return `geen ${/^[A-Z]{2}/.test(THINGS_NL[thing]) ? THINGS_NL[thing] : THINGS_NL[thing].charAt(0).toLowerCase() + THINGS_NL[thing].slice(1)} met deze id`;
   }
   const rejection = REJECTION.exec(message);
   if (rejection) {
