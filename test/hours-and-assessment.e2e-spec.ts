@@ -202,6 +202,13 @@ describe('hours, assessment, end evaluation and completion (issue #17)', () => {
     });
     for (const token of [classmate.token, otherSchool.staff.token, otherCompany.admin.token]) expect(codeOf(await t.gql(ASSESSMENT, { id: minor.internshipId }, token))).toBe('NOT_FOUND');
     expect(dataOf(await t.gql(ASSESSMENT, { id: adult.internshipId }, he.token)).internshipAssessment).toBeNull();
+
+    // Her data (GDPR art. 15) holds her weeks and her assessment, and none of a classmate's.
+    const { myData } = dataOf(await t.gql('{ myData { sections { name rows } } }', {}, she.token));
+    const section = (name: string) => myData.sections.find((candidate: { name: string }) => candidate.name === name).rows;
+    expect(section('assessments')).toEqual([expect.objectContaining({ internshipId: minor.internshipId, status: 'CONFIRMED', werkprocessen: [expect.objectContaining({ werkproces: 'B1-K1-W1', grade: 'GOED' }), expect.objectContaining({ werkproces: 'B1-K1-W2' })] })]);
+    expect(section('hours').length).toBeGreaterThan(0);
+    expect(section('hours').every((week: { internshipId: string }) => week.internshipId === minor.internshipId)).toBe(true);
   });
 
   it('she records her own end evaluation (R18, R19); her school may not do it for her now that she has an account, nor a classmate', async () => {

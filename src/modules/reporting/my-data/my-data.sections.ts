@@ -61,6 +61,11 @@ export const MY_DATA_SECTIONS: MyDataSection[] = [
            WHERE p.student_id = $1 ORDER BY p.rank`,
   },
   {
+    name: 'preferenceLock',
+    description: 'Whether and when your school locked your preference list before a round',
+    sql: `SELECT to_jsonb(l) AS row FROM student_preference_locks l WHERE l.student_id = $1`,
+  },
+  {
     name: 'proposals',
     description: 'Every proposal a match round made you, with both answers',
     sql: `SELECT to_jsonb(p) || jsonb_build_object('placementTitle', pl.title, 'company', o.name) AS row
@@ -98,6 +103,24 @@ export const MY_DATA_SECTIONS: MyDataSection[] = [
     name: 'poks',
     description: 'Every version of your praktijkovereenkomst (POK, R8), its terms and signatures',
     sql: `SELECT to_jsonb(k) AS row FROM poks k WHERE k.internship_id IN (${HER_INTERNSHIPS}) ORDER BY k.internship_id, k.version`,
+  },
+  {
+    name: 'guardianSigningLinks',
+    description: "The single-use links e-mailed to your guardian to sign your POK (R8): to whom, when, used or not (never the link's secret)",
+    sql: `SELECT to_jsonb(g) - 'token_hash' AS row FROM guardian_signing_links g
+           WHERE g.pok_id IN (SELECT id FROM poks WHERE internship_id IN (${HER_INTERNSHIPS})) ORDER BY g.created_at, g.id`,
+  },
+  {
+    name: 'hours',
+    description: 'The hours you logged per week, and how the company reviewed them',
+    sql: `SELECT to_jsonb(w) AS row FROM internship_hour_weeks w WHERE w.internship_id IN (${HER_INTERNSHIPS}) ORDER BY w.internship_id, w.week_start`,
+  },
+  {
+    name: 'assessments',
+    description: 'The assessment of your internships per werkproces, and its confirmation by your school',
+    sql: `SELECT to_jsonb(a) || jsonb_build_object('werkprocessen', (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.werkproces), '[]'::jsonb)
+                                                                     FROM internship_assessment_items x WHERE x.assessment_id = a.id)) AS row
+            FROM internship_assessments a WHERE a.internship_id IN (${HER_INTERNSHIPS}) ORDER BY a.created_at, a.id`,
   },
   {
     name: 'contactMoments',
