@@ -147,10 +147,11 @@ describe('API shape: cursors, sorting, search, nodes', () => {
       const students = [];
       for (let i = 0; i < 3; i += 1) students.push(await make.student(school));
       const taskIds: string[] = [];
+      const reportIds: string[] = [];
       for (const student of students) {
-        dataOf(await t.gql('mutation($input: FileDiscriminationReportInput!) { fileDiscriminationReport(input: $input) { id } }', {
+        reportIds.push(dataOf(await t.gql('mutation($input: FileDiscriminationReportInput!) { fileDiscriminationReport(input: $input) { id } }', {
           input: { companyId: company.id, studentId: student.id, ground: 'RACE_OR_ORIGIN', description: 'Afgewezen om haar achternaam bij het kennismakingsgesprek', incidentDate: '2026-11-02' },
-        }, school.staff.token));
+        }, school.staff.token)).fileDiscriminationReport.id);
         const { schoolTasks } = dataOf(await t.gql('{ schoolTasks(first: 1) { edges { node { id } } } }', {}, school.staff.token));
         taskIds.push(schoolTasks.edges[0].node.id);
       }
@@ -169,6 +170,15 @@ describe('API shape: cursors, sorting, search, nodes', () => {
       expect([...first.edges, ...rest.edges].map((edge: { node: { id: string } }) => edge.node.id)).toEqual([taskIds[0], taskIds[1], taskIds[2]]);
       expect(onlyError(await t.gql(TASKS, { orderBy: { field: 'KIND' }, after: first.pageInfo.endCursor }, school.staff.token)).extensions.code).toBe('BAD_USER_INPUT');
       expect(dataOf(await t.gql(TASKS, { orderBy: { field: 'CREATED_AT', direction: 'ASC' } }, otherSchool.staff.token)).schoolTasks.edges).toEqual([]);
+
+      // A step of a report's history refetches through node(id) for the reporting school (and SBB), no one else.
+      const { investigateDiscriminationReport } = dataOf(await t.gql('mutation($id: ID!) { investigateDiscriminationReport(id: $id) { transitions { id toStatus } } }', { id: reportIds[0] }, school.staff.token));
+      const step = investigateDiscriminationReport.transitions.find((transition: { toStatus: string }) => transition.toStatus === 'INVESTIGATING').id;
+      const typeFor = async (token: string) => dataOf(await t.gql(NODES, { ids: [step] }, token)).nodes[0]?.__typename ?? null;
+      expect(await typeFor(school.staff.token)).toBe('DiscriminationReportTransition');
+      expect(await typeFor((await make.sbb()).token)).toBe('DiscriminationReportTransition');
+      expect(await typeFor(otherSchool.staff.token)).toBeNull();
+      expect(await typeFor(company.admin.token)).toBeNull();
     });
   });
 
@@ -295,7 +305,7 @@ describe('API shape: cursors, sorting, search, nodes', () => {
         expect(error.extensions?.code).toBe('NOT_FOUND');
       }
       const task = onlyError(await t.gql('query($id: ID!) { schoolTask(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, school.staff.token));
-      expect(task).toMatchObject({ message: 'SchoolTask was not found', extensions: { code: 'NOT_FOUND' } });
+      expect(task).toMatchObject({ message: 'Schooltaak niet gevonden', extensions: { code: 'NOT_FOUND' } });
     });
   });
 });

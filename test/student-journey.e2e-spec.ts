@@ -132,6 +132,20 @@ describe('a student from invitation to completion, doing her own parts; her guar
     expect(completed.completeInternship).toEqual({ status: 'COMPLETED', hoursShortfallReason: null });
     expect(dataOf(await t.gql(MY_INTERNSHIP, {}, she)).internships.edges[0].node.status).toBe('COMPLETED');
 
+    // Each record of it refetches through node(id) under its own lookup's authorization (issue #19).
+    dataOf(await t.gql('mutation($id: ID!, $input: LogContactMomentInput!) { logContactMoment(internshipId: $id, input: $input) { id } }', {
+      id: internship.id, input: { date: '2027-06-25', type: 'END', onSite: true, participants: ['STUDENT', 'SCHOOL', 'COMPANY'] },
+    }, school.staff.token));
+    const records = dataOf(await t.gql(`query($id: ID!) { internship(id: $id) { contactMoments { id } evaluations { id evaluator }
+      hours { weeks { id } } } internshipAssessment(internshipId: $id) { id } }`, { id: internship.id }, school.staff.token));
+    const ids = [records.internship.contactMoments[0].id, records.internship.evaluations[0].id, records.internship.hours.weeks[0].id, records.internshipAssessment.id];
+    const typesFor = async (token: string) => dataOf(await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { __typename } }', { ids }, token)).nodes.map((node: { __typename: string } | null) => node?.__typename ?? null);
+    expect(await typesFor(school.staff.token)).toEqual(['ContactMoment', 'InternshipEvaluation', 'HourWeek', 'InternshipAssessment']);
+    expect(await typesFor(company.admin.token)).toEqual(['ContactMoment', 'InternshipEvaluation', 'HourWeek', 'InternshipAssessment']);
+    expect(await typesFor(she)).toEqual([null, null, 'HourWeek', 'InternshipAssessment']);
+    const stranger = await make.school();
+    expect(await typesFor(stranger.staff.token)).toEqual([null, null, null, null]);
+
     // What she did herself is audited as hers.
     const actions = (await t.dataSource.query(`SELECT DISTINCT action FROM audit_log WHERE actor_user_id = (SELECT id FROM users WHERE student_id = $1)`, [student.id])).map((row: { action: string }) => row.action);
     expect(actions).toEqual(expect.arrayContaining(['invitation.accepted', 'student.preferences_set', 'proposal.accepted_by_student', 'pok.signed_for_student', 'hours.logged', 'internship.evaluated']));

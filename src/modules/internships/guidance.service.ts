@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import type { Actor } from '../../common/auth/roles';
-import { BadUserInputError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ownedOrNotFound } from '../../common/errors/domain-errors';
+import type { EvaluationEntity } from './evaluation.entity';
 import { addDays } from '../../common/calendar';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
@@ -40,6 +41,20 @@ export class GuidanceService {
   }
 
   /** Daily: active internships past their midpoint with fewer than two contacts; both parties hear once. */
+  /** One contact moment (node(id)), for its internship's parties; else NOT_FOUND. */
+  async findContactMoment(actor: Actor, id: string): Promise<ContactMomentEntity> {
+    const moment = await this.internships.contactMoment(id);
+    const readable = moment && (await this.internships.findForParty(actor, moment.internshipId).then(() => true, () => false));
+    return ownedOrNotFound('Contact moment', readable ? moment : null);
+  }
+
+  /** One end evaluation (node(id)), for its internship's parties; else NOT_FOUND. */
+  async findEvaluation(actor: Actor, id: string): Promise<EvaluationEntity> {
+    const evaluation = await this.internships.evaluation(id);
+    const readable = evaluation && (await this.internships.findForParty(actor, evaluation.internshipId).then(() => true, () => false));
+    return ownedOrNotFound('Internship evaluation', readable ? evaluation : null);
+  }
+
   /** Tells each student, once, that her internship starts within START_REMINDER_DAYS days (issue #17). */
   async remindOfStart(today: string): Promise<void> {
     await this.transactions.run(async () => {

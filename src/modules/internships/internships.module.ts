@@ -49,6 +49,6 @@ export class InternshipStartReminder implements DailyCheck {
 @Module({
   imports: [OrganizationsModule, CompaniesModule, PlacementsModule, QualificationsModule, StudentsModule],
   providers: [InternshipEvents, InternshipsContributions, InternshipsRepository, InternshipsResolver, PokFieldsResolver, GuardianSigningResolver, PoksService, GuidanceService, InternshipLifecycleService, SelfFoundInternshipsService, SelfFoundInternshipsResolver, GuidanceMidpointCheck, InternshipStartReminder, ...INTERNSHIP_LOADERS, HoursRepository, HoursService, HoursResolver, AssessmentsRepository, AssessmentsService, AssessmentsResolver],
-  exports: [PoksService, InternshipLifecycleService, SelfFoundInternshipsService],
+  exports: [PoksService, InternshipLifecycleService, SelfFoundInternshipsService, GuidanceService, HoursService, AssessmentsService],
 })
 export class InternshipsModule {}

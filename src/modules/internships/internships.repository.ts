@@ -104,6 +104,14 @@ export class InternshipsRepository {
     return manager.save(manager.create(EvaluationEntity, fields));
   }
 
+  evaluation(id: string): Promise<EvaluationEntity | null> {
+    return this.transactions.manager.findOneBy(EvaluationEntity, { id });
+  }
+
+  contactMoment(id: string): Promise<ContactMomentEntity | null> {
+    return this.transactions.manager.findOneBy(ContactMomentEntity, { id });
+  }
+
   evaluationsOfInternship(internshipId: string): Promise<EvaluationEntity[]> {
     return this.transactions.manager.findBy(EvaluationEntity, { internshipId });
   }

@@ -47,6 +47,10 @@ export class MeldpuntRepository {
       .addOrderBy('report.id');
   }
 
+  transition(id: string): Promise<ReportTransitionEntity | null> {
+    return this.transactions.manager.getRepository(ReportTransitionEntity).findOneBy({ id });
+  }
+
   /** The history of each report, oldest step first. */
   transitionsOf(reportIds: readonly string[]): Promise<ReportTransitionEntity[]> {
     return this.transactions.manager.getRepository(ReportTransitionEntity).find({ where: { reportId: In([...reportIds]) }, order: { at: 'ASC', id: 'ASC' } });

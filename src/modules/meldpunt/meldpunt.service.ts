@@ -16,7 +16,7 @@ import { PlacementStatus } from '../placements/placement.entity';
 import { placementStatusAtCompany } from '../placements/placements.facts';
 import { SchoolTasksService } from '../school-tasks/school-tasks.service';
 import { StudentsFacts } from '../students/students.facts';
-import { type DiscriminationReportEntity, ReportStatus, Sanction } from './discrimination-report.entity';
+import { type DiscriminationReportEntity, type ReportTransitionEntity, ReportStatus, Sanction } from './discrimination-report.entity';
 import { MeldpuntRepository } from './meldpunt.repository';
 import type { DiscriminationReportsArgs, FileDiscriminationReportInput, FileMyDiscriminationReportInput, SanctionInput } from './dto/discrimination-report.input';
 import { MeldpuntPolicy } from './meldpunt.policy';
@@ -174,6 +174,13 @@ export class MeldpuntService {
   /** SBB reads every report; a school its own (another school's is NOT_FOUND, as if it did not exist). */
   async find(actor: Actor, id: string): Promise<DiscriminationReportEntity> {
     return this.readable(actor, await this.reports.findReport(id));
+  }
+
+  /** One step of a report's history (node(id)), for whoever reads the report's transitions: its school and SBB. */
+  async findTransition(actor: Actor, id: string): Promise<ReportTransitionEntity> {
+    const transition = await this.reports.transition(id);
+    const readable = transition && (await this.find(actor, transition.reportId).then(() => true, () => false));
+    return ownedOrNotFound('Discrimination report transition', readable ? transition : null);
   }
 
   list(actor: Actor, { filter: given, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {

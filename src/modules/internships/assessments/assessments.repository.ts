@@ -12,6 +12,11 @@ export class AssessmentsRepository {
     return this.transactions.manager.findOne(AssessmentEntity, { where: { internshipId }, relations: { items: true }, order: { items: { werkproces: 'ASC' } } });
   }
 
+  /** Which internship an assessment is of, or null. */
+  async internshipOf(id: string): Promise<string | null> {
+    return (await this.transactions.manager.findOne(AssessmentEntity, { where: { id }, select: { id: true, internshipId: true } }))?.internshipId ?? null;
+  }
+
   /** The assessment, created as a draft when there is none; the caller holds the internship's lock. */
   async findOrCreate(internshipId: string): Promise<AssessmentEntity> {
     const manager = this.transactions.manager;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../../common/audit/audit-log';
 import type { Actor } from '../../../common/auth/roles';
 import { Clock } from '../../../common/clock/clock';
-import { BadUserInputError, ConflictError, type FieldProblem, NotFoundError } from '../../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, type FieldProblem, NotFoundError, ownedOrNotFound } from '../../../common/errors/domain-errors';
 import { Transactions } from '../../../database/transactions';
 import { InternshipStatus } from '../internship.entity';
 import { InternshipsPolicy } from '../internships.policy';
@@ -81,6 +81,12 @@ export class AssessmentsService {
     await this.internships.findForParty(actor, internshipId);
     const assessment = await this.assessments.find(internshipId);
     return assessment ? this.model(assessment, await this.werkprocessenOf(internshipId)) : null;
+  }
+
+  /** One assessment by its id (node(id)), as its internship's parties read it; else NOT_FOUND. */
+  async findById(actor: Actor, id: string): Promise<InternshipAssessmentModel> {
+    const internshipId = await this.assessments.internshipOf(id);
+    return ownedOrNotFound('Internship assessment', internshipId ? await this.find(actor, internshipId).catch(() => null) : null);
   }
 
   /** Whether the school confirmed it (completion needs it). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../../common/audit/audit-log';
 import type { Actor } from '../../../common/auth/roles';
 import { Clock } from '../../../common/clock/clock';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../../common/errors/domain-errors';
 import type { Leerweg } from '../../../common/qualification';
 import { Transactions } from '../../../database/transactions';
 import { judgeActualHours } from '../../compliance/internship-compliance';
@@ -128,6 +128,14 @@ export class HoursService {
   async summary(actor: Actor, internshipId: string): Promise<InternshipHoursModel> {
     const internship = await this.internships.findForParty(actor, internshipId);
     return this.summaryOf(internship);
+  }
+
+  /** One logged week (node(id)), as its internship's parties read it; else NOT_FOUND. */
+  async findWeek(actor: Actor, id: string): Promise<HourWeekModel> {
+    const found = await this.hours.weekInternship(id);
+    const internship = found ? await this.internships.findForParty(actor, found.internshipId).catch(() => null) : null;
+    const week = internship ? (await this.hours.weeksOf(internship.id)).find((candidate) => candidate.id === id) : undefined;
+    return this.model(ownedOrNotFound('Hour week', week), internship!.hoursFindings);
   }
 
   /** The summary of an internship the caller may already read (a field of its Internship). */

@@ -11,7 +11,7 @@ import { RegistrationStatus } from '../internship-registration.entity';
 import { EarlyCompletionReason, InternshipStatus, TerminationCode } from '../internship.entity';
 import { PokParty, PokSignatureWay, PokStatus } from '../pok.entity';
 
-@ObjectType('InternshipEvaluation', { description: 'An end evaluation (R18, R19)' })
+@ObjectType('InternshipEvaluation', { implements: () => [NodeInterface], description: 'An end evaluation (R18, R19)' })
 export class InternshipEvaluationModel {
   @Field(() => ID) id: string;
   @Field(() => Evaluator) evaluator: Evaluator;
@@ -22,7 +22,7 @@ export class InternshipEvaluationModel {
   @Field() createdAt: Date;
 }
 
-@ObjectType('ContactMoment', { description: 'A guidance contact during an internship (R17)' })
+@ObjectType('ContactMoment', { implements: () => [NodeInterface], description: 'A guidance contact during an internship (R17)' })
 export class ContactMomentModel {
   @Field(() => ID) id: string;
   @Field(() => LocalDateScalar) date: string;

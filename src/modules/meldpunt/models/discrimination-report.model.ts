@@ -4,7 +4,7 @@ import { ConnectionType } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { DiscriminationGround, ReportStatus, Sanction } from '../discrimination-report.entity';
 
-@ObjectType('DiscriminationReportTransition', { description: 'One step of a report (R22); filing is the first, from null to RECEIVED' })
+@ObjectType('DiscriminationReportTransition', { implements: () => [NodeInterface], description: 'One step of a report (R22); filing is the first, from null to RECEIVED' })
 export class ReportTransitionModel {
   @Field(() => ID)
   id: string;

@@ -22,6 +22,9 @@ import { SchoolTasksService } from '../../school-tasks/school-tasks.service';
 import { StudentsService } from '../../students/students.service';
 import { NormSetsService } from '../../compliance/norm-sets.service';
 import { PoksService } from '../../internships/poks.service';
+import { AssessmentsService } from '../../internships/assessments/assessments.service';
+import { GuidanceService } from '../../internships/guidance.service';
+import { HoursService } from '../../internships/hours/hours.service';
 import { TrainerAssignmentsService } from '../../companies/trainer-assignments.service';
 import { NODE_TABLES, type NodeTypeName, NodeTypesReads } from './node-types.reads';
 import { type NodeLookup, NodeLookups } from '../../../common/graphql/node-lookups';
@@ -59,8 +62,13 @@ export class NodesService {
     apiKeys: ApiKeysService,
     invitations: InvitationsService,
     register: QualificationsService,
+    guidance: GuidanceService,
+    hours: HoursService,
+    assessments: AssessmentsService,
   ) {
     const anyone = [Role.AUTHENTICATED];
+    // An internship's parties: its company, the student's school, and (issue #17) the student herself.
+    const parties = [Role.COMPANY, Role.SCHOOL, Role.STUDENT];
     const admins = [Role.SCHOOL_ADMIN, Role.COMPANY_ADMIN, Role.SBB_ADMIN, Role.PLATFORM_ADMIN];
     this.lookups = {
       Accreditation: { roles: anyone, find: (_actor, id) => companies.findAccreditation(id) },
@@ -70,16 +78,21 @@ export class NodesService {
       ApiKey: { roles: admins, find: (actor, id) => apiKeys.find(actor, id) },
       Branch: { roles: anyone, find: (_actor, id) => companies.findBranch(id) },
       ComplianceEvaluation: { roles: anyone, find: (actor, id) => compliance.findEvaluation(actor, id) },
+      ContactMoment: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => guidance.findContactMoment(actor, id) },
       DiscriminationReport: { roles: [Role.SCHOOL, Role.SBB], find: (actor, id) => meldpunt.find(actor, id) },
-      Internship: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => internships.find(actor, id) },
-      InternshipRegistration: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => registrations.find(actor, id) },
+      DiscriminationReportTransition: { roles: [Role.SCHOOL, Role.SBB], find: (actor, id) => meldpunt.findTransition(actor, id) },
+      HourWeek: { roles: parties, find: (actor, id) => hours.findWeek(actor, id) },
+      Internship: { roles: parties, find: (actor, id) => internships.find(actor, id) },
+      InternshipAssessment: { roles: parties, find: (actor, id) => assessments.findById(actor, id) },
+      InternshipEvaluation: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => guidance.findEvaluation(actor, id) },
+      InternshipRegistration: { roles: parties, find: (actor, id) => registrations.find(actor, id) },
       Invitation: { roles: admins, find: (actor, id) => invitations.find(actor, id) },
       MatchRound: { roles: anyone, find: (_actor, id) => rounds.find(id) },
       NormSet: { roles: anyone, find: (_actor, id) => normSets.find(id) },
       Organization: { roles: anyone, find: (_actor, id) => organizations.findOrganization(id) },
       Placement: { roles: anyone, find: (actor, id) => placements.findVisible(actor, id) },
-      Pok: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => poks.find(actor, id) },
-      Proposal: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => proposals.find(actor, MatchingPolicy.sideOf(actor), id) },
+      Pok: { roles: parties, find: (actor, id) => poks.find(actor, id) },
+      Proposal: { roles: parties, find: (actor, id) => proposals.find(actor, MatchingPolicy.sideOf(actor), id) },
       QualificationDossier: { roles: anyone, find: (_actor, id) => register.findVersion(id) },
       SchoolTask: { roles: [Role.SCHOOL, Role.SBB, Role.PLATFORM], find: (actor, id) => tasks.find(actor, id) },
       Student: { roles: [Role.SCHOOL], find: (actor, id) => students.findOwn(actor, id) },

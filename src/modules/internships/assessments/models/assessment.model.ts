@@ -1,3 +1,4 @@
+import { NodeInterface } from '../../../../common/graphql/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AssessmentGrade, AssessmentStatus } from '../assessment.entity';
 
@@ -9,7 +10,7 @@ export class WerkprocesAssessmentModel {
   @Field({ description: 'When it was last graded' }) assessedAt: Date;
 }
 
-@ObjectType('InternshipAssessment', { description: 'The praktijkopleider\'s assessment per werkproces of the POK; final once the school confirms it (issue #17)' })
+@ObjectType('InternshipAssessment', { implements: () => [NodeInterface], description: 'The praktijkopleider\'s assessment per werkproces of the POK; final once the school confirms it (issue #17)' })
 export class InternshipAssessmentModel {
   @Field(() => ID, { description: 'The assessment; it is read and changed through its internship (internshipAssessment, recordAssessment, confirmAssessment)' }) id: string;
   @Field(() => ID) internshipId: string;

@@ -1,10 +1,11 @@
+import { NodeInterface } from '../../../../common/graphql/node';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { LocalDateScalar } from '../../../../common/graphql/scalars';
 import { ComplianceFindingModel } from '../../../compliance/models/compliance.model';
 import type { Finding } from '../../../compliance/rules/rule';
 import { HourWeekStatus } from '../hour-week.entity';
 
-@ObjectType('HourWeek', { description: 'One week of an internship as the student logged it; the company approves or rejects it' })
+@ObjectType('HourWeek', { implements: () => [NodeInterface], description: 'One week of an internship as the student logged it; the company approves or rejects it' })
 export class HourWeekModel {
   @Field(() => ID, { description: 'The id approveHours and rejectHours name' }) id: string;
   @Field(() => ID) internshipId: string;
