@@ -15,7 +15,7 @@ const WERKPROCESSEN = ['B1-K1-W1', 'B1-K1-W2'];
 
 const ACCEPT_INVITATION = 'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { token user { role studentId } } }';
 const SET_MINE = `mutation($p: [ID!]!) { setMyPreferences(placementIds: $p) {
-  __typename ... on StudentPreferenceList { locked entries { rank placementId } } ... on IneligiblePreferences { message } } }`;
+  __typename ... on StudentPreferenceList { id locked entries { rank placementId } } ... on IneligiblePreferences { message } } }`;
 const MY_PROPOSALS = `{ proposals(first: 10) { edges { node { id status
   placement { title hoursPerWeek stipendMonthlyCents werkprocessen company { name } branch { city } }
   explanation { choices { rank outcome } } } } } }`;
@@ -72,7 +72,7 @@ describe('a student from invitation to completion, doing her own parts; her guar
     const she = await t.login('yasmina@student.test', PASSWORD);
 
     // Her preferences, a match round, her proposal with the placement's public details and why.
-    expect(dataOf(await t.gql(SET_MINE, { p: [placementId] }, she)).setMyPreferences).toMatchObject({ __typename: 'StudentPreferenceList', locked: false, entries: [{ rank: 1, placementId }] });
+    expect(dataOf(await t.gql(SET_MINE, { p: [placementId] }, she)).setMyPreferences).toMatchObject({ __typename: 'StudentPreferenceList', id: student.id, locked: false, entries: [{ rank: 1, placementId }] });
     const platform = await make.platformAdmin();
     const round = dataOf(await t.gql('mutation { openMatchRound(input: { periodFrom: "2027-01-01", periodTo: "2027-03-01" }) { id } }', {}, platform.token)).openMatchRound;
     await eventually(async () => dataOf(await t.gql('query($id: ID!) { matchRound(id: $id) { status } }', { id: round.id }, school.staff.token)).matchRound.status === 'COMPLETED');

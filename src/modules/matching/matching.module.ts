@@ -7,7 +7,7 @@ import { InternshipsModule } from '../internships/internships.module';
 import { StudentsModule } from '../students/students.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { BlindCandidateLoader, ExplanationLoader, PlacementByIdLoader } from './matching.loaders';
-import { MatchingResolver, ProposalFieldsResolver, StudentPreferenceFieldsResolver } from './matching.resolver';
+import { MatchingResolver, ProposalFieldsResolver, StudentPreferenceFieldsResolver, StudentPreferenceListFieldsResolver } from './matching.resolver';
 import { MatchRoundsService } from './match-rounds.service';
 import { PreferencesService } from './preferences.service';
 import { ProposalsService } from './proposals.service';
@@ -17,7 +17,7 @@ import { MatchingRepository } from './matching.repository';
 /** Blind stable matching: preferences, rounds, proposals and answers (R20, R21). */
 @Module({
   imports: [CompaniesModule, ComplianceModule, InternshipsModule, OrganizationsModule, StudentsModule],
-  providers: [MatchingEvents, MatchingRepository, MatchingContributions, ProposalWithdrawal, PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, StudentPreferenceFieldsResolver, BlindCandidateLoader, ExplanationLoader, PlacementByIdLoader],
+  providers: [MatchingEvents, MatchingRepository, MatchingContributions, ProposalWithdrawal, PreferencesService, MatchRoundsService, ProposalsService, MatchingResolver, ProposalFieldsResolver, StudentPreferenceFieldsResolver, StudentPreferenceListFieldsResolver, BlindCandidateLoader, ExplanationLoader, PlacementByIdLoader],
   exports: [MatchRoundsService, ProposalsService],
 })
 export class MatchingModule {}

@@ -172,6 +172,15 @@ export class MatchingResolver {
   }
 }
 
+@Resolver(() => StudentPreferenceListModel)
+export class StudentPreferenceListFieldsResolver {
+  @ResolveField(() => ID, { description: "Her student id (one list per student), so a client cache keys on it" })
+  @Allow(Role.SCHOOL, Role.STUDENT)
+  id(@Parent() list: StudentPreferenceListModel): string {
+    return list.studentId;
+  }
+}
+
 @Resolver(() => StudentPreferenceModel)
 export class StudentPreferenceFieldsResolver {
   @ResolveField(() => PlacementModel, { description: 'The placement ranked: its public details (for the student herself too)' })
