@@ -82,7 +82,7 @@ describe('accreditation lifecycle (R3): refusals, four-yearly reviews, lapse aft
     const before = await written();
     const early = onlyError(await t.gql(GRANT, { input: { branchId, crebo: '25180', grantedOn: '2027-02-27' } }, auditor));
     expect(early.extensions.code).toBe('BAD_USER_INPUT');
-    expect(early.extensions.fields).toEqual([{ path: 'input.grantedOn', rule: 'R3', message: expect.stringContaining('possible from 2027-02-28') }]);
+    expect(early.extensions.fields).toEqual([{ path: 'input.grantedOn', rule: 'R3', message: expect.stringContaining('mogelijk vanaf 2027-02-28') }]);
     expect(await written()).toEqual(before);
 
     expect(await grant({ branchId, crebo: '25180', grantedOn: '2027-02-28' })).toMatchObject({ status: 'ACTIVE', grantedOn: '2027-02-28' });

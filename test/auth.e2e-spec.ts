@@ -96,7 +96,7 @@ describe('organizations, users and login', () => {
         admin,
       ),
     );
-    expect(missingSector.extensions.fields).toEqual([{ path: 'input.sector', message: 'a COMPANY needs its SBB sector' }]);
+    expect(missingSector.extensions.fields).toEqual([{ path: 'input.sector', message: 'voor een COMPANY is de SBB-sector nodig' }]);
     expect(await t.count('organizations')).toBe(before);
     expect(await t.count('users WHERE email = \'a@b.test\'')).toBe(0);
     expect(await t.count('invitations WHERE email = \'a@b.test\'')).toBe(0);
@@ -118,7 +118,7 @@ describe('organizations, users and login', () => {
     expect(data?.inviteUser).toMatchObject({ email: 'mentor@school.test', role: 'STAFF', status: 'OPEN' });
 
     const taken = onlyError(await t.gql(ADD_USER, { input: { ...input, email: school.staff.email } }, schoolAdmin));
-    expect(taken.extensions.fields).toEqual([{ path: 'input.email', message: 'this address cannot be used for a new account; choose another address or contact support' }]);
+    expect(taken.extensions.fields).toEqual([{ path: 'input.email', message: 'dit adres kan niet voor een nieuw account worden gebruikt; kies een ander adres of neem contact op met support' }]);
 
     const staff = onlyError(await t.gql(ADD_USER, { input: { ...input, email: 'other@school.test' } }, school.staff.token));
     expect(staff.extensions.code).toBe('FORBIDDEN');

@@ -89,6 +89,6 @@ describe('companies: branches, accreditations and trainers', () => {
         as.companyAdmin,
       ),
     );
-    expect(error.extensions.fields).toEqual([{ path: 'input.postcode', message: 'postcode 1000 does not exist' }]);
+    expect(error.extensions.fields).toEqual([{ path: 'input.postcode', message: 'postcode 1000 bestaat niet' }]);
   });
 });

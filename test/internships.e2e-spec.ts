@@ -114,10 +114,10 @@ describe('internships: the praktijkovereenkomst (R8)', () => {
     const contact = (date: string, onSite = false) => ({ date, type: 'PROGRESS', onSite, participants: ['STUDENT', 'SCHOOL', 'COMPANY'] });
     const milaId = mila.internshipId;
     expect(onlyError(await t.gql(LOG, { id: milaId, input: contact('2027-07-11') }, school)).extensions.fields).toEqual([
-      expect.objectContaining({ path: 'input.date', message: expect.stringContaining('future') }),
+      expect.objectContaining({ path: 'input.date', message: expect.stringContaining('toekomst') }),
     ]);
     expect(onlyError(await t.gql(LOG, { id: milaId, input: contact('2027-07-01') }, school)).extensions.fields).toEqual([
-      expect.objectContaining({ path: 'input.date', message: expect.stringContaining('2027-02-01 to 2027-06-30') }),
+      expect.objectContaining({ path: 'input.date', message: expect.stringContaining('2027-02-01 tot en met 2027-06-30') }),
     ]);
     expect(onlyError(await t.gql(LOG, { id: milaId, input: contact('2027-03-01') }, otherSchool.admin.token)).extensions.code).toBe('NOT_FOUND');
     for (const input of [contact('2027-02-10', true), contact('2027-04-14')]) dataOf(await t.gql(LOG, { id: milaId, input }, school));

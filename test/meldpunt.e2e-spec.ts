@@ -369,8 +369,8 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     };
 
     it('refuses an unknown company, and an organization that is not a company', async () => {
-      await refuses(valid({ companyId: randomUUID() }), 'companyId', /not a company/);
-      await refuses(valid({ companyId: ids.roc }), 'companyId', /not a company/);
+      await refuses(valid({ companyId: randomUUID() }), 'companyId', /geen bedrijf/);
+      await refuses(valid({ companyId: ids.roc }), 'companyId', /geen bedrijf/);
     });
 
     it('refuses an unknown placement and a placement of another company alike (NOT_FOUND)', async () => {
@@ -380,7 +380,7 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     it('refuses an unknown internship and another school\'s alike (NOT_FOUND); its own at another company is BAD_USER_INPUT', async () => {
       // The other school names this school's internship.
       await notFound(valid({ internshipId: randomUUID() }), valid({ internshipId: flow.internshipId }), 'internshipId', otherSchool.admin.token);
-      await refuses(valid({ companyId: ids.brasserie, internshipId: flow.internshipId }), 'internshipId', /not at this company/);
+      await refuses(valid({ companyId: ids.brasserie, internshipId: flow.internshipId }), 'internshipId', /niet bij dit bedrijf/);
     });
 
     it('refuses a student of another school as an unknown one (NOT_FOUND)', async () => {
@@ -389,7 +389,7 @@ describe('meldpunt: discrimination reports, sanctions and school tasks (R22, R2)
     });
 
     it('refuses an incident date in the future, and an empty or blank description', async () => {
-      await refuses(valid({ incidentDate: tomorrow() }), 'incidentDate', /in the future/);
+      await refuses(valid({ incidentDate: tomorrow() }), 'incidentDate', /in de toekomst/);
       await refuses(valid({ description: '' }), 'description');
       await refuses(valid({ description: '              ' }), 'description', /mag niet leeg zijn/); // school staff read Dutch (issue #19)
     });

@@ -151,7 +151,7 @@ describe('placements', () => {
 
     const refused = onlyError(await t.gql(UPDATE, { id: placementId, input: { capacity: held - 1 } }, admin));
     expect(refused.extensions.code).toBe('CONFLICT');
-    expect(refused.message).toContain(`holds ${held} seat`);
+    expect(refused.message).toContain(`heeft ${held} bezette plek`);
     expect(await t.dataSource.query('SELECT capacity, updated_at FROM placements WHERE id = $1', [placementId])).toEqual(before);
     expect(await t.count('audit_log')).toBe(audits);
 

@@ -104,9 +104,9 @@ describe('the qualification register (issue #18, R4)', () => {
   it('refuses a student whose crebo is unknown or not valid on her first day, or whose werkproces code is not in the dossier', async () => {
     const student = (change: Record<string, unknown>) => ({ input: { ...validStudent(), crebo: OLD, werkprocessen: ['B1-K2-W1', 'een notitie'], availableFrom: '2027-02-01', ...change } });
     const unknown = onlyError(await t.gql(CREATE_STUDENT, student({ crebo: '99999' }), school.staff.token));
-    expect(unknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'input.crebo', rule: 'R4', message: expect.stringContaining('not in the qualification register') })] });
+    expect(unknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'input.crebo', rule: 'R4', message: expect.stringContaining('niet in het kwalificatieregister') })] });
     const expired = onlyError(await t.gql(CREATE_STUDENT, student({ crebo: ENDED, werkprocessen: [] }), school.staff.token));
-    expect(expired.extensions.fields).toEqual([expect.objectContaining({ path: 'input.crebo', rule: 'R4', message: expect.stringContaining('not valid on 2027-02-01') })]);
+    expect(expired.extensions.fields).toEqual([expect.objectContaining({ path: 'input.crebo', rule: 'R4', message: expect.stringContaining('niet geldig op 2027-02-01') })]);
     // Version 1's code is not a code of version 2, in force on her first day.
     const outside = onlyError(await t.gql(CREATE_STUDENT, student({ werkprocessen: ['een notitie', 'B1-K1-W1'] }), school.staff.token));
     expect(outside.extensions.fields).toEqual([expect.objectContaining({ path: 'input.werkprocessen.1', rule: 'R4' })]);

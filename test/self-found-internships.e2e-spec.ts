@@ -165,7 +165,7 @@ describe('self-found internships (issue #16)', () => {
     expect(seated).toMatchObject({ __typename: 'Internship', placementId });
     const full = onlyError(await t.gql(CONFIRM, { id: second.registrationId }, company.admin.token));
     expect(full.extensions.code).toBe('CONFLICT');
-    expect(full.message).toContain('no free seat');
+    expect(full.message).toContain('geen vrije plek');
     expect(await t.count(`internships WHERE placement_id = '${placementId}'`)).toBe(1);
     await terminate(seated.id);
     dataOf(await t.gql(WITHDRAW, { id: second.registrationId }, school.staff.token));

@@ -105,7 +105,7 @@ describe('several workers: rounds at once on one database; one seat and one open
     expect(dataOf(await t.gql(ANSWER, { id: open[1].id }, staff)).answerProposal.status).toBe('OPEN');
     const toCompany = onlyError(await t.gql(ANSWER, { id: open[1].id }, company));
     expect(toCompany.extensions.code).toBe('CONFLICT');
-    expect(toCompany.message).toMatch(/already holds a seat/);
+    expect(toCompany.message).toMatch(/heeft al een plek/);
     expect(toCompany.message).not.toContain(open[1].student_id);
     expect(toCompany.message).not.toContain(seats[1]);
 

@@ -103,7 +103,7 @@ describe('webhook targets in production: no loopback, private or internal receiv
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: [{ path: 'input.url', message: expect.stringContaining('only to publicly routable addresses') }],
+      fields: [{ path: 'input.url', message: expect.stringContaining('alleen naar publiek routeerbare adressen') }],
     });
     expect(status).toBe(400);
     expect(await t.count('webhook_endpoints')).toBe(before);
@@ -113,7 +113,7 @@ describe('webhook targets in production: no loopback, private or internal receiv
   it('refuses plain http in production', async () => {
     const { status, body } = await register('http://hooks.example.org/stagematch');
     expect(status).toBe(400);
-    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.url', message: 'url must use https in production' }] });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.url', message: 'url moet in productie https gebruiken' }] });
   });
 
   it('registers an https URL whose every address is public', async () => {

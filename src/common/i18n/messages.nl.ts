@@ -191,6 +191,11 @@ export const EXACT_NL: Readonly<Record<string, string>> = {
 
 /** Nouns in "<What> was not found" (NotFoundError). */
 export const THINGS_NL: Readonly<Record<string, string>> = {
+  'Internship assessment': 'Beoordeling van de stage',
+  'Contact moment': 'Contactmoment',
+  'Internship evaluation': 'Eindevaluatie',
+  'Hour week': 'Urenweek',
+  'Discrimination report transition': 'Stap van de melding',
   Student: 'Student',
   Trainer: 'Praktijkopleider',
   User: 'Gebruiker',

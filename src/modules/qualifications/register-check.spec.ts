@@ -23,7 +23,7 @@ describe('R4 against the qualification register', () => {
   it('says why: not in the register at all, or the periods it is valid in', () => {
     expect(registerProblems({ crebo: '99999', date: '2027-01-01' }, [])).toStrictEqual([{ field: 'crebo', message: 'crebo 99999 is not in the qualification register (R4)' }]);
     expect(registerProblems({ crebo: '25655', date: '2016-07-31' }, versions)[0].message).toBe(
-      'crebo 25655 is not valid on 2016-07-31 (register: 2016-08-01 to 2026-07-31, 2026-08-01 to open) (R4)',
+      'crebo 25655 is not valid on 2016-07-31 (register: 2016-08-01–2026-07-31, 2026-08-01–…) (R4)',
     );
   });
 

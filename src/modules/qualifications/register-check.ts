@@ -46,7 +46,7 @@ export function registerProblems(
   if (!versions.length) return [{ field: 'crebo', message: `crebo ${subject.crebo} is not in the qualification register (R4)` }];
   const version = versionOn(versions, subject.date);
   if (!version) {
-    const periods = versions.map((v) => `${v.validFrom} to ${v.validUntil ?? 'open'}`).join(', ');
+    const periods = versions.map((v) => `${v.validFrom}–${v.validUntil ?? '…'}`).join(', '); // dates only: the same in Dutch
     return [{ field: 'crebo', message: `crebo ${subject.crebo} is not valid on ${subject.date} (register: ${periods}) (R4)` }];
   }
   const codes = new Set(version.werkprocesCodes);
