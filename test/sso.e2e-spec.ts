@@ -9,7 +9,7 @@ const APP_URL = 'http://localhost:5173';
 const CONFIGURE = `mutation($input: ConfigureSsoInput!) { configureSso(input: $input) {
   organizationId issuer clientId allowedDomains createUnknownUsers newUserRole enabled redirectUri signInUrl } }`;
 const CONFIGURATION = 'query($o: ID!) { ssoConfiguration(organizationId: $o) { id clientId allowedDomains } }';
-const COMPLETE = 'mutation($code: String!) { completeSsoSignIn(code: $code) { token user { id email role organizationId } } }';
+const COMPLETE = 'mutation($code: String!) { completeSsoSignIn(code: $code) { token user { id email role organizationId studentId } } }';
 const ME = '{ me { id email name role organizationId } }';
 
 /**
@@ -166,6 +166,15 @@ describe('single sign-on over OpenID Connect', () => {
       expect(dataOf(await t.gql(ME, {}, session.token)).me.id).toBe(strictSchool.staff.id);
       expect(onlyError(await t.gql(COMPLETE, { code: fragment(landing).get('code') })).extensions.code).toBe('UNAUTHENTICATED');
       expect(await lastAudit('user.signed_in')).toMatchObject({ entity_id: strictSchool.staff.id, after: { createdJustInTime: false } });
+    });
+
+    it("signs a student in through her school's provider as herself (issue #17): role STUDENT, her own profile, no staff operation", async () => {
+      const student = await make.student(strictSchool);
+      const account = await make.studentAccount(strictSchool, student);
+      const session = await sessionFrom(await signIn(strictSchool.id, { email: student.identity.email, email_verified: true }));
+      expect(session.user).toMatchObject({ id: account.id, role: 'STUDENT', studentId: student.id });
+      expect(dataOf(await t.gql('{ myStudent { id } }', {}, session.token)).myStudent.id).toBe(student.id);
+      expect(onlyError(await t.gql('{ students(first: 1) { totalCount } }', {}, session.token)).extensions.code).toBe('FORBIDDEN');
     });
 
     it.each([
