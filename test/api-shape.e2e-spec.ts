@@ -179,6 +179,27 @@ describe('API shape: cursors, sorting, search, nodes', () => {
       expect(await typeFor((await make.sbb()).token)).toBe('DiscriminationReportTransition');
       expect(await typeFor(otherSchool.staff.token)).toBeNull();
       expect(await typeFor(company.admin.token)).toBeNull();
+
+      // The reports themselves sort too: by when they were filed, or by their step in the R22 flow.
+      const REPORTS = 'query($orderBy: DiscriminationReportOrder) { discriminationReports(orderBy: $orderBy) { edges { node { id } } } }';
+      const reports = async (orderBy: unknown) => dataOf(await t.gql(REPORTS, { orderBy }, school.staff.token)).discriminationReports.edges.map((edge: { node: { id: string } }) => edge.node.id);
+      expect(await reports(null)).toEqual([...reportIds].reverse());
+      expect(await reports({ field: 'CREATED_AT', direction: 'ASC' })).toEqual(reportIds);
+      expect(await reports({ field: 'STATUS', direction: 'ASC' })).toEqual([reportIds[1], reportIds[2], reportIds[0]]);
+    });
+  });
+
+  describe('self-found registrations sorted', () => {
+    it('sorts by when they were registered either way, and by the start asked for', async () => {
+      const later = (await make.registration(school, company, { startDate: '2027-03-01', endDate: '2027-06-30' })).registrationId;
+      const earlier = (await make.registration(school, company, { startDate: '2027-02-01', endDate: '2027-06-30' })).registrationId;
+      const REGISTRATIONS = 'query($orderBy: InternshipRegistrationOrder) { internshipRegistrations(orderBy: $orderBy) { edges { node { id } } } }';
+      const ids = async (orderBy: unknown, token = school.staff.token) =>
+        dataOf(await t.gql(REGISTRATIONS, { orderBy }, token)).internshipRegistrations.edges.map((edge: { node: { id: string } }) => edge.node.id).filter((id: string) => [later, earlier].includes(id));
+      expect(await ids(null)).toEqual([earlier, later]);
+      expect(await ids({ field: 'CREATED_AT', direction: 'ASC' })).toEqual([later, earlier]);
+      expect(await ids({ field: 'START_DATE', direction: 'ASC' })).toEqual([earlier, later]);
+      expect(await ids({ field: 'START_DATE', direction: 'DESC' }, company.admin.token)).toEqual([later, earlier]);
     });
   });
 

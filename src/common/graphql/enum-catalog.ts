@@ -107,6 +107,12 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
     RELIGION_OR_BELIEF: ['Religion or belief', 'Godsdienst of levensovertuiging'],
     SEXUAL_ORIENTATION: ['Sexual orientation', 'Seksuele gerichtheid'],
   },
+  DiscriminationReportOrderField: {
+    CREATED_AT: [null, 'Ingediend op'],
+    INCIDENT_DATE: [null, 'Datum van het voorval'],
+    STATUS: [null, 'Status'],
+    UPDATED_AT: [null, 'Laatste stap'],
+  },
   DiscriminationReportStatus: {
     ESCALATED_TO_SBB: ['Handed to SBB by the school', 'Doorgezet naar SBB'],
     INVESTIGATING: ['The school is investigating', 'In onderzoek'],
@@ -207,6 +213,10 @@ export const ENUM_CATALOG: Readonly<Record<string, Readonly<Record<string, EnumE
   InternshipOrderField: {
     CREATED_AT: [null, 'Ontstaan op'],
     END_DATE: [null, 'Einddatum'],
+    START_DATE: [null, 'Begindatum'],
+  },
+  InternshipRegistrationOrderField: {
+    CREATED_AT: [null, 'Aangemeld op'],
     START_DATE: [null, 'Begindatum'],
   },
   InternshipRegistrationStatus: {

@@ -3,7 +3,7 @@ import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { Clock } from '../../common/clock/clock';
 import { BadUserInputError, ConflictError, NotFoundError, ownedOrNotFound } from '../../common/errors/domain-errors';
-import { type Connection, paginate } from '../../common/graphql/pagination';
+import { type Connection, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Leerweg } from '../../common/qualification';
 import { Transactions } from '../../database/transactions';
 import { Events } from '../events/events';
@@ -228,11 +228,17 @@ export class SelfFoundInternshipsService {
   }
 
   /** The registrations of the actor's school or company, newest first. */
-  list(actor: Actor, { filter, status: looseStatus, ...page }: InternshipRegistrationsArgs): Promise<Connection<InternshipRegistrationEntity>> {
+  list(actor: Actor, { filter, status: looseStatus, orderBy, ...page }: InternshipRegistrationsArgs): Promise<Connection<InternshipRegistrationEntity>> {
     const status = filter?.status ?? looseStatus;
     const query = this.internships.registrationsQuery(actor);
     if (status) query.andWhere('registration.status = :status', { status });
-    return paginate(query, page);
+    const ordering = orderingOf(
+      { CREATED_AT: 'registration.createdAt', START_DATE: ['registration.startDate', 'registration.createdAt'] },
+      'registration.id',
+      orderBy,
+      { field: 'CREATED_AT', direction: SortDirection.DESC },
+    );
+    return paginate(query, page, { ordering });
   }
 
   /** One registration of the actor's school or company; anyone else's is NOT_FOUND, as an unknown id. */

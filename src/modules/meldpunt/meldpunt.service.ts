@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../common/audit/audit-log';
 import { type Actor, OrganizationType } from '../../common/auth/roles';
 import { BadUserInputError, ConflictError, type FieldProblem, ForbiddenError, ownedOrNotFound } from '../../common/errors/domain-errors';
-import { type Connection, type ConnectionArgs, paginate } from '../../common/graphql/pagination';
+import { type Connection, type ConnectionArgs, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { Clock } from '../../common/clock/clock';
 import { Transactions } from '../../database/transactions';
 import { studentsWithTrainerAt } from '../companies/companies.facts';
@@ -183,12 +183,23 @@ export class MeldpuntService {
     return ownedOrNotFound('Discrimination report transition', readable ? transition : null);
   }
 
-  list(actor: Actor, { filter: given, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
+  list(actor: Actor, { filter: given, orderBy, ...page }: DiscriminationReportsArgs): Promise<Connection<DiscriminationReportEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does
     const query = this.reports.listQuery(MeldpuntPolicy.listedSchool(actor));
     if (filter.status) query.andWhere('report.status = :status', { status: filter.status });
     if (filter.companyId) query.andWhere('report.companyId = :companyId', { companyId: filter.companyId });
-    return paginate(query, page);
+    const ordering = orderingOf(
+      {
+        CREATED_AT: 'report.createdAt',
+        UPDATED_AT: 'report.updatedAt',
+        INCIDENT_DATE: ['report.incidentDate', 'report.createdAt'],
+        STATUS: ['report.status', 'report.createdAt'],
+      },
+      'report.id',
+      orderBy,
+      { field: 'CREATED_AT', direction: SortDirection.DESC },
+    );
+    return paginate(query, page, { ordering });
   }
 
   private readable(actor: Actor, report: DiscriminationReportEntity | null): DiscriminationReportEntity {

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { DeclineReason } from '../../../common/decline-reason';
-import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { ConnectionArgs, OrderByInput, sortFields } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { Leerweg } from '../../../common/qualification';
 import { IsCrebo, IsLocalDate, IsMboLevel } from '../../../common/validation/domain-validators';
@@ -145,6 +145,13 @@ export class InternshipRegistrationFilter {
   status?: RegistrationStatus;
 }
 
+export const InternshipRegistrationOrderField = sortFields('InternshipRegistrationOrderField', 'What self-found registrations are sorted by', {
+  CREATED_AT: 'When it was registered',
+  START_DATE: 'The first day of the internship asked for, then when it was registered',
+});
+export type InternshipRegistrationOrderField = keyof typeof InternshipRegistrationOrderField;
+const InternshipRegistrationOrder = OrderByInput('InternshipRegistrationOrder', InternshipRegistrationOrderField);
+
 @ArgsType()
 export class InternshipRegistrationsArgs extends ConnectionArgs {
   @Field(() => InternshipRegistrationFilter, { nullable: true })
@@ -152,6 +159,12 @@ export class InternshipRegistrationsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => InternshipRegistrationFilter)
   filter?: InternshipRegistrationFilter;
+
+  @Field(() => InternshipRegistrationOrder, { nullable: true, description: 'Default: CREATED_AT DESC, newest first' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InternshipRegistrationOrder)
+  orderBy?: InstanceType<typeof InternshipRegistrationOrder>;
 
   @Field(() => RegistrationStatus, { nullable: true, deprecationReason: 'Use filter; removed in the next release' })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { ConnectionArgs } from '../../../common/graphql/pagination';
+import { ConnectionArgs, OrderByInput, sortFields } from '../../../common/graphql/pagination';
 import { LocalDateScalar } from '../../../common/graphql/scalars';
 import { IsLocalDate } from '../../../common/validation/domain-validators';
 import { DiscriminationGround, ReportStatus, Sanction } from '../discrimination-report.entity';
@@ -98,6 +98,15 @@ export class DiscriminationReportFilter {
   companyId?: string;
 }
 
+export const DiscriminationReportOrderField = sortFields('DiscriminationReportOrderField', 'What discrimination reports are sorted by', {
+  CREATED_AT: 'When it was filed',
+  UPDATED_AT: 'When it last took a step',
+  INCIDENT_DATE: 'When the incident happened, then when it was filed',
+  STATUS: 'Its status in the R22 flow (RECEIVED first ascending), then when it was filed',
+});
+export type DiscriminationReportOrderField = keyof typeof DiscriminationReportOrderField;
+const DiscriminationReportOrder = OrderByInput('DiscriminationReportOrder', DiscriminationReportOrderField);
+
 @ArgsType()
 export class DiscriminationReportsArgs extends ConnectionArgs {
   @Field(() => DiscriminationReportFilter, { nullable: true })
@@ -105,6 +114,12 @@ export class DiscriminationReportsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => DiscriminationReportFilter)
   filter?: DiscriminationReportFilter;
+
+  @Field(() => DiscriminationReportOrder, { nullable: true, description: 'Default: CREATED_AT DESC, newest first' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DiscriminationReportOrder)
+  orderBy?: InstanceType<typeof DiscriminationReportOrder>;
 }
 
 @ArgsType()
