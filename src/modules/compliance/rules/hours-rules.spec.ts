@@ -36,6 +36,15 @@ describe('R11 on actual hours: a day is a shift; the week; under 18 the four-wee
     expect(findingsOf(hoursContext({ dateOfBirth, weeks: [week('2027-02-08', hoursPerDay)] }), 'R11')).toHaveLength(count);
   });
 
+  it('names the day or the week, the hours, the limit and her age', () => {
+    expect(findingsOf(hoursContext({ dateOfBirth: MINOR, weeks: [week('2027-02-08', [9.25, 8, 8, 0, 0, 0, 0])] }), 'R11')).toEqual([
+      { field: 'hoursPerDay', message: expect.any(String), details: { weekStart: '2027-02-08', date: '2027-02-08', hours: 9.25, maxDay: 9, age: 16 } },
+    ]);
+    expect(findingsOf(hoursContext({ dateOfBirth: ADULT, weeks: [week('2027-02-08', [12, 12, 12, 12, 12, 0.5, 0])] }), 'R11')).toEqual([
+      { field: 'hoursPerDay', message: expect.any(String), details: { weekStart: '2027-02-08', totalHours: 60.5, maxWeek: 60, age: 19 } },
+    ]);
+  });
+
   it('judges weeks not yet approved too: her own declaration is flagged at once', () => {
     expect(findingsOf(hoursContext({ dateOfBirth: MINOR, weeks: [week('2027-02-08', [10, 0, 0, 0, 0, 0, 0], false)] }), 'R11')).toHaveLength(1);
   });
@@ -68,6 +77,19 @@ describe('R12 and R8 on approved weeks', () => {
     if (count) expect(findings[0].severity).toBe(severity);
   });
 
+  it('names the week and its hours', () => {
+    expect(findingsOf(hoursContext({ weeks: [week('2027-02-08', [40.5, 0, 0, 0, 0, 0, 0])] }), 'R12')).toEqual([
+      { field: 'hours', message: expect.any(String), details: { weekStart: '2027-02-08', totalHours: 40.5 } },
+    ]);
+    expect(findingsOf(hoursContext({ weeks: [week('2027-02-08', [33, 0, 0, 0, 0, 0, 0])] }), 'R12')).toEqual([
+      { field: 'hours', message: expect.any(String), details: { weekStart: '2027-02-08', totalHours: 33 }, severity: 'WARN' },
+    ]);
+    expect(findingsOf(hoursContext({ weeks: [week('2027-02-08', [32.5, 0, 0, 0, 0, 0, 0]), week('2027-02-15', [30, 0, 0, 0, 0, 0, 0])] }), 'R8')).toEqual([
+      { field: 'hours', message: expect.any(String), details: { weekStart: '2027-02-08', totalHours: 32.5, pokHoursPerWeek: 32 } },
+    ]);
+    expect(findingsOf(hoursContext({ weeks: [week('2027-02-08', [40, 0, 0, 0, 0, 0, 0], false)] }), 'R8')).toEqual([]);
+  });
+
   it('judges only approved weeks, and BOL only', () => {
     expect(findingsOf(hoursContext({ weeks: [week('2027-02-08', [45, 0, 0, 0, 0, 0, 0], false)] }), 'R12')).toEqual([]);
     expect(findingsOf(hoursContext({ leerweg: Leerweg.BBL, weeks: [week('2027-02-08', [45, 0, 0, 0, 0, 0, 0])] }), 'R12')).toEqual([]);
@@ -89,6 +111,17 @@ describe('R10 on actual hours: BBL, once the period is over', () => {
     [330, 0],
   ])('%d approved hours → %i finding(s)', (hours, count) => {
     expect(findingsOf(bbl(hours), 'R10')).toHaveLength(count);
+  });
+
+  it('counts approved weeks only, names the yearly rate and the minimum, and passes at the minimum exactly', () => {
+    // 150 days are 150/7 weeks; 40 study weeks a year: 610 h a year needs 326.79 h, rounded per year.
+    expect(findingsOf(bbl(320), 'R10')).toEqual([
+      { field: 'hours', message: expect.any(String), details: { approvedHours: 320, hoursPerYear: 597, minimum: 610 } },
+    ]);
+    const withUnapproved = hoursContext({ leerweg: Leerweg.BBL, today: '2027-07-01', weeks: [week('2027-02-01', [320, 0, 0, 0, 0, 0, 0]), week('2027-02-08', [40, 0, 0, 0, 0, 0, 0], false)] });
+    expect(findingsOf(withUnapproved, 'R10')).toHaveLength(1);
+    const exactly = (610 * 150) / 7 / 40; // approved hours whose yearly rate rounds to exactly 610
+    expect(findingsOf(bbl(exactly), 'R10')).toEqual([]);
   });
 
   it('not before the period is over, and not for BOL', () => {
