@@ -66,6 +66,10 @@ describe('a student as a user (issue #17): her own account, and nothing that is 
     const oldToken = /accept-invitation#token=(\S+)/.exec(first.text ?? '')![1];
     expect(onlyError(await t.gql(ACCEPT, { t: oldToken, p: 'zonnebloem-kapstok-regen-31' })).extensions.fields?.[0]).toMatchObject({ rule: 'LINK_INVALID' });
     expect(codeOf(await t.gql(INVITE_STUDENT, { s: newcomer.id }, otherSchool.staff.token))).toBe('NOT_FOUND');
+
+    // Inviting her again to an address that is taken is refused, and her open invitation still stands.
+    expect(onlyError(await t.gql(INVITE_STUDENT, { s: newcomer.id, e: school.staff.email }, school.staff.token)).extensions.fields?.[0]).toMatchObject({ path: 'email' });
+    expect(dataOf(await t.gql(ACCOUNT, { id: newcomer.id }, school.staff.token)).student.account).toBe('INVITED');
   });
 
   it('she reads her own profile with her identity', async () => {

@@ -1,4 +1,5 @@
 import { Factories, type MadeCompany, type MadeSchool, type MadeStudent, type SignedIn } from './support/factories';
+import { selfFoundTerms } from './support/fixtures';
 import { eventually } from './support/receivers';
 import { dataOf, onlyError, TestApp } from './support/test-app';
 
@@ -21,23 +22,7 @@ describe('a self-found internship the student registers herself: her school appr
   let classmate: MadeStudent;
   let she: SignedIn;
 
-  /** The terms of the place she found (BOL, 32 h, the R15 floor), at the company's branch with its praktijkopleider. */
-  const place = (studentId: string, change: Record<string, unknown> = {}) => ({
-    studentId,
-    branchId: company.branchId,
-    trainerId: company.trainerId,
-    crebo: '25655',
-    level: 3,
-    leerweg: 'BOL',
-    startDate: '2027-02-01',
-    endDate: '2027-06-30',
-    daysPerWeek: 4,
-    hoursPerWeek: 32,
-    stipendMonthlyCents: 32000,
-    expenseAllowanceCents: 5000,
-    werkprocessen: ['zorgplan uitvoeren'],
-    ...change,
-  });
+  const place = (studentId: string, change: Record<string, unknown> = {}) => selfFoundTerms(studentId, company, change);
   const idsIn = async (token: string) => dataOf(await t.gql(REGISTRATIONS, {}, token)).internshipRegistrations.edges.map((edge: any) => edge.node.id);
 
   beforeAll(async () => {

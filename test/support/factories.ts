@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { randomBytes, randomInt } from 'node:crypto';
 import { newSecretToken } from '../../src/common/auth/secret-token';
 import { main as orgCreate } from '../../src/modules/organizations/org-create.command';
-import { validPlacement, validStudent } from './fixtures';
+import { selfFoundTerms, validPlacement, validStudent } from './fixtures';
 import { TEST_CREBOS, testDossier } from './register';
 import { eventually } from './receivers';
 import { dataOf, type TestApp } from './test-app';
@@ -286,22 +286,7 @@ export class Factories {
    */
   async registration(school: MadeSchool, company: MadeCompany, terms: Record<string, unknown> = {}, change: Record<string, unknown> = {}): Promise<{ student: MadeStudent; registrationId: string }> {
     const student = await this.student(school, change);
-    const input = {
-      studentId: student.id,
-      branchId: company.branchId,
-      trainerId: company.trainerId,
-      crebo: '25655',
-      level: 3,
-      leerweg: 'BOL',
-      startDate: '2027-02-01',
-      endDate: '2027-06-30',
-      daysPerWeek: 4,
-      hoursPerWeek: 32,
-      stipendMonthlyCents: 32000,
-      expenseAllowanceCents: 5000,
-      werkprocessen: ['zorgplan uitvoeren'],
-      ...terms,
-    };
+    const input = selfFoundTerms(student.id, company, terms);
     const { id } = dataOf(await this.t.gql(REGISTER, { input }, school.staff.token)).registerInternship;
     return { student, registrationId: id };
   }

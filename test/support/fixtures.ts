@@ -34,3 +34,24 @@ export const validPlacement = (branchId: string, trainerId: string, change: Reco
   expenseAllowanceCents: 5000,
   ...change,
 });
+
+/**
+ * The terms of a place a student found herself (registerInternship): BOL, 32 h, the R15 floor, at
+ * the branch with its praktijkopleider, with `change`.
+ */
+export const selfFoundTerms = (studentId: string, company: { branchId: string; trainerId: string }, change: Record<string, unknown> = {}) => ({
+  studentId,
+  branchId: company.branchId,
+  trainerId: company.trainerId,
+  crebo: '25655',
+  level: 3,
+  leerweg: 'BOL',
+  startDate: '2027-02-01',
+  endDate: '2027-06-30',
+  daysPerWeek: 4,
+  hoursPerWeek: 32,
+  stipendMonthlyCents: 32000,
+  expenseAllowanceCents: 5000,
+  werkprocessen: ['zorgplan uitvoeren'],
+  ...change,
+});

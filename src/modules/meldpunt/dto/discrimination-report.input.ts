@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { ConnectionArgs, OrderByInput, sortFields } from '../../../common/graphql/pagination';
@@ -46,34 +46,11 @@ export class FileDiscriminationReportInput {
 
 /** R22, issue #17: what a student files herself; the report is about her (her school gets the AFTERCARE task). */
 @InputType({ description: 'R22: a discrimination report a student files herself, about a company (optionally a placement, or her own internship there)' })
-export class FileMyDiscriminationReportInput {
-  @Field(() => ID, { description: 'The company (leerbedrijf) reported' })
-  @IsUUID('all', { message: 'companyId must be an id', ...R22 })
-  companyId: string;
-
-  @Field(() => ID, { nullable: true, description: 'Narrows the report to one placement of that company' })
-  @IsOptional()
-  @IsUUID('all', { message: 'placementId must be an id', ...R22 })
-  placementId?: string;
-
+export class FileMyDiscriminationReportInput extends OmitType(FileDiscriminationReportInput, ['studentId', 'internshipId'] as const, InputType) {
   @Field(() => ID, { nullable: true, description: 'Narrows it to your own internship at that company (its placement is then taken from it)' })
   @IsOptional()
   @IsUUID('all', { message: 'internshipId must be an id', ...R22 })
   internshipId?: string;
-
-  @Field(() => DiscriminationGround)
-  @IsEnum(DiscriminationGround, { message: 'ground must be one of the AWGB grounds or OTHER (R22)', ...R22 })
-  ground: DiscriminationGround;
-
-  @Field({ description: 'What happened, 10–5000 characters' })
-  @IsString(R22)
-  @Length(10, 5000, { message: 'description must be 10 to 5000 characters (R22)', ...R22 })
-  @Matches(/\S/, { message: 'description must not be blank (R22)', ...R22 })
-  description: string;
-
-  @Field(() => LocalDateScalar, { description: 'When it happened; not in the future' })
-  @IsLocalDate()
-  incidentDate: string;
 
   @Field(() => Boolean, {
     nullable: true,

@@ -44,26 +44,27 @@ export class InvitationsService {
   ) {}
 
   async invite(actor: Actor, input: AddUserInput): Promise<InvitationEntity> {
-    return this.inviteToOwnOrganization(actor, input, 'input.email');
+    return this.send(actor, await this.transactions.run(() => this.openInOwnOrganization(actor, input, 'input.email')));
   }
 
   /**
    * A school invites one of its students to her own STUDENT account (issue #17); the students
-   * module has checked that she is the actor's school's. One open invitation per student.
+   * module has checked that she is the actor's school's. One open invitation per student: inviting
+   * her again sends a new link (to the address given now) and, in the same transaction, ends the earlier one.
    */
   async inviteStudent(actor: Actor, invitee: { studentId: string; email: string; name: string; language?: 'nl' | 'en' }, emailPath: string): Promise<InvitationEntity> {
-    await this.transactions.run(async () => {
+    const opened = await this.transactions.run(async () => {
       if (await this.users.studentHasUser(invitee.studentId)) {
         throw BadUserInputError.field('studentId', 'she has her own account already', 'STUDENT_HAS_ACCOUNT');
       }
-      // Inviting her again sends a new link (to the address given now); the earlier one stops working.
       const open = await this.invitations.lockedOpenForStudent(invitee.studentId);
       if (open) {
         await this.invitations.update(open.id, { revokedAt: this.clock.now() });
         await this.audit.record(actor, { action: 'invitation.revoked', entityType: 'invitation', entityId: open.id, after: { replacedFor: invitee.studentId } });
       }
+      return this.openInOwnOrganization(actor, { ...invitee, role: MembershipRole.STUDENT }, emailPath);
     });
-    return this.inviteToOwnOrganization(actor, { ...invitee, role: MembershipRole.STUDENT }, emailPath);
+    return this.send(actor, opened);
   }
 
   /** Per student id, whether she has her own account or an open invitation to one. */
@@ -72,21 +73,20 @@ export class InvitationsService {
     return new Map(rows.map((row) => [row.studentId, row.status]));
   }
 
-  private async inviteToOwnOrganization(
+  /** A new open invitation to the actor's own organization, in the caller's transaction; the e-mail is the caller's to send after the commit. */
+  private async openInOwnOrganization(
     actor: Actor,
     input: { email: string; name: string; role: MembershipRole; language?: 'nl' | 'en'; studentId?: string },
     emailPath: string,
-  ): Promise<InvitationEntity> {
+  ): Promise<OpenedInvitation> {
     const email = input.email.trim().toLowerCase();
-    const opened = await this.transactions.run(async () => {
-      if (await this.users.emailInUse(email)) throw BadUserInputError.field(emailPath, ADDRESS_UNAVAILABLE);
-      if (await this.invitations.openFor(actor.organizationId, email)) {
-        throw BadUserInputError.field(emailPath, 'this address has an open invitation already; send it again or revoke it', 'INVITATION_OPEN');
-      }
-      return openInvitation(this.transactions.manager, actor, { ...input, email, organizationId: actor.organizationId }, this.clock.now());
-    });
-    return this.send(actor, opened);
+    if (await this.users.emailInUse(email)) throw BadUserInputError.field(emailPath, ADDRESS_UNAVAILABLE);
+    if (await this.invitations.openFor(actor.organizationId, email)) {
+      throw BadUserInputError.field(emailPath, 'this address has an open invitation already; send it again or revoke it', 'INVITATION_OPEN');
+    }
+    return openInvitation(this.transactions.manager, actor, { ...input, email, organizationId: actor.organizationId }, this.clock.now());
   }
+
 
   /** PLATFORM admins: a school or company, at once, and the e-mailed ADMIN invitation of its first administrator. */
   async createOrganization(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationEntity> {
