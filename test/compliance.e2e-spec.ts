@@ -286,4 +286,27 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     expect(placementNow).toMatchObject({ complianceStatus: 'SUSPENDED', normSetVersion: 2, complianceFindings: [{ rule: 'R15' }] });
     expect(placementNow.complianceHistory.edges[0].node).toMatchObject({ trigger: 'NORM_SET', verdict: 'BLOCKED', normSetVersion: 2 });
   });
+
+  it('finds R16 against the company’s published placements for the same crebo and hours at another level, and only those', async () => {
+    const employer = await make.company();
+    const admin = employer.admin.token;
+    await make.publishedPlacement(employer, { level: 4, stipendMonthlyCents: 45000 });
+    // Not compared: a draft, other hours, and the same level paying even more.
+    dataOf(await t.gql(CREATE, { input: validPlacement(employer.branchId, employer.trainerId, { level: 2, stipendMonthlyCents: 60000 }) }, admin)).createPlacement;
+    await make.publishedPlacement(employer, { level: 2, hoursPerWeek: 24, daysPerWeek: 3, stipendMonthlyCents: 60000 });
+    await make.publishedPlacement(employer, { level: 3, stipendMonthlyCents: 50000 });
+    // Another company's richer placement is not this company's sibling.
+    await make.publishedPlacement(elsewhere, { level: 2, stipendMonthlyCents: 70000 });
+
+    const published = async (change: Record<string, unknown>) => {
+      const input = validPlacement(employer.branchId, employer.trainerId, change);
+      const { id } = dataOf(await t.gql(CREATE, { input }, admin)).createPlacement;
+      return dataOf(await t.gql(PUBLISH, { id }, admin)).publishPlacement;
+    };
+    const poorer = await published({ level: 3, stipendMonthlyCents: 40000 });
+    expect(poorer).toMatchObject({ __typename: 'Placement', status: 'PUBLISHED', complianceStatus: 'WARNINGS' });
+    expect(poorer.complianceFindings).toEqual([expect.objectContaining({ rule: 'R16', severity: 'WARN', field: 'stipendMonthlyCents', details: { levels: [4] } })]);
+    const equal = await published({ level: 2, stipendMonthlyCents: 50000 });
+    expect(equal).toMatchObject({ __typename: 'Placement', complianceStatus: 'COMPLIANT', complianceFindings: [] });
+  });
 });

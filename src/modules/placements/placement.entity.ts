@@ -26,6 +26,7 @@ registerEnumType(PlacementStatus, { name: 'PlacementStatus', description: 'DRAFT
 @Index('placements_compliance_rules_gin', { synchronize: false })
 @Index('placements_search_document_gin', { synchronize: false })
 @Index('placements_published_start_keyset', { synchronize: false })
+@Index('placements_published_siblings', { synchronize: false })
 @Check('placements_capacity_non_negative', '"capacity" >= 0')
 @Check('placements_money_non_negative', '"stipend_monthly_cents" >= 0 AND "expense_allowance_cents" >= 0')
 @Check('placements_dates_ordered', '"end_date" >= "start_date"')

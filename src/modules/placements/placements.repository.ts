@@ -142,13 +142,17 @@ export async function writeCompliance(manager: EntityManager, placements: Placem
  * materialised candidates keep the planner from probing the crebos GIN index once per placement.
  */
 export function publishedSiblings(manager: EntityManager, ids: string[]): Promise<PlacementSibling[]> {
+  // The lateral join reaches the few candidates through placements_published_siblings; the crebo
+  // overlap is tested outside it so that the planner does not AND in the crebos GIN index.
   return manager.query(
-    `WITH batch AS MATERIALIZED (SELECT id, company_id, crebos, hours_per_week FROM placements WHERE id = ANY($1)),
-          candidates AS MATERIALIZED (
-            SELECT id, company_id, crebos, level, hours_per_week, stipend_monthly_cents FROM placements
-             WHERE status = 'PUBLISHED' AND company_id IN (SELECT company_id FROM batch))
+    `WITH batch AS MATERIALIZED (SELECT id, company_id, crebos, hours_per_week FROM placements WHERE id = ANY($1))
      SELECT b.id, c.level, c.hours_per_week AS "hoursPerWeek", c.stipend_monthly_cents AS "stipendMonthlyCents"
-       FROM batch b JOIN candidates c ON c.company_id = b.company_id AND c.id <> b.id AND c.crebos && b.crebos AND c.hours_per_week = b.hours_per_week`,
+       FROM batch b
+      CROSS JOIN LATERAL (
+            SELECT level, hours_per_week, stipend_monthly_cents, crebos FROM placements
+             WHERE company_id = b.company_id AND status = 'PUBLISHED' AND hours_per_week = b.hours_per_week AND id <> b.id
+            OFFSET 0) c
+      WHERE c.crebos && b.crebos`,
     [ids],
   );
 }
