@@ -299,6 +299,24 @@ describe('API shape: cursors, sorting, search, nodes', () => {
       expect(await typesFor(otherSchool.admin.token)).toEqual([null, null, null, 'QualificationDossier', null, null, null]);
     });
 
+    it('refetches an audit entry by the UUID its list shows, for SBB only; its sequence keeps the order rows were written in', async () => {
+      const sbb = await make.sbb();
+      const { auditLog } = dataOf(await t.gql('{ auditLog(first: 2) { edges { node { id sequence action entityId } } } }', {}, sbb.token));
+      const [newest, older] = auditLog.edges.map((edge: any) => edge.node);
+      expect(newest.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(BigInt(newest.sequence)).toBeGreaterThan(BigInt(older.sequence));
+
+      const entry = 'query($id: ID!) { node(id: $id) { __typename id ... on AuditEntry { sequence action entityId } } }';
+      expect(dataOf(await t.gql(entry, { id: newest.id }, sbb.token)).node).toEqual({ __typename: 'AuditEntry', ...newest });
+      expect(dataOf(await t.gql(NODES, { ids: [older.id, newest.id] }, sbb.token)).nodes).toEqual([
+        { __typename: 'AuditEntry', id: older.id },
+        { __typename: 'AuditEntry', id: newest.id },
+      ]);
+      for (const token of [school.admin.token, company.admin.token]) {
+        expect(onlyError(await t.gql(NODE, { id: newest.id }, token))).toMatchObject({ message: 'Object niet gevonden', extensions: { code: 'NOT_FOUND' } });
+      }
+    });
+
     it('filters with filter: inputs; the loose arguments still answer the same and are deprecated', async () => {
       const byFilter = dataOf(await t.gql('{ proposals(filter: { status: OPEN }) { edges { node { id } } } internships(filter: { status: PLANNED }) { edges { node { id } } } }', {}, school.staff.token));
       const loose = dataOf(await t.gql('{ proposals(status: OPEN) { edges { node { id } } } internships(status: PLANNED) { edges { node { id } } } }', {}, school.staff.token));

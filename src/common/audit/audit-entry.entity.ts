@@ -1,12 +1,18 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One append-only audit row; the database refuses UPDATE and DELETE on this table. */
 @Entity('audit_log')
 @Index(['entityType', 'entityId'])
 @Index(['occurredAt'])
+@Index('audit_log_node_id', ['nodeId'], { unique: true })
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;
+
+  /** Its id as a Node (a UUID, as every other type's), which the API shows as `AuditEntry.id`. */
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
+  nodeId: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   occurredAt: Date;

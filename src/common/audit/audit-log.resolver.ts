@@ -1,17 +1,22 @@
-import { Args, ArgsType, Field, ID, InputType, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, InputType, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDateString, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Allow } from '../auth/allow.decorator';
 import { Role } from '../auth/roles';
 import { COST_WEIGHT } from '../graphql/cost-weights';
+import { NodeInterface } from '../graphql/node';
 import { ConnectionArgs, ConnectionType, OrderByInput, SortDirection, sortFields } from '../graphql/pagination';
 import { JSONObjectScalar } from '../graphql/scalars';
+import type { AuditEntryEntity } from './audit-entry.entity';
 import { AuditLogService } from './audit-log.service';
 
-@ObjectType('AuditEntry', { description: 'One append-only audit row: who changed what, before and after' })
+@ObjectType('AuditEntry', { implements: () => [NodeInterface], description: 'One append-only audit row: who changed what, before and after' })
 export class AuditEntryModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique across all types: node(id) refetches it (SBB only), a client cache keys on it' })
   id: string;
+
+  @Field({ description: 'The order rows were written in: a row written later has a higher number (sort by SEQUENCE)' })
+  sequence: string;
 
   @Field()
   occurredAt: Date;
@@ -80,7 +85,7 @@ export class AuditLogFilter {
 
 export const AuditEntryOrderField = sortFields('AuditEntryOrderField', 'What the audit log is sorted by', {
   OCCURRED_AT: 'When it happened (by the clock of the change)',
-  SEQUENCE: 'The order rows were written in (the id)',
+  SEQUENCE: 'The order rows were written in (AuditEntry.sequence)',
 });
 const AuditEntryOrder = OrderByInput('AuditEntryOrder', AuditEntryOrderField, SortDirection.DESC);
 
@@ -107,5 +112,18 @@ export class AuditLogResolver {
   @Allow(Role.SBB)
   auditLog(@Args() args: AuditLogArgs) {
     return this.service.list(args);
+  }
+
+  // The row's key is the bigint sequence; its Node id is the UUID beside it.
+  @ResolveField(() => ID)
+  @Allow(Role.SBB)
+  id(@Parent() entry: AuditEntryEntity): string {
+    return entry.nodeId;
+  }
+
+  @ResolveField(() => String)
+  @Allow(Role.SBB)
+  sequence(@Parent() entry: AuditEntryEntity): string {
+    return entry.id;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BadUserInputError } from '../errors/domain-errors';
+import { BadUserInputError, NotFoundError } from '../errors/domain-errors';
 import { type Connection, orderingOf, paginate, SortDirection } from '../graphql/pagination';
 import { AuditEntryEntity } from './audit-entry.entity';
 import type { AuditLogArgs } from './audit-log.resolver';
@@ -10,6 +10,13 @@ import type { AuditLogArgs } from './audit-log.resolver';
 @Injectable()
 export class AuditLogService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One row by its Node id (AuditEntry.id). */
+  async find(nodeId: string): Promise<AuditEntryEntity> {
+    const entry = await this.dataSource.getRepository(AuditEntryEntity).findOneBy({ nodeId });
+    if (!entry) throw new NotFoundError('Audit entry');
+    return entry;
+  }
 
   list({ filter: given, orderBy, ...page }: AuditLogArgs): Promise<Connection<AuditEntryEntity>> {
     const filter = given ?? {}; // an explicit null filters nothing, as leaving it out does

@@ -191,6 +191,7 @@ export const EXACT_NL: Readonly<Record<string, string>> = {
 
 /** Nouns in "<What> was not found" (NotFoundError). */
 export const THINGS_NL: Readonly<Record<string, string>> = {
+  'Audit entry': 'Auditregel',
   'Internship assessment': 'Beoordeling van de stage',
   'Contact moment': 'Contactmoment',
   'Internship evaluation': 'Eindevaluatie',

@@ -11,6 +11,7 @@ export const NODE_TABLES = {
   Agreement: 'agreements',
   AgreementCommitment: 'agreement_commitments',
   ApiKey: 'api_keys',
+  AuditEntry: 'audit_log',
   Branch: 'branches',
   ContactMoment: 'contact_moments',
   ComplianceEvaluation: 'compliance_evaluations',
@@ -37,6 +38,9 @@ export const NODE_TABLES = {
 } as const;
 export type NodeTypeName = keyof typeof NODE_TABLES;
 
+/** Where a type's Node id is not its table's primary key: the audit log's key is its bigint sequence. */
+const NODE_ID_COLUMNS: Readonly<Record<string, string>> = { AuditEntry: 'node_id' };
+
 @Injectable()
 export class NodeTypesReads {
   constructor(private readonly transactions: Transactions) {}
@@ -48,7 +52,10 @@ export class NodeTypesReads {
   async typesOf(ids: string[], tables: Record<string, string>): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
     const union = Object.entries(tables)
-      .map(([type, table]) => `SELECT id, '${type}' AS type FROM ${table} WHERE id = ANY($1::uuid[])`)
+      .map(([type, table]) => {
+        const id = NODE_ID_COLUMNS[type] ?? 'id';
+        return `SELECT ${id} AS id, '${type}' AS type FROM ${table} WHERE ${id} = ANY($1::uuid[])`;
+      })
       .join(' UNION ALL ');
     const rows = await this.transactions.manager.query<{ id: string; type: string }[]>(union, [ids]);
     return new Map(rows.map((row) => [row.id, row.type]));

@@ -28,6 +28,7 @@ import { HoursService } from '../../internships/hours/hours.service';
 import { TrainerAssignmentsService } from '../../companies/trainer-assignments.service';
 import { NODE_TABLES, type NodeTypeName, NodeTypesReads } from './node-types.reads';
 import { type NodeLookup, NodeLookups } from '../../../common/graphql/node-lookups';
+import { AuditLogService } from '../../../common/audit/audit-log.service';
 
 type Lookup = Omit<NodeLookup, 'table'>;
 
@@ -65,6 +66,7 @@ export class NodesService {
     guidance: GuidanceService,
     hours: HoursService,
     assessments: AssessmentsService,
+    auditLog: AuditLogService,
   ) {
     const anyone = [Role.AUTHENTICATED];
     // An internship's parties: its company, the student's school, and (issue #17) the student herself.
@@ -76,6 +78,7 @@ export class NodesService {
       Agreement: { roles: [Role.SCHOOL, Role.COMPANY, Role.SBB, Role.PLATFORM], find: (actor, id) => agreements.find(actor, id) },
       AgreementCommitment: { roles: [Role.SCHOOL, Role.COMPANY, Role.SBB, Role.PLATFORM], find: (actor, id) => agreements.findCommitment(actor, id) },
       ApiKey: { roles: admins, find: (actor, id) => apiKeys.find(actor, id) },
+      AuditEntry: { roles: [Role.SBB], find: (_actor, id) => auditLog.find(id) },
       Branch: { roles: anyone, find: (_actor, id) => companies.findBranch(id) },
       ComplianceEvaluation: { roles: anyone, find: (actor, id) => compliance.findEvaluation(actor, id) },
       ContactMoment: { roles: [Role.COMPANY, Role.SCHOOL], find: (actor, id) => guidance.findContactMoment(actor, id) },
