@@ -309,4 +309,12 @@ describe('compliance: Stagepact rules at the point of entry, re-evaluation and S
     const equal = await published({ level: 2, stipendMonthlyCents: 50000 });
     expect(equal).toMatchObject({ __typename: 'Placement', complianceStatus: 'COMPLIANT', complianceFindings: [] });
   });
+
+  it('gives the exact full-time median, rounded half up: €400.00 and €400.04 at 32 h are €500.00 and €500.05 full time, median €500.025 → €500.03', async () => {
+    const employer = await make.company();
+    await make.publishedPlacement(employer, { stipendMonthlyCents: 40000 });
+    await make.publishedPlacement(employer, { stipendMonthlyCents: 40004 });
+    const { stipends } = dataOf(await t.gql(OVERVIEW, { filter: { companyId: employer.id } }, sbb)).complianceOverview;
+    expect(stipends).toEqual({ placements: 2, medianMonthlyCents: 40000, medianFullTimeCents: 50003, shareBelowFloor: 0, shareWithoutStipend: 0 });
+  });
 });

@@ -35,12 +35,15 @@ export class ComplianceReports {
       this.db.query<T[]>(`WITH scope AS (${scope}), internship_scope AS (${internships}) ${sql}`, [...params, ...extra]);
     const next = params.length + 1;
     const [[summary], rules, trainerLoad, [guidance]] = await Promise.all([
-      // One scan for the statuses and the stipends (R15; BOL only).
+      // One scan for the statuses and the stipends (R15; BOL only). The full-time median sorts
+      // doubles, not numerics (half the time); it is still the exact one rounded half up: with at most
+      // 60 hours a week an exact median is either a half cent or at least 1/7200 cent from any half,
+      // and rounding to 6 decimals first absorbs the doubles' error (about 1e-11) without crossing a half.
       query<Record<ComplianceStatus, number> & { bol: number; median: number | null; median_full_time: number | null; below_floor: number | null; without: number | null }>(
         `SELECT ${Object.values(ComplianceStatus).map((status) => `count(*) FILTER (WHERE compliance_status = '${status}')::int AS "${status}"`).join(', ')},
                 count(*) FILTER (WHERE leerweg = $${next + 1})::int AS bol,
                 percentile_disc(0.5) WITHIN GROUP (ORDER BY stipend_monthly_cents) FILTER (WHERE leerweg = $${next + 1}) AS median,
-                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY stipend_monthly_cents * $${next}::numeric / hours_per_week) FILTER (WHERE leerweg = $${next + 1}))::int AS median_full_time,
+                round(round((percentile_cont(0.5) WITHIN GROUP (ORDER BY stipend_monthly_cents * $${next}::float8 / hours_per_week) FILTER (WHERE leerweg = $${next + 1}))::numeric, 6))::int AS median_full_time,
                 avg(('R15' = ANY(compliance_rules))::int) FILTER (WHERE leerweg = $${next + 1})::float AS below_floor,
                 avg((stipend_monthly_cents = 0)::int) FILTER (WHERE leerweg = $${next + 1})::float AS without
            FROM scope`,
