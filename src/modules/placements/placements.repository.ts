@@ -139,11 +139,10 @@ export async function writeCompliance(manager: EntityManager, placements: Placem
 
 /**
  * R16: for each placement, the company's published placements for the same crebo and hours. The
- * materialised candidates keep the planner from probing the crebos GIN index once per placement.
+ * lateral join reaches the few candidates through placements_published_siblings; the crebo overlap
+ * is tested outside it (OFFSET 0) so that the planner does not AND in the crebos GIN index.
  */
 export function publishedSiblings(manager: EntityManager, ids: string[]): Promise<PlacementSibling[]> {
-  // The lateral join reaches the few candidates through placements_published_siblings; the crebo
-  // overlap is tested outside it so that the planner does not AND in the crebos GIN index.
   return manager.query(
     `WITH batch AS MATERIALIZED (SELECT id, company_id, crebos, hours_per_week FROM placements WHERE id = ANY($1))
      SELECT b.id, c.level, c.hours_per_week AS "hoursPerWeek", c.stipend_monthly_cents AS "stipendMonthlyCents"

@@ -87,7 +87,6 @@ export class InvitationsService {
     return openInvitation(this.transactions.manager, actor, { ...input, email, organizationId: actor.organizationId }, this.clock.now());
   }
 
-
   /** PLATFORM admins: a school or company, at once, and the e-mailed ADMIN invitation of its first administrator. */
   async createOrganization(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationEntity> {
     const { organization, ...opened } = await this.transactions.run(() =>
