@@ -49,12 +49,14 @@ export const werkprocesTerms = (werkprocessen: string[]): string[] => {
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
 
+  idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    return id;
+  }
+
   idsOf(terms: string[]): Int32Array {
-    return Int32Array.from(terms, (term) => {
-      let id = this.ids.get(term);
-      if (id === undefined) this.ids.set(term, (id = this.ids.size));
-      return id;
-    });
+    return Int32Array.from(terms, (term) => this.idOf(term));
   }
 }
 

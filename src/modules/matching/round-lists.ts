@@ -1,5 +1,5 @@
 import { placementFeatures, priority, studentFeatures, type PlacementFeatures, Vocabulary } from './blind-priority';
-import { ineligibility, Ineligibility } from './eligibility';
+import { constraintBroken, Ineligibility, type PlacementConstraints, placementConstraints, studentConstraints } from './eligibility';
 import { lotteryOf } from './lottery';
 import type { PlacementFacts, RoundStudentRow } from './matching.repository';
 
@@ -33,6 +33,8 @@ class Growable<T extends Int32Array | Float64Array | Uint8Array> {
 
 const int32 = () => new Growable((n) => new Int32Array(n));
 const INELIGIBILITIES = Object.values(Ineligibility);
+/** 1 + the index of each reason in `INELIGIBILITIES` (0 is eligible). */
+const REFUSAL_CODES = new Map(INELIGIBILITIES.map((reason, index) => [reason, index + 1]));
 
 /**
  * A round's students as the solver and the explanations need them, built one student at a time as
@@ -59,14 +61,16 @@ export class RoundLists {
   private readonly ranks = int32();
   private readonly vocabulary = new Vocabulary();
   private readonly work: PlacementFeatures[];
+  private readonly constraints: PlacementConstraints[];
   private readonly lotteryNumber: (studentId: string) => number;
 
   constructor(
-    private readonly placements: PlacementFacts[],
+    placements: PlacementFacts[],
     lotterySeed: string,
   ) {
     this.lotteryNumber = lotteryOf(lotterySeed);
     this.work = placements.map((placement) => placementFeatures(placement, this.vocabulary));
+    this.constraints = placements.map((placement) => placementConstraints(placement, this.vocabulary));
     this.listOffsets.push(0);
     this.offsets.push(0);
   }
@@ -85,17 +89,19 @@ export class RoundLists {
     // A student whose internship ended early goes first among equal scores: her number drops below [0, 1).
     this.lotteryNumbers.push(this.lotteryNumber(student.id) - (student.rematchPriority ? 1 : 0));
     if (student.outsideRound) this.outside.set(s, student.outsideRound);
+    const constraints = studentConstraints(student, this.vocabulary);
     let profile: ReturnType<typeof studentFeatures> | null = null;
-    student.prefs.forEach((index, rank) => {
+    for (let rank = 0; rank < student.prefs.length; rank += 1) {
+      const index = student.prefs[rank];
       this.listEntries.push(index);
-      const reason = index < 0 ? Ineligibility.OUT_OF_ROUND : ineligibility(student, this.placements[index]);
-      this.refusals.push(reason ? 1 + INELIGIBILITIES.indexOf(reason) : 0);
-      if (reason) return;
+      const reason = index < 0 ? Ineligibility.OUT_OF_ROUND : constraintBroken(constraints, this.constraints[index]);
+      this.refusals.push(reason ? REFUSAL_CODES.get(reason)! : 0);
+      if (reason) continue;
       profile ??= studentFeatures(student, this.vocabulary);
       this.entries.push(index);
       this.scores.push(priority(profile, this.work[index]));
       this.ranks.push(rank);
-    });
+    }
     this.listOffsets.push(this.listEntries.length);
     this.offsets.push(this.entries.length);
   }
