@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Client } from 'pg';
 import { Factories, type MadeCompany, type MadeSchool } from './support/factories';
 import { dataOf, TestApp } from './support/test-app';
@@ -35,6 +36,17 @@ describe('statements per everyday read', () => {
     }
     return fewest!;
   };
+
+  it('runs a resolver through no interceptor: nestjs-cls registers pass-through ones, left out (database.module.ts)', async () => {
+    // A global interceptor, even one that passes through, wraps each resolver call in rxjs and AsyncResource.bind.
+    const bind = jest.spyOn(AsyncResource, 'bind');
+    try {
+      expect(dataOf(await t.gql('{ me { id } }', {}, school.staff.token)).me.id).toBe(school.staff.id);
+      expect(bind).not.toHaveBeenCalled();
+    } finally {
+      bind.mockRestore();
+    }
+  });
 
   it('answers `me` with her organization from the session check alone', async () => {
     const { data, count } = await statements('{ me { id name organization { id name type } } }', {}, school.staff.token);
