@@ -43,8 +43,15 @@ describe('CSV exports through signed, expiring links', () => {
   it('exports lists as tables and the audit as named figures', async () => {
     const audit = dataOf(await create({ report: 'AUDIT_LOG', auditLog: { action: 'report_export.' } })).createReportExport;
     const table = (await download(pathOf(audit.url))).text.trim().split('\r\n');
-    expect(table[0].split(',')).toEqual(expect.arrayContaining(['id', 'action', 'entityType', 'entityId', 'actorRole']));
+    const [columns, ...rows] = table.map((line) => line.split(','));
+    expect(columns.slice(0, 2)).toEqual(['id', 'sequence']);
+    expect(columns).toEqual(expect.arrayContaining(['action', 'entityType', 'entityId', 'actorRole']));
+    expect(columns).not.toContain('nodeId');
     expect(table.slice(1).every((line) => line.includes('report_export.'))).toBe(true);
+    // The columns mean what the API's AuditEntry fields mean: `id` the node id, `sequence` the log's order.
+    const entries = dataOf(await t.gql('{ auditLog(first: 100, filter: { action: "report_export." }) { edges { node { id sequence } } } }', {}, tokens.sbb)).auditLog.edges.map(({ node }: any) => node);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(entries.map((entry: any) => ({ id: entry.id, sequence: String(entry.sequence) }))).toEqual(expect.arrayContaining(rows.map((row) => ({ id: row[0], sequence: row[1] }))));
 
     const impact = dataOf(await create({ report: 'ADVERSE_IMPACT_AUDIT', adverseImpactAudit: { ground: 'GENDER', from: '2026-01-01', to: '2026-11-23' } })).createReportExport;
     const csv = (await download(pathOf(impact.url))).text;

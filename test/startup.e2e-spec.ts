@@ -1,3 +1,4 @@
+import { OUTAGE_WARNING_INTERVAL_MS } from '../src/common/outage-log';
 import { AppProcess, buildApp } from './support/app-process';
 import { cloneTemplate, dropDatabase } from './support/databases';
 import { TcpProxy } from './support/tcp-proxy';
@@ -6,6 +7,8 @@ const DATABASE_SERVER = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://pos
 const REDIS_SERVER = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const ROLES = ['all', 'api', 'worker'] as const;
 const STARTED = { all: 'GraphQL API on', api: 'GraphQL API on', worker: 'Worker started' };
+/** How long an outage is watched: past the first repeat warning (OUTAGE_WARNING_INTERVAL_MS), so a flood would show. */
+const OUTAGE_WINDOW_MS = OUTAGE_WARNING_INTERVAL_MS + 1500;
 
 /**
  * Each role as its own process (the compiled app) while PostgreSQL or Redis is unreachable
@@ -73,7 +76,7 @@ describe('start-up with PostgreSQL or Redis unreachable', () => {
     const before = app.lines.length;
 
     await redis.cut();
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    await new Promise((resolve) => setTimeout(resolve, OUTAGE_WINDOW_MS));
     const during = app.lines.slice(before).filter(Boolean);
     expect(app.output).not.toContain('Unhandled error event');
     expect(during.length).toBeLessThanOrEqual(5);
@@ -92,7 +95,7 @@ describe('start-up with PostgreSQL or Redis unreachable', () => {
       const port = await TcpProxy.freePort();
       const httpPort = await TcpProxy.freePort();
       const app = start({ APP_ROLE: role, DATABASE_URL: databaseUrl, REDIS_URL: `redis://127.0.0.1:${port}`, PORT: String(httpPort) });
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      await new Promise((resolve) => setTimeout(resolve, OUTAGE_WINDOW_MS));
       expect(app.output).not.toContain('Unhandled error event');
       expect(app.matching(/^\s+at /)).toEqual([]);
       expect(app.matching('ECONNREFUSED').length).toBeLessThanOrEqual(5);

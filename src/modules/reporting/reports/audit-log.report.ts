@@ -13,7 +13,11 @@ import { listTable } from '../report-table';
 export class AuditLogReport implements ExportableReportDefinition<AuditLogFilter> {
   constructor(private readonly auditLog: AuditLogService) {}
 
+  /** Its columns named as the API names them: `id` is the entry's node id, `sequence` its place in the log. */
   table(_actor: unknown, filter?: AuditLogFilter) {
-    return listTable((page) => this.auditLog.list({ filter, ...page }));
+    return listTable(async (page) => {
+      const connection = await this.auditLog.list({ filter, ...page });
+      return { ...connection, edges: connection.edges.map(({ node: { id, nodeId, ...entry }, ...edge }) => ({ ...edge, node: { id: nodeId, sequence: id, ...entry } })) };
+    });
   }
 }
