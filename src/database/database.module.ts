@@ -14,7 +14,8 @@ const isEnhancer = (provider: Provider) => typeof provider === 'object' && (prov
  * nestjs-cls without its pass-through guard and interceptor. It registers both globally even when,
  * as here, it mounts neither (a transaction opens its own CLS context); a global interceptor makes
  * Nest run every resolver call through an rxjs pipeline and two `AsyncResource.bind`s, some 4% of
- * the CPU of a `me` request (README "Performance"). test/read-statements.e2e-spec.ts checks they are gone.
+ * the CPU of a `me` request (README "Performance"). test/read-statements.e2e-spec.ts checks they
+ * are gone.
  */
 function clsWithoutPassThroughEnhancers(cls: DynamicModule): DynamicModule {
   for (const imported of cls.imports ?? []) {
