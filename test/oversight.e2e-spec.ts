@@ -198,6 +198,27 @@ describe('adverse-impact audit (R23) and a sanction that follows it (R22, R2)', 
     expect(dataOf(await audit({ from: '2026-10-02', to: '2026-11-23' })).adverseImpactAudit.sampleSize).toBe(0);
   });
 
+  it('counts a proposal the company let expire unanswered as a decision that accepted nobody, and an open one not at all', async () => {
+    const make = new Factories(t);
+    const silent = await make.company();
+    const placementId = await make.publishedPlacement(silent);
+    const [{ id: roundId }] = await t.dataSource.query(
+      `INSERT INTO match_rounds (period_from, period_to, lottery_seed, status) VALUES ('2026-06-01', '2026-06-30', 'audit-silent', 'COMPLETED') RETURNING id`,
+    );
+    const studentIds = (await t.dataSource.query(`SELECT student_id FROM protected_attributes ORDER BY student_id LIMIT 4`)).map((row: any) => row.student_id);
+    for (const [index, studentId] of studentIds.entries()) {
+      await t.dataSource.query(
+        `INSERT INTO proposals (round_id, student_id, placement_id, company_id, school_id, pseudonym, rank, priority, status, expires_at, created_at)
+         SELECT $1, s.id, $2, $3, s.school_id, $4, 1, 0, $5::proposal_status, '2026-06-15', '2026-06-01 10:00+02' FROM students s WHERE s.id = $6`,
+        [roundId, placementId, silent.id, `audit-silent-${index}`, index < 3 ? 'EXPIRED' : 'OPEN', studentId],
+      );
+    }
+    const result = dataOf(await audit({ companyId: silent.id, from: '2026-06-01', to: '2026-06-30' })).adverseImpactAudit;
+    expect(result.sampleSize).toBe(3);
+    expect(result.groups.reduce((sum: number, group: any) => sum + group.accepted, 0)).toBe(0);
+    expect(result.responseTimes.reduce((sum: number, group: any) => sum + group.answered, 0)).toBe(0);
+  });
+
   it('is for SBB only, and refuses a bad period or scope naming the field', async () => {
     for (const user of ['schoolAdmin', 'companyAdmin', 'platformAdmin'] as const) expect(onlyError(await audit({}, user)).extensions.code).toBe('FORBIDDEN');
     const cases: Array<[Record<string, unknown>, string]> = [

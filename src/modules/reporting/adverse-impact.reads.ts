@@ -37,15 +37,16 @@ export interface DecisionRow extends Record<DeclineReason, number> {
 /**
  * The company decisions the audit counts (R23): its answers to proposals, and its answers to
  * self-found internships a school registered (confirmed = accepted, declined with its R21 code; a
- * withdrawn or unanswered registration is no decision). One row shape for both.
+ * withdrawn or unanswered registration is no decision). One row shape for both, in the proposals'
+ * own types: turning a million enum values into text cost a tenth of the audit.
  */
 const DECISIONS = `(
-  SELECT created_at, company_answer::text AS company_answer, status::text AS status, company_id, school_id, student_id, placement_id,
+  SELECT created_at, company_answer, status = '${ProposalStatus.EXPIRED}' AS expired, company_id, school_id, student_id, placement_id,
          NULL::uuid AS branch_id, decline_reason, company_answered_at
     FROM proposals
   UNION ALL
-  SELECT created_at, CASE status WHEN 'CONFIRMED' THEN '${Answer.ACCEPTED}' WHEN 'DECLINED' THEN '${Answer.DECLINED}' ELSE '${Answer.PENDING}' END,
-         status::text, company_id, school_id, student_id, placement_id, branch_id, decline_reason, decided_at
+  SELECT created_at, (CASE status WHEN 'CONFIRMED' THEN '${Answer.ACCEPTED}' WHEN 'DECLINED' THEN '${Answer.DECLINED}' ELSE '${Answer.PENDING}' END)::proposal_answer,
+         false, company_id, school_id, student_id, placement_id, branch_id, decline_reason, decided_at
     FROM internship_registrations WHERE status IN ('CONFIRMED', 'DECLINED'))`;
 
 /**
@@ -81,7 +82,7 @@ export class AdverseImpactReads {
       `p.created_at >= ${param(scope.from)}::date::timestamp AT TIME ZONE ${zone}`,
       `p.created_at < (${param(scope.to)}::date + 1)::timestamp AT TIME ZONE ${zone}`,
       // The company's decision: an answer, or silence until the proposal expired.
-      `(p.company_answer <> '${Answer.PENDING}' OR p.status = '${ProposalStatus.EXPIRED}')`,
+      `(p.company_answer <> '${Answer.PENDING}' OR p.expired)`,
     ];
     const joins: string[] = [];
     if (scope.companyId) where.push(`p.company_id = ${param(scope.companyId)}`);
