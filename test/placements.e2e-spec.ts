@@ -59,6 +59,39 @@ describe('placements', () => {
     expect(wide.placements.edges.at(-1).node).toMatchObject({ id: groningen, branch: { city: 'Groningen' } });
   });
 
+  it('pages a search forward and back, in any order, through the same placements as one long page', async () => {
+    const PAGES = `query($filter: PlacementFilter, $orderBy: PlacementOrder, $first: Int, $after: String, $last: Int, $before: String) {
+      placements(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id title distanceKm } } } }`;
+    const filter = { near: { postcode: '3511', radiusKm: 200 } };
+    const titles = ['Bakker', 'administratief medewerker', 'Zorg', 'kok'];
+    for (const title of titles) await make.publishedPlacement(company, { title });
+    for (const orderBy of [undefined, { field: 'TITLE', direction: 'DESC' }, { field: 'DISTANCE', direction: 'DESC' }]) {
+      const page = async (args: Record<string, unknown>) => dataOf(await t.gql(PAGES, { filter, orderBy, ...args }, schoolStaff)).placements;
+      const whole = (await page({ first: 100 })).edges.map((edge: any) => edge.node);
+      expect(whole.length).toBeGreaterThanOrEqual(9);
+      const forward: any[] = [];
+      for (let next = await page({ first: 2 }); ; next = await page({ first: 2, after: next.pageInfo.endCursor })) {
+        forward.push(...next.edges.map((edge: any) => edge.node));
+        if (!next.pageInfo.hasNextPage) break;
+      }
+      const backward: any[] = [];
+      for (let previous = await page({ last: 3 }); ; previous = await page({ last: 3, before: previous.pageInfo.startCursor })) {
+        backward.unshift(...previous.edges.map((edge: any) => edge.node));
+        if (!previous.pageInfo.hasPreviousPage) break;
+      }
+      expect(forward).toEqual(whole);
+      expect(backward).toEqual(whole);
+      if (orderBy?.field === 'TITLE') {
+        const ours = whole.map((node: any) => node.title).filter((title: string) => titles.includes(title));
+        expect(ours).toEqual(['Zorg', 'kok', 'Bakker', 'administratief medewerker']);
+      } else {
+        const distances = whole.map((node: any) => node.distanceKm);
+        expect(distances).toEqual([...distances].sort((a, b) => (orderBy ? b - a : a - b)));
+      }
+    }
+  });
+
   it('filters by crebo, level, leerweg and start window', async () => {
     const token = schoolStaff;
     const ict = await make.company({ sector: 'ICT_CREATIEVE_INDUSTRIE', crebos: ['25604'] });

@@ -275,6 +275,11 @@ export interface PageOptions<T> {
   countInFirstPage?: boolean;
   /** The total as an SQL expression the page query selects with its rows (a kept counter), saving a statement; an empty page runs `count`. */
   totalInPage?: string;
+  /**
+   * The hits are many and sorted, not read in order from an index (a search): sort only their ids
+   * and keys, then read the page's rows whole, so the database never carries every hit's full row.
+   */
+  sortIdsFirst?: boolean;
 }
 
 /**
@@ -285,11 +290,17 @@ export interface PageOptions<T> {
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: ConnectionArgs,
-  { ordering = orderingOfQuery(query), withKeys, count = () => query.clone().orderBy().getCount(), countInFirstPage = false, totalInPage }: PageOptions<T> = {},
+  { ordering = orderingOfQuery(query), withKeys, count = () => query.clone().orderBy().getCount(), countInFirstPage = false, totalInPage, sortIdsFirst = false }: PageOptions<T> = {},
 ): Promise<Connection<T>> {
   const request = pageRequest(args, ordering);
   const page = query.clone().orderBy();
-  ordering.keys.forEach((key, index) => page.addSelect(`(${key.sql})::text`, `page_key_${index}`));
+  const primary = page.expressionMap.mainAlias!.metadata.primaryColumns[0];
+  // In parentheses: TypeORM selects a bare `alias.property` twice.
+  if (sortIdsFirst) page.select(`(${page.alias}.${primary.propertyPath})`, SORTED_ID);
+  ordering.keys.forEach((key, index) => {
+    page.addSelect(`(${key.sql})::text`, `page_key_${index}`);
+    if (sortIdsFirst) page.addSelect(`(${key.sql})`, `page_sort_${index}`);
+  });
   let parameter = 0;
   const param = (value: string) => {
     const name = `page_cursor_${parameter++}`;
@@ -298,16 +309,16 @@ export async function paginate<T extends ObjectLiteral>(
   };
   if (request.after) page.andWhere(keysetCondition(ordering, request.after, 'after', param));
   if (request.before) page.andWhere(keysetCondition(ordering, request.before, 'before', param));
-  orderItems(ordering, request).forEach((item, index) => (index ? page.addOrderBy(item.sql, item.direction) : page.orderBy(item.sql, item.direction)));
+  const items = orderItems(ordering, request);
+  items.forEach((item, index) => (index ? page.addOrderBy(item.sql, item.direction) : page.orderBy(item.sql, item.direction)));
 
-  const primary = page.expressionMap.mainAlias!.metadata.primaryColumns[0];
   const rawId = DriverUtils.buildAlias(page.connection.driver, undefined, page.alias, primary.databaseName);
   // Without a cursor the page sees every row, so its window count is the total (none: no rows).
   const windowed = countInFirstPage && !request.after && !request.before;
   if (windowed) page.addSelect('COUNT(*) OVER ()', 'page_total');
   else if (totalInPage) page.addSelect(`(${totalInPage})`, 'page_total');
   const totalSelected = windowed || Boolean(totalInPage);
-  const [{ entities, raw }, counted] = await Promise.all([pageRows(page, request.limit + 1), totalSelected ? null : count()]);
+  const [{ entities, raw }, counted] = await Promise.all([pageRows(page, request.limit + 1, sortIdsFirst ? items : null), totalSelected ? null : count()]);
   // An empty page has no row to carry the total: none at all when windowed, else counted after all.
   const totalCount = counted ?? (raw.length ? Number(raw[0].page_total) : windowed ? 0 : await count());
   const keys = new Map<unknown, string[]>(raw.map((row) => [row[rawId], ordering.keys.map((_, index) => row[`page_key_${index}`] as string)]));
@@ -316,22 +327,38 @@ export async function paginate<T extends ObjectLiteral>(
   return toConnection(entities, keyValues, ordering, request, totalCount);
 }
 
+const SORTED_ID = 'page_id';
+
 /**
  * The page query's rows and its main entities. TypeORM writes the SQL; outside a transaction it runs
  * as a named prepared statement straight on the pool (the page size a parameter, so each list has a
  * few texts), which spares Postgres parsing and planning and the API TypeORM's query runner and
  * result transformer on the busiest reads. In a transaction it runs on that transaction's runner.
+ * With `sortedIds` (the page's order) the page query selected ids and keys only: its rows are read
+ * whole by id afterwards, in the same statement.
  */
-async function pageRows<T extends ObjectLiteral>(page: SelectQueryBuilder<T>, limit: number): Promise<{ entities: T[]; raw: Record<string, unknown>[] }> {
-  const [sql, values] = page.getQueryAndParameters();
-  const text = `${sql} LIMIT $${values.length + 1}`;
-  const parameters = [...values, limit];
-  const runner = (page as unknown as { queryRunner?: QueryRunner }).queryRunner;
-  const raw: Record<string, unknown>[] = runner ? await runner.query(text, parameters) : await preparedQuery(poolOf(page.connection), text, parameters);
+async function pageRows<T extends ObjectLiteral>(
+  page: SelectQueryBuilder<T>,
+  limit: number,
+  sortedIds: { direction: SortDirection }[] | null,
+): Promise<{ entities: T[]; raw: Record<string, unknown>[] }> {
   const { driver } = page.connection;
   const metadata = page.expressionMap.mainAlias!.metadata;
   const columns = storedColumns(metadata);
   const aliasOf = (column: ColumnMetadata) => DriverUtils.buildAlias(driver, undefined, page.alias, column.databaseName);
+  const [sql, values] = page.getQueryAndParameters();
+  let text = `${sql} LIMIT $${values.length + 1}`;
+  if (sortedIds) {
+    const alias = driver.escape(page.alias);
+    const selects = columns.map((column) => `${alias}.${driver.escape(column.databaseName)} AS ${driver.escape(aliasOf(column))}`);
+    const order = sortedIds.map((item, index) => `sorted.page_sort_${index} ${item.direction}`);
+    text = `SELECT ${selects.join(', ')}, sorted.* FROM (${text}) sorted
+      JOIN ${driver.escape(metadata.tableName)} ${alias} ON ${alias}.${driver.escape(metadata.primaryColumns[0].databaseName)} = sorted.${SORTED_ID}
+      ORDER BY ${order.join(', ')}`;
+  }
+  const parameters = [...values, limit];
+  const runner = (page as unknown as { queryRunner?: QueryRunner }).queryRunner;
+  const raw: Record<string, unknown>[] = runner ? await runner.query(text, parameters) : await preparedQuery(poolOf(page.connection), text, parameters);
   // A join may repeat a row: each entity once, as TypeORM's transformer would (the keys are the same).
   const idAlias = aliasOf(metadata.primaryColumns[0]);
   const seen = new Set<unknown>();

@@ -180,6 +180,8 @@ export class PlacementsService {
       },
       // Within a radius the hits are few: the first page counts them in its own statement.
       countInFirstPage: Boolean(distance),
+      // The hits are sorted by distance, rank or date, not read in order from an index.
+      sortIdsFirst: true,
     });
   }
 
