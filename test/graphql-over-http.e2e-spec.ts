@@ -90,6 +90,16 @@ describe('GraphQL over HTTP', () => {
     });
   });
 
+  it('lets no browser or proxy keep an answer: Cache-Control no-store on data, errors and refusals alike', async () => {
+    const answers = [
+      await post({ query: '{ me { id } }' }, GRAPHQL_RESPONSE, school.staff.token),
+      await post({ query: '{ students(first: 1) { totalCount } }' }, undefined, school.staff.token),
+      await post({ query: '{ me { nope } }' }, undefined, school.staff.token),
+      await post({ query: '{ me { id } }' }),
+    ];
+    expect(answers.map((answer) => answer.headers['cache-control'])).toEqual(['no-store', 'no-store', 'no-store', 'no-store']);
+  });
+
   it('answers malformed JSON with a 400, never a 500', async () => {
     for (const accept of [GRAPHQL_RESPONSE, 'application/json']) {
       const response = await post('{"query": "{ me { id } }"', accept, school.staff.token);

@@ -26,14 +26,21 @@ export function storedColumns(metadata: EntityMetadata): ColumnMetadata[] {
   return metadata.columns.filter((column) => !column.isVirtual && column.isSelect);
 }
 
-/** The entity a row describes, each stored column read from the row's key `keyOf(column)`, its value as TypeORM hydrates it (dates as text, …). */
-export function hydrateRow<T>(driver: Driver, metadata: EntityMetadata, columns: readonly ColumnMetadata[], row: Record<string, unknown>, keyOf: (column: ColumnMetadata) => string): T {
+/** The entity a row describes, each stored column read from the row's key at the same index in `keys`, its value as TypeORM hydrates it (dates as text, …). */
+export function hydrateRow<T>(driver: Driver, metadata: EntityMetadata, columns: readonly ColumnMetadata[], keys: readonly string[], row: Record<string, unknown>): T {
   const target = metadata.create() as Record<string, unknown>;
-  for (const column of columns) {
-    const key = keyOf(column);
-    if (key in row) target[column.propertyName] = driver.prepareHydratedValue(row[key], column);
+  for (let index = 0; index < columns.length; index += 1) {
+    const key = keys[index];
+    if (key in row) target[columns[index].propertyName] = driver.prepareHydratedValue(row[key], columns[index]);
   }
   return target as T;
+}
+
+/** An entity's metadata, its stored columns, and their keys in a row per prefix. */
+interface Shape {
+  metadata: EntityMetadata;
+  columns: ColumnMetadata[];
+  keysByPrefix: Map<string, string[]>;
 }
 
 /** TypeORM's own pg pool behind a data source. */
@@ -52,7 +59,7 @@ export class PreparedQueries implements Queryable {
   private readonly pool: Pool;
   private readonly byIdsTexts = new Map<EntityTarget<unknown>, string>();
   /** Each entity's metadata and stored columns, found once: hydrating runs on every request. */
-  private readonly shapes = new Map<EntityTarget<unknown>, { metadata: EntityMetadata; columns: ColumnMetadata[] }>();
+  private readonly shapes = new Map<EntityTarget<unknown>, Shape>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.pool = poolOf(dataSource);
@@ -70,8 +77,10 @@ export class PreparedQueries implements Queryable {
 
   /** The entity a row's `prefix.property` columns describe, its values as TypeORM hydrates them (dates as text, …). */
   hydrate<T extends ObjectLiteral>(entity: EntityTarget<T>, row: Record<string, unknown>, prefix = ''): T {
-    const { metadata, columns } = this.shapeOf(entity);
-    return hydrateRow<T>(this.dataSource.driver, metadata, columns, row, (column) => prefix + column.propertyName);
+    const { metadata, columns, keysByPrefix } = this.shapeOf(entity);
+    let keys = keysByPrefix.get(prefix);
+    if (!keys) keysByPrefix.set(prefix, (keys = columns.map((column) => prefix + column.propertyName)));
+    return hydrateRow<T>(this.dataSource.driver, metadata, columns, keys, row);
   }
 
   /** Entities by primary key, as `findBy({ id: In(ids) })` returns them, in one prepared statement (the per-request loaders). */
@@ -86,11 +95,11 @@ export class PreparedQueries implements Queryable {
     return (await this.query(text, [ids])).map((row) => this.hydrate(entity, row));
   }
 
-  private shapeOf(entity: EntityTarget<unknown>): { metadata: EntityMetadata; columns: ColumnMetadata[] } {
+  private shapeOf(entity: EntityTarget<unknown>): Shape {
     let shape = this.shapes.get(entity);
     if (!shape) {
       const metadata = this.dataSource.getMetadata(entity);
-      shape = { metadata, columns: storedColumns(metadata) };
+      shape = { metadata, columns: storedColumns(metadata), keysByPrefix: new Map() };
       this.shapes.set(entity, shape);
     }
     return shape;

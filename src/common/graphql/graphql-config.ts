@@ -1,4 +1,5 @@
 import { HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLError } from 'graphql';
 import type { ModuleRef } from '@nestjs/core';
@@ -40,6 +41,9 @@ export function graphqlConfig(env: Environment, auth: AuthService, moduleRef: Mo
     playground: false,
     includeStacktraceInErrorResponses: development,
     fieldResolverEnhancers: ['guards', 'filters'],
+    // Nothing here is cacheable: without Apollo's cache-control plugin no resolver is wrapped to
+    // collect hints (a fifth of the field work on a page of 50); GraphqlOverHttpPlugin says no-store.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
     parseOptions: { maxLexicalTokens: limits.tokens },
     validationRules: operationLimitRules(limits),
     // Suggestions ("Did you mean …") would tell what introspection hides.

@@ -6,6 +6,7 @@ import { GRAPHQL_RESPONSE_JSON, graphqlResponseStatus, preferredResponseType } f
  * GraphQL over HTTP: a client that accepts `application/graphql-response+json` gets that media type
  * and the spec's status codes (400 for parse, validation and variable errors, 200 once execution
  * started). `application/json` keeps its current behaviour (BAD_USER_INPUT from a resolver answers 400).
+ * Every answer says `Cache-Control: no-store`.
  * Registered after ServiceUnavailablePlugin, so it sees the 503 that plugin sets.
  */
 @Plugin()
@@ -13,6 +14,8 @@ export class GraphqlOverHttpPlugin implements ApolloServerPlugin {
   async requestDidStart(): Promise<GraphQLRequestListener<object>> {
     return {
       async willSendResponse({ request, response }) {
+        // Answers hold personal data: no browser or proxy may keep one (GET included).
+        if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
         if (response.body.kind !== 'single') return;
         if (preferredResponseType(request.http?.headers.get('accept')) !== GRAPHQL_RESPONSE_JSON) return;
         response.http.headers.set('content-type', `${GRAPHQL_RESPONSE_JSON}; charset=utf-8`);

@@ -3,7 +3,6 @@ import { ArgsType, Extensions, Field, InputType, Int, ObjectType, registerEnumTy
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { SelectQueryBuilder, ObjectLiteral, QueryRunner } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { hydrateRow, poolOf, preparedQuery, storedColumns } from '../../database/prepared-queries';
 import { BadUserInputError } from '../errors/domain-errors';
 import { COST_WEIGHT, PAGE_ITEMS } from './cost-weights';
@@ -345,12 +344,12 @@ async function pageRows<T extends ObjectLiteral>(
   const { driver } = page.connection;
   const metadata = page.expressionMap.mainAlias!.metadata;
   const columns = storedColumns(metadata);
-  const aliasOf = (column: ColumnMetadata) => DriverUtils.buildAlias(driver, undefined, page.alias, column.databaseName);
+  const keys = columns.map((column) => DriverUtils.buildAlias(driver, undefined, page.alias, column.databaseName));
   const [sql, values] = page.getQueryAndParameters();
   let text = `${sql} LIMIT $${values.length + 1}`;
   if (sortedIds) {
     const alias = driver.escape(page.alias);
-    const selects = columns.map((column) => `${alias}.${driver.escape(column.databaseName)} AS ${driver.escape(aliasOf(column))}`);
+    const selects = columns.map((column, index) => `${alias}.${driver.escape(column.databaseName)} AS ${driver.escape(keys[index])}`);
     const order = sortedIds.map((item, index) => `sorted.page_sort_${index} ${item.direction}`);
     text = `SELECT ${selects.join(', ')}, sorted.* FROM (${text}) sorted
       JOIN ${driver.escape(metadata.tableName)} ${alias} ON ${alias}.${driver.escape(metadata.primaryColumns[0].databaseName)} = sorted.${SORTED_ID}
@@ -360,13 +359,13 @@ async function pageRows<T extends ObjectLiteral>(
   const runner = (page as unknown as { queryRunner?: QueryRunner }).queryRunner;
   const raw: Record<string, unknown>[] = runner ? await runner.query(text, parameters) : await preparedQuery(poolOf(page.connection), text, parameters);
   // A join may repeat a row: each entity once, as TypeORM's transformer would (the keys are the same).
-  const idAlias = aliasOf(metadata.primaryColumns[0]);
+  const idAlias = DriverUtils.buildAlias(driver, undefined, page.alias, metadata.primaryColumns[0].databaseName);
   const seen = new Set<unknown>();
   const firstOfEach = raw.filter((row) => {
     const first = !seen.has(row[idAlias]);
     seen.add(row[idAlias]);
     return first;
   });
-  const entities = firstOfEach.map((row) => hydrateRow<T>(driver, metadata, columns, row, aliasOf));
+  const entities = firstOfEach.map((row) => hydrateRow<T>(driver, metadata, columns, keys, row));
   return { entities, raw };
 }
