@@ -277,6 +277,7 @@ export interface PageOptions<T> {
   /**
    * The hits are many and sorted, not read in order from an index (a search): sort only their ids
    * and keys, then read the page's rows whole, so the database never carries every hit's full row.
+   * Only the main entity's columns are read: a query that selects joined rows cannot use it.
    */
   sortIdsFirst?: boolean;
 }
