@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../database/seed/demo-data';
 import { typeormOptions } from '../database/typeorm-options';
 import { freshBenchDatabase } from './bench-database';
 import { seedNationalData } from './national-data';
+import { steadyLoad } from './steady-load';
 
 /** autocannon 8 ships no types; the part of its API the bench uses. */
 interface LoadResult {
@@ -28,7 +29,6 @@ type Autocannon = (options: {
   body: string;
   connections: number;
   duration: number;
-  overallRate?: number;
 }) => Promise<LoadResult>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
@@ -225,17 +225,15 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function load(url: string, token: string, query: string, variables: Record<string, unknown> = {}, overallRate?: number): Promise<LoadResult> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-    // At a fixed rate enough connections that a slow answer does not hold the next request back.
-    connections: overallRate ? 16 : MAX_CONNECTIONS,
-    duration: SECONDS,
-    overallRate,
-  });
+const requestOf = (url: string, token: string, query: string, variables: Record<string, unknown> = {}) => ({
+  url,
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  body: JSON.stringify({ query, variables }),
+});
+
+/** Unthrottled: as many requests as MAX_CONNECTIONS connections get answered. */
+async function load(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<LoadResult> {
+  const result = await autocannon({ ...requestOf(url, token, query, variables), method: 'POST', connections: MAX_CONNECTIONS, duration: SECONDS });
   if (result.errors || result.timeouts || result.non2xx) throw new Error(`${query.slice(0, 40)}…: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
   return result;
 }
@@ -245,8 +243,8 @@ async function measure(server: Server, token: string, scenario: Pick<Scenario, '
   await load(url, token, scenario.query, scenario.variables); // warm-up: JIT, pools, prepared statements
   const row: Row = { name: scenario.name, rates: [], max: 0, maxP99: 0, cpuMsPerRequest: 0 };
   for (const rate of rates) {
-    const result = await load(url, token, scenario.query, scenario.variables, rate);
-    row.rates.push({ rate, served: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
+    const result = await steadyLoad({ ...requestOf(url, token, scenario.query, scenario.variables), rate, seconds: SECONDS });
+    row.rates.push({ rate, ...result });
   }
   const cpuBefore = cpuMs(server.child.pid!);
   const max = await load(url, token, scenario.query, scenario.variables);
@@ -269,9 +267,9 @@ function print(rows: Row[]): void {
 /**
  * `npm run bench:api`: the API in production mode (its own process, NODE_ENV=production with
  * secrets generated for the run) on a fresh database with the demo data and the national data set
- * (20,000 placements, 100,000 students). This process drives the load with autocannon, so the load
- * and the API never share an event loop. For each main read of a role: p50 and p99 at 100, 200 and
- * 400 requests/s, and the most it serves unthrottled. A reference server (bare Apollo + Express +
+ * (20,000 placements, 100,000 students). This process drives the load, so the load and the API never
+ * share an event loop. For each main read of a role: p50 and p99 at a steady 100, 200 and 400
+ * requests/s (steady-load.ts, open loop), and the most it serves unthrottled (autocannon). A reference server (bare Apollo + Express +
  * one `pg` query, the same token check; api-reference.server.ts) answers the placement search and
  * `me` in the same run, and the bench prints the ratio.
  * BENCH_REUSE=1 reuses the database seeded last time; BENCH_ONLY=me,search picks scenarios by name;
@@ -309,7 +307,7 @@ async function main(): Promise<void> {
   for (const scenario of scenarios) {
     if (!scenario.check(await graphql(api.url, scenario.query, scenario.variables, tokens.get(scenario.as)))) throw new Error(`${scenario.name}: unexpected answer`);
   }
-  console.log(`  API: one process (pid ${api.child.pid}), NODE_ENV=production; load from this process (autocannon), ${SECONDS} s per step`);
+  console.log(`  API: one process (pid ${api.child.pid}), NODE_ENV=production; load from this process (steady rates open loop, the most with autocannon), ${SECONDS} s per step`);
   const rows: Row[] = [];
   for (const scenario of scenarios) rows.push(await measure(api, tokens.get(scenario.as)!, scenario, RATES));
   await stop(api.child);

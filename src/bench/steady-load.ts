@@ -1,0 +1,62 @@
+import { Agent, request } from 'node:http';
+
+export interface SteadyResult {
+  /** Answers per second over the run, from the first scheduled send to the last answer. */
+  served: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * An open-loop load at a steady rate: request i is sent at start + i / rate whatever the answers
+ * before it are doing, and its latency counts from that scheduled moment, so a server that falls
+ * behind is charged for the wait it causes (no coordinated omission).
+ *
+ * autocannon's `overallRate` is not steady: each connection sends its whole quota for a second as
+ * soon as the second starts, so 16 connections arrive together once a second, and its correction
+ * for coordinated omission assumes one request per millisecond whatever the rate.
+ */
+export async function steadyLoad(options: { url: string; headers: Record<string, string>; body: string; rate: number; seconds: number }): Promise<SteadyResult> {
+  const { rate, seconds } = options;
+  const url = new URL(options.url);
+  const body = Buffer.from(options.body);
+  const headers = { ...options.headers, 'content-length': String(body.length) };
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const total = rate * seconds;
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  let lastAnswer = 0;
+
+  const send = (scheduled: number) =>
+    new Promise<void>((resolve) => {
+      const outgoing = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          lastAnswer = performance.now();
+          if (response.statusCode === 200) latencies.push(lastAnswer - scheduled);
+          else failures.push(`HTTP ${response.statusCode}`);
+          resolve();
+        });
+      });
+      outgoing.on('error', (error) => {
+        failures.push(error.message);
+        resolve();
+      });
+      outgoing.end(body);
+    });
+
+  const pending: Array<Promise<void>> = [];
+  const start = performance.now();
+  while (pending.length < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
+    while (pending.length < due) pending.push(send(start + (pending.length * 1000) / rate));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  if (failures.length) throw new Error(`${failures.length} of ${total} requests failed: ${failures[0]}`);
+
+  latencies.sort((a, b) => a - b);
+  const percentile = (p: number) => Math.round(latencies[Math.ceil(p * latencies.length) - 1]);
+  return { served: (latencies.length * 1000) / (lastAnswer - start), p50: percentile(0.5), p99: percentile(0.99) };
+}
