@@ -47,7 +47,7 @@ async function seed(dataSource: DataSource, cipher: AttributeCipher, students: n
     await manager.query(`
       INSERT INTO placements (company_id, branch_id, title, description, crebos, level, leerweg, werkprocessen, start_date, end_date,
                               days_per_week, hours_per_week, capacity, stipend_monthly_cents, expense_allowance_cents, status, published_at, compliance_status)
-      SELECT b.company_id, b.id, 'Audit stage', 'Audit', ARRAY[(25100 + hashtext(b.id::text) & 15)::text], 2, 'BOL', ARRAY['werkproces 1'],
+      SELECT b.company_id, b.id, 'Audit stage', 'Audit', ARRAY[(25100 + (hashtext(b.id::text) & 15))::text], 2, 'BOL', ARRAY['werkproces 1'],
              DATE '2026-02-01', DATE '2026-06-30', 4, 32, 5, 40000, 5000, 'PUBLISHED', now(), 'COMPLIANT'
         FROM branches b WHERE b.street = 'Audit'`);
     await manager.query(
