@@ -333,7 +333,7 @@ async function main(): Promise<void> {
   for (const scenario of scenarios) {
     if (!scenario.check(await graphql(api.url, scenario.query, scenario.variables, tokens.get(scenario.as)))) throw new Error(`${scenario.name}: unexpected answer`);
   }
-  console.log(`  API: one process (pid ${api.child.pid}), NODE_ENV=production; load from this process (steady rates open loop, the most with autocannon), ${SECONDS} s per step`);
+  console.log(`  API: one process (pid ${api.child.pid}, Node ${process.version}), NODE_ENV=production; load from this process (steady rates open loop, the most with autocannon), ${SECONDS} s per step`);
   const rows: Row[] = [];
   for (const scenario of scenarios) rows.push(await measure(api, tokens.get(scenario.as)!, scenario, RATES));
   await stop(api.child);
