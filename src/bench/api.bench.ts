@@ -272,8 +272,11 @@ async function measure(server: Server, token: string, scenario: Pick<Scenario, '
   return row;
 }
 
+type Step = Row['rates'][number];
+/** The server kept up with the rate it was offered. */
+const reached = ({ rate, served }: Step) => served >= rate * 0.95;
 /** Issue #20: p99 ≤ 20 ms at a steady 200 requests/s, every request answered. */
-const withinLatencyBudget = ({ rate, served, p99, failed }: Row['rates'][number]) => p99 <= 20 && !failed && served >= rate * 0.95;
+const withinLatencyBudget = (step: Step) => step.p99 <= 20 && !step.failed && reached(step);
 
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 
@@ -281,7 +284,7 @@ function print(rows: Row[]): void {
   const header = RATES.map((rate) => `${pad(`@${rate}/s p50`, 11)} ${pad('p99', 5)}`).join('  ');
   console.log(`  ${'operation'.padEnd(26)} ${header}  ${pad('max req/s', 9)} ${pad('(p99)', 6)} ${pad('CPU ms/req', 11)} ${pad('PG CPU', 7)}`);
   for (const row of rows) {
-    const cells = row.rates.map(({ rate, served, p50, p99, failed }) => `${pad(`${failed ? '!' : ''}${served < rate * 0.95 ? '*' : ''}${p50}`, 11)} ${pad(p99, 5)}`).join('  ');
+    const cells = row.rates.map((step) => `${pad(`${step.failed ? '!' : ''}${reached(step) ? '' : '*'}${step.p50}`, 11)} ${pad(step.p99, 5)}`).join('  ');
     console.log(`  ${row.name.padEnd(26)} ${cells}  ${pad(row.max.toFixed(0), 9)} ${pad(`${row.maxP99}`, 6)} ${pad(row.cpuMsPerRequest.toFixed(2), 11)} ${pad(row.postgresCpuMsPerRequest.toFixed(2), 7)}`);
   }
   console.log("  latencies in ms; * the rate was not reached (served fewer requests/s than offered); ! some requests failed (below); CPU: the API process's and PostgreSQL's per request, at its most");
@@ -295,9 +298,10 @@ function print(rows: Row[]): void {
  * secrets generated for the run) on a fresh database with the demo data and the national data set
  * (20,000 placements, 100,000 students). This process drives the load, so the load and the API never
  * share an event loop. For each main read of a role: p50 and p99 at a steady 100, 200 and 400
- * requests/s (steady-load.ts, open loop), and the most it serves unthrottled (autocannon). A reference server (bare Apollo + Express +
- * one `pg` query, the same token check; api-reference.server.ts) answers the placement search and
- * `me` in the same run, and the bench prints the ratio.
+ * requests/s (steady-load.ts, open loop), the most it serves unthrottled (autocannon), and the CPU
+ * the API and PostgreSQL spent per request. A reference server (bare Apollo + Express + one `pg`
+ * query, the same token check; api-reference.server.ts) answers the placement search and `me` in
+ * the same run, and the bench prints the ratios.
  * BENCH_REUSE=1 reuses the database seeded last time; BENCH_ONLY=me,search picks scenarios by name;
  * BENCH_SECONDS (default 5) per step; BENCH_PROFILE=<dir> writes the API's CPU profile there.
  */

@@ -56,4 +56,18 @@ describe('steadyLoad', () => {
     expect(result).toMatchObject({ failed: 20, failure: 'HTTP 503' });
     await new Promise((resolve) => failing.close(resolve));
   });
+
+  it('counts an answer cut off halfway as failed instead of waiting for it', async () => {
+    const cutting = createServer((_, response) => {
+      response.writeHead(200, { 'content-length': '100' }).write('{"data":');
+      setTimeout(() => response.destroy(), 10);
+    });
+    await new Promise<void>((resolve) => cutting.listen(0, '127.0.0.1', resolve));
+    const cuttingUrl = `http://127.0.0.1:${(cutting.address() as AddressInfo).port}/`;
+
+    const result = await steadyLoad({ url: cuttingUrl, headers: {}, body: '{}', rate: 20, seconds: 1 });
+
+    expect(result.failed).toBe(20);
+    await new Promise((resolve) => cutting.close(resolve));
+  });
 });

@@ -33,8 +33,10 @@ export async function steadyLoad(options: { url: string; headers: Record<string,
 
   const send = (scheduled: number) =>
     new Promise<void>((resolve) => {
+      // A connection cut before or while answering fails the request, so the run never waits on it.
+      const fail = (error: Error) => resolve(void failures.push(error.message));
       const outgoing = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent }, (response) => {
-        response.resume();
+        response.on('error', fail).resume();
         response.on('end', () => {
           lastAnswer = performance.now();
           if (response.statusCode === 200) latencies.push(lastAnswer - scheduled);
@@ -42,10 +44,7 @@ export async function steadyLoad(options: { url: string; headers: Record<string,
           resolve();
         });
       });
-      outgoing.on('error', (error) => {
-        failures.push(error.message);
-        resolve();
-      });
+      outgoing.on('error', fail);
       outgoing.end(body);
     });
 
