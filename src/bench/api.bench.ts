@@ -178,8 +178,11 @@ interface Server {
   url: string;
 }
 
+/** The runtime flags `npm start` and the Docker image run the API with; the reference gets them too. */
+const NODE_FLAGS = ['--max-semi-space-size=64'];
+
 async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
-  const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const execArgv = [...NODE_FLAGS, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])];
   const child = fork(join(__dirname, '..', 'main.js'), [], { env: { ...env, APP_ROLE: 'api', PORT: String(port) }, execArgv, stdio: 'inherit' });
   children.add(child);
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -194,7 +197,7 @@ async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
 }
 
 async function startReference(env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = fork(join(__dirname, 'api-reference.server.js'), [], { env, stdio: 'inherit' });
+  const child = fork(join(__dirname, 'api-reference.server.js'), [], { env, execArgv: NODE_FLAGS, stdio: 'inherit' });
   children.add(child);
   const { port } = await new Promise<{ port: number }>((resolve, reject) => {
     child.once('message', (message) => resolve(message as { port: number }));

@@ -1,4 +1,4 @@
-import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, Injectable, type PipeTransform, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { BadUserInputError, type FieldProblem } from '../errors/domain-errors';
 
 /** Reads the rule id attached to a constraint with `context: { rule: 'R4' }`. */
@@ -29,21 +29,27 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
  * (prefixed with the argument name, e.g. `input.crebo`) and, where a Stagepact rule applies, its id.
  */
 @Injectable()
-export class InputValidationPipe extends ValidationPipe {
-  constructor() {
-    super({
-      transform: true,
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      // The value is read only to tell a null apart (`flatten`); no message repeats it.
-      validationError: { target: false, value: true },
-      exceptionFactory: (errors) => new BadUserInputError(flatten(errors, '')),
-    });
+export class InputValidationPipe implements PipeTransform {
+  private readonly validation = new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    // The value is read only to tell a null apart (`flatten`); no message repeats it.
+    validationError: { target: false, value: true },
+    exceptionFactory: (errors) => new BadUserInputError(flatten(errors, '')),
+  });
+
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    // A custom parameter (@CurrentActor, @Parent, @Loader) is no client input, and ValidationPipe
+    // leaves it as it is (validateCustomDecorators off); said here without its two awaits, as a
+    // page's field resolvers take some 150 such parameters.
+    if (metadata.type === 'custom') return value;
+    return this.validate(value, metadata);
   }
 
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  private async validate(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     try {
-      return await super.transform(value, metadata);
+      return await this.validation.transform(value, metadata);
     } catch (error) {
       if (error instanceof BadUserInputError && metadata.data) {
         throw new BadUserInputError(error.fields.map((field) => ({ ...field, path: `${metadata.data}.${field.path}` })));
