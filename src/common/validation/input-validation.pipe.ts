@@ -1,5 +1,8 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { BadUserInputError, type FieldProblem } from '../errors/domain-errors';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+cacheValidationMetadata();
 
 /** Reads the rule id attached to a constraint with `context: { rule: 'R4' }`. */
 function ruleOf(error: ValidationError, constraint: string): string | undefined {
