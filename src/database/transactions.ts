@@ -36,10 +36,12 @@ const afterCommitWork = new AsyncLocalStorage<(() => Promise<void>)[]>();
  * (`disable`, which also turns the hooks off once no storage is on); the next `run` enters them and
  * so switches them on again. On Node 24 contexts are frames without hooks, and this costs nothing.
  */
-const ambientStorages = (): AsyncLocalStorage<unknown>[] => {
+let storages: AsyncLocalStorage<unknown>[] | undefined;
+export const ambientStorages = (): AsyncLocalStorage<unknown>[] => {
+  if (storages) return storages;
   const clsStorage: unknown = Reflect.get(ClsServiceManager.getClsService(), 'als');
   if (!(clsStorage instanceof AsyncLocalStorage)) throw new Error('nestjs-cls no longer keeps its AsyncLocalStorage as `als`');
-  return [clsStorage, afterCommitWork];
+  return (storages = [clsStorage, afterCommitWork]);
 };
 let openTransactions = 0;
 const switchOffAmbientStorages = () => {
