@@ -6,6 +6,7 @@ import { dataOf, onlyError, TestApp } from './support/test-app';
 import { WorkerProcess } from './support/worker-process';
 
 const ROUND = 'query($id: ID!) { matchRound(id: $id) { status proposals unmatched attempt error } }';
+const EXPLANATION = 'query($s: ID!, $r: ID!) { matchExplanation(studentId: $s, roundId: $r) { rank } }';
 const RERUN = 'mutation($id: ID!) { rerunMatchRound(id: $id) { id status attempt error } }';
 /** The lease the workers here renew: a dead worker's round is theirs to re-run two seconds after it died. */
 const LEASE_SECONDS = '2';
@@ -90,6 +91,9 @@ describe('match rounds survive workers that die while writing them', () => {
         await goneFromDatabase(name);
         expect(dataOf(await t.gql(ROUND, { id: round.id }, admin)).matchRound.status).toBe('RUNNING');
         expect(await t.count(`proposals WHERE round_id = '${round.id}'`)).toBe(0);
+        // The dead attempt's explanations were committed beside its transaction: a round that did not complete explains nothing.
+        expect(await t.count(`match_explanations WHERE round_id = '${round.id}'`)).toBe(3);
+        expect(onlyError(await t.gql(EXPLANATION, { s: students[1], r: round.id }, staff)).extensions.code).toBe('NOT_FOUND');
       }
     } finally {
       await blocker.query('COMMIT');
@@ -109,6 +113,7 @@ describe('match rounds survive workers that die while writing them', () => {
     // Exactly once: one set of proposals and explanations, one completion in the audit log, one PROPOSAL_MADE per proposal.
     expect(await t.count(`proposals WHERE round_id = '${round.id}'`)).toBe(finished.proposals);
     expect(await t.count(`match_explanations WHERE round_id = '${round.id}'`)).toBe(3);
+    expect(dataOf(await t.gql(EXPLANATION, { s: students[1], r: round.id }, staff)).matchExplanation).toEqual({ rank: expect.any(Number) });
     expect(await t.count(`audit_log WHERE entity_id = '${round.id}' AND action = 'match_round.completed'`)).toBe(1);
     const [{ events, distinct }] = await t.dataSource.query(
       `SELECT count(*)::int AS events, count(DISTINCT o.payload ->> 'proposalId')::int AS distinct FROM outbox o
@@ -161,6 +166,31 @@ describe('match rounds survive workers that die while writing them', () => {
     expect(busy.message).toContain('RUNNING');
     expect(await t.count(`match_rounds WHERE id = '${running.id}' AND attempt = 0 AND status = 'RUNNING'`)).toBe(1);
     expect(onlyError(await t.gql(RERUN, { id: '00000000-0000-4000-8000-000000000000' }, admin)).extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('fails a round whose write failed after its explanations were committed, and leaves none of them', async () => {
+    await worker!.ready;
+    const staff = school.staff.token;
+    const input = { ...validStudent(), crebo: '25655', level: 3, radiusKm: 15, availableFrom: '2027-09-01', availableUntil: '2028-01-31', identity: { fullName: 'Mislukt Ronde', dateOfBirth: '2007-01-01', email: 'mislukt@student.test' } };
+    const studentId = dataOf(await t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }', { input }, staff)).createStudent.id;
+    dataOf(await t.gql('mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) { __typename } }', { s: studentId, p: [autumn] }, staff));
+    // The round's PROPOSAL_MADE events are written after both copies: refusing them fails the round's transaction there.
+    await t.dataSource.query(`
+      CREATE FUNCTION refuse_proposal_events() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused the events'; END $$;
+      CREATE TRIGGER refuse_proposal_events BEFORE INSERT ON outbox FOR EACH ROW WHEN (NEW.type = 'PROPOSAL_MADE') EXECUTE FUNCTION refuse_proposal_events()`);
+    try {
+      const round = dataOf(await t.gql('mutation { openMatchRound(input: { periodFrom: "2027-08-01", periodTo: "2027-10-01" }) { id } }', {}, admin)).openMatchRound;
+      const failed = await eventually(async () => {
+        const current = dataOf(await t.gql(ROUND, { id: round.id }, admin)).matchRound;
+        return current.status === 'RUNNING' || current.status === 'QUEUED' ? null : current;
+      }, 30_000);
+      expect(failed).toMatchObject({ status: 'FAILED', error: 'outbox refused the events' });
+      expect(await t.count(`proposals WHERE round_id = '${round.id}'`)).toBe(0);
+      expect(await t.count(`match_explanations WHERE round_id = '${round.id}'`)).toBe(0);
+      expect(onlyError(await t.gql(EXPLANATION, { s: studentId, r: round.id }, staff)).extensions.code).toBe('NOT_FOUND');
+    } finally {
+      await t.dataSource.query('DROP TRIGGER refuse_proposal_events ON outbox; DROP FUNCTION refuse_proposal_events()');
+    }
   });
 
   it('lets a PLATFORM admin queue again a RUNNING round whose worker is gone', async () => {

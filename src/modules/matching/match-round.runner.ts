@@ -9,8 +9,8 @@ import { type Cutoff, type MatchRoundEntity, MatchRoundStatus } from './match-ro
 import { MatchingEvent } from './matching.events';
 import {
   claimRound,
-  copyExplanations,
   copyProposals,
+  replaceExplanations,
   extendLease,
   failRunningRound,
   forEachRoundStudentBatch,
@@ -27,6 +27,15 @@ import { RoundLists } from './round-lists';
 
 /** Students per batch of the round's cursor. */
 const STUDENT_BATCH = 10_000;
+
+/**
+ * Waits for every write, then fails with the first failure: no write of a round is still running
+ * when its transaction ends or the next attempt begins.
+ */
+async function allSettledOrThrow(writes: Promise<unknown>[]): Promise<void> {
+  const failure = (await Promise.allSettled(writes)).find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+}
 
 /** Seconds since `start`, to three decimals. */
 const since = (start: number) => Math.round(performance.now() - start) / 1000;
@@ -64,8 +73,9 @@ export interface RoundRunDependencies {
 /**
  * Runs one round: load, eligibility, blind scoring, deferred acceptance, persist. The seed is the
  * round's; the norm-set version and the input hash are stored before solving. All results are
- * written in one transaction, so a worker that dies leaves the round RUNNING with nothing written;
- * its lease then lapses and a worker runs it again from the start with the same seed (see
+ * written in one transaction, so a worker that dies leaves the round RUNNING with nothing written
+ * (its explanations, committed beside that transaction, are read only of a COMPLETED round and
+ * replaced by the next attempt); its lease then lapses and a worker runs it again from the start with the same seed (see
  * `MatchRoundsService.recoverAbandoned`). Any number of runs of one round may be started: they
  * queue on the solve lock, and only the first to find it RUNNING writes anything.
  */
@@ -154,25 +164,30 @@ async function solveAndPersist(
     if (current.status !== MatchRoundStatus.RUNNING) return current;
     await extendLease(manager, round.id, leaseSeconds);
     const names = pseudonyms(matched.length);
-    await copyProposals(
-      manager,
-      (function* () {
-        for (const [i, s] of matched.entries()) {
-          const placement = placements[outcome.assignment[s]];
-          const k = problem.prefOffsets[s] + outcome.assignedRank[s];
-          yield [round.id, students.ids[s], placement.id, placement.companyId, students.schoolIds[s], names[i], students.rankOf(k) + 1, problem.prefScores[k], expiresAt];
-        }
-      })(),
-    );
-    await copyExplanations(
-      manager,
-      (function* () {
-        for (let s = 0; s < students.count; s += 1) {
-          const e = explain(students, s, problem, outcome, placementIds);
-          yield [round.id, students.ids[s], e.placement, e.rank, e.ranks, e.outcomes, e.placements, e.priorities, e.outsideRound];
-        }
-      })(),
-    );
+    // The explanations go in at the same time on a connection of their own (PostgreSQL writes
+    // both on two cores); they count only once this transaction makes the round COMPLETED.
+    await allSettledOrThrow([
+      copyProposals(
+        manager,
+        (function* () {
+          for (const [i, s] of matched.entries()) {
+            const placement = placements[outcome.assignment[s]];
+            const k = problem.prefOffsets[s] + outcome.assignedRank[s];
+            yield [round.id, students.ids[s], placement.id, placement.companyId, students.schoolIds[s], names[i], students.rankOf(k) + 1, problem.prefScores[k], expiresAt];
+          }
+        })(),
+      ),
+      replaceExplanations(
+        dataSource,
+        round.id,
+        (function* () {
+          for (let s = 0; s < students.count; s += 1) {
+            const e = explain(students, s, problem, outcome, placementIds);
+            yield [round.id, students.ids[s], e.placement, e.rank, e.ranks, e.outcomes, e.placements, e.priorities, e.outsideRound];
+          }
+        })(),
+      ),
+    ]);
     await deps.clearRematchPriority(students.ids);
     // One PROPOSAL_MADE event per proposal, in one statement (a national round's ids are too many to bring back).
     await recordEventPerProposal(manager, MatchingEvent.PROPOSAL_MADE, round.id);

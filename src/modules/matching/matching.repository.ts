@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { type Connection, type ConnectionArgs, orderingOf, paginate, SortDirection } from '../../common/graphql/pagination';
 import { type CopyValue, copyRows } from '../../database/copy-rows';
@@ -104,8 +105,12 @@ export type RoundStudentRow = StudentFacts & { prefs: number[]; outsideRound: st
 /**
  * A round's students, in id order: those with a list that names a placement of the round, who hold no seat and await no proposal, each list as indexes into the
  * round's placements in id order (-1: outside the round) and the ids outside it. They arrive in
- * batches through a cursor on a connection of their own, the next batch on its way while `onBatch`
- * works on this one: a national round's half million rows are never all in memory at once.
+ * batches of about `batchSize` students, each its own statement over a range of student ids, all
+ * in one REPEATABLE READ transaction (one snapshot) on a connection of their own, the next batch on
+ * its way while `onBatch` works on this one: a national round's half million rows are never all
+ * in memory at once, and the first batch comes as soon as its own range is read. (One cursor over
+ * every student sorted all 2 million preferences before it gave the first row: 1.8 s of 100,000
+ * students' round in which the lists waited.)
  */
 export async function forEachRoundStudentBatch(
   dataSource: DataSource,
@@ -116,19 +121,27 @@ export async function forEachRoundStudentBatch(
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.startTransaction();
-    // The whole result is read: plan for all of it, not for the first rows (a cursor's default).
-    // Its sort of every preference (2 million rows for 100,000 students) fits in memory instead of
-    // spilling to disk at the default 4 MB, and JIT compiling (0.6 s) is not repaid by one run.
-    await runner.query("SET LOCAL cursor_tuple_fraction = 1; SET LOCAL work_mem = '256MB'; SET LOCAL jit = off");
+    await runner.startTransaction('REPEATABLE READ');
+    // A batch's sort of its preferences fits in memory, and JIT compiling is not repaid by one run.
+    await runner.query("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off");
+    const starts: { id: string }[] = await runner.query(
+      'SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM matching_students WHERE archived_at IS NULL) s WHERE (n - 1) % $1 = 0 ORDER BY id',
+      [batchSize],
+    );
     const { where, params } = inRound(round);
-    await runner.query(`DECLARE round_students NO SCROLL CURSOR FOR ${roundStudentsSql(where)}`, params);
-    const fetch = () => runner.query(`FETCH ${batchSize} FROM round_students`) as Promise<RoundStudentRow[]>;
-    let pending = fetch();
-    for (;;) {
+    const next = params.length + 1;
+    // On the driver's client: it sends the statement at once, where TypeORM's query would wait
+    // for the event loop, which `onBatch` keeps busy with the batch before.
+    const client = (await runner.connect()) as PoolClient;
+    const batch = async (index: number) => {
+      const to = starts[index + 1]?.id;
+      const range = (column: string) => `${column} >= $${next}${to ? ` AND ${column} < $${next + 1}` : ''}`;
+      return (await client.query<RoundStudentRow>(roundStudentsSql(where, range), [...params, starts[index].id, ...(to ? [to] : [])])).rows;
+    };
+    let pending = starts.length ? batch(0) : undefined;
+    for (let index = 0; pending; index += 1) {
       const rows = await pending;
-      if (rows.length === 0) break;
-      pending = fetch();
+      pending = index + 1 < starts.length ? batch(index + 1) : undefined;
       await onBatch(rows);
     }
     await runner.commitTransaction();
@@ -138,18 +151,20 @@ export async function forEachRoundStudentBatch(
   }
 }
 
-const roundStudentsSql = (inRound: string) => `
+/** The round's students whose ids are in `range` (a condition on the column it names). */
+const roundStudentsSql = (inRound: string, range: (column: string) => string) => `
      WITH round_placements AS (
             SELECT p.id, row_number() OVER (ORDER BY p.id) - 1 AS index FROM matching_placements p WHERE ${inRound}),
           lists AS (
             SELECT sp.student_id, array_agg(coalesce(rp.index, -1) ORDER BY sp.rank)::int[] AS prefs,
                    array_agg(sp.placement_id::text ORDER BY sp.rank) FILTER (WHERE rp.id IS NULL) AS outside_round
               FROM student_preferences sp LEFT JOIN round_placements rp ON rp.id = sp.placement_id
+             WHERE ${range('sp.student_id')}
              GROUP BY sp.student_id
             HAVING bool_or(rp.id IS NOT NULL))
      SELECT ${STUDENT_COLUMNS}, l.prefs, l.outside_round AS "outsideRound"
        FROM lists l JOIN matching_students s ON s.id = l.student_id
-      WHERE s.archived_at IS NULL
+      WHERE s.archived_at IS NULL AND ${range('s.id')}
         AND NOT EXISTS (SELECT 1 FROM internship_seats i WHERE i.student_id = s.id AND i.holds_seat)
         -- An accepted proposal whose internship was terminated no longer holds her back: she is rematched.
         AND NOT EXISTS (SELECT 1 FROM proposals o WHERE o.student_id = s.id AND (o.status = 'OPEN' OR (o.status = 'ACCEPTED'
@@ -173,9 +188,14 @@ export async function updateRound(manager: EntityManager, roundId: string, chang
   await manager.update(MatchRoundEntity, { id: roundId }, changes);
 }
 
-/** A round still RUNNING becomes FAILED with the error; its lease ends. */
+/** A round still RUNNING becomes FAILED with the error; its lease ends, and the explanations its attempt wrote go. */
 export async function failRunningRound(manager: EntityManager, roundId: string, error: string, at: Date): Promise<void> {
-  await manager.update(MatchRoundEntity, { id: roundId, status: MatchRoundStatus.RUNNING }, { status: MatchRoundStatus.FAILED, error, completedAt: at, leaseUntil: null });
+  await manager.query(
+    `WITH failed AS (UPDATE match_rounds SET status = '${MatchRoundStatus.FAILED}', error = $2, completed_at = $3, lease_until = NULL
+                      WHERE id = $1 AND status = '${MatchRoundStatus.RUNNING}' RETURNING id)
+     DELETE FROM match_explanations WHERE round_id IN (SELECT id FROM failed)`,
+    [roundId, error, at],
+  );
 }
 
 /** Renews a round's lease. SKIP LOCKED: while the round's own write holds its row, that write has just renewed it. */
@@ -187,9 +207,12 @@ export async function renewLease(dataSource: DataSource, roundId: string, second
   await dataSource.query(RENEW_LEASE, [roundId, seconds]);
 }
 
-/** The round locked FOR UPDATE in the manager's transaction (the write of its results). */
+/**
+ * The round locked FOR NO KEY UPDATE in the manager's transaction (the write of its results): a
+ * lock that still lets the explanations, written beside it, check their foreign key to it.
+ */
 export function lockRound(manager: EntityManager, roundId: string): Promise<MatchRoundEntity> {
-  return manager.findOneOrFail(MatchRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
+  return manager.findOneOrFail(MatchRoundEntity, { where: { id: roundId }, lock: { mode: 'for_no_key_update' } });
 }
 
 /** A fresh lease, in the manager's transaction, for the round whose row it holds. */
@@ -206,10 +229,20 @@ export function copyProposals(manager: EntityManager, rows: Iterable<CopyValue[]
   return copyRows(manager, 'proposals', ['round_id', 'student_id', 'placement_id', 'company_id', 'school_id', 'pseudonym', 'rank', 'priority', 'expires_at'], rows);
 }
 
-/** A round's explanations by COPY, in the manager's transaction: round, student, placement, rank, ranks, outcomes, placements, priorities, outside the round. */
-export function copyExplanations(manager: EntityManager, rows: Iterable<CopyValue[]>): Promise<void> {
-  return copyRows(manager, 'match_explanations', ['round_id', 'student_id', 'placement_id', 'rank', 'ranks', 'outcomes', 'placements', 'priorities', 'outside_round'], rows);
+/**
+ * A round's explanations by COPY in a transaction of their own, in place of any an earlier attempt
+ * left: round, student, placement, rank, ranks, outcomes, placements, priorities, outside the
+ * round. They are read only once the round is COMPLETED (`EXPLAINED_ROUND`).
+ */
+export function replaceExplanations(dataSource: DataSource, roundId: string, rows: Iterable<CopyValue[]>): Promise<void> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query('DELETE FROM match_explanations WHERE round_id = $1', [roundId]);
+    await copyRows(manager, 'match_explanations', ['round_id', 'student_id', 'placement_id', 'rank', 'ranks', 'outcomes', 'placements', 'priorities', 'outside_round'], rows);
+  });
 }
+
+/** SQL: the round `r` of an explanation has completed (an attempt that did not complete may have left some). */
+const EXPLAINED_ROUND = `r.status = '${MatchRoundStatus.COMPLETED}'`;
 
 /** One event of `type` per proposal of the round, in one statement (a national round's ids are too many to bring back). */
 export function recordEventPerProposal(manager: EntityManager, type: EventTypeName, roundId: string): Promise<void> {
@@ -327,7 +360,7 @@ export class MatchingRepository {
   async latestExplanationRound(studentId: string): Promise<string | null> {
     const [row] = await this.dataSource.query<{ roundId: string }[]>(
       `SELECT e.round_id AS "roundId" FROM match_explanations e JOIN match_rounds r ON r.id = e.round_id
-        WHERE e.student_id = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT 1`,
+        WHERE e.student_id = $1 AND ${EXPLAINED_ROUND} ORDER BY r.created_at DESC, r.id DESC LIMIT 1`,
       [studentId],
     );
     return row?.roundId ?? null;
@@ -350,7 +383,7 @@ export class MatchingRepository {
                 ARRAY(SELECT r.placement_ids[i + 1] FROM unnest(e.placements) WITH ORDINALITY AS c(i, n) ORDER BY n) AS choice_ids
            FROM unnest($1::uuid[], $2::uuid[]) AS k(round_id, student_id)
            JOIN match_explanations e ON e.round_id = k.round_id AND e.student_id = k.student_id
-           JOIN match_rounds r ON r.id = e.round_id)
+           JOIN match_rounds r ON r.id = e.round_id AND ${EXPLAINED_ROUND})
        SELECT round_id AS "roundId", student_id AS "studentId", placement_id AS "placementId", rank, ranks, outcomes,
               priorities, outside_round AS "outsideRound", choice_ids AS "placementIdsOfChoices",
               (SELECT coalesce(jsonb_object_agg(c::text, round_cutoffs -> c::text), '{}'::jsonb) FROM unnest(choice_ids) AS c WHERE c IS NOT NULL) AS cutoffs
