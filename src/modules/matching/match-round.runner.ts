@@ -10,7 +10,6 @@ import { MatchingEvent } from './matching.events';
 import {
   claimRound,
   copyProposals,
-  replaceExplanations,
   extendLease,
   failRunningRound,
   forEachRoundStudentBatch,
@@ -18,6 +17,7 @@ import {
   type PlacementFacts,
   recordEventPerProposal,
   renewLease,
+  replaceExplanations,
   roundOrFail,
   roundPlacementFacts,
   saveRound,
@@ -25,7 +25,7 @@ import {
 } from './matching.repository';
 import { RoundLists } from './round-lists';
 
-/** Students per batch of the round's cursor. */
+/** Students per batch of the round's read. */
 const STUDENT_BATCH = 10_000;
 
 /**
@@ -74,9 +74,9 @@ export interface RoundRunDependencies {
  * Runs one round: load, eligibility, blind scoring, deferred acceptance, persist. The seed is the
  * round's; the norm-set version and the input hash are stored before solving. All results are
  * written in one transaction, so a worker that dies leaves the round RUNNING with nothing written
- * (its explanations, committed beside that transaction, are read only of a COMPLETED round and
- * replaced by the next attempt); its lease then lapses and a worker runs it again from the start with the same seed (see
- * `MatchRoundsService.recoverAbandoned`). Any number of runs of one round may be started: they
+ * (the explanations, committed beside that transaction, are read only of a COMPLETED round and
+ * replaced by the next attempt); its lease then lapses and a worker runs it again from the start
+ * with the same seed (see `MatchRoundsService.recoverAbandoned`). Any number of runs of one round may be started: they
  * queue on the solve lock, and only the first to find it RUNNING writes anything.
  */
 export async function runMatchRound(dataSource: DataSource, roundId: string, settings: RoundRunSettings, deps: RoundRunDependencies): Promise<MatchRoundEntity> {

@@ -119,7 +119,10 @@ export async function forEachRoundStudentBatch(
   onBatch: (rows: RoundStudentRow[]) => Promise<void> | void,
 ): Promise<void> {
   const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  // Batches go on the driver's client: it sends a statement at once, where TypeORM's query would
+  // wait for the event loop, which `onBatch` keeps busy with the batch before.
+  const client = (await runner.connect()) as PoolClient;
+  let pending: Promise<RoundStudentRow[]> | undefined;
   try {
     await runner.startTransaction('REPEATABLE READ');
     // A batch's sort of its preferences fits in memory, and JIT compiling is not repaid by one run.
@@ -130,15 +133,12 @@ export async function forEachRoundStudentBatch(
     );
     const { where, params } = inRound(round);
     const next = params.length + 1;
-    // On the driver's client: it sends the statement at once, where TypeORM's query would wait
-    // for the event loop, which `onBatch` keeps busy with the batch before.
-    const client = (await runner.connect()) as PoolClient;
     const batch = async (index: number) => {
       const to = starts[index + 1]?.id;
       const range = (column: string) => `${column} >= $${next}${to ? ` AND ${column} < $${next + 1}` : ''}`;
       return (await client.query<RoundStudentRow>(roundStudentsSql(where, range), [...params, starts[index].id, ...(to ? [to] : [])])).rows;
     };
-    let pending = starts.length ? batch(0) : undefined;
+    pending = starts.length ? batch(0) : undefined;
     for (let index = 0; pending; index += 1) {
       const rows = await pending;
       pending = index + 1 < starts.length ? batch(index + 1) : undefined;
@@ -146,6 +146,7 @@ export async function forEachRoundStudentBatch(
     }
     await runner.commitTransaction();
   } finally {
+    await pending?.catch(() => undefined); // a batch still on its way when `onBatch` failed
     if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
     await runner.release();
   }
