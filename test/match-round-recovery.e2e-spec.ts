@@ -27,13 +27,16 @@ describe('match rounds survive workers that die while writing them', () => {
   /** Two PUBLISHED placements starting 2027-02-01, and one starting 2027-09-01 (all verzorgende, Utrecht). */
   let spring: string[];
   let autumn: string;
+  let make: Factories;
+  /** A new student of the school available for the autumn placement, with it as her only choice. */
+  const autumnStudent = async () => (await make.student(school, { availableFrom: '2027-09-01', availableUntil: '2028-01-31', preferences: [autumn] })).id;
   const database = () => new URL(t.databaseUrl).pathname.slice(1);
 
   beforeAll(async () => {
     t = await TestApp.start({ withWorker: false, env: { MATCH_ROUND_LEASE_SECONDS: LEASE_SECONDS } });
     // A backend whose client died stops waiting at once (by default it notices only when it next writes to the socket).
     await t.dataSource.query(`ALTER DATABASE "${database()}" SET client_connection_check_interval = '200ms'`);
-    const make = new Factories(t);
+    make = new Factories(t);
     const [platform, auditor, madeSchool, company] = await Promise.all([make.platformAdmin(), make.sbb(), make.school(), make.company()]);
     [admin, sbb, school] = [platform.token, auditor.token, madeSchool];
     spring = [await make.publishedPlacement(company), await make.publishedPlacement(company)];
@@ -128,9 +131,7 @@ describe('match rounds survive workers that die while writing them', () => {
   it('lets a PLATFORM admin run a FAILED round again (same seed, audited); the worker finishes it', async () => {
     await worker!.ready;
     const staff = school.staff.token;
-    const input = { ...validStudent(), crebo: '25655', level: 3, radiusKm: 15, availableFrom: '2027-09-01', availableUntil: '2028-01-31', identity: { fullName: 'Opnieuw Gedraaid', dateOfBirth: '2007-01-01', email: 'opnieuw@student.test' } };
-    const studentId = dataOf(await t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }', { input }, staff)).createStudent.id;
-    dataOf(await t.gql('mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) { __typename } }', { s: studentId, p: [autumn] }, staff));
+    await autumnStudent();
     const [failed] = await t.dataSource.query(
       `INSERT INTO match_rounds (period_from, period_to, lottery_seed, status, error, completed_at)
        VALUES ('2027-08-01', '2027-10-01', 'seed-of-a-failed-round', 'FAILED', 'Connection terminated unexpectedly', now()) RETURNING id`,
@@ -171,9 +172,7 @@ describe('match rounds survive workers that die while writing them', () => {
   it('fails a round whose write failed after its explanations were committed, and leaves none of them', async () => {
     await worker!.ready;
     const staff = school.staff.token;
-    const input = { ...validStudent(), crebo: '25655', level: 3, radiusKm: 15, availableFrom: '2027-09-01', availableUntil: '2028-01-31', identity: { fullName: 'Mislukt Ronde', dateOfBirth: '2007-01-01', email: 'mislukt@student.test' } };
-    const studentId = dataOf(await t.gql('mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }', { input }, staff)).createStudent.id;
-    dataOf(await t.gql('mutation($s: ID!, $p: [ID!]!) { setStudentPreferences(studentId: $s, placementIds: $p) { __typename } }', { s: studentId, p: [autumn] }, staff));
+    const studentId = await autumnStudent();
     // The round's PROPOSAL_MADE events are written after both copies: refusing them fails the round's transaction there.
     await t.dataSource.query(`
       CREATE FUNCTION refuse_proposal_events() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused the events'; END $$;
